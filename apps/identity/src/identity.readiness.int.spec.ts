@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp } from '@itsm/runtime';
+import { useIsolatedStack } from '@itsm/testing';
+import { IdentityModule } from './identity.module';
+
+const stack = useIsolatedStack();
+
+async function startIdentity(env: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
+  const app = await createServiceApp(IdentityModule.register(env));
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+}
+
+describe('identity readiness', () => {
+  it('is ready when Mongo, Kafka and Redis all answer', async () => {
+    const { app, url } = await startIdentity(stack.serviceEnv);
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      const body = await response.json();
+      expect(response.status).toBe(200);
+      expect(body.status).toBe('ok');
+      expect(Object.keys(body.details).sort()).toEqual(['kafka', 'mongo', 'redis']);
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('names Kafka as the failing dependency when it is unreachable, and stays live', async () => {
+    const { app, url } = await startIdentity({ ...stack.serviceEnv, KAFKA_BROKERS: '127.0.0.1:1' });
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      const body = await response.json();
+      expect(response.status).toBe(503);
+      expect(body.error).toEqual({ kafka: expect.objectContaining({ status: 'down' }) });
+      expect(body.details.mongo.status).toBe('up');
+      expect(body.details.redis.status).toBe('up');
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});

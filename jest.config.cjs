@@ -1,0 +1,35 @@
+// One Jest run for the whole monorepo. Test level is in the file name: *.unit.spec.ts (pure),
+// *.int.spec.ts (real local stack), *.e2e.spec.ts (HTTP); `npx jest --selectProjects unit` runs one.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/infra'],
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  // NestJS 12 and some of its companions ship ES modules only: compile them to CommonJS for Jest
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuid)/)'],
+  moduleNameMapper: { '^@itsm/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs',
+  maxWorkers: 2,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
+    { ...shared, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+  ],
+};

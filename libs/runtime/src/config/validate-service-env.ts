@@ -1,0 +1,29 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ServiceEnv } from './service-env';
+
+export interface ServiceDefaults {
+  name: string;
+  port: number;
+}
+
+/** Reads the environment (with a service's defaults under it) into a validated ServiceEnv. */
+export function validateServiceEnv(raw: Record<string, unknown>, defaults: ServiceDefaults): ServiceEnv {
+  const withDefaults = {
+    SERVICE_NAME: defaults.name,
+    PORT: defaults.port,
+    MONGO_DB: `itsm_${defaults.name}`,
+    ...definedOnly(raw),
+  };
+  const env = plainToInstance(ServiceEnv, withDefaults, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const reasons = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new Error(`Invalid environment for ${defaults.name}: ${reasons.join('; ')}`);
+  }
+  return env;
+}
+
+function definedOnly(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
+}

@@ -1,0 +1,47 @@
+import type { Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Kafka, logLevel } from 'kafkajs';
+import Redis from 'ioredis';
+import mongoose from 'mongoose';
+import type { ServiceEnv } from '../config/service-env';
+import { KAFKA, MONGO_CONNECTION, REDIS } from './tokens';
+
+type Config = ConfigService<ServiceEnv, true>;
+
+// None of these waits for its server: a service boots with a dependency down and says so on
+// /health/ready instead of crash-looping.
+export const connectionProviders: Provider[] = [
+  {
+    provide: MONGO_CONNECTION,
+    inject: [ConfigService],
+    useFactory: (config: Config) => {
+      const connection = mongoose.createConnection(config.get('MONGO_URL'), {
+        dbName: config.get('MONGO_DB'),
+        serverSelectionTimeoutMS: 5000,
+      });
+      connection.on('error', () => undefined); // reported by the readiness check
+      return connection;
+    },
+  },
+  {
+    provide: KAFKA,
+    inject: [ConfigService],
+    useFactory: (config: Config) =>
+      new Kafka({
+        clientId: config.get('SERVICE_NAME'),
+        brokers: config.get('KAFKA_BROKERS').split(','),
+        logLevel: logLevel.ERROR,
+        connectionTimeout: 2000,
+      }),
+  },
+  {
+    provide: REDIS,
+    inject: [ConfigService],
+    useFactory: (config: Config) => {
+      // BullMQ requires maxRetriesPerRequest: null on the connections it uses
+      const redis = new Redis(config.get('REDIS_URL'), { maxRetriesPerRequest: null, lazyConnect: false });
+      redis.on('error', () => undefined); // reported by the readiness check
+      return redis;
+    },
+  },
+];

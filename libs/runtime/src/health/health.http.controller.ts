@@ -1,0 +1,39 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Kafka } from 'kafkajs';
+import type Redis from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { ServiceEnv } from '../config/service-env';
+import { KAFKA, MONGO_CONNECTION, REDIS } from '../connections/tokens';
+import { describeKafka, pingMongo, pingRedis } from './dependency-checks';
+
+/** Kubernetes probes: live = the process serves HTTP; ready = Mongo, Kafka and Redis all answer. */
+@Controller('health')
+export class HealthHttpController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly config: ConfigService<ServiceEnv, true>,
+    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    const timeout = this.config.get('HEALTH_TIMEOUT_MS');
+    return this.health.check([
+      () => this.indicators.check('mongo').attempt(() => pingMongo(this.mongo)).withTimeout(timeout),
+      () => this.indicators.check('kafka').attempt(() => describeKafka(this.kafka)).withTimeout(timeout),
+      () => this.indicators.check('redis').attempt(() => pingRedis(this.redis)).withTimeout(timeout),
+    ]);
+  }
+}

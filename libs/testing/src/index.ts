@@ -1,0 +1,2 @@
+export { stackEndpoints, type StackEndpoints } from './stack-endpoints';
+export { createIsolatedStack, destroyIsolatedStack, useIsolatedStack, type IsolatedStack } from './isolated-stack';

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import Redis from 'ioredis';
+import { MongoClient } from 'mongodb';
+import { StackEndpoints, stackEndpoints } from './stack-endpoints';
+
+/** A test file's own slice of the shared stack: a database, a topic prefix, a Redis key prefix. */
+export interface IsolatedStack extends StackEndpoints {
+  dbName: string;
+  topicPrefix: string;
+  redisPrefix: string;
+  /** The environment a service under test needs to use exactly this slice. */
+  serviceEnv: Record<string, string>;
+}
+
+export function createIsolatedStack(): IsolatedStack {
+  const endpoints = stackEndpoints();
+  const id = randomBytes(5).toString('hex');
+  const isolated = {
+    ...endpoints,
+    dbName: `test_${id}`,
+    topicPrefix: `test-${id}.`,
+    redisPrefix: `test-${id}`,
+  };
+  return {
+    ...isolated,
+    serviceEnv: {
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: isolated.kafkaBrokers,
+      MONGO_URL: isolated.mongoUrl,
+      MONGO_DB: isolated.dbName,
+      KAFKA_TOPIC_PREFIX: isolated.topicPrefix,
+      REDIS_URL: isolated.redisUrl,
+    },
+  };
+}
+
+/** Drops the slice's database, deletes its topics and Redis keys. */
+export async function destroyIsolatedStack(stack: IsolatedStack): Promise<void> {
+  await Promise.all([dropDatabase(stack), deleteTopics(stack), deleteRedisKeys(stack)]);
+}
+
+/** Gives the calling test file its slice and removes it after the file's last test. */
+export function useIsolatedStack(): IsolatedStack {
+  const stack = createIsolatedStack();
+  afterAll(() => destroyIsolatedStack(stack));
+  return stack;
+}
+
+async function dropDatabase({ mongoUrl, dbName }: IsolatedStack) {
+  const client = await MongoClient.connect(mongoUrl);
+  try {
+    await client.db(dbName).dropDatabase();
+  } finally {
+    await client.close();
+  }
+}
+
+async function deleteTopics({ kafkaBrokers, topicPrefix }: IsolatedStack) {
+  const admin = new Kafka({ brokers: kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function deleteRedisKeys({ redisUrl, redisPrefix }: IsolatedStack) {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
+  await redis.connect();
+  try {
+    const keys = await redis.keys(`${redisPrefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
