@@ -10,7 +10,11 @@ export function discoverApps() {
     .readdirSync(appsDir)
     .map((name) => ({ name, manifest: path.join(appsDir, name, 'package.json') }))
     .filter(({ manifest }) => fs.existsSync(manifest))
-    .map(({ name, manifest }) => ({ ...JSON.parse(fs.readFileSync(manifest, 'utf8')), name, dir: path.dirname(manifest) }))
+    .map(({ name, manifest }) => ({
+      ...JSON.parse(fs.readFileSync(manifest, 'utf8')),
+      name,
+      dir: path.dirname(manifest),
+    }))
     .filter((app) => app.itsm?.port)
     .map((app) => ({
       name: app.name,
@@ -43,7 +47,9 @@ export async function waitForReady(app) {
     if (!runningPid(app.processName)) throw new Error(`[${app.name}] exited; see ${logFile(app.processName)}`);
     await sleep(500);
   }
-  throw new Error(`[${app.name}] not ready within ${readyTimeoutMs / 1000}s (${last}); see ${logFile(app.processName)}`);
+  throw new Error(
+    `[${app.name}] not ready within ${readyTimeoutMs / 1000}s (${last}); see ${logFile(app.processName)}`,
+  );
 }
 
 export async function stopApps() {

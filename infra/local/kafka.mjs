@@ -26,7 +26,15 @@ export const kafka = {
     console.log('[kafka] resolving the Kafka jars from Maven Central (first run only)');
     fs.rmSync(libs, { recursive: true, force: true });
     const pom = path.join(paths.repoRoot, 'infra/local/kafka/pom.xml');
-    run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`]);
+    run('mvn', [
+      '-q',
+      '-B',
+      '-f',
+      pom,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${libs}`,
+    ]);
     fs.writeFileSync(path.join(libs, '.complete'), new Date().toISOString());
   },
 

@@ -18,7 +18,8 @@ export const redis = {
     console.log('[redis] installing redis-server from Debian packages (first run only)');
     const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (args) => run(sudo.length ? 'sudo' : 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { env });
+    const apt = (args) =>
+      run(sudo.length ? 'sudo' : 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { env });
     apt(['update', '-qq']);
     apt(['install', '-y', '-qq', 'redis-server']);
   },
@@ -26,15 +27,23 @@ export const redis = {
   start() {
     fs.mkdirSync(home, { recursive: true });
     return spawnDetached('redis', 'redis-server', [
-      '--bind', '127.0.0.1',
-      '--port', String(ports.redis),
-      '--dir', home,
-      '--appendonly', 'yes',
-      '--appendfsync', 'everysec',
-      '--save', '',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(ports.redis),
+      '--dir',
+      home,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
       // BullMQ needs every key kept: never evict
-      '--maxmemory-policy', 'noeviction',
-      '--daemonize', 'no',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
     ]);
   },
 };

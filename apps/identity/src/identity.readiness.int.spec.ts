@@ -5,6 +5,12 @@ import { IdentityModule } from './identity.module';
 
 const stack = useIsolatedStack();
 
+interface HealthReport {
+  status: string;
+  error: Record<string, { status: string }>;
+  details: Record<string, { status: string }>;
+}
+
 async function startIdentity(env: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
   const app = await createServiceApp(IdentityModule.register(env));
   await app.listen(0, '127.0.0.1');
@@ -16,7 +22,7 @@ describe('identity readiness', () => {
     const { app, url } = await startIdentity(stack.serviceEnv);
     try {
       const response = await fetch(`${url}/health/ready`);
-      const body = await response.json();
+      const body = (await response.json()) as HealthReport;
       expect(response.status).toBe(200);
       expect(body.status).toBe('ok');
       expect(Object.keys(body.details).sort()).toEqual(['kafka', 'mongo', 'redis']);
@@ -30,7 +36,7 @@ describe('identity readiness', () => {
     const { app, url } = await startIdentity({ ...stack.serviceEnv, KAFKA_BROKERS: '127.0.0.1:1' });
     try {
       const response = await fetch(`${url}/health/ready`);
-      const body = await response.json();
+      const body = (await response.json()) as HealthReport;
       expect(response.status).toBe(503);
       expect(body.error).toEqual({ kafka: expect.objectContaining({ status: 'down' }) });
       expect(body.details.mongo.status).toBe('up');

@@ -15,7 +15,10 @@ export function validateServiceEnv(raw: Record<string, unknown>, defaults: Servi
     MONGO_DB: `itsm_${defaults.name}`,
     ...definedOnly(raw),
   };
-  const env = plainToInstance(ServiceEnv, withDefaults, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const env = plainToInstance(ServiceEnv, withDefaults, {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: false,
+  });
   const errors = validateSync(env, { forbidUnknownValues: false });
   if (errors.length > 0) {
     const reasons = errors.flatMap((error) => Object.values(error.constraints ?? {}));

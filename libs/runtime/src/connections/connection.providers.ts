@@ -1,12 +1,30 @@
 import type { Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Kafka, logLevel } from 'kafkajs';
+import { pino } from 'pino';
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
 import { KAFKA, MONGO_CONNECTION, REDIS } from './tokens';
 
 type Config = ConfigService<ServiceEnv, true>;
+
+/** kafkajs logs as JSON lines through pino, like the rest of the service. */
+function kafkaLogCreator(name: string, level: string) {
+  const logger = pino({ name: `${name}.kafkajs`, level });
+  const methods = {
+    [logLevel.ERROR]: 'error',
+    [logLevel.WARN]: 'warn',
+    [logLevel.INFO]: 'info',
+    [logLevel.DEBUG]: 'debug',
+  } as const;
+  return () =>
+    ({ level, log }: { level: logLevel; log: { message: string } & Record<string, unknown> }) => {
+      const method = methods[level as keyof typeof methods] ?? 'info';
+      const { message, ...fields } = log;
+      logger[method](fields, message);
+    };
+}
 
 // None of these waits for its server: a service boots with a dependency down and says so on
 // /health/ready instead of crash-looping.
@@ -30,7 +48,8 @@ export const connectionProviders: Provider[] = [
       new Kafka({
         clientId: config.get('SERVICE_NAME'),
         brokers: config.get('KAFKA_BROKERS').split(','),
-        logLevel: logLevel.ERROR,
+        logLevel: logLevel.WARN,
+        logCreator: kafkaLogCreator(config.get('SERVICE_NAME'), config.get('LOG_LEVEL')),
         connectionTimeout: 2000,
       }),
   },

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 
@@ -10,8 +10,15 @@ export async function pingMongo(connection: Connection): Promise<void> {
   await db.admin().ping();
 }
 
-export async function describeKafka(kafka: Kafka): Promise<{ brokers: number }> {
-  const admin = kafka.admin({ retry: { retries: 0 } });
+/** A throw-away client without retries: the check's own timeout decides, and the answer is reported. */
+export async function describeKafka(brokers: string[], signal: AbortSignal): Promise<{ brokers: number }> {
+  const admin = new Kafka({
+    brokers,
+    retry: { retries: 0 },
+    connectionTimeout: 1000,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  signal.addEventListener('abort', () => void admin.disconnect().catch(() => undefined), { once: true });
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();

@@ -1,11 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { Kafka } from 'kafkajs';
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
-import { KAFKA, MONGO_CONNECTION, REDIS } from '../connections/tokens';
+import { MONGO_CONNECTION, REDIS } from '../connections/tokens';
 import { describeKafka, pingMongo, pingRedis } from './dependency-checks';
 
 /** Kubernetes probes: live = the process serves HTTP; ready = Mongo, Kafka and Redis all answer. */
@@ -16,9 +15,12 @@ export class HealthHttpController {
     private readonly indicators: HealthIndicatorService,
     private readonly config: ConfigService<ServiceEnv, true>,
     @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
-    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
+
+  private get kafkaBrokers() {
+    return this.config.get('KAFKA_BROKERS').split(',');
+  }
 
   @Get('live')
   @HealthCheck()
@@ -31,9 +33,21 @@ export class HealthHttpController {
   ready() {
     const timeout = this.config.get('HEALTH_TIMEOUT_MS');
     return this.health.check([
-      () => this.indicators.check('mongo').attempt(() => pingMongo(this.mongo)).withTimeout(timeout),
-      () => this.indicators.check('kafka').attempt(() => describeKafka(this.kafka)).withTimeout(timeout),
-      () => this.indicators.check('redis').attempt(() => pingRedis(this.redis)).withTimeout(timeout),
+      () =>
+        this.indicators
+          .check('mongo')
+          .attempt(() => pingMongo(this.mongo))
+          .withTimeout(timeout),
+      () =>
+        this.indicators
+          .check('kafka')
+          .attempt(({ signal }) => describeKafka(this.kafkaBrokers, signal))
+          .withTimeout(timeout),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(() => pingRedis(this.redis))
+          .withTimeout(timeout),
     ]);
   }
 }
