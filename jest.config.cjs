@@ -24,12 +24,15 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 
+// Only the levels that need the real stack start it (Jest runs a project's global setup only
+// when one of its tests runs).
+const withStack = { globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs' };
+
 module.exports = {
-  globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs',
   maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    { ...shared, ...withStack, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
+    { ...shared, ...withStack, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
   ],
 };

@@ -1,2 +1,3 @@
 export { stackEndpoints, type StackEndpoints } from './stack-endpoints';
 export { createIsolatedStack, destroyIsolatedStack, useIsolatedStack, type IsolatedStack } from './isolated-stack';
+export { deciderSpecification } from './decider-specification';

@@ -1,0 +1,15 @@
+export type { EventActor, EventEnvelope, DomainEvent, EventMetadata } from './envelope';
+export type { JsonSchema } from './json-schema';
+export {
+  topicFor,
+  deadLetterTopicFor,
+  definitionKey,
+  latestVersions,
+  type EventDefinition,
+  type ContextEvents,
+} from './event-definition';
+export { envelopeSchema } from './envelope.schema';
+export { upcast, upcasterRegistry, type Upcaster, type UpcasterRegistry } from './upcasting';
+export { breakingChanges } from './schema-compatibility';
+export { asyncApiDocument } from './asyncapi';
+export { eventCatalogue, upcasters } from './registry';

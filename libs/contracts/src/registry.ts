@@ -1,0 +1,11 @@
+import type { ContextEvents } from './event-definition';
+import { upcasterRegistry } from './upcasting';
+
+/**
+ * Every bounded context's published events. A service adds its context here when it publishes
+ * its first event; `npm run contracts` then regenerates docs/asyncapi.yaml and the published lock.
+ */
+export const eventCatalogue: ContextEvents[] = [];
+
+/** Upcasters of every context, applied when old versions are read back. */
+export const upcasters = upcasterRegistry([]);

@@ -1,0 +1,80 @@
+import type { DomainEvent, EventEnvelope, EventMetadata } from '@itsm/contracts';
+import { Decider, DomainError, fold, isDomainError } from '../decider';
+import type { MongoEventStore } from '../event-store/event-store';
+import { VersionConflictError } from '../event-store/version-conflict.error';
+
+export interface LoadedAggregate<State> {
+  state: State;
+  /** sequence of the stream's last event, 0 for a stream that does not exist yet */
+  version: number;
+}
+
+export interface CommandHandlingOptions {
+  /** loads and decides again after a version conflict this many times, then answers a conflict */
+  maxAttempts?: number;
+  /** saves a snapshot each time the stream crosses a multiple of this many events */
+  snapshotEvery?: number;
+  /** schema version of each event type written (the newest published version) */
+  schemaVersions?: (type: string) => number;
+}
+
+export type CommandResult<State> =
+  | { ok: true; state: State; version: number; events: EventEnvelope[] }
+  | { ok: false; error: DomainError };
+
+/** Latest snapshot (when its state version matches) plus the events after it. */
+export async function loadAggregate<Event extends DomainEvent, State>(
+  store: MongoEventStore,
+  decider: Decider<unknown, Event, State>,
+  streamId: string,
+): Promise<LoadedAggregate<State>> {
+  const snapshot = await store.loadSnapshot<State>(streamId, decider.stateVersion);
+  const events = (await store.readStream(streamId, (snapshot?.sequence ?? 0) + 1)) as unknown as Event[];
+  const start = snapshot ? snapshot.state : decider.initialState();
+  const last = (events as unknown as EventEnvelope[]).at(-1);
+  return { state: fold(decider, start, events), version: last?.sequence ?? snapshot?.sequence ?? 0 };
+}
+
+/** The one command path of every service: load, decide, append; on conflict, again from a fresh load. */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  store: MongoEventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  command: Command,
+  metadata: EventMetadata,
+  options: CommandHandlingOptions = {},
+): Promise<CommandResult<State>> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const { state, version } = await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId);
+    const decision = decider.decide(command, state);
+    if (isDomainError(decision)) return { ok: false, error: decision };
+    try {
+      const events = await store.append(streamId, version, decision, metadata, options.schemaVersions);
+      const newState = fold(decider, state, events as unknown as Event[]);
+      const newVersion = version + events.length;
+      await maybeSnapshot(store, decider, streamId, version, newVersion, newState, options.snapshotEvery);
+      return { ok: true, state: newState, version: newVersion, events };
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+    }
+  }
+  return {
+    ok: false,
+    error: new DomainError('conflict', `${streamId} kept changing under ${maxAttempts} attempts; try again`),
+  };
+}
+
+async function maybeSnapshot<State>(
+  store: MongoEventStore,
+  decider: { stateVersion: number },
+  streamId: string,
+  before: number,
+  after: number,
+  state: State,
+  every = 100,
+): Promise<void> {
+  if (Math.floor(before / every) !== Math.floor(after / every)) {
+    await store.saveSnapshot(streamId, after, decider.stateVersion, state);
+  }
+}

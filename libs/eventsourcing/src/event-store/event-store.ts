@@ -1,0 +1,123 @@
+import { EventEmitter } from 'node:events';
+import {
+  upcast,
+  type DomainEvent,
+  type EventEnvelope,
+  type EventMetadata,
+  type UpcasterRegistry,
+} from '@itsm/contracts';
+import type { Collection, Connection } from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
+import type { StoredCommit, StoredSnapshot } from './stored-commit';
+import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
+
+export interface EventStoreOptions {
+  upcasters: UpcasterRegistry;
+  eventsCollection?: string;
+  snapshotsCollection?: string;
+}
+
+/** The MongoDB event store; its events collection is also the outbox (see OutboxRelay). */
+export class MongoEventStore {
+  readonly commits: Collection<StoredCommit>;
+  private readonly snapshots: Collection<StoredSnapshot>;
+  private readonly appended = new EventEmitter();
+
+  constructor(
+    connection: Connection,
+    private readonly options: EventStoreOptions,
+  ) {
+    this.commits = connection.collection<StoredCommit>(options.eventsCollection ?? 'events');
+    this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
+  }
+
+  async createIndexes(): Promise<void> {
+    await this.commits.createIndex({ streamId: 1, sequence: 1 }, { unique: true, name: 'stream_sequence' });
+    await this.commits.createIndex({ published: 1, _id: 1 }, { name: 'outbox' });
+  }
+
+  /** Appends events after `expectedVersion` (0 for a new stream) or throws VersionConflictError. */
+  async append(
+    streamId: string,
+    expectedVersion: number,
+    events: DomainEvent[],
+    metadata: EventMetadata,
+    schemaVersions: (type: string) => number = () => 1,
+  ): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
+    const occurredAt = new Date().toISOString();
+    const envelopes = events.map((event, index) => ({
+      id: uuidv7(),
+      type: event.type,
+      schemaVersion: schemaVersions(event.type),
+      streamId,
+      sequence: expectedVersion + index + 1,
+      entityId: metadata.entityId,
+      occurredAt,
+      actor: metadata.actor,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId,
+      data: event.data,
+    }));
+    const commit: StoredCommit = {
+      _id: envelopes[0].id,
+      streamId,
+      sequence: envelopes[0].sequence,
+      lastSequence: envelopes[envelopes.length - 1].sequence,
+      events: envelopes,
+      published: false,
+    };
+    try {
+      await this.commits.insertOne(commit);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
+      throw error;
+    }
+    this.appended.emit('appended', streamId);
+    return envelopes;
+  }
+
+  /** The stream's events from `fromSequence` on, upcast to their newest versions. */
+  async readStream(streamId: string, fromSequence = 1): Promise<EventEnvelope[]> {
+    const commits = await this.commits
+      .find({ streamId, lastSequence: { $gte: fromSequence } })
+      .sort({ sequence: 1 })
+      .toArray();
+    return this.flatten(commits).filter((event) => event.sequence >= fromSequence);
+  }
+
+  /** Commits in outbox order after `afterId`, for rebuilding projections. */
+  async readAll(afterId: string | undefined, limit: number): Promise<StoredCommit[]> {
+    const filter = afterId ? { _id: { $gt: afterId } } : {};
+    return this.commits.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
+  flatten(commits: StoredCommit[]): EventEnvelope[] {
+    return commits.flatMap((commit) => commit.events.map((event) => upcast(event, this.options.upcasters)));
+  }
+
+  async loadSnapshot<State>(streamId: string, stateVersion: number): Promise<StoredSnapshot<State> | undefined> {
+    const snapshot = await this.snapshots.findOne({ _id: streamId });
+    // a snapshot of an older state shape is ignored, and replaced at the next snapshot point
+    return snapshot && snapshot.stateVersion === stateVersion ? (snapshot as StoredSnapshot<State>) : undefined;
+  }
+
+  async saveSnapshot<State>(streamId: string, sequence: number, stateVersion: number, state: State): Promise<void> {
+    try {
+      // never let a slower writer replace a newer snapshot with an older one
+      await this.snapshots.replaceOne(
+        { _id: streamId, $or: [{ sequence: { $lt: sequence } }, { stateVersion: { $ne: stateVersion } }] },
+        { sequence, stateVersion, state: state as unknown },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /** Calls `listener` after each local append (the relay's wake-up). */
+  onAppended(listener: (streamId: string) => void): () => void {
+    this.appended.on('appended', listener);
+    return () => this.appended.off('appended', listener);
+  }
+}

@@ -1,0 +1,25 @@
+import type { EventEnvelope } from '@itsm/contracts';
+
+/**
+ * One append = one document, so a multi-event command is written atomically without
+ * transactions (FerretDB has none). The unique index on (streamId, sequence) is the
+ * optimistic-concurrency check: two appends after the same version collide on it.
+ */
+export interface StoredCommit {
+  /** the first event's id (UUIDv7): the outbox order */
+  _id: string;
+  streamId: string;
+  /** sequence of the first event of the commit */
+  sequence: number;
+  lastSequence: number;
+  events: EventEnvelope[];
+  /** the outbox flag: false until the relay has published the commit to Kafka */
+  published: boolean;
+}
+
+export interface StoredSnapshot<State = unknown> {
+  _id: string;
+  sequence: number;
+  stateVersion: number;
+  state: State;
+}

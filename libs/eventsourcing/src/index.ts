@@ -1,0 +1,17 @@
+export { DomainError, isDomainError, fold, type Decider, type DomainErrorCode } from './decider';
+export { MongoEventStore, type EventStoreOptions } from './event-store/event-store';
+export type { StoredCommit, StoredSnapshot } from './event-store/stored-commit';
+export { VersionConflictError } from './event-store/version-conflict.error';
+export {
+  handleCommand,
+  loadAggregate,
+  type CommandHandlingOptions,
+  type CommandResult,
+  type LoadedAggregate,
+} from './command-handling/handle-command';
+export { OutboxLease } from './outbox/outbox-lease';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { publishableCommits } from './outbox/publishable-commits';
+export type { Projection, ProjectedFields } from './projections/projection';
+export { ProjectionStore } from './projections/projection-store';
+export { projectionConsumer } from './projections/projection-consumer';

@@ -1,0 +1,100 @@
+import type { EventEnvelope } from '@itsm/contracts';
+import type { Collection, Connection } from 'mongoose';
+import type { MongoEventStore } from '../event-store/event-store';
+import { AsyncLock } from './async-lock';
+import type { ProjectedFields, Projection } from './projection';
+
+interface Pointer {
+  _id: string;
+  collection: string;
+}
+
+/**
+ * Keeps one projection's read model: applies events idempotently, and rebuilds it from the event
+ * store into a fresh collection that is swapped in while the service keeps answering.
+ */
+export class ProjectionStore<Doc extends object> {
+  private readonly pointers: Collection<Pointer>;
+  private readonly lock = new AsyncLock();
+  private collectionName?: string;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly projection: Projection<Doc>,
+  ) {
+    this.pointers = connection.collection<Pointer>('projection_pointers');
+  }
+
+  /** The live collection; queries go through this, so a swap is seen at once. */
+  async collection(): Promise<Collection<Doc & ProjectedFields>> {
+    this.collectionName ??=
+      (await this.pointers.findOne({ _id: this.projection.name }))?.collection ?? this.projection.name;
+    return this.connection.collection<Doc & ProjectedFields>(this.collectionName);
+  }
+
+  /** Applies an event unless the document already reflects it (same or later sequence). */
+  apply(event: EventEnvelope): Promise<void> {
+    if (!this.projection.handles.has(event.type)) return Promise.resolve();
+    return this.lock.run(async () => applyTo(await this.collection(), this.projection, event));
+  }
+
+  /** Replays the whole event store into a new collection, catches up, swaps it in, drops the old one. */
+  async rebuild(store: MongoEventStore, batchSize = 1000): Promise<string> {
+    const target = this.connection.collection<Doc & ProjectedFields>(`${this.projection.name}__${Date.now()}`);
+    let lastId = await replay(store, target, this.projection, undefined, batchSize);
+    const previous = await this.collection();
+    await this.lock.run(async () => {
+      // live applies wait on the lock: nothing is written between this catch-up and the swap
+      lastId = await replay(store, target, this.projection, lastId, batchSize);
+      await this.pointers.replaceOne(
+        { _id: this.projection.name },
+        { collection: target.collectionName },
+        { upsert: true },
+      );
+      this.collectionName = target.collectionName;
+    });
+    await previous.drop().catch(() => undefined);
+    return target.collectionName;
+  }
+}
+
+async function applyTo<Doc extends object>(
+  collection: Collection<Doc & ProjectedFields>,
+  projection: Projection<Doc>,
+  event: EventEnvelope,
+): Promise<void> {
+  const stored = (await collection.findOne({ _id: event.streamId } as never)) as (Doc & ProjectedFields) | null;
+  if (stored && stored._sequence >= event.sequence) return;
+  const current = stored ? withoutProjectedFields(stored) : null;
+  const next = projection.apply(current, event);
+  if (next === null) {
+    await collection.deleteOne({ _id: event.streamId } as never);
+    return;
+  }
+  await collection.replaceOne({ _id: event.streamId } as never, { ...next, _sequence: event.sequence } as never, {
+    upsert: true,
+  });
+}
+
+async function replay<Doc extends object>(
+  store: MongoEventStore,
+  target: Collection<Doc & ProjectedFields>,
+  projection: Projection<Doc>,
+  afterId: string | undefined,
+  batchSize: number,
+): Promise<string | undefined> {
+  let lastId = afterId;
+  for (;;) {
+    const commits = await store.readAll(lastId, batchSize);
+    if (commits.length === 0) return lastId;
+    for (const event of store.flatten(commits)) {
+      if (projection.handles.has(event.type)) await applyTo(target, projection, event);
+    }
+    lastId = commits[commits.length - 1]._id;
+  }
+}
+
+function withoutProjectedFields<Doc extends object>(stored: Doc & ProjectedFields): Doc {
+  const { _id: _ignoredId, _sequence: _ignoredSequence, ...doc } = stored;
+  return doc as unknown as Doc;
+}

@@ -1,0 +1,18 @@
+import type { EventEnvelope } from '@itsm/contracts';
+
+/** A read model fed by events: pure functions, one document per stream. */
+export interface Projection<Doc extends object> {
+  /** also the default collection name */
+  name: string;
+  /** the event types it reads; others are skipped */
+  handles: ReadonlySet<string>;
+  /** the next document, or null to delete it */
+  apply(current: Doc | null, event: EventEnvelope): Doc | null;
+}
+
+/** What a read-model document carries besides the projection's own fields. */
+export interface ProjectedFields {
+  _id: string;
+  /** sequence of the last event applied: older or equal events are skipped */
+  _sequence: number;
+}

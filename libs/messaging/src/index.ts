@@ -1,0 +1,3 @@
+export { ensureTopics } from './topics';
+export { createIdempotentProducer } from './producer';
+export { EventConsumer, type EventConsumerOptions } from './event-consumer';
