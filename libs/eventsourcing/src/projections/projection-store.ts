@@ -95,6 +95,6 @@ async function replay<Doc extends object>(
 }
 
 function withoutProjectedFields<Doc extends object>(stored: Doc & ProjectedFields): Doc {
-  const { _id: _ignoredId, _sequence: _ignoredSequence, ...doc } = stored;
+  const { _id, _sequence, ...doc } = stored;
   return doc as unknown as Doc;
 }
