@@ -26,7 +26,7 @@ const shared = {
 
 // Only the levels that need the real stack start it (Jest runs a project's global setup only
 // when one of its tests runs).
-const withStack = { globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs' };
+const withStack = { globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs', testTimeout: 120_000 };
 
 module.exports = {
   maxWorkers: 2,

@@ -14,8 +14,6 @@ export interface CommandHandlingOptions {
   maxAttempts?: number;
   /** saves a snapshot each time the stream crosses a multiple of this many events */
   snapshotEvery?: number;
-  /** schema version of each event type written (the newest published version) */
-  schemaVersions?: (type: string) => number;
 }
 
 export type CommandResult<State> =
@@ -50,7 +48,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     const decision = decider.decide(command, state);
     if (isDomainError(decision)) return { ok: false, error: decision };
     try {
-      const events = await store.append(streamId, version, decision, metadata, options.schemaVersions);
+      const events = await store.append(streamId, version, decision, metadata);
       const newState = fold(decider, state, events as unknown as Event[]);
       const newVersion = version + events.length;
       await maybeSnapshot(store, decider, streamId, version, newVersion, newState, options.snapshotEvery);

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import {
+  definitionKey,
   upcast,
   type DomainEvent,
   type EventEnvelope,
@@ -36,20 +37,23 @@ export class MongoEventStore {
     await this.commits.createIndex({ published: 1, _id: 1 }, { name: 'outbox' });
   }
 
-  /** Appends events after `expectedVersion` (0 for a new stream) or throws VersionConflictError. */
+  /**
+   * Appends events after `expectedVersion` or throws VersionConflictError. `expectedVersion` is the
+   * version the stream was loaded at (readStream / loadAggregate), 0 for a new stream: always the
+   * end of a commit, which is what the unique index compares.
+   */
   async append(
     streamId: string,
     expectedVersion: number,
     events: DomainEvent[],
     metadata: EventMetadata,
-    schemaVersions: (type: string) => number = () => 1,
   ): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
     const occurredAt = new Date().toISOString();
     const envelopes = events.map((event, index) => ({
       id: uuidv7(),
       type: event.type,
-      schemaVersion: schemaVersions(event.type),
+      schemaVersion: this.newestVersion(event.type),
       streamId,
       sequence: expectedVersion + index + 1,
       entityId: metadata.entityId,
@@ -75,6 +79,13 @@ export class MongoEventStore {
     }
     this.appended.emit('appended', streamId);
     return envelopes;
+  }
+
+  /** Events are written in their newest version: the one every upcaster of the type leads to. */
+  private newestVersion(type: string): number {
+    let version = 1;
+    while (this.options.upcasters.has(definitionKey(type, version))) version++;
+    return version;
   }
 
   /** The stream's events from `fromSequence` on, upcast to their newest versions. */
