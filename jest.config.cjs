@@ -26,10 +26,12 @@ const shared = {
 
 // Only the levels that need the real stack start it (Jest runs a project's global setup only
 // when one of its tests runs).
-const withStack = { globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs', testTimeout: 120_000 };
+const withStack = { globalSetup: '<rootDir>/infra/local/jest-global-setup.mjs' };
 
 module.exports = {
   maxWorkers: 2,
+  // integration tests wait on real servers; unit tests never come near this
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...shared, ...withStack, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },

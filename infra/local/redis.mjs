@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, external, ports, stackEnv } from './settings.mjs';
-import { commandExists, run, spawnDetached } from './process.mjs';
+import { aptInstall } from './apt.mjs';
+import { commandExists, spawnDetached } from './process.mjs';
 import { redisAnswers } from './probes.mjs';
 
 const home = path.join(dataDir, 'redis');

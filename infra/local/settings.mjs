@@ -19,6 +19,7 @@ export const ports = {
   kafka: port('ITSM_KAFKA_PORT', 19092),
   kafkaController: port('ITSM_KAFKA_CONTROLLER_PORT', 19093),
   mongo: port('ITSM_MONGO_PORT', 27027),
+  postgres: port('ITSM_POSTGRES_PORT', 15432),
   ferretdbDebug: port('ITSM_FERRETDB_DEBUG_PORT', 18088),
   redis: port('ITSM_REDIS_PORT', 16379),
 };

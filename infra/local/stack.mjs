@@ -1,31 +1,48 @@
 #!/usr/bin/env node
 // The local stack: Kafka, FerretDB and Redis as plain processes on 127.0.0.1.
-//   node infra/local/stack.mjs ensure|start|stop|status|logs|env [kafka|mongo|redis ...]
+//   node infra/local/stack.mjs ensure|start|stop|status|logs|env [postgres|kafka|mongo|redis ...]
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { kafka } from './kafka.mjs';
 import { ferretdb } from './ferretdb.mjs';
+import { postgres } from './postgres.mjs';
 import { redis } from './redis.mjs';
 import { logFile, residentKb, runningPid, sleep, stopProcess } from './process.mjs';
 import { readyTimeoutMs, stackEnv } from './settings.mjs';
 
-export const pieces = [kafka, ferretdb, redis];
+// FerretDB stores its data in PostgreSQL, so it starts once PostgreSQL answers.
+const dependencies = new Map([[ferretdb, [postgres]]]);
+export const pieces = [postgres, kafka, ferretdb, redis];
 
 /** Installs what is missing, starts what is not running, returns once every piece answers. */
-export async function ensureStack(selected = pieces) {
+export async function ensureStack(requested = pieces) {
+  const selected = pieces.filter(
+    (piece) => requested.includes(piece) || requested.some((r) => dependencies.get(r)?.includes(piece)),
+  );
   for (const piece of selected) if (!piece.external) piece.install();
-  // start all first, then wait: the three boot in parallel
-  for (const piece of selected) {
-    if (piece.external || runningPid(piece.name) || (await piece.ready())) continue;
-    piece.start();
-    console.log(`[${piece.name}] starting, log: ${logFile(piece.name)}`);
-  }
-  await Promise.all(selected.map(waitUntilReady));
+  const started = new Map();
+  const ensure = (piece) => {
+    if (!started.has(piece)) started.set(piece, startAndWait(piece, ensure));
+    return started.get(piece);
+  };
+  await Promise.all(selected.map(ensure));
   return stackEnv();
 }
 
+// pieces without dependencies boot in parallel
+async function startAndWait(piece, ensure) {
+  await Promise.all((dependencies.get(piece) ?? []).map(ensure));
+  if (!piece.external && !runningPid(piece.name) && !(await piece.ready())) {
+    piece.start();
+    console.log(`[${piece.name}] starting, log: ${logFile(piece.name)}`);
+  }
+  await waitUntilReady(piece);
+  if (!piece.external) await piece.afterReady?.();
+}
+
 export async function stopStack(selected = pieces) {
-  for (const piece of selected) {
+  // dependants first: FerretDB before PostgreSQL
+  for (const piece of [...selected].reverse()) {
     if (await stopProcess(piece.name)) console.log(`[${piece.name}] stopped`);
   }
 }
@@ -54,7 +71,7 @@ async function status(selected) {
     allUp &&= up;
     const memory = pid ? `, ${Math.round(residentKb(pid) / 1024)} MiB resident` : '';
     const owner = piece.external ? 'external' : pid ? `pid ${pid}` : 'not running';
-    console.log(`${piece.name.padEnd(6)} ${up ? 'up  ' : 'DOWN'} ${piece.endpoint()} (${owner}${memory})`);
+    console.log(`${piece.name.padEnd(8)} ${up ? 'up  ' : 'DOWN'} ${piece.endpoint()} (${owner}${memory})`);
   }
   return allUp;
 }

@@ -2,21 +2,22 @@ import type { StoredCommit } from '../event-store/stored-commit';
 
 /**
  * From a batch of unpublished commits (in outbox order), the ones that may go to Kafka now: per
- * stream, a gap-free run of sequences starting right after the last published one. A commit whose
- * predecessor is not yet published waits for a later turn, so Kafka always sees sequence order.
+ * stream, the gap-free run of sequences starting at its lowest unpublished commit. Streams listed
+ * in `held` have an older unpublished commit outside the batch and wait for a later turn.
+ *
+ * Because every turn publishes from each stream's lowest unpublished commit, a stream's
+ * unpublished commits are always a suffix of it: Kafka sees each stream in sequence order.
  */
-export function publishableCommits(
-  batch: StoredCommit[],
-  lastPublished: (streamId: string) => number | undefined,
-): StoredCommit[] {
+export function publishableCommits(batch: StoredCommit[], held: ReadonlySet<string> = new Set()): StoredCommit[] {
   const byStream = new Map<string, StoredCommit[]>();
-  for (const commit of batch) byStream.set(commit.streamId, [...(byStream.get(commit.streamId) ?? []), commit]);
+  for (const commit of batch) {
+    if (!held.has(commit.streamId)) byStream.set(commit.streamId, [...(byStream.get(commit.streamId) ?? []), commit]);
+  }
   const publishable: StoredCommit[] = [];
-  for (const [streamId, commits] of byStream) {
-    const last = lastPublished(streamId);
-    if (last === undefined) continue;
-    let next = last + 1;
-    for (const commit of commits.sort((a, b) => a.sequence - b.sequence)) {
+  for (const commits of byStream.values()) {
+    commits.sort((a, b) => a.sequence - b.sequence);
+    let next = commits[0].sequence;
+    for (const commit of commits) {
       if (commit.sequence !== next) break;
       publishable.push(commit);
       next = commit.lastSequence + 1;

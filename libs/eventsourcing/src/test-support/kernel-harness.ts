@@ -15,7 +15,9 @@ export interface KernelHarness {
 }
 
 export async function kernelHarness(stack: IsolatedStack, upcasters: Upcaster[] = []): Promise<KernelHarness> {
-  const connection = await mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName }).asPromise();
+  const connection = await mongoose
+    .createConnection(stack.mongoUrl, { dbName: stack.dbName, maxPoolSize: 20 })
+    .asPromise();
   const kafka = new Kafka({
     brokers: stack.kafkaBrokers.split(','),
     logLevel: logLevel.NOTHING,
@@ -28,27 +30,25 @@ export async function kernelHarness(stack: IsolatedStack, upcasters: Upcaster[] 
   return { connection, kafka, topic, store, close: () => connection.close() };
 }
 
-/** Reads a topic from the beginning until `count` messages arrived (or the timeout passed). */
+/** Reads a topic from the beginning until `done` says so (or the timeout passed). */
 export async function readTopic(
   kafka: Kafka,
   topic: string,
-  count: number,
+  done: number | ((received: EventEnvelope[]) => boolean),
   timeoutMs = 60_000,
 ): Promise<EventEnvelope[]> {
+  const finished = typeof done === 'number' ? (received: EventEnvelope[]) => received.length >= done : done;
   const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random()}` });
   const received: EventEnvelope[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`only ${received.length} of ${count} messages on ${topic}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new Error(`only ${received.length} messages on ${topic}`)), timeoutMs);
       void consumer.run({
         eachMessage: async ({ message }) => {
           received.push(JSON.parse(message.value!.toString()));
-          if (received.length >= count) {
+          if (finished(received)) {
             clearTimeout(timer);
             resolve();
           }

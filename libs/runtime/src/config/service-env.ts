@@ -20,6 +20,11 @@ export class ServiceEnv {
   @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'MONGO_DB must be a database name of letters, digits, _ or -' })
   MONGO_DB!: string;
 
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MONGO_MAX_POOL_SIZE: number = 20;
+
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS!: string;
 

@@ -36,6 +36,8 @@ export const connectionProviders: Provider[] = [
       const connection = mongoose.createConnection(config.get('MONGO_URL'), {
         dbName: config.get('MONGO_DB'),
         serverSelectionTimeoutMS: 5000,
+        // bounded so that FerretDB's PostgreSQL pool is never exhausted (it deadlocks, see README)
+        maxPoolSize: config.get('MONGO_MAX_POOL_SIZE'),
       });
       connection.on('error', () => undefined); // reported by the readiness check
       return connection;
