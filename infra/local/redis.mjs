@@ -17,12 +17,7 @@ export const redis = {
   install() {
     if (commandExists('redis-server')) return;
     console.log('[redis] installing redis-server from Debian packages (first run only)');
-    const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (args) =>
-      run(sudo.length ? 'sudo' : 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { env });
-    apt(['update', '-qq']);
-    apt(['install', '-y', '-qq', 'redis-server']);
+    aptInstall(['redis-server']);
   },
 
   start() {
