@@ -1,0 +1,128 @@
+import { EventConsumer, createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import { upcasterRegistry, type EventEnvelope } from '@itsm/contracts';
+import { useIsolatedStack } from '@itsm/testing';
+import { OutboxLease } from '../outbox/outbox-lease';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { counterTotalProjection } from '../test-support/counter-total.projection';
+import { eventually, kernelHarness, readTopic, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
+import { ProjectionStore } from './projection-store';
+
+const stack = useIsolatedStack();
+let kernel: KernelHarness;
+
+beforeAll(async () => {
+  kernel = await kernelHarness(stack);
+});
+afterAll(() => kernel.close());
+
+const increment = (by: number) => ({ type: 'counter.incremented' as const, data: { by } });
+
+describe('projections and consumers', () => {
+  it('skips events older than or equal to what a document already reflects', async () => {
+    const store = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'idempotence' });
+    const [first, second] = await kernel.store.append('counter-idem', 0, [increment(2), increment(3)], testMetadata);
+    for (const event of [first, second, first, second, second]) await store.apply(event);
+    expect(await (await store.collection()).findOne({ _id: 'counter-idem' })).toEqual({
+      _id: 'counter-idem',
+      total: 5,
+      increments: 2,
+      _sequence: 2,
+    });
+  });
+
+  it('parks a poison message in <topic>.dlq with its error and goes on with later messages', async () => {
+    const topic = `${kernel.topic}.poison`;
+    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], 1);
+    const producer = createIdempotentProducer(kernel.kafka);
+    await producer.connect();
+    const handled: EventEnvelope[] = [];
+    const consumer = new EventConsumer({
+      kafka: kernel.kafka,
+      groupId: `${topic}-group`,
+      topics: [topic],
+      upcasters: upcasterRegistry([]),
+      maxAttempts: 3,
+      backoffMs: 10,
+      handle: async (event) => {
+        if ((event.data as { by: number }).by < 0) throw new Error('negative increments are refused');
+        handled.push(event);
+      },
+    });
+    try {
+      const [good, bad, later] = [1, -1, 2].map((by, i) => ({
+        ...testMetadata,
+        id: `event-${i}`,
+        type: 'counter.incremented',
+        schemaVersion: 1,
+        streamId: 'counter-poison',
+        sequence: i + 1,
+        occurredAt: new Date().toISOString(),
+        data: { by },
+      }));
+      await producer.send({
+        topic,
+        messages: [
+          ...[good, bad].map((event) => ({ key: event.streamId, value: JSON.stringify(event) })),
+          { key: 'counter-poison', value: '{not json' },
+          { key: later.streamId, value: JSON.stringify(later) },
+        ],
+      });
+      await consumer.start();
+      await eventually(async () => handled.length === 2, 60_000, 'later messages handled');
+      expect(handled.map((event) => event.id)).toEqual(['event-0', 'event-2']);
+
+      const dlq = await readTopic(kernel.kafka, `${topic}.dlq`, 1);
+      expect(dlq[0]).toEqual(expect.objectContaining({ id: 'event-1' }));
+    } finally {
+      await consumer.stop();
+      await producer.disconnect();
+    }
+  });
+
+  it('rebuilds a read model from the event store into a fresh collection equal to the live one', async () => {
+    const topic = `${kernel.topic}.rebuild`;
+    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`]);
+    const producer = createIdempotentProducer(kernel.kafka);
+    await producer.connect();
+    const relay = new OutboxRelay({
+      store: kernel.store,
+      producer,
+      lease: new OutboxLease(kernel.connection, 'outbox-rebuild', 'relay', 5_000),
+      topic,
+      pollMs: 50,
+    });
+    const live = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'rebuilt_totals' });
+    const consumer = new EventConsumer({
+      kafka: kernel.kafka,
+      groupId: `${topic}-group`,
+      topics: [topic],
+      upcasters: upcasterRegistry([]),
+      handle: (event) => live.apply(event),
+    });
+    try {
+      relay.start();
+      await consumer.start();
+      for (let i = 0; i < 30; i++) {
+        await kernel.store.append(`counter-r${i % 6}`, Math.floor(i / 6), [increment(i + 1)], testMetadata);
+      }
+      const snapshot = async () => (await live.collection()).find().sort({ _id: 1 }).toArray();
+      const rebuiltStreams = async () => (await snapshot()).filter((doc) => doc._id.startsWith('counter-r'));
+      await eventually(async () => (await rebuiltStreams()).filter((doc) => doc._sequence === 5).length === 6);
+      const before = await snapshot();
+      const liveName = (await live.collection()).collectionName;
+
+      const rebuiltName = await live.rebuild(kernel.store);
+
+      expect(rebuiltName).not.toBe(liveName);
+      expect((await live.collection()).collectionName).toBe(rebuiltName);
+      expect(await snapshot()).toEqual(before);
+      // and the live consumer keeps feeding the swapped-in collection
+      await kernel.store.append('counter-r0', 5, [increment(100)], testMetadata);
+      await eventually(async () => (await (await live.collection()).findOne({ _id: 'counter-r0' }))?._sequence === 6);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      await producer.disconnect();
+    }
+  });
+});
