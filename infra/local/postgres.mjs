@@ -1,15 +1,20 @@
 // PostgreSQL from Debian's packages: FerretDB's storage backend (see ferretdb.mjs for why not SQLite).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, external, ports } from './settings.mjs';
 import { commandExists, run, spawnDetached } from './process.mjs';
 import { aptInstall } from './apt.mjs';
 
-const home = path.join(dataDir, 'postgres');
-const data = path.join(home, 'data');
 const database = 'ferretdb';
 const asRoot = process.getuid?.() === 0;
+// As root the server runs as `postgres`, which may not reach into the checkout (a home folder, say):
+// its files then live in a folder of their own under /var/tmp, one per checkout.
+const home = asRoot
+  ? path.join('/var/tmp', `itsm-postgres-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`)
+  : path.join(dataDir, 'postgres');
+const data = path.join(home, 'data');
 
 function serverBin(name) {
   const root = '/usr/lib/postgresql';
