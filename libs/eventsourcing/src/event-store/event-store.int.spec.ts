@@ -87,12 +87,28 @@ describe('MongoDB event store', () => {
     expect(events[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
   });
 
+  it('reads from any sequence across chunks and long commits', async () => {
+    await kernel.store.append('counter-long', 0, [increment(1)], testMetadata);
+    await kernel.store.append(
+      'counter-long',
+      1,
+      Array.from({ length: 150 }, () => increment(1)),
+      testMetadata,
+    );
+    await kernel.store.append('counter-long', 151, [increment(1), increment(1)], testMetadata);
+    for (const from of [1, 2, 100, 152, 153, 154]) {
+      const events = await kernel.store.readStream('counter-long', from);
+      expect(events.map((event) => event.sequence)).toEqual(Array.from({ length: 154 - from }, (_, i) => from + i));
+    }
+  });
+
   it('upcasts old event versions when reading', async () => {
     await kernel.store.commits.insertOne({
       _id: '00000000-0000-7000-8000-000000000001',
       streamId: 'counter-old',
       sequence: 1,
       lastSequence: 1,
+      chunk: 0,
       published: true,
       events: [
         {

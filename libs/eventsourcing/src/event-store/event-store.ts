@@ -9,7 +9,7 @@ import {
 } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import type { StoredCommit, StoredSnapshot } from './stored-commit';
+import { CHUNK_SIZE, chunkOf, type StoredCommit, type StoredSnapshot } from './stored-commit';
 import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
 
 export interface EventStoreOptions {
@@ -34,6 +34,7 @@ export class MongoEventStore {
 
   async createIndexes(): Promise<void> {
     await this.commits.createIndex({ streamId: 1, sequence: 1 }, { unique: true, name: 'stream_sequence' });
+    await this.commits.createIndex({ streamId: 1, chunk: 1 }, { name: 'stream_chunk' });
     await this.commits.createIndex({ published: 1, _id: 1 }, { name: 'outbox' });
   }
 
@@ -68,6 +69,7 @@ export class MongoEventStore {
       streamId,
       sequence: envelopes[0].sequence,
       lastSequence: envelopes[envelopes.length - 1].sequence,
+      chunk: chunkOf(envelopes[0].sequence),
       events: envelopes,
       published: false,
     };
@@ -90,11 +92,30 @@ export class MongoEventStore {
 
   /** The stream's events from `fromSequence` on, upcast to their newest versions. */
   async readStream(streamId: string, fromSequence = 1): Promise<EventEnvelope[]> {
-    const commits = await this.commits
-      .find({ streamId, lastSequence: { $gte: fromSequence } })
-      .sort({ sequence: 1 })
-      .toArray();
+    const commits =
+      fromSequence === 1
+        ? await this.commits.find({ streamId }).toArray()
+        : await this.commitsFrom(streamId, fromSequence);
+    commits.sort((a, b) => a.sequence - b.sequence);
     return this.flatten(commits).filter((event) => event.sequence >= fromSequence);
+  }
+
+  /**
+   * Chunk by chunk from the chunk holding `fromSequence` (a commit boundary after a snapshot) to the
+   * end. Falls back to the whole stream when `fromSequence` lies inside an older, longer commit.
+   */
+  private async commitsFrom(streamId: string, fromSequence: number): Promise<StoredCommit[]> {
+    const found: StoredCommit[] = [];
+    let lastSequence = 0;
+    for (let chunk = chunkOf(fromSequence); ; chunk++) {
+      const commits = await this.commits.find({ streamId, chunk }).toArray();
+      found.push(...commits);
+      for (const commit of commits) lastSequence = Math.max(lastSequence, commit.lastSequence);
+      // an empty chunk ends the stream, unless a long commit reached past it
+      if (commits.length === 0 && lastSequence < (chunk + 1) * CHUNK_SIZE) break;
+    }
+    const covered = found.length === 0 || found.some((commit) => commit.sequence <= fromSequence);
+    return covered ? found : this.commits.find({ streamId }).toArray();
   }
 
   /** Commits in outbox order after `afterId`, for rebuilding projections. */

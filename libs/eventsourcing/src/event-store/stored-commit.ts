@@ -12,10 +12,15 @@ export interface StoredCommit {
   /** sequence of the first event of the commit */
   sequence: number;
   lastSequence: number;
+  /** floor((sequence - 1) / CHUNK_SIZE): lets a load after a snapshot ask by equality, which FerretDB pushes down */
+  chunk: number;
   events: EventEnvelope[];
   /** the outbox flag: false until the relay has published the commit to Kafka */
   published: boolean;
 }
+
+export const CHUNK_SIZE = 100;
+export const chunkOf = (sequence: number): number => Math.floor((sequence - 1) / CHUNK_SIZE);
 
 export interface StoredSnapshot<State = unknown> {
   _id: string;

@@ -75,8 +75,7 @@ export class OutboxRelay {
       ),
     });
     await this.options.beforeMark?.(commits);
-    // one updateMany: FerretDB 1.24 hangs on large unordered bulkWrites of updateOne
-    await this.commits.updateMany({ _id: { $in: commits.map((commit) => commit._id) } }, { $set: { published: true } });
+    await this.markPublished(commits);
     return commits.length;
   }
 
@@ -101,6 +100,19 @@ export class OutboxRelay {
         resolve();
       }
     });
+  }
+
+  // One updateOne by _id at a time per lane: FerretDB 1.24 pushes `_id` equality down to its
+  // storage, while an updateMany with $in scans the collection and a large bulkWrite hangs it.
+  private async markPublished(commits: StoredCommit[]): Promise<void> {
+    const lanes = 8;
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        for (let i = lane; i < commits.length; i += lanes) {
+          await this.commits.updateOne({ _id: commits[i]._id }, { $set: { published: true } });
+        }
+      }),
+    );
   }
 
   private async streamsWithOlderUnpublished(batch: StoredCommit[]): Promise<Set<string>> {

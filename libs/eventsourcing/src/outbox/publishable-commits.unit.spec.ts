@@ -6,6 +6,7 @@ const commit = (streamId: string, sequence: number, lastSequence = sequence): St
   streamId,
   sequence,
   lastSequence,
+  chunk: 0,
   events: [],
   published: false,
 });
