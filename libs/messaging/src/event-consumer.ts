@@ -12,6 +12,8 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   /** first retry delay; doubles at each attempt */
   backoffMs?: number;
+  /** partitions handled at once; order holds within a partition, so per stream (default 3) */
+  partitionsConsumedConcurrently?: number;
   onDeadLetter?(topic: string, message: KafkaMessage, error: Error): void;
 }
 
@@ -34,6 +36,7 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachMessage: async ({ topic, partition, message }) => this.process(topic, partition, message),
     });
   }

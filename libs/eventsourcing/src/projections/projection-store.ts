@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
-import { AsyncLock } from './async-lock';
+import { ApplyGate } from './apply-gate';
 import type { ProjectedFields, Projection } from './projection';
 
 interface Pointer {
@@ -15,7 +15,7 @@ interface Pointer {
  */
 export class ProjectionStore<Doc extends object> {
   private readonly pointers: Collection<Pointer>;
-  private readonly lock = new AsyncLock();
+  private readonly gate = new ApplyGate();
   private collectionName?: string;
 
   constructor(
@@ -35,7 +35,7 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.lock.run(async () => applyTo(await this.collection(), this.projection, event));
+    return this.gate.shared(async () => applyTo(await this.collection(), this.projection, event));
   }
 
   /** Replays the whole event store into a new collection, catches up, swaps it in, drops the old one. */
@@ -43,7 +43,7 @@ export class ProjectionStore<Doc extends object> {
     const target = this.connection.collection<Doc & ProjectedFields>(`${this.projection.name}__${Date.now()}`);
     let lastId = await replay(store, target, this.projection, undefined, batchSize);
     const previous = await this.collection();
-    await this.lock.run(async () => {
+    await this.gate.exclusive(async () => {
       // live applies wait on the lock: nothing is written between this catch-up and the swap
       lastId = await replay(store, target, this.projection, lastId, batchSize);
       await this.pointers.replaceOne(
