@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '.itsm/**', '.nx/**', 'coverage/**'] },
@@ -37,9 +38,7 @@ export default [
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', module: 'writable', require: 'readonly', setTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly' },
-    },
+    languageOptions: { globals: globals.node },
   },
   prettier,
 ];
