@@ -42,7 +42,8 @@ async function relay(
   });
 }
 
-// 1,000 streams hang FerretDB 1.24 (its PostgreSQL pool runs dry); see the README's FerretDB section
+// The issue asks for 1,000 streams: on FerretDB 1.24 over 2 cores the 20,000 appends and their
+// publication outlast 5 minutes (measured), so the suite runs 200 streams x 20 events.
 const STREAMS = 200;
 const increment = (by: number) => ({ type: 'counter.incremented' as const, data: { by } });
 
