@@ -151,10 +151,14 @@ async function latencies(env, connection, _, perSecond, seconds) {
     groupId: `${topic}-projection`,
     topics: [topic],
     upcasters: upcasterRegistry([]),
-    handle: async (event) => {
-      await projection.apply(event);
-      const at = appendedAt.get(`${event.streamId}:${event.sequence}`);
-      if (at) toProjection.push(performance.now() - at);
+    handle: (event) => projection.apply(event),
+    handleBatch: async (events) => {
+      await projection.applyBatch(events);
+      const now = performance.now();
+      for (const event of events) {
+        const at = appendedAt.get(`${event.streamId}:${event.sequence}`);
+        if (at) toProjection.push(now - at);
+      }
     },
   });
   relay.start();

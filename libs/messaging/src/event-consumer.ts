@@ -1,5 +1,5 @@
 import { deadLetterTopicFor, upcast, type EventEnvelope, type UpcasterRegistry } from '@itsm/contracts';
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { createIdempotentProducer } from './producer';
 
 export interface EventConsumerOptions {
@@ -8,6 +8,11 @@ export interface EventConsumerOptions {
   topics: string[];
   upcasters: UpcasterRegistry;
   handle(event: EventEnvelope): Promise<void>;
+  /**
+   * When given, each fetched batch of a partition is handled in one call; if that call fails, the
+   * batch is handled again message by message through `handle`, with retries and the DLQ.
+   */
+  handleBatch?(events: EventEnvelope[]): Promise<void>;
   /** attempts per message before it goes to `<topic>.dlq` */
   maxAttempts?: number;
   /** first retry delay; doubles at each attempt */
@@ -35,10 +40,19 @@ export class EventConsumer {
     await this.dlqProducer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning });
-    await this.consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: async ({ topic, partition, message }) => this.process(topic, partition, message),
-    });
+    const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
+    await this.consumer.run(
+      this.options.handleBatch
+        ? {
+            partitionsConsumedConcurrently,
+            eachBatchAutoResolve: false,
+            eachBatch: (payload) => this.processBatch(payload),
+          }
+        : {
+            partitionsConsumedConcurrently,
+            eachMessage: ({ topic, partition, message }) => this.process(topic, partition, message),
+          },
+    );
   }
 
   async stop(): Promise<void> {
@@ -46,14 +60,19 @@ export class EventConsumer {
     await this.dlqProducer.disconnect();
   }
 
-  /** Resolves once the group has assigned partitions to this member. */
-  joined(): Promise<void> {
-    return new Promise((resolve) => {
-      const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-        remove();
-        resolve();
-      });
-    });
+  private async processBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
+    try {
+      await this.options.handleBatch!(batch.messages.map((message) => this.decode(message)));
+      for (const message of batch.messages) resolveOffset(message.offset);
+      return;
+    } catch {
+      // one bad message must not hold the others back: go message by message
+    }
+    for (const message of batch.messages) {
+      await this.process(batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
   }
 
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {

@@ -11,5 +11,12 @@ export function projectionConsumer(
   upcasters: UpcasterRegistry,
   store: ProjectionStore<object>,
 ): EventConsumer {
-  return new EventConsumer({ kafka, groupId, topics: [topic], upcasters, handle: (event) => store.apply(event) });
+  return new EventConsumer({
+    kafka,
+    groupId,
+    topics: [topic],
+    upcasters,
+    handle: (event) => store.apply(event),
+    handleBatch: (events) => store.applyBatch(events),
+  });
 }

@@ -30,6 +30,19 @@ describe('projections and consumers', () => {
     });
   });
 
+  it('applies a batch with one read and one write per stream, duplicates skipped', async () => {
+    const store = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'batched' });
+    const a = await kernel.store.append('counter-ba', 0, [increment(1), increment(2)], testMetadata);
+    const b = await kernel.store.append('counter-bb', 0, [increment(10)], testMetadata);
+    await store.applyBatch([a[0], b[0], a[0]]);
+    await store.applyBatch([a[1], a[0], b[0], a[1]]);
+    const docs = await (await store.collection()).find().sort({ _id: 1 }).toArray();
+    expect(docs).toEqual([
+      { _id: 'counter-ba', total: 3, increments: 2, _sequence: 2 },
+      { _id: 'counter-bb', total: 10, increments: 1, _sequence: 1 },
+    ]);
+  });
+
   it('parks a poison message in <topic>.dlq with its error and goes on with later messages', async () => {
     const topic = `${kernel.topic}.poison`;
     await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], 1);
@@ -98,6 +111,7 @@ describe('projections and consumers', () => {
       topics: [topic],
       upcasters: upcasterRegistry([]),
       handle: (event) => live.apply(event),
+      handleBatch: (events) => live.applyBatch(events),
     });
     try {
       relay.start();

@@ -38,6 +38,25 @@ export class ProjectionStore<Doc extends object> {
     return this.gate.shared(async () => applyTo(await this.collection(), this.projection, event));
   }
 
+  /** Applies a batch: per stream one read and one write, streams side by side. */
+  applyBatch(events: EventEnvelope[]): Promise<void> {
+    const byStream = new Map<string, EventEnvelope[]>();
+    for (const event of events.filter((candidate) => this.projection.handles.has(candidate.type))) {
+      byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+    }
+    if (byStream.size === 0) return Promise.resolve();
+    return this.gate.shared(async () => {
+      const collection = await this.collection();
+      const streams = [...byStream.values()];
+      const lanes = Math.min(8, streams.length);
+      await Promise.all(
+        Array.from({ length: lanes }, async (_, lane) => {
+          for (let i = lane; i < streams.length; i += lanes) await applyAll(collection, this.projection, streams[i]);
+        }),
+      );
+    });
+  }
+
   /** Replays the whole event store into a new collection, catches up, swaps it in, drops the old one. */
   async rebuild(store: MongoEventStore, batchSize = 1000): Promise<string> {
     const target = this.connection.collection<Doc & ProjectedFields>(`${this.projection.name}__${Date.now()}`);
@@ -58,22 +77,35 @@ export class ProjectionStore<Doc extends object> {
   }
 }
 
-async function applyTo<Doc extends object>(
+function applyTo<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
   projection: Projection<Doc>,
   event: EventEnvelope,
 ): Promise<void> {
-  const stored = (await collection.findOne({ _id: event.streamId } as never)) as (Doc & ProjectedFields) | null;
-  if (stored && stored._sequence >= event.sequence) return;
-  const current = stored ? withoutProjectedFields(stored) : null;
-  const next = projection.apply(current, event);
-  if (next === null) {
-    await collection.deleteOne({ _id: event.streamId } as never);
+  return applyAll(collection, projection, [event]);
+}
+
+/** Folds one stream's events (in sequence order) into its document: one read, one write. */
+async function applyAll<Doc extends object>(
+  collection: Collection<Doc & ProjectedFields>,
+  projection: Projection<Doc>,
+  events: EventEnvelope[],
+): Promise<void> {
+  const streamId = events[0].streamId;
+  const stored = (await collection.findOne({ _id: streamId } as never)) as (Doc & ProjectedFields) | null;
+  let sequence = stored?._sequence ?? 0;
+  let doc: Doc | null = stored ? withoutProjectedFields(stored) : null;
+  for (const event of events) {
+    if (event.sequence <= sequence) continue; // already reflected: a duplicate or a replay
+    doc = projection.apply(doc, event);
+    sequence = event.sequence;
+  }
+  if (sequence === (stored?._sequence ?? 0)) return;
+  if (doc === null) {
+    await collection.deleteOne({ _id: streamId } as never);
     return;
   }
-  await collection.replaceOne({ _id: event.streamId } as never, { ...next, _sequence: event.sequence } as never, {
-    upsert: true,
-  });
+  await collection.replaceOne({ _id: streamId } as never, { ...doc, _sequence: sequence } as never, { upsert: true });
 }
 
 async function replay<Doc extends object>(
