@@ -24,6 +24,8 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private readonly commits: Collection<StoredCommit>;
+  /** last sequence this relay published per stream, while it holds the lease */
+  private readonly publishedUpTo = new Map<string, number>();
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -50,7 +52,10 @@ export class OutboxRelay {
 
   /** One relay turn; returns how many commits it published. */
   async publishOnce(): Promise<number> {
-    if (!(await this.options.lease.acquire())) return 0;
+    if (!(await this.options.lease.acquire())) {
+      this.publishedUpTo.clear(); // another relay may publish meanwhile
+      return 0;
+    }
     const batchSize = this.options.batchSize ?? 500;
     const batch = await this.commits
       .find({ published: false })
@@ -76,6 +81,8 @@ export class OutboxRelay {
     });
     await this.options.beforeMark?.(commits);
     await this.markPublished(commits);
+    for (const commit of commits) this.publishedUpTo.set(commit.streamId, commit.lastSequence);
+    if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
     return commits.length;
   }
 
@@ -115,13 +122,32 @@ export class OutboxRelay {
     );
   }
 
+  /**
+   * Streams of a full batch that may have an older unpublished commit outside it. Streams this
+   * relay published up to just before the batch are known; the others are asked one by one, by
+   * equality (which FerretDB pushes down, unlike $in).
+   */
   private async streamsWithOlderUnpublished(batch: StoredCommit[]): Promise<Set<string>> {
     const lowest = new Map<string, number>();
     for (const { streamId, sequence } of batch)
       lowest.set(streamId, Math.min(sequence, lowest.get(streamId) ?? sequence));
-    const unpublished = await this.commits
-      .find({ published: false, streamId: { $in: [...lowest.keys()] } }, { projection: { streamId: 1, sequence: 1 } })
-      .toArray();
-    return new Set(unpublished.filter((c) => c.sequence < lowest.get(c.streamId)!).map((c) => c.streamId));
+    const unknown = [...lowest].filter(
+      ([streamId, sequence]) => sequence > 1 && this.publishedUpTo.get(streamId) !== sequence - 1,
+    );
+    const held = new Set<string>();
+    const lanes = 8;
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        for (let i = lane; i < unknown.length; i += lanes) {
+          const [streamId, sequence] = unknown[i];
+          const older = await this.commits.findOne(
+            { streamId, published: false, sequence: { $lt: sequence } },
+            { projection: { _id: 1 } },
+          );
+          if (older) held.add(streamId);
+        }
+      }),
+    );
+    return held;
   }
 }
