@@ -92,7 +92,8 @@ export class OutboxRelay {
       try {
         published = await this.publishOnce();
       } catch (error) {
-        this.options.onError?.(error as Error);
+        // the turn is retried after the idle wait; the error is reported, never swallowed
+        (this.options.onError ?? reportToStderr)(error as Error);
       }
       if (published === 0 && this.running) await this.idle();
     }
@@ -150,4 +151,10 @@ export class OutboxRelay {
     );
     return held;
   }
+}
+
+function reportToStderr(error: Error): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'outbox relay turn failed', error: error.message })}\n`,
+  );
 }
