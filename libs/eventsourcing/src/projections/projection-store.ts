@@ -35,7 +35,7 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.gate.shared(async () => applyTo(await this.collection(), this.projection, event));
+    return this.gate.shared(async () => applyAll(await this.collection(), this.projection, [event]));
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
@@ -77,14 +77,6 @@ export class ProjectionStore<Doc extends object> {
   }
 }
 
-function applyTo<Doc extends object>(
-  collection: Collection<Doc & ProjectedFields>,
-  projection: Projection<Doc>,
-  event: EventEnvelope,
-): Promise<void> {
-  return applyAll(collection, projection, [event]);
-}
-
 /** Folds one stream's events (in sequence order) into its document: one read, one write. */
 async function applyAll<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
@@ -120,7 +112,7 @@ async function replay<Doc extends object>(
     const commits = await store.readAll(lastId, batchSize);
     if (commits.length === 0) return lastId;
     for (const event of store.flatten(commits)) {
-      if (projection.handles.has(event.type)) await applyTo(target, projection, event);
+      if (projection.handles.has(event.type)) await applyAll(target, projection, [event]);
     }
     lastId = commits[commits.length - 1]._id;
   }
