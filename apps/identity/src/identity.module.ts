@@ -1,14 +1,129 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { RuntimeModule } from '@itsm/runtime';
+import { ConfigService } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccessTokenIssuer, AuthModule, entityTreeProjection } from '@itsm/auth';
+import { EventSourcingModule, REDIS, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
+import type Redis from 'ioredis';
+import { AccountStore } from './credentials/account.store';
+import { PasswordHasher } from './credentials/password-hasher';
+import { EntityHttpController } from './entity/entity.http.controller';
+import { EntityQueries } from './entity/queries/list-entities.query';
+import { entityListProjection } from './entity/read-models/entity-list.projection';
+import { CreateEntityHandler } from './entity/use-cases/create-entity/create-entity.command';
+import { MoveEntityHandler } from './entity/use-cases/move-entity/move-entity.command';
+import { UpdateEntityHandler } from './entity/use-cases/update-entity/update-entity.command';
+import { GroupHttpController } from './group/group.http.controller';
+import { GroupQueries } from './group/queries/list-groups.query';
+import { groupListProjection } from './group/read-models/group-list.projection';
+import { ChangeMembershipHandler } from './group/use-cases/change-membership/change-membership.command';
+import { CreateGroupHandler } from './group/use-cases/create-group/create-group.command';
+import { UpdateGroupHandler } from './group/use-cases/update-group/update-group.command';
+import { IdentityBootstrap } from './identity.bootstrap';
+import { loadIdentitySettings, type IdentitySettings } from './identity.env';
+import { ProfileHttpController } from './profile/profile.http.controller';
+import { profileListProjection } from './profile/read-models/profile-list.projection';
+import { ChangeProfileRightsHandler } from './profile/use-cases/change-profile-rights/change-profile-rights.command';
+import { CreateProfileHandler } from './profile/use-cases/create-profile/create-profile.command';
+import { AuthHttpController } from './session/auth.http.controller';
+import { LoginThrottle } from './session/login-throttle';
+import { MeQuery } from './session/queries/me.query';
+import { SessionStore } from './session/session.store';
+import { TokenService } from './session/token.service';
+import { ACCESS_TOKEN_ISSUER_TOKEN, IDENTITY_SETTINGS, LOGIN_THROTTLE } from './session/tokens';
+import { LoginHandler } from './session/use-cases/login/login.command';
+import { RefreshHandler } from './session/use-cases/refresh/refresh.command';
+import { SwitchContextHandler } from './session/use-cases/switch-context/switch-context.command';
+import { IdentityDirectory } from './shared/identity-directory';
+import { UserQueries } from './user/queries/list-users.query';
+import { userListProjection } from './user/read-models/user-list.projection';
+import { ChangePasswordHandler } from './user/use-cases/change-password/change-password.command';
+import { EraseUserHandler } from './user/use-cases/erase-user/erase-user.command';
+import { GrantAuthorizationHandler } from './user/use-cases/grant-authorization/grant-authorization.command';
+import { RegisterUserHandler } from './user/use-cases/register-user/register-user.command';
+import { RevokeAuthorizationHandler } from './user/use-cases/revoke-authorization/revoke-authorization.command';
+import { SetUserActiveHandler } from './user/use-cases/set-user-active/set-user-active.command';
+import { UpdateUserHandler } from './user/use-cases/update-user/update-user.command';
+import { UserHttpController } from './user/user.http.controller';
 
 export const IDENTITY_DEFAULTS = { name: 'identity', port: 3001 };
 
+const commandHandlers = [
+  CreateEntityHandler,
+  UpdateEntityHandler,
+  MoveEntityHandler,
+  RegisterUserHandler,
+  UpdateUserHandler,
+  SetUserActiveHandler,
+  ChangePasswordHandler,
+  EraseUserHandler,
+  GrantAuthorizationHandler,
+  RevokeAuthorizationHandler,
+  CreateGroupHandler,
+  UpdateGroupHandler,
+  ChangeMembershipHandler,
+  CreateProfileHandler,
+  ChangeProfileRightsHandler,
+  LoginHandler,
+  RefreshHandler,
+  SwitchContextHandler,
+];
+
+export interface IdentityModuleOptions {
+  /** false for one-shot processes (the seed): no relay nor consumers, the service does that */
+  background?: boolean;
+}
+
 @Module({})
 export class IdentityModule {
-  static register(env: Record<string, string> = {}): DynamicModule {
+  static register(env: Record<string, string> = {}, options: IdentityModuleOptions = {}): DynamicModule {
+    const settings = loadIdentitySettings({ ...process.env, ...env });
+    // other services verify with the public key alone; identity derives it from its private key
+    const publicKeys = [settings.publicKey, env.JWT_PUBLIC_KEYS ?? process.env.JWT_PUBLIC_KEYS].filter(Boolean);
     return {
       module: IdentityModule,
-      imports: [RuntimeModule.forService({ ...IDENTITY_DEFAULTS, env })],
+      imports: [
+        RuntimeModule.forService({ ...IDENTITY_DEFAULTS, env }),
+        EventSourcingModule.forContext({
+          context: 'identity',
+          projections: [entityListProjection, entityTreeProjection, userListProjection, groupListProjection, profileListProjection],
+          background: options.background ?? true,
+        }),
+        AuthModule.forService({ env: { ...env, JWT_PUBLIC_KEYS: publicKeys.join('\n') }, feedEntityTree: false }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [AuthHttpController, EntityHttpController, UserHttpController, GroupHttpController, ProfileHttpController],
+      providers: [
+        { provide: IDENTITY_SETTINGS, useValue: settings },
+        {
+          provide: ACCESS_TOKEN_ISSUER_TOKEN,
+          useValue: new AccessTokenIssuer({ privateKey: settings.privateKey, ttlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS }),
+        },
+        {
+          provide: LOGIN_THROTTLE,
+          inject: [REDIS, ConfigService],
+          useFactory: (redis: Redis, config: ConfigService<ServiceEnv, true>) => throttleFor(redis, config, settings),
+        },
+        AccountStore,
+        PasswordHasher,
+        SessionStore,
+        TokenService,
+        IdentityDirectory,
+        EntityQueries,
+        UserQueries,
+        GroupQueries,
+        MeQuery,
+        IdentityBootstrap,
+        ...commandHandlers,
+      ],
     };
   }
+}
+
+function throttleFor(redis: Redis, config: ConfigService<ServiceEnv, true>, settings: IdentitySettings) {
+  return new LoginThrottle(redis, {
+    keyPrefix: `${config.get('REDIS_KEY_PREFIX', { infer: true })}identity:`,
+    maxFailures: settings.LOGIN_MAX_FAILURES,
+    failureWindowSeconds: settings.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxAttemptsPerAddress: settings.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+  });
 }

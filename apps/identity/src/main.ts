@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { createServiceApp, listen } from '@itsm/runtime';
+import { listen } from '@itsm/runtime';
 import { IdentityModule } from './identity.module';
+import { createIdentityApp } from './identity.app';
 
 async function main() {
-  const app = await createServiceApp(IdentityModule.register());
+  const app = await createIdentityApp(IdentityModule.register());
   const url = await listen(app);
-  app.get(Logger).log(`identity listening on ${url}`);
+  app.get(Logger).log(`identity listening on ${url} (OpenAPI at ${url}/api/docs)`);
 }
 
 main().catch((error: unknown) => {

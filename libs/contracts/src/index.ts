@@ -13,3 +13,4 @@ export { upcast, upcasterRegistry, type Upcaster, type UpcasterRegistry } from '
 export { breakingChanges } from './schema-compatibility';
 export { asyncApiDocument } from './asyncapi';
 export { eventCatalogue, upcasters } from './registry';
+export * from './identity/identity.events';

@@ -1,11 +1,12 @@
 import type { ContextEvents } from './event-definition';
+import { identityEvents } from './identity/identity.events';
 import { upcasterRegistry } from './upcasting';
 
 /**
  * Every bounded context's published events. A service adds its context here when it publishes
  * its first event; `npm run contracts` then regenerates docs/asyncapi.yaml and the published lock.
  */
-export const eventCatalogue: ContextEvents[] = [];
+export const eventCatalogue: ContextEvents[] = [identityEvents];
 
 /** Upcasters of every context, applied when old versions are read back. */
 export const upcasters = upcasterRegistry([]);

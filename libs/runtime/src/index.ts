@@ -4,3 +4,9 @@ export { validateServiceEnv, type ServiceDefaults } from './config/validate-serv
 export { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';
+export { EventSourcingModule, type EventSourcingOptions } from './event-sourcing/event-sourcing.module';
+export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
+export { ProjectionRegistry } from './event-sourcing/projection-registry';
+export { EVENT_STORE } from './event-sourcing/tokens';
+export { httpExceptionFor } from './event-sourcing/domain-error.http';
+export { setupOpenApi } from './openapi';

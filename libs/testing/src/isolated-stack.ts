@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import Redis from 'ioredis';
 import { MongoClient } from 'mongodb';
@@ -15,6 +15,12 @@ export interface IsolatedStack extends StackEndpoints {
 
 export function createIsolatedStack(): IsolatedStack {
   const endpoints = stackEndpoints();
+  // a signing key of the file's own: identity signs with it, every other service verifies
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   const id = randomBytes(5).toString('hex');
   const isolated = {
     ...endpoints,
@@ -33,6 +39,9 @@ export function createIsolatedStack(): IsolatedStack {
       MONGO_DB: isolated.dbName,
       KAFKA_TOPIC_PREFIX: isolated.topicPrefix,
       REDIS_URL: isolated.redisUrl,
+      REDIS_KEY_PREFIX: `${isolated.redisPrefix}:`,
+      JWT_PRIVATE_KEY: keys.privateKey,
+      JWT_PUBLIC_KEYS: keys.publicKey,
     },
   };
 }

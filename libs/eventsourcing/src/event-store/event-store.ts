@@ -128,6 +128,18 @@ export class MongoEventStore {
     return commits.flatMap((commit) => commit.events.map((event) => upcast(event, this.options.upcasters)));
   }
 
+  /**
+   * Rewrites a stream's stored events in place and drops its snapshots. Only for erasing personal
+   * data (GDPR): events are otherwise immutable. Kafka keeps its copies until retention expires.
+   */
+  async redactStream(streamId: string, redact: (event: EventEnvelope) => EventEnvelope): Promise<void> {
+    const commits = await this.commits.find({ streamId }).toArray();
+    for (const commit of commits) {
+      await this.commits.updateOne({ _id: commit._id }, { $set: { events: commit.events.map(redact) } });
+    }
+    await this.snapshots.deleteMany({ streamId });
+  }
+
   async loadSnapshot<State>(streamId: string, stateVersion: number): Promise<StoredSnapshot<State> | undefined> {
     const snapshot = await this.snapshots.findOne({ _id: streamId });
     // a snapshot of an older state shape is ignored, and replaced at the next snapshot point

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
+import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { ApplyGate } from './apply-gate';
 import type { ProjectedFields, Projection } from './projection';
 
@@ -23,6 +24,15 @@ export class ProjectionStore<Doc extends object> {
     private readonly projection: Projection<Doc>,
   ) {
     this.pointers = connection.collection<Pointer>('projection_pointers');
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Creates the projection's query indexes on the live collection (rebuilds create them too). */
+  async ensureIndexes(): Promise<void> {
+    await createIndexes(await this.collection(), this.projection);
   }
 
   /** The live collection; queries go through this, so a swap is seen at once. */
@@ -60,6 +70,7 @@ export class ProjectionStore<Doc extends object> {
   /** Replays the whole event store into a new collection, catches up, swaps it in, drops the old one. */
   async rebuild(store: MongoEventStore, batchSize = 1000): Promise<string> {
     const target = this.connection.collection<Doc & ProjectedFields>(`${this.projection.name}__${Date.now()}`);
+    await createIndexes(target, this.projection);
     let lastId = await replay(store, target, this.projection, undefined, batchSize);
     const previous = await this.collection();
     await this.gate.exclusive(async () => {
@@ -77,27 +88,60 @@ export class ProjectionStore<Doc extends object> {
   }
 }
 
-/** Folds one stream's events (in sequence order) into its document: one read, one write. */
+/**
+ * Folds one stream's events (in sequence order) into its document: one read, one conditional
+ * write. The write only lands if the document is still at the sequence that was read, so two
+ * appliers of one stream (the writer inline, the Kafka consumer) never move it backwards.
+ */
 async function applyAll<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
   projection: Projection<Doc>,
   events: EventEnvelope[],
 ): Promise<void> {
+  while (!(await tryApplyAll(collection, projection, events))) {
+    // another applier wrote the document meanwhile: fold again from what it wrote
+  }
+}
+
+async function tryApplyAll<Doc extends object>(
+  collection: Collection<Doc & ProjectedFields>,
+  projection: Projection<Doc>,
+  events: EventEnvelope[],
+): Promise<boolean> {
   const streamId = events[0].streamId;
   const stored = (await collection.findOne({ _id: streamId } as never)) as (Doc & ProjectedFields) | null;
-  let sequence = stored?._sequence ?? 0;
+  const storedSequence = stored?._sequence ?? 0;
+  let sequence = storedSequence;
   let doc: Doc | null = stored ? withoutProjectedFields(stored) : null;
   for (const event of events) {
     if (event.sequence <= sequence) continue; // already reflected: a duplicate or a replay
     doc = projection.apply(doc, event);
     sequence = event.sequence;
   }
-  if (sequence === (stored?._sequence ?? 0)) return;
-  if (doc === null) {
-    await collection.deleteOne({ _id: streamId } as never);
-    return;
+  if (sequence === storedSequence) return true;
+  if (!stored) {
+    if (doc === null) return true;
+    try {
+      await collection.insertOne({ ...doc, _id: streamId, _sequence: sequence } as never);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
   }
-  await collection.replaceOne({ _id: streamId } as never, { ...doc, _sequence: sequence } as never, { upsert: true });
+  const current = { _id: streamId, _sequence: storedSequence } as never;
+  const result =
+    doc === null
+      ? await collection.deleteOne(current)
+      : await collection.replaceOne(current, { ...doc, _sequence: sequence } as never);
+  return (('matchedCount' in result ? result.matchedCount : result.deletedCount) ?? 0) > 0;
+}
+
+async function createIndexes<Doc extends object>(
+  collection: Collection<Doc & ProjectedFields>,
+  projection: Projection<Doc>,
+): Promise<void> {
+  for (const index of projection.indexes ?? []) await collection.createIndex(index.keys, index.options ?? {});
 }
 
 async function replay<Doc extends object>(

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
+import type { CreateIndexesOptions, IndexSpecification } from 'mongodb';
 
 /** A read model fed by events: pure functions, one document per stream. */
 export interface Projection<Doc extends object> {
@@ -8,6 +9,8 @@ export interface Projection<Doc extends object> {
   handles: ReadonlySet<string>;
   /** the next document, or null to delete it */
   apply(current: Doc | null, event: EventEnvelope): Doc | null;
+  /** indexes the read model's queries need */
+  indexes?: Array<{ keys: IndexSpecification; options?: CreateIndexesOptions }>;
 }
 
 /** What a read-model document carries besides the projection's own fields. */

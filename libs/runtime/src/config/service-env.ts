@@ -36,6 +36,11 @@ export class ServiceEnv {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL!: string;
 
+  /** Prefixes every Redis key the service writes (rate limits, queues), like KAFKA_TOPIC_PREFIX. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:._-]*$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, ":", ".", "_" and "-"' })
+  REDIS_KEY_PREFIX: string = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -1,0 +1,44 @@
+import { ForbiddenException } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EntityTreeReader, type Caller } from '@itsm/auth';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { metadataFor } from '../../../shared/command-metadata';
+import { IdentityDirectory } from '../../../shared/identity-directory';
+import { entityDecider, entityStreamId } from '../../entity.decider';
+import type { CreateEntityRequestDto } from './create-entity.request.dto';
+
+export class CreateEntityCommand extends Command<{ entityId: string }> {
+  constructor(
+    readonly caller: Caller,
+    readonly request: CreateEntityRequestDto,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CreateEntityCommand)
+export class CreateEntityHandler implements ICommandHandler<CreateEntityCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly directory: IdentityDirectory,
+    private readonly scopeTree: EntityTreeReader,
+  ) {}
+
+  async execute({ caller, request }: CreateEntityCommand) {
+    await this.directory.visibleEntity(caller, request.parentId);
+    if (!caller.recursive) {
+      // the new entity would sit outside a non-recursive scope at once
+      throw new ForbiddenException('creating a sub-entity needs a recursive authorization on its parent');
+    }
+    const entityId = uuidv7();
+    await this.commands.execute(
+      entityDecider,
+      entityStreamId(entityId),
+      { type: 'create-entity', entityId, name: request.name, parentId: request.parentId, settings: request.settings },
+      metadataFor(caller, entityId),
+    );
+    this.scopeTree.invalidate(); // scopes computed from now on include the change
+    return { entityId };
+  }
+}

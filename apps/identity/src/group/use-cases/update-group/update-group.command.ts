@@ -1,0 +1,47 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '@itsm/auth';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { metadataFor } from '../../../shared/command-metadata';
+import { IdentityDirectory } from '../../../shared/identity-directory';
+import type { GroupFieldsDto } from '../group-fields.dto';
+import { groupDecider, groupStreamId } from '../../group.decider';
+
+export class UpdateGroupCommand extends Command<void> {
+  constructor(
+    readonly caller: Caller,
+    readonly groupId: string,
+    readonly request: GroupFieldsDto,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateGroupCommand)
+export class UpdateGroupHandler implements ICommandHandler<UpdateGroupCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly directory: IdentityDirectory,
+  ) {}
+
+  async execute({ caller, groupId, request }: UpdateGroupCommand) {
+    const group = await this.directory.visibleGroup(caller, groupId);
+    const parentLineage = request.parentId ? await this.lineageOf(caller, request.parentId) : [];
+    await this.commands.execute(
+      groupDecider,
+      groupStreamId(groupId),
+      { type: 'update-group', changes: { ...request }, parentLineage },
+      metadataFor(caller, group.entityId),
+    );
+  }
+
+  /** The parent group and its ancestors, so the decider can refuse a cycle. */
+  private async lineageOf(caller: Caller, parentId: string): Promise<string[]> {
+    const lineage: string[] = [];
+    let current: string | null = parentId;
+    while (current && !lineage.includes(current)) {
+      lineage.push(current);
+      current = (await this.directory.visibleGroup(caller, current)).parentId;
+    }
+    return lineage;
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { entityDecider, entityStreamId, ROOT_ENTITY_ID, ROOT_ENTITY_NAME } from './entity/entity.decider';
+import { DEFAULT_PROFILES } from './profile/default-profiles';
+import { CreateProfileCommand } from './profile/use-cases/create-profile/create-profile.command';
+import { metadataFor } from './shared/command-metadata';
+import { IdentityDirectory } from './shared/identity-directory';
+
+/**
+ * What exists from the very first start, as GLPI installs it: the root entity and the default
+ * profiles. Recorded as ordinary events by the system actor; runs again harmlessly at each start.
+ */
+@Injectable()
+export class IdentityBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(IdentityBootstrap.name);
+  private ensured?: Promise<void>;
+
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly commandBus: CommandBus,
+    private readonly directory: IdentityDirectory,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.retryUntilDone();
+  }
+
+  /** Resolves once the root entity and the default profiles exist. */
+  ensureDefaults(): Promise<void> {
+    this.ensured ??= this.createMissing().catch((error: Error) => {
+      this.ensured = undefined;
+      throw error;
+    });
+    return this.ensured;
+  }
+
+  private async retryUntilDone(): Promise<void> {
+    for (;;) {
+      try {
+        return await this.ensureDefaults();
+      } catch (error) {
+        this.logger.warn(`defaults not created yet (${(error as Error).message}); retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
+  }
+
+  private async createMissing(): Promise<void> {
+    if (!(await (await this.directory.entities()).findOne({ entityId: ROOT_ENTITY_ID }))) {
+      await this.commands.execute(
+        entityDecider,
+        entityStreamId(ROOT_ENTITY_ID),
+        { type: 'create-entity', entityId: ROOT_ENTITY_ID, name: ROOT_ENTITY_NAME, parentId: null },
+        metadataFor('system', ROOT_ENTITY_ID),
+      ).catch(ignoreConflict);
+    }
+    const profiles = await this.directory.profiles();
+    for (const { profileId, ...profile } of DEFAULT_PROFILES) {
+      if (await profiles.findOne({ profileId })) continue;
+      await this.commandBus.execute(new CreateProfileCommand('system', profile, profileId)).catch(ignoreConflict);
+    }
+  }
+}
+
+/** Another replica created it first: that is the goal reached. */
+function ignoreConflict(error: { status?: number }): void {
+  if (error.status !== 409) throw error;
+}

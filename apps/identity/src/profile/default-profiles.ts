@@ -1,0 +1,78 @@
+import { RIGHTS, type Right } from '@itsm/auth';
+import type { ProfileInterface } from './profile.decider';
+
+export interface DefaultProfile {
+  profileId: string;
+  name: string;
+  interface: ProfileInterface;
+  rights: Right[];
+}
+
+const ticketWork: Right[] = [
+  'ticket.create',
+  'ticket.read-own',
+  'ticket.read-all',
+  'ticket.steal',
+  'ticket.update',
+  'ticket.solve',
+  'ticket.close',
+  'ticket.reopen',
+];
+const directoryReading: Right[] = ['user.read', 'group.read', 'entity.read', 'profile.read'];
+
+/** GLPI's default profiles (install/empty_data.php), as editable data seeded at first start. */
+export const DEFAULT_PROFILES: DefaultProfile[] = [
+  { profileId: 'super-admin', name: 'Super-Admin', interface: 'central', rights: [...RIGHTS] },
+  {
+    profileId: 'admin',
+    name: 'Admin',
+    interface: 'central',
+    // administration, without changing the entity tree or the profiles themselves
+    rights: RIGHTS.filter((right) => right !== 'entity.write' && right !== 'profile.write'),
+  },
+  {
+    profileId: 'supervisor',
+    name: 'Supervisor',
+    interface: 'central',
+    rights: [
+      ...ticketWork,
+      'ticket.assign',
+      'ticket.validate',
+      'asset.read',
+      'sla.read',
+      'import.read',
+      ...directoryReading,
+    ],
+  },
+  {
+    profileId: 'technician',
+    name: 'Technician',
+    interface: 'central',
+    rights: [...ticketWork, 'asset.read', 'asset.write', 'sla.read', ...directoryReading],
+  },
+  {
+    profileId: 'hotliner',
+    name: 'Hotliner',
+    interface: 'central',
+    rights: ['ticket.create', 'ticket.read-own', 'ticket.read-all', 'ticket.update', 'asset.read', ...directoryReading],
+  },
+  {
+    profileId: 'observer',
+    name: 'Observer',
+    interface: 'central',
+    rights: [
+      'ticket.create',
+      'ticket.read-own',
+      'ticket.read-all',
+      'ticket.validate',
+      'asset.read',
+      ...directoryReading,
+    ],
+  },
+  {
+    profileId: 'self-service',
+    name: 'Self-Service',
+    interface: 'helpdesk',
+    rights: ['ticket.create', 'ticket.read-own'],
+  },
+];

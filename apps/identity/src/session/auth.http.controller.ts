@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, Public, type Caller } from '@itsm/auth';
+import { MeQuery } from './queries/me.query';
+import { SessionStore } from './session.store';
+import { LoginCommand } from './use-cases/login/login.command';
+import { LoginRequestDto } from './use-cases/login/login.request.dto';
+import { RefreshCommand } from './use-cases/refresh/refresh.command';
+import { RefreshTokenRequestDto } from './use-cases/refresh/refresh.request.dto';
+import { SwitchContextCommand } from './use-cases/switch-context/switch-context.command';
+import { SwitchContextRequestDto } from './use-cases/switch-context/switch-context.request.dto';
+
+@ApiTags('auth')
+@Controller('api')
+export class AuthHttpController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly sessions: SessionStore,
+    private readonly me: MeQuery,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  login(@Body() body: LoginRequestDto, @Ip() address: string) {
+    return this.commandBus.execute(new LoginCommand(body, address));
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshTokenRequestDto) {
+    return this.commandBus.execute(new RefreshCommand(body.refreshToken));
+  }
+
+  /** Ends the session: its refresh tokens stop working; access tokens expire within minutes. */
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@CurrentCaller() caller: Caller) {
+    await this.sessions.revoke(caller.sessionId);
+  }
+
+  @ApiBearerAuth()
+  @Post('auth/switch')
+  @HttpCode(200)
+  switch(@CurrentCaller() caller: Caller, @Body() body: SwitchContextRequestDto) {
+    return this.commandBus.execute(new SwitchContextCommand(caller, body));
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  whoAmI(@CurrentCaller() caller: Caller) {
+    return this.me.answer(caller);
+  }
+}

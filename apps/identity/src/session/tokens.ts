@@ -1,0 +1,3 @@
+export const ACCESS_TOKEN_ISSUER_TOKEN = Symbol('ACCESS_TOKEN_ISSUER');
+export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');
+export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');

@@ -1,0 +1,23 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { Caller, EntityTree } from '@itsm/auth';
+
+/** The rights in `wanted` that `held` lacks: nobody hands out or manages more than they hold. */
+export function missingRights(held: ReadonlySet<string>, wanted: Iterable<string>): string[] {
+  return [...new Set(wanted)].filter((right) => !held.has(right)).sort();
+}
+
+/** A technician cannot take over an administrator: the target's rights must all be the caller's. */
+export function assertMayManage(caller: Caller, targetRights: Iterable<string>, what: string): void {
+  const missing = missingRights(caller.rights, targetRights);
+  if (missing.length > 0) {
+    throw new ForbiddenException(`${what} holds rights your profile lacks (${missing.join(', ')})`);
+  }
+}
+
+/** An authorization reaches its entity, and with recursive its whole sub-tree: all of it in scope. */
+export function assertReachable(caller: Caller, tree: EntityTree, entityId: string, recursive: boolean): void {
+  const outside = tree.scopeOf(entityId, recursive).filter((id) => !caller.scope.includes(id));
+  if (outside.length > 0 || !caller.scope.includes(entityId)) {
+    throw new ForbiddenException(`entity ${entityId}${recursive ? ' and its sub-entities' : ''} is outside your scope`);
+  }
+}

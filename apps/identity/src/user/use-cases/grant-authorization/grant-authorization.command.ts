@@ -1,0 +1,54 @@
+import { ForbiddenException } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '@itsm/auth';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { metadataFor } from '../../../shared/command-metadata';
+import { IdentityDirectory } from '../../../shared/identity-directory';
+import { assertReachable, missingRights } from '../../../shared/privilege';
+import { userDecider, userStreamId } from '../../user.decider';
+import type { GrantAuthorizationRequestDto } from './grant-authorization.request.dto';
+
+export class GrantAuthorizationCommand extends Command<{ authorizationId: string }> {
+  constructor(
+    readonly caller: Caller | 'system',
+    readonly userId: string,
+    readonly request: GrantAuthorizationRequestDto,
+  ) {
+    super();
+  }
+}
+
+/** Nobody grants more than they hold, nor beyond their own entities: no escalation by delegation. */
+@CommandHandler(GrantAuthorizationCommand)
+export class GrantAuthorizationHandler implements ICommandHandler<GrantAuthorizationCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly directory: IdentityDirectory,
+  ) {}
+
+  async execute({ caller, userId, request }: GrantAuthorizationCommand) {
+    const recursive = request.recursive ?? true;
+    const profile = await this.directory.profile(request.profileId);
+    let entityId = request.entityId;
+    if (caller === 'system') {
+      entityId = (await (await this.directory.entities()).findOne({ entityId }))?.entityId ?? 'root';
+    } else {
+      if (userId === caller.userId) throw new ForbiddenException('you cannot grant yourself an authorization');
+      await this.directory.manageableUser(caller, userId);
+      const missing = missingRights(caller.rights, profile.rights);
+      if (missing.length > 0) {
+        throw new ForbiddenException(`profile ${profile.name} holds rights your profile lacks (${missing.join(', ')})`);
+      }
+      assertReachable(caller, await this.directory.entityTree(), entityId, recursive);
+    }
+    const authorizationId = uuidv7();
+    await this.commands.execute(
+      userDecider,
+      userStreamId(userId),
+      { type: 'grant-authorization', authorizationId, profileId: profile.profileId, entityId, recursive },
+      metadataFor(caller, entityId),
+    );
+    return { authorizationId };
+  }
+}

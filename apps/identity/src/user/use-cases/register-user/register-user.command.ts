@@ -1,0 +1,65 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '@itsm/auth';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { AccountStore } from '../../../credentials/account.store';
+import { PasswordHasher } from '../../../credentials/password-hasher';
+import { metadataFor } from '../../../shared/command-metadata';
+import { IdentityDirectory } from '../../../shared/identity-directory';
+import { userDecider, userStreamId } from '../../user.decider';
+import type { RegisterUserRequestDto } from './register-user.request.dto';
+
+export class RegisterUserCommand extends Command<{ userId: string }> {
+  /** caller 'system' is the seed and the first start, which run before anyone can sign in */
+  constructor(
+    readonly caller: Caller | 'system',
+    readonly request: RegisterUserRequestDto,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUserCommand)
+export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly directory: IdentityDirectory,
+    private readonly accounts: AccountStore,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async execute({ caller, request }: RegisterUserCommand) {
+    const defaultEntityId = request.defaultEntityId ?? (caller === 'system' ? 'root' : caller.entityId);
+    if (caller !== 'system') await this.directory.visibleEntity(caller, defaultEntityId);
+    const userId = uuidv7();
+    const passwordHash = request.password ? await this.hasher.hash(request.password) : null;
+    // the login is claimed first: two concurrent registrations of one login cannot both pass
+    await this.accounts.reserve(request.login, userId, passwordHash);
+    try {
+      await this.commands.execute(
+        userDecider,
+        userStreamId(userId),
+        {
+          type: 'register-user',
+          userId,
+          login: request.login,
+          details: {
+            firstName: request.firstName ?? '',
+            lastName: request.lastName ?? request.login,
+            emails: request.emails ?? [],
+            phone: request.phone ?? null,
+            location: request.location ?? null,
+          },
+          active: request.active ?? true,
+          defaultEntityId,
+          defaultProfileId: null,
+        },
+        metadataFor(caller, defaultEntityId),
+      );
+    } catch (error) {
+      await this.accounts.release(request.login, userId);
+      throw error;
+    }
+    return { userId };
+  }
+}

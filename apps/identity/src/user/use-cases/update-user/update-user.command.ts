@@ -1,0 +1,59 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EntityTree, type Caller } from '@itsm/auth';
+import type { UserDetails } from '@itsm/contracts';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { UnprocessableEntityException } from '@nestjs/common';
+import { metadataFor } from '../../../shared/command-metadata';
+import { IdentityDirectory } from '../../../shared/identity-directory';
+import type { UserListDoc } from '../../read-models/user-list.projection';
+import { userDecider, userStreamId } from '../../user.decider';
+import type { UpdateUserRequestDto } from './update-user.request.dto';
+
+export class UpdateUserCommand extends Command<void> {
+  constructor(
+    readonly caller: Caller,
+    readonly userId: string,
+    readonly request: UpdateUserRequestDto,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateUserCommand)
+export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly directory: IdentityDirectory,
+  ) {}
+
+  async execute({ caller, userId, request }: UpdateUserCommand) {
+    const user = await this.directory.manageableUser(caller, userId);
+    const { defaultEntityId, defaultProfileId, ...details } = request;
+    const metadata = metadataFor(caller, user.defaultEntityId);
+    const streamId = userStreamId(userId);
+    if (Object.keys(details).length > 0) {
+      const changes = details as Partial<UserDetails>;
+      await this.commands.execute(userDecider, streamId, { type: 'change-user-details', changes }, metadata);
+    }
+    if (defaultEntityId !== undefined || defaultProfileId !== undefined) {
+      const entityId = defaultEntityId ?? user.defaultEntityId;
+      this.assertReachable(user, entityId, await this.directory.entityTree());
+      const command = {
+        type: 'change-user-defaults' as const,
+        defaultEntityId: entityId,
+        defaultProfileId: defaultProfileId === undefined ? user.defaultProfileId : defaultProfileId,
+      };
+      await this.commands.execute(userDecider, streamId, command, { ...metadata, causationId: `${metadata.causationId}:defaults` });
+    }
+  }
+
+  /** The default entity must be one the user's authorizations reach, or it could not sign in there. */
+  private assertReachable(user: UserListDoc, entityId: string, tree: EntityTree) {
+    const reached = user.authorizations.some(
+      (held) => held.entityId === entityId || (held.recursive && tree.ancestorsOf(entityId).includes(held.entityId)),
+    );
+    if (!reached && entityId !== user.defaultEntityId) {
+      throw new UnprocessableEntityException(`the user holds no authorization reaching entity ${entityId}`);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ProjectionStore } from '@itsm/eventsourcing';
+import { MONGO_CONNECTION } from '@itsm/runtime';
+import type { Connection } from 'mongoose';
+import { AccessGuard } from './access.guard';
+import { AccessTokenVerifier } from './access-token';
+import { authSettingsFrom } from './auth-env';
+import { EntityTreeFeed } from './entity-tree.feed';
+import { entityTreeProjection, type EntityTreeNode } from './entity-tree.projection';
+import { EntityTreeReader } from './entity-tree.reader';
+import { ENTITY_TREE_STORE } from './tokens';
+
+export interface AuthOptions {
+  /** Values that win over process.env, as in RuntimeModule.forService. */
+  env?: Record<string, string>;
+  /** false in the identity service, which writes the tree itself (inline, read-your-writes) */
+  feedEntityTree?: boolean;
+}
+
+/** Puts AccessGuard in front of every route of the service; import it beside RuntimeModule. */
+@Global()
+@Module({})
+export class AuthModule {
+  static forService(options: AuthOptions = {}): DynamicModule {
+    // fails at start, before anything listens, when the keys are missing or unreadable
+    const settings = authSettingsFrom({ ...process.env, ...options.env });
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(settings) },
+        {
+          provide: ENTITY_TREE_STORE,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new ProjectionStore(connection, entityTreeProjection),
+        },
+        {
+          provide: EntityTreeReader,
+          inject: [ENTITY_TREE_STORE],
+          useFactory: (store: ProjectionStore<EntityTreeNode>) => new EntityTreeReader(store),
+        },
+        ...(options.feedEntityTree === false ? [] : [EntityTreeFeed]),
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [AccessTokenVerifier, ENTITY_TREE_STORE, EntityTreeReader],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+/** Every right a profile can grant; services check these names, identity stores them in profiles. */
+export const RIGHTS = [
+  'ticket.create',
+  'ticket.read-own',
+  'ticket.read-all',
+  'ticket.assign',
+  'ticket.steal',
+  'ticket.update',
+  'ticket.solve',
+  'ticket.close',
+  'ticket.reopen',
+  'ticket.delete',
+  'ticket.validate',
+  'asset.read',
+  'asset.write',
+  'user.read',
+  'user.write',
+  'group.read',
+  'group.write',
+  'entity.read',
+  'entity.write',
+  'profile.read',
+  'profile.write',
+  'import.read',
+  'import.run',
+  'sla.read',
+  'sla.write',
+] as const;
+
+export type Right = (typeof RIGHTS)[number];
+
+const known: ReadonlySet<string> = new Set(RIGHTS);
+
+export function isRight(value: string): value is Right {
+  return known.has(value);
+}

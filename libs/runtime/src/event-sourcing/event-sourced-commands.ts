@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { handleCommand, type Decider, type MongoEventStore } from '@itsm/eventsourcing';
+import type { DomainEvent, EventMetadata } from '@itsm/contracts';
+import { httpExceptionFor } from './domain-error.http';
+import { ProjectionRegistry } from './projection-registry';
+import { EVENT_STORE } from './tokens';
+
+export interface CommandOutcome<State> {
+  state: State;
+  version: number;
+}
+
+/** Runs a command through the one kernel path, updates the local read models, maps errors to HTTP. */
+@Injectable()
+export class EventSourcedCommands {
+  private readonly logger = new Logger(EventSourcedCommands.name);
+  private indexes?: Promise<void>;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: MongoEventStore,
+    private readonly projections: ProjectionRegistry,
+  ) {}
+
+  async execute<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    metadata: EventMetadata,
+  ): Promise<CommandOutcome<State>> {
+    await this.indexesReady();
+    const result = await handleCommand(this.store, decider, streamId, command, metadata);
+    if (!result.ok) throw httpExceptionFor(result.error);
+    // the events are stored: a failed inline apply is caught up by the Kafka consumer
+    await this.projections.applyInline(result.events).catch((error: Error) => {
+      this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);
+    });
+    return { state: result.state, version: result.version };
+  }
+
+  /** The unique (stream, sequence) index is what makes appends safe: none before it exists. */
+  private indexesReady(): Promise<void> {
+    this.indexes ??= Promise.all([
+      this.store.createIndexes(),
+      ...this.projections.all().map((store) => store.ensureIndexes()),
+    ]).then(
+      () => undefined,
+      (error: Error) => {
+        this.indexes = undefined; // Mongo was down: try again on the next command
+        throw error;
+      },
+    );
+    return this.indexes;
+  }
+}

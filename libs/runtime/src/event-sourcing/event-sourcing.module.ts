@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
+import {
+  MongoEventStore,
+  OutboxLease,
+  OutboxRelay,
+  projectionConsumer,
+  type Projection,
+} from '@itsm/eventsourcing';
+import { createIdempotentProducer, ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { ServiceEnv } from '../config/service-env';
+import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
+import { EventSourcedCommands } from './event-sourced-commands';
+import { ProjectionRegistry } from './projection-registry';
+import { EVENT_STORE } from './tokens';
+
+export interface EventSourcingOptions {
+  /** the bounded context whose events this service stores and publishes */
+  context: string;
+  projections: Projection<object>[];
+  /** false for one-shot processes (seeds): they append; the service's relay publishes */
+  background?: boolean;
+}
+
+const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+/** Starts the outbox relay and the projection consumers; neither blocks the boot when Kafka is down. */
+class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EventSourcing');
+  private relay?: OutboxRelay;
+  private producer?: Producer;
+  private consumers: EventConsumer[] = [];
+  private starting?: Promise<void>;
+  private stopped = false;
+  private wake = () => {};
+
+  constructor(
+    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    @Inject(EVENT_STORE) private readonly store: MongoEventStore,
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly projections: ProjectionRegistry,
+    private readonly config: ConfigService<ServiceEnv, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.background === false) return;
+    this.starting = this.keepStarting();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.starting;
+    await this.relay?.stop();
+    await this.producer?.disconnect().catch(() => undefined);
+    await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
+  }
+
+  /** Kafka or Mongo may be down at boot: try again with a growing pause, the service answers meanwhile. */
+  private async keepStarting(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        return await this.start();
+      } catch (error) {
+        this.logger.warn(`event flow not started (attempt ${attempt}): ${(error as Error).message}`);
+        await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
+        this.consumers = [];
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt));
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  private async start(): Promise<void> {
+    const service = this.config.get('SERVICE_NAME', { infer: true });
+    const topic = topicFor(this.options.context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
+    await probeKafka(this.config.get('KAFKA_BROKERS', { infer: true }).split(','));
+    await this.store.createIndexes();
+    await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
+    this.consumers = this.projections
+      .all()
+      .map((store) => projectionConsumer(this.kafka, topic, `${service}.${store.name}`, upcasters, store));
+    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+    this.producer = createIdempotentProducer(this.kafka);
+    await this.producer.connect();
+    if (this.stopped) return;
+    this.relay = new OutboxRelay({
+      store: this.store,
+      producer: this.producer,
+      lease: new OutboxLease(this.connection, `${service}.outbox`, randomUUID(), 10_000),
+      topic,
+      onError: (error) => this.logger.warn(`outbox relay turn failed: ${error.message}`),
+    });
+    this.relay.start();
+  }
+
+}
+
+@Module({})
+export class EventSourcingModule {
+  static forContext(options: EventSourcingOptions): DynamicModule {
+    return {
+      module: EventSourcingModule,
+      global: true,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: EVENT_STORE,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new MongoEventStore(connection, { upcasters }),
+        },
+        {
+          provide: ProjectionRegistry,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new ProjectionRegistry(connection, options.projections),
+        },
+        EventSourcedCommands,
+        EventSourcingLifecycle,
+      ],
+      exports: [EVENT_STORE, ProjectionRegistry, EventSourcedCommands],
+    };
+  }
+}

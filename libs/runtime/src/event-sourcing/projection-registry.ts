@@ -1,0 +1,31 @@
+import type { EventEnvelope } from '@itsm/contracts';
+import { ProjectionStore, type Projection, type ProjectedFields } from '@itsm/eventsourcing';
+import type { Collection, Connection } from 'mongoose';
+
+/** The service's own read models, by projection name. */
+export class ProjectionRegistry {
+  private readonly stores = new Map<string, ProjectionStore<object>>();
+
+  constructor(connection: Connection, projections: Projection<object>[]) {
+    for (const projection of projections) this.stores.set(projection.name, new ProjectionStore(connection, projection));
+  }
+
+  all(): ProjectionStore<object>[] {
+    return [...this.stores.values()];
+  }
+
+  store<Doc extends object>(name: string): ProjectionStore<Doc> {
+    const store = this.stores.get(name);
+    if (!store) throw new Error(`no projection named ${name}`);
+    return store as unknown as ProjectionStore<Doc>;
+  }
+
+  collection<Doc extends object>(name: string): Promise<Collection<Doc & ProjectedFields>> {
+    return this.store<Doc>(name).collection();
+  }
+
+  /** Read-your-writes: the writer applies its events at once; the Kafka consumer finds them applied. */
+  async applyInline(events: EventEnvelope[]): Promise<void> {
+    await Promise.all(this.all().map((store) => store.applyBatch(events)));
+  }
+}
