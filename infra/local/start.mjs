@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import { appUrl, discoverApps, startApp, waitForReady } from './apps.mjs';
 import { run } from './process.mjs';
 import { paths } from './settings.mjs';
+import { signingKeyEnv } from './keys.mjs';
 import { ensureStack } from './stack.mjs';
 
 async function main() {
-  const env = await ensureStack();
+  const env = { ...(await ensureStack()), ...signingKeyEnv() };
   console.log('[build] tsc -b');
   run('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: paths.repoRoot });
   const apps = discoverApps();

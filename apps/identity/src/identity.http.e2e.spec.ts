@@ -12,7 +12,6 @@ beforeAll(async () => {
   identity = await startIdentity(stack);
   glpi = identity.api((await identity.login('glpi')).accessToken);
 });
-afterAll(() => identity?.close());
 
 async function createEntity(name: string, parentId: string): Promise<string> {
   const created = await glpi.post('/api/entities', { name, parentId });

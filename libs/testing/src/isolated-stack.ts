@@ -51,11 +51,21 @@ export async function destroyIsolatedStack(stack: IsolatedStack): Promise<void> 
   await Promise.all([dropDatabase(stack), deleteTopics(stack), deleteRedisKeys(stack)]);
 }
 
+/** A slice whose owner closes what was registered (apps, clients) before removing the slice. */
+export interface ManagedIsolatedStack extends IsolatedStack {
+  /** runs before the slice is removed, last registered first: close apps before their topics go */
+  onTeardown(close: () => Promise<unknown>): void;
+}
+
 /** Gives the calling test file its slice and removes it after the file's last test. */
-export function useIsolatedStack(): IsolatedStack {
+export function useIsolatedStack(): ManagedIsolatedStack {
   const stack = createIsolatedStack();
-  afterAll(() => destroyIsolatedStack(stack));
-  return stack;
+  const closers: Array<() => Promise<unknown>> = [];
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+    await destroyIsolatedStack(stack);
+  });
+  return { ...stack, onTeardown: (close) => void closers.push(close) };
 }
 
 async function dropDatabase({ mongoUrl, dbName }: IsolatedStack) {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { IsolatedStack } from '@itsm/testing';
+import type { ManagedIsolatedStack } from '@itsm/testing';
 import { AccountStore } from '../credentials/account.store';
 import { createIdentityApp } from '../identity.app';
 import { IdentityBootstrap } from '../identity.bootstrap';
@@ -49,14 +49,17 @@ export interface IdentityUnderTest {
   api(token?: string): Api;
   /** signs in and returns the token pair (fails the test when the login is refused) */
   login(login: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
-  close(): Promise<void>;
 }
 
-/** The identity service on the test file's slice of the stack, with its defaults and demo users. */
-export async function startIdentity(stack: IsolatedStack, env: Record<string, string> = {}): Promise<IdentityUnderTest> {
+/**
+ * The identity service on the test file's slice of the stack, with its defaults and demo users;
+ * closed with the slice, before its topics are deleted.
+ */
+export async function startIdentity(stack: ManagedIsolatedStack, env: Record<string, string> = {}): Promise<IdentityUnderTest> {
   const app = await createIdentityApp(
     IdentityModule.register({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '10000', ...stack.serviceEnv, ...env }),
   );
+  stack.onTeardown(() => app.close());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   await app.get(IdentityBootstrap).ensureDefaults();
@@ -70,6 +73,5 @@ export async function startIdentity(stack: IsolatedStack, env: Record<string, st
       if (answer.status !== 200) throw new Error(`login ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.body;
     },
-    close: () => app.close(),
   };
 }

@@ -1,3 +1,6 @@
+// kafkajs warns at every producer about a default it changed in 2.0; ours is chosen on purpose
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
 import type { Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Kafka, logLevel } from 'kafkajs';
