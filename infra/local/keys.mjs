@@ -28,3 +28,9 @@ export function signingKeyEnv() {
     ...(ownPublic ? {} : { JWT_PUBLIC_KEY_FILE: publicFile }),
   };
 }
+
+// `npm run keys`: creates the pair for docker compose (secrets read from .itsm/keys)
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const env = signingKeyEnv();
+  console.log(Object.entries(env).map(([name, value]) => `${name}=${value}`).join('\n'));
+}
