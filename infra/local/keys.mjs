@@ -32,5 +32,9 @@ export function signingKeyEnv() {
 // `npm run keys`: creates the pair for docker compose (secrets read from .itsm/keys)
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
   const env = signingKeyEnv();
-  console.log(Object.entries(env).map(([name, value]) => `${name}=${value}`).join('\n'));
+  console.log(
+    Object.entries(env)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('\n'),
+  );
 }

@@ -48,12 +48,14 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
 
   private async createMissing(): Promise<void> {
     if (!(await (await this.directory.entities()).findOne({ entityId: ROOT_ENTITY_ID }))) {
-      await this.commands.execute(
-        entityDecider,
-        entityStreamId(ROOT_ENTITY_ID),
-        { type: 'create-entity', entityId: ROOT_ENTITY_ID, name: ROOT_ENTITY_NAME, parentId: null },
-        metadataFor('system', ROOT_ENTITY_ID),
-      ).catch(ignoreConflict);
+      await this.commands
+        .execute(
+          entityDecider,
+          entityStreamId(ROOT_ENTITY_ID),
+          { type: 'create-entity', entityId: ROOT_ENTITY_ID, name: ROOT_ENTITY_NAME, parentId: null },
+          metadataFor('system', ROOT_ENTITY_ID),
+        )
+        .catch(ignoreConflict);
     }
     const profiles = await this.directory.profiles();
     for (const { profileId, ...profile } of DEFAULT_PROFILES) {

@@ -62,7 +62,9 @@ function readKeyFile(file: string | undefined): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Invalid environment for identity: cannot read JWT_PRIVATE_KEY_FILE ${file}: ${(error as Error).message}`);
+    throw new Error(
+      `Invalid environment for identity: cannot read JWT_PRIVATE_KEY_FILE ${file}: ${(error as Error).message}`,
+    );
   }
 }
 

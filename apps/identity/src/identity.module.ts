@@ -85,18 +85,33 @@ export class IdentityModule {
         RuntimeModule.forService({ ...IDENTITY_DEFAULTS, env }),
         EventSourcingModule.forContext({
           context: 'identity',
-          projections: [entityListProjection, entityTreeProjection, userListProjection, groupListProjection, profileListProjection],
+          projections: [
+            entityListProjection,
+            entityTreeProjection,
+            userListProjection,
+            groupListProjection,
+            profileListProjection,
+          ],
           background: options.background ?? true,
         }),
         AuthModule.forService({ env: { ...env, JWT_PUBLIC_KEYS: publicKeys.join('\n') }, feedEntityTree: false }),
         CqrsModule.forRoot(),
       ],
-      controllers: [AuthHttpController, EntityHttpController, UserHttpController, GroupHttpController, ProfileHttpController],
+      controllers: [
+        AuthHttpController,
+        EntityHttpController,
+        UserHttpController,
+        GroupHttpController,
+        ProfileHttpController,
+      ],
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },
         {
           provide: ACCESS_TOKEN_ISSUER_TOKEN,
-          useValue: new AccessTokenIssuer({ privateKey: settings.privateKey, ttlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS }),
+          useValue: new AccessTokenIssuer({
+            privateKey: settings.privateKey,
+            ttlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
+          }),
         },
         {
           provide: LOGIN_THROTTLE,

@@ -25,7 +25,13 @@ export async function seedIdentity(commandBus: CommandBus, accounts: AccountStor
   for (const { login, firstName, lastName, profileId } of DEMO_USERS) {
     if (await accounts.findByLogin(login)) continue;
     const { userId } = await commandBus.execute(
-      new RegisterUserCommand('system', { login, firstName, lastName, password: login, defaultEntityId: ROOT_ENTITY_ID }),
+      new RegisterUserCommand('system', {
+        login,
+        firstName,
+        lastName,
+        password: login,
+        defaultEntityId: ROOT_ENTITY_ID,
+      }),
     );
     await commandBus.execute(
       new GrantAuthorizationCommand('system', userId, { profileId, entityId: ROOT_ENTITY_ID, recursive: true }),
@@ -36,12 +42,17 @@ export async function seedIdentity(commandBus: CommandBus, accounts: AccountStor
 }
 
 async function main() {
-  const app = await NestFactory.createApplicationContext(IdentityModule.register({ LOG_LEVEL: 'warn' }, { background: false }), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    IdentityModule.register({ LOG_LEVEL: 'warn' }, { background: false }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   await app.get(IdentityBootstrap).ensureDefaults();
   const created = await seedIdentity(app.get(CommandBus), app.get(AccountStore));
-  console.log(created.length ? `[identity] demo users created: ${created.join(', ')}` : '[identity] demo users already there');
+  console.log(
+    created.length ? `[identity] demo users created: ${created.join(', ')}` : '[identity] demo users already there',
+  );
   await app.close();
 }
 

@@ -24,7 +24,7 @@ const claims: AccessTokenClaims = {
   rights: ['ticket.create', 'ticket.read-all'],
   eid: 'entity-root',
   rec: true,
-  sid: "s1",
+  sid: 's1',
 };
 
 const issuer = new AccessTokenIssuer({ privateKey: current.privateKey });

@@ -71,7 +71,7 @@ const claims: AccessTokenClaims = {
   rights: ['ticket.read-own'],
   eid: 'child',
   rec: true,
-  sid: "s1",
+  sid: 's1',
 };
 const tokenFor = (overrides: Partial<AccessTokenClaims> = {}, privateKey = signing.privateKey) =>
   new AccessTokenIssuer({ privateKey }).issue({ ...claims, ...overrides }).token;

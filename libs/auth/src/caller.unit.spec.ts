@@ -1,7 +1,16 @@
 import { callerFrom, can, inScope } from './caller';
 
 const caller = callerFrom(
-  { sub: 'u1', login: 'alice', name: 'Alice', pid: 'p1', rights: ['ticket.create'], eid: 'europe', rec: true, sid: 's1' },
+  {
+    sub: 'u1',
+    login: 'alice',
+    name: 'Alice',
+    pid: 'p1',
+    rights: ['ticket.create'],
+    eid: 'europe',
+    rec: true,
+    sid: 's1',
+  },
   ['europe', 'france'],
 );
 

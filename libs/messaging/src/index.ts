@@ -1,4 +1,4 @@
 export { ensureTopics } from './topics';
 export { createIdempotentProducer } from './producer';
 export { EventConsumer, type EventConsumerOptions } from './event-consumer';
-export { probeKafka } from './probe';
+export { probeKafka, quickKafkaAdmin } from './probe';

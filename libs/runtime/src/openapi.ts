@@ -3,6 +3,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 /** Serves the service's OpenAPI document at /api/docs (UI) and /api/docs-json. */
 export function setupOpenApi(app: INestApplication, title: string, description: string): void {
-  const config = new DocumentBuilder().setTitle(title).setDescription(description).setVersion('1.0').addBearerAuth().build();
+  const config = new DocumentBuilder()
+    .setTitle(title)
+    .setDescription(description)
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
   SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, config));
 }

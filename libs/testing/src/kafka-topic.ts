@@ -40,4 +40,3 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_0
   }
   throw new Error(`${what} not met within ${timeoutMs} ms`);
 }
-

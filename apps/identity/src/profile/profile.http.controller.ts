@@ -16,7 +16,12 @@ class ChangeProfileRightsRequestDto {
   rights!: string[];
 }
 
-const profileView = ({ profileId, name, interface: ui, rights }: ProfileListDoc) => ({ profileId, name, interface: ui, rights });
+const profileView = ({ profileId, name, interface: ui, rights }: ProfileListDoc) => ({
+  profileId,
+  name,
+  interface: ui,
+  rights,
+});
 
 /** Profiles are global (as in GLPI); which entities they apply to is the authorizations' business. */
 @ApiTags('profiles')
@@ -56,7 +61,11 @@ export class ProfileHttpController {
 
   @Patch(':id')
   @RequireRights('profile.write')
-  async changeRights(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangeProfileRightsRequestDto) {
+  async changeRights(
+    @CurrentCaller() caller: Caller,
+    @Param() { id }: IdParam,
+    @Body() body: ChangeProfileRightsRequestDto,
+  ) {
     await this.commandBus.execute(new ChangeProfileRightsCommand(caller, id, body.rights));
     return profileView(await this.directory.profile(id));
   }

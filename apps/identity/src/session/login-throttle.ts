@@ -14,7 +14,10 @@ export class LoginThrottle {
   private readonly failures: RateLimiterRedis;
   private readonly attempts: RateLimiterRedis;
 
-  constructor(redis: Redis, private readonly limits: LoginThrottleLimits) {
+  constructor(
+    redis: Redis,
+    private readonly limits: LoginThrottleLimits,
+  ) {
     this.failures = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `${limits.keyPrefix}login-failures`,
@@ -54,5 +57,8 @@ export class LoginThrottle {
 function tooMany(rejection: unknown, message: string): HttpException {
   if (!(rejection instanceof RateLimiterRes)) return rejection as HttpException;
   const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
-  return new HttpException({ statusCode: 429, message: `${message}; retry in ${retryAfter} s`, retryAfter }, HttpStatus.TOO_MANY_REQUESTS);
+  return new HttpException(
+    { statusCode: 429, message: `${message}; retry in ${retryAfter} s`, retryAfter },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
 }

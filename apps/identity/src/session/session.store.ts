@@ -44,7 +44,11 @@ export class SessionStore {
     this.tokens = connection.collection<RefreshToken>('refresh_tokens');
   }
 
-  async open(userId: string, context: SessionContext, ttlDays: number): Promise<{ session: Session; refreshToken: string }> {
+  async open(
+    userId: string,
+    context: SessionContext,
+    ttlDays: number,
+  ): Promise<{ session: Session; refreshToken: string }> {
     this.indexed ??= this.sessions.createIndex({ userId: 1 }, { name: 'user' });
     await this.indexed;
     const now = new Date();
@@ -103,7 +107,12 @@ export class SessionStore {
 
   private async issueToken(session: Session): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.tokens.insertOne({ _id: digest(token), sessionId: session._id, usedAt: null, expiresAt: session.expiresAt });
+    await this.tokens.insertOne({
+      _id: digest(token),
+      sessionId: session._id,
+      usedAt: null,
+      expiresAt: session.expiresAt,
+    });
     return token;
   }
 }

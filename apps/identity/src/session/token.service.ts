@@ -21,7 +21,12 @@ export class TokenService {
     private readonly directory: IdentityDirectory,
   ) {}
 
-  async issue(user: UserListDoc, context: SessionContext, sessionId: string, refreshToken?: string): Promise<TokenPair> {
+  async issue(
+    user: UserListDoc,
+    context: SessionContext,
+    sessionId: string,
+    refreshToken?: string,
+  ): Promise<TokenPair> {
     const profile = await this.directory.profile(context.profileId);
     const { token, expiresIn } = this.issuer.issue({
       sub: user.userId,

@@ -65,7 +65,8 @@ export class IdentityDirectory {
 
   async visibleGroup(caller: Caller, groupId: string): Promise<GroupListDoc> {
     const group = await (await this.groups()).findOne({ groupId });
-    if (!group || !caller.scope.includes(group.entityId)) throw new NotFoundException(`no group ${groupId} in your scope`);
+    if (!group || !caller.scope.includes(group.entityId))
+      throw new NotFoundException(`no group ${groupId} in your scope`);
     return group;
   }
 

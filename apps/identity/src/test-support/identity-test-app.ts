@@ -7,6 +7,7 @@ import { IdentityBootstrap } from '../identity.bootstrap';
 import { IdentityModule } from '../identity.module';
 import { seedIdentity } from '../seed';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field
 export interface ApiAnswer<Body = any> {
   status: number;
   body: Body;
@@ -55,7 +56,10 @@ export interface IdentityUnderTest {
  * The identity service on the test file's slice of the stack, with its defaults and demo users;
  * closed with the slice, before its topics are deleted.
  */
-export async function startIdentity(stack: ManagedIsolatedStack, env: Record<string, string> = {}): Promise<IdentityUnderTest> {
+export async function startIdentity(
+  stack: ManagedIsolatedStack,
+  env: Record<string, string> = {},
+): Promise<IdentityUnderTest> {
   const app = await createIdentityApp(
     IdentityModule.register({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '10000', ...stack.serviceEnv, ...env }),
   );

@@ -60,7 +60,11 @@ export class UserHttpController {
 
   @Post(':id/password')
   @HttpCode(204)
-  async changePassword(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangePasswordRequestDto) {
+  async changePassword(
+    @CurrentCaller() caller: Caller,
+    @Param() { id }: IdParam,
+    @Body() body: ChangePasswordRequestDto,
+  ) {
     await this.commandBus.execute(new ChangePasswordCommand(caller, id, body));
   }
 

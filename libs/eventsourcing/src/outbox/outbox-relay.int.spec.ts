@@ -43,8 +43,9 @@ async function relay(
 }
 
 // The issue asks for 1,000 streams: on FerretDB 1.24 over 2 cores the 20,000 appends and their
-// publication outlast 5 minutes (measured), so the suite runs 200 streams x 20 events.
-const STREAMS = 200;
+// publication take minutes, so the suite runs 200 streams x 20 events by default;
+// ITSM_ORDER_TEST_STREAMS=1000 runs the full size (see the README's kernel section for timings).
+const STREAMS = Number(process.env.ITSM_ORDER_TEST_STREAMS ?? 200);
 const increment = (by: number) => ({ type: 'counter.incremented' as const, data: { by } });
 
 describe('outbox relay', () => {
@@ -75,49 +76,53 @@ describe('outbox relay', () => {
     ]);
   });
 
-  it('keeps per-stream order for 200 streams x 20 events with two relays taking turns', async () => {
-    const topic = `${kernel.topic}.order`;
-    const relays = [await relay('relay-1', {}, topic), await relay('relay-2', {}, topic)];
-    relays.forEach((r) => r.start());
-    const streams = Array.from({ length: STREAMS }, (_, i) => `counter-${i}`);
-    for (let round = 0; round < 20; round++) {
-      for (let from = 0; from < streams.length; from += 50) {
-        const slice = streams.slice(from, from + 50);
-        await Promise.all(
-          slice.map((streamId) => kernel.store.append(streamId, round, [increment(round + 1)], testMetadata)),
-        );
+  it(
+    `keeps per-stream order for ${STREAMS} streams x 20 events with two relays taking turns`,
+    async () => {
+      const topic = `${kernel.topic}.order`;
+      const relays = [await relay('relay-1', {}, topic), await relay('relay-2', {}, topic)];
+      relays.forEach((r) => r.start());
+      const streams = Array.from({ length: STREAMS }, (_, i) => `counter-${i}`);
+      for (let round = 0; round < 20; round++) {
+        for (let from = 0; from < streams.length; from += 50) {
+          const slice = streams.slice(from, from + 50);
+          await Promise.all(
+            slice.map((streamId) => kernel.store.append(streamId, round, [increment(round + 1)], testMetadata)),
+          );
+        }
+        if (round === 10) {
+          await relays[0].stop(); // the first owner leaves mid-way; the other takes the lease over
+          relays[0].start();
+        }
       }
-      if (round === 10) {
-        await relays[0].stop(); // the first owner leaves mid-way; the other takes the lease over
-        relays[0].start();
-      }
-    }
-    // duplicates are allowed (a relay handing over may publish a batch twice): read until every last event came
-    const lastEvents = new Set<string>();
-    const messages = await readTopic(
-      kernel.kafka,
-      topic,
-      (received) => {
-        const event = received[received.length - 1];
-        if (event.sequence === 20) lastEvents.add(event.streamId);
-        return lastEvents.size === STREAMS;
-      },
-      100_000,
-    );
-    await Promise.all(relays.map((r) => r.stop()));
+      // duplicates are allowed (a relay handing over may publish a batch twice): read until every last event came
+      const lastEvents = new Set<string>();
+      const messages = await readTopic(
+        kernel.kafka,
+        topic,
+        (received) => {
+          const event = received[received.length - 1];
+          if (event.sequence === 20) lastEvents.add(event.streamId);
+          return lastEvents.size === STREAMS;
+        },
+        STREAMS * 500,
+      );
+      await Promise.all(relays.map((r) => r.stop()));
 
-    const seen = new Map<string, number>();
-    const outOfOrder: string[] = [];
-    for (const message of messages) {
-      const last = seen.get(message.streamId) ?? 0;
-      if (message.sequence > last + 1) outOfOrder.push(`${message.streamId}: ${message.sequence} after ${last}`);
-      seen.set(message.streamId, Math.max(last, message.sequence));
-    }
-    expect(outOfOrder).toEqual([]);
-    expect(seen.size).toBe(STREAMS);
-    expect([...seen.values()].every((sequence) => sequence === 20)).toBe(true);
-    expect(await kernel.store.commits.countDocuments({ published: false })).toBe(0);
-  });
+      const seen = new Map<string, number>();
+      const outOfOrder: string[] = [];
+      for (const message of messages) {
+        const last = seen.get(message.streamId) ?? 0;
+        if (message.sequence > last + 1) outOfOrder.push(`${message.streamId}: ${message.sequence} after ${last}`);
+        seen.set(message.streamId, Math.max(last, message.sequence));
+      }
+      expect(outOfOrder).toEqual([]);
+      expect(seen.size).toBe(STREAMS);
+      expect([...seen.values()].every((sequence) => sequence === 20)).toBe(true);
+      expect(await kernel.store.commits.countDocuments({ published: false })).toBe(0);
+    },
+    STREAMS * 600,
+  );
 
   it('lets a single relay hold the lease at a time', async () => {
     const first = new OutboxLease(kernel.connection, 'outbox', 'one', 5_000);

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
-import {
-  MongoEventStore,
-  OutboxLease,
-  OutboxRelay,
-  projectionConsumer,
-  type Projection,
-} from '@itsm/eventsourcing';
+import { MongoEventStore, OutboxLease, OutboxRelay, projectionConsumer, type Projection } from '@itsm/eventsourcing';
 import { createIdempotentProducer, ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -103,7 +97,6 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     });
     this.relay.start();
   }
-
 }
 
 @Module({})

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { quickKafkaAdmin } from '@itsm/messaging';
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 
@@ -12,12 +12,7 @@ export async function pingMongo(connection: Connection): Promise<void> {
 
 /** A throw-away client without retries: the check's own timeout decides, and the answer is reported. */
 export async function describeKafka(brokers: string[], signal: AbortSignal): Promise<{ brokers: number }> {
-  const admin = new Kafka({
-    brokers,
-    retry: { retries: 0 },
-    connectionTimeout: 1000,
-    logLevel: logLevel.NOTHING,
-  }).admin();
+  const admin = quickKafkaAdmin(brokers);
   signal.addEventListener('abort', () => void admin.disconnect().catch(() => undefined), { once: true });
   try {
     await admin.connect();

@@ -16,7 +16,7 @@ export class ListEntitiesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['name'], default: 'name' })
   @IsOptional()
   @IsIn(['name'])
-  sort: 'name' = 'name';
+  sort = 'name' as const;
 }
 
 export interface EntityView extends EntityListDoc {

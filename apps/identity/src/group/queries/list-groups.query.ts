@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { scopedFilter, type Caller } from '@itsm/auth';
+import type { ProjectedFields } from '@itsm/eventsourcing';
 import { IdentityDirectory } from '../../shared/identity-directory';
 import { contains, PageQuery, pageOf } from '../../shared/page';
 import type { GroupListDoc } from '../read-models/group-list.projection';
@@ -21,20 +22,14 @@ export class ListGroupsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['name'], default: 'name' })
   @IsOptional()
   @IsIn(['name'])
-  sort: 'name' = 'name';
+  sort = 'name' as const;
 }
 
-export const groupView = ({ groupId, name, parentId, entityId, recursive, isRequester, isObserver, isAssignee, members }: GroupListDoc) => ({
-  groupId,
-  name,
-  parentId,
-  entityId,
-  recursive,
-  isRequester,
-  isObserver,
-  isAssignee,
-  members,
-});
+/** The group as the API shows it: the read model without its bookkeeping fields. */
+export const groupView = (doc: GroupListDoc & Partial<ProjectedFields>): GroupListDoc => {
+  const { _id, _sequence, ...view } = doc;
+  return view;
+};
 
 @Injectable()
 export class GroupQueries {

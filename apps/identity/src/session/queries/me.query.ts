@@ -17,7 +17,12 @@ export class MeQuery {
       .toArray();
     return {
       user: userView(user),
-      activeProfile: { profileId: profile.profileId, name: profile.name, interface: profile.interface, rights: caller.rights.size ? [...caller.rights] : [] },
+      activeProfile: {
+        profileId: profile.profileId,
+        name: profile.name,
+        interface: profile.interface,
+        rights: caller.rights.size ? [...caller.rights] : [],
+      },
       activeEntityId: caller.entityId,
       recursive: caller.recursive,
       entities: entities.map(({ entityId, name, parentId }) => ({ entityId, name, parentId })),

@@ -7,7 +7,14 @@ import { IdentityDirectory } from '../../shared/identity-directory';
 import { contains, PageQuery, pageOf } from '../../shared/page';
 import type { UserListDoc } from '../read-models/user-list.projection';
 
-const SORTABLE = { login: 'loginLower', lastName: 'lastName', email: 'email', phone: 'phone', location: 'location', active: 'active' };
+const SORTABLE = {
+  login: 'loginLower',
+  lastName: 'lastName',
+  email: 'email',
+  phone: 'phone',
+  location: 'location',
+  active: 'active',
+};
 
 /** The seed's user list: login, last name, e-mail, phone, location, active; each one filterable. */
 export class ListUsersQuery extends PageQuery {

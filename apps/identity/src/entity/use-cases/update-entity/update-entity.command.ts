@@ -33,7 +33,10 @@ export class UpdateEntityHandler implements ICommandHandler<UpdateEntityCommand>
     }
     if (request.settings !== undefined) {
       const command = { type: 'change-entity-settings' as const, settings: request.settings };
-      await this.commands.execute(entityDecider, streamId, command, { ...metadata, causationId: `${metadata.causationId}:settings` });
+      await this.commands.execute(entityDecider, streamId, command, {
+        ...metadata,
+        causationId: `${metadata.causationId}:settings`,
+      });
     }
   }
 }

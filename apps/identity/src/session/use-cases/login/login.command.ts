@@ -47,7 +47,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     await this.throttle.recordSuccess(login);
     const context = defaultContext(user, await this.directory.entityTree());
     if (!context) throw new ForbiddenException('your account holds no authorization yet; ask an administrator');
-    const { session, refreshToken } = await this.sessions.open(user.userId, context, this.settings.REFRESH_TOKEN_TTL_DAYS);
+    const { session, refreshToken } = await this.sessions.open(
+      user.userId,
+      context,
+      this.settings.REFRESH_TOKEN_TTL_DAYS,
+    );
     return this.tokens.issue(user, context, session._id, refreshToken);
   }
 }

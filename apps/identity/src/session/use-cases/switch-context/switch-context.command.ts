@@ -29,9 +29,16 @@ export class SwitchContextHandler implements ICommandHandler<SwitchContextComman
     const session = await this.sessions.find(caller.sessionId);
     const user = await (await this.directory.users()).findOne({ userId: caller.userId });
     if (!session || !user || !user.active) throw new UnauthorizedException('the session has ended; sign in again');
-    const context = contextFor(user.authorizations, await this.directory.entityTree(), request.profileId, request.entityId);
+    const context = contextFor(
+      user.authorizations,
+      await this.directory.entityTree(),
+      request.profileId,
+      request.entityId,
+    );
     if (!context) {
-      throw new ForbiddenException(`you hold no authorization with profile ${request.profileId} reaching entity ${request.entityId}`);
+      throw new ForbiddenException(
+        `you hold no authorization with profile ${request.profileId} reaching entity ${request.entityId}`,
+      );
     }
     await this.sessions.switchContext(session._id, context);
     return this.tokens.issue(user, context, session._id);

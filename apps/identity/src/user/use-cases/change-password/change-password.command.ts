@@ -36,7 +36,8 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     const self = userId === caller.userId;
     if (self) {
       const account = await this.accounts.findByLogin(user.login);
-      if (!request.currentPassword) throw new UnprocessableEntityException('currentPassword is required to change your own password');
+      if (!request.currentPassword)
+        throw new UnprocessableEntityException('currentPassword is required to change your own password');
       if (!(await this.hasher.verify(account?.passwordHash, request.currentPassword))) {
         throw new ForbiddenException('currentPassword is wrong');
       }

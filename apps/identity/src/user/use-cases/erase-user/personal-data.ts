@@ -4,13 +4,24 @@ import type { EventEnvelope, UserEvent } from '@itsm/contracts';
 export function withoutPersonalData(envelope: EventEnvelope, pseudonym: string): EventEnvelope {
   const event = envelope as unknown as UserEvent;
   if (event.type === 'user.registered') {
-    const data = { ...event.data, login: pseudonym, firstName: '', lastName: pseudonym, emails: [], phone: null, location: null };
+    const data = {
+      ...event.data,
+      login: pseudonym,
+      firstName: '',
+      lastName: pseudonym,
+      emails: [],
+      phone: null,
+      location: null,
+    };
     return { ...envelope, data };
   }
   if (event.type === 'user.details-changed') {
     const blank = { firstName: '', lastName: pseudonym, emails: [], phone: null, location: null };
     const data = Object.fromEntries(
-      Object.entries(event.data).map(([field, value]) => [field, field in blank ? blank[field as keyof typeof blank] : value]),
+      Object.entries(event.data).map(([field, value]) => [
+        field,
+        field in blank ? blank[field as keyof typeof blank] : value,
+      ]),
     );
     return { ...envelope, data };
   }

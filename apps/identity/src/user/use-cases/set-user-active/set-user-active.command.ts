@@ -26,7 +26,8 @@ export class SetUserActiveHandler implements ICommandHandler<SetUserActiveComman
   ) {}
 
   async execute({ caller, userId, active }: SetUserActiveCommand) {
-    if (userId === caller.userId) throw new UnprocessableEntityException('you cannot deactivate or reactivate yourself');
+    if (userId === caller.userId)
+      throw new UnprocessableEntityException('you cannot deactivate or reactivate yourself');
     const user = await this.directory.manageableUser(caller, userId);
     const command = { type: active ? ('reactivate-user' as const) : ('deactivate-user' as const) };
     await this.commands.execute(userDecider, userStreamId(userId), command, metadataFor(caller, user.defaultEntityId));

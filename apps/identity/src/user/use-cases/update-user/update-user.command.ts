@@ -43,7 +43,10 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
         defaultEntityId: entityId,
         defaultProfileId: defaultProfileId === undefined ? user.defaultProfileId : defaultProfileId,
       };
-      await this.commands.execute(userDecider, streamId, command, { ...metadata, causationId: `${metadata.causationId}:defaults` });
+      await this.commands.execute(userDecider, streamId, command, {
+        ...metadata,
+        causationId: `${metadata.causationId}:defaults`,
+      });
     }
   }
 
