@@ -1,0 +1,323 @@
+import type { UserEvent } from '@itsm/contracts';
+import { deciderSpecification } from '@itsm/testing';
+import { userDecider, type UserCommand } from './user.decider';
+
+const spec = deciderSpecification(userDecider);
+
+const details = { firstName: 'Ada', lastName: 'Lovelace', emails: ['ada@example.org'], phone: null, location: null };
+const register: UserCommand = {
+  type: 'register-user',
+  userId: 'u1',
+  login: 'ada.lovelace',
+  details,
+  active: true,
+  defaultEntityId: 'root',
+  defaultProfileId: null,
+};
+const registeredData = {
+  userId: 'u1',
+  login: 'ada.lovelace',
+  ...details,
+  active: true,
+  defaultEntityId: 'root',
+  defaultProfileId: null,
+};
+const registered: UserEvent = { type: 'user.registered', data: registeredData };
+const deactivated: UserEvent = { type: 'user.deactivated', data: { userId: 'u1' } };
+const granted: UserEvent = {
+  type: 'user.authorization-granted',
+  data: { userId: 'u1', authorizationId: 'a1', profileId: 'technician', entityId: 'paris', recursive: true },
+};
+const erased: UserEvent = { type: 'user.erased', data: { userId: 'u1', pseudonym: 'user-7f3a' } };
+
+describe('the user decider', () => {
+  describe('register-user', () => {
+    it('registers a user with trimmed details and lower-cased, de-duplicated e-mails', () => {
+      spec
+        .given([])
+        .when({
+          ...register,
+          details: {
+            firstName: ' Ada ',
+            lastName: ' Lovelace ',
+            emails: [' Ada@Example.org ', 'ada@example.org', 'ADA@work.example'],
+            phone: ' +33 1 23 45 67 89 ',
+            location: '   ',
+          },
+        })
+        .then([
+          {
+            type: 'user.registered',
+            data: {
+              ...registeredData,
+              emails: ['ada@example.org', 'ada@work.example'],
+              phone: '+33 1 23 45 67 89',
+              location: null,
+            },
+          },
+        ]);
+    });
+
+    it.each(['ada', 'Ada.Lovelace_2@corp-1', '9', 'a'.repeat(100)])('accepts the login %s', (login) => {
+      spec
+        .given([])
+        .when({ ...register, login })
+        .then([{ type: 'user.registered', data: { ...registeredData, login } }]);
+    });
+
+    it.each(['', '.ada', 'ada lovelace', 'ada/x', 'adé', 'a'.repeat(101)])('refuses the login "%s"', (login) => {
+      spec
+        .given([])
+        .when({ ...register, login })
+        .thenFails('invalid', /login may hold letters, digits/);
+    });
+
+    it('refuses to register a user that already exists', () => {
+      spec
+        .given([registered])
+        .when(register)
+        .thenFails('conflict', /user u1 already exists/);
+    });
+  });
+
+  describe('change-user-details', () => {
+    it('emits only the fields that changed', () => {
+      spec
+        .given([registered])
+        .when({ type: 'change-user-details', changes: { firstName: 'Ada', lastName: ' King ', phone: '555' } })
+        .then([{ type: 'user.details-changed', data: { userId: 'u1', lastName: 'King', phone: '555' } }]);
+    });
+
+    it('normalises changed e-mails before comparing them', () => {
+      spec
+        .given([registered])
+        .when({ type: 'change-user-details', changes: { emails: ['ADA@example.org', 'ada@example.org '] } })
+        .then([]);
+      spec
+        .given([registered])
+        .when({ type: 'change-user-details', changes: { emails: ['New@Example.org', 'ada@example.org'] } })
+        .then([
+          {
+            type: 'user.details-changed',
+            data: { userId: 'u1', emails: ['new@example.org', 'ada@example.org'] },
+          },
+        ]);
+    });
+
+    it('does nothing when no field changes', () => {
+      spec
+        .given([registered])
+        .when({ type: 'change-user-details', changes: { firstName: ' Ada ', location: '  ' } })
+        .then([]);
+    });
+  });
+
+  describe('change-user-defaults', () => {
+    it('changes the default entity and profile to a profile the user holds', () => {
+      spec
+        .given([registered, granted])
+        .when({ type: 'change-user-defaults', defaultEntityId: 'paris', defaultProfileId: 'technician' })
+        .then([
+          {
+            type: 'user.defaults-changed',
+            data: { userId: 'u1', defaultEntityId: 'paris', defaultProfileId: 'technician' },
+          },
+        ]);
+    });
+
+    it('refuses a default profile the user does not hold', () => {
+      spec
+        .given([registered, granted])
+        .when({ type: 'change-user-defaults', defaultEntityId: 'paris', defaultProfileId: 'admin' })
+        .thenFails('rule', /holds no authorization with profile admin/);
+    });
+
+    it('does nothing when the defaults are unchanged', () => {
+      spec
+        .given([registered])
+        .when({ type: 'change-user-defaults', defaultEntityId: 'root', defaultProfileId: null })
+        .then([]);
+    });
+  });
+
+  describe('deactivate-user and reactivate-user', () => {
+    it('deactivates an active user', () => {
+      spec.given([registered]).when({ type: 'deactivate-user' }).then([deactivated]);
+    });
+
+    it('does nothing when deactivating an inactive user', () => {
+      spec.given([registered, deactivated]).when({ type: 'deactivate-user' }).then([]);
+    });
+
+    it('reactivates an inactive user', () => {
+      spec
+        .given([registered, deactivated])
+        .when({ type: 'reactivate-user' })
+        .then([{ type: 'user.reactivated', data: { userId: 'u1' } }]);
+    });
+
+    it('does nothing when reactivating an active user', () => {
+      spec.given([registered]).when({ type: 'reactivate-user' }).then([]);
+    });
+  });
+
+  it('records a password change and who made it, never the secret', () => {
+    spec
+      .given([registered])
+      .when({ type: 'record-password-change', changedBy: 'administrator' })
+      .then([{ type: 'user.password-changed', data: { userId: 'u1', changedBy: 'administrator' } }]);
+  });
+
+  describe('grant-authorization and revoke-authorization', () => {
+    it('grants a profile on an entity', () => {
+      spec
+        .given([registered])
+        .when({
+          type: 'grant-authorization',
+          authorizationId: 'a1',
+          profileId: 'technician',
+          entityId: 'paris',
+          recursive: true,
+        })
+        .then([granted]);
+    });
+
+    it('grants the same profile on another entity', () => {
+      spec
+        .given([registered, granted])
+        .when({
+          type: 'grant-authorization',
+          authorizationId: 'a2',
+          profileId: 'technician',
+          entityId: 'lyon',
+          recursive: false,
+        })
+        .then([
+          {
+            type: 'user.authorization-granted',
+            data: { userId: 'u1', authorizationId: 'a2', profileId: 'technician', entityId: 'lyon', recursive: false },
+          },
+        ]);
+    });
+
+    it('refuses the same profile twice on the same entity', () => {
+      spec
+        .given([registered, granted])
+        .when({
+          type: 'grant-authorization',
+          authorizationId: 'a2',
+          profileId: 'technician',
+          entityId: 'paris',
+          recursive: false,
+        })
+        .thenFails('conflict', /already holds profile technician on entity paris/);
+    });
+
+    it('revokes an authorization the user holds', () => {
+      spec
+        .given([registered, granted])
+        .when({ type: 'revoke-authorization', authorizationId: 'a1' })
+        .then([{ type: 'user.authorization-revoked', data: { userId: 'u1', authorizationId: 'a1' } }]);
+    });
+
+    it('refuses to revoke an unknown authorization', () => {
+      spec
+        .given([registered, granted])
+        .when({ type: 'revoke-authorization', authorizationId: 'a9' })
+        .thenFails('not_found', /holds no authorization a9/);
+    });
+
+    it('refuses to revoke an authorization already revoked', () => {
+      spec
+        .given([
+          registered,
+          granted,
+          { type: 'user.authorization-revoked', data: { userId: 'u1', authorizationId: 'a1' } },
+        ])
+        .when({ type: 'revoke-authorization', authorizationId: 'a1' })
+        .thenFails('not_found', /holds no authorization a1/);
+    });
+  });
+
+  describe('erase-user', () => {
+    const others: UserCommand[] = [
+      { type: 'change-user-details', changes: { firstName: 'Ada' } },
+      { type: 'change-user-defaults', defaultEntityId: 'root', defaultProfileId: null },
+      { type: 'deactivate-user' },
+      { type: 'reactivate-user' },
+      { type: 'record-password-change', changedBy: 'self' },
+      { type: 'grant-authorization', authorizationId: 'a2', profileId: 'admin', entityId: 'root', recursive: true },
+      { type: 'revoke-authorization', authorizationId: 'a1' },
+      { type: 'erase-user', pseudonym: 'user-0000' },
+    ];
+
+    it('erases a user under a pseudonym', () => {
+      spec.given([registered, granted]).when({ type: 'erase-user', pseudonym: 'user-7f3a' }).then([erased]);
+    });
+
+    it.each(others)('after erasure, $type is an illegal transition', (command) => {
+      spec
+        .given([registered, granted, erased])
+        .when(command)
+        .thenFails('illegal_transition', /erased/);
+    });
+
+    it('after erasure, registering the same user again is a conflict', () => {
+      spec
+        .given([registered, erased])
+        .when(register)
+        .thenFails('conflict', /already exists/);
+    });
+
+    it('after erasure, the state has lost every personal datum', () => {
+      const state = [registered, erased].reduce(userDecider.evolve, userDecider.initialState());
+      expect(state).toMatchObject({
+        login: 'user-7f3a',
+        details: { firstName: '', lastName: 'user-7f3a', emails: [], phone: null, location: null },
+        active: false,
+        erased: true,
+      });
+      expect(JSON.stringify(state)).not.toMatch(/ada|lovelace/i);
+    });
+  });
+
+  it.each<UserCommand>([
+    { type: 'change-user-details', changes: { firstName: 'Ada' } },
+    { type: 'change-user-defaults', defaultEntityId: 'root', defaultProfileId: null },
+    { type: 'deactivate-user' },
+    { type: 'reactivate-user' },
+    { type: 'record-password-change', changedBy: 'self' },
+    { type: 'grant-authorization', authorizationId: 'a1', profileId: 'admin', entityId: 'root', recursive: true },
+    { type: 'revoke-authorization', authorizationId: 'a1' },
+    { type: 'erase-user', pseudonym: 'user-0000' },
+  ])('refuses $type on a user that does not exist', (command) => {
+    spec
+      .given([])
+      .when(command)
+      .thenFails('not_found', /no such user/);
+  });
+
+  it('folds its events into the current state', () => {
+    const events: UserEvent[] = [
+      registered,
+      granted,
+      { type: 'user.details-changed', data: { userId: 'u1', lastName: 'King' } },
+      {
+        type: 'user.defaults-changed',
+        data: { userId: 'u1', defaultEntityId: 'paris', defaultProfileId: 'technician' },
+      },
+      deactivated,
+      { type: 'user.password-changed', data: { userId: 'u1', changedBy: 'self' } },
+    ];
+    expect(events.reduce(userDecider.evolve, userDecider.initialState())).toEqual({
+      userId: 'u1',
+      login: 'ada.lovelace',
+      details: { ...details, lastName: 'King' },
+      active: false,
+      erased: false,
+      defaultEntityId: 'paris',
+      defaultProfileId: 'technician',
+      authorizations: [{ authorizationId: 'a1', profileId: 'technician', entityId: 'paris', recursive: true }],
+    });
+  });
+});
