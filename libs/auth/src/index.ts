@@ -20,3 +20,4 @@ export { Public, RequireRights, CurrentCaller } from './decorators';
 export { AccessGuard } from './access.guard';
 export { ENTITY_TREE_STORE } from './tokens';
 export { AuthModule, type AuthOptions } from './auth.module';
+export { commandMetadata } from './command-metadata';

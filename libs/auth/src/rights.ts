@@ -11,6 +11,8 @@ export const RIGHTS = [
   'ticket.reopen',
   'ticket.delete',
   'ticket.validate',
+  // ITIL categories (GLPI's dropdown administration)
+  'category.write',
   'asset.read',
   'asset.write',
   'user.read',

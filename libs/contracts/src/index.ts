@@ -14,3 +14,4 @@ export { breakingChanges } from './schema-compatibility';
 export { asyncApiDocument } from './asyncapi';
 export { eventCatalogue, upcasters } from './registry';
 export * from './identity/identity.events';
+export * from './tickets/tickets.events';

@@ -1,12 +1,13 @@
 import type { ContextEvents } from './event-definition';
 import { identityEvents } from './identity/identity.events';
+import { ticketEvents } from './tickets/tickets.events';
 import { upcasterRegistry } from './upcasting';
 
 /**
  * Every bounded context's published events. A service adds its context here when it publishes
  * its first event; `npm run contracts` then regenerates docs/asyncapi.yaml and the published lock.
  */
-export const eventCatalogue: ContextEvents[] = [identityEvents];
+export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents];
 
 /** Upcasters of every context, applied when old versions are read back. */
 export const upcasters = upcasterRegistry([]);

@@ -10,3 +10,4 @@ export { ProjectionRegistry } from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { httpExceptionFor } from './event-sourcing/domain-error.http';
 export { setupOpenApi } from './openapi';
+export { PageQuery, pageOf, contains, type Page } from './http/page';

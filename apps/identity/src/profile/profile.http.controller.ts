@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, RIGHTS, type Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../shared/identity-directory';
 import { IdParam } from '../shared/id.param';
-import { PageQuery, pageOf } from '../shared/page';
+import { PageQuery, pageOf } from '@itsm/runtime';
 import type { ProfileListDoc } from './read-models/profile-list.projection';
 import { ChangeProfileRightsCommand } from './use-cases/change-profile-rights/change-profile-rights.command';
 import { CreateProfileCommand } from './use-cases/create-profile/create-profile.command';

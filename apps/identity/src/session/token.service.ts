@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AccessTokenIssuer } from '@itsm/auth';
+import { RIGHTS, type AccessTokenIssuer } from '@itsm/auth';
+import { SUPER_ADMIN_PROFILE_ID } from '../profile/profile.decider';
 import { IdentityDirectory } from '../shared/identity-directory';
 import type { UserListDoc } from '../user/read-models/user-list.projection';
 import { ACCESS_TOKEN_ISSUER_TOKEN } from './tokens';
@@ -33,7 +34,8 @@ export class TokenService {
       login: user.login,
       name: user.displayName,
       pid: profile.profileId,
-      rights: profile.rights,
+      // Super-Admin holds every right, also those added to the catalogue after it was recorded
+      rights: profile.profileId === SUPER_ADMIN_PROFILE_ID ? [...RIGHTS] : profile.rights,
       eid: context.entityId,
       rec: context.recursive,
       sid: sessionId,

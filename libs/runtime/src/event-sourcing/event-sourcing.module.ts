@@ -16,6 +16,8 @@ export interface EventSourcingOptions {
   /** the bounded context whose events this service stores and publishes */
   context: string;
   projections: Projection<object>[];
+  /** read models of other contexts' events: identity's users, say, kept locally by tickets */
+  feeds?: Array<{ context: string; projections: Projection<object>[] }>;
   /** false for one-shot processes (seeds): they append; the service's relay publishes */
   background?: boolean;
 }
@@ -81,9 +83,18 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await probeKafka(this.config.get('KAFKA_BROKERS', { infer: true }).split(','));
     await this.store.createIndexes();
     await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
-    this.consumers = this.projections
-      .all()
-      .map((store) => projectionConsumer(this.kafka, topic, `${service}.${store.name}`, upcasters, store));
+    const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+    const foreign = new Map(
+      (this.options.feeds ?? []).flatMap((feed) => feed.projections.map((projection) => [projection.name, feed.context])),
+    );
+    const foreignTopics = [...new Set(foreign.values())].map((context) => topicFor(context, prefix));
+    // the other context may not have published yet: its topics are created the same way
+    await ensureTopics(this.kafka, foreignTopics.flatMap((other) => [other, deadLetterTopicFor(other)]));
+    this.consumers = this.projections.all().map((store) => {
+      const context = foreign.get(store.name);
+      const source = context ? topicFor(context, prefix) : topic;
+      return projectionConsumer(this.kafka, source, `${service}.${store.name}`, upcasters, store);
+    });
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
     this.producer = createIdempotentProducer(this.kafka);
     await this.producer.connect();
@@ -115,7 +126,11 @@ export class EventSourcingModule {
         {
           provide: ProjectionRegistry,
           inject: [MONGO_CONNECTION],
-          useFactory: (connection: Connection) => new ProjectionRegistry(connection, options.projections),
+          useFactory: (connection: Connection) =>
+            new ProjectionRegistry(connection, [
+              ...options.projections,
+              ...(options.feeds ?? []).flatMap((feed) => feed.projections),
+            ]),
         },
         EventSourcedCommands,
         EventSourcingLifecycle,

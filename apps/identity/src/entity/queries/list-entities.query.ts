@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { scopedFilter, type Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../../shared/identity-directory';
-import { contains, PageQuery, pageOf } from '../../shared/page';
+import { contains, PageQuery, pageOf } from '@itsm/runtime';
 import type { EntityListDoc } from '../read-models/entity-list.projection';
 
 export class ListEntitiesQuery extends PageQuery {

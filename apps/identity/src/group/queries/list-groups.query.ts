@@ -5,7 +5,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { scopedFilter, type Caller } from '@itsm/auth';
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import { IdentityDirectory } from '../../shared/identity-directory';
-import { contains, PageQuery, pageOf } from '../../shared/page';
+import { contains, PageQuery, pageOf } from '@itsm/runtime';
 import type { GroupListDoc } from '../read-models/group-list.projection';
 
 const asBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

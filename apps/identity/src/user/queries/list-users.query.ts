@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { scopedFilter, type Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../../shared/identity-directory';
-import { contains, PageQuery, pageOf } from '../../shared/page';
+import { contains, PageQuery, pageOf } from '@itsm/runtime';
 import type { UserListDoc } from '../read-models/user-list.projection';
 
 const SORTABLE = {

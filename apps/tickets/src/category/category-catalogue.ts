@@ -1,0 +1,33 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { EntityTreeReader, type Caller } from '@itsm/auth';
+import type { TicketType } from '@itsm/contracts';
+import { ProjectionRegistry } from '@itsm/runtime';
+import { categoryListProjection, type CategoryListDoc } from './read-models/category-list.projection';
+
+/** ITIL categories a caller may use: in their scope, or recursive from an entity above it. */
+@Injectable()
+export class CategoryCatalogue {
+  constructor(
+    private readonly projections: ProjectionRegistry,
+    private readonly tree: EntityTreeReader,
+  ) {}
+
+  collection() {
+    return this.projections.collection<CategoryListDoc>(categoryListProjection.name);
+  }
+
+  /** Categories of the caller's entities, plus recursive ones of the entities above (GLPI shares those downwards). */
+  async visibleFilter(caller: Caller): Promise<Record<string, unknown>> {
+    const above = (await this.tree.tree()).ancestorsOf(caller.entityId);
+    return { $or: [{ entityId: { $in: [...caller.scope] } }, { recursive: true, entityId: { $in: above } }] };
+  }
+
+  async assertUsable(caller: Caller, categoryId: string, type: TicketType): Promise<CategoryListDoc> {
+    const category = await (await this.collection()).findOne({ $and: [{ categoryId }, await this.visibleFilter(caller)] });
+    if (!category) throw new UnprocessableEntityException(`unknown category ${categoryId}`);
+    if (type === 'incident' ? !category.forIncidents : !category.forRequests) {
+      throw new UnprocessableEntityException(`category ${category.name} is not offered for ${type}s`);
+    }
+    return category;
+  }
+}

@@ -1,0 +1,34 @@
+import { ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { Caller } from '@itsm/auth';
+import type { ActorRef, ActorRole } from '@itsm/contracts';
+import { TicketDirectory } from '../../directory/ticket-directory';
+
+/** Actors must exist (in the local copy of identity) and be assigned only by those allowed to. */
+@Injectable()
+export class ActorChecks {
+  constructor(private readonly directory: TicketDirectory) {}
+
+  /** Assigning others needs ticket.assign; taking a ticket for oneself needs ticket.steal. */
+  static assertMayAssign(caller: Caller, assignees: ActorRef[]): void {
+    const onlySelf = assignees.every((actor) => actor.kind === 'user' && actor.id === caller.userId);
+    if (caller.rights.has('ticket.assign')) return;
+    if (onlySelf && caller.rights.has('ticket.steal')) return;
+    throw new ForbiddenException(onlySelf ? 'taking a ticket needs ticket.steal' : 'assigning a ticket needs ticket.assign');
+  }
+
+  async assertKnown(actors: ActorRef[], role?: ActorRole, ofRole: ActorRef[] = actors): Promise<void> {
+    for (const actor of actors) {
+      if (actor.kind === 'user') {
+        const user = await this.directory.user(actor.id);
+        if (!user) throw new UnprocessableEntityException(`unknown user ${actor.id}`);
+        if (!user.active) throw new UnprocessableEntityException(`user ${user.login} is deactivated`);
+      } else {
+        const group = await this.directory.group(actor.id);
+        if (!group) throw new UnprocessableEntityException(`unknown group ${actor.id}`);
+        if (role === 'assignee' && ofRole.includes(actor) && !group.isAssignee) {
+          throw new UnprocessableEntityException(`group ${group.name} cannot be assigned tickets`);
+        }
+      }
+    }
+  }
+}

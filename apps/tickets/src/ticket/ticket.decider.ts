@@ -1,0 +1,285 @@
+import type { TicketEvent, TicketStatus } from '@itsm/contracts';
+import { DomainError, type Decider } from '@itsm/eventsourcing';
+import { computePriority } from './priority-matrix';
+import type { TicketCommand } from './ticket.commands';
+import { evolveTicket } from './ticket.evolve';
+import { hasPlannedTask, initialTicketState, sameActor, workingStatus, type TicketState } from './ticket.state';
+import { taskError, ticketFieldsError } from './ticket.validation';
+
+type Command<T extends TicketCommand['type']> = Extract<TicketCommand, { type: T }>;
+type Decision = TicketEvent[] | DomainError;
+
+const illegal = (status: TicketStatus, what: string) =>
+  new DomainError('illegal_transition', `a ${status} ticket cannot ${what}`);
+const OPEN_STATUSES: TicketStatus[] = ['new', 'assigned', 'planned', 'pending'];
+
+function decide(command: TicketCommand, state: TicketState): Decision {
+  if (command.type === 'open-ticket') return open(command, state);
+  if (state.ticketId === null) return new DomainError('not_found', 'no such ticket');
+  const ticketId = state.ticketId;
+  const closed = state.status === 'closed';
+  switch (command.type) {
+    case 'change-ticket-details': {
+      if (closed) return illegal(state.status, 'be edited');
+      const invalid = ticketFieldsError(command.changes);
+      return invalid ?? [{ type: 'ticket.details-changed', data: { ticketId, ...command.changes } }];
+    }
+    case 'reclassify-ticket':
+      return closed ? illegal(state.status, 'be reclassified') : reclassify(command, state, ticketId);
+    case 'add-actor':
+      return closed ? illegal(state.status, 'change actors') : addActor(command, state, ticketId);
+    case 'remove-actor':
+      return closed ? illegal(state.status, 'change actors') : removeActor(command, state, ticketId);
+    case 'add-followup': {
+      if (closed) return illegal(state.status, 'take follow-ups');
+      if (!command.content.trim()) return new DomainError('invalid', 'a follow-up needs content');
+      const { type: _type, ...data } = command;
+      return [{ type: 'ticket.followup-added', data: { ticketId, ...data } }];
+    }
+    case 'add-task':
+      return closed ? illegal(state.status, 'take tasks') : addTask(command, state, ticketId);
+    case 'update-task':
+      return closed ? illegal(state.status, 'change tasks') : updateTask(command, state, ticketId);
+    case 'request-validation': {
+      if (closed) return illegal(state.status, 'ask for an approval');
+      const { type: _type, ...data } = command;
+      return [{ type: 'ticket.validation-requested', data: { ticketId, ...data } }];
+    }
+    case 'answer-validation':
+      return answerValidation(command, state, ticketId);
+    case 'add-solution':
+      return addSolution(command, state, ticketId);
+    case 'approve-solution':
+      return approve(command, state, ticketId);
+    case 'refuse-solution':
+      return refuse(command, state, ticketId);
+    case 'set-pending':
+      if (!['new', 'assigned', 'planned'].includes(state.status)) return illegal(state.status, 'be put pending');
+      return [statusChange(ticketId, state.status, 'pending', 'pending')];
+    case 'resume':
+      if (state.status !== 'pending') return illegal(state.status, 'resume: it is not pending');
+      return [statusChange(ticketId, 'pending', workingStatus(state), 'resumed')];
+    case 'close-ticket':
+      if (command.by === 'auto' && state.status !== 'solved') return illegal(state.status, 'be closed automatically');
+      if (closed) return illegal(state.status, 'be closed again');
+      return [statusChange(ticketId, state.status, 'closed', command.by === 'auto' ? 'auto-closed' : 'closed')];
+    case 'reopen-ticket':
+      return reopen(command, state, ticketId);
+    case 'attach-document': {
+      if (closed) return illegal(state.status, 'take documents');
+      const { type: _type, ...data } = command;
+      return [{ type: 'ticket.document-attached', data: { ticketId, ...data } }];
+    }
+    case 'record-satisfaction':
+      return satisfaction(command, state, ticketId);
+  }
+}
+
+function open(command: Command<'open-ticket'>, state: TicketState): Decision {
+  if (state.ticketId !== null) return new DomainError('conflict', `ticket ${command.ticketId} already exists`);
+  const { type: _type, ticketType, matrix, priority, ...fields } = command;
+  const invalid = ticketFieldsError(fields) ?? scaleError(command.urgency, command.impact, priority);
+  if (invalid) return invalid;
+  if (command.requesters.length === 0) return new DomainError('invalid', 'a ticket needs at least one requester');
+  const opened: TicketEvent = {
+    type: 'ticket.opened',
+    data: {
+      ...fields,
+      title: fields.title.trim(),
+      type: ticketType,
+      priority: priority ?? computePriority(matrix, command.urgency, command.impact),
+      priorityOverridden: priority !== undefined,
+    },
+  };
+  if (command.assignees.length === 0) return [opened];
+  return [opened, statusChange(command.ticketId, 'new', 'assigned', 'assigned')];
+}
+
+function reclassify(command: Command<'reclassify-ticket'>, state: TicketState, ticketId: string): Decision {
+  const current = state.classification;
+  const urgency = command.urgency ?? current.urgency;
+  const impact = command.impact ?? current.impact;
+  const invalid = scaleError(urgency, impact, command.priority ?? undefined);
+  if (invalid) return invalid;
+  const overridden = command.priority === undefined ? current.priorityOverridden : command.priority !== null;
+  const priority = overridden
+    ? (command.priority ?? current.priority)
+    : computePriority(command.matrix, urgency, impact);
+  const next = {
+    type: command.ticketType ?? current.type,
+    categoryId: command.categoryId === undefined ? current.categoryId : command.categoryId,
+    urgency,
+    impact,
+    priority,
+    priorityOverridden: overridden,
+  };
+  if (JSON.stringify(next) === JSON.stringify(current)) return [];
+  return [{ type: 'ticket.reclassified', data: { ticketId, ...next } }];
+}
+
+function addActor(command: Command<'add-actor'>, state: TicketState, ticketId: string): Decision {
+  if (state.actors[command.role].some((actor) => sameActor(actor, command.actor))) return [];
+  const added: TicketEvent = {
+    type: 'ticket.actor-added',
+    data: { ticketId, role: command.role, actor: command.actor },
+  };
+  if (command.role !== 'assignee' || state.status !== 'new') return [added];
+  return [added, statusChange(ticketId, 'new', hasPlannedTask(state) ? 'planned' : 'assigned', 'assigned')];
+}
+
+function removeActor(command: Command<'remove-actor'>, state: TicketState, ticketId: string): Decision {
+  const held = state.actors[command.role];
+  if (!held.some((actor) => sameActor(actor, command.actor))) {
+    return new DomainError('not_found', `no such ${command.role} on this ticket`);
+  }
+  if (command.role === 'requester' && held.length === 1) {
+    return new DomainError('rule', 'a ticket keeps at least one requester');
+  }
+  const removed: TicketEvent = {
+    type: 'ticket.actor-removed',
+    data: { ticketId, role: command.role, actor: command.actor },
+  };
+  const lastAssignee = command.role === 'assignee' && held.length === 1;
+  if (!lastAssignee || !['assigned', 'planned'].includes(state.status)) return [removed];
+  return [removed, statusChange(ticketId, state.status, 'new', 'unassigned')];
+}
+
+function addTask(command: Command<'add-task'>, state: TicketState, ticketId: string): Decision {
+  const { type: _type, ...task } = command;
+  const invalid = taskError(task);
+  if (invalid) return invalid;
+  if (state.tasks[command.taskId]) return new DomainError('conflict', `task ${command.taskId} already exists`);
+  const added: TicketEvent = { type: 'ticket.task-added', data: { ticketId, ...task } };
+  const planned = task.state === 'todo' && task.plannedBegin !== null;
+  if (!planned || !['new', 'assigned'].includes(state.status) || state.actors.assignee.length === 0) return [added];
+  return [added, statusChange(ticketId, state.status, 'planned', 'planned')];
+}
+
+function updateTask(command: Command<'update-task'>, state: TicketState, ticketId: string): Decision {
+  const current = state.tasks[command.taskId];
+  if (!current) return new DomainError('not_found', `no task ${command.taskId} on this ticket`);
+  const next = { ...current, ...command.changes };
+  const invalid = taskError(next);
+  if (invalid) return invalid;
+  const changed = (Object.keys(command.changes) as Array<keyof typeof next>).filter(
+    (field) => next[field] !== current[field],
+  );
+  if (changed.length === 0) return [];
+  const updated: TicketEvent = {
+    type: 'ticket.task-updated',
+    data: { ticketId, taskId: command.taskId, ...Object.fromEntries(changed.map((field) => [field, next[field]])) },
+  };
+  const after = { ...state, tasks: { ...state.tasks, [command.taskId]: next } };
+  if (state.status === 'planned' && !hasPlannedTask(after)) {
+    return [updated, statusChange(ticketId, 'planned', workingStatus(after), 'unplanned')];
+  }
+  if (state.status === 'assigned' && hasPlannedTask(after)) {
+    return [updated, statusChange(ticketId, 'assigned', 'planned', 'planned')];
+  }
+  return [updated];
+}
+
+function answerValidation(command: Command<'answer-validation'>, state: TicketState, ticketId: string): Decision {
+  const validation = state.validations[command.validationId];
+  if (!validation) return new DomainError('not_found', `no validation ${command.validationId} on this ticket`);
+  if (validation.status !== 'waiting')
+    return new DomainError('conflict', `this validation was already ${validation.status}`);
+  const { approver } = validation;
+  const mayAnswer =
+    approver.kind === 'user' ? approver.id === command.answeredBy : command.answererGroupIds.includes(approver.id);
+  if (!mayAnswer) return new DomainError('forbidden', 'only the user or group asked may answer this validation');
+  if (command.decision === 'refused' && !command.comment.trim()) {
+    return new DomainError('invalid', 'a refusal needs a comment saying why');
+  }
+  const { validationId, decision, comment, answeredBy } = command;
+  return [{ type: 'ticket.validation-answered', data: { ticketId, validationId, decision, comment, answeredBy } }];
+}
+
+function addSolution(command: Command<'add-solution'>, state: TicketState, ticketId: string): Decision {
+  if (state.status === 'solved')
+    return new DomainError('conflict', 'the ticket is already solved; did someone solve it before you?');
+  if (!OPEN_STATUSES.includes(state.status)) return illegal(state.status, 'take a solution');
+  if (!command.content.trim()) return new DomainError('invalid', 'a solution needs content');
+  const { solutionId, content, solutionType, authorId } = command;
+  const added: TicketEvent = {
+    type: 'ticket.solution-added',
+    data: { ticketId, solutionId, content, solutionType, authorId },
+  };
+  if (!command.closeAtOnce) return [added, statusChange(ticketId, state.status, 'solved', 'solved')];
+  return [
+    added,
+    { type: 'ticket.solution-approved', data: { ticketId, solutionId, approvedBy: authorId } },
+    statusChange(ticketId, state.status, 'closed', 'closed'),
+  ];
+}
+
+function approve(command: Command<'approve-solution'>, state: TicketState, ticketId: string): Decision {
+  if (state.status !== 'solved' || !state.solution) return illegal(state.status, 'have its solution approved');
+  if (!command.isRequester) return new DomainError('forbidden', 'only a requester approves the solution');
+  const { solutionId } = state.solution;
+  return [
+    { type: 'ticket.solution-approved', data: { ticketId, solutionId, approvedBy: command.by } },
+    statusChange(ticketId, 'solved', 'closed', 'approved'),
+  ];
+}
+
+function refuse(command: Command<'refuse-solution'>, state: TicketState, ticketId: string): Decision {
+  if (state.status !== 'solved' || !state.solution) return illegal(state.status, 'have its solution refused');
+  if (!command.isRequester) return new DomainError('forbidden', 'only a requester refuses the solution');
+  if (!command.reason.trim()) return new DomainError('invalid', 'a refusal needs a reason');
+  const { solutionId } = state.solution;
+  return [
+    { type: 'ticket.solution-refused', data: { ticketId, solutionId, refusedBy: command.by, reason: command.reason } },
+    {
+      type: 'ticket.followup-added',
+      data: { ticketId, followupId: command.followupId, content: command.reason, private: false, authorId: command.by },
+    },
+    statusChange(ticketId, 'solved', workingStatus(state), 'refused'),
+  ];
+}
+
+function reopen(command: Command<'reopen-ticket'>, state: TicketState, ticketId: string): Decision {
+  if (state.status !== 'closed') return illegal(state.status, 'be reopened: only closed tickets are');
+  if (!command.reason.trim()) return new DomainError('invalid', 'reopening needs a reason');
+  return [
+    {
+      type: 'ticket.followup-added',
+      data: { ticketId, followupId: command.followupId, content: command.reason, private: false, authorId: command.by },
+    },
+    statusChange(ticketId, 'closed', workingStatus(state), 'reopened'),
+  ];
+}
+
+function satisfaction(command: Command<'record-satisfaction'>, state: TicketState, ticketId: string): Decision {
+  if (state.status !== 'closed') return illegal(state.status, 'be rated before it is closed');
+  if (!command.isRequester) return new DomainError('forbidden', 'only a requester answers the satisfaction survey');
+  if (state.satisfied) return new DomainError('conflict', 'the satisfaction survey was already answered');
+  if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) {
+    return new DomainError('invalid', 'rating must be an integer from 1 to 5');
+  }
+  const { rating, comment, answeredBy } = command;
+  return [{ type: 'ticket.satisfaction-recorded', data: { ticketId, rating, comment, answeredBy } }];
+}
+
+function scaleError(urgency: number, impact: number, priority?: number): DomainError | undefined {
+  const inScale = (value: number, max: number) => Number.isInteger(value) && value >= 1 && value <= max;
+  if (!inScale(urgency, 5) || !inScale(impact, 5))
+    return new DomainError('invalid', 'urgency and impact go from 1 to 5');
+  if (priority !== undefined && !inScale(priority, 6))
+    return new DomainError('invalid', 'priority goes from 1 to 6 (major)');
+  return undefined;
+}
+
+const statusChange = (ticketId: string, from: TicketStatus, to: TicketStatus, reason: string): TicketEvent => ({
+  type: 'ticket.status-changed',
+  data: { ticketId, from, to, reason },
+});
+
+export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
+  initialState: initialTicketState,
+  decide,
+  evolve: evolveTicket,
+  stateVersion: 1,
+};
+
+export const ticketStreamId = (ticketId: string): string => `ticket-${ticketId}`;

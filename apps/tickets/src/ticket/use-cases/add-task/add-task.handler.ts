@@ -1,0 +1,37 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Caller } from '@itsm/auth';
+import { v7 as uuidv7 } from 'uuid';
+import { TicketWorkflow } from '../../access/ticket-workflow';
+import type { TicketView } from '../../read-models/ticket-view.projection';
+import type { AddTaskRequestDto } from './add-task.request.dto';
+
+export class AddTaskCommand extends Command<TicketView> {
+  constructor(
+    readonly caller: Caller,
+    readonly ticketId: string,
+    readonly request: AddTaskRequestDto,
+  ) {
+    super();
+  }
+}
+
+/** "Traitement": a task with its duration, state and planning; the technician defaults to the author. */
+@CommandHandler(AddTaskCommand)
+export class AddTaskHandler implements ICommandHandler<AddTaskCommand> {
+  constructor(private readonly workflow: TicketWorkflow) {}
+
+  execute({ caller, ticketId, request }: AddTaskCommand) {
+    return this.workflow.run(caller, ticketId, () => ({
+      type: 'add-task',
+      taskId: uuidv7(),
+      authorId: caller.userId,
+      content: request.content,
+      durationMinutes: request.durationMinutes ?? 0,
+      state: request.state ?? 'todo',
+      plannedBegin: request.plannedBegin ?? null,
+      plannedEnd: request.plannedEnd ?? null,
+      technicianId: request.technicianId === undefined ? caller.userId : request.technicianId,
+      private: request.private ?? false,
+    }));
+  }
+}

@@ -1,0 +1,83 @@
+import { ForbiddenException, Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandMetadata, type Caller } from '@itsm/auth';
+import type { ActorRef } from '@itsm/contracts';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { CategoryCatalogue } from '../../../category/category-catalogue';
+import { ActorChecks } from '../../access/actor-checks';
+import { PRIORITY_MATRIX } from '../../../tickets.tokens';
+import type { PriorityMatrix } from '../../priority-matrix';
+import { ticketDecider, ticketStreamId } from '../../ticket.decider';
+import type { OpenTicketRequestDto } from './open-ticket.request.dto';
+
+export class OpenTicketCommand extends Command<{ ticketId: string }> {
+  constructor(
+    readonly caller: Caller,
+    readonly request: OpenTicketRequestDto,
+  ) {
+    super();
+  }
+}
+
+/** "Enregistrement": the caller records a ticket for themselves, or for others with ticket.update. */
+@CommandHandler(OpenTicketCommand)
+export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly categories: CategoryCatalogue,
+    private readonly actors: ActorChecks,
+    @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
+  ) {}
+
+  async execute({ caller, request }: OpenTicketCommand) {
+    const entityId = request.entityId ?? caller.entityId;
+    if (!caller.scope.includes(entityId)) throw new ForbiddenException(`entity ${entityId} is outside your scope`);
+    const type = request.type ?? 'incident';
+    if (request.categoryId) await this.categories.assertUsable(caller, request.categoryId, type);
+    const self: ActorRef = { kind: 'user', id: caller.userId };
+    const requesters = request.requesters ?? [self];
+    const observers = request.observers ?? [];
+    const assignees = request.assignees ?? [];
+    this.assertMayRecord(caller, requesters, observers, assignees, request.priority);
+    await this.actors.assertKnown([...requesters, ...observers, ...assignees], 'assignee', assignees);
+    const ticketId = uuidv7();
+    await this.commands.execute(
+      ticketDecider,
+      ticketStreamId(ticketId),
+      {
+        type: 'open-ticket',
+        ticketId,
+        entityId,
+        ticketType: type,
+        title: request.title,
+        description: request.description,
+        categoryId: request.categoryId ?? null,
+        urgency: request.urgency ?? 3,
+        impact: request.impact ?? 3,
+        priority: request.priority,
+        matrix: this.matrix,
+        source: request.source ?? 'helpdesk',
+        location: request.location ?? null,
+        items: request.items ?? [],
+        requesters,
+        observers,
+        assignees,
+        recipientId: caller.userId,
+      },
+      commandMetadata(caller, entityId),
+    );
+    return { ticketId };
+  }
+
+  private assertMayRecord(caller: Caller, requesters: ActorRef[], observers: ActorRef[], assignees: ActorRef[], priority?: number) {
+    const onlySelf = [...requesters, ...observers].every((actor) => actor.kind === 'user' && actor.id === caller.userId);
+    if (!onlySelf && !caller.rights.has('ticket.update')) {
+      throw new ForbiddenException('recording a ticket for someone else needs ticket.update');
+    }
+    if (assignees.length > 0) ActorChecks.assertMayAssign(caller, assignees);
+    if (priority !== undefined && !caller.rights.has('ticket.update')) {
+      throw new ForbiddenException('setting the priority by hand needs ticket.update');
+    }
+  }
+}

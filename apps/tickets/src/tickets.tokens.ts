@@ -1,0 +1,1 @@
+export const PRIORITY_MATRIX = Symbol('PRIORITY_MATRIX');
