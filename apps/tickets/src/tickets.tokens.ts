@@ -1,1 +1,2 @@
 export const PRIORITY_MATRIX = Symbol('PRIORITY_MATRIX');
+export const AUTO_CLOSE_INTERVAL_MS = Symbol('AUTO_CLOSE_INTERVAL_MS');

@@ -11,6 +11,8 @@ export interface IsolatedStack extends StackEndpoints {
   redisPrefix: string;
   /** The environment a service under test needs to use exactly this slice. */
   serviceEnv: Record<string, string>;
+  /** The same for one of several services on the slice: each keeps its own database, as in production. */
+  envFor(service: string): Record<string, string>;
 }
 
 export function createIsolatedStack(): IsolatedStack {
@@ -28,21 +30,23 @@ export function createIsolatedStack(): IsolatedStack {
     topicPrefix: `test-${id}.`,
     redisPrefix: `test-${id}`,
   };
+  const serviceEnv = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: isolated.kafkaBrokers,
+    MONGO_URL: isolated.mongoUrl,
+    MONGO_DB: isolated.dbName,
+    KAFKA_TOPIC_PREFIX: isolated.topicPrefix,
+    REDIS_URL: isolated.redisUrl,
+    REDIS_KEY_PREFIX: `${isolated.redisPrefix}:`,
+    JWT_PRIVATE_KEY: keys.privateKey,
+    JWT_PUBLIC_KEYS: keys.publicKey,
+  };
   return {
     ...isolated,
-    serviceEnv: {
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      KAFKA_BROKERS: isolated.kafkaBrokers,
-      MONGO_URL: isolated.mongoUrl,
-      MONGO_DB: isolated.dbName,
-      KAFKA_TOPIC_PREFIX: isolated.topicPrefix,
-      REDIS_URL: isolated.redisUrl,
-      REDIS_KEY_PREFIX: `${isolated.redisPrefix}:`,
-      JWT_PRIVATE_KEY: keys.privateKey,
-      JWT_PUBLIC_KEYS: keys.publicKey,
-    },
+    serviceEnv,
+    envFor: (service) => ({ ...serviceEnv, MONGO_DB: `${isolated.dbName}_${service}` }),
   };
 }
 
@@ -71,7 +75,10 @@ export function useIsolatedStack(): ManagedIsolatedStack {
 async function dropDatabase({ mongoUrl, dbName }: IsolatedStack) {
   const client = await MongoClient.connect(mongoUrl);
   try {
-    await client.db(dbName).dropDatabase();
+    // the slice's database, and those of each service started on it (`<dbName>_<service>`)
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    const owned = databases.map((db) => db.name).filter((name) => name === dbName || name.startsWith(`${dbName}_`));
+    for (const name of owned) await client.db(name).dropDatabase();
   } finally {
     await client.close();
   }

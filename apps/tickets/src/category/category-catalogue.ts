@@ -23,7 +23,9 @@ export class CategoryCatalogue {
   }
 
   async assertUsable(caller: Caller, categoryId: string, type: TicketType): Promise<CategoryListDoc> {
-    const category = await (await this.collection()).findOne({ $and: [{ categoryId }, await this.visibleFilter(caller)] });
+    const category = await (
+      await this.collection()
+    ).findOne({ $and: [{ categoryId }, await this.visibleFilter(caller)] });
     if (!category) throw new UnprocessableEntityException(`unknown category ${categoryId}`);
     if (type === 'incident' ? !category.forIncidents : !category.forRequests) {
       throw new UnprocessableEntityException(`category ${category.name} is not offered for ${type}s`);

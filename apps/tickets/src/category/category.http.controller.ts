@@ -13,7 +13,15 @@ class ListCategoriesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) name?: string;
 }
 
-const categoryView = ({ categoryId, name, parentId, entityId, recursive, forIncidents, forRequests }: CategoryListDoc) => ({
+const categoryView = ({
+  categoryId,
+  name,
+  parentId,
+  entityId,
+  recursive,
+  forIncidents,
+  forRequests,
+}: CategoryListDoc) => ({
   categoryId,
   name,
   parentId,

@@ -6,7 +6,11 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** An id field: UUIDs or well-known slugs; anything else is a 400, never a query. */
 export const IdField = (description: string) =>
-  applyDecorators(ApiProperty({ description }), IsString(), Matches(ID_PATTERN, { message: `${description} must be 1 to 64 letters, digits, _ or -` }));
+  applyDecorators(
+    ApiProperty({ description }),
+    IsString(),
+    Matches(ID_PATTERN, { message: `${description} must be 1 to 64 letters, digits, _ or -` }),
+  );
 
 export class IdParam {
   @IdField('id')

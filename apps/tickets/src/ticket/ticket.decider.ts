@@ -19,11 +19,8 @@ function decide(command: TicketCommand, state: TicketState): Decision {
   const ticketId = state.ticketId;
   const closed = state.status === 'closed';
   switch (command.type) {
-    case 'change-ticket-details': {
-      if (closed) return illegal(state.status, 'be edited');
-      const invalid = ticketFieldsError(command.changes);
-      return invalid ?? [{ type: 'ticket.details-changed', data: { ticketId, ...command.changes } }];
-    }
+    case 'change-ticket-details':
+      return closed ? illegal(state.status, 'be edited') : changeDetails(command, ticketId);
     case 'reclassify-ticket':
       return closed ? illegal(state.status, 'be reclassified') : reclassify(command, state, ticketId);
     case 'add-actor':
@@ -42,11 +39,14 @@ function decide(command: TicketCommand, state: TicketState): Decision {
       return closed ? illegal(state.status, 'change tasks') : updateTask(command, state, ticketId);
     case 'request-validation': {
       if (closed) return illegal(state.status, 'ask for an approval');
+      if (state.validations[command.validationId]) {
+        return new DomainError('conflict', `validation ${command.validationId} already exists`);
+      }
       const { type: _type, ...data } = command;
       return [{ type: 'ticket.validation-requested', data: { ticketId, ...data } }];
     }
     case 'answer-validation':
-      return answerValidation(command, state, ticketId);
+      return closed ? illegal(state.status, 'answer an approval') : answerValidation(command, state, ticketId);
     case 'add-solution':
       return addSolution(command, state, ticketId);
     case 'approve-solution':
@@ -95,6 +95,18 @@ function open(command: Command<'open-ticket'>, state: TicketState): Decision {
   return [opened, statusChange(command.ticketId, 'new', 'assigned', 'assigned')];
 }
 
+function changeDetails(command: Command<'change-ticket-details'>, ticketId: string): Decision {
+  const invalid = ticketFieldsError(command.changes);
+  if (invalid) return invalid;
+  // only the fields given: a field present but undefined is not a change
+  const changes: Command<'change-ticket-details'>['changes'] = Object.fromEntries(
+    Object.entries(command.changes).filter(([, value]) => value !== undefined),
+  );
+  if (Object.keys(changes).length === 0) return [];
+  if (changes.title !== undefined) changes.title = changes.title.trim();
+  return [{ type: 'ticket.details-changed', data: { ticketId, ...changes } }];
+}
+
 function reclassify(command: Command<'reclassify-ticket'>, state: TicketState, ticketId: string): Decision {
   const current = state.classification;
   const urgency = command.urgency ?? current.urgency;
@@ -113,7 +125,9 @@ function reclassify(command: Command<'reclassify-ticket'>, state: TicketState, t
     priority,
     priorityOverridden: overridden,
   };
-  if (JSON.stringify(next) === JSON.stringify(current)) return [];
+  // field by field: the stored classification's keys need not come in this order
+  const fields = Object.keys(next) as Array<keyof typeof next>;
+  if (fields.every((field) => next[field] === current[field])) return [];
   return [{ type: 'ticket.reclassified', data: { ticketId, ...next } }];
 }
 

@@ -13,7 +13,9 @@ export class ActorChecks {
     const onlySelf = assignees.every((actor) => actor.kind === 'user' && actor.id === caller.userId);
     if (caller.rights.has('ticket.assign')) return;
     if (onlySelf && caller.rights.has('ticket.steal')) return;
-    throw new ForbiddenException(onlySelf ? 'taking a ticket needs ticket.steal' : 'assigning a ticket needs ticket.assign');
+    throw new ForbiddenException(
+      onlySelf ? 'taking a ticket needs ticket.steal' : 'assigning a ticket needs ticket.assign',
+    );
   }
 
   async assertKnown(actors: ActorRef[], role?: ActorRole, ofRole: ActorRef[] = actors): Promise<void> {

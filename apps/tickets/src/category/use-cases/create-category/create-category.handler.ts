@@ -28,7 +28,9 @@ export class CreateCategoryHandler implements ICommandHandler<CreateCategoryComm
     if ('userId' in caller) {
       if (!caller.scope.includes(entityId)) throw new ForbiddenException(`entity ${entityId} is outside your scope`);
       if (request.parentId) {
-        const parent = await (await this.catalogue.collection()).findOne({
+        const parent = await (
+          await this.catalogue.collection()
+        ).findOne({
           $and: [{ categoryId: request.parentId }, await this.catalogue.visibleFilter(caller)],
         });
         if (!parent) throw new UnprocessableEntityException(`unknown parent category ${request.parentId}`);

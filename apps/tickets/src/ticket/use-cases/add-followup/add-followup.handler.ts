@@ -26,7 +26,8 @@ export class AddFollowupHandler implements ICommandHandler<AddFollowupCommand> {
     return this.workflow.run(caller, ticketId, (ticket, who) => {
       const technician = who.rights.has('ticket.update');
       const involved = TicketAccess.holds(who, ticket, 'requester') || TicketAccess.holds(who, ticket, 'observer');
-      if (!technician && !involved) throw new ForbiddenException('only its requesters, observers and technicians write on a ticket');
+      if (!technician && !involved)
+        throw new ForbiddenException('only its requesters, observers and technicians write on a ticket');
       if (request.private && !technician) throw new ForbiddenException('private follow-ups need ticket.update');
       return {
         type: 'add-followup',

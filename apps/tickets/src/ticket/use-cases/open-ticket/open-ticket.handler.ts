@@ -70,8 +70,16 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     return { ticketId };
   }
 
-  private assertMayRecord(caller: Caller, requesters: ActorRef[], observers: ActorRef[], assignees: ActorRef[], priority?: number) {
-    const onlySelf = [...requesters, ...observers].every((actor) => actor.kind === 'user' && actor.id === caller.userId);
+  private assertMayRecord(
+    caller: Caller,
+    requesters: ActorRef[],
+    observers: ActorRef[],
+    assignees: ActorRef[],
+    priority?: number,
+  ) {
+    const onlySelf = [...requesters, ...observers].every(
+      (actor) => actor.kind === 'user' && actor.id === caller.userId,
+    );
     if (!onlySelf && !caller.rights.has('ticket.update')) {
       throw new ForbiddenException('recording a ticket for someone else needs ticket.update');
     }

@@ -19,6 +19,11 @@ export class ReopenTicketHandler implements ICommandHandler<ReopenTicketCommand>
   constructor(private readonly workflow: TicketWorkflow) {}
 
   execute({ caller, ticketId, reason }: ReopenTicketCommand) {
-    return this.workflow.run(caller, ticketId, () => ({ type: 'reopen-ticket', reason, by: caller.userId, followupId: uuidv7() }));
+    return this.workflow.run(caller, ticketId, () => ({
+      type: 'reopen-ticket',
+      reason,
+      by: caller.userId,
+      followupId: uuidv7(),
+    }));
   }
 }

@@ -21,6 +21,10 @@ export class UpdateTaskHandler implements ICommandHandler<UpdateTaskCommand> {
   constructor(private readonly workflow: TicketWorkflow) {}
 
   execute({ caller, ticketId, taskId, changes }: UpdateTaskCommand) {
-    return this.workflow.run(caller, ticketId, () => ({ type: 'update-task', taskId, changes: changes as Partial<TaskFields> }));
+    return this.workflow.run(caller, ticketId, () => ({
+      type: 'update-task',
+      taskId,
+      changes: changes as Partial<TaskFields>,
+    }));
   }
 }

@@ -34,7 +34,15 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand>
     if (reclassified) {
       view = await this.workflow.run(caller, ticketId, async (ticket) => {
         if (categoryId) await this.categories.assertUsable(caller, categoryId, type ?? ticket.type);
-        return { type: 'reclassify-ticket', ticketType: type, categoryId, urgency, impact, priority, matrix: this.matrix };
+        return {
+          type: 'reclassify-ticket',
+          ticketType: type,
+          categoryId,
+          urgency,
+          impact,
+          priority,
+          matrix: this.matrix,
+        };
       });
     }
     return view;

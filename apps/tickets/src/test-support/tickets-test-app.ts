@@ -1,0 +1,83 @@
+import type { INestApplication } from '@nestjs/common';
+import type { ManagedIsolatedStack } from '@itsm/testing';
+import { MongoClient } from 'mongodb';
+import { createTicketsApp } from '../tickets.app';
+import { TicketsModule } from '../tickets.module';
+
+export interface ApiAnswer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field
+  body: any;
+}
+
+export function ticketsApi(url: string, token?: string) {
+  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
+    delete: (path: string) => call('DELETE', path),
+  };
+}
+
+export type TicketsApi = ReturnType<typeof ticketsApi>;
+
+export interface TicketsUnderTest {
+  app: INestApplication;
+  url: string;
+  api(token?: string): TicketsApi;
+  /** waits until the tickets service has taken in this many identity users and entities */
+  directoryHas(users: number, entities: number): Promise<void>;
+}
+
+/** The tickets service on the test file's slice, with its own database; closed with the slice. */
+export async function startTickets(
+  stack: ManagedIsolatedStack,
+  env: Record<string, string> = {},
+): Promise<TicketsUnderTest> {
+  const serviceEnv = { ...stack.envFor('tickets'), ...env };
+  const app = await createTicketsApp(TicketsModule.register(serviceEnv));
+  stack.onTeardown(() => app.close());
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    url,
+    api: (token?: string) => ticketsApi(url, token),
+    async directoryHas(users: number, entities: number) {
+      const client = await MongoClient.connect(stack.mongoUrl);
+      try {
+        const db = client.db(serviceEnv.MONGO_DB);
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const [known, tree] = await Promise.all([
+            db.collection('directory_users').countDocuments(),
+            db.collection('auth_entity_tree').countDocuments(),
+          ]);
+          if (known >= users && tree >= entities) return;
+          if (Date.now() > deadline) throw new Error(`tickets knows ${known} users and ${tree} entities after 60 s`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await client.close();
+      }
+    },
+  };
+}

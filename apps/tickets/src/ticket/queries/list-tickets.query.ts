@@ -1,0 +1,125 @@
+import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { TicketStatus } from '@itsm/contracts';
+import { contains, PageQuery } from '@itsm/runtime';
+import { ID_PATTERN } from '../../shared/id';
+import type { TicketCaller } from '../access/ticket-access';
+import { actorKey } from '../read-models/ticket-view.projection';
+
+/** GLPI's status groups as its search offers them ("Non résolu" = notold, "Non clos" = notclosed). */
+export const STATUS_GROUPS: Record<string, TicketStatus[]> = {
+  all: ['new', 'assigned', 'planned', 'pending', 'solved', 'closed'],
+  notold: ['new', 'assigned', 'planned', 'pending'],
+  notclosed: ['new', 'assigned', 'planned', 'pending', 'solved'],
+  process: ['assigned', 'planned'],
+  old: ['solved', 'closed'],
+};
+const STATUS_LIST =
+  /^(new|assigned|planned|pending|solved|closed|all|notold|notclosed|process|old)(,(new|assigned|planned|pending|solved|closed|all|notold|notclosed|process|old))*$/;
+const SORTABLE = ['openedAt', 'updatedAt', 'priority', 'status', 'title'] as const;
+const VIEWS = ['to-approve', 'assigned-to-me', 'my-groups'] as const;
+
+export class ListTicketsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description:
+      'statuses or groups, comma-separated: new, assigned, planned, pending, solved, closed, notold, notclosed, process, old, all',
+  })
+  @IsOptional()
+  @Matches(STATUS_LIST, {
+    message: 'status must list statuses or groups (notold, notclosed, process, old, all), comma-separated',
+  })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: ['incident', 'request'] }) @IsOptional() @IsIn(['incident', 'request']) type?:
+    | 'incident'
+    | 'request';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  priority?: number;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN) categoryId?: string;
+  @ApiPropertyOptional({ description: 'a requester user' }) @IsOptional() @Matches(ID_PATTERN) requesterId?: string;
+  @ApiPropertyOptional({ description: 'an assigned user' }) @IsOptional() @Matches(ID_PATTERN) assigneeUserId?: string;
+  @ApiPropertyOptional({ description: 'an assigned group' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  assigneeGroupId?: string;
+  @ApiPropertyOptional({ description: 'one entity of your scope' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  entityId?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) openedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) openedTo?: string;
+  @ApiPropertyOptional({ description: 'words of the title, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: VIEWS,
+    description: 'the home views: to-approve (requester), assigned-to-me, my-groups',
+  })
+  @IsOptional()
+  @IsIn(VIEWS)
+  view?: (typeof VIEWS)[number];
+
+  @ApiPropertyOptional({ enum: SORTABLE, default: 'openedAt' })
+  @IsOptional()
+  @IsIn(SORTABLE)
+  sort: (typeof SORTABLE)[number] = 'openedAt';
+}
+
+/** The query's criteria as a filter (before the caller's visibility is added). */
+export function ticketCriteria(query: ListTicketsQuery, caller: TicketCaller): Record<string, unknown> {
+  const all: Record<string, unknown>[] = [];
+  if (query.status) {
+    const statuses = [...new Set(query.status.split(',').flatMap((part) => STATUS_GROUPS[part] ?? [part]))];
+    all.push({ status: statuses.length === 1 ? statuses[0] : { $in: statuses } });
+  }
+  if (query.type) all.push({ type: query.type });
+  if (query.priority) all.push({ priority: query.priority });
+  if (query.categoryId) all.push({ categoryId: query.categoryId });
+  if (query.entityId) all.push({ entityId: query.entityId });
+  if (query.requesterId) all.push({ actorIndex: actorKey('requester', { kind: 'user', id: query.requesterId }) });
+  if (query.assigneeUserId) all.push({ actorIndex: actorKey('assignee', { kind: 'user', id: query.assigneeUserId }) });
+  if (query.assigneeGroupId)
+    all.push({ actorIndex: actorKey('assignee', { kind: 'group', id: query.assigneeGroupId }) });
+  if (query.openedFrom || query.openedTo) {
+    if (query.openedFrom && query.openedTo && query.openedFrom > query.openedTo) {
+      throw new BadRequestException('openedFrom comes after openedTo');
+    }
+    all.push({
+      openedAt: {
+        ...(query.openedFrom && { $gte: query.openedFrom }),
+        ...(query.openedTo && { $lte: query.openedTo }),
+      },
+    });
+  }
+  if (query.q) all.push({ title: contains(query.q) });
+  if (query.view) all.push(homeView(query.view, caller));
+  return all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
+}
+
+function homeView(view: (typeof VIEWS)[number], caller: TicketCaller): Record<string, unknown> {
+  const me = { kind: 'user' as const, id: caller.userId };
+  const groups = caller.groupIds.map((id) => ({ kind: 'group' as const, id }));
+  switch (view) {
+    case 'to-approve':
+      return { status: 'solved', actorIndex: { $in: [me, ...groups].map((actor) => actorKey('requester', actor)) } };
+    case 'assigned-to-me':
+      return { status: { $in: STATUS_GROUPS.notold }, actorIndex: actorKey('assignee', me) };
+    case 'my-groups':
+      return {
+        status: { $in: STATUS_GROUPS.notold },
+        actorIndex: { $in: groups.map((group) => actorKey('assignee', group)) },
+      };
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@itsm/auth';
+import type { ActorRef, ActorRole } from '@itsm/contracts';
+import { pageOf } from '@itsm/runtime';
+import { TicketDirectory } from '../../directory/ticket-directory';
+import { TicketAccess, type TicketCaller } from '../access/ticket-access';
+import type { TicketView } from '../read-models/ticket-view.projection';
+import { ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
+
+const seconds = (from: string | null, to: string | null) =>
+  from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : null;
+
+/** Answers from the ticket read model and the local directory only: no call to another service. */
+@Injectable()
+export class TicketQueries {
+  constructor(
+    private readonly access: TicketAccess,
+    private readonly directory: TicketDirectory,
+  ) {}
+
+  async list(caller: Caller, query: ListTicketsQuery) {
+    const who = await this.access.callerOf(caller);
+    const filter = this.access.readFilter(who, ticketCriteria(query, who));
+    const page = await pageOf(await this.access.tickets(), filter, query, query.sort, (ticket) => ticket as TicketView);
+    const names = await this.directory.names(page.items.flatMap((ticket) => Object.values(ticket.actors).flat()));
+    return { ...page, items: page.items.map((ticket) => this.summary(ticket, names)) };
+  }
+
+  async get(caller: Caller, ticketId: string) {
+    const who = await this.access.callerOf(caller);
+    const ticket = await this.access.visible(who, ticketId);
+    const names = await this.directory.names(Object.values(ticket.actors).flat());
+    const {
+      timeline: _timeline,
+      actorIndex: _index,
+      pendingSince: _since,
+      ...fields
+    } = ticket as TicketView & { _id?: string; _sequence?: number };
+    const { _id, _sequence, ...view } = fields as typeof fields & { _id?: string; _sequence?: number };
+    return {
+      ...view,
+      actors: this.named(ticket.actors, names),
+      statistics: {
+        timeToOwnSeconds: seconds(ticket.openedAt, ticket.takenIntoAccountAt),
+        timeToResolveSeconds: seconds(ticket.openedAt, ticket.solvedAt),
+        timeToCloseSeconds: seconds(ticket.openedAt, ticket.closedAt),
+        waitingSeconds: ticket.waitingSeconds,
+      },
+    };
+  }
+
+  /** The timeline in the order things happened; private items only for technicians (ticket.update). */
+  async timeline(caller: Caller, ticketId: string) {
+    const who: TicketCaller = await this.access.callerOf(caller);
+    const ticket = await this.access.visible(who, ticketId);
+    const seesPrivate = who.rights.has('ticket.update');
+    const items = ticket.timeline.filter((item) => seesPrivate || !item.private);
+    const names = await this.directory.names(items.map((item) => ({ kind: 'user' as const, id: item.authorId })));
+    return items.map((item) => ({ ...item, authorName: names.get(`user:${item.authorId}`) ?? item.authorId }));
+  }
+
+  private summary(ticket: TicketView, names: Map<string, string>) {
+    const { ticketId, title, status, type, priority, urgency, impact, categoryId, entityId, openedAt, updatedAt } =
+      ticket;
+    const actors = this.named(ticket.actors, names);
+    return {
+      ticketId,
+      title,
+      status,
+      type,
+      priority,
+      urgency,
+      impact,
+      categoryId,
+      entityId,
+      openedAt,
+      updatedAt,
+      solvedAt: ticket.solvedAt,
+      closedAt: ticket.closedAt,
+      validationStatus: ticket.validationStatus,
+      requesters: actors.requester,
+      assignees: actors.assignee,
+    };
+  }
+
+  private named(actors: Record<ActorRole, ActorRef[]>, names: Map<string, string>) {
+    const name = (actor: ActorRef) => ({ ...actor, name: names.get(`${actor.kind}:${actor.id}`) ?? actor.id });
+    return {
+      requester: actors.requester.map(name),
+      observer: actors.observer.map(name),
+      assignee: actors.assignee.map(name),
+    };
+  }
+}

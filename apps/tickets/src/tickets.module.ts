@@ -1,0 +1,95 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@itsm/auth';
+import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
+import { CategoryCatalogue } from './category/category-catalogue';
+import { CategoryHttpController } from './category/category.http.controller';
+import { categoryListProjection } from './category/read-models/category-list.projection';
+import { CreateCategoryHandler } from './category/use-cases/create-category/create-category.handler';
+import { directoryProjections } from './directory/directory.projections';
+import { TicketDirectory } from './directory/ticket-directory';
+import { ActorChecks } from './ticket/access/actor-checks';
+import { TicketAccess } from './ticket/access/ticket-access';
+import { TicketWorkflow } from './ticket/access/ticket-workflow';
+import { AutoCloseJob } from './ticket/auto-close/auto-close.job';
+import { TicketQueries } from './ticket/queries/ticket-queries';
+import { ticketViewProjection } from './ticket/read-models/ticket-view.projection';
+import { TicketHttpController } from './ticket/ticket.http.controller';
+import { AddFollowupHandler } from './ticket/use-cases/add-followup/add-followup.handler';
+import { AddSolutionHandler } from './ticket/use-cases/add-solution/add-solution.handler';
+import { AddTaskHandler } from './ticket/use-cases/add-task/add-task.handler';
+import { AnswerSolutionHandler } from './ticket/use-cases/answer-solution/answer-solution.handler';
+import { AnswerValidationHandler } from './ticket/use-cases/answer-validation/answer-validation.handler';
+import { AttachDocumentHandler } from './ticket/use-cases/attach-document/attach-document.handler';
+import { ChangeActorsHandler } from './ticket/use-cases/change-actors/change-actors.handler';
+import { ChangeStatusHandler } from './ticket/use-cases/change-status/change-status.handler';
+import { CloseTicketHandler } from './ticket/use-cases/close-ticket/close-ticket.handler';
+import { OpenTicketHandler } from './ticket/use-cases/open-ticket/open-ticket.handler';
+import { RecordSatisfactionHandler } from './ticket/use-cases/record-satisfaction/record-satisfaction.handler';
+import { ReopenTicketHandler } from './ticket/use-cases/reopen-ticket/reopen-ticket.handler';
+import { RequestValidationHandler } from './ticket/use-cases/request-validation/request-validation.handler';
+import { UpdateTaskHandler } from './ticket/use-cases/update-task/update-task.handler';
+import { UpdateTicketHandler } from './ticket/use-cases/update-ticket/update-ticket.handler';
+import { loadTicketsSettings } from './tickets.env';
+import { AUTO_CLOSE_INTERVAL_MS, PRIORITY_MATRIX } from './tickets.tokens';
+
+export const TICKETS_DEFAULTS = { name: 'tickets', port: 3002 };
+
+const commandHandlers = [
+  OpenTicketHandler,
+  UpdateTicketHandler,
+  ChangeActorsHandler,
+  AddFollowupHandler,
+  AddTaskHandler,
+  UpdateTaskHandler,
+  RequestValidationHandler,
+  AnswerValidationHandler,
+  AddSolutionHandler,
+  AnswerSolutionHandler,
+  ChangeStatusHandler,
+  CloseTicketHandler,
+  ReopenTicketHandler,
+  AttachDocumentHandler,
+  RecordSatisfactionHandler,
+  CreateCategoryHandler,
+];
+
+export interface TicketsModuleOptions {
+  /** false for one-shot processes (the seed): no relay nor consumers nor auto-close timer */
+  background?: boolean;
+}
+
+@Module({})
+export class TicketsModule {
+  static register(env: Record<string, string> = {}, options: TicketsModuleOptions = {}): DynamicModule {
+    const settings = loadTicketsSettings({ ...process.env, ...env });
+    const background = options.background ?? true;
+    return {
+      module: TicketsModule,
+      imports: [
+        RuntimeModule.forService({ ...TICKETS_DEFAULTS, env }),
+        EventSourcingModule.forContext({
+          context: 'tickets',
+          projections: [ticketViewProjection, categoryListProjection],
+          feeds: [{ context: 'identity', projections: directoryProjections }],
+          background,
+        }),
+        AuthModule.forService({ env, feedEntityTree: background }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [TicketHttpController, CategoryHttpController],
+      providers: [
+        { provide: PRIORITY_MATRIX, useValue: settings.priorityMatrix },
+        { provide: AUTO_CLOSE_INTERVAL_MS, useValue: settings.autoCloseIntervalMs },
+        TicketDirectory,
+        TicketAccess,
+        TicketWorkflow,
+        ActorChecks,
+        CategoryCatalogue,
+        TicketQueries,
+        ...(background ? [AutoCloseJob] : []),
+        ...commandHandlers,
+      ],
+    };
+  }
+}
