@@ -16,7 +16,8 @@ async function main() {
   await Promise.all(apps.map(waitForReady));
   for (const app of apps.filter((candidate) => fs.existsSync(candidate.seed))) {
     console.log(`[${app.name}] seeding demo data`);
-    run(process.execPath, [app.seed], { env: { ...process.env, ...env, ITSM_SERVICE_URL: appUrl(app) } });
+    const urls = Object.fromEntries(apps.map((other) => [`ITSM_${other.name.toUpperCase()}_URL`, appUrl(other)]));
+    run(process.execPath, [app.seed], { env: { ...process.env, ...env, ...urls, ITSM_SERVICE_URL: appUrl(app) } });
   }
   console.log('\nReady:');
   for (const app of apps) console.log(`  ${app.name.padEnd(10)} ${appUrl(app)}  (health: ${appUrl(app)}/health/ready)`);

@@ -1,43 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ManagedIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
+import { ticketsApi, type TicketsApi } from '../shared/json-client';
 import { createTicketsApp } from '../tickets.app';
 import { TicketsModule } from '../tickets.module';
-
-export interface ApiAnswer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field
-  body: any;
-}
-
-export function ticketsApi(url: string, token?: string) {
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
-    patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
-    delete: (path: string) => call('DELETE', path),
-  };
-}
-
-export type TicketsApi = ReturnType<typeof ticketsApi>;
 
 export interface TicketsUnderTest {
   app: INestApplication;
@@ -81,3 +47,5 @@ export async function startTickets(
     },
   };
 }
+
+export { ticketsApi, type TicketsApi };
