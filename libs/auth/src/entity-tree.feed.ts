@@ -41,7 +41,7 @@ export class EntityTreeFeed implements OnApplicationBootstrap, OnApplicationShut
 
   private async keepStarting(): Promise<void> {
     const topic = topicFor('identity', this.config.get('KAFKA_TOPIC_PREFIX'));
-    const groupId = `${this.config.get('SERVICE_NAME')}.auth-entity-tree`;
+    const groupId = `${this.config.get('KAFKA_TOPIC_PREFIX')}${this.config.get('SERVICE_NAME')}.auth-entity-tree`;
     for (let attempt = 1; !this.stopped; attempt++) {
       const consumer = projectionConsumer(this.kafka, topic, groupId, upcasters, this.store);
       try {

@@ -51,14 +51,21 @@ export class IdentityDirectory {
   }
 
   /**
-   * A user the caller may change: visible, and holding no right the caller lacks (so a technician
-   * can never reset an administrator's password). Users may always change themselves.
+   * A user the caller may change: visible, holding no right the caller lacks (so a technician
+   * can never reset an administrator's password) and no authorization reaching beyond the
+   * caller's scope (so taking the account over opens no sibling nor sub-entity). Users may always
+   * change themselves.
    */
   async manageableUser(caller: Caller, userId: string): Promise<UserListDoc> {
     const user = await this.visibleUser(caller, userId);
     if (user.userId !== caller.userId) {
       if (!caller.rights.has('user.write')) throw new ForbiddenException('missing right user.write');
       assertMayManage(caller, await this.rightsOf(user), `user ${user.login}`);
+      const tree = await this.entityTree();
+      const beyond = user.authorizations.some((held) =>
+        tree.scopeOf(held.entityId, held.recursive).some((entityId) => !caller.scope.includes(entityId)),
+      );
+      if (beyond) throw new ForbiddenException(`user ${user.login} holds authorizations beyond your scope`);
     }
     return user;
   }

@@ -18,7 +18,13 @@ export async function startTickets(
   stack: ManagedIsolatedStack,
   env: Record<string, string> = {},
 ): Promise<TicketsUnderTest> {
-  const serviceEnv = { ...stack.envFor('tickets'), ...env };
+  // Kafka consumer groups are named after SERVICE_NAME, not the topic prefix: a name of the slice's
+  // own keeps test files (and benches) on the shared broker from taking each other's partitions
+  const serviceEnv: Record<string, string> = {
+    SERVICE_NAME: `tickets-${stack.dbName}`,
+    ...stack.envFor('tickets'),
+    ...env,
+  };
   const app = await createTicketsApp(TicketsModule.register(serviceEnv));
   stack.onTeardown(() => app.close());
   await app.listen(0, '127.0.0.1');

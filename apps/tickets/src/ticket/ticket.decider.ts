@@ -1,4 +1,4 @@
-import type { TicketEvent, TicketStatus } from '@itsm/contracts';
+import type { TaskFields, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { DomainError, type Decider } from '@itsm/eventsourcing';
 import { computePriority } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
@@ -172,12 +172,14 @@ function addTask(command: Command<'add-task'>, state: TicketState, ticketId: str
 function updateTask(command: Command<'update-task'>, state: TicketState, ticketId: string): Decision {
   const current = state.tasks[command.taskId];
   if (!current) return new DomainError('not_found', `no task ${command.taskId} on this ticket`);
-  const next = { ...current, ...command.changes };
+  // only the fields given: a field present but undefined (a request DTO's unset field) is not a change
+  const changes: Partial<TaskFields> = Object.fromEntries(
+    Object.entries(command.changes).filter(([, value]) => value !== undefined),
+  );
+  const next = { ...current, ...changes };
   const invalid = taskError(next);
   if (invalid) return invalid;
-  const changed = (Object.keys(command.changes) as Array<keyof typeof next>).filter(
-    (field) => next[field] !== current[field],
-  );
+  const changed = (Object.keys(changes) as Array<keyof typeof next>).filter((field) => next[field] !== current[field]);
   if (changed.length === 0) return [];
   const updated: TicketEvent = {
     type: 'ticket.task-updated',

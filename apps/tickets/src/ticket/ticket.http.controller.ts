@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
@@ -73,7 +85,12 @@ export class TicketHttpController {
   @RequireRights('ticket.create')
   async open(@CurrentCaller() caller: Caller, @Body() body: OpenTicketRequestDto) {
     const { ticketId } = await this.commandBus.execute(new OpenTicketCommand(caller, body));
-    return this.queries.get(caller, ticketId);
+    // the ticket is recorded: a caller who may not read it (no read right, or recorded for others)
+    // still gets 201 and its id, never an error that would make them record it again
+    return this.queries.get(caller, ticketId).catch((error: unknown) => {
+      if (error instanceof ForbiddenException || error instanceof NotFoundException) return { ticketId };
+      throw error;
+    });
   }
 
   @Get()

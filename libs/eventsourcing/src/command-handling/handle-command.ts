@@ -12,6 +12,8 @@ export interface LoadedAggregate<State> {
 export interface CommandHandlingOptions {
   /** loads and decides again after a version conflict this many times, then answers a conflict */
   maxAttempts?: number;
+  /** first pause after a conflict, doubled at each attempt, with jitter so writers spread out */
+  backoffMs?: number;
   /** saves a snapshot each time the stream crosses a multiple of this many events */
   snapshotEvery?: number;
 }
@@ -42,7 +44,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   metadata: EventMetadata,
   options: CommandHandlingOptions = {},
 ): Promise<CommandResult<State>> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const { state, version } = await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId);
     const decision = decider.decide(command, state);
@@ -55,6 +57,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       return { ok: true, state: newState, version: newVersion, events };
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
+      const ceiling = (options.backoffMs ?? 5) * 2 ** (attempt - 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     }
   }
   return {

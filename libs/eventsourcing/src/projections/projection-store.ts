@@ -5,6 +5,11 @@ import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { ApplyGate } from './apply-gate';
 import type { ProjectedFields, Projection } from './projection';
 
+/** Where a projection reads a stream it is behind on (the MongoEventStore fits). */
+export interface StreamSource {
+  readStream(streamId: string, fromSequence: number): Promise<EventEnvelope[]>;
+}
+
 interface Pointer {
   _id: string;
   collection: string;
@@ -19,9 +24,15 @@ export class ProjectionStore<Doc extends object> {
   private readonly gate = new ApplyGate();
   private collectionName?: string;
 
+  /**
+   * `source`: the event store of the projection's own context. A writer applying its events inline
+   * may find the document behind a concurrent writer's events; it then folds the stream from the
+   * store instead, so no event is ever skipped. Kafka consumers deliver a stream in order and need none.
+   */
   constructor(
     private readonly connection: Connection,
     private readonly projection: Projection<Doc>,
+    private readonly source?: StreamSource,
   ) {
     this.pointers = connection.collection<Pointer>('projection_pointers');
   }
@@ -45,7 +56,7 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.gate.shared(async () => applyAll(await this.collection(), this.projection, [event]));
+    return this.gate.shared(async () => applyAll(await this.collection(), this.projection, [event], this.source));
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
@@ -61,7 +72,8 @@ export class ProjectionStore<Doc extends object> {
       const lanes = Math.min(8, streams.length);
       await Promise.all(
         Array.from({ length: lanes }, async (_, lane) => {
-          for (let i = lane; i < streams.length; i += lanes) await applyAll(collection, this.projection, streams[i]);
+          for (let i = lane; i < streams.length; i += lanes)
+            await applyAll(collection, this.projection, streams[i], this.source);
         }),
       );
     });
@@ -97,8 +109,9 @@ async function applyAll<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
   projection: Projection<Doc>,
   events: EventEnvelope[],
+  source?: StreamSource,
 ): Promise<void> {
-  while (!(await tryApplyAll(collection, projection, events))) {
+  while (!(await tryApplyAll(collection, projection, events, source))) {
     // another applier wrote the document meanwhile: fold again from what it wrote
   }
 }
@@ -106,11 +119,17 @@ async function applyAll<Doc extends object>(
 async function tryApplyAll<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
   projection: Projection<Doc>,
-  events: EventEnvelope[],
+  given: EventEnvelope[],
+  source?: StreamSource,
 ): Promise<boolean> {
-  const streamId = events[0].streamId;
+  const streamId = given[0].streamId;
   const stored = (await collection.findOne({ _id: streamId } as never)) as (Doc & ProjectedFields) | null;
   const storedSequence = stored?._sequence ?? 0;
+  const firstNew = given.find((event) => event.sequence > storedSequence);
+  const gap = source && firstNew && firstNew.sequence > storedSequence + 1;
+  const events = gap
+    ? (await source.readStream(streamId, storedSequence + 1)).filter((event) => projection.handles.has(event.type))
+    : given;
   let sequence = storedSequence;
   let doc: Doc | null = stored ? withoutProjectedFields(stored) : null;
   for (const event of events) {

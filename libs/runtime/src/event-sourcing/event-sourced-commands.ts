@@ -15,13 +15,36 @@ export interface CommandOutcome<State> {
 export class EventSourcedCommands {
   private readonly logger = new Logger(EventSourcedCommands.name);
   private indexes?: Promise<void>;
+  /** the last command queued per stream in this process: one stream's commands run one at a time here */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     private readonly projections: ProjectionRegistry,
   ) {}
 
-  async execute<Command, Event extends DomainEvent, State>(
+  /**
+   * Commands on one stream wait for each other within a replica (no conflict to retry there);
+   * between replicas the version check and the kernel's retries with backoff decide.
+   */
+  execute<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    metadata: EventMetadata,
+  ): Promise<CommandOutcome<State>> {
+    const previous = this.queues.get(streamId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.run(decider, streamId, command, metadata));
+    this.queues.set(streamId, run);
+    void run
+      .finally(() => {
+        if (this.queues.get(streamId) === run) this.queues.delete(streamId);
+      })
+      .catch(() => undefined);
+    return run;
+  }
+
+  private async run<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,
     command: Command,

@@ -85,15 +85,21 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
     const foreign = new Map(
-      (this.options.feeds ?? []).flatMap((feed) => feed.projections.map((projection) => [projection.name, feed.context])),
+      (this.options.feeds ?? []).flatMap((feed) =>
+        feed.projections.map((projection) => [projection.name, feed.context]),
+      ),
     );
     const foreignTopics = [...new Set(foreign.values())].map((context) => topicFor(context, prefix));
     // the other context may not have published yet: its topics are created the same way
-    await ensureTopics(this.kafka, foreignTopics.flatMap((other) => [other, deadLetterTopicFor(other)]));
+    await ensureTopics(
+      this.kafka,
+      foreignTopics.flatMap((other) => [other, deadLetterTopicFor(other)]),
+    );
     this.consumers = this.projections.all().map((store) => {
       const context = foreign.get(store.name);
       const source = context ? topicFor(context, prefix) : topic;
-      return projectionConsumer(this.kafka, source, `${service}.${store.name}`, upcasters, store);
+      // the prefix keeps groups apart like the topics: slices of one broker never share a group
+      return projectionConsumer(this.kafka, source, `${prefix}${service}.${store.name}`, upcasters, store);
     });
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
     this.producer = createIdempotentProducer(this.kafka);
@@ -125,12 +131,14 @@ export class EventSourcingModule {
         },
         {
           provide: ProjectionRegistry,
-          inject: [MONGO_CONNECTION],
-          useFactory: (connection: Connection) =>
-            new ProjectionRegistry(connection, [
-              ...options.projections,
-              ...(options.feeds ?? []).flatMap((feed) => feed.projections),
-            ]),
+          inject: [MONGO_CONNECTION, EVENT_STORE],
+          useFactory: (connection: Connection, store: MongoEventStore) =>
+            new ProjectionRegistry(
+              connection,
+              options.projections,
+              (options.feeds ?? []).flatMap((feed) => feed.projections),
+              store,
+            ),
         },
         EventSourcedCommands,
         EventSourcingLifecycle,

@@ -1,13 +1,15 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { ProjectionStore, type Projection, type ProjectedFields } from '@itsm/eventsourcing';
+import { ProjectionStore, type Projection, type ProjectedFields, type StreamSource } from '@itsm/eventsourcing';
 import type { Collection, Connection } from 'mongoose';
 
 /** The service's own read models, by projection name. */
 export class ProjectionRegistry {
   private readonly stores = new Map<string, ProjectionStore<object>>();
 
-  constructor(connection: Connection, projections: Projection<object>[]) {
-    for (const projection of projections) this.stores.set(projection.name, new ProjectionStore(connection, projection));
+  /** own: fed by this service's events (caught up from its store); foreign: by other contexts' topics */
+  constructor(connection: Connection, own: Projection<object>[], foreign: Projection<object>[], source: StreamSource) {
+    for (const projection of own) this.stores.set(projection.name, new ProjectionStore(connection, projection, source));
+    for (const projection of foreign) this.stores.set(projection.name, new ProjectionStore(connection, projection));
   }
 
   all(): ProjectionStore<object>[] {

@@ -1,10 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
+/** Left out, or else valid: null is no name nor boolean (IsOptional would let it through). */
+const Omittable = () => ValidateIf((_, value) => value !== undefined);
+
 /** Group fields shared by creation and update (all optional on update). */
 export class GroupFieldsDto {
   @ApiPropertyOptional({ example: 'Support niveau 1' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -18,11 +21,11 @@ export class GroupFieldsDto {
   parentId?: string | null;
 
   @ApiPropertyOptional({ description: 'visible in the sub-entities' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   recursive?: boolean;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() isRequester?: boolean;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() isObserver?: boolean;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() isAssignee?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() isRequester?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() isObserver?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() isAssignee?: boolean;
 }

@@ -10,23 +10,26 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+/** Left out, or else valid: null is no name nor list (IsOptional would let it through). */
+const Omittable = () => ValidateIf((_, value) => value !== undefined);
+
 /** Personal fields shared by creation and update (all optional on update). */
 export class UserDetailsDto {
   @ApiPropertyOptional({ example: 'Bertrand' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(255)
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'BLIER' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   lastName?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['bertrand.blier@example.org'] })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(10)
   @IsEmail({}, { each: true })

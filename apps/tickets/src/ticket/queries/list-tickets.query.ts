@@ -7,6 +7,7 @@ import { contains, PageQuery } from '@itsm/runtime';
 import { ID_PATTERN } from '../../shared/id';
 import type { TicketCaller } from '../access/ticket-access';
 import { actorKey } from '../read-models/ticket-view.projection';
+import type { FanOut } from './fan-out-page';
 
 /** GLPI's status groups as its search offers them ("Non résolu" = notold, "Non clos" = notclosed). */
 export const STATUS_GROUPS: Record<string, TicketStatus[]> = {
@@ -93,15 +94,11 @@ export function ticketCriteria(query: ListTicketsQuery, caller: TicketCaller): R
   if (query.assigneeGroupId)
     all.push({ actorIndex: actorKey('assignee', { kind: 'group', id: query.assigneeGroupId }) });
   if (query.openedFrom || query.openedTo) {
-    if (query.openedFrom && query.openedTo && query.openedFrom > query.openedTo) {
-      throw new BadRequestException('openedFrom comes after openedTo');
-    }
-    all.push({
-      openedAt: {
-        ...(query.openedFrom && { $gte: query.openedFrom }),
-        ...(query.openedTo && { $lte: query.openedTo }),
-      },
-    });
+    // openedAt is stored as UTC ISO text: compare instants, whatever offset the dates were given in
+    const from = query.openedFrom && new Date(query.openedFrom).toISOString();
+    const to = query.openedTo && new Date(query.openedTo).toISOString();
+    if (from && to && from > to) throw new BadRequestException('openedFrom comes after openedTo');
+    all.push({ openedAt: { ...(from && { $gte: from }), ...(to && { $lte: to }) } });
   }
   if (query.q) all.push({ title: contains(query.q) });
   if (query.view) all.push(homeView(query.view, caller));
@@ -122,4 +119,37 @@ function homeView(view: (typeof VIEWS)[number], caller: TicketCaller): Record<st
         actorIndex: { $in: groups.map((group) => actorKey('assignee', group)) },
       };
   }
+}
+
+/**
+ * The common lists (statuses and entities, maybe type, priority, category; by date) as equality
+ * branches: see fanOutPage. Undefined when the query needs the general form.
+ */
+export function fanOutPlan(query: ListTicketsQuery, caller: TicketCaller): FanOut | undefined {
+  const general = [
+    query.requesterId,
+    query.assigneeUserId,
+    query.assigneeGroupId,
+    query.openedFrom,
+    query.openedTo,
+    query.q,
+    query.view,
+  ];
+  if (!caller.rights.has('ticket.read-all') || general.some((criterion) => criterion !== undefined)) return undefined;
+  if (query.sort !== 'openedAt' && query.sort !== 'updatedAt') return undefined;
+  const statuses = [...new Set((query.status ?? 'all').split(',').flatMap((part) => STATUS_GROUPS[part] ?? [part]))];
+  const entities = query.entityId ? caller.scope.filter((id) => id === query.entityId) : [...caller.scope];
+  if (statuses.length * entities.length > 64) return undefined;
+  const shared: Record<string, string | number> = {};
+  if (query.type) shared.type = query.type;
+  if (query.priority) shared.priority = query.priority;
+  if (query.categoryId) shared.categoryId = query.categoryId;
+  return {
+    shared,
+    branches: entities.flatMap((entityId) => statuses.map((status) => ({ entityId, status }))),
+    sortField: query.sort,
+    direction: query.order === 'desc' ? -1 : 1,
+    skip: (query.page - 1) * query.limit,
+    limit: query.limit,
+  };
 }

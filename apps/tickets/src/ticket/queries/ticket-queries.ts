@@ -5,7 +5,8 @@ import { pageOf } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
-import { ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
+import { fanOutPage } from './fan-out-page';
+import { fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
 
 const seconds = (from: string | null, to: string | null) =>
   from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : null;
@@ -20,8 +21,20 @@ export class TicketQueries {
 
   async list(caller: Caller, query: ListTicketsQuery) {
     const who = await this.access.callerOf(caller);
-    const filter = this.access.readFilter(who, ticketCriteria(query, who));
-    const page = await pageOf(await this.access.tickets(), filter, query, query.sort, (ticket) => ticket as TicketView);
+    const tickets = await this.access.tickets();
+    const plan = fanOutPlan(query, who);
+    const page = plan
+      ? await fanOutPage(tickets as never, plan).then((found) => ({
+          ...found,
+          items: found.items as unknown as TicketView[],
+        }))
+      : await pageOf(
+          tickets,
+          this.access.readFilter(who, ticketCriteria(query, who)),
+          query,
+          query.sort,
+          (ticket) => ticket as TicketView,
+        );
     const names = await this.directory.names(page.items.flatMap((ticket) => Object.values(ticket.actors).flat()));
     return { ...page, items: page.items.map((ticket) => this.summary(ticket, names)) };
   }

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { entityDecider, entityStreamId } from '../../entity.decider';
+import { namedSettings } from '../entity-settings.dto';
 import type { CreateEntityRequestDto } from './create-entity.request.dto';
 
 export class CreateEntityCommand extends Command<{ entityId: string }> {
@@ -35,7 +36,13 @@ export class CreateEntityHandler implements ICommandHandler<CreateEntityCommand>
     await this.commands.execute(
       entityDecider,
       entityStreamId(entityId),
-      { type: 'create-entity', entityId, name: request.name, parentId: request.parentId, settings: request.settings },
+      {
+        type: 'create-entity',
+        entityId,
+        name: request.name,
+        parentId: request.parentId,
+        settings: namedSettings(request.settings),
+      },
       metadataFor(caller, entityId),
     );
     this.scopeTree.invalidate(); // scopes computed from now on include the change

@@ -4,6 +4,7 @@ import { EventSourcedCommands } from '@itsm/runtime';
 import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { entityDecider, entityStreamId } from '../../entity.decider';
+import { namedSettings } from '../entity-settings.dto';
 import type { UpdateEntityRequestDto } from './update-entity.request.dto';
 
 export class UpdateEntityCommand extends Command<void> {
@@ -32,7 +33,7 @@ export class UpdateEntityHandler implements ICommandHandler<UpdateEntityCommand>
       await this.commands.execute(entityDecider, streamId, { type: 'rename-entity', name: request.name }, metadata);
     }
     if (request.settings !== undefined) {
-      const command = { type: 'change-entity-settings' as const, settings: request.settings };
+      const command = { type: 'change-entity-settings' as const, settings: namedSettings(request.settings) ?? {} };
       await this.commands.execute(entityDecider, streamId, command, {
         ...metadata,
         causationId: `${metadata.causationId}:settings`,

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { GroupFieldsDto } from '../group-fields.dto';
 
 export class CreateGroupRequestDto extends GroupFieldsDto {
   @ApiProperty({ example: 'Support niveau 1' })
+  // replaces the inherited Omittable (class-validator keeps an inherited condition otherwise): required
+  @ValidateIf(() => true)
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)

@@ -29,7 +29,8 @@ export class UpdateGroupHandler implements ICommandHandler<UpdateGroupCommand> {
     await this.commands.execute(
       groupDecider,
       groupStreamId(groupId),
-      { type: 'update-group', changes: { ...request }, parentLineage },
+      // the DTO instance holds every declared field, undefined when the request left it out
+      { type: 'update-group', changes: definedFields(request), parentLineage },
       metadataFor(caller, group.entityId),
     );
   }
@@ -44,4 +45,8 @@ export class UpdateGroupHandler implements ICommandHandler<UpdateGroupCommand> {
     }
     return lineage;
   }
+}
+
+function definedFields(request: GroupFieldsDto): GroupFieldsDto {
+  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
 }

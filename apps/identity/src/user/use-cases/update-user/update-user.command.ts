@@ -28,7 +28,9 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
 
   async execute({ caller, userId, request }: UpdateUserCommand) {
     const user = await this.directory.manageableUser(caller, userId);
-    const { defaultEntityId, defaultProfileId, ...details } = request;
+    const { defaultEntityId, defaultProfileId, ...fields } = request;
+    // the DTO instance holds every declared field, undefined when the request left it out
+    const details = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     const metadata = metadataFor(caller, user.defaultEntityId);
     const streamId = userStreamId(userId);
     if (Object.keys(details).length > 0) {

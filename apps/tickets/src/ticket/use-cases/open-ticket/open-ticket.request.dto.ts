@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -57,6 +58,7 @@ export class OpenTicketRequestDto extends TicketDetailsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActorRefDto)
   requesters?: ActorRefDto[];
@@ -65,6 +67,7 @@ export class OpenTicketRequestDto extends TicketDetailsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActorRefDto)
   observers?: ActorRefDto[];
@@ -73,6 +76,7 @@ export class OpenTicketRequestDto extends TicketDetailsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActorRefDto)
   assignees?: ActorRefDto[];

@@ -1,0 +1,281 @@
+// The tickets service under HTTP load (issue: tickets service): creations per second at
+// concurrency 1 and 32 (autocannon), create-to-visible latency, and list queries over 100,000
+// tickets, each next to a raw baseline measured on the same machine in the same run.
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AccessTokenIssuer, RIGHTS } from '@itsm/auth';
+import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import autocannon from 'autocannon';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { percentile, round, sleep } from './stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PORT = Number(process.env.BENCH_TICKETS_PORT ?? 3902);
+const LIST_SIZE = Number(process.env.BENCH_TICKETS ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+export default async function ticketsBench(env) {
+  const run = Date.now();
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const serviceEnv = {
+    ...process.env,
+    ...env,
+    PORT: String(PORT),
+    MONGO_DB: `bench_tickets_${run}`,
+    KAFKA_TOPIC_PREFIX: `bench-${run}.`,
+    REDIS_KEY_PREFIX: `bench-${run}:`,
+    JWT_PUBLIC_KEYS: keys.publicKey,
+    LOG_LEVEL: 'warn',
+  };
+  const mongo = await MongoClient.connect(env.MONGO_URL);
+  const service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
+    env: serviceEnv,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${PORT}`;
+  try {
+    const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
+    const token = new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({
+      sub: userId,
+      login: 'bench',
+      name: 'bench',
+      pid: 'super-admin',
+      rights: [...RIGHTS],
+      eid: 'root',
+      rec: true,
+      sid: randomUUID(),
+    }).token;
+    await untilReady(url, token);
+    const db = mongo.db(serviceEnv.MONGO_DB);
+    return {
+      creations: await creations(url, token),
+      createToVisibleMs: await createToVisible(url, token),
+      listQuery: await listQueries(url, token, db),
+    };
+  } finally {
+    service.kill('SIGTERM');
+    await sleep(500);
+    await mongo
+      .db(serviceEnv.MONGO_DB)
+      .dropDatabase()
+      .catch(() => undefined);
+    await mongo.close();
+  }
+}
+
+/** What the service learns from identity: the root entity and one user, on identity's topic. */
+async function publishIdentity(env, prefix) {
+  const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const topic = `${prefix}itsm.identity.events`;
+  await ensureTopics(kafka, [topic, `${topic}.dlq`]);
+  const producer = createIdempotentProducer(kafka);
+  await producer.connect();
+  const userId = randomUUID();
+  const envelope = (streamId, type, data) => ({
+    key: streamId,
+    value: JSON.stringify({
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      streamId,
+      sequence: 1,
+      entityId: 'root',
+      occurredAt: new Date().toISOString(),
+      actor: { kind: 'system', id: 'bench' },
+      correlationId: 'bench',
+      causationId: 'bench',
+      data,
+    }),
+  });
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: [
+      envelope('entity-root', 'entity.created', {
+        entityId: 'root',
+        name: 'Entité racine',
+        parentId: null,
+        settings: { autoCloseMode: 'never', autoCloseDelayDays: 0, calendarId: null },
+      }),
+      // ten sub-entities the 100,000 tickets are spread over
+      ...Array.from({ length: 10 }, (_, i) =>
+        envelope(`entity-entity-${i}`, 'entity.created', {
+          entityId: `entity-${i}`,
+          name: `Filiale ${i}`,
+          parentId: 'root',
+          settings: { autoCloseMode: 'inherit', autoCloseDelayDays: 0, calendarId: null },
+        }),
+      ),
+      envelope(`user-${userId}`, 'user.registered', {
+        userId,
+        login: 'bench',
+        firstName: '',
+        lastName: 'bench',
+        emails: [],
+        phone: null,
+        location: null,
+        active: true,
+        defaultEntityId: 'root',
+        defaultProfileId: null,
+      }),
+    ],
+  });
+  await producer.disconnect();
+  return userId;
+}
+
+/** Ready once it answers and has heard of the bench user (a ticket can be opened). */
+async function untilReady(url, token) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const answer = await post(url, token, ticketBody('warm-up')).catch(() => ({ status: 0 }));
+    if (answer.status === 201) return;
+    await sleep(300);
+  }
+  throw new Error('the tickets service did not come up within 120 s');
+}
+
+const ticketBody = (title) => ({ title, description: 'Benchmark ticket', urgency: 3, impact: 3 });
+
+async function post(url, token, body) {
+  const response = await fetch(`${url}/api/tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function creations(url, token) {
+  const load = (connections, target) =>
+    autocannon({
+      url: `${url}${target}`,
+      connections,
+      duration: DURATION,
+      method: target === '/api/tickets' ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: target === '/api/tickets' ? JSON.stringify(ticketBody('Imprimante en panne')) : undefined,
+    });
+  const result = {};
+  for (const connections of [1, 32]) {
+    const created = await load(connections, '/api/tickets');
+    // the same app answering its cheapest route: what HTTP, Nest and the guard cost without the work
+    const baseline = await load(connections, '/health/live');
+    result[`concurrency${connections}`] = {
+      createdPerSecond: round(created.requests.average, 1),
+      latencyP50Ms: created.latency.p50,
+      latencyP99Ms: created.latency.p99,
+      errors: created.errors + created.non2xx,
+      baselineHealthLivePerSecond: round(baseline.requests.average, 1),
+    };
+  }
+  return result;
+}
+
+/** From the creation request to the ticket heading the newest-first list of new tickets. */
+async function createToVisible(url, token, samples = 100) {
+  const waits = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    const created = await post(url, token, ticketBody(`visible-${i}`));
+    for (;;) {
+      const list = await (
+        await fetch(`${url}/api/tickets?status=new&entityId=root&sort=openedAt&order=desc&limit=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json();
+      if (list.items[0]?.ticketId === created.body.ticketId) break;
+      await sleep(2);
+    }
+    waits.push(performance.now() - started);
+  }
+  return { p50: percentile(waits, 50), p99: percentile(waits, 99), samples };
+}
+
+/** Fills the read model up to LIST_SIZE tickets (documents shaped as the projection writes them). */
+async function fill(db) {
+  const collection = db.collection('ticket_view');
+  const present = await collection.countDocuments();
+  const statuses = ['new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
+  const entities = Array.from({ length: 10 }, (_, i) => `entity-${i}`);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  for (let from = present; from < LIST_SIZE; from += 1000) {
+    const docs = Array.from({ length: Math.min(1000, LIST_SIZE - from) }, (_, k) => {
+      const i = from + k;
+      const ticketId = randomUUID();
+      const at = new Date(start + i * 60_000).toISOString();
+      return {
+        _id: `ticket-${ticketId}`,
+        _sequence: 1,
+        ticketId,
+        entityId: entities[i % 10],
+        title: `Ticket ${i}`,
+        description: '',
+        type: i % 3 ? 'incident' : 'request',
+        categoryId: null,
+        urgency: 3,
+        impact: 3,
+        priority: 1 + (i % 5),
+        priorityOverridden: false,
+        source: 'helpdesk',
+        location: null,
+        items: [],
+        recipientId: 'bench',
+        status: statuses[i % 6],
+        actors: { requester: [], observer: [], assignee: [] },
+        actorIndex: [],
+        openedAt: at,
+        updatedAt: at,
+        takenIntoAccountAt: null,
+        solvedAt: null,
+        closedAt: null,
+        pendingSince: null,
+        waitingSeconds: 0,
+        timeline: [],
+        totalDurationMinutes: 0,
+        tasksDonePercent: null,
+        validationStatus: 'none',
+        satisfaction: null,
+      };
+    });
+    await collection.insertMany(docs, { ordered: false });
+  }
+  return collection;
+}
+
+async function listQueries(url, token, db, samples = 200) {
+  const collection = await fill(db);
+  const filter = { entityId: 'entity-3', status: { $in: ['new', 'assigned', 'planned', 'pending'] } };
+  const path = '/api/tickets?status=notold&entityId=entity-3&sort=openedAt&order=desc&limit=20';
+  const api = [];
+  const raw = [];
+  for (let i = 0; i < samples; i++) {
+    let started = performance.now();
+    const answer = await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    api.push(performance.now() - started);
+    if (answer.items.length !== 20) throw new Error(`list answered ${answer.items.length} items`);
+    started = performance.now();
+    // the bare driver running the same page and count on the same server
+    await Promise.all([
+      collection.find(filter).sort({ openedAt: -1, _id: -1 }).limit(20).toArray(),
+      collection.countDocuments(filter),
+    ]);
+    raw.push(performance.now() - started);
+  }
+  return {
+    tickets: await collection.countDocuments(),
+    query: path,
+    apiP50Ms: percentile(api, 50),
+    apiP99Ms: percentile(api, 99),
+    rawDriverP50Ms: percentile(raw, 50),
+    rawDriverP99Ms: percentile(raw, 99),
+    samples,
+  };
+}
