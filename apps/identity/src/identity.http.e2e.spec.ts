@@ -281,6 +281,7 @@ describe('events and GDPR erasure', () => {
         .db(stack.dbName)
         .collection('events')
         .find({ streamId: `user-${userId}` })
+        .sort({ sequence: 1 })
         .toArray();
       expect(stored.flatMap((commit) => commit.events.map((event: { type: string }) => event.type))).toEqual([
         'user.registered',

@@ -161,6 +161,7 @@ describe('access guard', () => {
     const recursive = (await (await get('me', tokenFor())).json()) as Caller;
     expect(recursive).toEqual({
       userId: 'user-1',
+      sessionId: 's1',
       login: 'alice',
       displayName: 'Alice Martin',
       profileId: 'profile-1',
