@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { entityDecider, entityStreamId, ROOT_ENTITY_ID, ROOT_ENTITY_NAME } from './entity/entity.decider';
@@ -12,9 +12,10 @@ import { IdentityDirectory } from './shared/identity-directory';
  * profiles. Recorded as ordinary events by the system actor; runs again harmlessly at each start.
  */
 @Injectable()
-export class IdentityBootstrap implements OnApplicationBootstrap {
+export class IdentityBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdentityBootstrap.name);
   private ensured?: Promise<void>;
+  private stopped = false;
 
   constructor(
     private readonly commands: EventSourcedCommands,
@@ -24,6 +25,10 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     void this.retryUntilDone();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
   }
 
   /** Resolves once the root entity and the default profiles exist. */
@@ -36,10 +41,11 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
   }
 
   private async retryUntilDone(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       try {
         return await this.ensureDefaults();
       } catch (error) {
+        if (this.stopped) return;
         this.logger.warn(`defaults not created yet (${(error as Error).message}); retrying`);
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
