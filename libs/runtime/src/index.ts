@@ -11,3 +11,4 @@ export { EVENT_STORE } from './event-sourcing/tokens';
 export { httpExceptionFor } from './event-sourcing/domain-error.http';
 export { setupOpenApi } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
+export { ID_PATTERN, IdField, IdParam } from './http/id';

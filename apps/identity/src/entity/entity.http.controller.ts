@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '../shared/id.param';
+import { IdParam } from '@itsm/runtime';
 import { EntityQueries, ListEntitiesQuery } from './queries/list-entities.query';
 import { CreateEntityCommand } from './use-cases/create-entity/create-entity.command';
 import { CreateEntityRequestDto } from './use-cases/create-entity/create-entity.request.dto';

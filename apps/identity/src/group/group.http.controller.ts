@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '../shared/id.param';
+import { IdParam } from '@itsm/runtime';
 import { GroupQueries, ListGroupsQuery } from './queries/list-groups.query';
 import { ChangeMembershipCommand } from './use-cases/change-membership/change-membership.command';
 import { CreateGroupCommand } from './use-cases/create-group/create-group.command';

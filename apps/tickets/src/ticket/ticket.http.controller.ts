@@ -15,7 +15,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdField, IdParam } from '../shared/id';
+import { IdField, IdParam } from '@itsm/runtime';
 import { ListTicketsQuery } from './queries/list-tickets.query';
 import { TicketQueries } from './queries/ticket-queries';
 import { AddFollowupCommand } from './use-cases/add-followup/add-followup.handler';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
+import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
 import { pageOf } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
@@ -43,13 +44,15 @@ export class TicketQueries {
     const who = await this.access.callerOf(caller);
     const ticket = await this.access.visible(who, ticketId);
     const names = await this.directory.names(Object.values(ticket.actors).flat());
+    // the API shape: no bookkeeping (_id, _sequence), no query index, the timeline has its own route
     const {
-      timeline: _timeline,
-      actorIndex: _index,
-      pendingSince: _since,
-      ...fields
-    } = ticket as TicketView & { _id?: string; _sequence?: number };
-    const { _id, _sequence, ...view } = fields as typeof fields & { _id?: string; _sequence?: number };
+      timeline: _t,
+      actorIndex: _i,
+      pendingSince: _p,
+      _id,
+      _sequence,
+      ...view
+    } = ticket as TicketView & Partial<ProjectedFields>;
     return {
       ...view,
       actors: this.named(ticket.actors, names),

@@ -11,7 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IdField } from '../../shared/id';
+import { IdField } from '@itsm/runtime';
 
 export class ActorRefDto {
   @ApiProperty({ enum: ['user', 'group'] })

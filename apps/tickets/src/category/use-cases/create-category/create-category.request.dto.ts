@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IdField } from '../../../shared/id';
+import { IdField } from '@itsm/runtime';
 
 export class CreateCategoryRequestDto {
   @ApiProperty({ example: 'Panne matérielle' })

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IdField } from '../../../shared/id';
+import { IdField } from '@itsm/runtime';
 
 /** Task fields; all optional on update, content required on creation (see AddTaskRequestDto). */
 export class TaskFieldsDto {

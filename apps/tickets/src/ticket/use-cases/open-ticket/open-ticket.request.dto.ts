@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IdField } from '../../../shared/id';
+import { IdField } from '@itsm/runtime';
 import { ActorRefDto, TicketDetailsDto } from '../ticket-fields.dto';
 
 export class OpenTicketRequestDto extends TicketDetailsDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IdField } from '../../../shared/id';
+import { IdField } from '@itsm/runtime';
 import { TicketDetailsDto } from '../ticket-fields.dto';
 
 /** PATCH /api/tickets/:id: details and classification ("Classification"); status has its own routes. */
