@@ -15,3 +15,4 @@ export { asyncApiDocument } from './asyncapi';
 export { eventCatalogue, upcasters } from './registry';
 export * from './identity/identity.events';
 export * from './tickets/tickets.events';
+export * from './sla/sla.events';

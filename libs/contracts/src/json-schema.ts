@@ -8,6 +8,7 @@ export interface JsonSchema {
   items?: JsonSchema;
   enum?: Array<string | number | null>;
   format?: string;
+  pattern?: string;
   minimum?: number;
   maximum?: number;
   minLength?: number;

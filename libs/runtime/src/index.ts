@@ -4,7 +4,12 @@ export { validateServiceEnv, type ServiceDefaults } from './config/validate-serv
 export { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';
-export { EventSourcingModule, type EventSourcingOptions } from './event-sourcing/event-sourcing.module';
+export {
+  EventSourcingModule,
+  type EventReactor,
+  type EventSourcingOptions,
+  type ReactorRegistration,
+} from './event-sourcing/event-sourcing.module';
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
 export { ProjectionRegistry } from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
@@ -12,3 +17,4 @@ export { httpExceptionFor } from './event-sourcing/domain-error.http';
 export { setupOpenApi } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
+export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';

@@ -8,3 +8,6 @@ export {
 } from './isolated-stack';
 export { deciderSpecification } from './decider-specification';
 export { eventually, readTopic } from './kafka-topic';
+export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
+export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';
+export { EventPublisher } from './event-publisher';

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { handleCommand, type Decider, type MongoEventStore } from '@itsm/eventsourcing';
+import {
+  handleCommand,
+  loadAggregate,
+  type Decider,
+  type LoadedAggregate,
+  type MongoEventStore,
+} from '@itsm/eventsourcing';
 import type { DomainEvent, EventMetadata } from '@itsm/contracts';
 import { httpExceptionFor } from './domain-error.http';
 import { ProjectionRegistry } from './projection-registry';
@@ -42,6 +48,14 @@ export class EventSourcedCommands {
       })
       .catch(() => undefined);
     return run;
+  }
+
+  /** The aggregate as it stands, for a decision that needs more data before its command. */
+  load<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+  ): Promise<LoadedAggregate<State>> {
+    return loadAggregate(this.store, decider as Decider<unknown, Event, State>, streamId);
   }
 
   private async run<Command, Event extends DomainEvent, State>(

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
-import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
+import { deadLetterTopicFor, topicFor, upcasters, type EventEnvelope } from '@itsm/contracts';
 import { MongoEventStore, OutboxLease, OutboxRelay, projectionConsumer, type Projection } from '@itsm/eventsourcing';
-import { createIdempotentProducer, ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
+import { createIdempotentProducer, ensureTopics, EventConsumer, probeKafka } from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
@@ -20,6 +29,22 @@ export interface EventSourcingOptions {
   feeds?: Array<{ context: string; projections: Projection<object>[] }>;
   /** false for one-shot processes (seeds): they append; the service's relay publishes */
   background?: boolean;
+  /** consumers that act on events (run commands, send mail) rather than keep a read model */
+  reactors?: ReactorRegistration[];
+}
+
+/** Handles each event of a topic once it is delivered; throwing means retry, then the DLQ. */
+export interface EventReactor {
+  handle(event: EventEnvelope): Promise<void>;
+}
+
+export interface ReactorRegistration {
+  /** names its consumer group: `<prefix><service>.<name>` */
+  name: string;
+  /** the context whose topic it reads (its own included) */
+  context: string;
+  /** a provider of the service's module */
+  reactor: Type<EventReactor>;
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -41,6 +66,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly projections: ProjectionRegistry,
     private readonly config: ConfigService<ServiceEnv, true>,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -89,7 +115,10 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
         feed.projections.map((projection) => [projection.name, feed.context]),
       ),
     );
-    const foreignTopics = [...new Set(foreign.values())].map((context) => topicFor(context, prefix));
+    const reactors = this.options.reactors ?? [];
+    const foreignTopics = [...new Set([...foreign.values(), ...reactors.map((reactor) => reactor.context)])]
+      .filter((context) => context !== this.options.context)
+      .map((context) => topicFor(context, prefix));
     // the other context may not have published yet: its topics are created the same way
     await ensureTopics(
       this.kafka,
@@ -101,6 +130,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
       // the prefix keeps groups apart like the topics: slices of one broker never share a group
       return projectionConsumer(this.kafka, source, `${prefix}${service}.${store.name}`, upcasters, store);
     });
+    this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
     this.producer = createIdempotentProducer(this.kafka);
     await this.producer.connect();
@@ -113,6 +143,17 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
       onError: (error) => this.logger.warn(`outbox relay turn failed: ${error.message}`),
     });
     this.relay.start();
+  }
+
+  private reactorConsumer({ name, context, reactor }: ReactorRegistration, groupPrefix: string): EventConsumer {
+    const instance = this.moduleRef.get(reactor, { strict: false });
+    return new EventConsumer({
+      kafka: this.kafka,
+      groupId: `${groupPrefix}.${name}`,
+      topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
+      upcasters,
+      handle: (event) => instance.handle(event),
+    });
   }
 }
 

@@ -1,0 +1,71 @@
+import { UnprocessableEntityException } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandMetadata, type Caller } from '@itsm/auth';
+import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
+import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { calendarListProjection, type CalendarDoc } from '../../../calendar/read-models/calendar-list.projection';
+import { RecipientDirectory } from '../../../directory/recipient-directory';
+import { DefinitionScope } from '../../../shared/definition-scope';
+import { agreementDecider, agreementStreamId } from '../../agreement.decider';
+import type { DefineAgreementRequestDto, EscalationActionDto, EscalationLevelDto } from './agreement.request.dto';
+
+export class DefineAgreementCommand extends Command<{ slaId: string }> {
+  constructor(
+    readonly caller: Caller | { system: string; entityId: string },
+    readonly request: DefineAgreementRequestDto,
+  ) {
+    super();
+  }
+}
+
+const actionOf = ({ type, groupId }: EscalationActionDto): EscalationAction =>
+  type === 'notify-group' || type === 'assign-group' ? { type, groupId: groupId! } : { type };
+
+@CommandHandler(DefineAgreementCommand)
+export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly projections: ProjectionRegistry,
+    private readonly scope: DefinitionScope,
+    private readonly directory: RecipientDirectory,
+  ) {}
+
+  async execute({ caller, request }: DefineAgreementCommand) {
+    const entityId = request.entityId ?? caller.entityId;
+    this.scope.assertWritable(caller, entityId);
+    const calendarId = request.calendarId ?? null;
+    if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
+    const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level)));
+    const slaId = uuidv7();
+    const { name, agreement, kind, duration, unit } = request;
+    await this.commands.execute(
+      agreementDecider,
+      agreementStreamId(slaId),
+      {
+        type: 'define-agreement',
+        slaId,
+        entityId,
+        recursive: request.recursive ?? true,
+        terms: { name, agreement, kind, duration, unit, calendarId, levels },
+      },
+      commandMetadata(caller, entityId),
+    );
+    return { slaId };
+  }
+
+  private async assertCalendarUsable(calendarId: string, entityId: string): Promise<void> {
+    const calendars = await this.projections.collection<CalendarDoc>(calendarListProjection.name);
+    const found = await calendars.findOne({ $and: [{ calendarId }, await this.scope.applicableTo(entityId)] });
+    if (!found) throw new UnprocessableEntityException(`unknown calendar ${calendarId} for entity ${entityId}`);
+  }
+
+  private async levelOf({ name, offsetMinutes, actions }: EscalationLevelDto): Promise<EscalationLevel> {
+    for (const action of actions) {
+      if (action.groupId && !(await this.directory.group(action.groupId))) {
+        throw new UnprocessableEntityException(`unknown group ${action.groupId} in level ${name}`);
+      }
+    }
+    return { levelId: uuidv7(), name: name.trim(), offsetMinutes, actions: actions.map(actionOf) };
+  }
+}

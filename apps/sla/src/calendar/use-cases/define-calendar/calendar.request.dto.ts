@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IdField } from '@itsm/runtime';
+
+const HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class OpeningRangeDto {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday!: number;
+
+  @ApiProperty({ example: '08:00' }) @Matches(HH_MM, { message: 'start must be HH:mm' }) start!: string;
+  @ApiProperty({ example: '17:00' }) @Matches(HH_MM, { message: 'end must be HH:mm (24:00 allowed)' }) end!: string;
+}
+
+export class HolidayDto {
+  @ApiProperty({ example: 'Noël' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
+  @ApiProperty({ example: '2026-12-25' }) @Matches(DAY, { message: 'start must be YYYY-MM-DD' }) start!: string;
+  @ApiProperty({ example: '2026-12-25' }) @Matches(DAY, { message: 'end must be YYYY-MM-DD' }) end!: string;
+  @ApiProperty({ description: 'repeats every year' }) @IsBoolean() yearly!: boolean;
+}
+
+/** A calendar, whole: PUT replaces it. */
+export class CalendarDefinitionDto {
+  @ApiProperty({ example: 'Heures ouvrées' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
+  @ApiProperty({ example: 'Europe/Paris' }) @IsString() @IsNotEmpty() @MaxLength(64) timeZone!: string;
+
+  @ApiProperty({ type: [OpeningRangeDto] })
+  @IsArray()
+  @ArrayMaxSize(70)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningRangeDto)
+  openingHours!: OpeningRangeDto[];
+
+  @ApiProperty({ type: [HolidayDto] })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayDto)
+  holidays!: HolidayDto[];
+}
+
+export class CreateCalendarRequestDto extends CalendarDefinitionDto {
+  @ApiPropertyOptional({ description: 'default: the caller’s active entity' })
+  @IsOptional()
+  @IdField('entityId')
+  entityId?: string;
+
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() recursive?: boolean;
+}

@@ -1,0 +1,67 @@
+import { UnprocessableEntityException } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandMetadata, type Caller } from '@itsm/auth';
+import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
+import { DefinitionScope } from '../../../shared/definition-scope';
+import { slaRuleDecider, slaRuleStreamId } from '../../sla-rule.decider';
+import type { DefineRuleRequestDto } from './rule.request.dto';
+
+export class DefineRuleCommand extends Command<{ ruleId: string }> {
+  constructor(
+    readonly caller: Caller | { system: string; entityId: string },
+    readonly request: DefineRuleRequestDto,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DefineRuleCommand)
+export class DefineRuleHandler implements ICommandHandler<DefineRuleCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly projections: ProjectionRegistry,
+    private readonly scope: DefinitionScope,
+  ) {}
+
+  async execute({ caller, request }: DefineRuleCommand) {
+    const entityId = request.entityId ?? caller.entityId;
+    this.scope.assertWritable(caller, entityId);
+    const agreements = await this.usableAgreements([...new Set(request.slaIds)], entityId);
+    const ruleId = uuidv7();
+    const criteria = request.criteria ?? {};
+    await this.commands.execute(
+      slaRuleDecider,
+      slaRuleStreamId(ruleId),
+      {
+        type: 'define-rule',
+        ruleId,
+        entityId,
+        recursive: request.recursive ?? true,
+        name: request.name,
+        rank: request.rank ?? 100,
+        criteria: {
+          types: [...new Set(criteria.types ?? [])],
+          categoryIds: [...new Set(criteria.categoryIds ?? [])],
+          priorities: [...new Set(criteria.priorities ?? [])],
+        },
+        agreements: agreements.map(({ slaId, agreement, kind }) => ({ slaId, agreement, kind })),
+      },
+      commandMetadata(caller, entityId),
+    );
+    return { ruleId };
+  }
+
+  /** A rule of an entity may give only agreements that apply there. */
+  private async usableAgreements(slaIds: string[], entityId: string): Promise<AgreementDoc[]> {
+    const collection = await this.projections.collection<AgreementDoc>(agreementListProjection.name);
+    const applicable = await this.scope.applicableTo(entityId);
+    const found = await collection.find({ $and: [{ slaId: { $in: slaIds } }, applicable] }).toArray();
+    const missing = slaIds.filter((slaId) => !found.some((agreement) => agreement.slaId === slaId));
+    if (missing.length > 0) {
+      throw new UnprocessableEntityException(`unknown SLA ${missing.join(', ')} for entity ${entityId}`);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,28 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { EntityTreeReader, type Caller } from '@itsm/auth';
+
+/**
+ * Calendars, SLAs and rules belong to an entity; recursive ones also serve its sub-entities
+ * (GLPI's is_recursive). A caller sees those of their scope and the recursive ones above it.
+ */
+@Injectable()
+export class DefinitionScope {
+  constructor(private readonly tree: EntityTreeReader) {}
+
+  async visibleFilter(caller: Caller): Promise<Record<string, unknown>> {
+    const above = (await this.tree.tree()).ancestorsOf(caller.entityId);
+    return { $or: [{ entityId: { $in: [...caller.scope] } }, { recursive: true, entityId: { $in: above } }] };
+  }
+
+  /** Definitions that apply to an entity's tickets: its own, and recursive ones of its ancestors. */
+  async applicableTo(entityId: string): Promise<Record<string, unknown>> {
+    const above = (await this.tree.tree()).ancestorsOf(entityId);
+    return { $or: [{ entityId }, { recursive: true, entityId: { $in: above } }] };
+  }
+
+  assertWritable(caller: Caller | { system: string }, entityId: string): void {
+    if ('userId' in caller && !caller.scope.includes(entityId)) {
+      throw new ForbiddenException(`entity ${entityId} is outside your scope`);
+    }
+  }
+}

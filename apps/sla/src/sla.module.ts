@@ -1,0 +1,103 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@itsm/auth';
+import { EventSourcingModule, MONGO_CONNECTION, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
+import type { Connection } from 'mongoose';
+import { AgreementHttpController } from './agreement/agreement.http.controller';
+import { agreementListProjection } from './agreement/read-models/agreement-list.projection';
+import { DefineAgreementHandler } from './agreement/use-cases/define-agreement/define-agreement.handler';
+import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier';
+import { CalendarHttpController } from './calendar/calendar.http.controller';
+import { calendarListProjection } from './calendar/read-models/calendar-list.projection';
+import { DefineCalendarHandler } from './calendar/use-cases/define-calendar/define-calendar.handler';
+import { RecipientDirectory } from './directory/recipient-directory';
+import { recipientProjections } from './directory/recipients.projections';
+import { NotificationQueue } from './notifications';
+import { ruleListProjection } from './rule/read-models/rule-list.projection';
+import { RuleHttpController } from './rule/rule.http.controller';
+import { DefineRuleHandler } from './rule/use-cases/define-rule/define-rule.handler';
+import { DefinitionScope } from './shared/definition-scope';
+import { SlaBackground } from './sla-background';
+import { loadSlaSettings } from './sla.env';
+import { AgreementResolver } from './tracking/agreement-resolver';
+import { ticketSlaProjection } from './tracking/read-models/ticket-sla.projection';
+import { TicketEventsReactor } from './tracking/ticket-events.reactor';
+import { TicketSlaTracking } from './tracking/ticket-sla-tracking';
+import { TicketSlaHttpController } from './tracking/ticket-sla.http.controller';
+import { LevelTimers } from './tracking/timers/level-timers';
+import { LEVEL_TIMERS } from './tracking/timers/level-timers.provider';
+import { TimerReconciliation } from './tracking/timers/timer-reconciliation';
+import { SetTicketAgreementHandler } from './tracking/use-cases/set-ticket-agreement/set-ticket-agreement.handler';
+
+export const SLA_DEFAULTS = { name: 'sla', port: 3003 };
+
+type Config = ConfigService<ServiceEnv, true>;
+
+export interface SlaModuleOptions {
+  /** false for one-shot processes (the seed): no consumers, timers nor notification worker */
+  background?: boolean;
+}
+
+@Module({})
+export class SlaModule {
+  static register(env: Record<string, string> = {}, options: SlaModuleOptions = {}): DynamicModule {
+    const settings = loadSlaSettings({ ...process.env, ...env });
+    const background = options.background ?? true;
+    return {
+      module: SlaModule,
+      imports: [
+        RuntimeModule.forService({ ...SLA_DEFAULTS, env }),
+        EventSourcingModule.forContext({
+          context: 'sla',
+          projections: [calendarListProjection, agreementListProjection, ruleListProjection, ticketSlaProjection],
+          feeds: [{ context: 'identity', projections: recipientProjections }],
+          reactors: [
+            { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor },
+            { name: 'breach-notices', context: 'sla', reactor: BreachNotifier },
+          ],
+          background,
+        }),
+        AuthModule.forService({ env, feedEntityTree: background }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [CalendarHttpController, AgreementHttpController, RuleHttpController, TicketSlaHttpController],
+      providers: [
+        { provide: NOTIFICATION_SETTINGS, useValue: settings.notifications },
+        {
+          provide: LEVEL_TIMERS,
+          inject: [ConfigService],
+          useFactory: (config: Config) =>
+            new LevelTimers({
+              redisUrl: config.get('REDIS_URL'),
+              keyPrefix: config.get('REDIS_KEY_PREFIX'),
+              concurrency: settings.timerConcurrency,
+            }),
+        },
+        {
+          provide: NOTIFICATION_QUEUE,
+          inject: [ConfigService, MONGO_CONNECTION],
+          useFactory: (config: Config, connection: Connection) =>
+            new NotificationQueue({
+              redisUrl: config.get('REDIS_URL'),
+              keyPrefix: config.get('REDIS_KEY_PREFIX'),
+              connection,
+              settings: settings.notifications,
+            }),
+        },
+        DefinitionScope,
+        RecipientDirectory,
+        AgreementResolver,
+        TicketSlaTracking,
+        TicketEventsReactor,
+        BreachNotifier,
+        TimerReconciliation,
+        ...(background ? [SlaBackground] : []),
+        DefineCalendarHandler,
+        DefineAgreementHandler,
+        DefineRuleHandler,
+        SetTicketAgreementHandler,
+      ],
+    };
+  }
+}

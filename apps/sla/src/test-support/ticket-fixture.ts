@@ -1,0 +1,75 @@
+import type { ActorRef, TicketEvent, TicketStatus } from '@itsm/contracts';
+import { EventPublisher, type ManagedIsolatedStack } from '@itsm/testing';
+import { v7 as uuidv7 } from 'uuid';
+
+/** The tickets service as sla sees it: ticket events on itsm.tickets.events, at chosen instants. */
+export class TicketFixture {
+  private readonly events: EventPublisher;
+  private readonly entities = new Map<string, string>();
+
+  constructor(stack: ManagedIsolatedStack) {
+    this.events = new EventPublisher(stack, 'tickets');
+  }
+
+  connect(): Promise<void> {
+    return this.events.connect();
+  }
+
+  async open(
+    openedAt: Date,
+    {
+      entityId = 'root',
+      type = 'incident',
+      categoryId = null,
+      priority = 3,
+      requester,
+      title = 'Poste lent',
+    }: {
+      entityId?: string;
+      type?: 'incident' | 'request';
+      categoryId?: string | null;
+      priority?: number;
+      requester: ActorRef;
+      title?: string;
+    },
+  ): Promise<string> {
+    const ticketId = uuidv7();
+    this.entities.set(ticketId, entityId);
+    await this.publish(ticketId, openedAt, {
+      type: 'ticket.opened',
+      data: {
+        ticketId,
+        entityId,
+        title,
+        description: 'Le poste met dix minutes à démarrer.',
+        type,
+        categoryId,
+        urgency: 3,
+        impact: 3,
+        priority,
+        priorityOverridden: false,
+        source: 'phone',
+        location: null,
+        items: [],
+        requesters: [requester],
+        observers: [],
+        assignees: [],
+        recipientId: requester.id,
+      },
+    });
+    return ticketId;
+  }
+
+  status(ticketId: string, from: TicketStatus, to: TicketStatus, at: Date, reason = to): Promise<void> {
+    return this.publish(ticketId, at, { type: 'ticket.status-changed', data: { ticketId, from, to, reason } });
+  }
+
+  async assign(ticketId: string, actor: ActorRef, at: Date): Promise<void> {
+    await this.publish(ticketId, at, { type: 'ticket.actor-added', data: { ticketId, role: 'assignee', actor } });
+    await this.status(ticketId, 'new', 'assigned', at, 'assigned');
+  }
+
+  private async publish(ticketId: string, at: Date, event: TicketEvent): Promise<void> {
+    await this.events.publish(`ticket-${ticketId}`, this.entities.get(ticketId) ?? 'root', [event], at);
+  }
+}

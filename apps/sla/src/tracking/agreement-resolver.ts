@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { CalendarDefinition } from '@itsm/contracts';
+import { ProjectionRegistry } from '@itsm/runtime';
+import { agreementListProjection, type AgreementDoc } from '../agreement/read-models/agreement-list.projection';
+import { calendarListProjection, type CalendarDoc } from '../calendar/read-models/calendar-list.projection';
+import { chooseAgreements, type ClassifiedTicket } from '../rule/choose-agreements';
+import { ruleListProjection, type SlaRuleDoc } from '../rule/read-models/rule-list.projection';
+import { DefinitionScope } from '../shared/definition-scope';
+import type { ResolvedAgreement } from './ticket-sla.commands';
+
+const calendarOf = ({ name, timeZone, openingHours, holidays }: CalendarDoc): CalendarDefinition => ({
+  name,
+  timeZone,
+  openingHours,
+  holidays,
+});
+
+/** Turns definitions (read models) into what the ticket decider needs: terms with their calendars. */
+@Injectable()
+export class AgreementResolver {
+  constructor(
+    private readonly projections: ProjectionRegistry,
+    private readonly scope: DefinitionScope,
+  ) {}
+
+  /** What the rules of the ticket's entity give it now. */
+  async chosenFor(ticket: ClassifiedTicket & { entityId: string }): Promise<ResolvedAgreement[]> {
+    const applicable = await this.scope.applicableTo(ticket.entityId);
+    const rules = await (await this.projections.collection<SlaRuleDoc>(ruleListProjection.name))
+      .find(applicable)
+      .toArray();
+    const slaIds = chooseAgreements(rules, ticket);
+    if (slaIds.length === 0) return [];
+    const agreements = await (await this.projections.collection<AgreementDoc>(agreementListProjection.name))
+      .find({ slaId: { $in: slaIds } })
+      .toArray();
+    return this.resolveAll(agreements);
+  }
+
+  async resolve(agreement: AgreementDoc): Promise<ResolvedAgreement> {
+    return (await this.resolveAll([agreement]))[0];
+  }
+
+  async agreement(slaId: string): Promise<AgreementDoc | null> {
+    return (await this.projections.collection<AgreementDoc>(agreementListProjection.name)).findOne({ slaId });
+  }
+
+  /** Calendars by id, for the agreements a ticket already has (a resumed clock needs them). */
+  async calendars(calendarIds: Array<string | null>): Promise<Record<string, CalendarDefinition>> {
+    const ids = [...new Set(calendarIds.filter((id): id is string => id !== null))];
+    if (ids.length === 0) return {};
+    const docs = await (await this.projections.collection<CalendarDoc>(calendarListProjection.name))
+      .find({ calendarId: { $in: ids } })
+      .toArray();
+    return Object.fromEntries(docs.map((doc) => [doc.calendarId, calendarOf(doc)]));
+  }
+
+  private async resolveAll(agreements: AgreementDoc[]): Promise<ResolvedAgreement[]> {
+    const calendars = await this.calendars(agreements.map((agreement) => agreement.calendarId));
+    return agreements.map(({ slaId, entityId: _entityId, recursive: _recursive, ...terms }) => ({
+      slaId,
+      terms,
+      // a calendar deleted or unknown here counts as 24/7 rather than losing the deadline
+      calendar: terms.calendarId ? (calendars[terms.calendarId] ?? null) : null,
+    }));
+  }
+}

@@ -1,0 +1,1 @@
+export const LEVEL_TIMERS = Symbol('LEVEL_TIMERS');
