@@ -13,5 +13,5 @@ export { OutboxLease } from './outbox/outbox-lease';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { publishableCommits } from './outbox/publishable-commits';
 export type { Projection, ProjectedFields } from './projections/projection';
-export { ProjectionStore, type StreamSource } from './projections/projection-store';
+export { ProjectionStore, type ProjectionStoreOptions, type StreamSource } from './projections/projection-store';
 export { projectionConsumer } from './projections/projection-consumer';

@@ -119,9 +119,16 @@ export class MongoEventStore {
   }
 
   /** Commits in outbox order after `afterId`, for rebuilding projections. */
-  async readAll(afterId: string | undefined, limit: number): Promise<StoredCommit[]> {
-    const filter = afterId ? { _id: { $gt: afterId } } : {};
+  /** Commits in store order after `afterId`, and up to `upToId` included when given. */
+  async readAll(afterId: string | undefined, limit: number, upToId?: string): Promise<StoredCommit[]> {
+    const range = { ...(afterId && { $gt: afterId }), ...(upToId && { $lte: upToId }) };
+    const filter = Object.keys(range).length > 0 ? { _id: range } : {};
     return this.commits.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
+  /** The newest commit's id: where a replay that must end stops, while writers go on. */
+  async lastCommitId(): Promise<string | undefined> {
+    return (await this.commits.find({}).sort({ _id: -1 }).limit(1).toArray())[0]?._id;
   }
 
   flatten(commits: StoredCommit[]): EventEnvelope[] {

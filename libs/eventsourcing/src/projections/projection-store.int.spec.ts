@@ -5,6 +5,7 @@ import { OutboxLease } from '../outbox/outbox-lease';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { counterTotalProjection } from '../test-support/counter-total.projection';
 import { eventually, kernelHarness, readTopic, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
+import mongoose from 'mongoose';
 import { ProjectionStore } from './projection-store';
 
 const stack = useIsolatedStack();
@@ -137,6 +138,51 @@ describe('projections and consumers', () => {
       await consumer.stop();
       await relay.stop();
       await producer.disconnect();
+    }
+  });
+  it('rebuilds while another replica keeps applying: after the swap both use the new collection, nothing stale', async () => {
+    const projection = { ...counterTotalProjection, name: 'replicated_totals' };
+    // the other replica: its own connection, its own pointer cache, as another process would have
+    const otherConnection = await mongoose
+      .createConnection(stack.mongoUrl, { dbName: stack.dbName, maxPoolSize: 5 })
+      .asPromise();
+    const rebuilder = new ProjectionStore(kernel.connection, projection, kernel.store, { pointerTtlMs: 200 });
+    const other = new ProjectionStore(otherConnection, projection, kernel.store, { pointerTtlMs: 200 });
+    const streams = Array.from({ length: 8 }, (_, i) => `counter-rep${i}`);
+    const versions = new Map(streams.map((stream) => [stream, 0]));
+    const appendAndApply = async (stream: string, by: number) => {
+      const [event] = await kernel.store.append(stream, versions.get(stream)!, [increment(by)], testMetadata);
+      versions.set(stream, event.sequence);
+      await other.apply(event); // only the other replica sees these: its Kafka partitions
+    };
+    try {
+      for (const stream of streams) await appendAndApply(stream, 1);
+      const before = (await rebuilder.collection()).collectionName;
+      let writing = true;
+      const writer = (async () => {
+        for (let i = 0; writing; i++) await appendAndApply(streams[i % streams.length], i + 2);
+      })();
+      const rebuilt = await rebuilder.rebuild(kernel.store, 1000, 600);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the other replica writes on after the swap
+      writing = false;
+      await writer;
+
+      expect(rebuilt).not.toBe(before);
+      expect((await other.collection()).collectionName).toBe(rebuilt);
+      // every stream's document is the fold of its whole stream: none was left behind in the old collection
+      const docs = await (await rebuilder.collection()).find({ _id: { $in: streams } } as never).toArray();
+      for (const stream of streams) {
+        const events = await kernel.store.readStream(stream, 1);
+        const expected = events.reduce((total, event) => total + (event.data as { by: number }).by, 0);
+        const doc = docs.find((candidate) => candidate._id === stream);
+        expect({ stream, total: doc?.total, sequence: doc?._sequence }).toEqual({
+          stream,
+          total: expected,
+          sequence: events.length,
+        });
+      }
+    } finally {
+      await otherConnection.close();
     }
   });
 });

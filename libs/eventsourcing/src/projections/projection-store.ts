@@ -19,10 +19,19 @@ interface Pointer {
  * Keeps one projection's read model: applies events idempotently, and rebuilds it from the event
  * store into a fresh collection that is swapped in while the service keeps answering.
  */
+export interface ProjectionStoreOptions {
+  /**
+   * How long a process trusts the collection pointer it read. Another replica's rebuild swaps the
+   * pointer; every process sees the swap within this time (default 1 s).
+   */
+  pointerTtlMs?: number;
+}
+
 export class ProjectionStore<Doc extends object> {
   private readonly pointers: Collection<Pointer>;
   private readonly gate = new ApplyGate();
-  private collectionName?: string;
+  private readonly pointerTtlMs: number;
+  private pointer?: { name: Promise<string>; readAt: number };
 
   /**
    * `source`: the event store of the projection's own context. A writer applying its events inline
@@ -33,8 +42,10 @@ export class ProjectionStore<Doc extends object> {
     private readonly connection: Connection,
     private readonly projection: Projection<Doc>,
     private readonly source?: StreamSource,
+    options: ProjectionStoreOptions = {},
   ) {
     this.pointers = connection.collection<Pointer>('projection_pointers');
+    this.pointerTtlMs = options.pointerTtlMs ?? 1000;
   }
 
   get name(): string {
@@ -46,11 +57,16 @@ export class ProjectionStore<Doc extends object> {
     await createIndexes(await this.collection(), this.projection);
   }
 
-  /** The live collection; queries go through this, so a swap is seen at once. */
+  /** The live collection; queries and applies go through this, so every process follows a swap. */
   async collection(): Promise<Collection<Doc & ProjectedFields>> {
-    this.collectionName ??=
-      (await this.pointers.findOne({ _id: this.projection.name }))?.collection ?? this.projection.name;
-    return this.connection.collection<Doc & ProjectedFields>(this.collectionName);
+    if (!this.pointer || Date.now() - this.pointer.readAt > this.pointerTtlMs) {
+      const name = this.pointers
+        .findOne({ _id: this.projection.name })
+        .then((found) => found?.collection ?? this.projection.name);
+      this.pointer = { name, readAt: Date.now() };
+      name.catch(() => (this.pointer = undefined)); // Mongo was down: read it again next time
+    }
+    return this.connection.collection<Doc & ProjectedFields>(await this.pointer.name);
   }
 
   /** Applies an event unless the document already reflects it (same or later sequence). */
@@ -79,22 +95,30 @@ export class ProjectionStore<Doc extends object> {
     });
   }
 
-  /** Replays the whole event store into a new collection, catches up, swaps it in, drops the old one. */
-  async rebuild(store: MongoEventStore, batchSize = 1000): Promise<string> {
+  /**
+   * Replays the whole event store into a new collection, catches up, swaps it in, then drops the
+   * old one. Other replicas keep applying to the old collection until they see the new pointer
+   * (within `pointerTtlMs`): after a grace period longer than that, what was appended meanwhile is
+   * replayed once more into the new collection (applies are idempotent), and only then is the old
+   * one dropped. `graceMs` defaults to three pointer lifetimes.
+   */
+  async rebuild(store: MongoEventStore, batchSize = 1000, graceMs = 3 * this.pointerTtlMs): Promise<string> {
     const target = this.connection.collection<Doc & ProjectedFields>(`${this.projection.name}__${Date.now()}`);
     await createIndexes(target, this.projection);
     let lastId = await replay(store, target, this.projection, undefined, batchSize);
     const previous = await this.collection();
     await this.gate.exclusive(async () => {
-      // live applies wait on the lock: nothing is written between this catch-up and the swap
+      // this process's applies wait on the lock: none is written between this catch-up and the swap
       lastId = await replay(store, target, this.projection, lastId, batchSize);
       await this.pointers.replaceOne(
         { _id: this.projection.name },
         { collection: target.collectionName },
         { upsert: true },
       );
-      this.collectionName = target.collectionName;
+      this.pointer = { name: Promise.resolve(target.collectionName), readAt: Date.now() };
     });
+    await new Promise((resolve) => setTimeout(resolve, graceMs));
+    await replay(store, target, this.projection, lastId, batchSize);
     await previous.drop().catch(() => undefined);
     return target.collectionName;
   }
@@ -170,9 +194,11 @@ async function replay<Doc extends object>(
   afterId: string | undefined,
   batchSize: number,
 ): Promise<string | undefined> {
+  // writers go on while this runs: replay up to what exists now, later phases take the rest
+  const head = await store.lastCommitId();
   let lastId = afterId;
   for (;;) {
-    const commits = await store.readAll(lastId, batchSize);
+    const commits = head ? await store.readAll(lastId, batchSize, head) : [];
     if (commits.length === 0) return lastId;
     for (const event of store.flatten(commits)) {
       if (projection.handles.has(event.type)) await applyAll(target, projection, [event]);
