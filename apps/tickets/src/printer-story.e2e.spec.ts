@@ -1,5 +1,5 @@
 import { useIsolatedStack } from '@itsm/testing';
-import { IdentityFixture, type FixtureUser } from './test-support/identity-fixture';
+import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { startTickets, type TicketsUnderTest } from './test-support/tickets-test-app';
 
 // The seed's walkthrough: M. Blier phones about his printer; the technician records, classifies,

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { AccessTokenIssuer, type Right } from '@itsm/auth';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Db } from 'mongodb';
-import { IdentityFixture, PROFILE_RIGHTS, type FixtureUser } from './test-support/identity-fixture';
+import { IdentityFixture, PROFILE_RIGHTS, type FixtureUser } from '@itsm/fixtures';
 import { startTickets, type TicketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
 
 // Entity isolation and self-service visibility, route by route. The entities: root > A > A1, and

@@ -1,6 +1,6 @@
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Db } from 'mongodb';
-import { IdentityFixture, type FixtureUser } from './test-support/identity-fixture';
+import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { startTickets, type TicketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
 import { AutoCloseJob } from './ticket/auto-close/auto-close.job';
 

@@ -1,7 +1,7 @@
 import type { TicketStatus } from '@itsm/contracts';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
-import { IdentityFixture, type FixtureUser } from './test-support/identity-fixture';
+import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { startTickets, type TicketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
 
 // The ticket list: every criterion, alone and combined, the status groups of GLPI's search, the

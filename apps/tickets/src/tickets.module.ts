@@ -6,6 +6,8 @@ import { CategoryCatalogue } from './category/category-catalogue';
 import { CategoryHttpController } from './category/category.http.controller';
 import { categoryListProjection } from './category/read-models/category-list.projection';
 import { CreateCategoryHandler } from './category/use-cases/create-category/create-category.handler';
+import { TicketDeadlinesReader } from './deadlines/ticket-deadlines';
+import { ticketDeadlinesProjection } from './deadlines/ticket-deadlines.projection';
 import { directoryProjections } from './directory/directory.projections';
 import { TicketDirectory } from './directory/ticket-directory';
 import { ActorChecks } from './ticket/access/actor-checks';
@@ -24,6 +26,8 @@ import { AttachDocumentHandler } from './ticket/use-cases/attach-document/attach
 import { ChangeActorsHandler } from './ticket/use-cases/change-actors/change-actors.handler';
 import { ChangeStatusHandler } from './ticket/use-cases/change-status/change-status.handler';
 import { CloseTicketHandler } from './ticket/use-cases/close-ticket/close-ticket.handler';
+import { EscalateTicketHandler } from './ticket/use-cases/escalate-ticket/escalate-ticket.handler';
+import { SlaEscalationReactor } from './ticket/use-cases/escalate-ticket/sla-escalation.reactor';
 import { OpenTicketHandler } from './ticket/use-cases/open-ticket/open-ticket.handler';
 import { RecordSatisfactionHandler } from './ticket/use-cases/record-satisfaction/record-satisfaction.handler';
 import { ReopenTicketHandler } from './ticket/use-cases/reopen-ticket/reopen-ticket.handler';
@@ -51,6 +55,7 @@ const commandHandlers = [
   ReopenTicketHandler,
   AttachDocumentHandler,
   RecordSatisfactionHandler,
+  EscalateTicketHandler,
   CreateCategoryHandler,
 ];
 
@@ -71,7 +76,12 @@ export class TicketsModule {
         EventSourcingModule.forContext({
           context: 'tickets',
           projections: [ticketViewProjection, categoryListProjection],
-          feeds: [{ context: 'identity', projections: directoryProjections }],
+          feeds: [
+            { context: 'identity', projections: directoryProjections },
+            { context: 'sla', projections: [ticketDeadlinesProjection] },
+          ],
+          // SLA levels that raise the priority or assign a group act on the ticket through its decider
+          reactors: [{ name: 'sla-escalations', context: 'sla', reactor: SlaEscalationReactor }],
           background,
         }),
         AuthModule.forService({ env, feedEntityTree: background }),
@@ -87,6 +97,8 @@ export class TicketsModule {
         ActorChecks,
         CategoryCatalogue,
         TicketQueries,
+        TicketDeadlinesReader,
+        SlaEscalationReactor,
         ...(background ? [AutoCloseJob] : []),
         ...commandHandlers,
       ],

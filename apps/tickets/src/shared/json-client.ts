@@ -1,35 +1,5 @@
-/** A small JSON-over-HTTP client of the tickets API (the seed and the tests use it). */
-export interface ApiAnswer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field
-  body: any;
-}
+import { jsonApi, type JsonApi } from '@itsm/runtime';
 
-export function ticketsApi(url: string, token?: string) {
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
-    patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
-    delete: (path: string) => call('DELETE', path),
-  };
-}
-
-export type TicketsApi = ReturnType<typeof ticketsApi>;
+/** The tickets API over HTTP as the seed and the tests use it: the runtime's JSON client. */
+export const ticketsApi = jsonApi;
+export type TicketsApi = JsonApi;

@@ -1159,6 +1159,7 @@ describe('the ticket decider: lifecycle', () => {
       validations: { 'validation-1': { approver: normal, status: 'accepted' } },
       solution: { solutionId: 'solution-1', status: 'accepted' },
       satisfied: false,
+      escalations: [],
     });
   });
 });

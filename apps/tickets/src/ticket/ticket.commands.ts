@@ -1,4 +1,12 @@
-import type { ActorRef, ActorRole, LinkedItem, RequestSource, TaskFields, TicketType } from '@itsm/contracts';
+import type {
+  ActorRef,
+  ActorRole,
+  LinkedItem,
+  RequestSource,
+  TaskFields,
+  TicketEscalated,
+  TicketType,
+} from '@itsm/contracts';
 import type { PriorityMatrix } from './priority-matrix';
 
 /**
@@ -79,4 +87,10 @@ export type TicketCommand =
   | { type: 'close-ticket'; by: 'technician' | 'auto' }
   | { type: 'reopen-ticket'; reason: string; by: string; followupId: string }
   | { type: 'attach-document'; documentId: string; name: string; mimeType: string; sizeBytes: number; authorId: string }
-  | { type: 'record-satisfaction'; rating: number; comment: string; answeredBy: string; isRequester: boolean };
+  | { type: 'record-satisfaction'; rating: number; comment: string; answeredBy: string; isRequester: boolean }
+  /** an SLA/OLA level's actions, applied once per escalationId (the sla event's id) */
+  | ({
+      type: 'escalate-ticket';
+      raisePriority: boolean;
+      assignGroupIds: string[];
+    } & Omit<TicketEscalated['data'], 'ticketId' | 'priority' | 'groupsAdded'>);

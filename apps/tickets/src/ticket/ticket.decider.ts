@@ -1,5 +1,5 @@
 import type { TaskFields, TicketEvent, TicketStatus } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
+import { DomainError, isDomainError, type Decider } from '@itsm/eventsourcing';
 import { computePriority } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { evolveTicket } from './ticket.evolve';
@@ -72,6 +72,8 @@ function decide(command: TicketCommand, state: TicketState): Decision {
     }
     case 'record-satisfaction':
       return satisfaction(command, state, ticketId);
+    case 'escalate-ticket':
+      return escalate(command, state, ticketId);
   }
 }
 
@@ -277,6 +279,42 @@ function satisfaction(command: Command<'record-satisfaction'>, state: TicketStat
   return [{ type: 'ticket.satisfaction-recorded', data: { ticketId, rating, comment, answeredBy } }];
 }
 
+/**
+ * An SLA level's actions as one decision: the ticket.escalated fact first (its id makes a Kafka
+ * redelivery a no-op), then the changes as the usual events. Assigning goes through addActor, so a
+ * new ticket becomes assigned exactly as when a technician assigns it.
+ */
+function escalate(command: Command<'escalate-ticket'>, state: TicketState, ticketId: string): Decision {
+  if (state.escalations.includes(command.escalationId)) return [];
+  // the work is over: a level that fired just before the solution has nothing left to speed up
+  if (state.status === 'solved' || state.status === 'closed') return [];
+  const { type: _type, raisePriority, assignGroupIds, ...level } = command;
+  const from = state.classification.priority;
+  const priority = raisePriority && from < 6 ? { from, to: from + 1 } : null;
+  const changes: TicketEvent[] = priority
+    ? [
+        {
+          type: 'ticket.reclassified',
+          data: { ticketId, ...state.classification, priority: priority.to, priorityOverridden: true },
+        },
+      ]
+    : [];
+  const groupsAdded: string[] = [];
+  let current = state;
+  for (const groupId of new Set(assignGroupIds)) {
+    const added = addActor(
+      { type: 'add-actor', role: 'assignee', actor: { kind: 'group', id: groupId } },
+      current,
+      ticketId,
+    );
+    if (isDomainError(added)) return added;
+    if (added.length > 0) groupsAdded.push(groupId);
+    changes.push(...added);
+    current = added.reduce(evolveTicket, current);
+  }
+  return [{ type: 'ticket.escalated', data: { ticketId, ...level, priority, groupsAdded } }, ...changes];
+}
+
 function scaleError(urgency: number, impact: number, priority?: number): DomainError | undefined {
   const inScale = (value: number, max: number) => Number.isInteger(value) && value >= 1 && value <= max;
   if (!inScale(urgency, 5) || !inScale(impact, 5))
@@ -295,7 +333,8 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
   initialState: initialTicketState,
   decide,
   evolve: evolveTicket,
-  stateVersion: 1,
+  // 2: the state keeps the applied escalations
+  stateVersion: 2,
 };
 
 export const ticketStreamId = (ticketId: string): string => `ticket-${ticketId}`;

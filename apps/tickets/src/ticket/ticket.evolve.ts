@@ -66,6 +66,8 @@ export function evolveTicket(state: TicketState, event: TicketEvent): TicketStat
       return { ...state, solution: state.solution && { ...state.solution, status: 'refused' } };
     case 'ticket.satisfaction-recorded':
       return { ...state, satisfied: true };
+    case 'ticket.escalated':
+      return { ...state, escalations: [...state.escalations, event.data.escalationId] };
     case 'ticket.followup-added':
     case 'ticket.document-attached':
       return state;

@@ -12,6 +12,8 @@ export interface TicketState {
   /** the latest solution and where it stands */
   solution: { solutionId: string; status: 'waiting' | 'accepted' | 'refused' } | null;
   satisfied: boolean;
+  /** ids of the SLA events already applied as escalations: a redelivered one changes nothing */
+  escalations: string[];
 }
 
 export const initialTicketState = (): TicketState => ({
@@ -25,6 +27,7 @@ export const initialTicketState = (): TicketState => ({
   validations: {},
   solution: null,
   satisfied: false,
+  escalations: [],
 });
 
 export const sameActor = (a: ActorRef, b: ActorRef): boolean => a.kind === b.kind && a.id === b.id;

@@ -131,6 +131,30 @@ export type TicketSatisfactionRecorded = DomainEvent<
   'ticket.satisfaction-recorded',
   { ticketId: string; rating: number; comment: string; answeredBy: string }
 >;
+/**
+ * An SLA or OLA level asked the ticket to escalate (raise its priority, add an assignee group).
+ * The changes themselves follow as ticket.reclassified / ticket.actor-added / ticket.status-changed;
+ * this event names their cause and makes a redelivered level a no-op (escalationId is applied once).
+ */
+export type TicketEscalated = DomainEvent<
+  'ticket.escalated',
+  {
+    ticketId: string;
+    /** id of the sla event that asked for it */
+    escalationId: string;
+    slaId: string;
+    agreement: 'sla' | 'ola';
+    kind: 'tto' | 'ttr';
+    levelId: string;
+    levelName: string;
+    /** which sla event: a level before the deadline, at it, or after it */
+    trigger: 'warning' | 'breached' | 'escalated';
+    /** null: unchanged (not asked, or already major) */
+    priority: { from: number; to: number } | null;
+    /** groups added as assignees; those already assigned are not listed */
+    groupsAdded: string[];
+  }
+>;
 export type TicketEvent =
   | TicketOpened
   | TicketDetailsChanged
@@ -147,7 +171,8 @@ export type TicketEvent =
   | TicketSolutionApproved
   | TicketSolutionRefused
   | TicketDocumentAttached
-  | TicketSatisfactionRecorded;
+  | TicketSatisfactionRecorded
+  | TicketEscalated;
 
 /** ITIL categories ("Intitulés > Catégories ITIL"): a tree. */
 export type CategoryCreated = DomainEvent<
@@ -395,6 +420,36 @@ export const ticketEvents: ContextEvents = {
         rating: scale('1 to 5'),
         comment: content,
         answeredBy: id('who answered'),
+      }),
+    ),
+    v1(
+      'ticket.escalated',
+      'An SLA or OLA level escalated the ticket (priority raised, group assigned); the changes follow as their own events.',
+      object({
+        ticketId: id('the ticket'),
+        escalationId: id('the sla event that asked for it (applied once)'),
+        slaId: id('the SLA or OLA'),
+        agreement: { type: 'string', enum: ['sla', 'ola'], description: 'SLA or internal OLA' },
+        kind: { type: 'string', enum: ['tto', 'ttr'], description: 'time to own or to resolve' },
+        levelId: id('the escalation level'),
+        levelName: text('level name'),
+        trigger: {
+          type: 'string',
+          enum: ['warning', 'breached', 'escalated'],
+          description: 'the level came before the deadline, at it, or after it',
+        },
+        priority: {
+          type: ['object', 'null'],
+          properties: { from: scale('before', 6), to: scale('after', 6) },
+          required: ['from', 'to'],
+          additionalProperties: false,
+          description: 'the priority raised, null when unchanged',
+        },
+        groupsAdded: {
+          type: 'array',
+          items: id('a group'),
+          description: 'groups added as assignees (those already assigned are not listed)',
+        },
       }),
     ),
     v1(

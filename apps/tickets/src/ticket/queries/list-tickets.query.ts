@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { TicketStatus } from '@itsm/contracts';
 import { contains, ID_PATTERN, PageQuery } from '@itsm/runtime';
+import { breachKey } from '../../deadlines/ticket-deadlines.projection';
 import type { TicketCaller } from '../access/ticket-access';
 import { actorKey } from '../read-models/ticket-view.projection';
 import type { FanOut } from './fan-out-page';
@@ -20,6 +21,9 @@ const STATUS_LIST =
   /^(new|assigned|planned|pending|solved|closed|all|notold|notclosed|process|old)(,(new|assigned|planned|pending|solved|closed|all|notold|notclosed|process|old))*$/;
 const SORTABLE = ['openedAt', 'updatedAt', 'priority', 'status', 'title'] as const;
 const VIEWS = ['to-approve', 'assigned-to-me', 'my-groups'] as const;
+/** which deadline of the agreement was breached: time to own, to resolve, or either */
+const BREACHES = ['tto', 'ttr', 'any'] as const;
+type Breach = (typeof BREACHES)[number];
 
 export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -64,6 +68,23 @@ export class ListTicketsQuery extends PageQuery {
   q?: string;
 
   @ApiPropertyOptional({
+    enum: BREACHES,
+    description:
+      'tickets whose SLA deadline was breached (met late included): tto (TTO), ttr (TTR) or any; with olaBreached, both must hold',
+  })
+  @IsOptional()
+  @IsIn(BREACHES, { message: 'slaBreached must be tto, ttr or any' })
+  slaBreached?: Breach;
+
+  @ApiPropertyOptional({
+    enum: BREACHES,
+    description: 'tickets whose OLA (internal) deadline was breached: tto (TTO interne), ttr (TTR interne) or any',
+  })
+  @IsOptional()
+  @IsIn(BREACHES, { message: 'olaBreached must be tto, ttr or any' })
+  olaBreached?: Breach;
+
+  @ApiPropertyOptional({
     enum: VIEWS,
     description: 'the home views: to-approve (requester), assigned-to-me, my-groups',
   })
@@ -77,8 +98,23 @@ export class ListTicketsQuery extends PageQuery {
   sort: (typeof SORTABLE)[number] = 'openedAt';
 }
 
-/** The query's criteria as a filter (before the caller's visibility is added). */
-export function ticketCriteria(query: ListTicketsQuery, caller: TicketCaller): Record<string, unknown> {
+/** The breach criteria as keys of the deadlines' breachIndex (`sla:ttr`, `ola:any`…); empty when none. */
+export function breachKeysOf(query: Pick<ListTicketsQuery, 'slaBreached' | 'olaBreached'>): string[] {
+  return [
+    ...(query.slaBreached ? [breachKey('sla', query.slaBreached)] : []),
+    ...(query.olaBreached ? [breachKey('ola', query.olaBreached)] : []),
+  ];
+}
+
+/**
+ * The query's criteria as a filter (before the caller's visibility is added). `breachedTicketIds`:
+ * the tickets the deadlines read model finds for the breach criteria, when there are some.
+ */
+export function ticketCriteria(
+  query: ListTicketsQuery,
+  caller: TicketCaller,
+  breachedTicketIds?: string[],
+): Record<string, unknown> {
   const all: Record<string, unknown>[] = [];
   if (query.status) {
     const statuses = [...new Set(query.status.split(',').flatMap((part) => STATUS_GROUPS[part] ?? [part]))];
@@ -101,6 +137,7 @@ export function ticketCriteria(query: ListTicketsQuery, caller: TicketCaller): R
   }
   if (query.q) all.push({ title: contains(query.q) });
   if (query.view) all.push(homeView(query.view, caller));
+  if (breachedTicketIds) all.push({ ticketId: { $in: breachedTicketIds } });
   return all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
 }
 
@@ -133,6 +170,8 @@ export function fanOutPlan(query: ListTicketsQuery, caller: TicketCaller): FanOu
     query.openedTo,
     query.q,
     query.view,
+    query.slaBreached,
+    query.olaBreached,
   ];
   if (!caller.rights.has('ticket.read-all') || general.some((criterion) => criterion !== undefined)) return undefined;
   if (query.sort !== 'openedAt' && query.sort !== 'updatedAt') return undefined;

@@ -3,11 +3,12 @@ import type { Caller } from '@itsm/auth';
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
 import { pageOf } from '@itsm/runtime';
+import { TicketDeadlinesReader } from '../../deadlines/ticket-deadlines';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
 import { fanOutPage } from './fan-out-page';
-import { fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
+import { breachKeysOf, fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
 
 const seconds = (from: string | null, to: string | null) =>
   from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : null;
@@ -18,12 +19,16 @@ export class TicketQueries {
   constructor(
     private readonly access: TicketAccess,
     private readonly directory: TicketDirectory,
+    private readonly deadlines: TicketDeadlinesReader,
   ) {}
 
   async list(caller: Caller, query: ListTicketsQuery) {
     const who = await this.access.callerOf(caller);
     const tickets = await this.access.tickets();
     const plan = fanOutPlan(query, who);
+    // breaches live in another read model (fed by the sla context): found there first, by id
+    const breaches = breachKeysOf(query);
+    const breachedIds = breaches.length > 0 ? await this.deadlines.breachedTicketIds(who, breaches) : undefined;
     const page = plan
       ? await fanOutPage(tickets as never, plan).then((found) => ({
           ...found,
@@ -31,7 +36,7 @@ export class TicketQueries {
         }))
       : await pageOf(
           tickets,
-          this.access.readFilter(who, ticketCriteria(query, who)),
+          this.access.readFilter(who, ticketCriteria(query, who, breachedIds)),
           query,
           query.sort,
           (ticket) => ticket as TicketView,
@@ -43,7 +48,10 @@ export class TicketQueries {
   async get(caller: Caller, ticketId: string) {
     const who = await this.access.callerOf(caller);
     const ticket = await this.access.visible(who, ticketId);
-    const names = await this.directory.names(Object.values(ticket.actors).flat());
+    const [names, sla] = await Promise.all([
+      this.directory.names(Object.values(ticket.actors).flat()),
+      this.deadlines.of(ticketId),
+    ]);
     // the API shape: no bookkeeping (_id, _sequence), no query index, the timeline has its own route
     const {
       timeline: _t,
@@ -62,6 +70,7 @@ export class TicketQueries {
         timeToCloseSeconds: seconds(ticket.openedAt, ticket.closedAt),
         waitingSeconds: ticket.waitingSeconds,
       },
+      sla,
     };
   }
 

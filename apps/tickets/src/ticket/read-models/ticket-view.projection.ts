@@ -9,7 +9,7 @@ import type {
 } from '@itsm/contracts';
 import type { Projection } from '@itsm/eventsourcing';
 
-export type TimelineKind = 'followup' | 'task' | 'solution' | 'validation' | 'document';
+export type TimelineKind = 'followup' | 'task' | 'solution' | 'validation' | 'document' | 'escalation';
 
 /** One entry of the ticket's timeline, in the order it happened. */
 export interface TimelineItem {
@@ -67,6 +67,7 @@ export const ticketViewProjection: Projection<TicketView> = {
     'ticket.solution-refused',
     'ticket.document-attached',
     'ticket.satisfaction-recorded',
+    'ticket.escalated',
   ]),
   indexes: [
     { keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } },
@@ -206,6 +207,19 @@ function applyChange(view: TicketView, event: TicketEvent, envelope: EventEnvelo
     }
     case 'ticket.satisfaction-recorded':
       return { ...view, satisfaction: { rating: event.data.rating, comment: event.data.comment, at } };
+    case 'ticket.escalated': {
+      // private: SLA/OLA levels are the service desk's business, not the requester's
+      const { ticketId: _t, escalationId, levelName, ...details } = event.data;
+      return addItem(view, {
+        kind: 'escalation',
+        itemId: escalationId,
+        at,
+        authorId: envelope.actor.id,
+        private: true,
+        content: levelName,
+        details,
+      });
+    }
     default:
       return view;
   }
