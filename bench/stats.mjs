@@ -20,3 +20,13 @@ export async function throughput(total, concurrency, operation) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** p50, p99 and max of a sample, with its size (null figures when empty). */
+export function distribution(values) {
+  return {
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    max: values.length ? round(values.reduce((a, b) => Math.max(a, b))) : null,
+    count: values.length,
+  };
+}
