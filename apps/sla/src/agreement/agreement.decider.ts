@@ -16,8 +16,9 @@ export interface AgreementState {
 const MINUTES_PER_UNIT = { minutes: 1, hours: 60, days: 24 * 60 } as const;
 const MAX_MINUTES = 366 * 24 * 60;
 
-function termProblems({ duration, unit, levels }: AgreementTerms): string[] {
+function termProblems({ name, duration, unit, levels }: AgreementTerms): string[] {
   const problems: string[] = [];
+  if (name.trim() === '') problems.push('the agreement needs a name');
   const minutes = duration * MINUTES_PER_UNIT[unit];
   if (!Number.isInteger(duration) || duration < 1) problems.push('duration must be a whole number, 1 or more');
   if (minutes > MAX_MINUTES) problems.push('duration must not exceed a year');

@@ -19,6 +19,7 @@ export interface SlaRuleState {
 
 function decide(command: SlaRuleCommand, state: SlaRuleState): SlaRuleDefined[] | DomainError {
   if (state.ruleId !== null) return new DomainError('conflict', `rule ${command.ruleId} already exists`);
+  if (command.name.trim() === '') return new DomainError('rule', 'the rule needs a name');
   if (command.agreements.length === 0) return new DomainError('rule', 'a rule gives at least one SLA or OLA');
   const slots = new Set<string>();
   for (const { agreement, kind } of command.agreements) {

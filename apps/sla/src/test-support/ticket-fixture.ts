@@ -1,4 +1,4 @@
-import type { ActorRef, TicketEvent, TicketStatus } from '@itsm/contracts';
+import type { ActorRef, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { EventPublisher, type ManagedIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -62,6 +62,29 @@ export class TicketFixture {
 
   status(ticketId: string, from: TicketStatus, to: TicketStatus, at: Date, reason = to): Promise<void> {
     return this.publish(ticketId, at, { type: 'ticket.status-changed', data: { ticketId, from, to, reason } });
+  }
+
+  /** Type, category or priority changed ("Classification"): the rules are tried again. */
+  reclassify(
+    ticketId: string,
+    at: Date,
+    {
+      type = 'incident',
+      categoryId = null,
+      priority = 3,
+    }: Partial<Pick<TicketClassification, 'type' | 'categoryId' | 'priority'>>,
+  ): Promise<void> {
+    return this.publish(ticketId, at, {
+      type: 'ticket.reclassified',
+      data: { ticketId, type, categoryId, urgency: 3, impact: 3, priority, priorityOverridden: true },
+    });
+  }
+
+  followup(ticketId: string, authorId: string, at: Date, content = 'Je regarde.'): Promise<void> {
+    return this.publish(ticketId, at, {
+      type: 'ticket.followup-added',
+      data: { ticketId, followupId: uuidv7(), content, private: false, authorId },
+    });
   }
 
   async assign(ticketId: string, actor: ActorRef, at: Date): Promise<void> {

@@ -28,6 +28,9 @@ export const ticketFactsProjection: Projection<TicketFactsDoc> = {
     'ticket.actor-added',
     'ticket.actor-removed',
     'ticket.status-changed',
+    // someone other than the requester writing on the ticket takes it into account
+    'ticket.followup-added',
+    'ticket.task-added',
   ]),
   indexes: [{ keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } }],
   apply(current, envelope) {

@@ -23,7 +23,11 @@ export class EscalationActionDto {
   @ApiProperty({ enum: ACTIONS }) @IsIn(ACTIONS) type!: (typeof ACTIONS)[number];
 
   @ApiPropertyOptional({ description: 'the group, for notify-group and assign-group' })
-  @ValidateIf((action: EscalationActionDto) => action.type === 'notify-group' || action.type === 'assign-group')
+  // required by the group actions; checked on the others too when given (the handler looks it up)
+  @ValidateIf(
+    (action: EscalationActionDto) =>
+      action.type === 'notify-group' || action.type === 'assign-group' || action.groupId !== undefined,
+  )
   @IdField('groupId')
   groupId?: string;
 }

@@ -1,0 +1,117 @@
+import type { AgreementTerms, EscalationLevel, SlaDefined } from '@itsm/contracts';
+import { deciderSpecification } from '@itsm/testing';
+import { agreementDecider, type AgreementCommand } from './agreement.decider';
+
+const spec = deciderSpecification(agreementDecider);
+
+const level = (levelId: string, offsetMinutes: number, name = levelId): EscalationLevel => ({
+  levelId,
+  name,
+  offsetMinutes,
+  actions: [{ type: 'notify-assignees' }],
+});
+const terms = (overrides: Partial<AgreementTerms> = {}): AgreementTerms => ({
+  name: 'TTR incidents 4 h',
+  agreement: 'sla',
+  kind: 'ttr',
+  duration: 4,
+  unit: 'hours',
+  calendarId: 'business-hours',
+  levels: [level('warn', -30, 'Alerte 30 min'), level('escalate', 60, 'Escalade')],
+  ...overrides,
+});
+const define = (overrides: Partial<AgreementTerms> = {}): AgreementCommand => ({
+  type: 'define-agreement',
+  slaId: 's1',
+  entityId: 'root',
+  recursive: true,
+  terms: terms(overrides),
+});
+const defined = (overrides: Partial<AgreementTerms> = {}): SlaDefined => ({
+  type: 'sla.defined',
+  data: { slaId: 's1', entityId: 'root', recursive: true, ...terms(overrides) },
+});
+
+describe('defining an SLA or OLA', () => {
+  describe('given no agreement yet', () => {
+    it('when defined with sound terms, then it is defined as given', () => {
+      spec.given([]).when(define()).then([defined()]);
+    });
+
+    it('when its name has surrounding spaces, then they are dropped', () => {
+      spec
+        .given([])
+        .when(define({ name: '  TTR incidents 4 h  ' }))
+        .then([defined()]);
+    });
+
+    it('when its name is blank, then it is refused as a rule', () => {
+      spec
+        .given([])
+        .when(define({ name: '   ' }))
+        .thenFails('rule', /^the agreement needs a name$/);
+    });
+
+    it('when two levels run at the same offset, then it is refused as a rule, naming the offset', () => {
+      spec
+        .given([])
+        .when(define({ levels: [level('a', -30), level('b', 0), level('c', -30)] }))
+        .thenFails('rule', /^two levels run at -30 minutes$/);
+    });
+
+    it('when a warning would run before the clock starts, then it is refused, naming the level', () => {
+      spec
+        .given([])
+        .when(define({ duration: 1, unit: 'hours', levels: [level('early', -61, 'Trop tôt')] }))
+        .thenFails('rule', /^level Trop tôt runs before the clock starts$/);
+    });
+
+    it('when a warning runs exactly when the clock starts, then it is accepted', () => {
+      spec
+        .given([])
+        .when(define({ duration: 1, unit: 'hours', levels: [level('start', -60)] }))
+        .then([defined({ duration: 1, unit: 'hours', levels: [level('start', -60)] })]);
+    });
+
+    it.each<[number, AgreementTerms['unit']]>([
+      [367, 'days'],
+      [8785, 'hours'],
+      [527_041, 'minutes'],
+    ])('when it lasts %d %s (over a year), then it is refused', (duration, unit) => {
+      spec
+        .given([])
+        .when(define({ duration, unit, levels: [] }))
+        .thenFails('rule', /^duration must not exceed a year$/);
+    });
+
+    it('when it lasts a leap year (366 days), then it is accepted', () => {
+      spec
+        .given([])
+        .when(define({ duration: 366, unit: 'days', levels: [] }))
+        .then([defined({ duration: 366, unit: 'days', levels: [] })]);
+    });
+
+    it.each([0, -1, 1.5])('when its duration is %d, then it is refused', (duration) => {
+      spec
+        .given([])
+        .when(define({ duration, levels: [] }))
+        .thenFails('rule', /duration must be a whole number, 1 or more/);
+    });
+
+    it('when several terms are wrong, then every problem is told at once', () => {
+      spec
+        .given([])
+        .when(define({ duration: 400, unit: 'days', levels: [level('a', 10), level('b', 10)] }))
+        .thenFails('rule', /^duration must not exceed a year; two levels run at 10 minutes$/);
+    });
+  });
+
+  describe('given the agreement already defined', () => {
+    it('when defined again under the same id, then it is a conflict', () => {
+      spec
+        .given([defined()])
+        .when(define())
+        .thenFails('conflict', /agreement s1 already exists/);
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import type { SlaRuleDefined } from '@itsm/contracts';
+import { deciderSpecification } from '@itsm/testing';
+import { slaRuleDecider, type SlaRuleCommand } from './sla-rule.decider';
+
+const spec = deciderSpecification(slaRuleDecider);
+
+type Given = SlaRuleCommand['agreements'][number];
+const slaTto: Given = { slaId: 'sla-tto', agreement: 'sla', kind: 'tto' };
+const slaTtr: Given = { slaId: 'sla-ttr', agreement: 'sla', kind: 'ttr' };
+const olaTtr: Given = { slaId: 'ola-ttr', agreement: 'ola', kind: 'ttr' };
+const otherSlaTtr: Given = { slaId: 'sla-ttr-8h', agreement: 'sla', kind: 'ttr' };
+const criteria = { types: ['incident' as const], categoryIds: ['hardware'], priorities: [4, 5] };
+
+const define = (agreements: Given[], name = 'Incidents matériels'): SlaRuleCommand => ({
+  type: 'define-rule',
+  ruleId: 'r1',
+  entityId: 'root',
+  recursive: true,
+  name,
+  rank: 10,
+  criteria,
+  agreements,
+});
+const defined = (slaIds: string[]): SlaRuleDefined => ({
+  type: 'sla-rule.defined',
+  data: { ruleId: 'r1', entityId: 'root', recursive: true, name: 'Incidents matériels', rank: 10, criteria, slaIds },
+});
+
+describe('a rule choosing SLAs and OLAs', () => {
+  describe('given no rule yet', () => {
+    it('when it gives one agreement per slot, then it is defined with them in order', () => {
+      spec
+        .given([])
+        .when(define([slaTto, slaTtr, olaTtr]))
+        .then([defined(['sla-tto', 'sla-ttr', 'ola-ttr'])]);
+    });
+
+    it('when its name has surrounding spaces, then they are dropped', () => {
+      spec
+        .given([])
+        .when(define([slaTtr], '  Incidents matériels '))
+        .then([defined(['sla-ttr'])]);
+    });
+
+    it('when its name is blank, then it is refused as a rule', () => {
+      spec
+        .given([])
+        .when(define([slaTtr], '   '))
+        .thenFails('rule', /^the rule needs a name$/);
+    });
+
+    it('when it gives two agreements in one slot (two SLA TTR), then it is refused as a rule, naming the slot', () => {
+      spec
+        .given([])
+        .when(define([slaTtr, slaTto, otherSlaTtr]))
+        .thenFails('rule', /^a rule gives at most one SLA TTR$/);
+    });
+
+    it('when it gives an SLA TTR and an OLA TTR, then both are kept (different slots)', () => {
+      spec
+        .given([])
+        .when(define([slaTtr, olaTtr]))
+        .then([defined(['sla-ttr', 'ola-ttr'])]);
+    });
+
+    it('when it gives no agreement, then it is refused as a rule', () => {
+      spec
+        .given([])
+        .when(define([]))
+        .thenFails('rule', /at least one SLA or OLA/);
+    });
+  });
+
+  describe('given the rule already defined', () => {
+    it('when defined again under the same id, then it is a conflict', () => {
+      spec
+        .given([defined(['sla-ttr'])])
+        .when(define([slaTtr]))
+        .thenFails('conflict', /rule r1 already exists/);
+    });
+  });
+});
