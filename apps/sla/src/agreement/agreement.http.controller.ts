@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -60,11 +60,7 @@ export class AgreementHttpController {
     return this.projections.collection<AgreementDoc>(agreementListProjection.name);
   }
 
-  private async visible(caller: Caller, slaId: string): Promise<AgreementDoc> {
-    const found = await (
-      await this.collection()
-    ).findOne({ $and: [{ slaId }, await this.scope.visibleFilter(caller)] });
-    if (!found) throw new NotFoundException(`unknown SLA ${slaId}`);
-    return found;
+  private async visible(caller: Caller, slaId: string) {
+    return this.scope.findVisible(await this.collection(), caller, { slaId }, `SLA ${slaId}`);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -67,10 +67,7 @@ export class CalendarHttpController {
     return this.projections.collection<CalendarDoc>(calendarListProjection.name);
   }
 
-  private async visible(caller: Caller, calendarId: string): Promise<CalendarDoc> {
-    const filter = { $and: [{ calendarId }, await this.scope.visibleFilter(caller)] };
-    const calendar = await (await this.collection()).findOne(filter);
-    if (!calendar) throw new NotFoundException(`unknown calendar ${calendarId}`);
-    return calendar;
+  private async visible(caller: Caller, calendarId: string) {
+    return this.scope.findVisible(await this.collection(), caller, { calendarId }, `calendar ${calendarId}`);
   }
 }

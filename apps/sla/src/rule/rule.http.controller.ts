@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
@@ -52,11 +52,7 @@ export class RuleHttpController {
     return this.projections.collection<SlaRuleDoc>(ruleListProjection.name);
   }
 
-  private async visible(caller: Caller, ruleId: string): Promise<SlaRuleDoc> {
-    const found = await (
-      await this.collection()
-    ).findOne({ $and: [{ ruleId }, await this.scope.visibleFilter(caller)] });
-    if (!found) throw new NotFoundException(`unknown rule ${ruleId}`);
-    return found;
+  private async visible(caller: Caller, ruleId: string) {
+    return this.scope.findVisible(await this.collection(), caller, { ruleId }, `rule ${ruleId}`);
   }
 }

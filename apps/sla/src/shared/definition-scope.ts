@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Collection, Document } from 'mongodb';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
 
 /**
@@ -18,6 +19,18 @@ export class DefinitionScope {
   async applicableTo(entityId: string): Promise<Record<string, unknown>> {
     const above = (await this.tree.tree()).ancestorsOf(entityId);
     return { $or: [{ entityId }, { recursive: true, entityId: { $in: above } }] };
+  }
+
+  /** The one definition matching `filter` that the caller sees; a 404 naming `what` otherwise. */
+  async findVisible<Doc extends Document>(
+    collection: Collection<Doc>,
+    caller: Caller,
+    filter: Record<string, unknown>,
+    what: string,
+  ): Promise<Doc> {
+    const found = await collection.findOne({ $and: [filter, await this.visibleFilter(caller)] } as never);
+    if (!found) throw new NotFoundException(`unknown ${what}`);
+    return found as Doc;
   }
 
   assertWritable(caller: Caller | { system: string }, entityId: string): void {
