@@ -26,6 +26,8 @@ export default [
             { sourceTag: 'scope:sla', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sla'] },
             { sourceTag: 'scope:imports', onlyDependOnLibsWithTags: ['scope:shared', 'scope:imports'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
+            // the platform tests run the built services as processes: they import shared libs only
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },
             // type:testing is there for the spec files (given/when/then, the isolated stack)
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:testing'] },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testing'] },

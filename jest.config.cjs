@@ -16,7 +16,7 @@ const swc = [
 const shared = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/infra'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/infra', '<rootDir>/tests'],
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   // NestJS 12 and some of its companions ship ES modules only: compile them to CommonJS for Jest
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuid)/)'],

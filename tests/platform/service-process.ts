@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { ManagedIsolatedStack } from '@itsm/testing';
+
+export interface ServiceProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function untilReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`service exited (${child.exitCode}): ${log()}`);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`service at ${url} not ready within 60 s: ${log()}`);
+}
+
+/**
+ * A built service (`apps/<name>/dist/main.js`) as its own process on the test file's slice, the
+ * way it runs in production: the platform tests see services only through HTTP and Kafka.
+ */
+export async function startService(
+  stack: ManagedIsolatedStack,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+    env: {
+      ...process.env,
+      ...stack.envFor(name),
+      SERVICE_NAME: `${name}-${stack.dbName}`,
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    // unref: a service that stopped in time must not keep the test process waiting for the timer
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  stack.onTeardown(stop);
+  const url = `http://127.0.0.1:${port}`;
+  await untilReady(url, child, () => errors);
+  return { url, stop };
+}
