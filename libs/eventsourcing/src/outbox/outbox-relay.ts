@@ -112,14 +112,15 @@ export class OutboxRelay {
 
   // One updateOne by _id at a time per lane: FerretDB 1.24 pushes `_id` equality down to its
   // storage, while an updateMany with $in scans the collection and a large bulkWrite hangs it.
+  /**
+   * One write for the whole batch. `published: false` comes first on purpose: FerretDB pushes that
+   * equality down to PostgreSQL and filters the few unpublished commits by id itself (it would scan
+   * the whole collection for a bare `$in`); MongoDB uses the `_id` index either way.
+   */
   private async markPublished(commits: StoredCommit[]): Promise<void> {
-    const lanes = 8;
-    await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        for (let i = lane; i < commits.length; i += lanes) {
-          await this.commits.updateOne({ _id: commits[i]._id }, { $set: { published: true } });
-        }
-      }),
+    await this.commits.updateMany(
+      { published: false, _id: { $in: commits.map((commit) => commit._id) } },
+      { $set: { published: true } },
     );
   }
 

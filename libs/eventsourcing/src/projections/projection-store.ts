@@ -32,6 +32,8 @@ export class ProjectionStore<Doc extends object> {
   private readonly gate = new ApplyGate();
   private readonly pointerTtlMs: number;
   private pointer?: { name: Promise<string>; readAt: number };
+  /** documents this process wrote last, by collection: most applies then need no read first */
+  private readonly written = new WrittenDocuments<Doc>();
 
   /**
    * `source`: the event store of the projection's own context. A writer applying its events inline
@@ -72,7 +74,9 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.gate.shared(async () => applyAll(await this.collection(), this.projection, [event], this.source));
+    return this.gate.shared(async () =>
+      applyAll(await this.collection(), this.projection, [event], this.source, this.written),
+    );
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
@@ -89,7 +93,7 @@ export class ProjectionStore<Doc extends object> {
       await Promise.all(
         Array.from({ length: lanes }, async (_, lane) => {
           for (let i = lane; i < streams.length; i += lanes)
-            await applyAll(collection, this.projection, streams[i], this.source);
+            await applyAll(collection, this.projection, streams[i], this.source, this.written);
         }),
       );
     });
@@ -134,8 +138,10 @@ async function applyAll<Doc extends object>(
   projection: Projection<Doc>,
   events: EventEnvelope[],
   source?: StreamSource,
+  written?: WrittenDocuments<Doc>,
 ): Promise<void> {
-  while (!(await tryApplyAll(collection, projection, events, source))) {
+  const cache = written?.of(collection.collectionName);
+  while (!(await tryApplyAll(collection, projection, events, source, cache))) {
     // another applier wrote the document meanwhile: fold again from what it wrote
   }
 }
@@ -145,9 +151,15 @@ async function tryApplyAll<Doc extends object>(
   projection: Projection<Doc>,
   given: EventEnvelope[],
   source?: StreamSource,
+  cache?: Map<string, Doc & ProjectedFields>,
 ): Promise<boolean> {
   const streamId = given[0].streamId;
-  const stored = (await collection.findOne({ _id: streamId } as never)) as (Doc & ProjectedFields) | null;
+  // a cached copy may be stale (another replica wrote since): the conditional write then fails
+  // and the loop above reads the document again
+  const cached = cache?.get(streamId);
+  const stored = cached
+    ? structuredClone(cached) // a projection may change what it is given: the cache keeps its own copy
+    : ((await collection.findOne({ _id: streamId } as never)) as (Doc & ProjectedFields) | null);
   const storedSequence = stored?._sequence ?? 0;
   const firstNew = given.find((event) => event.sequence > storedSequence);
   const gap = source && firstNew && firstNew.sequence > storedSequence + 1;
@@ -162,22 +174,57 @@ async function tryApplyAll<Doc extends object>(
     sequence = event.sequence;
   }
   if (sequence === storedSequence) return true;
+  const next = doc === null ? null : ({ ...doc, _id: streamId, _sequence: sequence } as Doc & ProjectedFields);
+  const remember = (landed: boolean) => {
+    if (landed && next) cache?.set(streamId, next);
+    else cache?.delete(streamId);
+    return landed;
+  };
   if (!stored) {
-    if (doc === null) return true;
+    if (next === null) return true;
     try {
-      await collection.insertOne({ ...doc, _id: streamId, _sequence: sequence } as never);
-      return true;
+      await collection.insertOne(next as never);
+      return remember(true);
     } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
+      if (isDuplicateKeyError(error)) return remember(false);
       throw error;
     }
   }
   const current = { _id: streamId, _sequence: storedSequence } as never;
   const result =
-    doc === null
-      ? await collection.deleteOne(current)
-      : await collection.replaceOne(current, { ...doc, _sequence: sequence } as never);
-  return (('matchedCount' in result ? result.matchedCount : result.deletedCount) ?? 0) > 0;
+    next === null ? await collection.deleteOne(current) : await collection.replaceOne(current, next as never);
+  return remember((('matchedCount' in result ? result.matchedCount : result.deletedCount) ?? 0) > 0);
+}
+
+/** Bounded per collection: the most recently written documents, oldest forgotten first. */
+class WrittenDocuments<Doc extends object> {
+  private readonly byCollection = new Map<string, BoundedMap<Doc & ProjectedFields>>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  of(collectionName: string): BoundedMap<Doc & ProjectedFields> {
+    let cache = this.byCollection.get(collectionName);
+    if (!cache) {
+      // a rebuild swapped the collection: the old one's copies are of no use any more
+      this.byCollection.clear();
+      cache = new BoundedMap(this.capacity);
+      this.byCollection.set(collectionName, cache);
+    }
+    return cache;
+  }
+}
+
+class BoundedMap<Value> extends Map<string, Value> {
+  constructor(private readonly capacity: number) {
+    super();
+  }
+
+  override set(key: string, value: Value): this {
+    this.delete(key); // re-inserted last: Map keeps insertion order, so the oldest comes first
+    super.set(key, value);
+    if (this.size > this.capacity) this.delete(this.keys().next().value as string);
+    return this;
+  }
 }
 
 async function createIndexes<Doc extends object>(
