@@ -4,6 +4,7 @@ import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { eventually, startSmtpSink, startWebhookSink, useIsolatedStack } from '@itsm/testing';
 import Redis from 'ioredis';
 import { MongoClient, type Db } from 'mongodb';
+import { addBusinessTime } from './calendar/domain/business-time';
 import { slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 
@@ -193,4 +194,54 @@ it('two replicas: each timer fires once, one mail', async () => {
   expect(await breachesOf(ticketId)).toHaveLength(1);
   expect(smtp.messages.filter((mail) => mail.subject.includes('Deux répliques'))).toHaveLength(1);
   await replica.close();
+});
+
+it('an SLA on the entity calendar runs on the calendar the ticket’s entity inherits', async () => {
+  const mondayMornings = {
+    name: 'Lundi 8 h-9 h',
+    timeZone: 'Europe/Paris',
+    openingHours: [{ weekday: 1, start: '08:00', end: '09:00' }],
+    holidays: [],
+  };
+  const calendar = await ok(sla.api(admin.token).post('/api/calendars', mondayMornings));
+  await identity.entity('site', 'Site de Lyon', 'root');
+  await identity.entitySettings('root', 'never', 0, calendar.calendarId as string);
+  await eventually(
+    async () => (await db.collection('entity_calendars').countDocuments({ calendarId: calendar.calendarId })) === 1,
+    20_000,
+    'the root’s calendar setting',
+  );
+  await slaHas(stack, 'entity_calendars', 2);
+  // rules apply down the entity tree: the tree must know the new entity (read with a 1 s cache)
+  await slaHas(stack, 'auth_entity_tree', 2);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const agreement = await ok(
+    sla.api(admin.token).post('/api/slas', {
+      name: 'TTO 10 min ouvrées',
+      agreement: 'sla',
+      kind: 'tto',
+      duration: 10,
+      unit: 'minutes',
+      useEntityCalendar: true,
+    }),
+  );
+  expect(agreement).toMatchObject({ calendarId: null, useEntityCalendar: true });
+  await ok(
+    sla.api(admin.token).post('/api/sla-rules', {
+      name: 'entity calendar rule',
+      rank: 5,
+      criteria: { categoryIds: ['entity-calendar'] },
+      slaIds: [agreement.slaId],
+    }),
+  );
+
+  const openedAt = new Date();
+  const ticketId = await tickets.open(openedAt, {
+    entityId: 'site',
+    categoryId: 'entity-calendar',
+    requester: requester.ref,
+  });
+  await eventually(async () => (await deadlinesOf(ticketId)).agreements.length === 1, 20_000, 'the TTO');
+  const expected = addBusinessTime(mondayMornings, openedAt, 10 * 60_000).toISOString();
+  expect((await deadlinesOf(ticketId)).agreements[0]).toMatchObject({ kind: 'tto', deadline: expected });
 });

@@ -11,6 +11,7 @@ import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './bre
 import { CalendarHttpController } from './calendar/calendar.http.controller';
 import { calendarListProjection } from './calendar/read-models/calendar-list.projection';
 import { DefineCalendarHandler } from './calendar/use-cases/define-calendar/define-calendar.handler';
+import { entityCalendarsProjection } from './directory/entity-calendars.projection';
 import { RecipientDirectory } from './directory/recipient-directory';
 import { recipientProjections } from './directory/recipients.projections';
 import { NotificationQueue } from './notifications';
@@ -51,7 +52,7 @@ export class SlaModule {
         EventSourcingModule.forContext({
           context: 'sla',
           projections: [calendarListProjection, agreementListProjection, ruleListProjection, ticketSlaProjection],
-          feeds: [{ context: 'identity', projections: recipientProjections }],
+          feeds: [{ context: 'identity', projections: [...recipientProjections, entityCalendarsProjection] }],
           reactors: [
             { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor },
             { name: 'breach-notices', context: 'sla', reactor: BreachNotifier },

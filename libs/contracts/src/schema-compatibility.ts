@@ -11,7 +11,16 @@ export function breakingChanges(published: JsonSchema, current: JsonSchema, path
   if (JSON.stringify(published.type) !== JSON.stringify(current.type)) {
     changes.push(`${path}: type ${JSON.stringify(published.type)} became ${JSON.stringify(current.type)}`);
   }
-  for (const keyword of ['enum', 'format', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', '$ref'] as const) {
+  for (const keyword of [
+    'enum',
+    'format',
+    'pattern',
+    'minimum',
+    'maximum',
+    'minLength',
+    'maxLength',
+    '$ref',
+  ] as const) {
     if (JSON.stringify(published[keyword]) !== JSON.stringify(current[keyword])) {
       changes.push(`${path}: ${keyword} changed`);
     }

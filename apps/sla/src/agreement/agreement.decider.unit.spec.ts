@@ -17,6 +17,7 @@ const terms = (overrides: Partial<AgreementTerms> = {}): AgreementTerms => ({
   duration: 4,
   unit: 'hours',
   calendarId: 'business-hours',
+  useEntityCalendar: false,
   levels: [level('warn', -30, 'Alerte 30 min'), level('escalate', 60, 'Escalade')],
   ...overrides,
 });

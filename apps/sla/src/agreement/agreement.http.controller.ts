@@ -18,8 +18,9 @@ class ListAgreementsQuery extends PageQuery {
 
 /** The definition with the levels that will run, the implicit breach at the deadline included. */
 const agreementView = (doc: AgreementDoc) => {
-  const { slaId, entityId, recursive, name, agreement, kind, duration, unit, calendarId } = doc;
-  return { slaId, entityId, recursive, name, agreement, kind, duration, unit, calendarId, levels: levelsOf(doc) };
+  const { slaId, entityId, recursive, name, agreement, kind, duration, unit, calendarId, useEntityCalendar } = doc;
+  const terms = { name, agreement, kind, duration, unit, calendarId, useEntityCalendar };
+  return { slaId, entityId, recursive, ...terms, levels: levelsOf(doc) };
 };
 
 /** SLA and OLA definitions (TTO, TTR) with their escalation levels. */

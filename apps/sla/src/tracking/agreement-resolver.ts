@@ -5,6 +5,11 @@ import { agreementListProjection, type AgreementDoc } from '../agreement/read-mo
 import { calendarListProjection, type CalendarDoc } from '../calendar/read-models/calendar-list.projection';
 import { chooseAgreements, type ClassifiedTicket } from '../rule/choose-agreements';
 import { ruleListProjection, type SlaRuleDoc } from '../rule/read-models/rule-list.projection';
+import {
+  entityCalendarsProjection,
+  inheritedCalendarId,
+  type EntityCalendarDoc,
+} from '../directory/entity-calendars.projection';
 import { DefinitionScope } from '../shared/definition-scope';
 import type { ResolvedAgreement } from './ticket-sla.commands';
 
@@ -23,7 +28,7 @@ export class AgreementResolver {
     private readonly scope: DefinitionScope,
   ) {}
 
-  /** What the rules of the ticket's entity give it now. */
+  /** What the rules of the ticket's entity give it now, on the calendars they run on there. */
   async chosenFor(ticket: ClassifiedTicket & { entityId: string }): Promise<ResolvedAgreement[]> {
     const applicable = await this.scope.applicableTo(ticket.entityId);
     const rules = await (await this.projections.collection<SlaRuleDoc>(ruleListProjection.name))
@@ -34,11 +39,11 @@ export class AgreementResolver {
     const agreements = await (await this.projections.collection<AgreementDoc>(agreementListProjection.name))
       .find({ slaId: { $in: slaIds } })
       .toArray();
-    return this.resolveAll(agreements);
+    return this.resolveAll(agreements, ticket.entityId);
   }
 
-  async resolve(agreement: AgreementDoc): Promise<ResolvedAgreement> {
-    return (await this.resolveAll([agreement]))[0];
+  async resolve(agreement: AgreementDoc, ticketEntityId: string): Promise<ResolvedAgreement> {
+    return (await this.resolveAll([agreement], ticketEntityId))[0];
   }
 
   async agreement(slaId: string): Promise<AgreementDoc | null> {
@@ -55,13 +60,26 @@ export class AgreementResolver {
     return Object.fromEntries(docs.map((doc) => [doc.calendarId, calendarOf(doc)]));
   }
 
-  private async resolveAll(agreements: AgreementDoc[]): Promise<ResolvedAgreement[]> {
-    const calendars = await this.calendars(agreements.map((agreement) => agreement.calendarId));
-    return agreements.map(({ slaId, entityId: _entityId, recursive: _recursive, ...terms }) => ({
-      slaId,
-      terms,
-      // a calendar deleted or unknown here counts as 24/7 rather than losing the deadline
-      calendar: terms.calendarId ? (calendars[terms.calendarId] ?? null) : null,
-    }));
+  private async resolveAll(agreements: AgreementDoc[], ticketEntityId: string): Promise<ResolvedAgreement[]> {
+    const entityCalendarId = agreements.some((agreement) => agreement.useEntityCalendar)
+      ? await this.entityCalendarId(ticketEntityId)
+      : null;
+    const calendarIdOf = (agreement: AgreementDoc) =>
+      agreement.calendarId ?? (agreement.useEntityCalendar ? entityCalendarId : null);
+    const calendars = await this.calendars(agreements.map(calendarIdOf));
+    return agreements.map((agreement) => {
+      const { slaId, entityId: _entityId, recursive: _recursive, ...terms } = agreement;
+      const calendarId = calendarIdOf(agreement);
+      // a calendar unknown here counts as 24/7 rather than losing the deadline
+      const calendar = calendarId ? (calendars[calendarId] ?? null) : null;
+      return { slaId, terms, calendarId: calendar ? calendarId : null, calendar };
+    });
+  }
+
+  private async entityCalendarId(entityId: string): Promise<string | null> {
+    const entities = await (await this.projections.collection<EntityCalendarDoc>(entityCalendarsProjection.name))
+      .find({})
+      .toArray();
+    return inheritedCalendarId(entityId, new Map(entities.map((entity) => [entity.entityId, entity])));
   }
 }

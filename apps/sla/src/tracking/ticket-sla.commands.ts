@@ -1,9 +1,10 @@
 import type { AgreementTerms, CalendarDefinition, EscalationAction } from '@itsm/contracts';
 
-/** An SLA or OLA with its current terms and calendar (null: 24/7), as the rules chose it. */
+/** An SLA or OLA with its current terms and the calendar it runs on for this ticket (null: 24/7). */
 export interface ResolvedAgreement {
   slaId: string;
   terms: AgreementTerms;
+  calendarId: string | null;
   calendar: CalendarDefinition | null;
 }
 

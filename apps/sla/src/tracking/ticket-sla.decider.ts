@@ -36,7 +36,7 @@ function attach(
       ticketSequence,
       entityId: ticket.entityId,
       name: resolved.terms.name,
-      calendarId: resolved.terms.calendarId,
+      calendarId: resolved.calendarId,
       startedAt: ticket.openedAt,
       deadline,
       levels: scheduleLevels(levelsOf(resolved.terms), deadline),

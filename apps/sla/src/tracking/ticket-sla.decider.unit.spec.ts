@@ -14,6 +14,7 @@ const terms = (overrides: Partial<AgreementTerms>): AgreementTerms => ({
   duration: 4,
   unit: 'hours',
   calendarId: null,
+  useEntityCalendar: false,
   levels: [],
   ...overrides,
 });
@@ -22,11 +23,13 @@ const ttr: ResolvedAgreement = {
   terms: terms({
     levels: [{ levelId: 'warn', name: 'Alerte', offsetMinutes: -30, actions: [{ type: 'notify-assignees' }] }],
   }),
+  calendarId: null,
   calendar: null,
 };
 const tto: ResolvedAgreement = {
   slaId: 'tto-1h',
   terms: terms({ name: 'TTO 1 h', kind: 'tto', duration: 1 }),
+  calendarId: null,
   calendar: null,
 };
 const ticket = (overrides: Partial<TicketFacts> = {}): TicketFacts => ({
@@ -393,7 +396,12 @@ describe('a ticket’s deadlines', () => {
   });
 
   describe('reclassification', () => {
-    const ttr8: ResolvedAgreement = { slaId: 'ttr-8h', terms: terms({ name: 'TTR 8 h', duration: 8 }), calendar: null };
+    const ttr8: ResolvedAgreement = {
+      slaId: 'ttr-8h',
+      terms: terms({ name: 'TTR 8 h', duration: 8 }),
+      calendarId: null,
+      calendar: null,
+    };
 
     it('replaces an agreement the rules no longer give', () => {
       spec

@@ -54,8 +54,10 @@ export interface AgreementTerms {
   kind: AgreementKind;
   duration: number;
   unit: DurationUnit;
-  /** null: 24/7 */
+  /** a business calendar; null: the ticket entity's default calendar when useEntityCalendar, else 24/7 */
   calendarId: string | null;
+  /** GLPI's "use the ticket's calendar": the default calendar of the ticket's entity (inherited) */
+  useEntityCalendar: boolean;
   levels: EscalationLevel[];
 }
 
@@ -301,7 +303,12 @@ export const slaEvents: ContextEvents = {
         kind,
         duration: { type: 'integer', minimum: 1, description: 'how long, in unit' },
         unit: { type: 'string', enum: ['minutes', 'hours', 'days'], description: 'unit of duration' },
-        calendarId: { type: ['string', 'null'], maxLength: 64, description: 'business calendar, null = 24/7' },
+        calendarId: {
+          type: ['string', 'null'],
+          maxLength: 64,
+          description: 'business calendar; null = the entity calendar when useEntityCalendar, else 24/7',
+        },
+        useEntityCalendar: flag('use the default calendar of the ticket’s entity (inherited from above)'),
         levels,
       }),
     ),

@@ -71,6 +71,14 @@ export class DefineAgreementRequestDto {
   @IdField('calendarId')
   calendarId?: string | null;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: 'no calendarId: use the default calendar of the ticket’s entity (24/7 when it has none)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  useEntityCalendar?: boolean;
+
   @ApiPropertyOptional({ type: [EscalationLevelDto], description: 'a breach level at 0 is added when none is given' })
   @IsOptional()
   @IsArray()

@@ -35,6 +35,10 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     const entityId = request.entityId ?? caller.entityId;
     this.scope.assertWritable(caller, entityId);
     const calendarId = request.calendarId ?? null;
+    const useEntityCalendar = request.useEntityCalendar ?? false;
+    if (calendarId && useEntityCalendar) {
+      throw new UnprocessableEntityException('give either calendarId or useEntityCalendar, not both');
+    }
     if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
     const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level)));
     const slaId = uuidv7();
@@ -47,7 +51,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
         slaId,
         entityId,
         recursive: request.recursive ?? true,
-        terms: { name, agreement, kind, duration, unit, calendarId, levels },
+        terms: { name, agreement, kind, duration, unit, calendarId, useEntityCalendar, levels },
       },
       commandMetadata(caller, entityId),
     );

@@ -37,7 +37,7 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
         type: 'set-agreement',
         ticket: factsOf(ticket),
         at: new Date().toISOString(),
-        resolved: await this.resolver.resolve(agreement),
+        resolved: await this.resolver.resolve(agreement, ticket.entityId),
       },
       undefined,
       caller,
