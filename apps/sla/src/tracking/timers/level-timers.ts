@@ -66,7 +66,8 @@ export class LevelTimers {
 
   private async scheduleOne(timer: LevelTimer): Promise<void> {
     const existing = await this.queue.getJob(timer.jobId);
-    if (existing && existing.data?.dueAt === timer.dueAt) return;
+    // a job that failed for good (Mongo down through every retry) is set again, not kept as it is
+    if (existing && existing.data?.dueAt === timer.dueAt && !(await existing.isFailed())) return;
     if (existing) await existing.remove().catch(() => undefined);
     await this.queue.add('level', timer, {
       jobId: timer.jobId,
