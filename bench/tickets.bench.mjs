@@ -1,9 +1,12 @@
 // The tickets service under HTTP load (issue: tickets service): creations per second at
 // concurrency 1 and 32 (autocannon), create-to-visible latency, and list queries over 100,000
-// tickets, each next to a raw baseline measured on the same machine in the same run.
+// tickets, each next to a raw baseline measured on the same machine in the same run. The list
+// runs on a service restarted over the filled read model: its list index loads it at start.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AccessTokenIssuer, RIGHTS } from '@itsm/auth';
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
@@ -35,7 +38,7 @@ export default async function ticketsBench(env) {
     LOG_LEVEL: 'warn',
   };
   const mongo = await MongoClient.connect(env.MONGO_URL);
-  const service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
+  let service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
     env: serviceEnv,
     stdio: 'ignore',
   });
@@ -54,10 +57,30 @@ export default async function ticketsBench(env) {
     }).token;
     await untilReady(url, token);
     const db = mongo.db(serviceEnv.MONGO_DB);
+    const created = await creations(url, token);
+    const createToVisibleMs = await createToVisible(url, token);
+    const collection = await fill(db);
+    // a replica starting over the filled read model (what the bench wrote bypasses the events)
+    const exited = once(service, 'exit');
+    service.kill('SIGTERM');
+    if (!(await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]))) service.kill('SIGKILL');
+    await exited;
+    const restarted = performance.now();
+    service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
+      env: { ...serviceEnv, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const indexReady = await untilLogged(service, 'ticket list index ready', 600_000);
+    const indexReadyAfterStartMs = round(performance.now() - restarted);
+    await untilListening(url);
     return {
-      creations: await creations(url, token),
-      createToVisibleMs: await createToVisible(url, token),
-      listQuery: await listQueries(url, token, db),
+      creations: created,
+      createToVisibleMs,
+      listQuery: {
+        ...(await listQueries(url, token, collection)),
+        indexReadyAfterStartMs,
+        indexReadyLog: indexReady,
+      },
     };
   } finally {
     service.kill('SIGTERM');
@@ -129,6 +152,37 @@ async function publishIdentity(env, prefix) {
   });
   await producer.disconnect();
   return userId;
+}
+
+/** The message of the first log line of the process that contains `text` (pino JSON lines). */
+function untilLogged(child, text, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the tickets service did not log "${text}" in time`)), timeoutMs);
+    child.once('exit', (code) => reject(new Error(`the tickets service exited (${code})`)));
+    // the interface stays open: it keeps draining the pipe, which would block the service when full
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.includes(text)) return;
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line).msg ?? line);
+      } catch {
+        resolve(line);
+      }
+    });
+  });
+}
+
+/** Answers HTTP (the index may be ready before the server listens). */
+async function untilListening(url) {
+  for (let tries = 0; tries < 600; tries++) {
+    const status = await fetch(`${url}/health/live`).then(
+      (answer) => answer.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await sleep(100);
+  }
+  throw new Error('the restarted tickets service does not answer');
 }
 
 /** Ready once it answers and has heard of the bench user (a ticket can be opened). */
@@ -250,8 +304,7 @@ async function fill(db) {
   return collection;
 }
 
-async function listQueries(url, token, db, samples = 100) {
-  const collection = await fill(db);
+async function listQueries(url, token, collection, samples = 100, coldPages = 50) {
   const statuses = ['new', 'assigned', 'planned', 'pending'];
   const path = '/api/tickets?status=notold&entityId=entity-3&sort=openedAt&order=desc&limit=20';
   const timed = async (operation) => {
@@ -272,19 +325,37 @@ async function listQueries(url, token, db, samples = 100) {
   // the bare driver, the textbook form ($in, two-field sort): what MongoDB would run from its index
   const rawSingle = () =>
     Promise.all([
-      collection.find({ entityId: 'entity-3', status: { $in: statuses } }).sort({ openedAt: -1, _id: -1 }).limit(20).toArray(),
+      collection
+        .find({ entityId: 'entity-3', status: { $in: statuses } })
+        .sort({ openedAt: -1, _id: -1 })
+        .limit(20)
+        .toArray(),
       collection.countDocuments({ entityId: 'entity-3', status: { $in: statuses } }),
     ]);
+  const listOnce = async () => {
+    const answer = await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    if (answer.items.length !== 20) throw new Error(`list answered ${answer.items.length} items`);
+  };
   const api = [];
   const raw = [];
   for (let i = 0; i < samples; i++) {
-    api.push(
+    api.push(await timed(listOnce));
+    raw.push(await timed(rawFanOut));
+  }
+  // the same query with nothing in between: no heavy baseline query still weighing on FerretDB
+  const alone = [];
+  for (let i = 0; i < samples; i++) alone.push(await timed(listOnce));
+  // pages 2 to 51 of the same list, once each: tickets the service has not read yet (no cached document)
+  const cold = [];
+  for (let page = 2; page < 2 + coldPages; page++) {
+    cold.push(
       await timed(async () => {
-        const answer = await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
-        if (answer.items.length !== 20) throw new Error(`list answered ${answer.items.length} items`);
+        const answer = await (
+          await fetch(`${url}${path}&page=${page}`, { headers: { authorization: `Bearer ${token}` } })
+        ).json();
+        if (answer.items.length !== 20) throw new Error(`page ${page} answered ${answer.items.length} items`);
       }),
     );
-    raw.push(await timed(rawFanOut));
   }
   const single = [];
   for (let i = 0; i < 5; i++) single.push(await timed(rawSingle));
@@ -297,5 +368,10 @@ async function listQueries(url, token, db, samples = 100) {
     rawDriverFanOutP99Ms: percentile(raw, 99),
     rawDriverSingleQueryP50Ms: percentile(single, 50),
     samples,
+    apiAloneP50Ms: percentile(alone, 50),
+    apiAloneP99Ms: percentile(alone, 99),
+    apiColdPagesP50Ms: percentile(cold, 50),
+    apiColdPagesP99Ms: percentile(cold, 99),
+    coldPages,
   };
 }

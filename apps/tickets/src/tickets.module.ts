@@ -14,6 +14,10 @@ import { ActorChecks } from './ticket/access/actor-checks';
 import { TicketAccess } from './ticket/access/ticket-access';
 import { TicketWorkflow } from './ticket/access/ticket-workflow';
 import { AutoCloseJob } from './ticket/auto-close/auto-close.job';
+import { IndexedTicketList } from './ticket/queries/list-index/indexed-ticket-list';
+import { TicketListIndex } from './ticket/queries/list-index/ticket-list-index';
+import { TicketListIndexFeed } from './ticket/queries/list-index/ticket-list-index.feed';
+import { TicketListRows } from './ticket/queries/list-index/ticket-list-rows';
 import { TicketQueries } from './ticket/queries/ticket-queries';
 import { ticketViewProjection } from './ticket/read-models/ticket-view.projection';
 import { TicketHttpController } from './ticket/ticket.http.controller';
@@ -97,9 +101,13 @@ export class TicketsModule {
         ActorChecks,
         CategoryCatalogue,
         TicketQueries,
+        TicketListIndex,
+        TicketListRows,
+        IndexedTicketList,
         TicketDeadlinesReader,
         SlaEscalationReactor,
-        ...(background ? [AutoCloseJob] : []),
+        // without the feed (the seed), the index never gets ready and the read model answers
+        ...(background ? [AutoCloseJob, TicketListIndexFeed] : []),
         ...commandHandlers,
       ],
     };

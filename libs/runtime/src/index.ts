@@ -6,12 +6,13 @@ export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';
 export {
   EventSourcingModule,
+  projectionGroupId,
   type EventReactor,
   type EventSourcingOptions,
   type ReactorRegistration,
 } from './event-sourcing/event-sourcing.module';
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
-export { ProjectionRegistry } from './event-sourcing/projection-registry';
+export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { httpExceptionFor } from './event-sourcing/domain-error.http';
 export { setupOpenApi } from './openapi';

@@ -49,6 +49,14 @@ export interface ReactorRegistration {
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
 
+/**
+ * The consumer group that feeds a read model from Kafka. Its committed offsets tell how far the
+ * read model has surely gone: what a process loads from it later needs no event before them.
+ */
+export const projectionGroupId = (topicPrefix: string, service: string, projection: string): string =>
+  // the prefix keeps groups apart like the topics: slices of one broker never share a group
+  `${topicPrefix}${service}.${projection}`;
+
 /** Starts the outbox relay and the projection consumers; neither blocks the boot when Kafka is down. */
 class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EventSourcing');
@@ -127,8 +135,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     this.consumers = this.projections.all().map((store) => {
       const context = foreign.get(store.name);
       const source = context ? topicFor(context, prefix) : topic;
-      // the prefix keeps groups apart like the topics: slices of one broker never share a group
-      return projectionConsumer(this.kafka, source, `${prefix}${service}.${store.name}`, upcasters, store);
+      return projectionConsumer(this.kafka, source, projectionGroupId(prefix, service, store.name), upcasters, store);
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));

@@ -33,8 +33,13 @@ export async function fanOutPage<Doc extends Document>(collection: Collection<Do
       return { docs, count };
     }),
   );
-  const key = (doc: Document) => String(doc[plan.sortField]);
-  const merged = results.flatMap((result) => result.docs).sort((a, b) => plan.direction * key(a).localeCompare(key(b)));
+  // MongoDB's order: the field's value, then _id on a tie (as pageOf and the list index sort)
+  const key = (doc: Document) => [String(doc[plan.sortField]), String(doc._id)];
+  const compare = (a: Document, b: Document) => {
+    const [[fieldA, idA], [fieldB, idB]] = [key(a), key(b)];
+    return plan.direction * (fieldA < fieldB ? -1 : fieldA > fieldB ? 1 : idA < idB ? -1 : idA > idB ? 1 : 0);
+  };
+  const merged = results.flatMap((result) => result.docs).sort(compare);
   return {
     items: merged.slice(plan.skip, wanted) as Doc[],
     total: results.reduce((sum, result) => sum + result.count, 0),

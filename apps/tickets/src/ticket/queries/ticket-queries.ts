@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
-import { pageOf } from '@itsm/runtime';
+import { pageOf, type Page } from '@itsm/runtime';
 import { TicketDeadlinesReader } from '../../deadlines/ticket-deadlines';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
-import { fanOutPage } from './fan-out-page';
+import { fanOutPage, type FanOut } from './fan-out-page';
+import { IndexedTicketList } from './list-index/indexed-ticket-list';
 import { breachKeysOf, fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
 
 const seconds = (from: string | null, to: string | null) =>
@@ -20,6 +21,7 @@ export class TicketQueries {
     private readonly access: TicketAccess,
     private readonly directory: TicketDirectory,
     private readonly deadlines: TicketDeadlinesReader,
+    private readonly indexed: IndexedTicketList,
   ) {}
 
   async list(caller: Caller, query: ListTicketsQuery) {
@@ -30,10 +32,7 @@ export class TicketQueries {
     const breaches = breachKeysOf(query);
     const breachedIds = breaches.length > 0 ? await this.deadlines.breachedTicketIds(who, breaches) : undefined;
     const page = plan
-      ? await fanOutPage(tickets as never, plan).then((found) => ({
-          ...found,
-          items: found.items as unknown as TicketView[],
-        }))
+      ? await this.simplePage(plan)
       : await pageOf(
           tickets,
           this.access.readFilter(who, ticketCriteria(query, who, breachedIds)),
@@ -43,6 +42,14 @@ export class TicketQueries {
         );
     const names = await this.directory.names(page.items.flatMap((ticket) => Object.values(ticket.actors).flat()));
     return { ...page, items: page.items.map((ticket) => this.summary(ticket, names)) };
+  }
+
+  /** The simple lists: from the replica's list index, or from the read model while it is not ready. */
+  private async simplePage(plan: FanOut): Promise<Page<TicketView>> {
+    const indexed = await this.indexed.page(plan);
+    if (indexed) return indexed;
+    const page = await fanOutPage((await this.access.tickets()) as never, plan);
+    return { ...page, items: page.items as unknown as TicketView[] };
   }
 
   async get(caller: Caller, ticketId: string) {

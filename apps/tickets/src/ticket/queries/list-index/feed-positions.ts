@@ -1,0 +1,40 @@
+import type { Admin, SeekEntry } from 'kafkajs';
+
+/**
+ * Where a process that loads the read model now must start reading the topic: at the read model's
+ * own consumer group's committed offsets. Events before them are in the read model (it commits
+ * after applying); later ones may not be yet, so they are read again. A partition that group has
+ * not committed starts at its beginning: the index skips what it already holds, by sequence.
+ */
+export async function startPositions(admin: Admin, topic: string, readModelGroupId: string): Promise<SeekEntry[]> {
+  const [committed] = await admin.fetchOffsets({ groupId: readModelGroupId, topics: [topic] });
+  const bounds = await admin.fetchTopicOffsets(topic);
+  return bounds.map(({ partition, low, high }) => {
+    const offset = Number(committed?.partitions.find((entry) => entry.partition === partition)?.offset ?? -1);
+    const start = offset < Number(low) ? Number(low) : Math.min(offset, Number(high));
+    return { partition, offset: String(start) };
+  });
+}
+
+/** Whether the feed has read up to where the topic ended when the load finished. */
+export class CatchUp {
+  /** partition -> the offset it must reach */
+  private readonly pending = new Map<number, number>();
+
+  constructor(starts: SeekEntry[], ends: SeekEntry[]) {
+    for (const { partition, offset } of ends) {
+      const start = Number(starts.find((entry) => entry.partition === partition)?.offset ?? 0);
+      if (start < Number(offset)) this.pending.set(partition, Number(offset));
+    }
+  }
+
+  get done(): boolean {
+    return this.pending.size === 0;
+  }
+
+  /** The feed has handled the partition up to (not including) `next`. */
+  passed(partition: number, next: number): void {
+    const target = this.pending.get(partition);
+    if (target !== undefined && next >= target) this.pending.delete(partition);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Admin } from 'kafkajs';
+import { CatchUp, startPositions } from './feed-positions';
+import { latestSequences } from './ticket-list-rows';
+
+describe('where the list index feed starts and when it has caught up', () => {
+  const admin = (committed: Array<[number, string]>) =>
+    ({
+      fetchOffsets: async () => [
+        { topic: 't', partitions: committed.map(([partition, offset]) => ({ partition, offset, metadata: null })) },
+      ],
+      fetchTopicOffsets: async () => [
+        { partition: 0, offset: '50', low: '0', high: '50' },
+        { partition: 1, offset: '90', low: '10', high: '90' },
+        { partition: 2, offset: '7', low: '0', high: '7' },
+      ],
+    }) as unknown as Admin;
+
+  it('starts at the read model group’s commits, or the beginning where it has none', async () => {
+    expect(
+      await startPositions(
+        admin([
+          [0, '40'],
+          [1, '-1'],
+          [2, '7'],
+        ]),
+        't',
+        'g',
+      ),
+    ).toEqual([
+      { partition: 0, offset: '40' },
+      { partition: 1, offset: '10' },
+      { partition: 2, offset: '7' },
+    ]);
+    // a commit below what retention kept starts at what is left
+    expect((await startPositions(admin([[1, '3']]), 't', 'g'))[1]).toEqual({ partition: 1, offset: '10' });
+  });
+
+  it('is caught up once each partition reached where the topic ended after the load', () => {
+    const starts = [
+      { partition: 0, offset: '40' },
+      { partition: 1, offset: '90' },
+    ];
+    const catchUp = new CatchUp(starts, [
+      { partition: 0, offset: '50' },
+      { partition: 1, offset: '90' },
+    ]);
+    expect(catchUp.done).toBe(false);
+    catchUp.passed(0, 45);
+    expect(catchUp.done).toBe(false);
+    catchUp.passed(0, 50);
+    expect(catchUp.done).toBe(true);
+    expect(new CatchUp(starts, starts).done).toBe(true);
+  });
+
+  it('asks each ticket up to its last event, and nothing of other streams', () => {
+    const event = (streamId: string, sequence: number, type = 'ticket.status-changed') => ({
+      type,
+      streamId,
+      sequence,
+    });
+    expect(
+      latestSequences([
+        event('ticket-a', 3),
+        event('ticket-a', 5),
+        event('ticket-a', 4),
+        event('ticket-b', 1, 'ticket.opened'),
+        event('category-c', 9, 'category.created'),
+      ]),
+    ).toEqual(
+      new Map([
+        ['a', 5],
+        ['b', 1],
+      ]),
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import type { FanOut } from '../fan-out-page';
+import type { TicketListRow } from './ticket-list-row';
+
+/** One page of the index: the tickets in list order, and how many match in all. */
+export interface RowPage {
+  ticketIds: string[];
+  total: number;
+}
+
+const SORTABLE = new Set(['openedAt', 'updatedAt']);
+const SHARED = new Set(['type', 'priority', 'categoryId']);
+/** below this many wanted rows, keep only the best ones while scanning; beyond, sort the matches */
+const SELECTION_LIMIT = 1000;
+
+/** Whether the rows hold every field the plan filters and sorts on (else: the read model answers). */
+export function rowsCanAnswer(plan: FanOut): boolean {
+  return (
+    SORTABLE.has(plan.sortField) &&
+    Object.keys(plan.shared).every((field) => SHARED.has(field)) &&
+    plan.branches.every((branch) => Object.keys(branch).sort().join() === 'entityId,status')
+  );
+}
+
+/**
+ * What fanOutPage answers, from rows: the shared equalities, one of the (entity, status) branches,
+ * sorted on the plan's date then the ticket id (as `_id`, `ticket-<id>`, orders), both the plan's way.
+ * `sources`: where the rows are (all of them, or the index's buckets of the plan's branches).
+ */
+export function listPage(sources: Iterable<Iterable<TicketListRow>>, plan: FanOut): RowPage {
+  const matches = matcherOf(plan);
+  const compare = orderOf(plan);
+  const wanted = plan.skip + plan.limit;
+  let total = 0;
+  let best: TicketListRow[] = [];
+  for (const rows of sources) {
+    for (const row of rows) {
+      if (!matches(row)) continue;
+      total++;
+      if (wanted > SELECTION_LIMIT) best.push(row);
+      // else best stays sorted and never longer than wanted: a page costs one pass, not a sort
+      else if (best.length < wanted || compare(row, best[wanted - 1]) < 0) {
+        best.splice(insertionPoint(best, row, compare), 0, row);
+        if (best.length > wanted) best.pop();
+      }
+    }
+  }
+  if (wanted > SELECTION_LIMIT) best = plan.skip >= total ? [] : best.sort(compare);
+  return { ticketIds: best.slice(plan.skip, wanted).map((row) => row.ticketId), total };
+}
+
+function orderOf(plan: FanOut): (a: TicketListRow, b: TicketListRow) => number {
+  const field = plan.sortField as 'openedAt' | 'updatedAt';
+  return (a, b) => {
+    if (a[field] !== b[field]) return a[field] < b[field] ? -plan.direction : plan.direction;
+    if (a.ticketId === b.ticketId) return 0;
+    return a.ticketId < b.ticketId ? -plan.direction : plan.direction;
+  };
+}
+
+function matcherOf(plan: FanOut): (row: TicketListRow) => boolean {
+  const shared = Object.entries(plan.shared) as Array<[keyof TicketListRow, string | number]>;
+  // entity -> statuses: two lookups per row, no key built
+  const statusesOf = new Map<string, Set<string>>();
+  for (const { entityId, status } of plan.branches) {
+    statusesOf.set(entityId, (statusesOf.get(entityId) ?? new Set()).add(status));
+  }
+  return (row) => {
+    for (const [field, value] of shared) if (row[field] !== value) return false;
+    return statusesOf.get(row.entityId)?.has(row.status) ?? false;
+  };
+}
+
+function insertionPoint<Row>(sorted: Row[], row: Row, compare: (a: Row, b: Row) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(sorted[middle], row) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
