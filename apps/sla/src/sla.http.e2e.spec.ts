@@ -155,6 +155,7 @@ describe('SLAs and OLAs', () => {
       duration: 8,
       unit: 'hours',
       calendarId,
+      useEntityCalendar: false,
       levels: [
         {
           levelId: expect.any(String),
