@@ -33,6 +33,15 @@ export class DefinitionScope {
     return found as Doc;
   }
 
+  /**
+   * Whether something owned by `ownerEntityId` (a group to notify or assign) may serve definitions
+   * of `entityId`: in the caller's scope, or above that entity. A sibling entity's group never.
+   */
+  async serves(caller: Caller | { system: string }, entityId: string, ownerEntityId: string): Promise<boolean> {
+    if (!('userId' in caller) || caller.scope.includes(ownerEntityId)) return true;
+    return (await this.tree.tree()).ancestorsOf(entityId).includes(ownerEntityId);
+  }
+
   assertWritable(caller: Caller | { system: string }, entityId: string): void {
     if ('userId' in caller && !caller.scope.includes(entityId)) {
       throw new ForbiddenException(`entity ${entityId} is outside your scope`);

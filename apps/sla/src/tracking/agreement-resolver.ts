@@ -76,10 +76,16 @@ export class AgreementResolver {
     });
   }
 
+  /** Reads only the entity and its ancestors, nearest first, until one sets a calendar. */
   private async entityCalendarId(entityId: string): Promise<string | null> {
-    const entities = await (await this.projections.collection<EntityCalendarDoc>(entityCalendarsProjection.name))
-      .find({})
-      .toArray();
-    return inheritedCalendarId(entityId, new Map(entities.map((entity) => [entity.entityId, entity])));
+    const entities = await this.projections.collection<EntityCalendarDoc>(entityCalendarsProjection.name);
+    const chain = new Map<string, EntityCalendarDoc>();
+    for (let id: string | null = entityId; id !== null && !chain.has(id); ) {
+      const entity: EntityCalendarDoc | null = await entities.findOne({ entityId: id });
+      if (!entity) break;
+      chain.set(id, entity);
+      id = entity.calendarId ? null : entity.parentId;
+    }
+    return inheritedCalendarId(entityId, chain);
   }
 }

@@ -40,7 +40,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
       throw new UnprocessableEntityException('give either calendarId or useEntityCalendar, not both');
     }
     if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
-    const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level)));
+    const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level, caller, entityId)));
     const slaId = uuidv7();
     const { name, agreement, kind, duration, unit } = request;
     await this.commands.execute(
@@ -64,9 +64,15 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     if (!found) throw new UnprocessableEntityException(`unknown calendar ${calendarId} for entity ${entityId}`);
   }
 
-  private async levelOf({ name, offsetMinutes, actions }: EscalationLevelDto): Promise<EscalationLevel> {
+  private async levelOf(
+    { name, offsetMinutes, actions }: EscalationLevelDto,
+    caller: Caller | { system: string },
+    entityId: string,
+  ): Promise<EscalationLevel> {
     for (const action of actions) {
-      if (action.groupId && !(await this.directory.group(action.groupId))) {
+      const group = action.groupId ? await this.directory.group(action.groupId) : null;
+      // a group out of reach answers like an unknown one: its existence is not disclosed
+      if (action.groupId && !(group && (await this.scope.serves(caller, entityId, group.entityId)))) {
         throw new UnprocessableEntityException(`unknown group ${action.groupId} in level ${name}`);
       }
     }
