@@ -25,12 +25,12 @@ export class TicketDeadlinesReader {
 
   async of(ticketId: string): Promise<TicketSlaSummary> {
     // by stream id: an equality FerretDB hands to PostgreSQL
-    const doc = await (await this.deadlines()).findOne({ _id: `ticket-sla-${ticketId}` });
-    const entries = SLOT_KEYS.map((key) => {
-      const slot = doc?.slots[key];
-      return [key, slot ? { label: SLOT_LABELS[key], ...slot } : null] as const;
-    });
-    return Object.fromEntries(entries) as TicketSlaSummary;
+    return summaryOf(await (await this.deadlines()).findOne({ _id: `ticket-sla-${ticketId}` }));
+  }
+
+  /** A ticket just opened: the sla service attaches its agreements after hearing of it. */
+  static noneYet(): TicketSlaSummary {
+    return summaryOf(null);
   }
 
   /**
@@ -43,4 +43,12 @@ export class TicketDeadlinesReader {
     const found = await (await this.deadlines()).find(filter as never, { projection: { ticketId: 1 } }).toArray();
     return found.map((doc) => doc.ticketId);
   }
+}
+
+function summaryOf(doc: TicketDeadlines | null): TicketSlaSummary {
+  const entries = SLOT_KEYS.map((key) => {
+    const slot = doc?.slots[key];
+    return [key, slot ? { label: SLOT_LABELS[key], ...slot } : null] as const;
+  });
+  return Object.fromEntries(entries) as TicketSlaSummary;
 }

@@ -87,7 +87,7 @@ export class TicketHttpController {
     const { ticketId } = await this.commandBus.execute(new OpenTicketCommand(caller, body));
     // the ticket is recorded: a caller who may not read it (no read right, or recorded for others)
     // still gets 201 and its id, never an error that would make them record it again
-    return this.queries.get(caller, ticketId).catch((error: unknown) => {
+    return this.queries.opened(caller, ticketId).catch((error: unknown) => {
       if (error instanceof ForbiddenException || error instanceof NotFoundException) return { ticketId };
       throw error;
     });

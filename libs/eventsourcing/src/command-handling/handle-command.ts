@@ -16,6 +16,12 @@ export interface CommandHandlingOptions {
   backoffMs?: number;
   /** saves a snapshot each time the stream crosses a multiple of this many events */
   snapshotEvery?: number;
+  /**
+   * The caller has just made the stream id up (a fresh UUID): the first attempt decides on the
+   * initial state without reading the store. Should the stream exist after all, the append
+   * conflicts and the next attempt loads it like any other.
+   */
+  newStream?: boolean;
 }
 
 export type CommandResult<State> =
@@ -46,7 +52,10 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandResult<State>> {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const { state, version } = await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId);
+    const { state, version } =
+      attempt === 1 && options.newStream
+        ? { state: decider.initialState(), version: 0 }
+        : await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId);
     const decision = decider.decide(command, state);
     if (isDomainError(decision)) return { ok: false, error: decision };
     try {

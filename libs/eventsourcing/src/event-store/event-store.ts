@@ -9,6 +9,7 @@ import {
 } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
+import { InsertBatcher } from './insert-batcher';
 import { CHUNK_SIZE, chunkOf, type StoredCommit, type StoredSnapshot } from './stored-commit';
 import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
 
@@ -23,6 +24,8 @@ export class MongoEventStore {
   readonly commits: Collection<StoredCommit>;
   private readonly snapshots: Collection<StoredSnapshot>;
   private readonly appended = new EventEmitter();
+  /** concurrent appends (of different streams) reach the store together */
+  private readonly inserts: InsertBatcher<StoredCommit>;
 
   constructor(
     connection: Connection,
@@ -30,6 +33,7 @@ export class MongoEventStore {
   ) {
     this.commits = connection.collection<StoredCommit>(options.eventsCollection ?? 'events');
     this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
+    this.inserts = new InsertBatcher(this.commits);
   }
 
   async createIndexes(): Promise<void> {
@@ -74,7 +78,7 @@ export class MongoEventStore {
       published: false,
     };
     try {
-      await this.commits.insertOne(commit);
+      await this.inserts.insert(commit);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
       throw error;

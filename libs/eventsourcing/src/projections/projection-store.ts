@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
+import { InsertBatcher } from '../event-store/insert-batcher';
 import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { ApplyGate } from './apply-gate';
 import type { ProjectedFields, Projection } from './projection';
@@ -32,8 +33,8 @@ export class ProjectionStore<Doc extends object> {
   private readonly gate = new ApplyGate();
   private readonly pointerTtlMs: number;
   private pointer?: { name: Promise<string>; readAt: number };
-  /** documents this process wrote last, by collection: most applies then need no read first */
-  private readonly written = new WrittenDocuments<Doc>();
+  /** by collection: the documents this process wrote last (most applies then need no read first), and its batched inserts */
+  private readonly writers = new CollectionWriters<Doc>();
 
   /**
    * `source`: the event store of the projection's own context. A writer applying its events inline
@@ -71,11 +72,21 @@ export class ProjectionStore<Doc extends object> {
     return this.connection.collection<Doc & ProjectedFields>(await this.pointer.name);
   }
 
+  /**
+   * A copy of the document this process wrote last for the stream, while it still holds one.
+   * Another replica may have written since: good for answering the writer's own command, or where
+   * the document's `_sequence` tells whether it is recent enough.
+   */
+  async lastWritten(streamId: string): Promise<(Doc & ProjectedFields) | undefined> {
+    const copy = this.writers.of(await this.collection()).copies.get(streamId);
+    return copy && structuredClone(copy);
+  }
+
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
     return this.gate.shared(async () =>
-      applyAll(await this.collection(), this.projection, [event], this.source, this.written),
+      applyAll(await this.collection(), this.projection, [event], this.source, this.writers),
     );
   }
 
@@ -93,7 +104,7 @@ export class ProjectionStore<Doc extends object> {
       await Promise.all(
         Array.from({ length: lanes }, async (_, lane) => {
           for (let i = lane; i < streams.length; i += lanes)
-            await applyAll(collection, this.projection, streams[i], this.source, this.written);
+            await applyAll(collection, this.projection, streams[i], this.source, this.writers);
         }),
       );
     });
@@ -138,12 +149,26 @@ async function applyAll<Doc extends object>(
   projection: Projection<Doc>,
   events: EventEnvelope[],
   source?: StreamSource,
-  written?: WrittenDocuments<Doc>,
+  writers?: CollectionWriters<Doc>,
 ): Promise<void> {
-  const cache = written?.of(collection.collectionName);
-  while (!(await tryApplyAll(collection, projection, events, source, cache))) {
+  const writer = writers?.of(collection);
+  for (let fresh = true; !(await tryApplyAll(collection, projection, events, source, writer, fresh)); fresh = false) {
     // another applier wrote the document meanwhile: fold again from what it wrote
   }
+}
+
+/**
+ * The stored document; none is read for a stream's first event on a first try: its document
+ * cannot be older than it, and if another applier wrote it already the insert fails and the
+ * next try reads it.
+ */
+async function firstOrStored<Doc extends object>(
+  collection: Collection<Doc & ProjectedFields>,
+  given: EventEnvelope[],
+  fresh: boolean,
+): Promise<(Doc & ProjectedFields) | null> {
+  if (fresh && given[0].sequence === 1) return null;
+  return (await collection.findOne({ _id: given[0].streamId } as never)) as (Doc & ProjectedFields) | null;
 }
 
 async function tryApplyAll<Doc extends object>(
@@ -151,15 +176,17 @@ async function tryApplyAll<Doc extends object>(
   projection: Projection<Doc>,
   given: EventEnvelope[],
   source?: StreamSource,
-  cache?: Map<string, Doc & ProjectedFields>,
+  writer?: CollectionWriter<Doc>,
+  fresh = true,
 ): Promise<boolean> {
   const streamId = given[0].streamId;
+  const cache = writer?.copies;
   // a cached copy may be stale (another replica wrote since): the conditional write then fails
   // and the loop above reads the document again
   const cached = cache?.get(streamId);
   const stored = cached
     ? structuredClone(cached) // a projection may change what it is given: the cache keeps its own copy
-    : ((await collection.findOne({ _id: streamId } as never)) as (Doc & ProjectedFields) | null);
+    : await firstOrStored(collection, given, fresh);
   const storedSequence = stored?._sequence ?? 0;
   const firstNew = given.find((event) => event.sequence > storedSequence);
   const gap = source && firstNew && firstNew.sequence > storedSequence + 1;
@@ -183,7 +210,7 @@ async function tryApplyAll<Doc extends object>(
   if (!stored) {
     if (next === null) return true;
     try {
-      await collection.insertOne(next as never);
+      await (writer ? writer.inserts.insert(next) : collection.insertOne(next as never));
       return remember(true);
     } catch (error) {
       if (isDuplicateKeyError(error)) return remember(false);
@@ -196,21 +223,27 @@ async function tryApplyAll<Doc extends object>(
   return remember((('matchedCount' in result ? result.matchedCount : result.deletedCount) ?? 0) > 0);
 }
 
-/** Bounded per collection: the most recently written documents, oldest forgotten first. */
-class WrittenDocuments<Doc extends object> {
-  private readonly byCollection = new Map<string, BoundedMap<Doc & ProjectedFields>>();
+interface CollectionWriter<Doc extends object> {
+  /** bounded: the most recently written documents, oldest forgotten first */
+  copies: BoundedMap<Doc & ProjectedFields>;
+  /** first documents of streams, inserted together when they come together */
+  inserts: InsertBatcher<Doc & ProjectedFields>;
+}
+
+class CollectionWriters<Doc extends object> {
+  private readonly byCollection = new Map<string, CollectionWriter<Doc>>();
 
   constructor(private readonly capacity = 10_000) {}
 
-  of(collectionName: string): BoundedMap<Doc & ProjectedFields> {
-    let cache = this.byCollection.get(collectionName);
-    if (!cache) {
+  of(collection: Collection<Doc & ProjectedFields>): CollectionWriter<Doc> {
+    let writer = this.byCollection.get(collection.collectionName);
+    if (!writer) {
       // a rebuild swapped the collection: the old one's copies are of no use any more
       this.byCollection.clear();
-      cache = new BoundedMap(this.capacity);
-      this.byCollection.set(collectionName, cache);
+      writer = { copies: new BoundedMap(this.capacity), inserts: new InsertBatcher(collection) };
+      this.byCollection.set(collection.collectionName, writer);
     }
-    return cache;
+    return writer;
   }
 }
 

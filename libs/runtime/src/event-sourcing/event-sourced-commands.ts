@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   handleCommand,
   loadAggregate,
+  type CommandHandlingOptions,
   type Decider,
   type LoadedAggregate,
   type MongoEventStore,
@@ -38,9 +39,10 @@ export class EventSourcedCommands {
     streamId: string,
     command: Command,
     metadata: EventMetadata,
+    options: Pick<CommandHandlingOptions, 'newStream'> = {},
   ): Promise<CommandOutcome<State>> {
     const previous = this.queues.get(streamId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.run(decider, streamId, command, metadata));
+    const run = previous.catch(() => undefined).then(() => this.run(decider, streamId, command, metadata, options));
     this.queues.set(streamId, run);
     void run
       .finally(() => {
@@ -63,9 +65,10 @@ export class EventSourcedCommands {
     streamId: string,
     command: Command,
     metadata: EventMetadata,
+    options: Pick<CommandHandlingOptions, 'newStream'>,
   ): Promise<CommandOutcome<State>> {
     await this.indexesReady();
-    const result = await handleCommand(this.store, decider, streamId, command, metadata);
+    const result = await handleCommand(this.store, decider, streamId, command, metadata, options);
     if (!result.ok) throw httpExceptionFor(result.error);
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
     await this.projections.applyInline(result.events).catch((error: Error) => {

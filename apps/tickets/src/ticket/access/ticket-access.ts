@@ -41,7 +41,18 @@ export class TicketAccess {
    * (an equality FerretDB hands to PostgreSQL) and checked here, the same rule as readFilter.
    */
   async visible(caller: TicketCaller, ticketId: string): Promise<TicketView> {
-    const ticket = await (await this.tickets()).findOne({ _id: `ticket-${ticketId}` });
+    return this.checked(caller, ticketId, await (await this.tickets()).findOne({ _id: `ticket-${ticketId}` }));
+  }
+
+  /** The same, from the document this replica has just written when it still holds it: a writer's answer. */
+  async visibleAsWritten(caller: TicketCaller, ticketId: string): Promise<TicketView> {
+    const written = await this.projections
+      .store<TicketView>(ticketViewProjection.name)
+      .lastWritten(`ticket-${ticketId}`);
+    return written ? this.checked(caller, ticketId, written) : this.visible(caller, ticketId);
+  }
+
+  private checked(caller: TicketCaller, ticketId: string, ticket: TicketView | null): TicketView {
     if (!ticket || !this.sees(caller, ticket)) throw new NotFoundException(`no ticket ${ticketId} you can see`);
     return ticket;
   }

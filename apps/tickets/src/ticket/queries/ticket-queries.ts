@@ -3,7 +3,7 @@ import type { Caller } from '@itsm/auth';
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
 import { pageOf, type Page } from '@itsm/runtime';
-import { TicketDeadlinesReader } from '../../deadlines/ticket-deadlines';
+import { TicketDeadlinesReader, type TicketSlaSummary } from '../../deadlines/ticket-deadlines';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
@@ -54,11 +54,21 @@ export class TicketQueries {
 
   async get(caller: Caller, ticketId: string) {
     const who = await this.access.callerOf(caller);
-    const ticket = await this.access.visible(who, ticketId);
-    const [names, sla] = await Promise.all([
-      this.directory.names(Object.values(ticket.actors).flat()),
-      this.deadlines.of(ticketId),
-    ]);
+    return this.detail(await this.access.visible(who, ticketId), this.deadlines.of(ticketId));
+  }
+
+  /**
+   * The answer to a creation: the document this replica has just written, and no agreement yet
+   * (the sla service attaches them once it hears of the ticket; GET shows them).
+   */
+  async opened(caller: Caller, ticketId: string) {
+    const who = await this.access.callerOf(caller);
+    const ticket = await this.access.visibleAsWritten(who, ticketId);
+    return this.detail(ticket, Promise.resolve(TicketDeadlinesReader.noneYet()));
+  }
+
+  private async detail(ticket: TicketView, deadlines: Promise<TicketSlaSummary>) {
+    const [names, sla] = await Promise.all([this.directory.names(Object.values(ticket.actors).flat()), deadlines]);
     // the API shape: no bookkeeping (_id, _sequence), no query index, the timeline has its own route
     const {
       timeline: _t,

@@ -53,12 +53,18 @@ export class TicketListRows {
     const behind = [...latest].filter(([ticketId, sequence]) => this.index.sequenceOf(ticketId) < sequence);
     if (behind.length === 0) return;
     const collection = await this.tickets();
+    const store = this.projections.store<TicketView>(ticketViewProjection.name);
     await Promise.all(
       Array.from({ length: Math.min(LANES, behind.length) }, async (_, lane) => {
         for (let i = lane; i < behind.length; i += LANES) {
           const [ticketId, sequence] = behind[i];
           for (let attempt = 0; ; attempt++) {
-            const doc = await collection.findOne({ _id: ticketStreamId(ticketId) }, { projection: ROW_PROJECTION });
+            // what this process wrote itself needs no read, when it is that recent
+            const written = await store.lastWritten(ticketStreamId(ticketId));
+            const doc =
+              written && written._sequence >= sequence
+                ? written
+                : await collection.findOne({ _id: ticketStreamId(ticketId) }, { projection: ROW_PROJECTION });
             const row = doc && rowOf(doc as unknown as Record<string, unknown>);
             if (row) this.index.upsert(row);
             if (this.index.sequenceOf(ticketId) >= sequence || attempt === LAG_DELAYS_MS.length) break;

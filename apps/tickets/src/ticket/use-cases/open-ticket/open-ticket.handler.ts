@@ -66,6 +66,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
         recipientId: caller.userId,
       },
       commandMetadata(caller, entityId),
+      { newStream: true },
     );
     return { ticketId };
   }

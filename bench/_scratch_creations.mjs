@@ -1,0 +1,399 @@
+// The tickets service under HTTP load (issue: tickets service): creations per second at
+// concurrency 1 and 32 (autocannon), create-to-visible latency, and list queries over 100,000
+// tickets, each next to a raw baseline measured on the same machine in the same run. The list
+// runs on a service restarted over the filled read model: its list index loads it at start.
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { AccessTokenIssuer, RIGHTS } from '@itsm/auth';
+import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import autocannon from 'autocannon';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { percentile, round, sleep } from './stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PORT = Number(process.env.BENCH_TICKETS_PORT ?? 3902);
+const LIST_SIZE = Number(process.env.BENCH_TICKETS ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function ticketsBenchOrig(env) {
+  const run = Date.now();
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const serviceEnv = {
+    ...process.env,
+    ...env,
+    PORT: String(PORT),
+    MONGO_DB: `bench_tickets_${run}`,
+    KAFKA_TOPIC_PREFIX: `bench-${run}.`,
+    REDIS_KEY_PREFIX: `bench-${run}:`,
+    JWT_PUBLIC_KEYS: keys.publicKey,
+    LOG_LEVEL: 'warn',
+  };
+  const mongo = await MongoClient.connect(env.MONGO_URL);
+  let service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
+    env: serviceEnv,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${PORT}`;
+  try {
+    const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
+    const token = new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({
+      sub: userId,
+      login: 'bench',
+      name: 'bench',
+      pid: 'super-admin',
+      rights: [...RIGHTS],
+      eid: 'root',
+      rec: true,
+      sid: randomUUID(),
+    }).token;
+    await untilReady(url, token);
+    const db = mongo.db(serviceEnv.MONGO_DB);
+    const created = await creations(url, token);
+    const createToVisibleMs = await createToVisible(url, token);
+    const collection = await fill(db);
+    // a replica starting over the filled read model (what the bench wrote bypasses the events)
+    const exited = once(service, 'exit');
+    service.kill('SIGTERM');
+    if (!(await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]))) service.kill('SIGKILL');
+    await exited;
+    const restarted = performance.now();
+    service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
+      env: { ...serviceEnv, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const indexReady = await untilLogged(service, 'ticket list index ready', 600_000);
+    const indexReadyAfterStartMs = round(performance.now() - restarted);
+    await untilListening(url);
+    return {
+      creations: created,
+      createToVisibleMs,
+      listQuery: {
+        ...(await listQueries(url, token, collection)),
+        indexReadyAfterStartMs,
+        indexReadyLog: indexReady,
+      },
+    };
+  } finally {
+    service.kill('SIGTERM');
+    await sleep(500);
+    await mongo
+      .db(serviceEnv.MONGO_DB)
+      .dropDatabase()
+      .catch(() => undefined);
+    await mongo.close();
+  }
+}
+
+/** What the service learns from identity: the root entity and one user, on identity's topic. */
+async function publishIdentity(env, prefix) {
+  const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const topic = `${prefix}itsm.identity.events`;
+  await ensureTopics(kafka, [topic, `${topic}.dlq`]);
+  const producer = createIdempotentProducer(kafka);
+  await producer.connect();
+  const userId = randomUUID();
+  const envelope = (streamId, type, data) => ({
+    key: streamId,
+    value: JSON.stringify({
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      streamId,
+      sequence: 1,
+      entityId: 'root',
+      occurredAt: new Date().toISOString(),
+      actor: { kind: 'system', id: 'bench' },
+      correlationId: 'bench',
+      causationId: 'bench',
+      data,
+    }),
+  });
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: [
+      envelope('entity-root', 'entity.created', {
+        entityId: 'root',
+        name: 'Entité racine',
+        parentId: null,
+        settings: { autoCloseMode: 'never', autoCloseDelayDays: 0, calendarId: null },
+      }),
+      // ten sub-entities the 100,000 tickets are spread over
+      ...Array.from({ length: 10 }, (_, i) =>
+        envelope(`entity-entity-${i}`, 'entity.created', {
+          entityId: `entity-${i}`,
+          name: `Filiale ${i}`,
+          parentId: 'root',
+          settings: { autoCloseMode: 'inherit', autoCloseDelayDays: 0, calendarId: null },
+        }),
+      ),
+      envelope(`user-${userId}`, 'user.registered', {
+        userId,
+        login: 'bench',
+        firstName: '',
+        lastName: 'bench',
+        emails: [],
+        phone: null,
+        location: null,
+        active: true,
+        defaultEntityId: 'root',
+        defaultProfileId: null,
+      }),
+    ],
+  });
+  await producer.disconnect();
+  return userId;
+}
+
+/** The message of the first log line of the process that contains `text` (pino JSON lines). */
+function untilLogged(child, text, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the tickets service did not log "${text}" in time`)), timeoutMs);
+    child.once('exit', (code) => reject(new Error(`the tickets service exited (${code})`)));
+    // the interface stays open: it keeps draining the pipe, which would block the service when full
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.includes(text)) return;
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line).msg ?? line);
+      } catch {
+        resolve(line);
+      }
+    });
+  });
+}
+
+/** Answers HTTP (the index may be ready before the server listens). */
+async function untilListening(url) {
+  for (let tries = 0; tries < 600; tries++) {
+    const status = await fetch(`${url}/health/live`).then(
+      (answer) => answer.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await sleep(100);
+  }
+  throw new Error('the restarted tickets service does not answer');
+}
+
+/** Ready once it answers and has heard of the bench user (a ticket can be opened). */
+async function untilReady(url, token) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const answer = await post(url, token, ticketBody('warm-up')).catch(() => ({ status: 0 }));
+    if (answer.status === 201) return;
+    await sleep(300);
+  }
+  throw new Error('the tickets service did not come up within 120 s');
+}
+
+const ticketBody = (title) => ({ title, description: 'Benchmark ticket', urgency: 3, impact: 3 });
+
+async function post(url, token, body) {
+  const response = await fetch(`${url}/api/tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function creations(url, token) {
+  const load = (connections, target) =>
+    autocannon({
+      url: `${url}${target}`,
+      connections,
+      duration: DURATION,
+      method: target === '/api/tickets' ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: target === '/api/tickets' ? JSON.stringify(ticketBody('Imprimante en panne')) : undefined,
+    });
+  const result = {};
+  for (const connections of [1, 32]) {
+    const created = await load(connections, '/api/tickets');
+    // the same app answering its cheapest route: what HTTP, Nest and the guard cost without the work
+    const baseline = await load(connections, '/health/live');
+    result[`concurrency${connections}`] = {
+      createdPerSecond: round(created.requests.average, 1),
+      latencyP50Ms: created.latency.p50,
+      latencyP99Ms: created.latency.p99,
+      errors: created.errors + created.non2xx,
+      baselineHealthLivePerSecond: round(baseline.requests.average, 1),
+    };
+  }
+  return result;
+}
+
+/** From the creation request to the ticket heading the newest-first list of new tickets. */
+async function createToVisible(url, token, samples = 100) {
+  const waits = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    const created = await post(url, token, ticketBody(`visible-${i}`));
+    for (;;) {
+      const list = await (
+        await fetch(`${url}/api/tickets?status=new&entityId=root&sort=openedAt&order=desc&limit=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json();
+      if (list.items[0]?.ticketId === created.body.ticketId) break;
+      await sleep(2);
+    }
+    waits.push(performance.now() - started);
+  }
+  return { p50: percentile(waits, 50), p99: percentile(waits, 99), samples };
+}
+
+/** Fills the read model up to LIST_SIZE tickets (documents shaped as the projection writes them). */
+async function fill(db) {
+  const collection = db.collection('ticket_view');
+  const present = await collection.countDocuments();
+  const statuses = ['new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
+  const entities = Array.from({ length: 10 }, (_, i) => `entity-${i}`);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  for (let from = present; from < LIST_SIZE; from += 1000) {
+    const docs = Array.from({ length: Math.min(1000, LIST_SIZE - from) }, (_, k) => {
+      const i = from + k;
+      const ticketId = randomUUID();
+      const at = new Date(start + i * 60_000).toISOString();
+      return {
+        _id: `ticket-${ticketId}`,
+        _sequence: 1,
+        ticketId,
+        entityId: entities[i % 10],
+        title: `Ticket ${i}`,
+        description: '',
+        type: i % 3 ? 'incident' : 'request',
+        categoryId: null,
+        urgency: 3,
+        impact: 3,
+        priority: 1 + (i % 5),
+        priorityOverridden: false,
+        source: 'helpdesk',
+        location: null,
+        items: [],
+        recipientId: 'bench',
+        status: statuses[i % 6],
+        actors: { requester: [], observer: [], assignee: [] },
+        actorIndex: [],
+        openedAt: at,
+        updatedAt: at,
+        takenIntoAccountAt: null,
+        solvedAt: null,
+        closedAt: null,
+        pendingSince: null,
+        waitingSeconds: 0,
+        timeline: [],
+        totalDurationMinutes: 0,
+        tasksDonePercent: null,
+        validationStatus: 'none',
+        satisfaction: null,
+      };
+    });
+    await collection.insertMany(docs, { ordered: false });
+  }
+  return collection;
+}
+
+async function listQueries(url, token, collection, samples = 100, coldPages = 50) {
+  const statuses = ['new', 'assigned', 'planned', 'pending'];
+  const path = '/api/tickets?status=notold&entityId=entity-3&sort=openedAt&order=desc&limit=20';
+  const timed = async (operation) => {
+    const started = performance.now();
+    await operation();
+    return performance.now() - started;
+  };
+  // the bare driver, best form on this server: one equality query and count per status, merged
+  const rawFanOut = () =>
+    Promise.all(
+      statuses.map((status) =>
+        Promise.all([
+          collection.find({ entityId: 'entity-3', status }).sort({ openedAt: -1 }).limit(20).toArray(),
+          collection.countDocuments({ entityId: 'entity-3', status }),
+        ]),
+      ),
+    );
+  // the bare driver, the textbook form ($in, two-field sort): what MongoDB would run from its index
+  const rawSingle = () =>
+    Promise.all([
+      collection
+        .find({ entityId: 'entity-3', status: { $in: statuses } })
+        .sort({ openedAt: -1, _id: -1 })
+        .limit(20)
+        .toArray(),
+      collection.countDocuments({ entityId: 'entity-3', status: { $in: statuses } }),
+    ]);
+  const listOnce = async () => {
+    const answer = await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    if (answer.items.length !== 20) throw new Error(`list answered ${answer.items.length} items`);
+  };
+  const api = [];
+  const raw = [];
+  for (let i = 0; i < samples; i++) {
+    api.push(await timed(listOnce));
+    raw.push(await timed(rawFanOut));
+  }
+  // the same query with nothing in between: no heavy baseline query still weighing on FerretDB
+  const alone = [];
+  for (let i = 0; i < samples; i++) alone.push(await timed(listOnce));
+  // pages 2 to 51 of the same list, once each: tickets the service has not read yet (no cached document)
+  const cold = [];
+  for (let page = 2; page < 2 + coldPages; page++) {
+    cold.push(
+      await timed(async () => {
+        const answer = await (
+          await fetch(`${url}${path}&page=${page}`, { headers: { authorization: `Bearer ${token}` } })
+        ).json();
+        if (answer.items.length !== 20) throw new Error(`page ${page} answered ${answer.items.length} items`);
+      }),
+    );
+  }
+  const single = [];
+  for (let i = 0; i < 5; i++) single.push(await timed(rawSingle));
+  return {
+    tickets: await collection.countDocuments(),
+    query: path,
+    apiP50Ms: percentile(api, 50),
+    apiP99Ms: percentile(api, 99),
+    rawDriverFanOutP50Ms: percentile(raw, 50),
+    rawDriverFanOutP99Ms: percentile(raw, 99),
+    rawDriverSingleQueryP50Ms: percentile(single, 50),
+    samples,
+    apiAloneP50Ms: percentile(alone, 50),
+    apiAloneP99Ms: percentile(alone, 99),
+    apiColdPagesP50Ms: percentile(cold, 50),
+    apiColdPagesP99Ms: percentile(cold, 99),
+    coldPages,
+  };
+}
+
+// scratch: creations only, with optional CPU profile of the service
+export async function scratch(env, { prof = false, seconds = 10, connections = 32 } = {}) {
+  const run = Date.now();
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const serviceEnv = { ...process.env, ...env, PORT: String(PORT), MONGO_DB: `bench_tickets_${run}`, KAFKA_TOPIC_PREFIX: `bench-${run}.`, REDIS_KEY_PREFIX: `bench-${run}:`, JWT_PUBLIC_KEYS: keys.publicKey, LOG_LEVEL: 'warn' };
+  const args = prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/exp/prof'] : [];
+  const service = spawn(process.execPath, [...args, path.join(here, '../apps/tickets/dist/main.js')], { env: serviceEnv, stdio: 'inherit' });
+  const url = `http://127.0.0.1:${PORT}`;
+  const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
+  const token = new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({ sub: userId, login: 'bench', name: 'bench', pid: 'super-admin', rights: [...RIGHTS], eid: 'root', rec: true, sid: randomUUID() }).token;
+  await untilReady(url, token);
+  console.log('service pid', service.pid);
+  const result = await autocannon({ url: `${url}/api/tickets`, connections, duration: seconds, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(ticketBody('Imprimante en panne')) });
+  console.log(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx }));
+  await sleep(3000);
+  service.kill('SIGINT');
+  await once(service, 'exit');
+  const mongo = await MongoClient.connect(env.MONGO_URL);
+  await mongo.db(serviceEnv.MONGO_DB).dropDatabase().catch(() => undefined);
+  await mongo.close();
+}
