@@ -61,6 +61,20 @@ describe('access tokens', () => {
     expect(reasonFor(token)).toBe('expired');
   });
 
+  it('refuses a token it accepted before, once it has expired', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00Z') });
+    try {
+      const { token } = new AccessTokenIssuer({ privateKey: current.privateKey, ttlSeconds: 60 }).issue(claims);
+      expect(verifier.verify(token)).toEqual(claims);
+      jest.setSystemTime(Date.parse('2026-11-29T10:00:59Z'));
+      expect(verifier.verify(token)).toEqual(claims); // from the checked tokens
+      jest.setSystemTime(Date.parse('2026-11-29T10:01:00Z'));
+      expect(reasonFor(token)).toBe('expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses an unsigned token (alg none)', () => {
     const [, payload] = partsOf(issuer.issue(claims).token);
     expect(reasonFor(`${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`)).toBe('missing signature');

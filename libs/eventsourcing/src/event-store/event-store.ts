@@ -7,25 +7,33 @@ import {
   type EventMetadata,
   type UpcasterRegistry,
 } from '@itsm/contracts';
+import { LRUCache } from 'lru-cache';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { InsertBatcher } from './insert-batcher';
-import { CHUNK_SIZE, chunkOf, type StoredCommit, type StoredSnapshot } from './stored-commit';
+import { CHUNK_SIZE, chunkOf, type OutboxEntry, type StoredCommit, type StoredSnapshot } from './stored-commit';
 import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
 
 export interface EventStoreOptions {
   upcasters: UpcasterRegistry;
   eventsCollection?: string;
   snapshotsCollection?: string;
+  /** default: `<eventsCollection>_outbox` */
+  outboxCollection?: string;
 }
 
-/** The MongoDB event store; its events collection is also the outbox (see OutboxRelay). */
+/** The MongoDB event store, and its outbox of commits not yet published (see OutboxRelay). */
 export class MongoEventStore {
   readonly commits: Collection<StoredCommit>;
+  readonly outbox: Collection<OutboxEntry>;
+  private readonly migrations: Collection<{ _id: string; doneAt: Date }>;
   private readonly snapshots: Collection<StoredSnapshot>;
   private readonly appended = new EventEmitter();
   /** concurrent appends (of different streams) reach the store together */
   private readonly inserts: InsertBatcher<StoredCommit>;
+  private readonly entries: InsertBatcher<OutboxEntry>;
+  /** commits this process appended, until the relay publishes them: it then needs no read (bounded) */
+  private readonly unpublished = new LRUCache<string, StoredCommit>({ max: 10_000, ttl: 60_000 });
 
   constructor(
     connection: Connection,
@@ -33,13 +41,18 @@ export class MongoEventStore {
   ) {
     this.commits = connection.collection<StoredCommit>(options.eventsCollection ?? 'events');
     this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
+    this.outbox = connection.collection<OutboxEntry>(
+      options.outboxCollection ?? `${options.eventsCollection ?? 'events'}_outbox`,
+    );
+    this.migrations = connection.collection(`${options.eventsCollection ?? 'events'}_migrations`);
     this.inserts = new InsertBatcher(this.commits);
+    this.entries = new InsertBatcher(this.outbox);
   }
 
   async createIndexes(): Promise<void> {
     await this.commits.createIndex({ streamId: 1, sequence: 1 }, { unique: true, name: 'stream_sequence' });
     await this.commits.createIndex({ streamId: 1, chunk: 1 }, { name: 'stream_chunk' });
-    await this.commits.createIndex({ published: 1, _id: 1 }, { name: 'outbox' });
+    await this.outbox.createIndex({ streamId: 1, sequence: 1 }, { name: 'stream_sequence' });
   }
 
   /**
@@ -75,16 +88,36 @@ export class MongoEventStore {
       lastSequence: envelopes[envelopes.length - 1].sequence,
       chunk: chunkOf(envelopes[0].sequence),
       events: envelopes,
-      published: false,
     };
+    await this.entries.insert({ _id: commit._id, streamId, sequence: commit.sequence });
     try {
       await this.inserts.insert(commit);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
-      throw error;
+      if (!isDuplicateKeyError(error)) throw error; // the commit may have landed: the relay finds out
+      // another writer won the version: this entry will never have its commit
+      await this.outbox.deleteOne({ _id: commit._id }).catch(() => undefined);
+      throw new VersionConflictError(streamId, expectedVersion);
     }
+    this.unpublished.set(commit._id, commit);
     this.appended.emit('appended', streamId);
     return envelopes;
+  }
+
+  /** Runs a change of the store's own format unless this store has it recorded as done. */
+  async migrateOnce(name: string, migration: () => Promise<void>): Promise<void> {
+    if (await this.migrations.findOne({ _id: name })) return;
+    await migration();
+    await this.migrations.updateOne({ _id: name }, { $set: { doneAt: new Date() } }, { upsert: true });
+  }
+
+  /** A commit this process appended and the relay has not published yet, without a read. */
+  appendedCommit(id: string): StoredCommit | undefined {
+    return this.unpublished.get(id);
+  }
+
+  /** The relay published it. */
+  forgetAppended(id: string): void {
+    this.unpublished.delete(id);
   }
 
   /** Events are written in their newest version: the one every upcaster of the type leads to. */

@@ -1,6 +1,7 @@
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Producer } from 'kafkajs';
+import { v7 as uuidv7 } from 'uuid';
 import { ProjectionStore } from '../projections/projection-store';
 import { counterTotalProjection } from '../test-support/counter-total.projection';
 import { kernelHarness, readTopic, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
@@ -55,13 +56,13 @@ describe('outbox relay', () => {
 
     const crashing = await relay('relay-1', { beforeMark: () => Promise.reject(new Error('killed')) }, topic);
     await expect(crashing.publishOnce()).rejects.toThrow('killed');
-    expect(await kernel.store.commits.countDocuments({ published: false })).toBe(2);
+    expect(await kernel.store.outbox.countDocuments()).toBe(2);
 
     // the lease of the dead relay expires, a second one takes over and publishes everything again
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const survivor = await relay('relay-2', {}, topic);
     expect(await survivor.publishOnce()).toBe(2);
-    expect(await kernel.store.commits.countDocuments({ published: false })).toBe(0);
+    expect(await kernel.store.outbox.countDocuments()).toBe(0);
 
     const messages = await readTopic(kernel.kafka, topic, 6);
     expect(messages).toHaveLength(6); // 3 events, each twice: at least once, duplicates allowed
@@ -118,10 +119,83 @@ describe('outbox relay', () => {
       expect(outOfOrder).toEqual([]);
       expect(seen.size).toBe(STREAMS);
       expect([...seen.values()].every((sequence) => sequence === 20)).toBe(true);
-      expect(await kernel.store.commits.countDocuments({ published: false })).toBe(0);
+      expect(await kernel.store.outbox.countDocuments()).toBe(0);
     },
     STREAMS * 600,
   );
+
+  it('drops an entry whose append lost the version race, or whose commit never came, publishing nothing for it', async () => {
+    const topic = `${kernel.topic}.orphans`;
+    // the loser of a race for counter-a's first event: its entry was written, its commit refused
+    await kernel.store.outbox.insertOne({ _id: uuidv7(), streamId: 'counter-a', sequence: 1 });
+    await kernel.store.append('counter-a', 0, [increment(1)], testMetadata);
+    // a writer that died between its two writes, two minutes ago
+    await kernel.store.outbox.insertOne({
+      _id: uuidv7({ msecs: Date.now() - 120_000 }),
+      streamId: 'counter-b',
+      sequence: 1,
+    });
+
+    const relayed = await relay('relay-1', {}, topic);
+    expect(await relayed.publishOnce()).toBe(1);
+    expect(await kernel.store.outbox.countDocuments()).toBe(0);
+    const messages = await readTopic(kernel.kafka, topic, 1);
+    expect(messages.map(({ streamId, sequence }) => ({ streamId, sequence }))).toEqual([
+      { streamId: 'counter-a', sequence: 1 },
+    ]);
+  });
+
+  it('holds a stream whose entry is there before its commit, and publishes it once the commit lands', async () => {
+    const topic = `${kernel.topic}.early`;
+    const early = { _id: uuidv7(), streamId: 'counter-c', sequence: 1 };
+    await kernel.store.outbox.insertOne(early);
+    const relayed = await relay('relay-1', {}, topic);
+    expect(await relayed.publishOnce()).toBe(0);
+    expect(await kernel.store.outbox.countDocuments()).toBe(1);
+
+    // the commit lands (written by another process: this relay has no copy of it)
+    const event = { ...testMetadata, id: early._id, type: 'counter.incremented', schemaVersion: 1 };
+    const envelope = {
+      ...event,
+      streamId: 'counter-c',
+      sequence: 1,
+      occurredAt: new Date().toISOString(),
+      data: { by: 4 },
+    };
+    await kernel.store.commits.insertOne({ ...early, lastSequence: 1, chunk: 0, events: [envelope] });
+    expect(await relayed.publishOnce()).toBe(1);
+    expect(await kernel.store.outbox.countDocuments()).toBe(0);
+    const [message] = await readTopic(kernel.kafka, topic, 1);
+    expect(message).toMatchObject({ streamId: 'counter-c', sequence: 1, data: { by: 4 } });
+  });
+
+  it('adopts the unpublished commits of a store written before the outbox collection, once', async () => {
+    const topic = `${kernel.topic}.legacy`;
+    const id = uuidv7();
+    const envelope = {
+      ...testMetadata,
+      id,
+      type: 'counter.incremented',
+      schemaVersion: 1,
+      streamId: 'counter-d',
+      sequence: 1,
+      occurredAt: new Date().toISOString(),
+      data: { by: 2 },
+    };
+    const legacy = { _id: id, streamId: 'counter-d', sequence: 1, lastSequence: 1, chunk: 0, events: [envelope] };
+    await kernel.store.commits.insertOne({ ...legacy, published: false });
+
+    const relayed = await relay('relay-1', {}, topic);
+    expect(await relayed.publishOnce()).toBe(1);
+    expect(await kernel.store.commits.findOne({ _id: id })).toEqual(legacy); // the flag is gone
+    const [message] = await readTopic(kernel.kafka, topic, 1);
+    expect(message).toMatchObject({ streamId: 'counter-d', data: { by: 2 } });
+
+    // recorded as done: a flag written afterwards (by nothing of ours) is not looked for again
+    await kernel.store.commits.updateOne({ _id: id }, { $set: { published: false } });
+    await relayed.stop();
+    expect(await (await relay('relay-2', {}, topic)).publishOnce()).toBe(0);
+  });
 
   it('lets a single relay hold the lease at a time', async () => {
     const first = new OutboxLease(kernel.connection, 'outbox', 'one', 5_000);

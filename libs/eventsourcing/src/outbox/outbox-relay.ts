@@ -1,7 +1,8 @@
 import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
-import type { StoredCommit } from '../event-store/stored-commit';
+import type { OutboxEntry, StoredCommit } from '../event-store/stored-commit';
+import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import type { OutboxLease } from './outbox-lease';
 import { publishableCommits } from './publishable-commits';
 
@@ -13,19 +14,30 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** fallback poll for appends made by other replicas; local appends wake the relay at once */
   pollMs?: number;
-  /** fault injection for tests: runs after the Kafka send and before the commits are marked */
+  /**
+   * How long an outbox entry may wait for its commit before it is taken for an append that never
+   * landed (its process died between the two writes). Default 60 s.
+   */
+  orphanAfterMs?: number;
+  /** fault injection for tests: runs after the Kafka send and before the entries are deleted */
   beforeMark?: (commits: StoredCommit[]) => Promise<void>;
   onError?: (error: Error) => void;
 }
 
+/** Reads at once, by `_id` equality each: FerretDB pushes that down, it would scan for a `$in`. */
+const LANES = 8;
+
 /**
- * Publishes unpublished commits to Kafka (key = streamId), then marks them published.
+ * Publishes the commits of the outbox entries to Kafka (key = streamId), then deletes the entries.
  * At least once: a crash between the two publishes again on restart, and consumers deduplicate.
+ * The commits themselves are never rewritten: publishing costs the store small writes only.
  */
 export class OutboxRelay {
   private readonly commits: Collection<StoredCommit>;
+  private readonly outbox: Collection<OutboxEntry>;
   /** last sequence this relay published per stream, while it holds the lease */
   private readonly publishedUpTo = new Map<string, number>();
+  private legacyAdopted = false;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -33,6 +45,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.commits = options.store.commits;
+    this.outbox = options.store.outbox;
   }
 
   start(): void {
@@ -56,17 +69,16 @@ export class OutboxRelay {
       this.publishedUpTo.clear(); // another relay may publish meanwhile
       return 0;
     }
+    if (!this.legacyAdopted) {
+      await this.options.store.migrateOnce('outbox-collection', () => this.adoptLegacyUnpublished());
+      this.legacyAdopted = true;
+    }
     const batchSize = this.options.batchSize ?? 500;
-    const batch = await this.commits
-      .find({ published: false })
-      .sort({ _id: 1 })
-      .limit(batchSize)
-      .batchSize(batchSize)
-      .toArray();
-    if (batch.length === 0) return 0;
-    // a full batch may have left out an older unpublished commit of one of its streams
-    const held = batch.length === batchSize ? await this.streamsWithOlderUnpublished(batch) : new Set<string>();
-    const commits = publishableCommits(batch, held);
+    const entries = await this.outbox.find({}).sort({ _id: 1 }).limit(batchSize).toArray();
+    if (entries.length === 0) return 0;
+    // a full batch may have left out an older entry of one of its streams
+    const held = entries.length === batchSize ? await this.streamsWithOlderEntries(entries) : new Set<string>();
+    const commits = publishableCommits(await this.commitsOf(entries, held), held);
     if (commits.length === 0) return 0;
     await this.options.producer.send({
       topic: this.options.topic,
@@ -80,8 +92,12 @@ export class OutboxRelay {
       ),
     });
     await this.options.beforeMark?.(commits);
-    await this.markPublished(commits);
-    for (const commit of commits) this.publishedUpTo.set(commit.streamId, commit.lastSequence);
+    // by _id, which FerretDB hands to PostgreSQL as `IN`
+    await this.outbox.deleteMany({ _id: { $in: commits.map((commit) => commit._id) } });
+    for (const commit of commits) {
+      this.publishedUpTo.set(commit.streamId, commit.lastSequence);
+      this.options.store.forgetAppended(commit._id);
+    }
     if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
     return commits.length;
   }
@@ -110,48 +126,88 @@ export class OutboxRelay {
     });
   }
 
-  // One updateOne by _id at a time per lane: FerretDB 1.24 pushes `_id` equality down to its
-  // storage, while an updateMany with $in scans the collection and a large bulkWrite hangs it.
   /**
-   * One write for the whole batch. `published: false` comes first on purpose: FerretDB pushes that
-   * equality down to PostgreSQL and filters the few unpublished commits by id itself (it would scan
-   * the whole collection for a bare `$in`); MongoDB uses the `_id` index either way.
+   * The entries' commits: those this process appended from memory, the others read by id. An
+   * entry without its commit is either still being appended (its stream is held for this turn)
+   * or will never have one: then it is deleted.
    */
-  private async markPublished(commits: StoredCommit[]): Promise<void> {
-    await this.commits.updateMany(
-      { published: false, _id: { $in: commits.map((commit) => commit._id) } },
-      { $set: { published: true } },
+  private async commitsOf(entries: OutboxEntry[], held: Set<string>): Promise<StoredCommit[]> {
+    const found: StoredCommit[] = [];
+    const missing: OutboxEntry[] = [];
+    for (const entry of entries) {
+      const appended = this.options.store.appendedCommit(entry._id);
+      if (appended) found.push(appended);
+      else missing.push(entry);
+    }
+    const orphans: string[] = [];
+    await inLanes(missing, async (entry) => {
+      const commit = await this.commits.findOne({ _id: entry._id });
+      if (commit) found.push(commit);
+      else if (await this.isOrphan(entry)) orphans.push(entry._id);
+      else held.add(entry.streamId);
+    });
+    if (orphans.length > 0) await this.outbox.deleteMany({ _id: { $in: orphans } });
+    return found;
+  }
+
+  /** Another commit took the entry's place in its stream (a lost version race), or it waited too long. */
+  private async isOrphan(entry: OutboxEntry): Promise<boolean> {
+    const taken = await this.commits.findOne(
+      { streamId: entry.streamId, sequence: entry.sequence },
+      { projection: { _id: 1 } },
     );
+    if (taken) return taken._id !== entry._id; // the same id: it has just landed, next turn takes it
+    return Date.now() - uuidv7Time(entry._id) > (this.options.orphanAfterMs ?? 60_000);
   }
 
   /**
-   * Streams of a full batch that may have an older unpublished commit outside it. Streams this
-   * relay published up to just before the batch are known; the others are asked one by one, by
-   * equality (which FerretDB pushes down, unlike $in).
+   * Streams of a full batch that may have an older entry outside it. Streams this relay published
+   * up to just before the batch are known; the others are asked one by one, by equality.
    */
-  private async streamsWithOlderUnpublished(batch: StoredCommit[]): Promise<Set<string>> {
+  private async streamsWithOlderEntries(entries: OutboxEntry[]): Promise<Set<string>> {
     const lowest = new Map<string, number>();
-    for (const { streamId, sequence } of batch)
+    for (const { streamId, sequence } of entries)
       lowest.set(streamId, Math.min(sequence, lowest.get(streamId) ?? sequence));
     const unknown = [...lowest].filter(
       ([streamId, sequence]) => sequence > 1 && this.publishedUpTo.get(streamId) !== sequence - 1,
     );
     const held = new Set<string>();
-    const lanes = 8;
-    await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        for (let i = lane; i < unknown.length; i += lanes) {
-          const [streamId, sequence] = unknown[i];
-          const older = await this.commits.findOne(
-            { streamId, published: false, sequence: { $lt: sequence } },
-            { projection: { _id: 1 } },
-          );
-          if (older) held.add(streamId);
-        }
-      }),
-    );
+    await inLanes(unknown, async ([streamId, sequence]) => {
+      const older = await this.outbox.findOne({ streamId, sequence: { $lt: sequence } }, { projection: { _id: 1 } });
+      if (older) held.add(streamId);
+    });
     return held;
   }
+
+  /**
+   * Stores written before the outbox had its collection flagged unpublished commits with
+   * `published: false`: those become entries (once per store), and lose the flag.
+   */
+  private async adoptLegacyUnpublished(): Promise<void> {
+    const legacy = await this.commits
+      .find({ published: false }, { projection: { _id: 1, streamId: 1, sequence: 1 } })
+      .toArray();
+    if (legacy.length === 0) return;
+    const entries = legacy.map(({ _id, streamId, sequence }) => ({ _id, streamId, sequence }));
+    await this.outbox.insertMany(entries, { ordered: false }).catch((error: unknown) => {
+      // an entry adopted by an earlier, interrupted run is there already
+      if (!isDuplicateKeyError(error)) throw error;
+    });
+    await this.commits.updateMany({ published: false }, { $unset: { published: '' } });
+  }
+}
+
+async function inLanes<Item>(items: Item[], work: (item: Item) => Promise<void>): Promise<void> {
+  await Promise.all(
+    Array.from({ length: Math.min(LANES, items.length) }, async (_, lane) => {
+      for (let i = lane; i < items.length; i += LANES) await work(items[i]);
+    }),
+  );
+}
+
+/** The creation time of a UUIDv7: its first 48 bits, in ms. */
+function uuidv7Time(id: string): number {
+  return parseInt(id.replace(/-/g, '').slice(0, 12), 16);
 }
 
 function reportToStderr(error: Error): void {

@@ -8,7 +8,6 @@ const commit = (streamId: string, sequence: number, lastSequence = sequence): St
   lastSequence,
   chunk: 0,
   events: [],
-  published: false,
 });
 
 describe('which unpublished commits may go to Kafka now', () => {
