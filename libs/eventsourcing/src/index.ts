@@ -1,6 +1,6 @@
 export { DomainError, isDomainError, fold, type Decider, type DomainErrorCode } from './decider';
 export { MongoEventStore, type EventStoreOptions } from './event-store/event-store';
-export type { OutboxEntry, StoredCommit, StoredSnapshot } from './event-store/stored-commit';
+export { OUTBOX_STREAM, type OutboxEntry, type StoredCommit, type StoredSnapshot } from './event-store/stored-commit';
 export { VersionConflictError } from './event-store/version-conflict.error';
 export {
   handleCommand,

@@ -31,6 +31,11 @@ describe('MongoDB event store', () => {
     expect(events.map((event) => event.sequence)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(events.map((event) => event.id)).size).toBe(50);
     expect((await loadAggregate(kernel.store, counterDecider, 'counter-race')).state.total).toBe(50);
+    // one outbox entry per commit that landed: the losers of each race took theirs back
+    const entries = (await kernel.store.pendingEntries(1000)).filter(
+      (entry) => entry.commit.streamId === 'counter-race',
+    );
+    expect(entries.map((entry) => entry.commit.sequence).sort((a, b) => a - b)).toEqual(events.map((e) => e.sequence));
   });
 
   it('rejects an append at a stale version with a typed conflict, writing nothing', async () => {
@@ -38,6 +43,10 @@ describe('MongoDB event store', () => {
     await kernel.store.append('counter-stale', 2, [increment(3)], testMetadata); // a writer that loaded version 2
     const stale = kernel.store.append('counter-stale', 2, [increment(5), increment(6)], testMetadata); // another one
     await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+    const entries = (await kernel.store.pendingEntries(1000)).filter(
+      (entry) => entry.commit.streamId === 'counter-stale',
+    );
+    expect(entries.map((entry) => entry.commit.sequence)).toEqual([1, 3]);
     const events = await kernel.store.readStream('counter-stale');
     expect(events.map((event) => [event.sequence, event.data])).toEqual([
       [1, { by: 1 }],

@@ -10,28 +10,37 @@ import {
 import { LRUCache } from 'lru-cache';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { InsertBatcher } from './insert-batcher';
-import { CHUNK_SIZE, chunkOf, type OutboxEntry, type StoredCommit, type StoredSnapshot } from './stored-commit';
+import { DocumentWriteError, InsertBatcher } from './insert-batcher';
+import {
+  CHUNK_SIZE,
+  OUTBOX_STREAM,
+  chunkOf,
+  outboxEntryOf,
+  type OutboxEntry,
+  type StoredCommit,
+  type StoredSnapshot,
+} from './stored-commit';
 import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
 
 export interface EventStoreOptions {
   upcasters: UpcasterRegistry;
   eventsCollection?: string;
   snapshotsCollection?: string;
-  /** default: `<eventsCollection>_outbox` */
-  outboxCollection?: string;
 }
+
+/** The commits, without the outbox entries that share their collection. */
+const COMMITS_ONLY = { streamId: { $ne: OUTBOX_STREAM } };
 
 /** The MongoDB event store, and its outbox of commits not yet published (see OutboxRelay). */
 export class MongoEventStore {
   readonly commits: Collection<StoredCommit>;
-  readonly outbox: Collection<OutboxEntry>;
+  /** the same collection, seen as its outbox entries (stream OUTBOX_STREAM) */
+  private readonly outbox: Collection<OutboxEntry>;
   private readonly migrations: Collection<{ _id: string; doneAt: Date }>;
   private readonly snapshots: Collection<StoredSnapshot>;
   private readonly appended = new EventEmitter();
   /** concurrent appends (of different streams) reach the store together */
-  private readonly inserts: InsertBatcher<StoredCommit>;
-  private readonly entries: InsertBatcher<OutboxEntry>;
+  private readonly inserts: InsertBatcher<StoredCommit | OutboxEntry>;
   /** commits this process appended, until the relay publishes them: it then needs no read (bounded) */
   private readonly unpublished = new LRUCache<string, StoredCommit>({ max: 10_000, ttl: 60_000 });
 
@@ -41,18 +50,14 @@ export class MongoEventStore {
   ) {
     this.commits = connection.collection<StoredCommit>(options.eventsCollection ?? 'events');
     this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
-    this.outbox = connection.collection<OutboxEntry>(
-      options.outboxCollection ?? `${options.eventsCollection ?? 'events'}_outbox`,
-    );
+    this.outbox = connection.collection<OutboxEntry>(options.eventsCollection ?? 'events');
     this.migrations = connection.collection(`${options.eventsCollection ?? 'events'}_migrations`);
-    this.inserts = new InsertBatcher(this.commits);
-    this.entries = new InsertBatcher(this.outbox);
+    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommit | OutboxEntry>);
   }
 
   async createIndexes(): Promise<void> {
     await this.commits.createIndex({ streamId: 1, sequence: 1 }, { unique: true, name: 'stream_sequence' });
     await this.commits.createIndex({ streamId: 1, chunk: 1 }, { name: 'stream_chunk' });
-    await this.outbox.createIndex({ streamId: 1, sequence: 1 }, { name: 'stream_sequence' });
   }
 
   /**
@@ -89,14 +94,16 @@ export class MongoEventStore {
       chunk: chunkOf(envelopes[0].sequence),
       events: envelopes,
     };
-    await this.entries.insert({ _id: commit._id, streamId, sequence: commit.sequence });
+    const entry = outboxEntryOf(commit);
     try {
-      await this.inserts.insert(commit);
+      await this.inserts.insert([entry, commit]);
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error; // the commit may have landed: the relay finds out
-      // another writer won the version: this entry will never have its commit
-      await this.outbox.deleteOne({ _id: commit._id }).catch(() => undefined);
-      throw new VersionConflictError(streamId, expectedVersion);
+      // without a refused document nothing is known (the commit may have landed): the relay finds out
+      if (!(error instanceof DocumentWriteError) || error.position === 0) throw error;
+      // the entry is written, its commit never will be
+      await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
+      if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
+      throw error;
     }
     this.unpublished.set(commit._id, commit);
     this.appended.emit('appended', streamId);
@@ -108,6 +115,35 @@ export class MongoEventStore {
     if (await this.migrations.findOne({ _id: name })) return;
     await migration();
     await this.migrations.updateOne({ _id: name }, { $set: { doneAt: new Date() } }, { upsert: true });
+  }
+
+  /** The oldest outbox entries. */
+  pendingEntries(limit: number): Promise<OutboxEntry[]> {
+    // MongoDB serves this from the (streamId, sequence) index; FerretDB sorts the few entries itself
+    return this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(limit).toArray();
+  }
+
+  /** Whether the stream has an entry before this sequence. */
+  async hasEntryBefore(streamId: string, sequence: number): Promise<boolean> {
+    const filter = { streamId: OUTBOX_STREAM, 'commit.streamId': streamId, 'commit.sequence': { $lt: sequence } };
+    return (await this.outbox.findOne(filter, { projection: { _id: 1 } })) !== null;
+  }
+
+  /** The relay is done with these entries. */
+  async deleteEntries(entries: OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // the stream first: FerretDB hands that equality to PostgreSQL and filters the few entries by
+    // id itself (for a bare `$in` it would read the whole collection); MongoDB uses `_id` either way
+    await this.outbox.deleteMany({ streamId: OUTBOX_STREAM, _id: { $in: entries.map((entry) => entry._id) } });
+  }
+
+  /** Writes entries for commits that have none (a store from before the outbox entries). */
+  async addEntries(commits: Array<Pick<StoredCommit, '_id' | 'streamId' | 'sequence'>>): Promise<void> {
+    if (commits.length === 0) return;
+    await this.outbox.insertMany(commits.map(outboxEntryOf), { ordered: false }).catch((error: unknown) => {
+      // an entry added by an earlier, interrupted run is there already
+      if (!isDuplicateKeyError(error)) throw error;
+    });
   }
 
   /** A commit this process appended and the relay has not published yet, without a read. */
@@ -159,13 +195,13 @@ export class MongoEventStore {
   /** Commits in store order after `afterId`, and up to `upToId` included when given. */
   async readAll(afterId: string | undefined, limit: number, upToId?: string): Promise<StoredCommit[]> {
     const range = { ...(afterId && { $gt: afterId }), ...(upToId && { $lte: upToId }) };
-    const filter = Object.keys(range).length > 0 ? { _id: range } : {};
+    const filter = Object.keys(range).length > 0 ? { _id: range, ...COMMITS_ONLY } : COMMITS_ONLY;
     return this.commits.find(filter).sort({ _id: 1 }).limit(limit).toArray();
   }
 
   /** The newest commit's id: where a replay that must end stops, while writers go on. */
   async lastCommitId(): Promise<string | undefined> {
-    return (await this.commits.find({}).sort({ _id: -1 }).limit(1).toArray())[0]?._id;
+    return (await this.commits.find(COMMITS_ONLY).sort({ _id: -1 }).limit(1).toArray())[0]?._id;
   }
 
   flatten(commits: StoredCommit[]): EventEnvelope[] {

@@ -1,7 +1,7 @@
 import type { Collection } from 'mongoose';
 
 interface Pending<Doc> {
-  doc: Doc;
+  docs: Doc[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -9,15 +9,17 @@ interface Pending<Doc> {
 export interface InsertBatcherOptions {
   /** inserts on their way at once; what comes meanwhile waits and goes in the next batch */
   maxInFlight?: number;
-  /** documents per insertMany */
+  /** callers per insertMany */
   maxBatch?: number;
 }
 
 /**
- * Group commit for one collection. An insert goes out at once while fewer than `maxInFlight` are
- * on their way; those asked for meanwhile go together in one unordered `insertMany`, which
- * FerretDB (and MongoDB) takes for little more than one insert. Each caller gets its own outcome:
- * a duplicate key fails its document alone. A lone caller waits for nothing.
+ * Group commit for one collection. A caller's documents go out at once while fewer than
+ * `maxInFlight` writes are on their way; those asked for meanwhile go together in one ordered
+ * `insertMany`, which FerretDB (and MongoDB) takes for little more than one insert. Ordered, so
+ * each caller's documents are written in the order given (an outbox entry before its commit).
+ * Each caller gets its own outcome: when the server refuses a document, the callers before it are
+ * done, its caller gets a DocumentWriteError, and the callers after it are sent again.
  */
 export class InsertBatcher<Doc extends object> {
   private readonly queue: Pending<Doc>[] = [];
@@ -26,16 +28,20 @@ export class InsertBatcher<Doc extends object> {
   private readonly maxBatch: number;
 
   constructor(
-    private readonly collection: Pick<Collection<Doc>, 'insertOne' | 'insertMany'>,
+    private readonly collection: Pick<Collection<Doc>, 'insertMany'>,
     options: InsertBatcherOptions = {},
   ) {
     this.maxInFlight = options.maxInFlight ?? 2;
-    this.maxBatch = options.maxBatch ?? 200;
+    this.maxBatch = options.maxBatch ?? 100;
   }
 
-  insert(doc: Doc): Promise<void> {
+  /**
+   * Writes the documents in this order. On a DocumentWriteError, the documents before its
+   * `position` are written and those after it are not; on any other error nothing is known.
+   */
+  insert(docs: Doc[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ doc, resolve, reject });
+      this.queue.push({ docs, resolve, reject });
       this.drain();
     });
   }
@@ -52,32 +58,36 @@ export class InsertBatcher<Doc extends object> {
   }
 
   private async write(batch: Pending<Doc>[]): Promise<void> {
-    try {
-      if (batch.length === 1) await this.collection.insertOne(batch[0].doc as never);
-      else await this.collection.insertMany(batch.map((pending) => pending.doc) as never[], { ordered: false });
-      for (const pending of batch) pending.resolve();
-    } catch (error) {
-      settleEach(batch, error);
+    let waiting = batch;
+    while (waiting.length > 0) {
+      try {
+        await this.collection.insertMany(waiting.flatMap((pending) => pending.docs) as never[], { ordered: true });
+        for (const pending of waiting) pending.resolve();
+        return;
+      } catch (error) {
+        waiting = settleUpTo(waiting, error);
+      }
     }
   }
 }
 
-/**
- * Documents named in the error's write errors failed alone; the others of an unordered batch
- * landed. Any other error (the connection dropped) leaves every outcome unknown: all fail.
- */
-function settleEach<Doc>(batch: Pending<Doc>[], error: unknown): void {
-  const writeErrors = batch.length > 1 ? writeErrorsOf(error) : undefined;
-  if (!writeErrors) {
-    for (const pending of batch) pending.reject(error);
-    return;
+/** Settles the callers up to the refused document's; returns those after it, still to write. */
+function settleUpTo<Doc>(batch: Pending<Doc>[], error: unknown): Pending<Doc>[] {
+  const refused = firstWriteError(error);
+  if (!refused) {
+    for (const pending of batch) pending.reject(error); // the connection dropped: outcomes unknown
+    return [];
   }
-  const failed = new Map(writeErrors.map((writeError) => [writeError.index, writeError]));
-  batch.forEach((pending, index) => {
-    const writeError = failed.get(index);
-    if (writeError) pending.reject(new DocumentWriteError(writeError));
-    else pending.resolve();
-  });
+  let start = 0;
+  for (const [index, pending] of batch.entries()) {
+    if (refused.index < start + pending.docs.length) {
+      pending.reject(new DocumentWriteError(refused, refused.index - start));
+      return batch.slice(index + 1);
+    }
+    pending.resolve();
+    start += pending.docs.length;
+  }
+  return [];
 }
 
 interface IndexedWriteError {
@@ -86,20 +96,26 @@ interface IndexedWriteError {
   errmsg?: string;
 }
 
-/** One document's failure in a batch, with the server's code (11000: a duplicate key). */
+/** One refused document, with the server's code (11000: a duplicate key). */
 export class DocumentWriteError extends Error {
   readonly code?: number;
 
-  constructor(writeError: IndexedWriteError) {
+  /** `position`: the document's place among its caller's documents */
+  constructor(
+    writeError: IndexedWriteError,
+    readonly position: number,
+  ) {
     super(writeError.errmsg ?? `insert failed with code ${writeError.code}`);
     this.name = 'DocumentWriteError';
     this.code = writeError.code;
   }
 }
 
-function writeErrorsOf(error: unknown): IndexedWriteError[] | undefined {
+/** An ordered insert stops at its first refused document. */
+function firstWriteError(error: unknown): IndexedWriteError | undefined {
   const found = (error as { writeErrors?: unknown } | null)?.writeErrors;
   if (found === undefined || found === null) return undefined;
   const list = (Array.isArray(found) ? found : [found]) as IndexedWriteError[];
-  return list.length > 0 && list.every((entry) => typeof entry.index === 'number') ? list : undefined;
+  if (list.length === 0 || !list.every((entry) => typeof entry.index === 'number')) return undefined;
+  return list.reduce((first, entry) => (entry.index < first.index ? entry : first));
 }

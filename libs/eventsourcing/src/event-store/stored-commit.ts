@@ -22,17 +22,30 @@ export interface StoredCommit {
   published?: boolean;
 }
 
+/** The reserved stream of outbox entries, in the events collection (no aggregate's id starts with `~`). */
+export const OUTBOX_STREAM = '~outbox' as const;
+
 /**
- * A commit not yet on Kafka, in the outbox collection. Written before its commit, so a commit
- * never exists without one; deleted once the relay has published it. An entry whose commit never
- * came (a lost version race, a crash between the two writes) is dropped by the relay.
+ * A commit not yet on Kafka. Written in the events collection by the same ordered insert as its
+ * commit, just before it: a commit never exists without one, and an append stays one round trip.
+ * Deleted once the relay has published the commit. An entry whose commit never came (a lost
+ * version race, a server stopping between the two documents) is dropped by the relay.
  */
 export interface OutboxEntry {
-  /** the commit's _id (UUIDv7): the outbox order */
+  /** `<commit id>.outbox`: just after its commit in id order */
   _id: string;
-  streamId: string;
-  sequence: number;
+  streamId: typeof OUTBOX_STREAM;
+  /** the commit's id: unique among entries under the (streamId, sequence) index, and their order */
+  sequence: string;
+  commit: { id: string; streamId: string; sequence: number };
 }
+
+export const outboxEntryOf = (commit: Pick<StoredCommit, '_id' | 'streamId' | 'sequence'>): OutboxEntry => ({
+  _id: `${commit._id}.outbox`,
+  streamId: OUTBOX_STREAM,
+  sequence: commit._id,
+  commit: { id: commit._id, streamId: commit.streamId, sequence: commit.sequence },
+});
 
 export const CHUNK_SIZE = 100;
 export const chunkOf = (sequence: number): number => Math.floor((sequence - 1) / CHUNK_SIZE);

@@ -56,13 +56,13 @@ describe('outbox relay', () => {
 
     const crashing = await relay('relay-1', { beforeMark: () => Promise.reject(new Error('killed')) }, topic);
     await expect(crashing.publishOnce()).rejects.toThrow('killed');
-    expect(await kernel.store.outbox.countDocuments()).toBe(2);
+    expect(await kernel.store.pendingEntries(10)).toHaveLength(2);
 
     // the lease of the dead relay expires, a second one takes over and publishes everything again
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const survivor = await relay('relay-2', {}, topic);
     expect(await survivor.publishOnce()).toBe(2);
-    expect(await kernel.store.outbox.countDocuments()).toBe(0);
+    expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
 
     const messages = await readTopic(kernel.kafka, topic, 6);
     expect(messages).toHaveLength(6); // 3 events, each twice: at least once, duplicates allowed
@@ -119,7 +119,7 @@ describe('outbox relay', () => {
       expect(outOfOrder).toEqual([]);
       expect(seen.size).toBe(STREAMS);
       expect([...seen.values()].every((sequence) => sequence === 20)).toBe(true);
-      expect(await kernel.store.outbox.countDocuments()).toBe(0);
+      expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
     },
     STREAMS * 600,
   );
@@ -127,18 +127,16 @@ describe('outbox relay', () => {
   it('drops an entry whose append lost the version race, or whose commit never came, publishing nothing for it', async () => {
     const topic = `${kernel.topic}.orphans`;
     // the loser of a race for counter-a's first event: its entry was written, its commit refused
-    await kernel.store.outbox.insertOne({ _id: uuidv7(), streamId: 'counter-a', sequence: 1 });
+    await kernel.store.addEntries([{ _id: uuidv7(), streamId: 'counter-a', sequence: 1 }]);
     await kernel.store.append('counter-a', 0, [increment(1)], testMetadata);
     // a writer that died between its two writes, two minutes ago
-    await kernel.store.outbox.insertOne({
-      _id: uuidv7({ msecs: Date.now() - 120_000 }),
-      streamId: 'counter-b',
-      sequence: 1,
-    });
+    await kernel.store.addEntries([
+      { _id: uuidv7({ msecs: Date.now() - 120_000 }), streamId: 'counter-b', sequence: 1 },
+    ]);
 
     const relayed = await relay('relay-1', {}, topic);
     expect(await relayed.publishOnce()).toBe(1);
-    expect(await kernel.store.outbox.countDocuments()).toBe(0);
+    expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
     const messages = await readTopic(kernel.kafka, topic, 1);
     expect(messages.map(({ streamId, sequence }) => ({ streamId, sequence }))).toEqual([
       { streamId: 'counter-a', sequence: 1 },
@@ -148,10 +146,10 @@ describe('outbox relay', () => {
   it('holds a stream whose entry is there before its commit, and publishes it once the commit lands', async () => {
     const topic = `${kernel.topic}.early`;
     const early = { _id: uuidv7(), streamId: 'counter-c', sequence: 1 };
-    await kernel.store.outbox.insertOne(early);
+    await kernel.store.addEntries([early]);
     const relayed = await relay('relay-1', {}, topic);
     expect(await relayed.publishOnce()).toBe(0);
-    expect(await kernel.store.outbox.countDocuments()).toBe(1);
+    expect(await kernel.store.pendingEntries(10)).toHaveLength(1);
 
     // the commit lands (written by another process: this relay has no copy of it)
     const event = { ...testMetadata, id: early._id, type: 'counter.incremented', schemaVersion: 1 };
@@ -164,7 +162,7 @@ describe('outbox relay', () => {
     };
     await kernel.store.commits.insertOne({ ...early, lastSequence: 1, chunk: 0, events: [envelope] });
     expect(await relayed.publishOnce()).toBe(1);
-    expect(await kernel.store.outbox.countDocuments()).toBe(0);
+    expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
     const [message] = await readTopic(kernel.kafka, topic, 1);
     expect(message).toMatchObject({ streamId: 'counter-c', sequence: 1, data: { by: 4 } });
   });

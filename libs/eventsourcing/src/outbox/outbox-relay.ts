@@ -2,7 +2,6 @@ import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
 import type { OutboxEntry, StoredCommit } from '../event-store/stored-commit';
-import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import type { OutboxLease } from './outbox-lease';
 import { publishableCommits } from './publishable-commits';
 
@@ -33,8 +32,8 @@ const LANES = 8;
  * The commits themselves are never rewritten: publishing costs the store small writes only.
  */
 export class OutboxRelay {
+  private readonly store: MongoEventStore;
   private readonly commits: Collection<StoredCommit>;
-  private readonly outbox: Collection<OutboxEntry>;
   /** last sequence this relay published per stream, while it holds the lease */
   private readonly publishedUpTo = new Map<string, number>();
   private legacyAdopted = false;
@@ -44,8 +43,8 @@ export class OutboxRelay {
   private unsubscribe?: () => void;
 
   constructor(private readonly options: OutboxRelayOptions) {
+    this.store = options.store;
     this.commits = options.store.commits;
-    this.outbox = options.store.outbox;
   }
 
   start(): void {
@@ -70,15 +69,16 @@ export class OutboxRelay {
       return 0;
     }
     if (!this.legacyAdopted) {
-      await this.options.store.migrateOnce('outbox-collection', () => this.adoptLegacyUnpublished());
+      await this.store.migrateOnce('outbox-collection', () => this.adoptLegacyUnpublished());
       this.legacyAdopted = true;
     }
     const batchSize = this.options.batchSize ?? 500;
-    const entries = await this.outbox.find({}).sort({ _id: 1 }).limit(batchSize).toArray();
+    const entries = await this.store.pendingEntries(batchSize);
     if (entries.length === 0) return 0;
     // a full batch may have left out an older entry of one of its streams
     const held = entries.length === batchSize ? await this.streamsWithOlderEntries(entries) : new Set<string>();
-    const commits = publishableCommits(await this.commitsOf(entries, held), held);
+    const found = await this.commitsOf(entries, held);
+    const commits = publishableCommits(found, held);
     if (commits.length === 0) return 0;
     await this.options.producer.send({
       topic: this.options.topic,
@@ -92,11 +92,11 @@ export class OutboxRelay {
       ),
     });
     await this.options.beforeMark?.(commits);
-    // by _id, which FerretDB hands to PostgreSQL as `IN`
-    await this.outbox.deleteMany({ _id: { $in: commits.map((commit) => commit._id) } });
+    const published = new Set(commits.map((commit) => commit._id));
+    await this.store.deleteEntries(entries.filter((entry) => published.has(entry.commit.id)));
     for (const commit of commits) {
       this.publishedUpTo.set(commit.streamId, commit.lastSequence);
-      this.options.store.forgetAppended(commit._id);
+      this.store.forgetAppended(commit._id);
     }
     if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
     return commits.length;
@@ -135,29 +135,27 @@ export class OutboxRelay {
     const found: StoredCommit[] = [];
     const missing: OutboxEntry[] = [];
     for (const entry of entries) {
-      const appended = this.options.store.appendedCommit(entry._id);
+      const appended = this.store.appendedCommit(entry.commit.id);
       if (appended) found.push(appended);
       else missing.push(entry);
     }
-    const orphans: string[] = [];
+    const orphans: OutboxEntry[] = [];
     await inLanes(missing, async (entry) => {
-      const commit = await this.commits.findOne({ _id: entry._id });
+      const commit = await this.commits.findOne({ _id: entry.commit.id });
       if (commit) found.push(commit);
-      else if (await this.isOrphan(entry)) orphans.push(entry._id);
-      else held.add(entry.streamId);
+      else if (await this.isOrphan(entry)) orphans.push(entry);
+      else held.add(entry.commit.streamId);
     });
-    if (orphans.length > 0) await this.outbox.deleteMany({ _id: { $in: orphans } });
+    await this.store.deleteEntries(orphans);
     return found;
   }
 
   /** Another commit took the entry's place in its stream (a lost version race), or it waited too long. */
   private async isOrphan(entry: OutboxEntry): Promise<boolean> {
-    const taken = await this.commits.findOne(
-      { streamId: entry.streamId, sequence: entry.sequence },
-      { projection: { _id: 1 } },
-    );
-    if (taken) return taken._id !== entry._id; // the same id: it has just landed, next turn takes it
-    return Date.now() - uuidv7Time(entry._id) > (this.options.orphanAfterMs ?? 60_000);
+    const { id, streamId, sequence } = entry.commit;
+    const taken = await this.commits.findOne({ streamId, sequence }, { projection: { _id: 1 } });
+    if (taken) return taken._id !== id; // the same id: it has just landed, next turn takes it
+    return Date.now() - uuidv7Time(id) > (this.options.orphanAfterMs ?? 60_000);
   }
 
   /**
@@ -166,15 +164,14 @@ export class OutboxRelay {
    */
   private async streamsWithOlderEntries(entries: OutboxEntry[]): Promise<Set<string>> {
     const lowest = new Map<string, number>();
-    for (const { streamId, sequence } of entries)
+    for (const { streamId, sequence } of entries.map((entry) => entry.commit))
       lowest.set(streamId, Math.min(sequence, lowest.get(streamId) ?? sequence));
     const unknown = [...lowest].filter(
       ([streamId, sequence]) => sequence > 1 && this.publishedUpTo.get(streamId) !== sequence - 1,
     );
     const held = new Set<string>();
     await inLanes(unknown, async ([streamId, sequence]) => {
-      const older = await this.outbox.findOne({ streamId, sequence: { $lt: sequence } }, { projection: { _id: 1 } });
-      if (older) held.add(streamId);
+      if (await this.store.hasEntryBefore(streamId, sequence)) held.add(streamId);
     });
     return held;
   }
@@ -188,11 +185,7 @@ export class OutboxRelay {
       .find({ published: false }, { projection: { _id: 1, streamId: 1, sequence: 1 } })
       .toArray();
     if (legacy.length === 0) return;
-    const entries = legacy.map(({ _id, streamId, sequence }) => ({ _id, streamId, sequence }));
-    await this.outbox.insertMany(entries, { ordered: false }).catch((error: unknown) => {
-      // an entry adopted by an earlier, interrupted run is there already
-      if (!isDuplicateKeyError(error)) throw error;
-    });
+    await this.store.addEntries(legacy);
     await this.commits.updateMany({ published: false }, { $unset: { published: '' } });
   }
 }

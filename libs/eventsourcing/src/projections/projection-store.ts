@@ -210,7 +210,7 @@ async function tryApplyAll<Doc extends object>(
   if (!stored) {
     if (next === null) return true;
     try {
-      await (writer ? writer.inserts.insert(next) : collection.insertOne(next as never));
+      await (writer ? writer.inserts.insert([next]) : collection.insertOne(next as never));
       return remember(true);
     } catch (error) {
       if (isDuplicateKeyError(error)) return remember(false);
