@@ -15,3 +15,4 @@ export { publishableCommits } from './outbox/publishable-commits';
 export type { Projection, ProjectedFields } from './projections/projection';
 export { ProjectionStore, type ProjectionStoreOptions, type StreamSource } from './projections/projection-store';
 export { projectionConsumer } from './projections/projection-consumer';
+export { KeyedQueue } from './keyed-queue';

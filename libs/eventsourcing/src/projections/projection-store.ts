@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
 import { InsertBatcher } from '../event-store/insert-batcher';
+import { KeyedQueue } from '../keyed-queue';
 import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { ApplyGate } from './apply-gate';
 import type { ProjectedFields, Projection } from './projection';
@@ -35,6 +36,12 @@ export class ProjectionStore<Doc extends object> {
   private pointer?: { name: Promise<string>; readAt: number };
   /** by collection: the documents this process wrote last (most applies then need no read first), and its batched inserts */
   private readonly writers = new CollectionWriters<Doc>();
+  /**
+   * One stream's applies in this process run one after the other (the writer's inline apply and
+   * the Kafka consumer's meet often): the second finds the first's document in memory instead of
+   * racing it to a refused insert and a read.
+   */
+  private readonly streams = new KeyedQueue();
 
   /**
    * `source`: the event store of the projection's own context. A writer applying its events inline
@@ -85,9 +92,7 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.gate.shared(async () =>
-      applyAll(await this.collection(), this.projection, [event], this.source, this.writers),
-    );
+    return this.gate.shared(async () => this.applyStream(await this.collection(), [event]));
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
@@ -103,11 +108,16 @@ export class ProjectionStore<Doc extends object> {
       const lanes = Math.min(8, streams.length);
       await Promise.all(
         Array.from({ length: lanes }, async (_, lane) => {
-          for (let i = lane; i < streams.length; i += lanes)
-            await applyAll(collection, this.projection, streams[i], this.source, this.writers);
+          for (let i = lane; i < streams.length; i += lanes) await this.applyStream(collection, streams[i]);
         }),
       );
     });
+  }
+
+  private applyStream(collection: Collection<Doc & ProjectedFields>, events: EventEnvelope[]): Promise<void> {
+    return this.streams.run(events[0].streamId, () =>
+      applyAll(collection, this.projection, events, this.source, this.writers),
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   handleCommand,
+  KeyedQueue,
   loadAggregate,
   type CommandHandlingOptions,
   type Decider,
@@ -22,8 +23,8 @@ export interface CommandOutcome<State> {
 export class EventSourcedCommands {
   private readonly logger = new Logger(EventSourcedCommands.name);
   private indexes?: Promise<void>;
-  /** the last command queued per stream in this process: one stream's commands run one at a time here */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** one stream's commands run one at a time in this process */
+  private readonly queues = new KeyedQueue();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
@@ -41,15 +42,7 @@ export class EventSourcedCommands {
     metadata: EventMetadata,
     options: Pick<CommandHandlingOptions, 'newStream'> = {},
   ): Promise<CommandOutcome<State>> {
-    const previous = this.queues.get(streamId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.run(decider, streamId, command, metadata, options));
-    this.queues.set(streamId, run);
-    void run
-      .finally(() => {
-        if (this.queues.get(streamId) === run) this.queues.delete(streamId);
-      })
-      .catch(() => undefined);
-    return run;
+    return this.queues.run(streamId, () => this.run(decider, streamId, command, metadata, options));
   }
 
   /** The aggregate as it stands, for a decision that needs more data before its command. */
