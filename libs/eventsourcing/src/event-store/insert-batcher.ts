@@ -31,7 +31,7 @@ export class InsertBatcher<Doc extends object> {
     private readonly collection: Pick<Collection<Doc>, 'insertMany'>,
     options: InsertBatcherOptions = {},
   ) {
-    this.maxInFlight = options.maxInFlight ?? 2;
+    this.maxInFlight = options.maxInFlight ?? 1;
     this.maxBatch = options.maxBatch ?? 100;
   }
 
