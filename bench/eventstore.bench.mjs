@@ -56,7 +56,6 @@ async function appendThroughput(connection, store) {
       await raw.insertOne({
         streamId: `raw-${concurrency}-${worker}`,
         sequence: i,
-        published: false,
         events: [{ ...metadata, type: 'counter.incremented', data: { by: 1 } }],
       });
     });
@@ -77,7 +76,6 @@ async function loadTimes(store) {
     sequence: i + 1,
     lastSequence: i + 1,
     chunk: Math.floor(i / 100),
-    published: true,
     events: [
       {
         id: `e${i}`,
@@ -110,7 +108,7 @@ async function loadTimes(store) {
 }
 
 async function latencies(env, connection, _, perSecond, seconds) {
-  // a fresh outbox: the throughput phase left thousands of unpublished commits behind
+  // a fresh outbox: the throughput phase left thousands of outbox entries behind
   const store = new MongoEventStore(connection, {
     upcasters: upcasterRegistry([]),
     eventsCollection: `events_latency_${perSecond}`,
