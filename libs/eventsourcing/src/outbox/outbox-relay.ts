@@ -69,7 +69,7 @@ export class OutboxRelay {
       return 0;
     }
     if (!this.legacyAdopted) {
-      await this.store.migrateOnce('outbox-collection', () => this.adoptLegacyUnpublished());
+      await this.store.migrateOnce('outbox-entries', () => this.adoptLegacyUnpublished());
       this.legacyAdopted = true;
     }
     const batchSize = this.options.batchSize ?? 500;
@@ -77,9 +77,21 @@ export class OutboxRelay {
     if (entries.length === 0) return 0;
     // a full batch may have left out an older entry of one of its streams
     const held = entries.length === batchSize ? await this.streamsWithOlderEntries(entries) : new Set<string>();
-    const found = await this.commitsOf(entries, held);
-    const commits = publishableCommits(found, held);
+    const commits = publishableCommits(await this.commitsOf(entries, held), held);
     if (commits.length === 0) return 0;
+    await this.send(commits);
+    await this.options.beforeMark?.(commits);
+    const published = new Set(commits.map((commit) => commit._id));
+    await this.store.deleteEntries(entries.filter((entry) => published.has(entry.commit.id)));
+    for (const commit of commits) {
+      this.publishedUpTo.set(commit.streamId, commit.lastSequence);
+      this.store.forgetAppended(commit._id);
+    }
+    if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
+    return commits.length;
+  }
+
+  private async send(commits: StoredCommit[]): Promise<void> {
     await this.options.producer.send({
       topic: this.options.topic,
       acks: -1,
@@ -91,15 +103,6 @@ export class OutboxRelay {
         })),
       ),
     });
-    await this.options.beforeMark?.(commits);
-    const published = new Set(commits.map((commit) => commit._id));
-    await this.store.deleteEntries(entries.filter((entry) => published.has(entry.commit.id)));
-    for (const commit of commits) {
-      this.publishedUpTo.set(commit.streamId, commit.lastSequence);
-      this.store.forgetAppended(commit._id);
-    }
-    if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
-    return commits.length;
   }
 
   private async run(): Promise<void> {
