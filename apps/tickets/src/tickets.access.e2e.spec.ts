@@ -3,6 +3,7 @@ import { AccessTokenIssuer, type Right } from '@itsm/auth';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Db } from 'mongodb';
 import { IdentityFixture, PROFILE_RIGHTS, type FixtureUser } from '@itsm/fixtures';
+import { DIRECTORY_CACHE_MS } from './directory/ticket-directory';
 import { startTickets, type TicketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
 
 // Entity isolation and self-service visibility, route by route. The entities: root > A > A1, and
@@ -450,6 +451,36 @@ describe('self-service visibility', () => {
     expect(own.status).toBe(201);
     expect(own.body).toMatchObject({ entityId: 'A', status: 'new' });
     expect(own.body.actors.requester).toEqual([{ ...selfA.ref, name: 'ALPHA Sophie' }]);
+  });
+});
+
+describe('identity changes', () => {
+  it('a user deactivated in identity is refused as an actor soon after, however recently looked up', async () => {
+    const leaving = await identity.user('depart', 'self-service');
+    await tickets.directoryHas(8, 4);
+    const api = as(admin);
+    const naming = () =>
+      api.post('/api/tickets', { title: 'pour un partant', description: '', requesters: [leaving.ref] });
+    expect((await naming()).status).toBe(201); // looked up: the replica's directory cache holds the user now
+
+    await identity.deactivate(leaving);
+    const startedAt = Date.now();
+    await eventually(
+      async () => (await db.collection('directory_users').findOne({ userId: leaving.userId }))?.active === false,
+      60_000,
+      'the deactivation reached tickets',
+    );
+    const readModelAt = Date.now();
+    let refused = await naming();
+    while (refused.status === 201 && Date.now() - readModelAt < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refused = await naming();
+    }
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/depart is deactivated/);
+    // the cache adds at most its lifetime to what Kafka takes
+    expect(Date.now() - readModelAt).toBeLessThan(DIRECTORY_CACHE_MS + 1_000);
+    expect(readModelAt).toBeGreaterThanOrEqual(startedAt);
   });
 });
 

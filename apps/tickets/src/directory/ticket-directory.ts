@@ -23,13 +23,14 @@ export interface NamedActor extends ActorRef {
 export const DIRECTORY_CACHE_MS = 2000;
 const CACHED_ENTRIES = 10_000;
 
-const cache = <Value extends object>() => new LRUCache<string, Value>({ max: CACHED_ENTRIES, ttl: DIRECTORY_CACHE_MS });
+/** Holds the reads themselves: requests arriving together for one id share a single read. */
+const cache = <Value>() => new LRUCache<string, Promise<Value>>({ max: CACHED_ENTRIES, ttl: DIRECTORY_CACHE_MS });
 
 /** Reads the local copies of identity's users, groups and entities. */
 @Injectable()
 export class TicketDirectory {
-  private readonly knownUsers = cache<DirectoryUser>();
-  private readonly knownGroups = cache<DirectoryGroup>();
+  private readonly knownUsers = cache<DirectoryUser | undefined>();
+  private readonly knownGroups = cache<DirectoryGroup | undefined>();
   private readonly membership = cache<string[]>();
 
   constructor(private readonly projections: ProjectionRegistry) {}
@@ -46,13 +47,16 @@ export class TicketDirectory {
     return this.projections.collection<DirectoryEntity>(directoryEntitiesProjection.name);
   }
 
-  async groupIdsOf(userId: string): Promise<string[]> {
-    const known = this.membership.get(userId);
-    if (known) return known;
-    const groups = await (await this.groups()).find({ members: userId }, { projection: { groupId: 1 } }).toArray();
-    const groupIds = groups.map((group) => group.groupId);
-    this.membership.set(userId, groupIds);
-    return groupIds;
+  groupIdsOf(userId: string): Promise<string[]> {
+    let known = this.membership.get(userId);
+    if (!known) {
+      known = this.groups().then(async (groups) =>
+        (await groups.find({ members: userId }, { projection: { groupId: 1 } }).toArray()).map((g) => g.groupId),
+      );
+      this.membership.set(userId, known);
+      forgetOnFailure(this.membership, userId, known);
+    }
+    return known;
   }
 
   async user(userId: string): Promise<DirectoryUser | null> {
@@ -91,19 +95,23 @@ export class TicketDirectory {
    */
   private async byId<Doc extends DirectoryUser | DirectoryGroup>(
     ids: string[],
-    known: LRUCache<string, Doc>,
+    known: LRUCache<string, Promise<Doc | undefined>>,
     read: (missing: string[]) => Promise<Doc[]>,
   ): Promise<Map<string, Doc>> {
-    const found = new Map<string, Doc>();
-    for (const id of ids) {
-      const doc = known.get(id);
-      if (doc) found.set(id, doc);
+    const reads = new Map(ids.map((id) => [id, known.get(id)] as const));
+    const missing = ids.filter((id) => !reads.get(id));
+    if (missing.length > 0) {
+      const reading = read(missing).then((docs) => new Map(docs.map((doc) => [idOf(doc), doc] as const)));
+      for (const id of missing) {
+        const one = reading.then((docs) => docs.get(id));
+        reads.set(id, one);
+        known.set(id, one);
+        forgetOnFailure(known, id, one, (doc) => doc === undefined);
+      }
     }
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length === 0) return found;
-    for (const doc of await read(missing)) {
-      known.set(idOf(doc), doc);
-      found.set(idOf(doc), doc);
+    const found = new Map<string, Doc>();
+    for (const [id, doc] of await Promise.all([...reads].map(async ([id, one]) => [id, await one] as const))) {
+      if (doc) found.set(id, doc);
     }
     return found;
   }
@@ -124,6 +132,19 @@ export class TicketDirectory {
 }
 
 const idOf = (doc: DirectoryUser | DirectoryGroup) => ('userId' in doc ? doc.userId : doc.groupId);
+
+/** A failed read (or one whose answer must not be kept) leaves the cache, unless replaced meanwhile. */
+function forgetOnFailure<Value>(
+  cache: LRUCache<string, Promise<Value>>,
+  key: string,
+  read: Promise<Value>,
+  keepNot: (value: Value) => boolean = () => false,
+): void {
+  const forget = () => {
+    if (cache.get(key) === read) cache.delete(key);
+  };
+  read.then((value) => keepNot(value) && forget(), forget);
+}
 
 /** One id: an equality, which FerretDB hands to PostgreSQL's index; several: `$in`. */
 const idFilter = (field: 'userId' | 'groupId', ids: string[]) =>

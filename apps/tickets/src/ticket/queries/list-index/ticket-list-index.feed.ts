@@ -21,6 +21,8 @@ import { latestSequences, TicketListRows } from './ticket-list-rows';
  * it, a Kafka outage may be hiding other replicas' changes, and the read model answers instead.
  */
 const FRESH_AFTER_HEARTBEAT_MS = 20_000;
+/** how long the feed waits before reading documents of events it hears of (see handle) */
+const OWN_WRITES_WAIT_MS = 20;
 
 /**
  * Keeps this replica's list index: loads it from the read model, then reads every ticket event
@@ -138,7 +140,9 @@ export class TicketListIndexFeed implements OnModuleInit, OnApplicationBootstrap
 
   private async handle({ batch, heartbeat }: EachBatchPayload): Promise<void> {
     const events = batch.messages.flatMap((message) => eventOf(message) ?? []);
-    await this.rows.refresh(latestSequences(events));
+    // the relay often publishes this replica's own commits before their inline apply has written
+    // them: a short wait spares reading documents the inline refresh brings anyway
+    await this.rows.refresh(latestSequences(events), OWN_WRITES_WAIT_MS);
     await heartbeat();
   }
 

@@ -47,10 +47,14 @@ export class TicketListRows {
   /**
    * Reads again the documents of the tickets whose rows are behind these sequences. A document
    * may not show an event yet (another process applies it): read again after a pause, a few times;
-   * beyond, the ticket's next event brings it.
+   * beyond, the ticket's next event brings it. `firstWaitMs`: a pause before anything is read.
    */
-  async refresh(latest: Map<string, number>): Promise<void> {
-    const behind = [...latest].filter(([ticketId, sequence]) => this.index.sequenceOf(ticketId) < sequence);
+  async refresh(latest: Map<string, number>, firstWaitMs = 0): Promise<void> {
+    let behind = this.behind(latest);
+    if (behind.length > 0 && firstWaitMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, firstWaitMs));
+      behind = this.behind(latest); // this replica's own commands have refreshed theirs meanwhile
+    }
     if (behind.length === 0) return;
     const collection = await this.tickets();
     const store = this.projections.store<TicketView>(ticketViewProjection.name);
@@ -73,6 +77,10 @@ export class TicketListRows {
         }
       }),
     );
+  }
+
+  private behind(latest: Map<string, number>): Array<[string, number]> {
+    return [...latest].filter(([ticketId, sequence]) => this.index.sequenceOf(ticketId) < sequence);
   }
 
   private tickets() {
