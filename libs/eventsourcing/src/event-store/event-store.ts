@@ -105,7 +105,8 @@ export class MongoEventStore {
       if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
       throw error;
     }
-    this.unpublished.set(commit._id, commit);
+    // a copy: what the caller does with the envelopes it gets back never reaches Kafka
+    this.unpublished.set(commit._id, structuredClone(commit));
     this.appended.emit('appended', streamId);
     return envelopes;
   }
@@ -216,6 +217,7 @@ export class MongoEventStore {
     const commits = await this.commits.find({ streamId }).toArray();
     for (const commit of commits) {
       await this.commits.updateOne({ _id: commit._id }, { $set: { events: commit.events.map(redact) } });
+      this.forgetAppended(commit._id); // the relay reads the redacted commit, not the copy in memory
     }
     await this.snapshots.deleteMany({ streamId });
   }

@@ -129,13 +129,17 @@ describe('outbox relay', () => {
     // the loser of a race for counter-a's first event: its entry was written, its commit refused
     await kernel.store.addEntries([{ _id: uuidv7(), streamId: 'counter-a', sequence: 1 }]);
     await kernel.store.append('counter-a', 0, [increment(1)], testMetadata);
-    // a writer that died between its two writes, two minutes ago
+    // a writer that died between its two writes; its id says two minutes ago, which counts for nothing
     await kernel.store.addEntries([
       { _id: uuidv7({ msecs: Date.now() - 120_000 }), streamId: 'counter-b', sequence: 1 },
     ]);
 
-    const relayed = await relay('relay-1', {}, topic);
+    const relayed = await relay('relay-1', { orphanAfterMs: 300 }, topic);
     expect(await relayed.publishOnce()).toBe(1);
+    // counter-b's entry waits from when this relay first saw it without its commit
+    expect((await kernel.store.pendingEntries(10)).map((entry) => entry.commit.streamId)).toEqual(['counter-b']);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await relayed.publishOnce()).toBe(0);
     expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
     const messages = await readTopic(kernel.kafka, topic, 1);
     expect(messages.map(({ streamId, sequence }) => ({ streamId, sequence }))).toEqual([
@@ -165,6 +169,37 @@ describe('outbox relay', () => {
     expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
     const [message] = await readTopic(kernel.kafka, topic, 1);
     expect(message).toMatchObject({ streamId: 'counter-c', sequence: 1, data: { by: 4 } });
+  });
+
+  it('gives its entry back to a commit that lands while its entry is dropped as an orphan', async () => {
+    const topic = `${kernel.topic}.late`;
+    const id = uuidv7();
+    await kernel.store.addEntries([{ _id: id, streamId: 'counter-e', sequence: 1 }]);
+    const relayed = await relay('relay-1', { orphanAfterMs: -1 }, topic); // any wait is too long
+    const findOne = kernel.store.commits.findOne.bind(kernel.store.commits);
+    let lookups = 0;
+    // the commit lands just after the relay found its place in the stream empty
+    jest.spyOn(kernel.store.commits, 'findOne').mockImplementation((async (...args: Parameters<typeof findOne>) => {
+      const found = await findOne(...args);
+      if (++lookups === 2) await kernel.store.commits.insertOne(legacyShaped(id, 'counter-e', 7));
+      return found;
+    }) as never);
+    expect(await relayed.publishOnce()).toBe(0);
+    jest.restoreAllMocks();
+    expect((await kernel.store.pendingEntries(10)).map((entry) => entry.commit.id)).toEqual([id]);
+    expect(await relayed.publishOnce()).toBe(1);
+    const [message] = await readTopic(kernel.kafka, topic, 1);
+    expect(message).toMatchObject({ streamId: 'counter-e', data: { by: 7 } });
+  });
+
+  it('publishes a stream redacted before its turn as redacted, not the copy it appended', async () => {
+    const topic = `${kernel.topic}.redacted`;
+    const appended = await kernel.store.append('counter-f', 0, [increment(42)], testMetadata);
+    appended[0].data = { by: -1 }; // what the writer does with its envelopes never reaches Kafka either
+    await kernel.store.redactStream('counter-f', (event) => ({ ...event, data: { by: 0 } }));
+    expect(await (await relay('relay-1', {}, topic)).publishOnce()).toBe(1);
+    const [message] = await readTopic(kernel.kafka, topic, 1);
+    expect(message).toMatchObject({ streamId: 'counter-f', data: { by: 0 } });
   });
 
   it('adopts the unpublished commits of a store written before the outbox collection, once', async () => {
@@ -205,3 +240,18 @@ describe('outbox relay', () => {
     expect(await second.acquire()).toBe(true);
   });
 });
+
+/** A commit as a writer stores it, events and all. */
+function legacyShaped(id: string, streamId: string, by: number) {
+  const envelope = {
+    ...testMetadata,
+    id,
+    type: 'counter.incremented',
+    schemaVersion: 1,
+    streamId,
+    sequence: 1,
+    occurredAt: new Date().toISOString(),
+    data: { by },
+  };
+  return { _id: id, streamId, sequence: 1, lastSequence: 1, chunk: 0, events: [envelope] };
+}

@@ -14,8 +14,8 @@ export interface OutboxRelayOptions {
   /** fallback poll for appends made by other replicas; local appends wake the relay at once */
   pollMs?: number;
   /**
-   * How long an outbox entry may wait for its commit before it is taken for an append that never
-   * landed (its process died between the two writes). Default 60 s.
+   * How long an outbox entry may wait for its commit, from when this relay first saw it without
+   * one, before it is taken for an append that never landed. Default 60 s.
    */
   orphanAfterMs?: number;
   /** fault injection for tests: runs after the Kafka send and before the entries are deleted */
@@ -36,6 +36,8 @@ export class OutboxRelay {
   private readonly commits: Collection<StoredCommit>;
   /** last sequence this relay published per stream, while it holds the lease */
   private readonly publishedUpTo = new Map<string, number>();
+  /** entries seen without their commit, and since when (this relay's clock: ids carry the writer's) */
+  private readonly waitingSince = new Map<string, number>();
   private legacyAdopted = false;
   private running = false;
   private loop?: Promise<void>;
@@ -66,6 +68,7 @@ export class OutboxRelay {
   async publishOnce(): Promise<number> {
     if (!(await this.options.lease.acquire())) {
       this.publishedUpTo.clear(); // another relay may publish meanwhile
+      this.waitingSince.clear();
       return 0;
     }
     if (!this.legacyAdopted) {
@@ -88,6 +91,7 @@ export class OutboxRelay {
       this.store.forgetAppended(commit._id);
     }
     if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
+    if (this.waitingSince.size > 10_000) this.waitingSince.clear(); // entries deleted by their writers
     return commits.length;
   }
 
@@ -149,8 +153,19 @@ export class OutboxRelay {
       else if (await this.isOrphan(entry)) orphans.push(entry);
       else held.add(entry.commit.streamId);
     });
-    await this.store.deleteEntries(orphans);
+    await this.dropOrphans(orphans);
+    const landed = new Set(found.map((commit) => commit._id));
+    for (const entry of entries) if (landed.has(entry.commit.id)) this.waitingSince.delete(entry._id);
     return found;
+  }
+
+  /** Deletes the entries, then gives back its entry to any commit that landed after all meanwhile. */
+  private async dropOrphans(orphans: OutboxEntry[]): Promise<void> {
+    if (orphans.length === 0) return;
+    await this.store.deleteEntries(orphans);
+    const late = await Promise.all(orphans.map((entry) => this.commits.findOne({ _id: entry.commit.id })));
+    await this.store.addEntries(late.filter((commit) => commit !== null));
+    for (const { _id } of orphans) this.waitingSince.delete(_id);
   }
 
   /** Another commit took the entry's place in its stream (a lost version race), or it waited too long. */
@@ -158,7 +173,9 @@ export class OutboxRelay {
     const { id, streamId, sequence } = entry.commit;
     const taken = await this.commits.findOne({ streamId, sequence }, { projection: { _id: 1 } });
     if (taken) return taken._id !== id; // the same id: it has just landed, next turn takes it
-    return Date.now() - uuidv7Time(id) > (this.options.orphanAfterMs ?? 60_000);
+    const since = this.waitingSince.get(entry._id) ?? Date.now();
+    this.waitingSince.set(entry._id, since);
+    return Date.now() - since > (this.options.orphanAfterMs ?? 60_000);
   }
 
   /**
@@ -189,7 +206,8 @@ export class OutboxRelay {
       .toArray();
     if (legacy.length === 0) return;
     await this.store.addEntries(legacy);
-    await this.commits.updateMany({ published: false }, { $unset: { published: '' } });
+    const adopted = legacy.map((commit) => commit._id);
+    await this.commits.updateMany({ published: false, _id: { $in: adopted } }, { $unset: { published: '' } });
   }
 }
 
@@ -199,11 +217,6 @@ async function inLanes<Item>(items: Item[], work: (item: Item) => Promise<void>)
       for (let i = lane; i < items.length; i += LANES) await work(items[i]);
     }),
   );
-}
-
-/** The creation time of a UUIDv7: its first 48 bits, in ms. */
-function uuidv7Time(id: string): number {
-  return parseInt(id.replace(/-/g, '').slice(0, 12), 16);
 }
 
 function reportToStderr(error: Error): void {
