@@ -1,4 +1,10 @@
-import type { AgreementKind, AgreementType, EventEnvelope, TicketSlaEvent } from '@itsm/contracts';
+import {
+  TICKET_SLA_EVENT_TYPES,
+  type AgreementKind,
+  type AgreementType,
+  type EventEnvelope,
+  type TicketSlaEvent,
+} from '@itsm/contracts';
 import type { Projection } from '@itsm/eventsourcing';
 
 // What tickets keeps of the sla context's per-ticket events (itsm.sla.events, stream
@@ -56,15 +62,7 @@ export const breachKey = (agreement: AgreementType, kind: AgreementKind | 'any')
 
 export const ticketDeadlinesProjection: Projection<TicketDeadlines> = {
   name: 'ticket_deadlines',
-  handles: new Set([
-    'sla.attached',
-    'sla.detached',
-    'sla.deadline-changed',
-    'sla.warning',
-    'sla.breached',
-    'sla.escalated',
-    'sla.met',
-  ]),
+  handles: new Set(TICKET_SLA_EVENT_TYPES),
   indexes: [
     { keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } },
     { keys: { breachIndex: 1 }, options: { name: 'breaches' } },

@@ -183,6 +183,17 @@ export type TicketSlaEvent =
   | SlaMet;
 export type SlaContextEvent = CalendarEvent | AgreementDefinitionEvent | TicketSlaEvent;
 
+/** The per-ticket events (stream `ticket-sla-<ticketId>`): what a read model of a ticket's deadlines handles. */
+export const TICKET_SLA_EVENT_TYPES: ReadonlyArray<TicketSlaEvent['type']> = [
+  'sla.attached',
+  'sla.detached',
+  'sla.deadline-changed',
+  'sla.warning',
+  'sla.breached',
+  'sla.escalated',
+  'sla.met',
+];
+
 const id = (description: string): JsonSchema => ({ type: 'string', minLength: 1, maxLength: 64, description });
 const text = (description: string, maxLength = 255): JsonSchema => ({ type: 'string', maxLength, description });
 const flag = (description: string): JsonSchema => ({ type: 'boolean', description });

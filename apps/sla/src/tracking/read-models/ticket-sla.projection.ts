@@ -1,4 +1,4 @@
-import type { TicketSlaEvent } from '@itsm/contracts';
+import { TICKET_SLA_EVENT_TYPES, type TicketSlaEvent } from '@itsm/contracts';
 import type { Projection } from '@itsm/eventsourcing';
 import { evolveTicketSla, initialTicketSlaState, type TicketSlaState } from '../ticket-sla.state';
 
@@ -7,20 +7,10 @@ export interface TicketSlaDoc extends TicketSlaState {
   running: boolean;
 }
 
-const SLA_EVENT_TYPES: TicketSlaEvent['type'][] = [
-  'sla.attached',
-  'sla.detached',
-  'sla.deadline-changed',
-  'sla.warning',
-  'sla.breached',
-  'sla.escalated',
-  'sla.met',
-];
-
 /** Each ticket's deadlines, folded with the decider's own evolve: the read model cannot drift from it. */
 export const ticketSlaProjection: Projection<TicketSlaDoc> = {
   name: 'ticket_sla',
-  handles: new Set(SLA_EVENT_TYPES),
+  handles: new Set(TICKET_SLA_EVENT_TYPES),
   indexes: [
     { keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } },
     { keys: { running: 1 }, options: { name: 'running' } },
