@@ -30,6 +30,8 @@ export function jsonApi(url: string, token?: string) {
     put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
     patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
     delete: (path: string) => call('DELETE', path),
+    /** a body sent as given, for what JSON.stringify would never write */
+    raw: (method: string, path: string, text: string) => call(method, path, text),
   };
 }
 
