@@ -12,7 +12,7 @@
 //   BENCH_SLA_CONCURRENCY   SLA_TIMER_CONCURRENCY of the service and of the bare worker (default 8, the service's)
 //   BENCH_SLA_PORT          HTTP port of the spawned service (default 3903)
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
+import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { distribution, round, sleep } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,22 +50,14 @@ const JOB_OPTIONS = {
 
 export default async function slaBench(env) {
   const run = Date.now();
-  const keys = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  const keys = rsaKeys();
+  const serviceEnv = benchServiceEnv(env, {
+    name: 'sla',
+    run,
+    port: PORT,
+    publicKey: keys.publicKey,
+    extra: { SLA_TIMER_CONCURRENCY: String(CONCURRENCY) },
   });
-  const serviceEnv = {
-    ...process.env,
-    ...env,
-    PORT: String(PORT),
-    MONGO_DB: `bench_sla_${run}`,
-    KAFKA_TOPIC_PREFIX: `bench-sla-${run}.`,
-    REDIS_KEY_PREFIX: `bench-sla-${run}:`,
-    JWT_PUBLIC_KEYS: keys.publicKey,
-    SLA_TIMER_CONCURRENCY: String(CONCURRENCY),
-    LOG_LEVEL: 'warn',
-  };
   // the baselines' own prefix: same Redis, never the service's keys
   const rawPrefix = `bench-sla-raw-${run}:`;
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
@@ -366,15 +359,6 @@ function startService(serviceEnv) {
   child.stderr.on('data', keep);
   child.tail = () => lines.join('\n');
   return child;
-}
-
-async function stopService(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  if (await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)])) return;
-  child.kill('SIGKILL');
-  await exited;
 }
 
 /** What the service learns from identity: the root entity and the bench user. */

@@ -3,8 +3,7 @@
 // tickets, each next to a raw baseline measured on the same machine in the same run. The list
 // runs on a service restarted over the filled read model: its list index loads it at start.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import autocannon from 'autocannon';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { percentile, round, sleep } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,21 +22,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 export default async function ticketsBench(env) {
   const run = Date.now();
-  const keys = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  const serviceEnv = {
-    ...process.env,
-    ...env,
-    PORT: String(PORT),
-    MONGO_DB: `bench_tickets_${run}`,
-    KAFKA_TOPIC_PREFIX: `bench-${run}.`,
-    REDIS_KEY_PREFIX: `bench-${run}:`,
-    JWT_PUBLIC_KEYS: keys.publicKey,
-    LOG_LEVEL: 'warn',
-  };
+  const keys = rsaKeys();
+  const serviceEnv = benchServiceEnv(env, { name: 'tickets', run, port: PORT, publicKey: keys.publicKey });
   const mongo = await MongoClient.connect(env.MONGO_URL);
   let service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
     env: serviceEnv,
@@ -61,10 +48,7 @@ export default async function ticketsBench(env) {
     const createToVisibleMs = await createToVisible(url, token);
     const collection = await fill(db);
     // a replica starting over the filled read model (what the bench wrote bypasses the events)
-    const exited = once(service, 'exit');
-    service.kill('SIGTERM');
-    if (!(await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]))) service.kill('SIGKILL');
-    await exited;
+    await stopService(service, 30_000);
     const restarted = performance.now();
     service = spawn(process.execPath, [path.join(here, '../apps/tickets/dist/main.js')], {
       env: { ...serviceEnv, LOG_LEVEL: 'info' },
