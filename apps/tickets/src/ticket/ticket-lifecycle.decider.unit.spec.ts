@@ -1,5 +1,6 @@
 import type { ActorRef, TaskFields, TicketEvent, TicketOpened, TicketStatus } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
+import { statusChangesOf, ticketOpened } from '../test-support/ticket-events';
 import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { ticketDecider } from './ticket.decider';
@@ -40,34 +41,15 @@ const openTicket = (overrides: Partial<OpenTicket> = {}): OpenTicket => ({
   ...overrides,
 });
 
-const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent => ({
-  type: 'ticket.opened',
-  data: {
-    ticketId: TICKET,
-    entityId: 'root',
-    type: 'incident',
+const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent =>
+  ticketOpened(TICKET, {
     title: "Problème d'impression",
     description: 'Problème au moment de l’impression de documents, les lignes sont décalées.',
-    categoryId: null,
-    urgency: 3,
-    impact: 3,
-    priority: 3,
-    priorityOverridden: false,
-    source: 'phone',
-    location: null,
-    items: [],
     requesters: [blier],
-    observers: [],
-    assignees: [],
-    recipientId: 'tech',
     ...overrides,
-  },
-});
+  });
 
-const statusChanged = (from: TicketStatus, to: TicketStatus, reason: string): TicketEvent => ({
-  type: 'ticket.status-changed',
-  data: { ticketId: TICKET, from, to, reason },
-});
+const statusChanged = statusChangesOf(TICKET);
 const actorAdded = (role: 'requester' | 'observer' | 'assignee', actor: ActorRef): TicketEvent => ({
   type: 'ticket.actor-added',
   data: { ticketId: TICKET, role, actor },

@@ -1,5 +1,6 @@
 import type { ActorRef, TaskFields, TicketEvent, TicketOpened, TicketStatus } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
+import { statusChangesOf, ticketOpened } from '../test-support/ticket-events';
 import { DEFAULT_PRIORITY_MATRIX } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { ticketDecider } from './ticket.decider';
@@ -20,33 +21,17 @@ const tech: ActorRef = { kind: 'user', id: 'tech' };
 const normal: ActorRef = { kind: 'user', id: 'normal' };
 const supervisors: ActorRef = { kind: 'group', id: 'supervisors' };
 
-const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent => ({
-  type: 'ticket.opened',
-  data: {
-    ticketId: TICKET,
-    entityId: 'root',
-    type: 'incident',
+const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent =>
+  ticketOpened(TICKET, {
     title: "Problème d'impression",
     description: 'Les lignes sont décalées.',
-    categoryId: null,
     urgency: 2,
     impact: 2,
     priority: 2,
-    priorityOverridden: false,
-    source: 'phone',
-    location: null,
-    items: [],
     requesters: [blier],
-    observers: [],
-    assignees: [],
-    recipientId: 'tech',
     ...overrides,
-  },
-});
-const statusChanged = (from: TicketStatus, to: TicketStatus, reason: string): TicketEvent => ({
-  type: 'ticket.status-changed',
-  data: { ticketId: TICKET, from, to, reason },
-});
+  });
+const statusChanged = statusChangesOf(TICKET);
 
 const PLAN = { plannedBegin: '2022-01-25T10:00:00.000Z', plannedEnd: '2022-01-25T10:30:00.000Z' };
 const unplannedTask: TaskFields = {

@@ -1,12 +1,6 @@
-import type {
-  ActorRef,
-  EventEnvelope,
-  TicketEscalated,
-  TicketEvent,
-  TicketOpened,
-  TicketStatus,
-} from '@itsm/contracts';
+import type { ActorRef, EventEnvelope, TicketEscalated, TicketEvent, TicketOpened } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
+import { statusChangesOf, ticketOpened } from '../../../test-support/ticket-events';
 import { ticketDecider } from '../../ticket.decider';
 import { escalationOf, type EscalateTicket } from './escalation-of';
 
@@ -21,33 +15,14 @@ const tech: ActorRef = { kind: 'user', id: 'tech' };
 const n2: ActorRef = { kind: 'group', id: 'support-n2' };
 const n3: ActorRef = { kind: 'group', id: 'support-n3' };
 
-const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent => ({
-  type: 'ticket.opened',
-  data: {
-    ticketId: TICKET,
-    entityId: 'root',
-    type: 'incident',
+const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent =>
+  ticketOpened(TICKET, {
     title: 'Serveur de fichiers inaccessible',
     description: 'Plus personne n’accède au partage.',
-    categoryId: null,
-    urgency: 3,
-    impact: 3,
-    priority: 3,
-    priorityOverridden: false,
-    source: 'phone',
-    location: null,
-    items: [],
     requesters: [requester],
-    observers: [],
-    assignees: [],
-    recipientId: 'tech',
     ...overrides,
-  },
-});
-const statusChanged = (from: TicketStatus, to: TicketStatus, reason: string): TicketEvent => ({
-  type: 'ticket.status-changed',
-  data: { ticketId: TICKET, from, to, reason },
-});
+  });
+const statusChanged = statusChangesOf(TICKET);
 const assigneeAdded = (actor: ActorRef): TicketEvent => ({
   type: 'ticket.actor-added',
   data: { ticketId: TICKET, role: 'assignee', actor },
