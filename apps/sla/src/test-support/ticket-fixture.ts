@@ -1,4 +1,5 @@
 import type { ActorRef, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
+import { ticketOpened } from '@itsm/fixtures';
 import { EventPublisher, type ManagedIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -35,28 +36,20 @@ export class TicketFixture {
   ): Promise<string> {
     const ticketId = uuidv7();
     this.entities.set(ticketId, entityId);
-    await this.publish(ticketId, openedAt, {
-      type: 'ticket.opened',
-      data: {
-        ticketId,
+    await this.publish(
+      ticketId,
+      openedAt,
+      ticketOpened(ticketId, {
         entityId,
         title,
         description: 'Le poste met dix minutes à démarrer.',
         type,
         categoryId,
-        urgency: 3,
-        impact: 3,
         priority,
-        priorityOverridden: false,
-        source: 'phone',
-        location: null,
-        items: [],
         requesters: [requester],
-        observers: [],
-        assignees: [],
         recipientId: requester.id,
-      },
-    });
+      }),
+    );
     return ticketId;
   }
 

@@ -1,4 +1,5 @@
 import type { EventEnvelope, TicketEvent, TicketStatus } from '@itsm/contracts';
+import { ticketOpened } from '@itsm/fixtures';
 import type { TicketMilestone } from './ticket-sla.commands';
 import { milestonesOf } from './ticket-milestones';
 
@@ -50,28 +51,14 @@ const taskBy = (authorId: string) =>
 describe('what a ticket event means for its deadlines', () => {
   describe('given the ticket opens or is reclassified', () => {
     it('when it is opened, then its agreements are chosen', () => {
-      const opened = envelope({
-        type: 'ticket.opened',
-        data: {
-          ticketId: 't1',
-          entityId: 'root',
+      const opened = envelope(
+        ticketOpened('t1', {
           title: 'Poste lent',
           description: 'Le poste met dix minutes à démarrer.',
-          type: 'incident',
-          categoryId: null,
-          urgency: 3,
-          impact: 3,
-          priority: 3,
-          priorityOverridden: false,
-          source: 'phone',
-          location: null,
-          items: [],
           requesters: [{ kind: 'user', id: REQUESTER }],
-          observers: [],
-          assignees: [],
           recipientId: REQUESTER,
-        },
-      });
+        }),
+      );
       expect(milestonesOf(opened, [REQUESTER])).toEqual(['opened']);
     });
 

@@ -1,6 +1,6 @@
 import type { ActorRef, TaskFields, TicketEvent, TicketOpened, TicketStatus } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
-import { statusChangesOf, ticketOpened } from '../test-support/ticket-events';
+import { statusChangesOf, ticketOpened } from '@itsm/fixtures';
 import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { ticketDecider } from './ticket.decider';

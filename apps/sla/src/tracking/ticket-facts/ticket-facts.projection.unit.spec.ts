@@ -1,4 +1,5 @@
 import type { ActorRef, EventEnvelope, TicketEvent, TicketStatus } from '@itsm/contracts';
+import { ticketOpened } from '@itsm/fixtures';
 import { ticketFactsProjection, type TicketFactsDoc } from './ticket-facts.projection';
 
 const OPENED = '2026-11-30T09:00:00.000Z';
@@ -11,28 +12,14 @@ const SUPPORT: ActorRef = { kind: 'group', id: 'group-support' };
 type Timed = [TicketEvent, number];
 
 const opened = (): Timed => [
-  {
-    type: 'ticket.opened',
-    data: {
-      ticketId: 't1',
-      entityId: 'A',
-      title: 'Poste lent',
-      description: 'Le poste met dix minutes à démarrer.',
-      type: 'incident',
-      categoryId: 'hardware',
-      urgency: 3,
-      impact: 3,
-      priority: 3,
-      priorityOverridden: false,
-      source: 'phone',
-      location: null,
-      items: [],
-      requesters: [REQUESTER, SUPPORT],
-      observers: [],
-      assignees: [],
-      recipientId: REQUESTER.id,
-    },
-  },
+  ticketOpened('t1', {
+    entityId: 'A',
+    title: 'Poste lent',
+    description: 'Le poste met dix minutes à démarrer.',
+    categoryId: 'hardware',
+    requesters: [REQUESTER, SUPPORT],
+    recipientId: REQUESTER.id,
+  }),
   0,
 ];
 const actor =

@@ -1,6 +1,6 @@
 import type { ActorRef, EventEnvelope, TicketEscalated, TicketEvent, TicketOpened } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
-import { statusChangesOf, ticketOpened } from '../../../test-support/ticket-events';
+import { statusChangesOf, ticketOpened } from '@itsm/fixtures';
 import { ticketDecider } from '../../ticket.decider';
 import { escalationOf, type EscalateTicket } from './escalation-of';
 
