@@ -4,6 +4,20 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const HTTP_EXCEPTIONS = [
+  'HttpException',
+  'BadRequestException',
+  'UnauthorizedException',
+  'ForbiddenException',
+  'NotFoundException',
+  'ConflictException',
+  'UnprocessableEntityException',
+  'PayloadTooLargeException',
+  'ServiceUnavailableException',
+  'InternalServerErrorException',
+  'HttpStatus',
+];
+
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '.itsm/**', '.nx/**', 'coverage/**'] },
   js.configs.recommended,
@@ -33,6 +47,25 @@ export default [
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testing'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testing'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // errors are domain values until the edge: only controllers and the problem filter speak HTTP
+    files: ['**/*.ts'],
+    ignores: ['**/*.http.controller.ts', 'libs/runtime/src/http/problem*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: HTTP_EXCEPTIONS,
+              message: 'Throw or return a DomainError (@itsm/domain); the problem filter maps it to HTTP.',
+            },
           ],
         },
       ],

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { isDomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { entityDecider, entityStreamId, ROOT_ENTITY_ID, ROOT_ENTITY_NAME } from './entity/entity.decider';
 import { DEFAULT_PROFILES } from './profile/default-profiles';
@@ -72,6 +73,6 @@ export class IdentityBootstrap implements OnApplicationBootstrap, OnApplicationS
 }
 
 /** Another replica created it first: that is the goal reached. */
-function ignoreConflict(error: { status?: number }): void {
-  if (error.status !== 409) throw error;
+function ignoreConflict(error: unknown): void {
+  if (!(isDomainError(error) && error.code === 'conflict')) throw error;
 }

@@ -78,7 +78,7 @@ describe('entities', () => {
 
     const cycle = await glpi.post(`/api/entities/${direction}/move`, { parentId: site });
     expect(cycle.status).toBe(422);
-    expect(cycle.body.message).toMatch(/under itself or one of its sub-entities/);
+    expect(cycle.body.detail).toMatch(/under itself or one of its sub-entities/);
 
     const moved = await glpi.post(`/api/entities/${site}/move`, { parentId: 'root' });
     expect(moved.body).toMatchObject({ parentId: 'root', completeName: 'Entité racine > Site de Lyon' });
@@ -156,7 +156,7 @@ describe('users, authorizations and sign-in', () => {
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
     const replay = await identity.api().post('/api/auth/refresh', { refreshToken: first.refreshToken });
-    expect(replay).toMatchObject({ status: 401, body: { message: 'refresh token reused' } });
+    expect(replay).toMatchObject({ status: 401, body: { detail: 'refresh token reused' } });
     // reuse revoked the whole session, the newer token included
     expect((await identity.api().post('/api/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(
       401,
@@ -174,7 +174,7 @@ describe('users, authorizations and sign-in', () => {
 
     expect((await glpi.post(`/api/users/${userId}/deactivate`)).body.active).toBe(false);
     const refused = await identity.api().post('/api/auth/login', { login: 'mmartin', password: 'un mot de passe' });
-    expect(refused).toMatchObject({ status: 401, body: { message: 'wrong login or password' } });
+    expect(refused).toMatchObject({ status: 401, body: { detail: 'wrong login or password' } });
     expect((await identity.api().post('/api/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
     expect((await glpi.get('/api/users?active=false')).body.items.map((u: { login: string }) => u.login)).toContain(
       'mmartin',

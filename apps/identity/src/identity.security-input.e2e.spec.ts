@@ -45,7 +45,7 @@ function expectRefusal(answer: ApiAnswer, status?: number) {
   expect(answer.status).toBeLessThan(500);
   if (status !== undefined) expect(answer.status).toBe(status);
   expect(typeof answer.body).toBe('object');
-  const message = answer.body?.message;
+  const message = answer.body?.detail;
   expect(Array.isArray(message) ? message.join(' ') : message).toEqual(expect.stringMatching(/\S/));
 }
 

@@ -1,6 +1,7 @@
+import { RIGHTS } from '@itsm/domain';
 import { createHmac, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { decode, sign } from 'jsonwebtoken';
-import { AccessTokenIssuer, RIGHTS, keyIdOf, type AccessTokenClaims } from '@itsm/auth';
+import { AccessTokenIssuer, keyIdOf, type AccessTokenClaims } from '@itsm/auth';
 import { useIsolatedStack } from '@itsm/testing';
 import { startIdentity, type Api, type ApiAnswer, type IdentityUnderTest } from './test-support/identity-test-app';
 
@@ -337,7 +338,7 @@ describe('tokens: every protected route refuses a missing, expired or forged one
       const answer = await request(method, resolve(path), header(), resolvedBody);
       expect({ status: answer.status, body: answer.body }).toMatchObject({
         status: 401,
-        body: { message: expect.any(String) },
+        body: { detail: expect.any(String) },
       });
     });
   });
@@ -440,7 +441,7 @@ describe('a user of a sibling entity sees nothing and changes nothing', () => {
   it.each(ATTEMPTS)('%s: %s %s %j → %s', async (who, method, path, body, status) => {
     const resolvedBody = body === undefined ? undefined : JSON.parse(resolve(JSON.stringify(body)));
     const answer = await request(method, resolve(path), `Bearer ${await tokenOf(who)}`, resolvedBody);
-    expect({ status: answer.status, message: typeof answer.body?.message }).toEqual({ status, message: 'string' });
+    expect({ status: answer.status, message: typeof answer.body?.detail }).toEqual({ status, message: 'string' });
   });
 
   it('changed nothing: the super-admin sees the same users, authorizations, groups, entities and profiles', async () => {
@@ -514,7 +515,7 @@ describe('a non-recursive authorization on A does not reach Site A1', () => {
   it.each(ATTEMPTS)('%s %s %j → %s', async (method, path, body, status) => {
     const resolvedBody = body === undefined ? undefined : JSON.parse(resolve(JSON.stringify(body)));
     const answer = await request(method, resolve(path), `Bearer ${await tokenOf('flat-admin-a')}`, resolvedBody);
-    expect({ status: answer.status, message: typeof answer.body?.message }).toEqual({ status, message: 'string' });
+    expect({ status: answer.status, message: typeof answer.body?.detail }).toEqual({ status, message: 'string' });
   });
 
   it('changed nothing', async () => {
@@ -599,7 +600,7 @@ describe('mass assignment: unknown fields are refused with a 400 naming them', (
       `{"firstName":"Eve",${JSON.stringify(field)}:${JSON.stringify(value)}}`,
     );
     expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.body.message)).toContain(field);
+    expect(JSON.stringify(answer.body.detail)).toContain(field);
   });
 
   it.each(USER_FIELDS)('a user editing itself, PATCH /api/users/<self> with %s → 400', async (field, value) => {
@@ -609,7 +610,7 @@ describe('mass assignment: unknown fields are refused with a 400 naming them', (
       `{"firstName":"Eve",${JSON.stringify(field)}:${JSON.stringify(value)}}`,
     );
     expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.body.message)).toContain(field);
+    expect(JSON.stringify(answer.body.detail)).toContain(field);
   });
 
   it.each(USER_FIELDS.filter(([field]) => field !== 'login' && field !== 'active'))(
@@ -618,7 +619,7 @@ describe('mass assignment: unknown fields are refused with a 400 naming them', (
       const body = `{"login":"mass-assigned","lastName":"MASS","password":"mass-assigned-pw",${JSON.stringify(field)}:${JSON.stringify(value)}}`;
       const answer = await glpi.raw('POST', '/api/users', body);
       expect(answer.status).toBe(400);
-      expect(JSON.stringify(answer.body.message)).toContain(field);
+      expect(JSON.stringify(answer.body.detail)).toContain(field);
     },
   );
 
@@ -647,7 +648,7 @@ describe('mass assignment: unknown fields are refused with a 400 naming them', (
   it.each(OTHER)('%s %s with %j → 400 naming %s', async (method, path, body, field) => {
     const answer = await glpi.raw(method, resolve(path), resolve(JSON.stringify(body)));
     expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.body.message)).toContain(field);
+    expect(JSON.stringify(answer.body.detail)).toContain(field);
   });
 
   it('POST /api/auth/login with extra claims → 400', async () => {
@@ -655,7 +656,7 @@ describe('mass assignment: unknown fields are refused with a 400 naming them', (
       .api()
       .post('/api/auth/login', { login: 'self-a', password: passwordOf('self-a'), rights: [...RIGHTS] });
     expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.body.message)).toContain('rights');
+    expect(JSON.stringify(answer.body.detail)).toContain('rights');
   });
 
   it('changed nothing', async () => {
@@ -687,7 +688,7 @@ describe('privilege escalation', () => {
       recursive: true,
     });
     expect(grant.status).toBe(403);
-    expect(grant.body.message).toEqual(expect.any(String));
+    expect(grant.body.detail).toEqual(expect.any(String));
     expect(
       (await self.post(`/api/users/${id.selfA}/authorizations`, { profileId: 'technician', entityId: id.A })).status,
     ).toBe(403);
@@ -711,7 +712,7 @@ describe('privilege escalation', () => {
     const self = as['self-a'];
     const patched = await self.patch('/api/profiles/self-service', { rights: [...RIGHTS] });
     expect(patched.status).toBe(403);
-    expect(patched.body.message).toMatch(/profile\.write/);
+    expect(patched.body.detail).toMatch(/profile\.write/);
     const created = await self.post('/api/profiles', { name: 'Mine', interface: 'central', rights: [...RIGHTS] });
     expect(created.status).toBe(403);
     expect((await glpi.get('/api/profiles/self-service')).body).toEqual(before);
@@ -736,7 +737,7 @@ describe('privilege escalation', () => {
     const tech = as['tech-a'];
     const reset = await tech.post(`/api/users/${id.adminA}/password`, { password: 'taken-over-by-tech' });
     expect(reset.status).toBe(403);
-    expect(reset.body.message).toEqual(expect.any(String));
+    expect(reset.body.detail).toEqual(expect.any(String));
     const email = await tech.patch(`/api/users/${id.adminA}`, { emails: ['attacker@example.org'] });
     expect(email.status).toBe(403);
     const name = await tech.patch(`/api/users/${id.adminA}`, { lastName: 'PWNED' });
@@ -760,7 +761,7 @@ describe('privilege escalation', () => {
       entityId: id.A,
     });
     expect(superAdmin.status).toBe(403);
-    expect(superAdmin.body.message).toMatch(/entity\.write|profile\.write/);
+    expect(superAdmin.body.detail).toMatch(/entity\.write|profile\.write/);
     const onB = await admin.post(`/api/users/${id.techA}/authorizations`, { profileId: 'admin', entityId: id.B });
     expect(onB.status).toBe(403);
     const onRoot = await admin.post(`/api/users/${id.techA}/authorizations`, {
@@ -843,7 +844,7 @@ describe('sign-in and sessions', () => {
     const unknown = await anonymous.post('/api/auth/login', { login: 'nobody-here', password: 'not-the-password' });
     expect(wrong.status).toBe(401);
     expect(unknown).toEqual(wrong);
-    expect(wrong.body.message).toEqual(expect.any(String));
+    expect(wrong.body.detail).toEqual(expect.any(String));
     expect(JSON.stringify(wrong.body)).not.toMatch(/probe-me|not-the-password/);
   });
 
@@ -857,7 +858,7 @@ describe('sign-in and sessions', () => {
     }
     const locked = await anonymous.post('/api/auth/login', { login: 'lock-me', password: passwordOf('lock-me') });
     expect(locked.status).toBe(429);
-    expect(locked.body.message).toMatch(/too many failed logins/);
+    expect(locked.body.detail).toMatch(/too many failed logins/);
     const otherCase = await anonymous.post('/api/auth/login', { login: 'LOCK-ME', password: passwordOf('lock-me') });
     expect(otherCase.status).toBe(429);
     // the lock is per login: the others still sign in
@@ -874,7 +875,7 @@ describe('sign-in and sessions', () => {
     expect(refused).toEqual(wrong);
     const refresh = await identity.api().post('/api/auth/refresh', { refreshToken: session.refreshToken });
     expect(refresh.status).toBe(401);
-    expect(refresh.body.message).toEqual(expect.any(String));
+    expect(refresh.body.detail).toEqual(expect.any(String));
     const switched = await identity
       .api(session.accessToken)
       .post('/api/auth/switch', { profileId: 'observer', entityId: id.A });
@@ -887,7 +888,7 @@ describe('sign-in and sessions', () => {
     expect(second.status).toBe(200);
     const replay = await identity.api().post('/api/auth/refresh', { refreshToken: first.refreshToken });
     expect(replay.status).toBe(401);
-    expect(replay.body.message).toEqual(expect.any(String));
+    expect(replay.body.detail).toEqual(expect.any(String));
     const newer = await identity.api().post('/api/auth/refresh', { refreshToken: second.body.refreshToken });
     expect(newer.status).toBe(401);
     const switched = await identity
@@ -903,7 +904,7 @@ describe('sign-in and sessions', () => {
     expect((await identity.api(session.accessToken).post('/api/auth/logout')).status).toBe(204);
     const refresh = await identity.api().post('/api/auth/refresh', { refreshToken: session.refreshToken });
     expect(refresh.status).toBe(401);
-    expect(refresh.body.message).toEqual(expect.any(String));
+    expect(refresh.body.detail).toEqual(expect.any(String));
     const switched = await identity
       .api(session.accessToken)
       .post('/api/auth/switch', { profileId: 'self-service', entityId: id.B });
@@ -913,7 +914,7 @@ describe('sign-in and sessions', () => {
   it('refuses a made-up refresh token', async () => {
     const made = await identity.api().post('/api/auth/refresh', { refreshToken: randomUUID().replace(/-/g, '') });
     expect(made.status).toBe(401);
-    expect(made.body.message).toEqual(expect.any(String));
+    expect(made.body.detail).toEqual(expect.any(String));
   });
 
   it('never shows a password or a hash in any answer', async () => {
@@ -971,7 +972,7 @@ describe('the per-address brake', () => {
     }
     const sixth = await anonymous.post('/api/auth/login', { login: 'glpi', password: 'glpi' });
     expect(sixth.status).toBe(429);
-    expect(sixth.body.message).toMatch(/too many login attempts from this address/);
+    expect(sixth.body.detail).toMatch(/too many login attempts from this address/);
     const unknown = await anonymous.post('/api/auth/login', { login: 'nobody', password: 'whatever' });
     expect(unknown.status).toBe(429);
   });

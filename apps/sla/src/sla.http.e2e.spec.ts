@@ -44,10 +44,10 @@ function created(answer: ApiAnswer): ApiAnswer['body'] {
   return answer.body;
 }
 
-/** Status and message of a refusal; validation failures list their messages. */
+/** Status and message (the problem's detail) of a refusal; validation failures list their messages. */
 function refusal(answer: ApiAnswer): { status: number; message: string } {
-  const message = (answer.body as { message?: string | string[] } | undefined)?.message ?? '';
-  return { status: answer.status, message: Array.isArray(message) ? message.join('; ') : message };
+  const message = (answer.body as { detail?: string } | undefined)?.detail ?? '';
+  return { status: answer.status, message };
 }
 
 const idsOf = (answer: ApiAnswer, field: string): string[] =>

@@ -1,5 +1,6 @@
+import { type Right } from '@itsm/domain';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { AccessTokenIssuer, type Right } from '@itsm/auth';
+import { AccessTokenIssuer } from '@itsm/auth';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Db } from 'mongodb';
 import { IdentityFixture, PROFILE_RIGHTS, type FixtureUser } from '@itsm/fixtures';
@@ -234,7 +235,7 @@ async function expectInvisible(caller: { user: FixtureUser; rights: ReadonlySet<
   for (const route of TICKET_ROUTES) {
     const expected = route.allowedBefore(caller.rights) ? 404 : 403;
     const answer = await route.call(as(caller.user), target, caller.user);
-    const message = (answer.body as { message?: unknown } | undefined)?.message;
+    const message = (answer.body as { detail?: unknown } | undefined)?.detail;
     if (answer.status !== expected || !message) {
       wrong.push(`${route.name}: expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body)}`);
     }
@@ -286,7 +287,7 @@ describe('entity isolation', () => {
     for (const [user, entityId] of attempts) {
       const answer = await as(user).post('/api/tickets', { title: 'outside', description: '', entityId });
       expect([user.login, entityId, answer.status]).toEqual([user.login, entityId, 403]);
-      expect(answer.body.message).toMatch(/outside your scope/);
+      expect(answer.body.detail).toMatch(/outside your scope/);
     }
     expect((await as(admin).get('/api/tickets?q=outside')).body.total).toBe(0);
   });
@@ -310,16 +311,16 @@ describe('entity isolation', () => {
     const before = await count();
     const outside = await as(adminB).post('/api/itil-categories', { name: 'x', entityId: 'A' });
     expect(outside.status).toBe(403);
-    expect(outside.body.message).toMatch(/outside your scope/);
+    expect(outside.body.detail).toMatch(/outside your scope/);
     const hiddenParent = await as(adminB).post('/api/itil-categories', {
       name: 'x',
       parentId: categories['A hardware'],
     });
     expect(hiddenParent.status).toBe(422);
-    expect(hiddenParent.body.message).toMatch(/unknown parent/);
+    expect(hiddenParent.body.detail).toMatch(/unknown parent/);
     const noRight = await as(techA).post('/api/itil-categories', { name: 'x' });
     expect(noRight.status).toBe(403);
-    expect(noRight.body.message).toMatch(/category\.write/);
+    expect(noRight.body.detail).toMatch(/category\.write/);
     expect((await as(selfA).post('/api/itil-categories', { name: 'x' })).status).toBe(403);
     expect(await count()).toBe(before);
   });
@@ -331,7 +332,7 @@ describe('entity isolation', () => {
       categoryId: categories['A hardware'],
     });
     expect(opened.status).toBe(422);
-    expect(opened.body.message).toMatch(/unknown category/);
+    expect(opened.body.detail).toMatch(/unknown category/);
     const before = await snapshot(tB.id);
     const patched = await as(techB).patch(`/api/tickets/${tB.id}`, { categoryId: categories['A1 hardware'] });
     expect(patched.status).toBe(422);
@@ -391,7 +392,7 @@ describe('self-service visibility', () => {
   it('writes public follow-ups on their ticket, never private ones', async () => {
     const refused = await as(selfA).post(`/api/tickets/${tA.id}/followups`, { content: 'psst', private: true });
     expect(refused.status).toBe(403);
-    expect(refused.body.message).toMatch(/private/);
+    expect(refused.body.detail).toMatch(/private/);
     const written = await as(selfA).post(`/api/tickets/${tA.id}/followups`, { content: 'any news?' });
     expect(written.status).toBe(201);
     const timeline = (await as(admin).get(`/api/tickets/${tA.id}/timeline`)).body as Array<{
@@ -428,7 +429,7 @@ describe('self-service visibility', () => {
     };
     const statuses = Object.fromEntries(Object.entries(attempts).map(([name, answer]) => [name, answer.status]));
     expect(statuses).toEqual(Object.fromEntries(Object.keys(attempts).map((name) => [name, 403])));
-    for (const answer of Object.values(attempts)) expect(answer.body.message).toEqual(expect.any(String));
+    for (const answer of Object.values(attempts)) expect(answer.body.detail).toEqual(expect.any(String));
     expect(await snapshot(tA.id)).toEqual(before);
   });
 
@@ -477,7 +478,7 @@ describe('identity changes', () => {
       refused = await naming();
     }
     expect(refused.status).toBe(422);
-    expect(refused.body.message).toMatch(/depart is deactivated/);
+    expect(refused.body.detail).toMatch(/depart is deactivated/);
     // the cache adds at most its lifetime to what Kafka takes
     expect(Date.now() - readModelAt).toBeLessThan(DIRECTORY_CACHE_MS + 1_000);
     expect(readModelAt).toBeGreaterThanOrEqual(startedAt);
@@ -535,7 +536,7 @@ describe('authentication and rights', () => {
     const api = tickets.api(token);
     const list = await api.get('/api/tickets');
     expect(list.status).toBe(403);
-    expect(list.body.message).toMatch(/read-own/);
+    expect(list.body.detail).toMatch(/read-own/);
     expect((await api.get(`/api/tickets/${tA.id}`)).status).toBe(403);
     expect((await api.get(`/api/tickets/${tA.id}/timeline`)).status).toBe(403);
     expect((await api.post(`/api/tickets/${tA.id}/followups`, { content: 'x' })).status).toBe(403);
@@ -624,7 +625,7 @@ describe('bad input is a 400 with a message, never a 500', () => {
     const wrong: string[] = [];
     for (const body of bodies) {
       const answer = await api.post('/api/tickets', body);
-      const message = answer.body?.message;
+      const message = answer.body?.detail;
       if (answer.status !== 400 || !message || (Array.isArray(message) && message.length === 0)) {
         wrong.push(`${JSON.stringify(body)} -> ${answer.status} ${JSON.stringify(answer.body)}`);
       }
@@ -636,7 +637,7 @@ describe('bad input is a 400 with a message, never a 500', () => {
   it('on the other ticket routes', async () => {
     const api = as(admin);
     const id = tA2.id;
-    const calls: Array<[string, () => Promise<{ status: number; body: { message?: unknown } }>]> = [
+    const calls: Array<[string, () => Promise<{ status: number; body: { detail?: unknown } }>]> = [
       ['PATCH urgency 9', () => api.patch(`/api/tickets/${id}`, { urgency: 9 })],
       ['PATCH priority 0', () => api.patch(`/api/tickets/${id}`, { priority: 0 })],
       ['PATCH status', () => api.patch(`/api/tickets/${id}`, { status: 'closed' })],
@@ -699,7 +700,7 @@ describe('bad input is a 400 with a message, never a 500', () => {
     const wrong: string[] = [];
     for (const [name, call] of calls) {
       const answer = await call();
-      const message = answer.body?.message;
+      const message = answer.body?.detail;
       if (answer.status !== 400 || !message || (Array.isArray(message) && message.length === 0)) {
         wrong.push(`${name} -> ${answer.status} ${JSON.stringify(answer.body)}`);
       }
@@ -747,7 +748,7 @@ describe('bad input is a 400 with a message, never a 500', () => {
     const wrong: string[] = [];
     for (const query of queries) {
       const answer = await api.get(query);
-      const message = answer.body?.message;
+      const message = answer.body?.detail;
       if (answer.status !== 400 || !message) wrong.push(`${query} -> ${answer.status} ${JSON.stringify(answer.body)}`);
     }
     expect(wrong).toEqual([]);
@@ -772,7 +773,7 @@ describe('bad input is a 400 with a message, never a 500', () => {
     const wrong: string[] = [];
     for (const body of bodies) {
       const answer = await api.post('/api/itil-categories', body);
-      if (answer.status !== 400 || !answer.body?.message) {
+      if (answer.status !== 400 || !answer.body?.detail) {
         wrong.push(`${JSON.stringify(body)} -> ${answer.status} ${JSON.stringify(answer.body)}`);
       }
     }

@@ -80,13 +80,13 @@ async function solvedAndClosed(fields: Record<string, unknown> = {}): Promise<st
 /** The answer has this status and message, and the ticket's stream did not move. */
 async function expectRefused(
   id: string,
-  call: () => Promise<{ status: number; body: { message?: string | string[] } }>,
+  call: () => Promise<{ status: number; body: { detail?: string } }>,
   status: number,
   message: RegExp,
 ) {
   const before = await storedEvents(id);
   const answer = await call();
-  const said = [answer.body.message ?? ''].flat().join('; ');
+  const said = [answer.body.detail ?? ''].flat().join('; ');
   expect([answer.status, said]).toEqual([status, expect.stringMatching(message)]);
   expect(await storedEvents(id)).toEqual(before);
 }
@@ -578,7 +578,7 @@ describe('two technicians on one ticket at once', () => {
     }
     const refused = answers.filter((answer) => answer.status >= 300 && answer.status < 500);
     if (refused.length > 0) {
-      const reasons = [...new Set(refused.map((answer) => `${answer.status} ${answer.body.message}`))];
+      const reasons = [...new Set(refused.map((answer) => `${answer.status} ${answer.body.detail}`))];
       problems.push(`${refused.length} of ${answers.length} writes refused: ${reasons.join(' | ')}`);
     }
 

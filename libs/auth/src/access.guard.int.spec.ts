@@ -8,7 +8,7 @@ import { useIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { AccessTokenIssuer, type AccessTokenClaims } from './access-token';
 import { AuthModule } from './auth.module';
-import type { Caller } from './caller';
+import type { Caller } from '@itsm/domain';
 import { CurrentCaller, Public, RequireRights } from './decorators';
 import type { EntityTreeNode } from './entity-tree.projection';
 import { EntityTreeReader } from './entity-tree.reader';
@@ -122,7 +122,7 @@ describe('access guard', () => {
     fetch(`${url}/probe/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const expectStatus = async (response: Response, status: number, message?: string) => {
     const body = (await response.json()) as { message?: string };
-    expect({ status: response.status, message: body.message }).toEqual({ status, message: message ?? body.message });
+    expect({ status: response.status, message: body.detail }).toEqual({ status, message: message ?? body.detail });
   };
 
   it('lets anyone reach public routes and the probes', async () => {

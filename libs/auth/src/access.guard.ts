@@ -1,16 +1,10 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenVerifier, InvalidAccessTokenError, type AccessTokenClaims } from './access-token';
-import { callerFrom, type Caller } from './caller';
+import { callerFrom } from './caller';
 import { IS_PUBLIC, REQUIRED_RIGHTS } from './decorators';
 import { EntityTreeReader } from './entity-tree.reader';
-import type { Right } from './rights';
+import { DomainError, type Caller, type Right } from '@itsm/domain';
 
 interface GuardedRequest {
   path: string;
@@ -39,17 +33,17 @@ export class AccessGuard implements CanActivate {
     const missing = this.reflector
       .getAllAndMerge<Right[]>(REQUIRED_RIGHTS, targets)
       .find((right) => !request.caller!.rights.has(right));
-    if (missing) throw new ForbiddenException(`missing right ${missing}`);
+    if (missing) throw new DomainError('forbidden', `missing right ${missing}`);
     return true;
   }
 
   private verify(authorization: string | undefined): AccessTokenClaims {
     const token = /^Bearer ([^\s]+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new UnauthorizedException('missing bearer token');
+    if (!token) throw new DomainError('unauthenticated', 'missing bearer token');
     try {
       return this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidAccessTokenError) throw new UnauthorizedException(error.message);
+      if (error instanceof InvalidAccessTokenError) throw new DomainError('unauthenticated', error.message);
       throw error;
     }
   }

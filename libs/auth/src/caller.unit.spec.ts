@@ -1,4 +1,5 @@
-import { callerFrom, can, inScope } from './caller';
+import { can, inScope } from '@itsm/domain';
+import { callerFrom } from './caller';
 
 const caller = callerFrom(
   {

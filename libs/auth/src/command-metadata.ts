@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@itsm/contracts';
-import type { Caller } from './caller';
+import type { Caller } from '@itsm/domain';
 
 /**
  * Who and what caused the events of one command: the signed-in caller, or a named platform

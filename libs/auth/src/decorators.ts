@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Caller } from './caller';
-import type { Right } from './rights';
+import type { Caller } from '@itsm/domain';
+import type { Right } from '@itsm/domain';
 
 export const IS_PUBLIC = 'itsm:auth:public';
 export const REQUIRED_RIGHTS = 'itsm:auth:rights';

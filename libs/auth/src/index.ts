@@ -1,4 +1,3 @@
-export { RIGHTS, isRight, type Right } from './rights';
 export { EntityTree, type EntityNode } from './entity-tree';
 export {
   AccessTokenIssuer,
@@ -11,7 +10,9 @@ export {
   type AccessTokenIssuerOptions,
   type AccessTokenVerifierOptions,
 } from './access-token';
-export { callerFrom, can, inScope, type Caller } from './caller';
+export { callerFrom } from './caller';
+// the caller is a domain type; services name it through the guard that builds it
+export type { Caller } from '@itsm/domain';
 export { scopedFilter } from './scoped-filter';
 export { entityTreeProjection, type EntityTreeNode } from './entity-tree.projection';
 export { EntityTreeReader } from './entity-tree.reader';

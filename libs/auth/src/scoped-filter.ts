@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { Caller } from './caller';
+import type { Caller } from '@itsm/domain';
 
 /**
  * A read-model query limited to the caller's entities: every list goes through this, so none can

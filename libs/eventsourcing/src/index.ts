@@ -1,4 +1,3 @@
-export { DomainError, isDomainError, fold, type Decider, type DomainErrorCode } from './decider';
 export { MongoEventStore, type EventStoreOptions } from './event-store/event-store';
 export { OUTBOX_STREAM, type OutboxEntry, type StoredCommit, type StoredSnapshot } from './event-store/stored-commit';
 export { VersionConflictError } from './event-store/version-conflict.error';

@@ -1,10 +1,12 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { rejectDeepBodies } from './http/body-depth';
 import { Logger } from 'nestjs-pino';
 import type { ServiceEnv } from './config/service-env';
+import { rejectDeepBodies } from './http/body-depth';
+import { problemMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
+import { validationPipe } from './http/validation';
 
 /** Builds a service's Nest application with the platform's HTTP conventions. */
 export async function createServiceApp(rootModule: unknown): Promise<INestApplication> {
@@ -16,8 +18,10 @@ export async function createServiceApp(rootModule: unknown): Promise<INestApplic
   // our parser first, then the depth check, so that validation never sees an absurdly deep body
   app.useBodyParser('json', { limit: '1mb' });
   app.use(rejectDeepBodies);
-  // DTOs whitelist their fields: an unknown field is a 400, never silently stored
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // what the parser or the depth check refuse is answered like every other error
+  app.use(problemMiddleware(new NestLogger('HTTP')));
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   return app;
 }

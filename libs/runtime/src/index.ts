@@ -14,8 +14,10 @@ export {
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
 export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
-export { httpExceptionFor } from './event-sourcing/domain-error.http';
-export { setupOpenApi } from './openapi';
+export { ProblemDetailsFilter } from './http/problem-details.filter';
+export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
+export { validationPipe } from './http/validation';
+export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';

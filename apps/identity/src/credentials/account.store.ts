@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Inject, Injectable } from '@nestjs/common';
 import { MONGO_CONNECTION } from '@itsm/runtime';
 import type { Collection, Connection } from 'mongoose';
 
@@ -27,7 +28,8 @@ export class AccountStore {
     try {
       await this.accounts.insertOne({ _id: login.toLowerCase(), userId, passwordHash, updatedAt: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) throw new ConflictException(`login ${login} is already taken`);
+      if ((error as { code?: number }).code === 11000)
+        throw new DomainError('conflict', `login ${login} is already taken`);
       throw error;
     }
   }

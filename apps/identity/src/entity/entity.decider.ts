@@ -1,5 +1,5 @@
+import { DomainError, type Decider } from '@itsm/domain';
 import type { EntityEvent, EntitySettings } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 
 /** GLPI's entity 0, "Entité racine": exists from the first start and is nobody's child. */
 export const ROOT_ENTITY_ID = 'root';

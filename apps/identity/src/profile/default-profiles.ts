@@ -1,4 +1,4 @@
-import { RIGHTS, type Right } from '@itsm/auth';
+import { RIGHTS, type Right } from '@itsm/domain';
 import type { ProfileInterface } from './profile.decider';
 
 export interface DefaultProfile {

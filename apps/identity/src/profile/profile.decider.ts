@@ -1,6 +1,5 @@
-import { isRight } from '@itsm/auth';
+import { DomainError, type Decider, isRight } from '@itsm/domain';
 import type { ProfileEvent } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 
 export type ProfileInterface = 'central' | 'helpdesk';
 

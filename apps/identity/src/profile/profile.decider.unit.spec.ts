@@ -1,4 +1,4 @@
-import { isRight, RIGHTS } from '@itsm/auth';
+import { isRight, RIGHTS } from '@itsm/domain';
 import type { ProfileEvent } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
 import { DEFAULT_PROFILES } from './default-profiles';

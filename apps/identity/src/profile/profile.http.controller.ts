@@ -1,7 +1,8 @@
+import { RIGHTS } from '@itsm/domain';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequireRights, RIGHTS, type Caller } from '@itsm/auth';
+import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../shared/identity-directory';
 import { IdParam, PageQuery, pageOf } from '@itsm/runtime';
 import type { ProfileListDoc } from './read-models/profile-list.projection';

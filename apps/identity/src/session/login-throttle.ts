@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -54,11 +54,11 @@ export class LoginThrottle {
   }
 }
 
-function tooMany(rejection: unknown, message: string): HttpException {
-  if (!(rejection instanceof RateLimiterRes)) return rejection as HttpException;
+function tooMany(rejection: unknown, message: string): unknown {
+  if (!(rejection instanceof RateLimiterRes)) return rejection;
   const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
-  return new HttpException(
-    { statusCode: 429, message: `${message}; retry in ${retryAfter} s`, retryAfter },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
+  return new DomainError('rate_limited', `${message}; retry in ${retryAfter} s`, {
+    details: { retryAfter },
+    retryAfterSeconds: retryAfter,
+  });
 }

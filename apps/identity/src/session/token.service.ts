@@ -1,5 +1,6 @@
+import { RIGHTS } from '@itsm/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { RIGHTS, type AccessTokenIssuer } from '@itsm/auth';
+import { type AccessTokenIssuer } from '@itsm/auth';
 import { SUPER_ADMIN_PROFILE_ID } from '../profile/profile.decider';
 import { IdentityDirectory } from '../shared/identity-directory';
 import type { UserListDoc } from '../user/read-models/user-list.projection';

@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Injectable } from '@nestjs/common';
 import { EntityTree, type Caller } from '@itsm/auth';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { entityListProjection, type EntityListDoc } from '../entity/read-models/entity-list.projection';
@@ -39,14 +40,14 @@ export class IdentityDirectory {
   /** An entity the caller sees, or 404: other tenants' entities do not exist for them. */
   async visibleEntity(caller: Caller, entityId: string): Promise<EntityListDoc> {
     const entity = caller.scope.includes(entityId) ? await (await this.entities()).findOne({ entityId }) : null;
-    if (!entity) throw new NotFoundException(`no entity ${entityId} in your scope`);
+    if (!entity) throw new DomainError('not_found', `no entity ${entityId} in your scope`);
     return entity;
   }
 
   async visibleUser(caller: Caller, userId: string): Promise<UserListDoc> {
     const user = await (await this.users()).findOne({ userId });
     const visible = user && (user.userId === caller.userId || user.entityIds.some((id) => caller.scope.includes(id)));
-    if (!user || !visible) throw new NotFoundException(`no user ${userId} in your scope`);
+    if (!user || !visible) throw new DomainError('not_found', `no user ${userId} in your scope`);
     return user;
   }
 
@@ -59,13 +60,13 @@ export class IdentityDirectory {
   async manageableUser(caller: Caller, userId: string): Promise<UserListDoc> {
     const user = await this.visibleUser(caller, userId);
     if (user.userId !== caller.userId) {
-      if (!caller.rights.has('user.write')) throw new ForbiddenException('missing right user.write');
+      if (!caller.rights.has('user.write')) throw new DomainError('forbidden', 'missing right user.write');
       assertMayManage(caller, await this.rightsOf(user), `user ${user.login}`);
       const tree = await this.entityTree();
       const beyond = user.authorizations.some((held) =>
         tree.scopeOf(held.entityId, held.recursive).some((entityId) => !caller.scope.includes(entityId)),
       );
-      if (beyond) throw new ForbiddenException(`user ${user.login} holds authorizations beyond your scope`);
+      if (beyond) throw new DomainError('forbidden', `user ${user.login} holds authorizations beyond your scope`);
     }
     return user;
   }
@@ -73,13 +74,13 @@ export class IdentityDirectory {
   async visibleGroup(caller: Caller, groupId: string): Promise<GroupListDoc> {
     const group = await (await this.groups()).findOne({ groupId });
     if (!group || !caller.scope.includes(group.entityId))
-      throw new NotFoundException(`no group ${groupId} in your scope`);
+      throw new DomainError('not_found', `no group ${groupId} in your scope`);
     return group;
   }
 
   async profile(profileId: string): Promise<ProfileListDoc> {
     const profile = await (await this.profiles()).findOne({ profileId });
-    if (!profile) throw new NotFoundException(`no profile ${profileId}`);
+    if (!profile) throw new DomainError('not_found', `no profile ${profileId}`);
     return profile;
   }
 

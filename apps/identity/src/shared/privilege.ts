@@ -1,4 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import type { Caller, EntityTree } from '@itsm/auth';
 
 /** The rights in `wanted` that `held` lacks: nobody hands out or manages more than they hold. */
@@ -10,7 +11,7 @@ export function missingRights(held: ReadonlySet<string>, wanted: Iterable<string
 export function assertMayManage(caller: Caller, targetRights: Iterable<string>, what: string): void {
   const missing = missingRights(caller.rights, targetRights);
   if (missing.length > 0) {
-    throw new ForbiddenException(`${what} holds rights your profile lacks (${missing.join(', ')})`);
+    throw new DomainError('forbidden', `${what} holds rights your profile lacks (${missing.join(', ')})`);
   }
 }
 
@@ -18,6 +19,9 @@ export function assertMayManage(caller: Caller, targetRights: Iterable<string>, 
 export function assertReachable(caller: Caller, tree: EntityTree, entityId: string, recursive: boolean): void {
   const outside = tree.scopeOf(entityId, recursive).filter((id) => !caller.scope.includes(id));
   if (outside.length > 0 || !caller.scope.includes(entityId)) {
-    throw new ForbiddenException(`entity ${entityId}${recursive ? ' and its sub-entities' : ''} is outside your scope`);
+    throw new DomainError(
+      'forbidden',
+      `entity ${entityId}${recursive ? ' and its sub-entities' : ''} is outside your scope`,
+    );
   }
 }

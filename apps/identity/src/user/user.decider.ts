@@ -1,5 +1,5 @@
+import { DomainError, type Decider } from '@itsm/domain';
 import type { UserDetails, UserEvent } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 
 export interface Authorization {
   authorizationId: string;

@@ -1,5 +1,5 @@
+import { DomainError, type Decider } from '@itsm/domain';
 import type { AgreementTerms, SlaDefined } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 
 export type AgreementCommand = {
   type: 'define-agreement';

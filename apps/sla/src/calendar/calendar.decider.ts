@@ -1,5 +1,5 @@
+import { DomainError, type Decider } from '@itsm/domain';
 import type { CalendarDefinition, CalendarEvent } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 import { calendarProblems } from './domain/calendar-rules';
 
 export type CalendarCommand =

@@ -1,5 +1,5 @@
+import { DomainError, type Decider } from '@itsm/domain';
 import type { AgreementKind, AgreementType, RuleCriteria, SlaRuleDefined } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 
 export type SlaRuleCommand = {
   type: 'define-rule';

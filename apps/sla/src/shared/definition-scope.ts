@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Injectable } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
 
@@ -29,7 +30,7 @@ export class DefinitionScope {
     what: string,
   ): Promise<Doc> {
     const found = await collection.findOne({ $and: [filter, await this.visibleFilter(caller)] } as never);
-    if (!found) throw new NotFoundException(`unknown ${what}`);
+    if (!found) throw new DomainError('not_found', `unknown ${what}`);
     return found as Doc;
   }
 
@@ -44,7 +45,7 @@ export class DefinitionScope {
 
   assertWritable(caller: Caller | { system: string }, entityId: string): void {
     if ('userId' in caller && !caller.scope.includes(entityId)) {
-      throw new ForbiddenException(`entity ${entityId} is outside your scope`);
+      throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     }
   }
 }

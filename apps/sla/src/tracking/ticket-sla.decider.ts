@@ -1,5 +1,5 @@
+import { DomainError, fold, type Decider } from '@itsm/domain';
 import type { SlaAttached, SlaDeadlineChanged, SlaMet, TicketSlaEvent } from '@itsm/contracts';
-import { DomainError, fold, type Decider } from '@itsm/eventsourcing';
 import { deadlineOf, levelsOf, postpone, scheduleLevels } from './deadlines';
 import type { ResolvedAgreement, TicketFacts, TicketMilestone, TicketSlaCommand } from './ticket-sla.commands';
 import {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
@@ -68,7 +69,8 @@ export class TicketSlaHttpController {
   /** Unknown and out-of-scope tickets answer alike: nothing tells a ticket of another entity exists. */
   private async visibleTicket(caller: Caller, ticketId: string): Promise<TicketFactsDoc> {
     const ticket = await this.tracking.ticketFacts(ticketId);
-    if (!ticket || !caller.scope.includes(ticket.entityId)) throw new NotFoundException(`unknown ticket ${ticketId}`);
+    if (!ticket || !caller.scope.includes(ticket.entityId))
+      throw new DomainError('not_found', `unknown ticket ${ticketId}`);
     return ticket;
   }
 }

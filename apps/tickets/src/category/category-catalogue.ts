@@ -1,4 +1,5 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Injectable } from '@nestjs/common';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
 import type { TicketType } from '@itsm/contracts';
 import { ProjectionRegistry } from '@itsm/runtime';
@@ -26,9 +27,9 @@ export class CategoryCatalogue {
     const category = await (
       await this.collection()
     ).findOne({ $and: [{ categoryId }, await this.visibleFilter(caller)] });
-    if (!category) throw new UnprocessableEntityException(`unknown category ${categoryId}`);
+    if (!category) throw new DomainError('rule', `unknown category ${categoryId}`);
     if (type === 'incident' ? !category.forIncidents : !category.forRequests) {
-      throw new UnprocessableEntityException(`category ${category.name} is not offered for ${type}s`);
+      throw new DomainError('rule', `category ${category.name} is not offered for ${type}s`);
     }
     return category;
   }

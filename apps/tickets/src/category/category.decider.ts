@@ -1,5 +1,5 @@
+import { DomainError, type Decider } from '@itsm/domain';
 import type { CategoryEvent } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/eventsourcing';
 
 export type CategoryCommand = {
   type: 'create-category';

@@ -1,5 +1,5 @@
+import { DomainError, isDomainError, type Decider } from '@itsm/domain';
 import type { TaskFields, TicketEvent, TicketStatus } from '@itsm/contracts';
-import { DomainError, isDomainError, type Decider } from '@itsm/eventsourcing';
 import { computePriority } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { evolveTicket } from './ticket.evolve';

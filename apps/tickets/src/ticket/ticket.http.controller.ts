@@ -1,20 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
+import { isDomainError } from '@itsm/domain';
 import { IdField, IdParam } from '@itsm/runtime';
 import { ListTicketsQuery } from './queries/list-tickets.query';
 import { TicketQueries } from './queries/ticket-queries';
@@ -88,7 +77,7 @@ export class TicketHttpController {
     // the ticket is recorded: a caller who may not read it (no read right, or recorded for others)
     // still gets 201 and its id, never an error that would make them record it again
     return this.queries.opened(caller, ticketId).catch((error: unknown) => {
-      if (error instanceof ForbiddenException || error instanceof NotFoundException) return { ticketId };
+      if (isDomainError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return { ticketId };
       throw error;
     });
   }

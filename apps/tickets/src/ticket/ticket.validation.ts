@@ -1,5 +1,5 @@
+import { DomainError } from '@itsm/domain';
 import type { TaskFields } from '@itsm/contracts';
-import { DomainError } from '@itsm/eventsourcing';
 
 /** Field rules shared by opening and editing a ticket. */
 export function ticketFieldsError(fields: { title?: string }): DomainError | undefined {

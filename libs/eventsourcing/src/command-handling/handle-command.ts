@@ -1,5 +1,5 @@
 import type { DomainEvent, EventEnvelope, EventMetadata } from '@itsm/contracts';
-import { Decider, DomainError, fold, isDomainError } from '../decider';
+import { Decider, DomainError, fold, isDomainError } from '@itsm/domain';
 import type { MongoEventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 
@@ -72,7 +72,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   }
   return {
     ok: false,
-    error: new DomainError('conflict', `${streamId} kept changing under ${maxAttempts} attempts; try again`),
+    error: new DomainError('conflict', `${streamId} kept changing under ${maxAttempts} attempts; try again`, {
+      transient: true,
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, type Decider } from '../decider';
+import { DomainError, type Decider } from '@itsm/domain';
 
 // A deliberately small aggregate that the kernel's own tests drive; services bring real ones.
 export type CounterEvent =

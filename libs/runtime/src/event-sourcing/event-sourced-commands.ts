@@ -1,15 +1,14 @@
+import { type Decider } from '@itsm/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   handleCommand,
   KeyedQueue,
   loadAggregate,
   type CommandHandlingOptions,
-  type Decider,
   type LoadedAggregate,
   type MongoEventStore,
 } from '@itsm/eventsourcing';
 import type { DomainEvent, EventMetadata } from '@itsm/contracts';
-import { httpExceptionFor } from './domain-error.http';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
@@ -18,7 +17,7 @@ export interface CommandOutcome<State> {
   version: number;
 }
 
-/** Runs a command through the one kernel path, updates the local read models, maps errors to HTTP. */
+/** Runs a command through the one kernel path, updates the local read models, throws its domain errors. */
 @Injectable()
 export class EventSourcedCommands {
   private readonly logger = new Logger(EventSourcedCommands.name);
@@ -62,7 +61,7 @@ export class EventSourcedCommands {
   ): Promise<CommandOutcome<State>> {
     await this.indexesReady();
     const result = await handleCommand(this.store, decider, streamId, command, metadata, options);
-    if (!result.ok) throw httpExceptionFor(result.error);
+    if (!result.ok) throw result.error;
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
     await this.projections.applyInline(result.events).catch((error: Error) => {
       this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
 
 /** JSON nested deeper than any of our DTOs: refused before validation, whose recursion it would overflow. */
 export const MAX_BODY_DEPTH = 32;
@@ -20,7 +20,7 @@ export function jsonDepth(value: unknown): number {
 /** Express middleware, placed right after the JSON parser. */
 export function rejectDeepBodies(req: { body?: unknown }, _res: unknown, next: (error?: unknown) => void): void {
   if (jsonDepth(req.body) > MAX_BODY_DEPTH) {
-    next(new BadRequestException(`the JSON body is nested deeper than ${MAX_BODY_DEPTH} levels`));
+    next(new DomainError('invalid', `the JSON body is nested deeper than ${MAX_BODY_DEPTH} levels`));
     return;
   }
   next();

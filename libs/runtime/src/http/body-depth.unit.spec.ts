@@ -18,6 +18,6 @@ describe('the body depth guard', () => {
     rejectDeepBodies({ body: nested(5) }, undefined, next);
     expect(next).toHaveBeenCalledWith();
     rejectDeepBodies({ body: nested(20_000) }, undefined, next);
-    expect(next.mock.calls[1][0]).toMatchObject({ status: 400, message: expect.stringMatching(/nested deeper/) });
+    expect(next.mock.calls[1][0]).toMatchObject({ code: 'invalid', message: expect.stringMatching(/nested deeper/) });
   });
 });

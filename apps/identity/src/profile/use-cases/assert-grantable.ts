@@ -1,9 +1,11 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import type { Caller } from '@itsm/auth';
 import { missingRights } from '../../shared/privilege';
 
 /** A profile editor may only put in a profile the rights they hold themselves. */
 export function assertGrantable(caller: Caller, rights: string[]): void {
   const missing = missingRights(caller.rights, rights);
-  if (missing.length > 0) throw new ForbiddenException(`you cannot hand out rights you lack (${missing.join(', ')})`);
+  if (missing.length > 0)
+    throw new DomainError('forbidden', `you cannot hand out rights you lack (${missing.join(', ')})`);
 }

@@ -1,7 +1,7 @@
+import { RIGHTS } from '@itsm/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
-import { RIGHTS } from '@itsm/auth';
 
 export const RightsField = () =>
   applyDecorators(

@@ -1,4 +1,5 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../../shared/identity-directory';
 import { userView } from '../../user/queries/list-users.query';
@@ -10,7 +11,7 @@ export class MeQuery {
 
   async answer(caller: Caller) {
     const user = await (await this.directory.users()).findOne({ userId: caller.userId });
-    if (!user) throw new UnauthorizedException('the account no longer exists');
+    if (!user) throw new DomainError('unauthenticated', 'the account no longer exists');
     const profile = await this.directory.profile(caller.profileId);
     const entities = await (await this.directory.entities())
       .find({ entityId: { $in: [...caller.scope] } }, { projection: { entityId: 1, name: 1, parentId: 1 } })

@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
 import { TicketDirectory } from '../../directory/ticket-directory';
@@ -13,7 +14,8 @@ export class ActorChecks {
     const onlySelf = assignees.every((actor) => actor.kind === 'user' && actor.id === caller.userId);
     if (caller.rights.has('ticket.assign')) return;
     if (onlySelf && caller.rights.has('ticket.steal')) return;
-    throw new ForbiddenException(
+    throw new DomainError(
+      'forbidden',
       onlySelf ? 'taking a ticket needs ticket.steal' : 'assigning a ticket needs ticket.assign',
     );
   }
@@ -22,13 +24,13 @@ export class ActorChecks {
     for (const actor of actors) {
       if (actor.kind === 'user') {
         const user = await this.directory.user(actor.id);
-        if (!user) throw new UnprocessableEntityException(`unknown user ${actor.id}`);
-        if (!user.active) throw new UnprocessableEntityException(`user ${user.login} is deactivated`);
+        if (!user) throw new DomainError('rule', `unknown user ${actor.id}`);
+        if (!user.active) throw new DomainError('rule', `user ${user.login} is deactivated`);
       } else {
         const group = await this.directory.group(actor.id);
-        if (!group) throw new UnprocessableEntityException(`unknown group ${actor.id}`);
+        if (!group) throw new DomainError('rule', `unknown group ${actor.id}`);
         if (role === 'assignee' && ofRole.includes(actor) && !group.isAssignee) {
-          throw new UnprocessableEntityException(`group ${group.name} cannot be assigned tickets`);
+          throw new DomainError('rule', `group ${group.name} cannot be assigned tickets`);
         }
       }
     }

@@ -1,5 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { scopedFilter, type Caller, type Right } from '@itsm/auth';
+import { DomainError, type Right } from '@itsm/domain';
+import { Injectable } from '@nestjs/common';
+import { scopedFilter, type Caller } from '@itsm/auth';
 import type { ActorRole } from '@itsm/contracts';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
@@ -32,7 +33,7 @@ export class TicketAccess {
   /** The filter every ticket query starts from. */
   readFilter(caller: TicketCaller, criteria: Record<string, unknown> = {}): Record<string, unknown> {
     if (caller.rights.has('ticket.read-all')) return scopedFilter(caller, criteria);
-    if (!caller.rights.has('ticket.read-own')) throw new ForbiddenException('missing right ticket.read-own');
+    if (!caller.rights.has('ticket.read-own')) throw new DomainError('forbidden', 'missing right ticket.read-own');
     return scopedFilter(caller, { $and: [criteria, { actorIndex: { $in: ownKeys(caller) } }] });
   }
 
@@ -53,14 +54,14 @@ export class TicketAccess {
   }
 
   private checked(caller: TicketCaller, ticketId: string, ticket: TicketView | null): TicketView {
-    if (!ticket || !this.sees(caller, ticket)) throw new NotFoundException(`no ticket ${ticketId} you can see`);
+    if (!ticket || !this.sees(caller, ticket)) throw new DomainError('not_found', `no ticket ${ticketId} you can see`);
     return ticket;
   }
 
   private sees(caller: TicketCaller, ticket: TicketView): boolean {
     if (!caller.scope.includes(ticket.entityId)) return false;
     if (caller.rights.has('ticket.read-all')) return true;
-    if (!caller.rights.has('ticket.read-own')) throw new ForbiddenException('missing right ticket.read-own');
+    if (!caller.rights.has('ticket.read-own')) throw new DomainError('forbidden', 'missing right ticket.read-own');
     const keys = new Set(ticket.actorIndex);
     return ownKeys(caller).some((key) => keys.has(key));
   }
@@ -72,7 +73,7 @@ export class TicketAccess {
 
   static requireAny(caller: TicketCaller, rights: Right[], what: string): void {
     if (!rights.some((right) => caller.rights.has(right))) {
-      throw new ForbiddenException(`${what} needs ${rights.join(' or ')}`);
+      throw new DomainError('forbidden', `${what} needs ${rights.join(' or ')}`);
     }
   }
 }

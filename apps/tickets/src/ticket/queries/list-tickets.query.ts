@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -132,7 +133,7 @@ export function ticketCriteria(
     // openedAt is stored as UTC ISO text: compare instants, whatever offset the dates were given in
     const from = query.openedFrom && new Date(query.openedFrom).toISOString();
     const to = query.openedTo && new Date(query.openedTo).toISOString();
-    if (from && to && from > to) throw new BadRequestException('openedFrom comes after openedTo');
+    if (from && to && from > to) throw new DomainError('invalid', 'openedFrom comes after openedTo');
     all.push({ openedAt: { ...(from && { $gte: from }), ...(to && { $lte: to }) } });
   }
   if (query.q) all.push({ title: contains(query.q) });

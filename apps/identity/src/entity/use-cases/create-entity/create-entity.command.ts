@@ -1,4 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -30,7 +31,7 @@ export class CreateEntityHandler implements ICommandHandler<CreateEntityCommand>
     await this.directory.visibleEntity(caller, request.parentId);
     if (!caller.recursive) {
       // the new entity would sit outside a non-recursive scope at once
-      throw new ForbiddenException('creating a sub-entity needs a recursive authorization on its parent');
+      throw new DomainError('forbidden', 'creating a sub-entity needs a recursive authorization on its parent');
     }
     const entityId = uuidv7();
     await this.commands.execute(

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, UnauthorizedException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountStore } from '../../../credentials/account.store';
 import { PasswordHasher } from '../../../credentials/password-hasher';
@@ -21,7 +22,7 @@ export class LoginCommand extends Command<TokenPair> {
 }
 
 /** One answer for an unknown login, a wrong password and a deactivated account: nothing to probe. */
-const rejected = () => new UnauthorizedException('wrong login or password');
+const rejected = () => new DomainError('unauthenticated', 'wrong login or password');
 
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
@@ -46,7 +47,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     }
     await this.throttle.recordSuccess(login);
     const context = defaultContext(user, await this.directory.entityTree());
-    if (!context) throw new ForbiddenException('your account holds no authorization yet; ask an administrator');
+    if (!context) throw new DomainError('forbidden', 'your account holds no authorization yet; ask an administrator');
     const { session, refreshToken } = await this.sessions.open(
       user.userId,
       context,

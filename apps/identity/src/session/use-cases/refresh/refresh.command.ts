@@ -1,4 +1,5 @@
-import { UnauthorizedException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { contextFor, defaultContext } from '../../session-context';
@@ -22,12 +23,12 @@ export class RefreshHandler implements ICommandHandler<RefreshCommand> {
 
   async execute({ refreshToken }: RefreshCommand) {
     const rotation = await this.sessions.rotate(refreshToken);
-    if (!rotation.ok) throw new UnauthorizedException(`refresh token ${rotation.reason}`);
+    if (!rotation.ok) throw new DomainError('unauthenticated', `refresh token ${rotation.reason}`);
     const { session } = rotation;
     const user = await (await this.directory.users()).findOne({ userId: session.userId });
     if (!user || !user.active) {
       await this.sessions.revoke(session._id);
-      throw new UnauthorizedException('the account is no longer active');
+      throw new DomainError('unauthenticated', 'the account is no longer active');
     }
     const tree = await this.directory.entityTree();
     // an authorization revoked since the last token no longer counts
@@ -35,7 +36,7 @@ export class RefreshHandler implements ICommandHandler<RefreshCommand> {
       contextFor(user.authorizations, tree, session.profileId, session.entityId) ?? defaultContext(user, tree);
     if (!context) {
       await this.sessions.revoke(session._id);
-      throw new UnauthorizedException('the account holds no authorization any more');
+      throw new DomainError('unauthenticated', 'the account holds no authorization any more');
     }
     await this.sessions.switchContext(session._id, context);
     return this.tokens.issue(user, context, session._id, rotation.refreshToken);

@@ -1,4 +1,5 @@
-import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../../../shared/identity-directory';
@@ -28,7 +29,8 @@ export class SwitchContextHandler implements ICommandHandler<SwitchContextComman
   async execute({ caller, request }: SwitchContextCommand) {
     const session = await this.sessions.find(caller.sessionId);
     const user = await (await this.directory.users()).findOne({ userId: caller.userId });
-    if (!session || !user || !user.active) throw new UnauthorizedException('the session has ended; sign in again');
+    if (!session || !user || !user.active)
+      throw new DomainError('unauthenticated', 'the session has ended; sign in again');
     const context = contextFor(
       user.authorizations,
       await this.directory.entityTree(),
@@ -36,7 +38,8 @@ export class SwitchContextHandler implements ICommandHandler<SwitchContextComman
       request.entityId,
     );
     if (!context) {
-      throw new ForbiddenException(
+      throw new DomainError(
+        'forbidden',
         `you hold no authorization with profile ${request.profileId} reaching entity ${request.entityId}`,
       );
     }

@@ -1,4 +1,5 @@
-import { ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -37,9 +38,9 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     if (self) {
       const account = await this.accounts.findByLogin(user.login);
       if (!request.currentPassword)
-        throw new UnprocessableEntityException('currentPassword is required to change your own password');
+        throw new DomainError('rule', 'currentPassword is required to change your own password');
       if (!(await this.hasher.verify(account?.passwordHash, request.currentPassword))) {
-        throw new ForbiddenException('currentPassword is wrong');
+        throw new DomainError('forbidden', 'currentPassword is wrong');
       }
     }
     await this.accounts.setPassword(userId, await this.hasher.hash(request.password));

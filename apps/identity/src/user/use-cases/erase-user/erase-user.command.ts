@@ -1,4 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import type { MongoEventStore } from '@itsm/eventsourcing';
@@ -36,7 +37,7 @@ export class EraseUserHandler implements ICommandHandler<EraseUserCommand> {
   ) {}
 
   async execute({ caller, userId }: EraseUserCommand) {
-    if (userId === caller.userId) throw new UnprocessableEntityException('you cannot erase yourself');
+    if (userId === caller.userId) throw new DomainError('rule', 'you cannot erase yourself');
     const user = await this.directory.manageableUser(caller, userId);
     const pseudonym = pseudonymOf(userId);
     await this.commands.execute(

@@ -1,4 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -34,11 +35,14 @@ export class GrantAuthorizationHandler implements ICommandHandler<GrantAuthoriza
     if (caller === 'system') {
       entityId = (await (await this.directory.entities()).findOne({ entityId }))?.entityId ?? 'root';
     } else {
-      if (userId === caller.userId) throw new ForbiddenException('you cannot grant yourself an authorization');
+      if (userId === caller.userId) throw new DomainError('forbidden', 'you cannot grant yourself an authorization');
       await this.directory.manageableUser(caller, userId);
       const missing = missingRights(caller.rights, profile.rights);
       if (missing.length > 0) {
-        throw new ForbiddenException(`profile ${profile.name} holds rights your profile lacks (${missing.join(', ')})`);
+        throw new DomainError(
+          'forbidden',
+          `profile ${profile.name} holds rights your profile lacks (${missing.join(', ')})`,
+        );
       }
       assertReachable(caller, await this.directory.entityTree(), entityId, recursive);
     }

@@ -1,4 +1,5 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -25,10 +26,10 @@ export class RevokeAuthorizationHandler implements ICommandHandler<RevokeAuthori
   ) {}
 
   async execute({ caller, userId, authorizationId }: RevokeAuthorizationCommand) {
-    if (userId === caller.userId) throw new ForbiddenException('you cannot revoke your own authorizations');
+    if (userId === caller.userId) throw new DomainError('forbidden', 'you cannot revoke your own authorizations');
     const user = await this.directory.manageableUser(caller, userId);
     const held = user.authorizations.find((authorization) => authorization.authorizationId === authorizationId);
-    if (!held) throw new NotFoundException(`the user holds no authorization ${authorizationId}`);
+    if (!held) throw new DomainError('not_found', `the user holds no authorization ${authorizationId}`);
     assertReachable(caller, await this.directory.entityTree(), held.entityId, held.recursive);
     await this.commands.execute(
       userDecider,

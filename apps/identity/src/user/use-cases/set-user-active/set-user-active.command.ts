@@ -1,4 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -26,8 +27,7 @@ export class SetUserActiveHandler implements ICommandHandler<SetUserActiveComman
   ) {}
 
   async execute({ caller, userId, active }: SetUserActiveCommand) {
-    if (userId === caller.userId)
-      throw new UnprocessableEntityException('you cannot deactivate or reactivate yourself');
+    if (userId === caller.userId) throw new DomainError('rule', 'you cannot deactivate or reactivate yourself');
     const user = await this.directory.manageableUser(caller, userId);
     const command = { type: active ? ('reactivate-user' as const) : ('deactivate-user' as const) };
     await this.commands.execute(userDecider, userStreamId(userId), command, metadataFor(caller, user.defaultEntityId));

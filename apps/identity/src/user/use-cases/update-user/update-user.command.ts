@@ -1,8 +1,9 @@
+import { DomainError } from '@itsm/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EntityTree, type Caller } from '@itsm/auth';
 import type { UserDetails } from '@itsm/contracts';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { UnprocessableEntityException } from '@nestjs/common';
+
 import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import type { UserListDoc } from '../../read-models/user-list.projection';
@@ -58,7 +59,7 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
       (held) => held.entityId === entityId || (held.recursive && tree.ancestorsOf(entityId).includes(held.entityId)),
     );
     if (!reached && entityId !== user.defaultEntityId) {
-      throw new UnprocessableEntityException(`the user holds no authorization reaching entity ${entityId}`);
+      throw new DomainError('rule', `the user holds no authorization reaching entity ${entityId}`);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
@@ -37,7 +38,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     const calendarId = request.calendarId ?? null;
     const useEntityCalendar = request.useEntityCalendar ?? false;
     if (calendarId && useEntityCalendar) {
-      throw new UnprocessableEntityException('give either calendarId or useEntityCalendar, not both');
+      throw new DomainError('rule', 'give either calendarId or useEntityCalendar, not both');
     }
     if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
     const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level, caller, entityId)));
@@ -61,7 +62,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
   private async assertCalendarUsable(calendarId: string, entityId: string): Promise<void> {
     const calendars = await this.projections.collection<CalendarDoc>(calendarListProjection.name);
     const found = await calendars.findOne({ $and: [{ calendarId }, await this.scope.applicableTo(entityId)] });
-    if (!found) throw new UnprocessableEntityException(`unknown calendar ${calendarId} for entity ${entityId}`);
+    if (!found) throw new DomainError('rule', `unknown calendar ${calendarId} for entity ${entityId}`);
   }
 
   private async levelOf(
@@ -73,7 +74,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
       const group = action.groupId ? await this.directory.group(action.groupId) : null;
       // a group out of reach answers like an unknown one: its existence is not disclosed
       if (action.groupId && !(group && (await this.scope.serves(caller, entityId, group.entityId)))) {
-        throw new UnprocessableEntityException(`unknown group ${action.groupId} in level ${name}`);
+        throw new DomainError('rule', `unknown group ${action.groupId} in level ${name}`);
       }
     }
     return { levelId: uuidv7(), name: name.trim(), offsetMinutes, actions: actions.map(actionOf) };

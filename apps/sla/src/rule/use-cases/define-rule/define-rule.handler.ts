@@ -1,4 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
@@ -60,7 +61,7 @@ export class DefineRuleHandler implements ICommandHandler<DefineRuleCommand> {
     const found = await collection.find({ $and: [{ slaId: { $in: slaIds } }, applicable] }).toArray();
     const missing = slaIds.filter((slaId) => !found.some((agreement) => agreement.slaId === slaId));
     if (missing.length > 0) {
-      throw new UnprocessableEntityException(`unknown SLA ${missing.join(', ')} for entity ${entityId}`);
+      throw new DomainError('rule', `unknown SLA ${missing.join(', ')} for entity ${entityId}`);
     }
     return found;
   }

@@ -1,4 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { ProjectionRegistry } from '@itsm/runtime';
@@ -30,7 +31,7 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
   async execute({ caller, ticket, slaId }: SetTicketAgreementCommand): Promise<void> {
     const agreements = await this.projections.collection<AgreementDoc>(agreementListProjection.name);
     const agreement = await agreements.findOne({ $and: [{ slaId }, await this.scope.applicableTo(ticket.entityId)] });
-    if (!agreement) throw new UnprocessableEntityException(`SLA ${slaId} does not apply to this ticket’s entity`);
+    if (!agreement) throw new DomainError('rule', `SLA ${slaId} does not apply to this ticket’s entity`);
     await this.tracking.run(
       ticket.ticketId,
       {

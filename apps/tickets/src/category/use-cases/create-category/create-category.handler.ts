@@ -1,4 +1,5 @@
-import { ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -26,14 +27,15 @@ export class CreateCategoryHandler implements ICommandHandler<CreateCategoryComm
   async execute({ caller, request }: CreateCategoryCommand) {
     const entityId = request.entityId ?? caller.entityId;
     if ('userId' in caller) {
-      if (!caller.scope.includes(entityId)) throw new ForbiddenException(`entity ${entityId} is outside your scope`);
+      if (!caller.scope.includes(entityId))
+        throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
       if (request.parentId) {
         const parent = await (
           await this.catalogue.collection()
         ).findOne({
           $and: [{ categoryId: request.parentId }, await this.catalogue.visibleFilter(caller)],
         });
-        if (!parent) throw new UnprocessableEntityException(`unknown parent category ${request.parentId}`);
+        if (!parent) throw new DomainError('rule', `unknown parent category ${request.parentId}`);
       }
     }
     const categoryId = uuidv7();

@@ -1,4 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { v7 as uuidv7 } from 'uuid';
@@ -27,8 +28,8 @@ export class AddFollowupHandler implements ICommandHandler<AddFollowupCommand> {
       const technician = who.rights.has('ticket.update');
       const involved = TicketAccess.holds(who, ticket, 'requester') || TicketAccess.holds(who, ticket, 'observer');
       if (!technician && !involved)
-        throw new ForbiddenException('only its requesters, observers and technicians write on a ticket');
-      if (request.private && !technician) throw new ForbiddenException('private follow-ups need ticket.update');
+        throw new DomainError('forbidden', 'only its requesters, observers and technicians write on a ticket');
+      if (request.private && !technician) throw new DomainError('forbidden', 'private follow-ups need ticket.update');
       return {
         type: 'add-followup',
         followupId: uuidv7(),

@@ -1,4 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { v7 as uuidv7 } from 'uuid';
@@ -24,7 +25,8 @@ export class AttachDocumentHandler implements ICommandHandler<AttachDocumentComm
   execute({ caller, ticketId, request }: AttachDocumentCommand) {
     return this.workflow.run(caller, ticketId, (ticket, who) => {
       const involved = TicketAccess.holds(who, ticket, 'requester') || TicketAccess.holds(who, ticket, 'observer');
-      if (!involved && !who.rights.has('ticket.update')) throw new ForbiddenException('attaching needs ticket.update');
+      if (!involved && !who.rights.has('ticket.update'))
+        throw new DomainError('forbidden', 'attaching needs ticket.update');
       return { type: 'attach-document', documentId: uuidv7(), ...request, authorId: caller.userId };
     });
   }

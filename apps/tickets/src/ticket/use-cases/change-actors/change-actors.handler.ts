@@ -1,4 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
@@ -28,7 +29,8 @@ export class ChangeActorsHandler implements ICommandHandler<ChangeActorsCommand>
 
   async execute({ caller, ticketId, change, role, actor }: ChangeActorsCommand) {
     if (role === 'assignee') ActorChecks.assertMayAssign(caller, [actor]);
-    else if (!caller.rights.has('ticket.update')) throw new ForbiddenException(`changing ${role}s needs ticket.update`);
+    else if (!caller.rights.has('ticket.update'))
+      throw new DomainError('forbidden', `changing ${role}s needs ticket.update`);
     if (change === 'add') await this.actors.assertKnown([actor], role);
     return this.workflow.run(caller, ticketId, () =>
       change === 'add' ? { type: 'add-actor', role, actor } : { type: 'remove-actor', role, actor },

@@ -1,6 +1,7 @@
-import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventEnvelope } from '@itsm/contracts';
+import { isTransient } from '@itsm/domain';
 import type { EventReactor } from '@itsm/runtime';
 import { EscalateTicketCommand } from './escalate-ticket.handler';
 import { escalationOf } from './escalation-of';
@@ -18,9 +19,8 @@ export class SlaEscalationReactor implements EventReactor {
     try {
       await this.commandBus.execute(new EscalateTicketCommand(escalation));
     } catch (error) {
-      // a refusal (no such ticket) is final; a conflict or an outage is retried by the consumer
-      const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-      if (status >= 500 || status === HttpStatus.CONFLICT) throw error;
+      // a refusal (no such ticket) is final; a lost race or an outage is retried by the consumer
+      if (isTransient(error)) throw error;
       this.logger.warn(
         `escalation ${envelope.id} of ticket ${escalation.ticketId} refused: ${(error as Error).message}`,
       );

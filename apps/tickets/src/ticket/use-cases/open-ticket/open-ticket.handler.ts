@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import type { ActorRef } from '@itsm/contracts';
@@ -32,7 +33,8 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
 
   async execute({ caller, request }: OpenTicketCommand) {
     const entityId = request.entityId ?? caller.entityId;
-    if (!caller.scope.includes(entityId)) throw new ForbiddenException(`entity ${entityId} is outside your scope`);
+    if (!caller.scope.includes(entityId))
+      throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     const type = request.type ?? 'incident';
     if (request.categoryId) await this.categories.assertUsable(caller, request.categoryId, type);
     const self: ActorRef = { kind: 'user', id: caller.userId };
@@ -82,11 +84,11 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
       (actor) => actor.kind === 'user' && actor.id === caller.userId,
     );
     if (!onlySelf && !caller.rights.has('ticket.update')) {
-      throw new ForbiddenException('recording a ticket for someone else needs ticket.update');
+      throw new DomainError('forbidden', 'recording a ticket for someone else needs ticket.update');
     }
     if (assignees.length > 0) ActorChecks.assertMayAssign(caller, assignees);
     if (priority !== undefined && !caller.rights.has('ticket.update')) {
-      throw new ForbiddenException('setting the priority by hand needs ticket.update');
+      throw new DomainError('forbidden', 'setting the priority by hand needs ticket.update');
     }
   }
 }

@@ -1,16 +1,5 @@
 import type { DomainEvent } from '@itsm/contracts';
-
-/** What went wrong, as a value; adapters map the code to HTTP (400, 403, 404, 409, 422). */
-export type DomainErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'illegal_transition' | 'rule';
-
-export class DomainError {
-  constructor(
-    readonly code: DomainErrorCode,
-    readonly message: string,
-  ) {}
-}
-
-export const isDomainError = (value: unknown): value is DomainError => value instanceof DomainError;
+import type { DomainError } from './domain-error';
 
 /**
  * An aggregate as plain functions (emmett-style): no framework, no I/O. `stateVersion` tags
@@ -26,7 +15,7 @@ export interface Decider<Command, Event extends DomainEvent, State> {
 export function fold<Event extends DomainEvent, State>(
   decider: Pick<Decider<unknown, Event, State>, 'evolve'>,
   state: State,
-  events: Event[],
+  events: readonly Event[],
 ): State {
   return events.reduce((current, event) => decider.evolve(current, event), state);
 }

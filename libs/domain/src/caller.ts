@@ -1,0 +1,23 @@
+import type { Right } from './rights';
+
+/** Who is calling, as a use case sees it: identity, rights and the entities they reach. */
+export interface Caller {
+  userId: string;
+  login: string;
+  displayName: string;
+  profileId: string;
+  rights: ReadonlySet<string>;
+  entityId: string;
+  recursive: boolean;
+  sessionId: string;
+  /** entity ids the caller may see */
+  scope: readonly string[];
+}
+
+export function can(caller: Pick<Caller, 'rights'>, right: Right): boolean {
+  return caller.rights.has(right);
+}
+
+export function inScope(caller: Pick<Caller, 'scope'>, entityId: string): boolean {
+  return caller.scope.includes(entityId);
+}

@@ -1,0 +1,12 @@
+export { fold, type Decider } from './decider';
+export {
+  DomainError,
+  DOMAIN_ERROR_CODES,
+  isDomainError,
+  isTransient,
+  type DomainErrorCode,
+  type DomainErrorOptions,
+  type FieldError,
+} from './domain-error';
+export { RIGHTS, isRight, type Right } from './rights';
+export { can, inScope, type Caller } from './caller';
