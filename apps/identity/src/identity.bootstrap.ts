@@ -4,7 +4,7 @@ import { isDomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { entityDecider, entityStreamId, ROOT_ENTITY_ID, ROOT_ENTITY_NAME } from './entity/entity.decider';
 import { DEFAULT_PROFILES } from './profile/default-profiles';
-import { CreateProfileCommand } from './profile/use-cases/create-profile/create-profile.command';
+import { CreateProfileCommand } from './profile/use-cases/create-profile/create-profile.handler';
 import { metadataFor } from './shared/command-metadata';
 import { IdentityDirectory } from './shared/identity-directory';
 

@@ -5,8 +5,8 @@ import { AccountStore } from './credentials/account.store';
 import { ROOT_ENTITY_ID } from './entity/entity.decider';
 import { IdentityBootstrap } from './identity.bootstrap';
 import { IdentityModule } from './identity.module';
-import { GrantAuthorizationCommand } from './user/use-cases/grant-authorization/grant-authorization.command';
-import { RegisterUserCommand } from './user/use-cases/register-user/register-user.command';
+import { GrantAuthorizationCommand } from './user/use-cases/grant-authorization/grant-authorization.handler';
+import { RegisterUserCommand } from './user/use-cases/register-user/register-user.handler';
 
 /**
  * Demo users, as GLPI installs them plus the seed's M. Blier, each with its login as password

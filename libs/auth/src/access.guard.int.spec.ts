@@ -121,7 +121,7 @@ describe('access guard', () => {
   const get = (path: string, token?: string) =>
     fetch(`${url}/probe/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const expectStatus = async (response: Response, status: number, message?: string) => {
-    const body = (await response.json()) as { message?: string };
+    const body = (await response.json()) as { detail?: string };
     expect({ status: response.status, message: body.detail }).toEqual({ status, message: message ?? body.detail });
   };
 

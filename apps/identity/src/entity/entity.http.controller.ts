@@ -4,11 +4,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam } from '@itsm/runtime';
 import { EntityQueries, ListEntitiesQuery } from './queries/list-entities.query';
-import { CreateEntityCommand } from './use-cases/create-entity/create-entity.command';
+import { CreateEntityCommand } from './use-cases/create-entity/create-entity.handler';
 import { CreateEntityRequestDto } from './use-cases/create-entity/create-entity.request.dto';
-import { MoveEntityCommand } from './use-cases/move-entity/move-entity.command';
+import { MoveEntityCommand } from './use-cases/move-entity/move-entity.handler';
 import { MoveEntityRequestDto } from './use-cases/move-entity/move-entity.request.dto';
-import { UpdateEntityCommand } from './use-cases/update-entity/update-entity.command';
+import { UpdateEntityCommand } from './use-cases/update-entity/update-entity.handler';
 import { UpdateEntityRequestDto } from './use-cases/update-entity/update-entity.request.dto';
 
 @ApiTags('entities')

@@ -5,11 +5,11 @@ import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam } from '@itsm/runtime';
 import { GroupQueries, ListGroupsQuery } from './queries/list-groups.query';
-import { ChangeMembershipCommand } from './use-cases/change-membership/change-membership.command';
-import { CreateGroupCommand } from './use-cases/create-group/create-group.command';
+import { ChangeMembershipCommand } from './use-cases/change-membership/change-membership.handler';
+import { CreateGroupCommand } from './use-cases/create-group/create-group.handler';
 import { CreateGroupRequestDto } from './use-cases/create-group/create-group.request.dto';
 import { GroupFieldsDto } from './use-cases/group-fields.dto';
-import { UpdateGroupCommand } from './use-cases/update-group/update-group.command';
+import { UpdateGroupCommand } from './use-cases/update-group/update-group.handler';
 
 class AddMemberRequestDto {
   @ApiProperty()

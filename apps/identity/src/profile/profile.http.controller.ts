@@ -6,8 +6,8 @@ import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../shared/identity-directory';
 import { IdParam, PageQuery, pageOf } from '@itsm/runtime';
 import type { ProfileListDoc } from './read-models/profile-list.projection';
-import { ChangeProfileRightsCommand } from './use-cases/change-profile-rights/change-profile-rights.command';
-import { CreateProfileCommand } from './use-cases/create-profile/create-profile.command';
+import { ChangeProfileRightsCommand } from './use-cases/change-profile-rights/change-profile-rights.handler';
+import { CreateProfileCommand } from './use-cases/create-profile/create-profile.handler';
 import { CreateProfileRequestDto } from './use-cases/create-profile/create-profile.request.dto';
 import { RightsField } from './use-cases/rights.dto';
 

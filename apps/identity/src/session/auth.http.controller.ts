@@ -4,11 +4,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Public, type Caller } from '@itsm/auth';
 import { MeQuery } from './queries/me.query';
 import { SessionStore } from './session.store';
-import { LoginCommand } from './use-cases/login/login.command';
+import { LoginCommand } from './use-cases/login/login.handler';
 import { LoginRequestDto } from './use-cases/login/login.request.dto';
-import { RefreshCommand } from './use-cases/refresh/refresh.command';
+import { RefreshCommand } from './use-cases/refresh/refresh.handler';
 import { RefreshTokenRequestDto } from './use-cases/refresh/refresh.request.dto';
-import { SwitchContextCommand } from './use-cases/switch-context/switch-context.command';
+import { SwitchContextCommand } from './use-cases/switch-context/switch-context.handler';
 import { SwitchContextRequestDto } from './use-cases/switch-context/switch-context.request.dto';
 
 @ApiTags('auth')

@@ -5,16 +5,16 @@ import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam } from '@itsm/runtime';
 import { ListUsersQuery, UserQueries } from './queries/list-users.query';
-import { ChangePasswordCommand } from './use-cases/change-password/change-password.command';
+import { ChangePasswordCommand } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordRequestDto } from './use-cases/change-password/change-password.request.dto';
-import { EraseUserCommand } from './use-cases/erase-user/erase-user.command';
-import { GrantAuthorizationCommand } from './use-cases/grant-authorization/grant-authorization.command';
+import { EraseUserCommand } from './use-cases/erase-user/erase-user.handler';
+import { GrantAuthorizationCommand } from './use-cases/grant-authorization/grant-authorization.handler';
 import { GrantAuthorizationRequestDto } from './use-cases/grant-authorization/grant-authorization.request.dto';
-import { RegisterUserCommand } from './use-cases/register-user/register-user.command';
+import { RegisterUserCommand } from './use-cases/register-user/register-user.handler';
 import { RegisterUserRequestDto } from './use-cases/register-user/register-user.request.dto';
-import { RevokeAuthorizationCommand } from './use-cases/revoke-authorization/revoke-authorization.command';
-import { SetUserActiveCommand } from './use-cases/set-user-active/set-user-active.command';
-import { UpdateUserCommand } from './use-cases/update-user/update-user.command';
+import { RevokeAuthorizationCommand } from './use-cases/revoke-authorization/revoke-authorization.handler';
+import { SetUserActiveCommand } from './use-cases/set-user-active/set-user-active.handler';
+import { UpdateUserCommand } from './use-cases/update-user/update-user.handler';
 import { UpdateUserRequestDto } from './use-cases/update-user/update-user.request.dto';
 
 class AuthorizationParams extends IdParam {
