@@ -12,7 +12,8 @@ export function validationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = errors.flatMap((error) => fieldErrors(error, ''));
-      const summary = fields.map((field) => field.message).join('; ');
+      // as Nest words it: each constraint prefixed with the path of the object that holds the field
+      const summary = fields.map(({ field, message }) => qualified(field, message)).join('; ');
       return new DomainError('invalid', summary || 'the request is invalid', { errors: fields });
     },
   });
@@ -22,4 +23,9 @@ function fieldErrors(error: ValidationError, parent: string): FieldError[] {
   const field = parent ? `${parent}.${error.property}` : error.property;
   const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
   return [...own, ...(error.children ?? []).flatMap((child) => fieldErrors(child, field))];
+}
+
+function qualified(field: string, message: string): string {
+  const holder = field.split('.').slice(0, -1).join('.');
+  return holder ? `${holder}.${message}` : message;
 }
