@@ -1,4 +1,5 @@
 import { deadLetterTopicFor, upcast, type EventEnvelope, type UpcasterRegistry } from '@itsm/contracts';
+import { isTransient } from '@itsm/domain';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { createIdempotentProducer } from './producer';
 
@@ -23,8 +24,8 @@ export interface EventConsumerOptions {
 }
 
 /**
- * A consumer group member: handles each message, commits only after handling, retries with
- * backoff, and after the last attempt parks the message in the dead-letter topic (original key,
+ * A consumer group member: handles each message, commits only after handling, retries transient
+ * failures with backoff, and after the last attempt (at once for a final DomainError) parks the message in the dead-letter topic (original key,
  * value and headers, plus the error) so the partition moves on.
  */
 export class EventConsumer {
@@ -84,7 +85,8 @@ export class EventConsumer {
         return;
       } catch (error) {
         lastError = error instanceof Error ? error : new Error(String(error));
-        if (lastError instanceof UndecodableMessageError) break; // retrying cannot help
+        // retrying cannot help an undecodable message, nor a refusal the domain says is final
+        if (lastError instanceof UndecodableMessageError || !isTransient(error)) break;
         if (attempt < maxAttempts) await sleep((this.options.backoffMs ?? 100) * 2 ** (attempt - 1));
       }
     }
