@@ -8,6 +8,7 @@ export const MAX_JSON_FIELDS = 5_000;
 /** Keys that reach an object's prototype in careless code; never a field of ours. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Control characters other than tab, line feed and carriage return: never text a person typed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
