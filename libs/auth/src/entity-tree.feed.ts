@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
@@ -14,7 +20,7 @@ const MAX_BACKOFF_MS = 30_000;
  * backoff: a service boots and answers (with the tree it already has) while Kafka is down.
  */
 @Injectable()
-export class EntityTreeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EntityTreeFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EntityTreeFeed.name);
   private consumer?: EventConsumer;
   private running?: Promise<void>;
@@ -32,7 +38,7 @@ export class EntityTreeFeed implements OnApplicationBootstrap, OnApplicationShut
     this.running = this.keepStarting();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake();
     await this.running;

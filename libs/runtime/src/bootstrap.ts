@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { ServiceEnv } from './config/service-env';
+import { HttpDrain } from './http/http-drain';
 import { rejectUnfitJson } from './http/json-guard';
 import { problemMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
@@ -16,6 +17,8 @@ export async function createServiceApp(rootModule: unknown): Promise<INestApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // counted from the first middleware, so that a shutdown waits for every request under way
+  app.use(app.get(HttpDrain).track);
   // security headers (no X-Powered-By, nosniff, a strict CSP: the API serves JSON and its docs page)
   app.use(helmet());
   // our parser first, then the guard, so that validation never sees an absurd body or query

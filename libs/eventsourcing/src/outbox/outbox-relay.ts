@@ -56,11 +56,14 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /** Publishes what the last commands appended once more, so a drained replica leaves nothing behind. */
   async stop(): Promise<void> {
+    const wasRunning = this.running;
     this.running = false;
     this.unsubscribe?.();
     this.wake?.();
     await this.loop;
+    if (wasRunning) await this.publishOnce().catch((error: Error) => this.options.onError?.(error));
     await this.options.lease.release().catch(() => undefined);
   }
 

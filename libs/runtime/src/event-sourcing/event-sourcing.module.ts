@@ -5,7 +5,7 @@ import {
   Logger,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
   type Type,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -58,7 +58,7 @@ export const projectionGroupId = (topicPrefix: string, service: string, projecti
   `${topicPrefix}${service}.${projection}`;
 
 /** Starts the outbox relay and the projection consumers; neither blocks the boot when Kafka is down. */
-class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventSourcing');
   private relay?: OutboxRelay;
   private producer?: Producer;
@@ -82,7 +82,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     this.starting = this.keepStarting();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** After HTTP has drained (its last commands' events are published), before the connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake();
     await this.starting;
@@ -117,6 +118,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await probeKafka(this.config.get('KAFKA_BROKERS', { infer: true }).split(','));
     await this.store.createIndexes();
     await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
+    // publishing never waits for consumer groups to (re)join: after a kill that takes half a minute
+    await this.startRelay(topic, service);
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
     const foreign = new Map(
       (this.options.feeds ?? []).flatMap((feed) =>
@@ -139,12 +142,18 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
-    this.producer = createIdempotentProducer(this.kafka);
-    await this.producer.connect();
+  }
+
+  /** Once per process: a failed start of the consumers is tried again without a second relay. */
+  private async startRelay(topic: string, service: string): Promise<void> {
+    if (this.producer) return;
+    const producer = createIdempotentProducer(this.kafka);
+    await producer.connect();
+    this.producer = producer;
     if (this.stopped) return;
     this.relay = new OutboxRelay({
       store: this.store,
-      producer: this.producer,
+      producer,
       lease: new OutboxLease(this.connection, `${service}.outbox`, randomUUID(), 10_000),
       topic,
       onError: (error) => this.logger.warn(`outbox relay turn failed: ${error.message}`),
