@@ -88,7 +88,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.wake();
     await this.starting;
     await this.relay?.stop();
-    await this.producer?.disconnect().catch(() => undefined);
+    await (this.relay?.currentProducer() ?? this.producer)?.disconnect().catch(() => undefined);
     await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
   }
 
@@ -147,13 +147,21 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   /** Once per process: a failed start of the consumers is tried again without a second relay. */
   private async startRelay(topic: string, service: string): Promise<void> {
     if (this.producer) return;
-    const producer = createIdempotentProducer(this.kafka);
-    await producer.connect();
+    const connected = async () => {
+      const producer = createIdempotentProducer(this.kafka);
+      await producer.connect();
+      return producer;
+    };
+    const producer = await connected();
     this.producer = producer;
     if (this.stopped) return;
     this.relay = new OutboxRelay({
       store: this.store,
       producer,
+      newProducer: () => {
+        this.logger.warn('the outbox producer was refused repeatedly: replacing it');
+        return connected();
+      },
       lease: new OutboxLease(this.connection, `${service}.outbox`, randomUUID(), 10_000),
       topic,
       onError: (error) => this.logger.warn(`outbox relay turn failed: ${error.message}`),
