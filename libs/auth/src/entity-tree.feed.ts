@@ -9,7 +9,7 @@ import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { ENTITY_TREE_STORE } from './tokens';
 
@@ -49,7 +49,14 @@ export class EntityTreeFeed implements OnApplicationBootstrap, BeforeApplication
     const topic = topicFor('identity', this.config.get('KAFKA_TOPIC_PREFIX'));
     const groupId = `${this.config.get('KAFKA_TOPIC_PREFIX')}${this.config.get('SERVICE_NAME')}.auth-entity-tree`;
     for (let attempt = 1; !this.stopped; attempt++) {
-      const consumer = projectionConsumer(this.kafka, topic, groupId, upcasters, this.store);
+      const consumer = projectionConsumer(
+        this.kafka,
+        topic,
+        groupId,
+        upcasters,
+        this.store,
+        consumerReports(this.logger, groupId),
+      );
       try {
         await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
         // identity may not have published yet; creating an existing topic is a no-op

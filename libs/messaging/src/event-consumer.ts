@@ -1,5 +1,5 @@
 import { deadLetterTopicFor, upcast, type EventEnvelope, type UpcasterRegistry } from '@itsm/contracts';
-import { isTransient } from '@itsm/domain';
+import { failureKind, isDomainError } from '@itsm/domain';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { createIdempotentProducer } from './producer';
 
@@ -14,23 +14,30 @@ export interface EventConsumerOptions {
    * batch is handled again message by message through `handle`, with retries and the DLQ.
    */
   handleBatch?(events: EventEnvelope[]): Promise<void>;
-  /** attempts per message before it goes to `<topic>.dlq` */
+  /** attempts of a message failing in an unknown way before it goes to `<topic>.dlq` */
   maxAttempts?: number;
   /** first retry delay; doubles at each attempt */
   backoffMs?: number;
+  /** the longest pause between two attempts of a transient failure, retried without limit */
+  maxBackoffMs?: number;
   /** partitions handled at once; order holds within a partition, so per stream (default 3) */
   partitionsConsumedConcurrently?: number;
   onDeadLetter?(topic: string, message: KafkaMessage, error: Error): void;
+  /** told of each retry of a transient failure: a dependency is away */
+  onRetry?(topic: string, error: Error, attempt: number): void;
 }
 
 /**
- * A consumer group member: handles each message, commits only after handling, retries transient
- * failures with backoff, and after the last attempt (at once for a final DomainError) parks the message in the dead-letter topic (original key,
- * value and headers, plus the error) so the partition moves on.
+ * A consumer group member: handles each message and commits only after handling. A transient
+ * failure (a dependency away) is retried until it is back, with a capped backoff, holding only its
+ * partition; a final one (a DomainError, an undecodable message) goes at once to the dead-letter
+ * topic (original key, value and headers, plus the error), an unknown one after `maxAttempts`, so
+ * the partition moves on.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly dlqProducer: Producer;
+  private stopping = false;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
@@ -51,12 +58,14 @@ export class EventConsumer {
           }
         : {
             partitionsConsumedConcurrently,
-            eachMessage: ({ topic, partition, message }) => this.process(topic, partition, message),
+            eachMessage: ({ topic, partition, message, heartbeat }) =>
+              this.process(topic, partition, message, heartbeat),
           },
     );
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }
@@ -70,27 +79,38 @@ export class EventConsumer {
       // one bad message must not hold the others back: go message by message
     }
     for (const message of batch.messages) {
-      await this.process(batch.topic, batch.partition, message);
+      await this.process(batch.topic, batch.partition, message, heartbeat);
       resolveOffset(message.offset);
       await heartbeat();
     }
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
-    let lastError: Error = new Error('not handled');
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         await this.options.handle(this.decode(message));
         return;
-      } catch (error) {
-        lastError = error instanceof Error ? error : new Error(String(error));
-        // retrying cannot help an undecodable message, nor a refusal the domain says is final
-        if (lastError instanceof UndecodableMessageError || !isTransient(error)) break;
-        if (attempt < maxAttempts) await sleep((this.options.backoffMs ?? 100) * 2 ** (attempt - 1));
+      } catch (caught) {
+        const kind = caught instanceof UndecodableMessageError ? 'final' : failureKind(caught);
+        const error = asError(caught);
+        if (kind === 'final' || (kind === 'unknown' && attempt >= maxAttempts)) {
+          return this.deadLetter(topic, partition, message, error);
+        }
+        // not committed: the message comes back to whoever consumes the partition next
+        if (this.stopping) throw error;
+        if (kind === 'transient') this.options.onRetry?.(topic, error, attempt);
+        const backoff = (this.options.backoffMs ?? 100) * 2 ** Math.min(attempt - 1, 20);
+        await sleep(Math.min(backoff, this.options.maxBackoffMs ?? 30_000));
+        // waiting for a dependency must not cost the partition its place in the group
+        await heartbeat().catch(() => undefined);
       }
     }
-    await this.deadLetter(topic, partition, message, lastError);
   }
 
   private decode(message: KafkaMessage): EventEnvelope {
@@ -135,3 +155,9 @@ class UndecodableMessageError extends Error {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A domain error is a value, not an Error: its code and message make the dead letter's reason. */
+function asError(caught: unknown): Error {
+  if (caught instanceof Error) return caught;
+  return new Error(isDomainError(caught) ? `${caught.code}: ${caught.message}` : String(caught));
+}

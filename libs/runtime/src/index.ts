@@ -14,6 +14,7 @@ export {
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
 export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
+export { consumerReports } from './event-sourcing/consumer-reports';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { validationPipe } from './http/validation';

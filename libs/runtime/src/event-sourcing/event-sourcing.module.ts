@@ -17,6 +17,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
 import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
+import { consumerReports } from './consumer-reports';
 import { EventSourcedCommands } from './event-sourced-commands';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
@@ -138,7 +139,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.consumers = this.projections.all().map((store) => {
       const context = foreign.get(store.name);
       const source = context ? topicFor(context, prefix) : topic;
-      return projectionConsumer(this.kafka, source, projectionGroupId(prefix, service, store.name), upcasters, store);
+      const groupId = projectionGroupId(prefix, service, store.name);
+      return projectionConsumer(this.kafka, source, groupId, upcasters, store, consumerReports(this.logger, groupId));
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
@@ -171,9 +173,11 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   private reactorConsumer({ name, context, reactor }: ReactorRegistration, groupPrefix: string): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
+    const groupId = `${groupPrefix}.${name}`;
     return new EventConsumer({
+      ...consumerReports(this.logger, groupId),
       kafka: this.kafka,
-      groupId: `${groupPrefix}.${name}`,
+      groupId,
       topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
       upcasters,
       handle: (event) => instance.handle(event),
