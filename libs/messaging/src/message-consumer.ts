@@ -21,12 +21,12 @@ export interface MessageConsumerOptions<Message> {
   backoffMs?: number;
   maxBackoffMs?: number;
   /** failures that wait for a dependency: retried without limit, the message never dead-lettered for them */
-  retriesWithoutLimit?(error: Error): boolean;
+  retriesWithoutLimit?(error: unknown): boolean;
   /** partitions handled at once; order holds within a partition, so per stream (default 3) */
   partitionsConsumedConcurrently?: number;
   onDeadLetter?(topic: string, message: KafkaMessage, error: Error): void;
   /** each failed attempt that will be retried */
-  onRetry?(error: Error, attempt: number): void;
+  onRetry?(error: unknown, attempt: number): void;
 }
 
 /**
@@ -99,11 +99,11 @@ export class MessageConsumer<Message> {
         await this.options.handle(this.decode(message));
         return;
       } catch (error) {
-        lastError = error instanceof Error ? error : new Error(String(error));
-        if (lastError instanceof UndecodableMessageError) break; // retrying cannot help
-        if (!this.options.retriesWithoutLimit?.(lastError)) counted++;
+        lastError = asError(error);
+        if (error instanceof UndecodableMessageError) break; // retrying cannot help
+        if (!this.options.retriesWithoutLimit?.(error)) counted++;
         if (counted > maxAttempts) break;
-        this.options.onRetry?.(lastError, attempt);
+        this.options.onRetry?.(error, attempt);
         await this.pause(attempt);
         // the group must not take the partition away while a message waits for a dependency
         await heartbeat().catch(() => undefined);
@@ -148,6 +148,13 @@ export class MessageConsumer<Message> {
     });
     this.options.onDeadLetter?.(topic, message, error);
   }
+}
+
+/** Handlers may throw values that are not Errors (domain errors): the DLQ header needs their message. */
+function asError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const message = (error as { message?: unknown } | null)?.message;
+  return new Error(typeof message === 'string' ? message : String(error));
 }
 
 class UndecodableMessageError extends Error {

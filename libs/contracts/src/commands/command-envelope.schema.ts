@@ -62,7 +62,7 @@ export const commandAcceptedSchema: JsonSchema = {
       required: ['streamId', 'version'],
       properties: {
         streamId: { type: 'string', description: 'the stream written (a new one for a creating command)' },
-        version: { type: 'integer', minimum: 0 },
+        version: { type: ['integer', 'null'], minimum: 1, description: 'null when the command changed nothing' },
         answer: { type: 'object', description: 'what the use case answered, e.g. { userId }' },
       },
     },

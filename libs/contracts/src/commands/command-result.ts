@@ -4,8 +4,8 @@ import type { CommandEnvelope } from './command-envelope';
 export interface CommandAcceptedData {
   /** the stream written (for a creating command, the new stream's id) */
   streamId: string;
-  /** the stream's version after the command */
-  version: number;
+  /** the stream's version after the command; null when the command changed nothing */
+  version: number | null;
   /** what the use case answered, e.g. `{ userId }` */
   answer?: Record<string, unknown>;
 }
