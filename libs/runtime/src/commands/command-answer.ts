@@ -47,8 +47,9 @@ const OUTAGE = /^(MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolC
  * server): the command waits for it without limit. Anything else unexplained is retried a bounded
  * number of times, then dead-lettered, so that a bug never blocks a partition forever.
  */
-export function waitsForDependency(error: Error): boolean {
+export function waitsForDependency(error: unknown): boolean {
   if (isDomainError(error)) return error.transient;
+  if (!(error instanceof Error)) return false;
   return OUTAGE.test(error.name) || (error.name === 'MongooseError' && error.message.includes('buffering timed out'));
 }
 

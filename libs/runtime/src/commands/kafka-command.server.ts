@@ -28,6 +28,8 @@ export interface KafkaCommandServerOptions {
   topicPrefix: string;
   groupId: string;
   results: CommandResultStore;
+  /** attempts after an unexplained failure before the dead-letter topic (default 10), first delay (200 ms) */
+  retry?: { maxAttempts: number; backoffMs: number };
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
@@ -107,8 +109,8 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       topics: [this.topic],
       decode: (message) => decodeCommands(message.value?.toString('utf8') ?? ''),
       handle: (commands) => this.answerAll(commands),
-      maxAttempts: 10,
-      backoffMs: 200,
+      maxAttempts: this.options.retry?.maxAttempts ?? 10,
+      backoffMs: this.options.retry?.backoffMs ?? 200,
       retriesWithoutLimit: waitsForDependency,
       onRetry: (error, attempt) => this.log.warn(`command not answered yet (attempt ${attempt}): ${messageOf(error)}`),
       onDeadLetter: (topic, message, error) =>
