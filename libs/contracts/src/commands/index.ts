@@ -18,3 +18,4 @@ export { decodeCommands, encodeCommands, envelopeProblems, InvalidCommandMessage
 export { commandEnvelopeSchema, commandAcceptedSchema, commandRefusedSchema } from './command-envelope.schema';
 export type { CommandDefinition, ServiceCommands } from './command-definition';
 export { commandCatalogue } from './command-catalogue';
+export { commandsAsyncApiDocument } from './commands-asyncapi';
