@@ -8,8 +8,15 @@ interface StoredResult {
   recordedAt: Date;
 }
 
+/** Where the answers to commands are kept, by command id. */
+export interface CommandResults {
+  find(commandId: string): Promise<CommandResult | undefined>;
+  /** The first answer recorded stays: resolves to it. */
+  record(result: CommandResult): Promise<CommandResult>;
+}
+
 /** Each command's answer, by command id, in the service's own database: a redelivery is answered from here. */
-export class CommandResultStore {
+export class CommandResultStore implements CommandResults {
   private readonly results: Collection<StoredResult>;
 
   constructor(connection: Connection) {

@@ -13,10 +13,11 @@ import {
 } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics, MessageConsumer, probeKafka } from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
+import { LRUCache } from 'lru-cache';
 import { lastValueFrom } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { answerOf, waitsForDependency, type UseCaseOutcome } from './command-answer';
-import type { CommandResultStore } from './command-result.store';
+import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
 import { KafkaCommandContext } from './kafka-command.context';
 
@@ -27,7 +28,7 @@ export interface KafkaCommandServerOptions {
   service: string;
   topicPrefix: string;
   groupId: string;
-  results: CommandResultStore;
+  results: CommandResults;
   /** attempts after an unexplained failure before the dead-letter topic (default 10), first delay (200 ms) */
   retry?: { maxAttempts: number; backoffMs: number };
 }
@@ -44,6 +45,8 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   private readonly topic: string;
   private readonly producer: Producer;
   private readonly known: ReadonlySet<string>;
+  /** results computed on an attempt that failed to record them: a retry must not run the use case again */
+  private readonly unrecorded = new LRUCache<string, CommandResult>({ max: 10_000 });
   private consumer?: MessageConsumer<CommandEnvelope[]>;
   private starting?: Promise<void>;
   private stopped = false;
@@ -124,8 +127,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   }
 
   private async answer(command: CommandEnvelope): Promise<void> {
-    const stored = await this.options.results.find(command.commandId);
-    const result = stored ?? (await this.options.results.record(await this.run(command)));
+    const result = await this.resultOf(command);
     await this.producer.send({
       topic: command.replyTo,
       acks: -1,
@@ -137,6 +139,17 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
         },
       ],
     });
+  }
+
+  /** The stored answer of a command seen before; else the command runs and its answer is stored. */
+  private async resultOf(command: CommandEnvelope): Promise<CommandResult> {
+    const stored = await this.options.results.find(command.commandId);
+    if (stored) return stored;
+    const result = this.unrecorded.get(command.commandId) ?? (await this.run(command));
+    this.unrecorded.set(command.commandId, result);
+    const recorded = await this.options.results.record(result);
+    this.unrecorded.delete(command.commandId);
+    return recorded;
   }
 
   /** Throws what is worth retrying: such a command gets no answer until it ran. */
