@@ -14,6 +14,7 @@ export class RegisterUserCommandDto extends OmitType(RegisterUserRequestDto, ['p
 export class RegisterUserKafkaController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  // <string>: the untyped overload, the data being typed (and validated) by the DTO
   @EventPattern<string>('user.register')
   @RequireRights('user.write')
   register(@CurrentCaller() caller: Caller, @Payload() body: RegisterUserCommandDto) {

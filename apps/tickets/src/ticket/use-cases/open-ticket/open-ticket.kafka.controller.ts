@@ -10,6 +10,7 @@ import { OpenTicketRequestDto } from './open-ticket.request.dto';
 export class OpenTicketKafkaController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  // <string>: the untyped overload, the data being typed (and validated) by the DTO
   @EventPattern<string>('ticket.open')
   @RequireRights('ticket.create')
   open(@CurrentCaller() caller: Caller, @Payload() body: OpenTicketRequestDto) {
