@@ -28,7 +28,7 @@ describe('published command contracts', () => {
     const published: Record<string, CommandDefinition> = fs.existsSync(publishedFile)
       ? JSON.parse(fs.readFileSync(publishedFile, 'utf8'))
       : {};
-    const current = new Map(definitions);
+    const current = new Map<string, CommandDefinition>(definitions);
     const problems = Object.entries(published).flatMap(([key, before]) => {
       const now = current.get(key);
       if (!now) return [`${key}: published, now missing from the catalogue`];
