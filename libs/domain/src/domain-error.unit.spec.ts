@@ -14,10 +14,16 @@ describe('the kind of a failure', () => {
     expect(failureKind(named('KafkaJSConnectionError'))).toBe('transient');
     expect(failureKind(new Error('connect ECONNREFUSED 127.0.0.1:27027'))).toBe('transient');
     expect(failureKind(named('MongoServerError', 'connection refused by PostgreSQL'))).toBe('transient');
+    expect(
+      failureKind(named('MongooseError', 'Operation `events.insertMany()` buffering timed out after 10000ms')),
+    ).toBe('transient');
   });
 
   it('calls anything else unknown: a few attempts, then the dead letter', () => {
     expect(failureKind(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe('unknown');
     expect(failureKind('a string')).toBe('unknown');
+    expect(failureKind(Object.assign(new Error('Cannot call find() twice'), { name: 'MongooseError' }))).toBe(
+      'unknown',
+    );
   });
 });

@@ -22,3 +22,7 @@ export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
+export { startCommandConsumer } from './commands/command-consumer';
+export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';
+export { KafkaCommandContext } from './commands/kafka-command.context';
+export { COMMAND_GUARD } from './commands/tokens';

@@ -14,9 +14,11 @@ export function consumerReports(
       logger.error(
         `${groupId}: dead-lettered ${topic} offset ${message.offset} (key ${message.key?.toString() ?? '-'}): ${error.message}`,
       ),
-    onRetry: (topic, error, attempt) => {
+    onRetry: (error, attempt) => {
       if (attempt === 1 || attempt % 10 === 0) {
-        logger.warn(`${groupId}: ${topic} waits for a dependency (attempt ${attempt}): ${error.message}`);
+        logger.warn(
+          `${groupId}: a message waits to be handled (attempt ${attempt}): ${(error as Error)?.message ?? error}`,
+        );
       }
     },
   };
