@@ -97,6 +97,17 @@ it('refuses invalid data field by field with the HTTP route’s validation, a pa
   ]);
 });
 
+it('refuses control characters in command data as HTTP refuses them in bodies', async () => {
+  const command = register('import.bell', adminToken, { firstName: 'In\u0000es' });
+  await sender.send(command);
+  const [[result]] = await sender.resultsOf([command]);
+  expect(result.data).toEqual({
+    code: 'invalid',
+    message: 'field firstName contains a control character',
+    errors: [{ field: 'firstName', message: 'field firstName contains a control character' }],
+  });
+});
+
 it('refuses a command type identity does not take, and an unknown version', async () => {
   const unknownType = sender.command('user.teleport', {}, { token: adminToken });
   const newerVersion = sender.command('user.register', { login: 'import.v2' }, { token: adminToken, schemaVersion: 2 });

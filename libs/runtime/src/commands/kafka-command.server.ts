@@ -19,6 +19,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { answerOf, type UseCaseOutcome } from './command-answer';
 import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
+import { jsonProblem } from '../http/json-guard';
 import { KafkaCommandContext } from './kafka-command.context';
 
 export interface KafkaCommandServerOptions {
@@ -158,6 +159,10 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       const message = `${this.options.service} takes no command ${command.type} version ${command.schemaVersion}`;
       return refusedResult(command, { code: 'invalid', message }, this.stamp());
     }
+    // the same guard as HTTP bodies: control characters, prototype keys, absurd shapes
+    const unfit = jsonProblem(command.data, 'command data');
+    if (unfit)
+      return refusedResult(command, { code: unfit.code, message: unfit.message, errors: unfit.errors }, this.stamp());
     const outcome = await withinCommand(command, async () => {
       const answer = await handler(command.data, new KafkaCommandContext(command));
       return lastValueFrom(this.transformToObservable(answer), { defaultValue: undefined });
