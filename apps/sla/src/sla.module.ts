@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@itsm/auth';
+import { DirectoryReader, directoryProjections } from '@itsm/directory';
 import { EventSourcingModule, MONGO_CONNECTION, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { AgreementHttpController } from './agreement/agreement.http.controller';
@@ -11,9 +12,7 @@ import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './bre
 import { CalendarHttpController } from './calendar/calendar.http.controller';
 import { calendarListProjection } from './calendar/read-models/calendar-list.projection';
 import { DefineCalendarHandler } from './calendar/use-cases/define-calendar/define-calendar.handler';
-import { entityCalendarsProjection } from './directory/entity-calendars.projection';
 import { RecipientDirectory } from './directory/recipient-directory';
-import { recipientProjections } from './directory/recipients.projections';
 import { NotificationQueue } from './notifications';
 import { ruleListProjection } from './rule/read-models/rule-list.projection';
 import { RuleHttpController } from './rule/rule.http.controller';
@@ -52,7 +51,7 @@ export class SlaModule {
         EventSourcingModule.forContext({
           context: 'sla',
           projections: [calendarListProjection, agreementListProjection, ruleListProjection, ticketSlaProjection],
-          feeds: [{ context: 'identity', projections: [...recipientProjections, entityCalendarsProjection] }],
+          feeds: [{ context: 'identity', projections: directoryProjections }],
           reactors: [
             { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor },
             { name: 'breach-notices', context: 'sla', reactor: BreachNotifier },
@@ -87,6 +86,7 @@ export class SlaModule {
             }),
         },
         DefinitionScope,
+        DirectoryReader,
         RecipientDirectory,
         AgreementResolver,
         TicketSlaTracking,

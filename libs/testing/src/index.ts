@@ -11,3 +11,4 @@ export { eventually, readTopic } from './kafka-topic';
 export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
 export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';
 export { EventPublisher } from './event-publisher';
+export { projectEvents, type FoldableProjection, type GivenEvent } from './project-events';
