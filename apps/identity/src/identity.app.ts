@@ -1,9 +1,9 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { createServiceApp, setupOpenApi } from '@itsm/runtime';
+import type { ServiceDescription } from '@itsm/runtime';
+import { IDENTITY_DEFAULTS } from './identity.module';
 
-/** The identity HTTP application, as main.ts and the HTTP tests build it. */
-export async function createIdentityApp(module: DynamicModule): Promise<INestApplication> {
-  const app = await createServiceApp(module);
-  setupOpenApi(app, 'ITSM identity', 'Entities, users, groups, profiles, authorizations and sign-in.');
-  return app;
-}
+/** The identity service as its main.ts runs it and its HTTP tests start it. */
+export const IDENTITY_SERVICE: ServiceDescription = {
+  name: IDENTITY_DEFAULTS.name,
+  title: 'ITSM identity',
+  description: 'Entities, users, groups, profiles, authorizations and sign-in.',
+};
