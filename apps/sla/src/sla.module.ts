@@ -6,14 +6,17 @@ import { DirectoryReader, directoryProjections } from '@itsm/directory';
 import { EventSourcingModule, MONGO_CONNECTION, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { AgreementHttpController } from './agreement/agreement.http.controller';
+import { AgreementQueries } from './agreement/queries/list-agreements.query';
 import { agreementListProjection } from './agreement/read-models/agreement-list.projection';
 import { DefineAgreementHandler } from './agreement/use-cases/define-agreement/define-agreement.handler';
 import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier';
 import { CalendarHttpController } from './calendar/calendar.http.controller';
+import { CalendarQueries } from './calendar/queries/list-calendars.query';
 import { calendarListProjection } from './calendar/read-models/calendar-list.projection';
 import { DefineCalendarHandler } from './calendar/use-cases/define-calendar/define-calendar.handler';
 import { RecipientDirectory } from './directory/recipient-directory';
 import { NotificationQueue } from './notifications';
+import { RuleQueries } from './rule/queries/list-rules.query';
 import { ruleListProjection } from './rule/read-models/rule-list.projection';
 import { RuleHttpController } from './rule/rule.http.controller';
 import { DefineRuleHandler } from './rule/use-cases/define-rule/define-rule.handler';
@@ -21,6 +24,7 @@ import { DefinitionScope } from './shared/definition-scope';
 import { SlaBackground } from './sla-background';
 import { loadSlaSettings } from './sla.env';
 import { AgreementResolver } from './tracking/agreement-resolver';
+import { TicketSlaQueries } from './tracking/queries/ticket-sla.query';
 import { ticketSlaProjection } from './tracking/read-models/ticket-sla.projection';
 import { TicketEventsReactor } from './tracking/ticket-events.reactor';
 import { TicketSlaTracking } from './tracking/ticket-sla-tracking';
@@ -86,6 +90,10 @@ export class SlaModule {
             }),
         },
         DefinitionScope,
+        CalendarQueries,
+        AgreementQueries,
+        RuleQueries,
+        TicketSlaQueries,
         DirectoryReader,
         RecipientDirectory,
         AgreementResolver,
