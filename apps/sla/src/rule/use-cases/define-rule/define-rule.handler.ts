@@ -1,7 +1,7 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
@@ -11,7 +11,7 @@ import type { DefineRuleRequestDto } from './rule.request.dto';
 
 export class DefineRuleCommand extends Command<{ ruleId: string }> {
   constructor(
-    readonly caller: Caller | { system: string; entityId: string },
+    readonly caller: Caller | (SystemCaller & { entityId: string }),
     readonly request: DefineRuleRequestDto,
   ) {
     super();

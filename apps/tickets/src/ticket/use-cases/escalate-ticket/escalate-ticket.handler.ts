@@ -1,4 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandMetadata, systemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
 import type { Escalation } from './escalation-of';
@@ -22,11 +23,7 @@ export class EscalateTicketHandler implements ICommandHandler<EscalateTicketComm
 
   async execute({ escalation }: EscalateTicketCommand): Promise<void> {
     const { ticketId, entityId, command, correlationId, causationId } = escalation;
-    await this.commands.execute(ticketDecider, ticketStreamId(ticketId), command, {
-      entityId,
-      actor: { kind: 'system', id: ESCALATION_ACTOR },
-      correlationId,
-      causationId,
-    });
+    const metadata = commandMetadata(systemCaller(ESCALATION_ACTOR), entityId, { correlationId, causationId });
+    await this.commands.execute(ticketDecider, ticketStreamId(ticketId), command, metadata);
   }
 }
