@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, systemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
 import type { Escalation } from './escalation-of';
@@ -23,7 +22,11 @@ export class EscalateTicketHandler implements ICommandHandler<EscalateTicketComm
 
   async execute({ escalation }: EscalateTicketCommand): Promise<void> {
     const { ticketId, entityId, command, correlationId, causationId } = escalation;
-    const metadata = commandMetadata(systemCaller(ESCALATION_ACTOR), entityId, { correlationId, causationId });
-    await this.commands.execute(ticketDecider, ticketStreamId(ticketId), command, metadata);
+    await this.commands.execute(ticketDecider, ticketStreamId(ticketId), command, {
+      entityId,
+      actor: { kind: 'system', id: ESCALATION_ACTOR },
+      correlationId,
+      causationId,
+    });
   }
 }
