@@ -9,7 +9,7 @@ import { AgreementHttpController } from './agreement/agreement.http.controller';
 import { AgreementQueries } from './agreement/queries/list-agreements.query';
 import { agreementListProjection } from './agreement/read-models/agreement-list.projection';
 import { DefineAgreementHandler } from './agreement/use-cases/define-agreement/define-agreement.handler';
-import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier';
+import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier.reactor';
 import { CalendarHttpController } from './calendar/calendar.http.controller';
 import { CalendarQueries } from './calendar/queries/list-calendars.query';
 import { calendarListProjection } from './calendar/read-models/calendar-list.projection';

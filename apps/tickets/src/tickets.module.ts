@@ -5,6 +5,7 @@ import { DirectoryReader, directoryProjections } from '@itsm/directory';
 import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
 import { CategoryCatalogue } from './category/category-catalogue';
 import { CategoryHttpController } from './category/category.http.controller';
+import { CategoryQueries } from './category/queries/list-categories.query';
 import { categoryListProjection } from './category/read-models/category-list.projection';
 import { CreateCategoryHandler } from './category/use-cases/create-category/create-category.handler';
 import { TicketDeadlinesReader } from './deadlines/ticket-deadlines';
@@ -101,6 +102,7 @@ export class TicketsModule {
         TicketWorkflow,
         ActorChecks,
         CategoryCatalogue,
+        CategoryQueries,
         TicketQueries,
         TicketListIndex,
         TicketListRows,

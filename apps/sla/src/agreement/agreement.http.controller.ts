@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam } from '@itsm/runtime';
 import { AgreementQueries, ListAgreementsQuery } from './queries/list-agreements.query';
-import { DefineAgreementRequestDto } from './use-cases/define-agreement/agreement.request.dto';
+import { DefineAgreementRequestDto } from './use-cases/define-agreement/define-agreement.request.dto';
 import { DefineAgreementCommand } from './use-cases/define-agreement/define-agreement.handler';
 
 /** SLA and OLA definitions (TTO, TTR) with their escalation levels. */

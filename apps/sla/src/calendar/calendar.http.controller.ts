@@ -4,7 +4,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam } from '@itsm/runtime';
 import { CalendarQueries, ListCalendarsQuery } from './queries/list-calendars.query';
-import { CalendarDefinitionDto, CreateCalendarRequestDto } from './use-cases/define-calendar/calendar.request.dto';
+import {
+  CalendarDefinitionDto,
+  CreateCalendarRequestDto,
+} from './use-cases/define-calendar/define-calendar.request.dto';
 import { DefineCalendarCommand } from './use-cases/define-calendar/define-calendar.handler';
 
 /** Business calendars: service hours and holidays ("du lundi au vendredi de 8 h à 17 h"). */

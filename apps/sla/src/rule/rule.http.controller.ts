@@ -5,7 +5,7 @@ import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam, PageQuery } from '@itsm/runtime';
 import { RuleQueries } from './queries/list-rules.query';
 import { DefineRuleCommand } from './use-cases/define-rule/define-rule.handler';
-import { DefineRuleRequestDto } from './use-cases/define-rule/rule.request.dto';
+import { DefineRuleRequestDto } from './use-cases/define-rule/define-rule.request.dto';
 
 /** Rules choosing the SLAs and OLAs of tickets by entity, type, category and priority. */
 @ApiTags('sla-rules')

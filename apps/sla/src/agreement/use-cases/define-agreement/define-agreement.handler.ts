@@ -9,7 +9,11 @@ import { calendarListProjection, type CalendarDoc } from '../../../calendar/read
 import { RecipientDirectory } from '../../../directory/recipient-directory';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { agreementDecider, agreementStreamId } from '../../agreement.decider';
-import type { DefineAgreementRequestDto, EscalationActionDto, EscalationLevelDto } from './agreement.request.dto';
+import type {
+  DefineAgreementRequestDto,
+  EscalationActionDto,
+  EscalationLevelDto,
+} from './define-agreement.request.dto';
 
 export class DefineAgreementCommand extends Command<{ slaId: string }> {
   constructor(

@@ -5,7 +5,7 @@ import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { calendarDecider, calendarStreamId } from '../../calendar.decider';
-import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './calendar.request.dto';
+import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './define-calendar.request.dto';
 
 /** Creates a calendar (no id) or replaces one the caller may write (`calendar` found in their scope). */
 export class DefineCalendarCommand extends Command<{ calendarId: string }> {

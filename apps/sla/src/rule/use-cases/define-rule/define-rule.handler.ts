@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { slaRuleDecider, slaRuleStreamId } from '../../sla-rule.decider';
-import type { DefineRuleRequestDto } from './rule.request.dto';
+import type { DefineRuleRequestDto } from './define-rule.request.dto';
 
 export class DefineRuleCommand extends Command<{ ruleId: string }> {
   constructor(
