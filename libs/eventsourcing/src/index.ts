@@ -23,3 +23,4 @@ export {
 export { ProjectionStore, type ProjectionStoreOptions, type StreamSource } from './projections/projection-store';
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
+export { asContractEnvelope, type ContractEnvelope } from './contract-envelope';
