@@ -1,8 +1,8 @@
-import type { ContractEvent, EventEnvelope } from '@itsm/contracts';
+import type { ContractEvent, ContractEventType, EventEnvelope } from '@itsm/contracts';
 import type { EnvelopeOf } from './projections/define-projection';
 
 /** An envelope of any published event, its data typed by its `type` as the contracts declare it. */
-export type ContractEnvelope = EnvelopeOf<ContractEvent, ContractEvent['type']>;
+export type ContractEnvelope = EnvelopeOf<ContractEvent, ContractEventType>;
 
 /**
  * An envelope read off a topic or the store, seen as the contracts declare it: a switch on its

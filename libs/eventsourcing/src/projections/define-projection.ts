@@ -1,4 +1,4 @@
-import type { ContractEvent, DomainEvent, EventEnvelope } from '@itsm/contracts';
+import type { ContractEvent, ContractEventType, DomainEvent, EventEnvelope } from '@itsm/contracts';
 import type { Projection, ProjectionIndex } from './projection';
 
 /** The envelope of one event type (of each, for a union of types), its data typed from the event union. */
@@ -48,7 +48,7 @@ export function defineProjection<Doc extends object, Event extends DomainEvent =
 }
 
 /** The same handler for several event types: a fold over a whole family of events. */
-export function handlersFor<Doc, Type extends ContractEvent['type']>(
+export function handlersFor<Doc, Type extends ContractEventType>(
   types: readonly Type[],
   handler: ProjectionHandler<Doc, ContractEvent, Type>,
 ): { [Each in Type]: ProjectionHandler<Doc, ContractEvent, Each> } {
