@@ -1,10 +1,10 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { createServiceApp, setupOpenApi, startCommandConsumer } from '@itsm/runtime';
+import type { ServiceDescription } from '@itsm/runtime';
+import { IDENTITY_DEFAULTS } from './identity.module';
 
-/** The identity HTTP application, as main.ts and the HTTP tests build it. */
-export async function createIdentityApp(module: DynamicModule): Promise<INestApplication> {
-  const app = await createServiceApp(module);
-  setupOpenApi(app, 'ITSM identity', 'Entities, users, groups, profiles, authorizations and sign-in.');
-  await startCommandConsumer(app, 'identity');
-  return app;
-}
+/** The identity service as its main.ts runs it and its HTTP tests start it. */
+export const IDENTITY_SERVICE: ServiceDescription = {
+  name: IDENTITY_DEFAULTS.name,
+  title: 'ITSM identity',
+  description: 'Entities, users, groups, profiles, authorizations and sign-in.',
+  takesCommands: true,
+};

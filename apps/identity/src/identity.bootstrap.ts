@@ -1,12 +1,14 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { commandMetadata, systemCaller } from '@itsm/auth';
 import { isDomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { entityDecider, entityStreamId, ROOT_ENTITY_ID, ROOT_ENTITY_NAME } from './entity/entity.decider';
 import { DEFAULT_PROFILES } from './profile/default-profiles';
 import { CreateProfileCommand } from './profile/use-cases/create-profile/create-profile.handler';
-import { metadataFor } from './shared/command-metadata';
 import { IdentityDirectory } from './shared/identity-directory';
+
+const IDENTITY_ITSELF = systemCaller('identity');
 
 /**
  * What exists from the very first start, as GLPI installs it: the root entity and the default
@@ -60,14 +62,16 @@ export class IdentityBootstrap implements OnApplicationBootstrap, BeforeApplicat
           entityDecider,
           entityStreamId(ROOT_ENTITY_ID),
           { type: 'create-entity', entityId: ROOT_ENTITY_ID, name: ROOT_ENTITY_NAME, parentId: null },
-          metadataFor('system', ROOT_ENTITY_ID),
+          commandMetadata(IDENTITY_ITSELF, ROOT_ENTITY_ID),
         )
         .catch(ignoreConflict);
     }
     const profiles = await this.directory.profiles();
     for (const { profileId, ...profile } of DEFAULT_PROFILES) {
       if (await profiles.findOne({ profileId })) continue;
-      await this.commandBus.execute(new CreateProfileCommand('system', profile, profileId)).catch(ignoreConflict);
+      await this.commandBus
+        .execute(new CreateProfileCommand(IDENTITY_ITSELF, profile, profileId))
+        .catch(ignoreConflict);
     }
   }
 }

@@ -21,6 +21,7 @@ import { UpdateGroupHandler } from './group/use-cases/update-group/update-group.
 import { IdentityBootstrap } from './identity.bootstrap';
 import { loadIdentitySettings, type IdentitySettings } from './identity.env';
 import { ProfileHttpController } from './profile/profile.http.controller';
+import { ProfileQueries } from './profile/queries/list-profiles.query';
 import { profileListProjection } from './profile/read-models/profile-list.projection';
 import { ChangeProfileRightsHandler } from './profile/use-cases/change-profile-rights/change-profile-rights.handler';
 import { CreateProfileHandler } from './profile/use-cases/create-profile/create-profile.handler';
@@ -128,6 +129,7 @@ export class IdentityModule {
         EntityQueries,
         UserQueries,
         GroupQueries,
+        ProfileQueries,
         MeQuery,
         IdentityBootstrap,
         ...commandHandlers,

@@ -1,16 +1,6 @@
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
-import { listen } from '@itsm/runtime';
+import { runService } from '@itsm/runtime';
+import { IDENTITY_SERVICE } from './identity.app';
 import { IdentityModule } from './identity.module';
-import { createIdentityApp } from './identity.app';
 
-async function main() {
-  const app = await createIdentityApp(IdentityModule.register());
-  const url = await listen(app);
-  app.get(Logger).log(`identity listening on ${url} (OpenAPI at ${url}/api/docs)`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runService(() => IdentityModule.register(), IDENTITY_SERVICE);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
+import { systemCaller } from '@itsm/auth';
 import { AccountStore } from './credentials/account.store';
 import { ROOT_ENTITY_ID } from './entity/entity.decider';
 import { IdentityBootstrap } from './identity.bootstrap';
@@ -20,12 +21,14 @@ const DEMO_USERS = [
   { login: 'S1', firstName: 'Bertrand', lastName: 'BLIER', profileId: 'self-service' },
 ];
 
+const SEED = systemCaller('identity');
+
 export async function seedIdentity(commandBus: CommandBus, accounts: AccountStore): Promise<string[]> {
   const created: string[] = [];
   for (const { login, firstName, lastName, profileId } of DEMO_USERS) {
     if (await accounts.findByLogin(login)) continue;
     const { userId } = await commandBus.execute(
-      new RegisterUserCommand('system', {
+      new RegisterUserCommand(SEED, {
         login,
         firstName,
         lastName,
@@ -34,7 +37,7 @@ export async function seedIdentity(commandBus: CommandBus, accounts: AccountStor
       }),
     );
     await commandBus.execute(
-      new GrantAuthorizationCommand('system', userId, { profileId, entityId: ROOT_ENTITY_ID, recursive: true }),
+      new GrantAuthorizationCommand(SEED, userId, { profileId, entityId: ROOT_ENTITY_ID, recursive: true }),
     );
     created.push(login);
   }

@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { NOTIFICATION_QUEUE } from './breach-notices/breach-notifier';
+import { NOTIFICATION_QUEUE } from './breach-notices/breach-notifier.reactor';
 import type { NotificationQueue } from './notifications';
 import { TicketSlaTracking } from './tracking/ticket-sla-tracking';
 import { LEVEL_TIMERS } from './tracking/timers/level-timers.provider';

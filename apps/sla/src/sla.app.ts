@@ -1,13 +1,10 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { createServiceApp, setupOpenApi } from '@itsm/runtime';
+import type { ServiceDescription } from '@itsm/runtime';
+import { SLA_DEFAULTS } from './sla.module';
 
-/** The sla HTTP application, as main.ts and the HTTP tests build it. */
-export async function createSlaApp(module: DynamicModule): Promise<INestApplication> {
-  const app = await createServiceApp(module);
-  setupOpenApi(
-    app,
-    'ITSM sla',
+/** The sla service as its main.ts runs it and its HTTP tests start it. */
+export const SLA_SERVICE: ServiceDescription = {
+  name: SLA_DEFAULTS.name,
+  title: 'ITSM sla',
+  description:
     'Business calendars, SLA and OLA definitions with escalation levels, the rules choosing them, and ticket deadlines.',
-  );
-  return app;
-}
+};

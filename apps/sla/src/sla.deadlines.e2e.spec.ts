@@ -98,8 +98,8 @@ beforeAll(async () => {
   requester = await identity.user('S1', 'self-service', { lastName: 'BLIER', firstName: 'Bertrand' });
   techGroupId = (await identity.group('Techniciens', [tech.userId])).id;
   sla = await startSla(stack, env);
-  await slaHas(stack, 'recipient_users', 3);
-  await slaHas(stack, 'recipient_groups', 1);
+  await slaHas(stack, 'directory_users', 3);
+  await slaHas(stack, 'directory_groups', 1);
   await slaHas(stack, 'auth_entity_tree', 1);
   // one rule per scenario, told apart by category
   await agreementGivenToIncidents('TTO 1 min', 'tto', 1, 'tto-breach');
@@ -207,11 +207,12 @@ it('an SLA on the entity calendar runs on the calendar the ticket’s entity inh
   await identity.entity('site', 'Site de Lyon', 'root');
   await identity.entitySettings('root', 'never', 0, calendar.calendarId as string);
   await eventually(
-    async () => (await db.collection('entity_calendars').countDocuments({ calendarId: calendar.calendarId })) === 1,
+    async () =>
+      (await db.collection('directory_entities').countDocuments({ 'settings.calendarId': calendar.calendarId })) === 1,
     20_000,
     'the root’s calendar setting',
   );
-  await slaHas(stack, 'entity_calendars', 2);
+  await slaHas(stack, 'directory_entities', 2);
   // rules apply down the entity tree: the tree must know the new entity (read with a 1 s cache)
   await slaHas(stack, 'auth_entity_tree', 2);
   await new Promise((resolve) => setTimeout(resolve, 1100));

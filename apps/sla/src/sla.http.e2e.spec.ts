@@ -78,8 +78,8 @@ beforeAll(async () => {
   sla = await startSla(stack);
   await Promise.all([
     slaHas(stack, 'auth_entity_tree', 4),
-    slaHas(stack, 'recipient_users', 6),
-    slaHas(stack, 'recipient_groups', 1),
+    slaHas(stack, 'directory_users', 6),
+    slaHas(stack, 'directory_groups', 1),
   ]);
 }, 60_000);
 

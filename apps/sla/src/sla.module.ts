@@ -2,19 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@itsm/auth';
+import { DirectoryReader, directoryProjections } from '@itsm/directory';
 import { EventSourcingModule, MONGO_CONNECTION, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { AgreementHttpController } from './agreement/agreement.http.controller';
+import { AgreementQueries } from './agreement/queries/list-agreements.query';
 import { agreementListProjection } from './agreement/read-models/agreement-list.projection';
 import { DefineAgreementHandler } from './agreement/use-cases/define-agreement/define-agreement.handler';
-import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier';
+import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier.reactor';
 import { CalendarHttpController } from './calendar/calendar.http.controller';
+import { CalendarQueries } from './calendar/queries/list-calendars.query';
 import { calendarListProjection } from './calendar/read-models/calendar-list.projection';
 import { DefineCalendarHandler } from './calendar/use-cases/define-calendar/define-calendar.handler';
-import { entityCalendarsProjection } from './directory/entity-calendars.projection';
 import { RecipientDirectory } from './directory/recipient-directory';
-import { recipientProjections } from './directory/recipients.projections';
 import { NotificationQueue } from './notifications';
+import { RuleQueries } from './rule/queries/list-rules.query';
 import { ruleListProjection } from './rule/read-models/rule-list.projection';
 import { RuleHttpController } from './rule/rule.http.controller';
 import { DefineRuleHandler } from './rule/use-cases/define-rule/define-rule.handler';
@@ -22,6 +24,7 @@ import { DefinitionScope } from './shared/definition-scope';
 import { SlaBackground } from './sla-background';
 import { loadSlaSettings } from './sla.env';
 import { AgreementResolver } from './tracking/agreement-resolver';
+import { TicketSlaQueries } from './tracking/queries/ticket-sla.query';
 import { ticketSlaProjection } from './tracking/read-models/ticket-sla.projection';
 import { TicketEventsReactor } from './tracking/ticket-events.reactor';
 import { TicketSlaTracking } from './tracking/ticket-sla-tracking';
@@ -52,7 +55,7 @@ export class SlaModule {
         EventSourcingModule.forContext({
           context: 'sla',
           projections: [calendarListProjection, agreementListProjection, ruleListProjection, ticketSlaProjection],
-          feeds: [{ context: 'identity', projections: [...recipientProjections, entityCalendarsProjection] }],
+          feeds: [{ context: 'identity', projections: directoryProjections }],
           reactors: [
             { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor },
             { name: 'breach-notices', context: 'sla', reactor: BreachNotifier },
@@ -87,6 +90,11 @@ export class SlaModule {
             }),
         },
         DefinitionScope,
+        CalendarQueries,
+        AgreementQueries,
+        RuleQueries,
+        TicketSlaQueries,
+        DirectoryReader,
         RecipientDirectory,
         AgreementResolver,
         TicketSlaTracking,

@@ -1,10 +1,10 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { createServiceApp, setupOpenApi, startCommandConsumer } from '@itsm/runtime';
+import type { ServiceDescription } from '@itsm/runtime';
+import { TICKETS_DEFAULTS } from './tickets.module';
 
-/** The tickets HTTP application, as main.ts and the HTTP tests build it. */
-export async function createTicketsApp(module: DynamicModule): Promise<INestApplication> {
-  const app = await createServiceApp(module);
-  setupOpenApi(app, 'ITSM tickets', 'Incidents and requests through the ITIL lifecycle, and ITIL categories.');
-  await startCommandConsumer(app, 'tickets');
-  return app;
-}
+/** The tickets service as its main.ts runs it and its HTTP tests start it. */
+export const TICKETS_SERVICE: ServiceDescription = {
+  name: TICKETS_DEFAULTS.name,
+  title: 'ITSM tickets',
+  description: 'Incidents and requests through the ITIL lifecycle, and ITIL categories.',
+  takesCommands: true,
+};

@@ -10,8 +10,6 @@ import { TicketListIndex } from './ticket/queries/list-index/ticket-list-index';
 import { TicketListIndexFeed } from './ticket/queries/list-index/ticket-list-index.feed';
 import { fanOutPlan, ListTicketsQuery } from './ticket/queries/list-tickets.query';
 import { startTickets, ticketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
-import { createTicketsApp } from './tickets.app';
-import { TicketsModule } from './tickets.module';
 
 // The simple lists answered from each replica's in-memory index must be the read model's own
 // answers (fanOutPage, straight on the collection): for documents that were there before the
@@ -172,11 +170,7 @@ it('shows the writer’s own new ticket and its new status at once', async () =>
 });
 
 it('keeps a second replica up to date through its own consumer group, deleted when it stops', async () => {
-  const replicaB = await createTicketsApp(TicketsModule.register(serviceEnv()));
-  let closed = false;
-  stack.onTeardown(() => (closed ? Promise.resolve() : replicaB.close()));
-  await replicaB.listen(0, '127.0.0.1');
-  const urlB = (await replicaB.getUrl()).replace('[::1]', '127.0.0.1');
+  const { app: replicaB, url: urlB, close: closeReplicaB } = await startTickets(stack);
   await eventually(async () => indexOf(replicaB).ready, 60_000, 'replica B’s list index ready');
   const groupB = replicaB.get(TicketListIndexFeed).groupId!;
   expect(groupB).not.toBe(replicaA.app.get(TicketListIndexFeed).groupId);
@@ -208,8 +202,7 @@ it('keeps a second replica up to date through its own consumer group, deleted wh
   try {
     const groups = async () => (await kafkaAdmin.listGroups()).groups.map((group) => group.groupId);
     expect(await groups()).toContain(groupB);
-    await replicaB.close();
-    closed = true;
+    await closeReplicaB();
     expect(await groups()).not.toContain(groupB);
     expect(await groups()).toContain(replicaA.app.get(TicketListIndexFeed).groupId);
   } finally {

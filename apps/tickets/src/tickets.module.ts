@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@itsm/auth';
+import { DirectoryReader, directoryProjections } from '@itsm/directory';
 import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
 import { CategoryCatalogue } from './category/category-catalogue';
 import { CategoryHttpController } from './category/category.http.controller';
+import { CategoryQueries } from './category/queries/list-categories.query';
 import { categoryListProjection } from './category/read-models/category-list.projection';
 import { CreateCategoryHandler } from './category/use-cases/create-category/create-category.handler';
 import { TicketDeadlinesReader } from './deadlines/ticket-deadlines';
 import { ticketDeadlinesProjection } from './deadlines/ticket-deadlines.projection';
-import { directoryProjections } from './directory/directory.projections';
 import { TicketDirectory } from './directory/ticket-directory';
 import { ActorChecks } from './ticket/access/actor-checks';
 import { TicketAccess } from './ticket/access/ticket-access';
@@ -96,11 +97,13 @@ export class TicketsModule {
       providers: [
         { provide: PRIORITY_MATRIX, useValue: settings.priorityMatrix },
         { provide: AUTO_CLOSE_INTERVAL_MS, useValue: settings.autoCloseIntervalMs },
+        DirectoryReader,
         TicketDirectory,
         TicketAccess,
         TicketWorkflow,
         ActorChecks,
         CategoryCatalogue,
+        CategoryQueries,
         TicketQueries,
         TicketListIndex,
         TicketListRows,

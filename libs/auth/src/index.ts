@@ -12,7 +12,7 @@ export {
 } from './access-token';
 export { callerFrom } from './caller';
 // the caller is a domain type; services name it through the guard that builds it
-export type { Caller } from '@itsm/domain';
+export { isSystemCaller, systemCaller, type Caller, type SystemCaller } from '@itsm/domain';
 export { scopedFilter } from './scoped-filter';
 export { entityTreeProjection, type EntityTreeNode } from './entity-tree.projection';
 export { EntityTreeReader } from './entity-tree.reader';
@@ -21,4 +21,4 @@ export { Public, RequireRights, CurrentCaller } from './decorators';
 export { AccessGuard } from './access.guard';
 export { ENTITY_TREE_STORE } from './tokens';
 export { AuthModule, type AuthOptions } from './auth.module';
-export { commandMetadata } from './command-metadata';
+export { commandMetadata, type CommandCause } from './command-metadata';

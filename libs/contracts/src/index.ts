@@ -1,4 +1,5 @@
 export type { EventActor, EventEnvelope, DomainEvent, EventMetadata } from './envelope';
+export type { ContractEvent, ContractEventType } from './contract-event';
 export type { JsonSchema } from './json-schema';
 export {
   topicFor,

@@ -14,6 +14,19 @@ export interface Caller {
   scope: readonly string[];
 }
 
+/**
+ * The platform acting by itself (first start, seeds, timers, reactions to other services' events):
+ * no rights nor scope apply, and its events name the component as their system actor.
+ */
+export interface SystemCaller {
+  /** e.g. 'identity', 'tickets.auto-close' */
+  system: string;
+}
+
+export const systemCaller = (component: string): SystemCaller => ({ system: component });
+
+export const isSystemCaller = (caller: object): caller is SystemCaller => 'system' in caller;
+
 export function can(caller: Pick<Caller, 'rights'>, right: Right): boolean {
   return caller.rights.has(right);
 }

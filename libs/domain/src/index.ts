@@ -10,4 +10,4 @@ export {
   type FieldError,
 } from './domain-error';
 export { RIGHTS, isRight, type Right } from './rights';
-export { can, inScope, type Caller } from './caller';
+export { can, inScope, isSystemCaller, systemCaller, type Caller, type SystemCaller } from './caller';

@@ -11,7 +11,16 @@ export {
 export { OutboxLease } from './outbox/outbox-lease';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { publishableCommits } from './outbox/publishable-commits';
-export type { Projection, ProjectedFields } from './projections/projection';
+export type { Projection, ProjectedFields, ProjectionIndex } from './projections/projection';
+export {
+  defineProjection,
+  handlersFor,
+  type EnvelopeOf,
+  type ProjectionDefinition,
+  type ProjectionHandler,
+  type ProjectionHandlers,
+} from './projections/define-projection';
 export { ProjectionStore, type ProjectionStoreOptions, type StreamSource } from './projections/projection-store';
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
+export { asContractEnvelope, type ContractEnvelope } from './contract-envelope';

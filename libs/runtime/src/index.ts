@@ -4,6 +4,8 @@ export { validateServiceEnv, type ServiceDefaults } from './config/validate-serv
 export { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';
+export { createService, runService, type ServiceDescription } from './service';
+export { startServiceUnderTest, type ServiceUnderTest, type TestSlice } from './service-under-test';
 export {
   EventSourcingModule,
   projectionGroupId,

@@ -12,3 +12,4 @@ export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
 export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';
 export { EventPublisher } from './event-publisher';
 export { acceptedData, CommandSender, type CommandOptions } from './command-sender';
+export { projectEvents, type FoldableProjection, type GivenEvent } from './project-events';

@@ -1,22 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdParam } from '@itsm/runtime';
 import { GroupQueries, ListGroupsQuery } from './queries/list-groups.query';
+import { AddMemberRequestDto } from './use-cases/change-membership/add-member.request.dto';
 import { ChangeMembershipCommand } from './use-cases/change-membership/change-membership.handler';
 import { CreateGroupCommand } from './use-cases/create-group/create-group.handler';
 import { CreateGroupRequestDto } from './use-cases/create-group/create-group.request.dto';
 import { GroupFieldsDto } from './use-cases/group-fields.dto';
 import { UpdateGroupCommand } from './use-cases/update-group/update-group.handler';
-
-class AddMemberRequestDto {
-  @ApiProperty()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
-  userId!: string;
-}
 
 class MemberParams extends IdParam {
   @IsString()

@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { ActorRef } from '@itsm/contracts';
-import { ProjectionRegistry } from '@itsm/runtime';
-import {
-  recipientGroupsProjection,
-  recipientUsersProjection,
-  type RecipientGroup,
-  type RecipientUser,
-} from './recipients.projections';
+import { DirectoryReader, type DirectoryGroup } from '@itsm/directory';
 
 /** E-mail addresses of users and groups, from the local copy of identity: no call to identity. */
 @Injectable()
 export class RecipientDirectory {
-  constructor(private readonly projections: ProjectionRegistry) {}
+  constructor(private readonly directory: DirectoryReader) {}
 
-  async group(groupId: string): Promise<RecipientGroup | null> {
-    return (await this.projections.collection<RecipientGroup>(recipientGroupsProjection.name)).findOne({ groupId });
+  group(groupId: string): Promise<DirectoryGroup | null> {
+    return this.directory.group(groupId);
   }
 
   /** The default address of each active user among the actors, groups expanded to their members. */
   async addressesOf(actors: ActorRef[]): Promise<string[]> {
     const userIds = new Set(actors.filter((actor) => actor.kind === 'user').map((actor) => actor.id));
-    for (const actor of actors.filter((candidate) => candidate.kind === 'group')) {
-      for (const member of (await this.group(actor.id))?.members ?? []) userIds.add(member);
-    }
+    const groups = await this.directory.groupsById(actors.filter((actor) => actor.kind === 'group').map((a) => a.id));
+    for (const group of groups.values()) group.members.forEach((member) => userIds.add(member));
     if (userIds.size === 0) return [];
-    const users = await (await this.projections.collection<RecipientUser>(recipientUsersProjection.name))
-      .find({ userId: { $in: [...userIds] } })
-      .toArray();
+    const users = [...(await this.directory.usersById([...userIds])).values()];
     return [...new Set(users.filter((user) => user.active && user.emails.length > 0).map((user) => user.emails[0]))];
   }
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import type { Collection, Document } from 'mongodb';
-import { EntityTreeReader, type Caller } from '@itsm/auth';
+import { EntityTreeReader, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 
 /**
  * Calendars, SLAs and rules belong to an entity; recursive ones also serve its sub-entities
@@ -38,13 +38,13 @@ export class DefinitionScope {
    * Whether something owned by `ownerEntityId` (a group to notify or assign) may serve definitions
    * of `entityId`: in the caller's scope, or above that entity. A sibling entity's group never.
    */
-  async serves(caller: Caller | { system: string }, entityId: string, ownerEntityId: string): Promise<boolean> {
-    if (!('userId' in caller) || caller.scope.includes(ownerEntityId)) return true;
+  async serves(caller: Caller | SystemCaller, entityId: string, ownerEntityId: string): Promise<boolean> {
+    if (isSystemCaller(caller) || caller.scope.includes(ownerEntityId)) return true;
     return (await this.tree.tree()).ancestorsOf(entityId).includes(ownerEntityId);
   }
 
-  assertWritable(caller: Caller | { system: string }, entityId: string): void {
-    if ('userId' in caller && !caller.scope.includes(entityId)) {
+  assertWritable(caller: Caller | SystemCaller, entityId: string): void {
+    if (!isSystemCaller(caller) && !caller.scope.includes(entityId)) {
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     }
   }

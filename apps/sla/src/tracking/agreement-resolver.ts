@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDefinition } from '@itsm/contracts';
+import { defaultCalendarId, DirectoryReader } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../agreement/read-models/agreement-list.projection';
 import { calendarListProjection, type CalendarDoc } from '../calendar/read-models/calendar-list.projection';
 import { chooseAgreements, type ClassifiedTicket } from '../rule/choose-agreements';
 import { ruleListProjection, type SlaRuleDoc } from '../rule/read-models/rule-list.projection';
-import {
-  entityCalendarsProjection,
-  inheritedCalendarId,
-  type EntityCalendarDoc,
-} from '../directory/entity-calendars.projection';
 import { DefinitionScope } from '../shared/definition-scope';
 import type { ResolvedAgreement } from './ticket-sla.commands';
 
@@ -26,6 +22,7 @@ export class AgreementResolver {
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly scope: DefinitionScope,
+    private readonly directory: DirectoryReader,
   ) {}
 
   /** What the rules of the ticket's entity give it now, on the calendars they run on there. */
@@ -62,7 +59,7 @@ export class AgreementResolver {
 
   private async resolveAll(agreements: AgreementDoc[], ticketEntityId: string): Promise<ResolvedAgreement[]> {
     const entityCalendarId = agreements.some((agreement) => agreement.useEntityCalendar)
-      ? await this.entityCalendarId(ticketEntityId)
+      ? await this.directory.inheritedSetting(ticketEntityId, defaultCalendarId)
       : null;
     const calendarIdOf = (agreement: AgreementDoc) =>
       agreement.calendarId ?? (agreement.useEntityCalendar ? entityCalendarId : null);
@@ -74,18 +71,5 @@ export class AgreementResolver {
       const calendar = calendarId ? (calendars[calendarId] ?? null) : null;
       return { slaId, terms, calendarId: calendar ? calendarId : null, calendar };
     });
-  }
-
-  /** Reads only the entity and its ancestors, nearest first, until one sets a calendar. */
-  private async entityCalendarId(entityId: string): Promise<string | null> {
-    const entities = await this.projections.collection<EntityCalendarDoc>(entityCalendarsProjection.name);
-    const chain = new Map<string, EntityCalendarDoc>();
-    for (let id: string | null = entityId; id !== null && !chain.has(id); ) {
-      const entity: EntityCalendarDoc | null = await entities.findOne({ entityId: id });
-      if (!entity) break;
-      chain.set(id, entity);
-      id = entity.calendarId ? null : entity.parentId;
-    }
-    return inheritedCalendarId(entityId, chain);
   }
 }

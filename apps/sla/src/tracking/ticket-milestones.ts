@@ -1,4 +1,5 @@
-import type { EventEnvelope, TicketEvent, TicketStatus } from '@itsm/contracts';
+import type { EventEnvelope, TicketStatus } from '@itsm/contracts';
+import { asContractEnvelope } from '@itsm/eventsourcing';
 import type { TicketMilestone } from './ticket-sla.commands';
 
 const WORKING: ReadonlySet<TicketStatus> = new Set(['new', 'assigned', 'planned']);
@@ -21,7 +22,7 @@ function statusMilestones(from: TicketStatus, to: TicketStatus): TicketMilestone
  * pending and at the solution, and resumes when the solution is refused or the ticket reopened.
  */
 export function milestonesOf(envelope: EventEnvelope, requesterIds: readonly string[]): TicketMilestone[] {
-  const event = envelope as unknown as TicketEvent;
+  const event = asContractEnvelope(envelope);
   switch (event.type) {
     case 'ticket.opened':
       return ['opened'];

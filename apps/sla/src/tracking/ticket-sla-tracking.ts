@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, systemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import type { EventEnvelope, EscalationAction } from '@itsm/contracts';
 import { ProjectionStore } from '@itsm/eventsourcing';
 import { EventSourcedCommands, MONGO_CONNECTION } from '@itsm/runtime';
@@ -14,7 +14,7 @@ import { LEVEL_TIMERS } from './timers/level-timers.provider';
 import type { LevelTimers } from './timers/level-timers';
 import { timerPlan, type LevelTimer } from './timers/timer-plan';
 
-const SYSTEM = { system: 'sla' };
+const SLA_ITSELF = systemCaller('sla');
 /** milestones that restart a stopped clock: the paused business time depends on the calendar */
 const RESUMING: TicketMilestone[] = ['resumed', 'solution-refused', 'reopened'];
 
@@ -89,7 +89,7 @@ export class TicketSlaTracking {
     ticketId: string,
     command: TicketSlaCommand,
     correlationId?: string,
-    actor: Pick<Caller, 'userId'> | { system: string } = SYSTEM,
+    actor: Pick<Caller, 'userId'> | SystemCaller = SLA_ITSELF,
   ): Promise<TicketSlaState> {
     const entityId =
       'ticket' in command ? command.ticket.entityId : ((await this.ticketFacts(ticketId))?.entityId ?? 'unknown');
@@ -97,7 +97,7 @@ export class TicketSlaTracking {
       ticketSlaDecider,
       ticketSlaStreamId(ticketId),
       command,
-      commandMetadata(actor, entityId, correlationId),
+      commandMetadata(actor, entityId, { correlationId }),
     );
     await this.syncTimers(state);
     return state;

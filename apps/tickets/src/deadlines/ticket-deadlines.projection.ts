@@ -1,11 +1,5 @@
-import {
-  TICKET_SLA_EVENT_TYPES,
-  type AgreementKind,
-  type AgreementType,
-  type EventEnvelope,
-  type TicketSlaEvent,
-} from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { TICKET_SLA_EVENT_TYPES, type AgreementKind, type AgreementType, type TicketSlaEvent } from '@itsm/contracts';
+import { defineProjection, handlersFor, type EnvelopeOf } from '@itsm/eventsourcing';
 
 // What tickets keeps of the sla context's per-ticket events (itsm.sla.events, stream
 // `ticket-sla-<ticketId>`): the four deadlines GLPI's ticket form shows, and whether they were
@@ -60,24 +54,25 @@ export interface TicketDeadlines {
 
 export const breachKey = (agreement: AgreementType, kind: AgreementKind | 'any') => `${agreement}:${kind}`;
 
-export const ticketDeadlinesProjection: Projection<TicketDeadlines> = {
+/** A per-ticket sla event in its envelope: the level's instant is when it was reached. */
+type TicketSlaEnvelope = EnvelopeOf<TicketSlaEvent, TicketSlaEvent['type']>;
+
+export const ticketDeadlinesProjection = defineProjection<TicketDeadlines>({
   name: 'ticket_deadlines',
-  handles: new Set(TICKET_SLA_EVENT_TYPES),
   indexes: [
     { keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } },
     { keys: { breachIndex: 1 }, options: { name: 'breaches' } },
   ],
-  apply(current, envelope) {
-    const event = envelope as unknown as TicketSlaEvent;
-    const doc = current ?? emptyDeadlines(event.data.ticketId, envelope.entityId);
+  handlers: handlersFor(TICKET_SLA_EVENT_TYPES, (current: TicketDeadlines | null, event) => {
+    const doc = current ?? emptyDeadlines(event.data.ticketId, event.entityId);
     const key = slotKey(event.data.agreement, event.data.kind);
-    const slot = nextSlot(doc.slots[key], event, envelope);
+    const slot = nextSlot(doc.slots[key], event);
     const slots = { ...doc.slots, [key]: slot && { ...slot, state: stateOf(slot) } };
     // the ticket's entity, as the sla service saw it when attaching
     const entityId = event.type === 'sla.attached' ? event.data.entityId : doc.entityId;
-    return { ...doc, entityId, slots, breachIndex: breachIndexOf(slots), updatedAt: envelope.occurredAt };
-  },
-};
+    return { ...doc, entityId, slots, breachIndex: breachIndexOf(slots), updatedAt: event.occurredAt };
+  }),
+});
 
 function emptyDeadlines(ticketId: string, entityId: string): TicketDeadlines {
   const slots = { tto: null, ttr: null, internalTto: null, internalTtr: null };
@@ -85,7 +80,7 @@ function emptyDeadlines(ticketId: string, entityId: string): TicketDeadlines {
 }
 
 /** The slot after the event; events about an agreement the slot no longer holds change nothing. */
-function nextSlot(slot: DeadlineSlot | null, event: TicketSlaEvent, envelope: EventEnvelope): DeadlineSlot | null {
+function nextSlot(slot: DeadlineSlot | null, event: TicketSlaEnvelope): DeadlineSlot | null {
   if (event.type === 'sla.attached') {
     const { slaId, name, deadline } = event.data;
     return {
@@ -116,7 +111,7 @@ function nextSlot(slot: DeadlineSlot | null, event: TicketSlaEvent, envelope: Ev
     case 'sla.breached':
     case 'sla.escalated': {
       const { levelId, levelName, offsetMinutes, deadline } = event.data;
-      const lastLevel = { levelId, name: levelName, offsetMinutes, reachedAt: envelope.occurredAt };
+      const lastLevel = { levelId, name: levelName, offsetMinutes, reachedAt: event.occurredAt };
       // a level after the deadline implies the breach, should its own event have been missed
       const breaching = event.type !== 'sla.warning';
       return {

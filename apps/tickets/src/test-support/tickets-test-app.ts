@@ -1,14 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/runtime';
 import type { ManagedIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { ticketsApi, type TicketsApi } from '../shared/json-client';
-import { createTicketsApp } from '../tickets.app';
+import { TICKETS_SERVICE } from '../tickets.app';
 import { TicketsModule } from '../tickets.module';
 
-export interface TicketsUnderTest {
-  app: INestApplication;
-  url: string;
-  api(token?: string): TicketsApi;
+export interface TicketsUnderTest extends ServiceUnderTest {
   /** waits until the tickets service has taken in this many identity users and entities */
   directoryHas(users: number, entities: number): Promise<void>;
 }
@@ -18,25 +15,18 @@ export async function startTickets(
   stack: ManagedIsolatedStack,
   env: Record<string, string> = {},
 ): Promise<TicketsUnderTest> {
-  // Kafka consumer groups are named after SERVICE_NAME, not the topic prefix: a name of the slice's
-  // own keeps test files (and benches) on the shared broker from taking each other's partitions
-  const serviceEnv: Record<string, string> = {
-    SERVICE_NAME: `tickets-${stack.dbName}`,
-    ...stack.envFor('tickets'),
-    ...env,
-  };
-  const app = await createTicketsApp(TicketsModule.register(serviceEnv));
-  stack.onTeardown(() => app.close());
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const tickets = await startServiceUnderTest(
+    stack,
+    TICKETS_SERVICE,
+    (serviceEnv) => TicketsModule.register(serviceEnv),
+    env,
+  );
   return {
-    app,
-    url,
-    api: (token?: string) => ticketsApi(url, token),
+    ...tickets,
     async directoryHas(users: number, entities: number) {
       const client = await MongoClient.connect(stack.mongoUrl);
       try {
-        const db = client.db(serviceEnv.MONGO_DB);
+        const db = client.db(tickets.env.MONGO_DB);
         const deadline = Date.now() + 60_000;
         for (;;) {
           const [known, tree] = await Promise.all([

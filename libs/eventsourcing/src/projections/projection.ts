@@ -10,7 +10,12 @@ export interface Projection<Doc extends object> {
   /** the next document, or null to delete it */
   apply(current: Doc | null, event: EventEnvelope): Doc | null;
   /** indexes the read model's queries need */
-  indexes?: Array<{ keys: IndexSpecification; options?: CreateIndexesOptions }>;
+  indexes?: ProjectionIndex[];
+}
+
+export interface ProjectionIndex {
+  keys: IndexSpecification;
+  options?: CreateIndexesOptions;
 }
 
 /** What a read-model document carries besides the projection's own fields. */

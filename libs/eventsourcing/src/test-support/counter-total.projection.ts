@@ -1,4 +1,5 @@
-import type { Projection } from '../projections/projection';
+import { defineProjection } from '../projections/define-projection';
+import type { CounterEvent } from './counter.decider';
 
 /** A read model of the counter: its total, and how many increments it saw. */
 export interface CounterTotal {
@@ -6,11 +7,12 @@ export interface CounterTotal {
   increments: number;
 }
 
-export const counterTotalProjection: Projection<CounterTotal> = {
+export const counterTotalProjection = defineProjection<CounterTotal, CounterEvent>({
   name: 'counter_totals',
-  handles: new Set(['counter.incremented']),
-  apply: (current, event) => {
-    const { by } = event.data as { by: number };
-    return { total: (current?.total ?? 0) + by, increments: (current?.increments ?? 0) + 1 };
+  handlers: {
+    'counter.incremented': (current, { data: { by } }) => ({
+      total: (current?.total ?? 0) + by,
+      increments: (current?.increments ?? 0) + 1,
+    }),
   },
-};
+});

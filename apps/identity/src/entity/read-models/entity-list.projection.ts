@@ -1,5 +1,5 @@
-import type { EntityEvent, EntitySettings } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import type { EntitySettings } from '@itsm/contracts';
+import { defineProjection } from '@itsm/eventsourcing';
 
 export interface EntityListDoc {
   entityId: string;
@@ -8,21 +8,13 @@ export interface EntityListDoc {
   settings: EntitySettings;
 }
 
-export const entityListProjection: Projection<EntityListDoc> = {
+export const entityListProjection = defineProjection<EntityListDoc>({
   name: 'entity_list',
-  handles: new Set(['entity.created', 'entity.renamed', 'entity.moved', 'entity.settings-changed']),
   indexes: [{ keys: { entityId: 1 }, options: { name: 'entity', unique: true } }],
-  apply(current, envelope) {
-    const event = envelope as unknown as EntityEvent;
-    switch (event.type) {
-      case 'entity.created':
-        return { ...event.data };
-      case 'entity.renamed':
-        return current && { ...current, name: event.data.name };
-      case 'entity.moved':
-        return current && { ...current, parentId: event.data.parentId };
-      case 'entity.settings-changed':
-        return current && { ...current, settings: event.data.settings };
-    }
+  handlers: {
+    'entity.created': (_current, { data }) => ({ ...data }),
+    'entity.renamed': (current, { data }) => current && { ...current, name: data.name },
+    'entity.moved': (current, { data }) => current && { ...current, parentId: data.parentId },
+    'entity.settings-changed': (current, { data }) => current && { ...current, settings: data.settings },
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { GroupEvent } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { defineProjection } from '@itsm/eventsourcing';
 
 export interface GroupListDoc {
   groupId: string;
@@ -13,24 +12,17 @@ export interface GroupListDoc {
   members: string[];
 }
 
-export const groupListProjection: Projection<GroupListDoc> = {
+export const groupListProjection = defineProjection<GroupListDoc>({
   name: 'group_list',
-  handles: new Set(['group.created', 'group.updated', 'group.member-added', 'group.member-removed']),
   indexes: [
     { keys: { groupId: 1 }, options: { name: 'group', unique: true } },
     { keys: { members: 1 }, options: { name: 'members' } },
   ],
-  apply(current, envelope) {
-    const event = envelope as unknown as GroupEvent;
-    if (event.type === 'group.created') return { ...event.data, members: [] };
-    if (!current) return null;
-    switch (event.type) {
-      case 'group.updated':
-        return { ...current, ...event.data };
-      case 'group.member-added':
-        return { ...current, members: [...current.members, event.data.userId] };
-      case 'group.member-removed':
-        return { ...current, members: current.members.filter((member) => member !== event.data.userId) };
-    }
+  handlers: {
+    'group.created': (_current, { data }) => ({ ...data, members: [] }),
+    'group.updated': (current, { data }) => current && { ...current, ...data },
+    'group.member-added': (current, { data }) => current && { ...current, members: [...current.members, data.userId] },
+    'group.member-removed': (current, { data }) =>
+      current && { ...current, members: current.members.filter((member) => member !== data.userId) },
   },
-};
+});

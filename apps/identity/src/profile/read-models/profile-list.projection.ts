@@ -1,5 +1,4 @@
-import type { ProfileEvent } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { defineProjection } from '@itsm/eventsourcing';
 
 export interface ProfileListDoc {
   profileId: string;
@@ -8,13 +7,11 @@ export interface ProfileListDoc {
   rights: string[];
 }
 
-export const profileListProjection: Projection<ProfileListDoc> = {
+export const profileListProjection = defineProjection<ProfileListDoc>({
   name: 'profile_list',
-  handles: new Set(['profile.created', 'profile.rights-changed']),
   indexes: [{ keys: { profileId: 1 }, options: { name: 'profile', unique: true } }],
-  apply(current, envelope) {
-    const event = envelope as unknown as ProfileEvent;
-    if (event.type === 'profile.created') return { ...event.data };
-    return current && { ...current, rights: event.data.rights };
+  handlers: {
+    'profile.created': (_current, { data }) => ({ ...data }),
+    'profile.rights-changed': (current, { data }) => current && { ...current, rights: data.rights },
   },
-};
+});

@@ -1,5 +1,5 @@
-import type { UserDetails, UserEvent } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import type { UserDetails } from '@itsm/contracts';
+import { defineProjection } from '@itsm/eventsourcing';
 import type { Authorization } from '../user.decider';
 
 export interface UserListDoc extends UserDetails {
@@ -20,70 +20,44 @@ export interface UserListDoc extends UserDetails {
   entityIds: string[];
 }
 
-export const userListProjection: Projection<UserListDoc> = {
+export const userListProjection = defineProjection<UserListDoc>({
   name: 'user_list',
-  handles: new Set([
-    'user.registered',
-    'user.details-changed',
-    'user.defaults-changed',
-    'user.deactivated',
-    'user.reactivated',
-    'user.authorization-granted',
-    'user.authorization-revoked',
-    'user.erased',
-  ]),
   indexes: [
     { keys: { userId: 1 }, options: { name: 'user', unique: true } },
     { keys: { entityIds: 1 }, options: { name: 'entities' } },
     { keys: { loginLower: 1 }, options: { name: 'login' } },
   ],
-  apply(current, envelope) {
-    const event = envelope as unknown as UserEvent;
-    if (event.type === 'user.registered') {
-      const { userId, login, ...rest } = event.data;
-      return withDerived({ userId, login, ...rest, erased: false, authorizations: [] });
-    }
-    return current && withDerived(applyChange(current, event));
-  },
-};
-
-function applyChange(current: UserListDoc, event: UserEvent): UserListDoc {
-  switch (event.type) {
-    case 'user.details-changed': {
-      const { userId: _userId, ...changes } = event.data;
-      return { ...current, ...changes };
-    }
-    case 'user.defaults-changed':
-      return { ...current, defaultEntityId: event.data.defaultEntityId, defaultProfileId: event.data.defaultProfileId };
-    case 'user.deactivated':
-      return { ...current, active: false };
-    case 'user.reactivated':
-      return { ...current, active: true };
-    case 'user.authorization-granted': {
-      const { userId: _userId, ...authorization } = event.data;
-      return { ...current, authorizations: [...current.authorizations, authorization] };
-    }
-    case 'user.authorization-revoked':
-      return {
+  handlers: {
+    'user.registered': (_current, { data }) => withDerived({ ...data, erased: false, authorizations: [] }),
+    'user.details-changed': (current, { data: { userId: _userId, ...changes } }) =>
+      current && withDerived({ ...current, ...changes }),
+    'user.defaults-changed': (current, { data: { defaultEntityId, defaultProfileId } }) =>
+      current && withDerived({ ...current, defaultEntityId, defaultProfileId }),
+    'user.deactivated': (current) => current && { ...current, active: false },
+    'user.reactivated': (current) => current && { ...current, active: true },
+    'user.authorization-granted': (current, { data: { userId: _userId, ...authorization } }) =>
+      current && withDerived({ ...current, authorizations: [...current.authorizations, authorization] }),
+    'user.authorization-revoked': (current, { data: { authorizationId } }) =>
+      current &&
+      withDerived({
         ...current,
-        authorizations: current.authorizations.filter((held) => held.authorizationId !== event.data.authorizationId),
-      };
-    case 'user.erased':
-      return {
+        authorizations: current.authorizations.filter((held) => held.authorizationId !== authorizationId),
+      }),
+    'user.erased': (current, { data: { pseudonym } }) =>
+      current &&
+      withDerived({
         ...current,
-        login: event.data.pseudonym,
+        login: pseudonym,
         firstName: '',
-        lastName: event.data.pseudonym,
+        lastName: pseudonym,
         emails: [],
         phone: null,
         location: null,
         active: false,
         erased: true,
-      };
-    default:
-      return current;
-  }
-}
+      }),
+  },
+});
 
 type Derived = 'loginLower' | 'displayName' | 'email' | 'entityIds';
 

@@ -1,11 +1,12 @@
 import type { SlaDefined } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { defineProjection } from '@itsm/eventsourcing';
 
 export type AgreementDoc = SlaDefined['data'];
 
-export const agreementListProjection: Projection<AgreementDoc> = {
+export const agreementListProjection = defineProjection<AgreementDoc>({
   name: 'agreement_list',
-  handles: new Set(['sla.defined']),
   indexes: [{ keys: { slaId: 1 }, options: { name: 'sla', unique: true } }],
-  apply: (_current, envelope) => ({ ...(envelope.data as AgreementDoc) }),
-};
+  handlers: {
+    'sla.defined': (_current, { data }) => ({ ...data }),
+  },
+});

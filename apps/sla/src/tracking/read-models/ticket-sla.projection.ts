@@ -1,5 +1,5 @@
-import { TICKET_SLA_EVENT_TYPES, type TicketSlaEvent } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { TICKET_SLA_EVENT_TYPES } from '@itsm/contracts';
+import { defineProjection, handlersFor } from '@itsm/eventsourcing';
 import { evolveTicketSla, initialTicketSlaState, type TicketSlaState } from '../ticket-sla.state';
 
 export interface TicketSlaDoc extends TicketSlaState {
@@ -8,16 +8,15 @@ export interface TicketSlaDoc extends TicketSlaState {
 }
 
 /** Each ticket's deadlines, folded with the decider's own evolve: the read model cannot drift from it. */
-export const ticketSlaProjection: Projection<TicketSlaDoc> = {
+export const ticketSlaProjection = defineProjection<TicketSlaDoc>({
   name: 'ticket_sla',
-  handles: new Set(TICKET_SLA_EVENT_TYPES),
   indexes: [
     { keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } },
     { keys: { running: 1 }, options: { name: 'running' } },
   ],
-  apply(current, envelope) {
+  handlers: handlersFor(TICKET_SLA_EVENT_TYPES, (current: TicketSlaDoc | null, event) => {
     const { running: _running, ...state } = current ?? { ...initialTicketSlaState(), running: false };
-    const next = evolveTicketSla(state, envelope as unknown as TicketSlaEvent);
+    const next = evolveTicketSla(state, event);
     return { ...next, running: next.agreements.some((agreement) => agreement.state === 'running') };
-  },
-};
+  }),
+});

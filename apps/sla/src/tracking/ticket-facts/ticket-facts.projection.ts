@@ -1,5 +1,5 @@
-import type { ActorRef, TicketEvent, TicketStatus, TicketType } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import type { ActorRef, TicketStatus, TicketType } from '@itsm/contracts';
+import { defineProjection } from '@itsm/eventsourcing';
 
 /** What the sla service keeps of a ticket, fed by itsm.tickets.events: rules' criteria, recipients. */
 export interface TicketFactsDoc {
@@ -20,28 +20,24 @@ export interface TicketFactsDoc {
 const withActor = (actors: ActorRef[], actor: ActorRef) =>
   actors.some((known) => known.kind === actor.kind && known.id === actor.id) ? actors : [...actors, actor];
 
-export const ticketFactsProjection: Projection<TicketFactsDoc> = {
+/** Someone other than the requesters writing on the ticket takes it into account. */
+const answeredBy = (current: TicketFactsDoc | null, authorId: string, at: string) =>
+  current &&
+  (current.takenIntoAccountAt === null && !current.requesterIds.includes(authorId)
+    ? { ...current, takenIntoAccountAt: at }
+    : current);
+
+export const ticketFactsProjection = defineProjection<TicketFactsDoc>({
   name: 'ticket_facts',
-  handles: new Set([
-    'ticket.opened',
-    'ticket.reclassified',
-    'ticket.actor-added',
-    'ticket.actor-removed',
-    'ticket.status-changed',
-    // someone other than the requester writing on the ticket takes it into account
-    'ticket.followup-added',
-    'ticket.task-added',
-  ]),
   indexes: [{ keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } }],
-  apply(current, envelope) {
-    const event = envelope as unknown as TicketEvent;
-    if (event.type === 'ticket.opened') {
-      const { ticketId, entityId, title, type, categoryId, priority, requesters, assignees } = event.data;
+  handlers: {
+    'ticket.opened': (_current, { data, occurredAt }) => {
+      const { ticketId, entityId, title, type, categoryId, priority, requesters, assignees } = data;
       return {
         ticketId,
         entityId,
         title,
-        openedAt: envelope.occurredAt,
+        openedAt: occurredAt,
         status: 'new',
         type,
         categoryId,
@@ -50,42 +46,32 @@ export const ticketFactsProjection: Projection<TicketFactsDoc> = {
         assignees,
         takenIntoAccountAt: null,
       };
-    }
-    if (!current) return null;
-    switch (event.type) {
-      case 'ticket.reclassified':
-        return { ...current, type: event.data.type, categoryId: event.data.categoryId, priority: event.data.priority };
-      case 'ticket.actor-added': {
-        const { role, actor } = event.data;
-        if (role === 'assignee') return { ...current, assignees: withActor(current.assignees, actor) };
-        if (role === 'requester' && actor.kind === 'user') {
-          return { ...current, requesterIds: [...new Set([...current.requesterIds, actor.id])] };
-        }
-        return current;
+    },
+    'ticket.reclassified': (current, { data: { type, categoryId, priority } }) =>
+      current && { ...current, type, categoryId, priority },
+    'ticket.actor-added': (current, { data: { role, actor } }) => {
+      if (!current) return null;
+      if (role === 'assignee') return { ...current, assignees: withActor(current.assignees, actor) };
+      if (role === 'requester' && actor.kind === 'user') {
+        return { ...current, requesterIds: [...new Set([...current.requesterIds, actor.id])] };
       }
-      case 'ticket.actor-removed': {
-        const { role, actor } = event.data;
-        if (role !== 'assignee') return current;
-        return {
-          ...current,
-          assignees: current.assignees.filter((known) => known.kind !== actor.kind || known.id !== actor.id),
-        };
-      }
-      case 'ticket.status-changed': {
-        const takenNow = current.takenIntoAccountAt === null && event.data.from === 'new';
-        return {
-          ...current,
-          status: event.data.to,
-          takenIntoAccountAt: takenNow ? envelope.occurredAt : current.takenIntoAccountAt,
-        };
-      }
-      case 'ticket.followup-added':
-      case 'ticket.task-added': {
-        const answered = current.takenIntoAccountAt === null && !current.requesterIds.includes(event.data.authorId);
-        return answered ? { ...current, takenIntoAccountAt: envelope.occurredAt } : current;
-      }
-      default:
-        return current;
-    }
+      return current;
+    },
+    'ticket.actor-removed': (current, { data: { role, actor } }) =>
+      current &&
+      (role !== 'assignee'
+        ? current
+        : {
+            ...current,
+            assignees: current.assignees.filter((known) => known.kind !== actor.kind || known.id !== actor.id),
+          }),
+    'ticket.status-changed': (current, { data: { from, to }, occurredAt }) =>
+      current && {
+        ...current,
+        status: to,
+        takenIntoAccountAt: current.takenIntoAccountAt ?? (from === 'new' ? occurredAt : null),
+      },
+    'ticket.followup-added': (current, { data, occurredAt }) => answeredBy(current, data.authorId, occurredAt),
+    'ticket.task-added': (current, { data, occurredAt }) => answeredBy(current, data.authorId, occurredAt),
   },
-};
+});

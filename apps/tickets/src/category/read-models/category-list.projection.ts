@@ -1,11 +1,12 @@
 import type { CategoryEvent } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { defineProjection } from '@itsm/eventsourcing';
 
 export type CategoryListDoc = CategoryEvent['data'];
 
-export const categoryListProjection: Projection<CategoryListDoc> = {
+export const categoryListProjection = defineProjection<CategoryListDoc>({
   name: 'category_list',
-  handles: new Set(['category.created']),
   indexes: [{ keys: { categoryId: 1 }, options: { name: 'category', unique: true } }],
-  apply: (_current, envelope) => ({ ...(envelope.data as CategoryListDoc) }),
-};
+  handlers: {
+    'category.created': (_current, { data }) => ({ ...data }),
+  },
+});

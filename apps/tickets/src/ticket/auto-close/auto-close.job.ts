@@ -1,10 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { commandMetadata } from '@itsm/auth';
+import { commandMetadata, systemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { AUTO_CLOSE_INTERVAL_MS } from '../../tickets.tokens';
 import { TicketAccess } from '../access/ticket-access';
 import { ticketDecider, ticketStreamId } from '../ticket.decider';
+
+const AUTO_CLOSE = systemCaller('tickets.auto-close');
 
 /**
  * GLPI's closeticket cron: solved tickets whose entity closes them after N days are closed once
@@ -48,7 +50,7 @@ export class AutoCloseJob implements OnApplicationBootstrap, BeforeApplicationSh
           ticketDecider,
           ticketStreamId(ticket.ticketId),
           { type: 'close-ticket', by: 'auto' },
-          commandMetadata({ system: 'tickets.auto-close' }, ticket.entityId),
+          commandMetadata(AUTO_CLOSE, ticket.entityId),
         )
         .then(
           () => true,

@@ -1,13 +1,13 @@
 import type {
   ActorRef,
   ActorRole,
-  EventEnvelope,
+  ContractEvent,
   TaskFields,
   TicketEvent,
   TicketOpened,
   TicketStatus,
 } from '@itsm/contracts';
-import type { Projection } from '@itsm/eventsourcing';
+import { defineProjection, type EnvelopeOf, type ProjectionHandler } from '@itsm/eventsourcing';
 
 export type TimelineKind = 'followup' | 'task' | 'solution' | 'validation' | 'document' | 'escalation';
 
@@ -48,39 +48,137 @@ export interface TicketView extends Omit<Opened, 'requesters' | 'observers' | 'a
 /** `role:kind:id`, e.g. `assignee:user:0192…`, so one multikey index answers every actor criterion. */
 export const actorKey = (role: ActorRole, actor: ActorRef) => `${role}:${actor.kind}:${actor.id}`;
 
-export const ticketViewProjection: Projection<TicketView> = {
+/** A change to a ticket already opened: the figures follow, the instant is recorded. */
+const change =
+  <Type extends TicketEvent['type']>(
+    apply: (view: TicketView, event: EnvelopeOf<ContractEvent, Type>) => TicketView,
+  ): ProjectionHandler<TicketView, ContractEvent, Type> =>
+  (current, event) =>
+    current && withFigures({ ...apply(current, event), updatedAt: event.occurredAt });
+
+export const ticketViewProjection = defineProjection<TicketView>({
   name: 'ticket_view',
-  handles: new Set([
-    'ticket.opened',
-    'ticket.details-changed',
-    'ticket.reclassified',
-    'ticket.actor-added',
-    'ticket.actor-removed',
-    'ticket.status-changed',
-    'ticket.followup-added',
-    'ticket.task-added',
-    'ticket.task-updated',
-    'ticket.validation-requested',
-    'ticket.validation-answered',
-    'ticket.solution-added',
-    'ticket.solution-approved',
-    'ticket.solution-refused',
-    'ticket.document-attached',
-    'ticket.satisfaction-recorded',
-    'ticket.escalated',
-  ]),
   indexes: [
     { keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } },
     { keys: { entityId: 1, status: 1, openedAt: -1 }, options: { name: 'entity_status_opened' } },
     { keys: { actorIndex: 1 }, options: { name: 'actors' } },
   ],
-  apply(current, envelope) {
-    const event = envelope as unknown as TicketEvent;
-    if (event.type === 'ticket.opened') return opened(event.data, envelope.occurredAt);
-    if (!current) return null;
-    return withFigures({ ...applyChange(current, event, envelope), updatedAt: envelope.occurredAt });
+  handlers: {
+    'ticket.opened': (_current, { data, occurredAt }) => opened(data, occurredAt),
+    'ticket.details-changed': change((view, { data: { ticketId: _ticketId, ...changes } }) => ({
+      ...view,
+      ...changes,
+    })),
+    'ticket.reclassified': change((view, { data: { ticketId: _ticketId, ...changes } }) => ({ ...view, ...changes })),
+    'ticket.actor-added': change((view, { data: { role, actor } }) => ({
+      ...view,
+      actors: { ...view.actors, [role]: [...view.actors[role], actor] },
+    })),
+    'ticket.actor-removed': change((view, { data: { role, actor } }) => {
+      const kept = view.actors[role].filter((held) => held.kind !== actor.kind || held.id !== actor.id);
+      return { ...view, actors: { ...view.actors, [role]: kept } };
+    }),
+    'ticket.status-changed': change((view, { data, occurredAt }) => statusChanged(view, data.to, occurredAt)),
+    'ticket.followup-added': change((view, { data, occurredAt: at }) =>
+      takenIntoAccount(
+        addItem(view, {
+          kind: 'followup',
+          itemId: data.followupId,
+          at,
+          authorId: data.authorId,
+          private: data.private,
+          content: data.content,
+          details: {},
+        }),
+        data.authorId,
+        at,
+      ),
+    ),
+    'ticket.task-added': change((view, { data, occurredAt: at }) => {
+      const { ticketId: _t, taskId, authorId, content, private: hidden, ...details } = data;
+      const item = { kind: 'task' as const, itemId: taskId, at, authorId, private: hidden, content, details };
+      return takenIntoAccount(addItem(view, item), authorId, at);
+    }),
+    'ticket.task-updated': change((view, { data }) => {
+      const { ticketId: _t, taskId, content, private: hidden, ...details } = data;
+      return updateItem(view, 'task', taskId, (item) => ({
+        ...item,
+        content: content ?? item.content,
+        private: hidden ?? item.private,
+        details: { ...item.details, ...details },
+      }));
+    }),
+    'ticket.validation-requested': change((view, { data, occurredAt: at }) => {
+      const { validationId, approver, comment, requesterId } = data;
+      const item = {
+        kind: 'validation' as const,
+        itemId: validationId,
+        at,
+        authorId: requesterId,
+        private: false,
+        content: comment,
+        details: { approver, status: 'waiting' },
+      };
+      return { ...addItem(view, item), validationStatus: 'waiting' };
+    }),
+    'ticket.validation-answered': change((view, { data, occurredAt: at }) => {
+      const { validationId, decision, comment, answeredBy } = data;
+      const answered = updateItem(view, 'validation', validationId, (item) => ({
+        ...item,
+        details: { ...item.details, status: decision, answer: comment, answeredBy, answeredAt: at },
+      }));
+      return { ...answered, validationStatus: globalValidation(answered) };
+    }),
+    'ticket.solution-added': change((view, { data, occurredAt: at }) => {
+      const { solutionId, content, solutionType, authorId } = data;
+      const item = {
+        kind: 'solution' as const,
+        itemId: solutionId,
+        at,
+        authorId,
+        private: false,
+        content,
+        details: { solutionType, status: 'waiting' },
+      };
+      return takenIntoAccount(addItem(view, item), authorId, at);
+    }),
+    'ticket.solution-approved': change((view, { data, occurredAt }) =>
+      solutionStatus(view, data.solutionId, 'accepted', data.approvedBy, occurredAt),
+    ),
+    'ticket.solution-refused': change((view, { data, occurredAt }) =>
+      solutionStatus(view, data.solutionId, 'refused', data.refusedBy, occurredAt),
+    ),
+    'ticket.document-attached': change((view, { data, occurredAt: at }) => {
+      const { documentId, name, mimeType, sizeBytes, authorId } = data;
+      return addItem(view, {
+        kind: 'document',
+        itemId: documentId,
+        at,
+        authorId,
+        private: false,
+        content: name,
+        details: { mimeType, sizeBytes },
+      });
+    }),
+    'ticket.satisfaction-recorded': change((view, { data, occurredAt: at }) => ({
+      ...view,
+      satisfaction: { rating: data.rating, comment: data.comment, at },
+    })),
+    // private: SLA/OLA levels are the service desk's business, not the requester's
+    'ticket.escalated': change((view, { data, occurredAt: at, actor }) => {
+      const { ticketId: _t, escalationId, levelName, ...details } = data;
+      return addItem(view, {
+        kind: 'escalation',
+        itemId: escalationId,
+        at,
+        authorId: actor.id,
+        private: true,
+        content: levelName,
+        details,
+      });
+    }),
   },
-};
+});
 
 function opened(data: Opened, at: string): TicketView {
   const { requesters, observers, assignees, ...fields } = data;
@@ -103,126 +201,6 @@ function opened(data: Opened, at: string): TicketView {
     validationStatus: 'none',
     satisfaction: null,
   });
-}
-
-function applyChange(view: TicketView, event: TicketEvent, envelope: EventEnvelope): TicketView {
-  const at = envelope.occurredAt;
-  switch (event.type) {
-    case 'ticket.details-changed':
-    case 'ticket.reclassified': {
-      const { ticketId: _ticketId, ...changes } = event.data;
-      return { ...view, ...changes };
-    }
-    case 'ticket.actor-added': {
-      const { role, actor } = event.data;
-      return { ...view, actors: { ...view.actors, [role]: [...view.actors[role], actor] } };
-    }
-    case 'ticket.actor-removed': {
-      const { role, actor } = event.data;
-      const kept = view.actors[role].filter((held) => held.kind !== actor.kind || held.id !== actor.id);
-      return { ...view, actors: { ...view.actors, [role]: kept } };
-    }
-    case 'ticket.status-changed':
-      return statusChanged(view, event.data.to, at);
-    case 'ticket.followup-added':
-      return takenIntoAccount(
-        addItem(view, {
-          kind: 'followup',
-          itemId: event.data.followupId,
-          at,
-          authorId: event.data.authorId,
-          private: event.data.private,
-          content: event.data.content,
-          details: {},
-        }),
-        event.data.authorId,
-        at,
-      );
-    case 'ticket.task-added': {
-      const { ticketId: _t, taskId, authorId, content, private: hidden, ...details } = event.data;
-      return takenIntoAccount(
-        addItem(view, { kind: 'task', itemId: taskId, at, authorId, private: hidden, content, details }),
-        authorId,
-        at,
-      );
-    }
-    case 'ticket.task-updated': {
-      const { ticketId: _t, taskId, content, private: hidden, ...details } = event.data;
-      return updateItem(view, 'task', taskId, (item) => ({
-        ...item,
-        content: content ?? item.content,
-        private: hidden ?? item.private,
-        details: { ...item.details, ...details },
-      }));
-    }
-    case 'ticket.validation-requested': {
-      const { validationId, approver, comment, requesterId } = event.data;
-      const item = {
-        kind: 'validation' as const,
-        itemId: validationId,
-        at,
-        authorId: requesterId,
-        private: false,
-        content: comment,
-        details: { approver, status: 'waiting' },
-      };
-      return { ...addItem(view, item), validationStatus: 'waiting' };
-    }
-    case 'ticket.validation-answered': {
-      const { validationId, decision, comment, answeredBy } = event.data;
-      const answered = updateItem(view, 'validation', validationId, (item) => ({
-        ...item,
-        details: { ...item.details, status: decision, answer: comment, answeredBy, answeredAt: at },
-      }));
-      return { ...answered, validationStatus: globalValidation(answered) };
-    }
-    case 'ticket.solution-added': {
-      const { solutionId, content, solutionType, authorId } = event.data;
-      const item = {
-        kind: 'solution' as const,
-        itemId: solutionId,
-        at,
-        authorId,
-        private: false,
-        content,
-        details: { solutionType, status: 'waiting' },
-      };
-      return takenIntoAccount(addItem(view, item), authorId, at);
-    }
-    case 'ticket.solution-approved':
-      return solutionStatus(view, event.data.solutionId, 'accepted', event.data.approvedBy, at);
-    case 'ticket.solution-refused':
-      return solutionStatus(view, event.data.solutionId, 'refused', event.data.refusedBy, at);
-    case 'ticket.document-attached': {
-      const { documentId, name, mimeType, sizeBytes, authorId } = event.data;
-      return addItem(view, {
-        kind: 'document',
-        itemId: documentId,
-        at,
-        authorId,
-        private: false,
-        content: name,
-        details: { mimeType, sizeBytes },
-      });
-    }
-    case 'ticket.satisfaction-recorded':
-      return { ...view, satisfaction: { rating: event.data.rating, comment: event.data.comment, at } };
-    case 'ticket.escalated': {
-      // private: SLA/OLA levels are the service desk's business, not the requester's
-      const { ticketId: _t, escalationId, levelName, ...details } = event.data;
-      return addItem(view, {
-        kind: 'escalation',
-        itemId: escalationId,
-        at,
-        authorId: envelope.actor.id,
-        private: true,
-        content: levelName,
-        details,
-      });
-    }
-    default:
-      return view;
-  }
 }
 
 function statusChanged(view: TicketView, to: TicketStatus, at: string): TicketView {

@@ -1,10 +1,9 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityTreeReader, type Caller } from '@itsm/auth';
+import { commandMetadata, EntityTreeReader, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { entityDecider, entityStreamId } from '../../entity.decider';
 import { namedSettings } from '../entity-settings.dto';
@@ -44,7 +43,7 @@ export class CreateEntityHandler implements ICommandHandler<CreateEntityCommand>
         parentId: request.parentId,
         settings: namedSettings(request.settings),
       },
-      metadataFor(caller, entityId),
+      commandMetadata(caller, entityId),
     );
     this.scopeTree.invalidate(); // scopes computed from now on include the change
     return { entityId };

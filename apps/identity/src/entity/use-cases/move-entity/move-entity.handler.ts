@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityTreeReader, type Caller } from '@itsm/auth';
+import { commandMetadata, EntityTreeReader, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { entityDecider, entityStreamId } from '../../entity.decider';
 
@@ -32,7 +31,7 @@ export class MoveEntityHandler implements ICommandHandler<MoveEntityCommand> {
       entityDecider,
       entityStreamId(entityId),
       { type: 'move-entity', parentId, parentLineage },
-      metadataFor(caller, entityId),
+      commandMetadata(caller, entityId),
     );
     this.scopeTree.invalidate(); // scopes computed from now on include the change
   }

@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { entityDecider, entityStreamId } from '../../entity.decider';
 import { namedSettings } from '../entity-settings.dto';
@@ -27,7 +26,7 @@ export class UpdateEntityHandler implements ICommandHandler<UpdateEntityCommand>
 
   async execute({ caller, entityId, request }: UpdateEntityCommand) {
     await this.directory.visibleEntity(caller, entityId);
-    const metadata = metadataFor(caller, entityId);
+    const metadata = commandMetadata(caller, entityId);
     const streamId = entityStreamId(entityId);
     if (request.name !== undefined) {
       await this.commands.execute(entityDecider, streamId, { type: 'rename-entity', name: request.name }, metadata);

@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { groupDecider, groupStreamId } from '../../group.decider';
 
@@ -30,7 +29,7 @@ export class ChangeMembershipHandler implements ICommandHandler<ChangeMembership
       groupDecider,
       groupStreamId(groupId),
       { type: change === 'add' ? 'add-member' : 'remove-member', userId },
-      metadataFor(caller, group.entityId),
+      commandMetadata(caller, group.entityId),
     );
   }
 }

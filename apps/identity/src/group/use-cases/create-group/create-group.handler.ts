@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { groupDecider, groupStreamId } from '../../group.decider';
 import type { CreateGroupRequestDto } from './create-group.request.dto';
@@ -42,7 +41,7 @@ export class CreateGroupHandler implements ICommandHandler<CreateGroupCommand> {
         isObserver: request.isObserver ?? true,
         isAssignee: request.isAssignee ?? true,
       },
-      metadataFor(caller, entityId),
+      commandMetadata(caller, entityId),
     );
     return { groupId };
   }

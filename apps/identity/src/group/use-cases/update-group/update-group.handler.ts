@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import type { GroupFieldsDto } from '../group-fields.dto';
 import { groupDecider, groupStreamId } from '../../group.decider';
@@ -31,7 +30,7 @@ export class UpdateGroupHandler implements ICommandHandler<UpdateGroupCommand> {
       groupStreamId(groupId),
       // the DTO instance holds every declared field, undefined when the request left it out
       { type: 'update-group', changes: definedFields(request), parentLineage },
-      metadataFor(caller, group.entityId),
+      commandMetadata(caller, group.entityId),
     );
   }
 

@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { ROOT_ENTITY_ID } from '../../../entity/entity.decider';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { assertGrantable } from '../assert-grantable';
 import { profileDecider, profileStreamId } from '../../profile.decider';
@@ -33,7 +32,7 @@ export class ChangeProfileRightsHandler implements ICommandHandler<ChangeProfile
       profileDecider,
       profileStreamId(profileId),
       { type: 'change-profile-rights', rights },
-      metadataFor(caller, ROOT_ENTITY_ID),
+      commandMetadata(caller, ROOT_ENTITY_ID),
     );
   }
 }

@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { ROOT_ENTITY_ID } from '../../../entity/entity.decider';
-import { metadataFor } from '../../../shared/command-metadata';
 import { assertGrantable } from '../assert-grantable';
 import { profileDecider, profileStreamId } from '../../profile.decider';
 import type { CreateProfileRequestDto } from './create-profile.request.dto';
@@ -11,7 +10,7 @@ import type { CreateProfileRequestDto } from './create-profile.request.dto';
 export class CreateProfileCommand extends Command<{ profileId: string }> {
   /** profileId is given only for GLPI's default profiles, seeded at first start */
   constructor(
-    readonly caller: Caller | 'system',
+    readonly caller: Caller | SystemCaller,
     readonly request: CreateProfileRequestDto,
     readonly profileId: string = uuidv7(),
   ) {
@@ -24,12 +23,12 @@ export class CreateProfileHandler implements ICommandHandler<CreateProfileComman
   constructor(private readonly commands: EventSourcedCommands) {}
 
   async execute({ caller, request, profileId }: CreateProfileCommand) {
-    if (caller !== 'system') assertGrantable(caller, request.rights);
+    if (!isSystemCaller(caller)) assertGrantable(caller, request.rights);
     await this.commands.execute(
       profileDecider,
       profileStreamId(profileId),
       { type: 'create-profile', profileId, name: request.name, interface: request.interface, rights: request.rights },
-      metadataFor(caller, ROOT_ENTITY_ID),
+      commandMetadata(caller, ROOT_ENTITY_ID),
     );
     return { profileId };
   }

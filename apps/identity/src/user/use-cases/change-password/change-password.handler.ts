@@ -1,11 +1,10 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { AccountStore } from '../../../credentials/account.store';
 import { PasswordHasher } from '../../../credentials/password-hasher';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { SessionStore } from '../../../session/session.store';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -48,7 +47,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       userDecider,
       userStreamId(userId),
       { type: 'record-password-change', changedBy: self ? 'self' : 'administrator' },
-      metadataFor(caller, user.defaultEntityId),
+      commandMetadata(caller, user.defaultEntityId),
     );
     await this.sessions.revokeAllOf(userId);
   }

@@ -1,12 +1,11 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import type { MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, EventSourcedCommands } from '@itsm/runtime';
 import { Inject } from '@nestjs/common';
 import { AccountStore } from '../../../credentials/account.store';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { SessionStore } from '../../../session/session.store';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -44,7 +43,7 @@ export class EraseUserHandler implements ICommandHandler<EraseUserCommand> {
       userDecider,
       userStreamId(userId),
       { type: 'erase-user', pseudonym },
-      metadataFor(caller, user.defaultEntityId),
+      commandMetadata(caller, user.defaultEntityId),
     );
     await this.sessions.revokeAllOf(userId);
     await this.accounts.erase(userId);

@@ -1,8 +1,9 @@
-import type { EventEnvelope, UserEvent } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { asContractEnvelope } from '@itsm/eventsourcing';
 
 /** What of each stored user event is personal data, replaced by the pseudonym on erasure. */
 export function withoutPersonalData(envelope: EventEnvelope, pseudonym: string): EventEnvelope {
-  const event = envelope as unknown as UserEvent;
+  const event = asContractEnvelope(envelope);
   if (event.type === 'user.registered') {
     const data = {
       ...event.data,

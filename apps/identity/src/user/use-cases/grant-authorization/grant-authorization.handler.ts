@@ -1,10 +1,9 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { assertReachable, missingRights } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -12,7 +11,7 @@ import type { GrantAuthorizationRequestDto } from './grant-authorization.request
 
 export class GrantAuthorizationCommand extends Command<{ authorizationId: string }> {
   constructor(
-    readonly caller: Caller | 'system',
+    readonly caller: Caller | SystemCaller,
     readonly userId: string,
     readonly request: GrantAuthorizationRequestDto,
   ) {
@@ -32,7 +31,7 @@ export class GrantAuthorizationHandler implements ICommandHandler<GrantAuthoriza
     const recursive = request.recursive ?? true;
     const profile = await this.directory.profile(request.profileId);
     let entityId = request.entityId;
-    if (caller === 'system') {
+    if (isSystemCaller(caller)) {
       entityId = (await (await this.directory.entities()).findOne({ entityId }))?.entityId ?? 'root';
     } else {
       if (userId === caller.userId) throw new DomainError('forbidden', 'you cannot grant yourself an authorization');
@@ -51,7 +50,7 @@ export class GrantAuthorizationHandler implements ICommandHandler<GrantAuthoriza
       userDecider,
       userStreamId(userId),
       { type: 'grant-authorization', authorizationId, profileId: profile.profileId, entityId, recursive },
-      metadataFor(caller, entityId),
+      commandMetadata(caller, entityId),
     );
     return { authorizationId };
   }

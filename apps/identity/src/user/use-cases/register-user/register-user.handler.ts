@@ -1,18 +1,17 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { AccountStore } from '../../../credentials/account.store';
 import { PasswordHasher } from '../../../credentials/password-hasher';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { userDecider, userStreamId } from '../../user.decider';
 import type { RegisterUserRequestDto } from './register-user.request.dto';
 
 export class RegisterUserCommand extends Command<{ userId: string }> {
-  /** caller 'system' is the seed and the first start, which run before anyone can sign in */
+  /** a system caller is the seed or the first start, which run before anyone can sign in */
   constructor(
-    readonly caller: Caller | 'system',
+    readonly caller: Caller | SystemCaller,
     readonly request: RegisterUserRequestDto,
   ) {
     super();
@@ -29,8 +28,8 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   ) {}
 
   async execute({ caller, request }: RegisterUserCommand) {
-    const defaultEntityId = request.defaultEntityId ?? (caller === 'system' ? 'root' : caller.entityId);
-    if (caller !== 'system') await this.directory.visibleEntity(caller, defaultEntityId);
+    const defaultEntityId = request.defaultEntityId ?? (isSystemCaller(caller) ? 'root' : caller.entityId);
+    if (!isSystemCaller(caller)) await this.directory.visibleEntity(caller, defaultEntityId);
     const userId = uuidv7();
     const passwordHash = request.password ? await this.hasher.hash(request.password) : null;
     // the login is claimed first: two concurrent registrations of one login cannot both pass
@@ -54,7 +53,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
           defaultEntityId,
           defaultProfileId: null,
         },
-        metadataFor(caller, defaultEntityId),
+        commandMetadata(caller, defaultEntityId),
       );
     } catch (error) {
       await this.accounts.release(request.login, userId);

@@ -1,9 +1,8 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { assertReachable } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -35,7 +34,7 @@ export class RevokeAuthorizationHandler implements ICommandHandler<RevokeAuthori
       userDecider,
       userStreamId(userId),
       { type: 'revoke-authorization', authorizationId },
-      metadataFor(caller, held.entityId),
+      commandMetadata(caller, held.entityId),
     );
   }
 }

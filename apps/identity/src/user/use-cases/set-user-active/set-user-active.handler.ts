@@ -1,9 +1,8 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Caller } from '@itsm/auth';
+import { commandMetadata, type Caller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { SessionStore } from '../../../session/session.store';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -30,7 +29,12 @@ export class SetUserActiveHandler implements ICommandHandler<SetUserActiveComman
     if (userId === caller.userId) throw new DomainError('rule', 'you cannot deactivate or reactivate yourself');
     const user = await this.directory.manageableUser(caller, userId);
     const command = { type: active ? ('reactivate-user' as const) : ('deactivate-user' as const) };
-    await this.commands.execute(userDecider, userStreamId(userId), command, metadataFor(caller, user.defaultEntityId));
+    await this.commands.execute(
+      userDecider,
+      userStreamId(userId),
+      command,
+      commandMetadata(caller, user.defaultEntityId),
+    );
     if (!active) await this.sessions.revokeAllOf(userId);
   }
 }

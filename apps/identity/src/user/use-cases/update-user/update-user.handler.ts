@@ -1,10 +1,9 @@
 import { DomainError } from '@itsm/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityTree, type Caller } from '@itsm/auth';
+import { commandMetadata, EntityTree, type Caller } from '@itsm/auth';
 import type { UserDetails } from '@itsm/contracts';
 import { EventSourcedCommands } from '@itsm/runtime';
 
-import { metadataFor } from '../../../shared/command-metadata';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import type { UserListDoc } from '../../read-models/user-list.projection';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -32,7 +31,7 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
     const { defaultEntityId, defaultProfileId, ...fields } = request;
     // the DTO instance holds every declared field, undefined when the request left it out
     const details = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    const metadata = metadataFor(caller, user.defaultEntityId);
+    const metadata = commandMetadata(caller, user.defaultEntityId);
     const streamId = userStreamId(userId);
     if (Object.keys(details).length > 0) {
       const changes = details as Partial<UserDetails>;

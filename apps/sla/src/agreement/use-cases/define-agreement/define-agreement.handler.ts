@@ -1,7 +1,7 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
 import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,11 +9,15 @@ import { calendarListProjection, type CalendarDoc } from '../../../calendar/read
 import { RecipientDirectory } from '../../../directory/recipient-directory';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { agreementDecider, agreementStreamId } from '../../agreement.decider';
-import type { DefineAgreementRequestDto, EscalationActionDto, EscalationLevelDto } from './agreement.request.dto';
+import type {
+  DefineAgreementRequestDto,
+  EscalationActionDto,
+  EscalationLevelDto,
+} from './define-agreement.request.dto';
 
 export class DefineAgreementCommand extends Command<{ slaId: string }> {
   constructor(
-    readonly caller: Caller | { system: string; entityId: string },
+    readonly caller: Caller | (SystemCaller & { entityId: string }),
     readonly request: DefineAgreementRequestDto,
   ) {
     super();
@@ -67,7 +71,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
 
   private async levelOf(
     { name, offsetMinutes, actions }: EscalationLevelDto,
-    caller: Caller | { system: string },
+    caller: Caller | SystemCaller,
     entityId: string,
   ): Promise<EscalationLevel> {
     for (const action of actions) {

@@ -1,16 +1,16 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { CalendarDefinition } from '@itsm/contracts';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { calendarDecider, calendarStreamId } from '../../calendar.decider';
-import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './calendar.request.dto';
+import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './define-calendar.request.dto';
 
 /** Creates a calendar (no id) or replaces one the caller may write (`calendar` found in their scope). */
 export class DefineCalendarCommand extends Command<{ calendarId: string }> {
   constructor(
-    readonly caller: Caller | { system: string; entityId: string },
+    readonly caller: Caller | (SystemCaller & { entityId: string }),
     readonly request: CreateCalendarRequestDto | CalendarDefinitionDto,
     readonly existing?: { calendarId: string; entityId: string },
   ) {

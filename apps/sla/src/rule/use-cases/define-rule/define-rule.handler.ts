@@ -1,17 +1,17 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { slaRuleDecider, slaRuleStreamId } from '../../sla-rule.decider';
-import type { DefineRuleRequestDto } from './rule.request.dto';
+import type { DefineRuleRequestDto } from './define-rule.request.dto';
 
 export class DefineRuleCommand extends Command<{ ruleId: string }> {
   constructor(
-    readonly caller: Caller | { system: string; entityId: string },
+    readonly caller: Caller | (SystemCaller & { entityId: string }),
     readonly request: DefineRuleRequestDto,
   ) {
     super();

@@ -1,7 +1,7 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { CategoryCatalogue } from '../../category-catalogue';
@@ -10,7 +10,7 @@ import type { CreateCategoryRequestDto } from './create-category.request.dto';
 
 export class CreateCategoryCommand extends Command<{ categoryId: string }> {
   constructor(
-    readonly caller: Caller | { system: string; entityId: string },
+    readonly caller: Caller | (SystemCaller & { entityId: string }),
     readonly request: CreateCategoryRequestDto,
   ) {
     super();
@@ -26,7 +26,7 @@ export class CreateCategoryHandler implements ICommandHandler<CreateCategoryComm
 
   async execute({ caller, request }: CreateCategoryCommand) {
     const entityId = request.entityId ?? caller.entityId;
-    if ('userId' in caller) {
+    if (!isSystemCaller(caller)) {
       if (!caller.scope.includes(entityId))
         throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
       if (request.parentId) {

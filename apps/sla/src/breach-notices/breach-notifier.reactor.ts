@@ -21,15 +21,14 @@ export class BreachNotifier {
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
   ) {}
 
-  async handle(envelope: EventEnvelope): Promise<void> {
-    const event = envelope as unknown as LevelReached;
+  async handle(event: EventEnvelope): Promise<void> {
     if (!isLevelReached(event)) return;
     const facts = await this.tracking.ticketFacts(event.data.ticketId);
     const { subject, text } = breachMessage(event, facts?.title ?? event.data.ticketId);
     for (const address of await this.recipients(event, facts?.assignees ?? [])) {
       await this.queue.enqueue({
         channel: 'email',
-        key: `${envelope.id}.email.${address}`,
+        key: `${event.id}.email.${address}`,
         to: [address],
         subject,
         text,
@@ -38,9 +37,9 @@ export class BreachNotifier {
     if (this.settings.webhookUrl) {
       await this.queue.enqueue({
         channel: 'webhook',
-        key: `${envelope.id}.webhook`,
+        key: `${event.id}.webhook`,
         url: this.settings.webhookUrl,
-        body: envelope,
+        body: event,
       });
     }
   }

@@ -1,0 +1,6 @@
+import { RightsField } from '../rights.dto';
+
+export class ChangeProfileRightsRequestDto {
+  @RightsField()
+  rights!: string[];
+}

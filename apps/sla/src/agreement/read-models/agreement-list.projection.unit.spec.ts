@@ -1,0 +1,30 @@
+import type { SlaDefined } from '@itsm/contracts';
+import { projectEvents } from '@itsm/testing';
+import { agreementListProjection } from './agreement-list.projection';
+
+const defined = (duration: number): SlaDefined => ({
+  type: 'sla.defined',
+  data: {
+    slaId: 'sla1',
+    entityId: 'root',
+    recursive: true,
+    name: 'TTR 8 h',
+    agreement: 'sla',
+    kind: 'ttr',
+    duration,
+    unit: 'hours',
+    calendarId: null,
+    useEntityCalendar: true,
+    levels: [{ levelId: 'l1', name: 'Alerte', offsetMinutes: -30, actions: [] }],
+  },
+});
+
+describe('the agreement list', () => {
+  it('given an agreement defined, then it is listed with its terms and levels', () => {
+    expect(projectEvents(agreementListProjection, [defined(8)])).toEqual(defined(8).data);
+  });
+
+  it('when defined again, then the latest definition replaces the former', () => {
+    expect(projectEvents(agreementListProjection, [defined(8), defined(4)])?.duration).toBe(4);
+  });
+});
