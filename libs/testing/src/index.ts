@@ -11,3 +11,4 @@ export { eventually, readTopic } from './kafka-topic';
 export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
 export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';
 export { EventPublisher } from './event-publisher';
+export { expectPublishable, publishedSchemaViolations, type EmittedEvent } from './published-schema';
