@@ -1,5 +1,5 @@
-import { definitionKey, eventCatalogue, latestVersions, type EventDefinition } from '@itsm/contracts';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { definitionKey, eventCatalogue, latestVersions } from '@itsm/contracts';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 /** An event as a decider emits it. */
@@ -11,7 +11,6 @@ export interface EmittedEvent {
 const ajv = addFormats(new Ajv2020({ allErrors: true, allowUnionTypes: true }));
 const latest = new Map(eventCatalogue.flatMap((context) => [...latestVersions(context)]));
 const aggregates = new Set([...latest.keys()].map(aggregateOf));
-const compiled = new Map<string, ValidateFunction>();
 
 /**
  * Why the event breaks the latest published schema of its type: each violation as `data/<path> <message>`;
@@ -23,7 +22,7 @@ export function publishedSchemaViolations(event: EmittedEvent): string[] {
     // the kernel's own tests drive aggregates that publish nothing; a service's aggregate is catalogued
     return aggregates.has(aggregateOf(event.type)) ? [`${event.type} is not in the event catalogue`] : [];
   }
-  const validate = validatorOf(definition);
+  const validate = ajv.compile(definition.schema); // Ajv keeps what it compiled, by schema
   return validate(event.data) ? [] : (validate.errors ?? []).map(describe);
 }
 
@@ -36,16 +35,6 @@ export function expectPublishable(events: EmittedEvent[], which: 'given' | 'emit
     return violations.length === 0 ? [] : [`${which} event ${index} (${name}):\n    ${violations.join('\n    ')}`];
   });
   if (problems.length > 0) throw new Error(`events outside their published schema:\n  ${problems.join('\n  ')}`);
-}
-
-function validatorOf(definition: EventDefinition): ValidateFunction {
-  const key = definitionKey(definition.type, definition.schemaVersion);
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = ajv.compile(definition.schema);
-    compiled.set(key, validate);
-  }
-  return validate;
 }
 
 function describe(error: ErrorObject): string {
