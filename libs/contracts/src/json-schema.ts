@@ -7,7 +7,6 @@ export interface JsonSchema {
   readonly additionalProperties?: boolean;
   readonly items?: JsonSchema;
   readonly enum?: ReadonlyArray<string | number | null>;
-  readonly const?: string | number;
   readonly format?: string;
   readonly pattern?: string;
   readonly minimum?: number;

@@ -136,8 +136,8 @@ const slaRuleDefined = v1(
     slaIds: list(id('SLA or OLA'), 'what a matching ticket gets'),
   }),
 );
-/** sla.defined; sla-rule.defined: rules are tried by rank, lowest first, and name at most one SLA per agreement x kind. */
 export type SlaDefined = EventOf<typeof slaDefined>;
+/** Rules are tried by rank, lowest first, the first match winning; slaIds holds at most one per agreement x kind. */
 export type SlaRuleDefined = EventOf<typeof slaRuleDefined>;
 export type AgreementDefinitionEvent = SlaDefined | SlaRuleDefined;
 

@@ -194,11 +194,6 @@ const ticketSatisfactionRecorded = v1(
   'The requester answered the satisfaction survey.',
   object({ ticketId, rating: scale('1 to 5'), comment: content, answeredBy: id('who answered') }),
 );
-/**
- * An SLA or OLA level asked the ticket to escalate (raise its priority, add an assignee group).
- * The changes themselves follow as ticket.reclassified / ticket.actor-added / ticket.status-changed;
- * this event names their cause and makes a redelivered level a no-op (escalationId is applied once).
- */
 const ticketEscalated = v1(
   'ticket.escalated',
   'An SLA or OLA level escalated the ticket (priority raised, group assigned); the changes follow as their own events.',
@@ -240,6 +235,11 @@ export type TicketSolutionApproved = EventOf<typeof ticketSolutionApproved>;
 export type TicketSolutionRefused = EventOf<typeof ticketSolutionRefused>;
 export type TicketDocumentAttached = EventOf<typeof ticketDocumentAttached>;
 export type TicketSatisfactionRecorded = EventOf<typeof ticketSatisfactionRecorded>;
+/**
+ * An SLA or OLA level asked the ticket to escalate (raise its priority, add an assignee group).
+ * The changes themselves follow as ticket.reclassified / ticket.actor-added / ticket.status-changed;
+ * this event names their cause and makes a redelivered level a no-op (escalationId is applied once).
+ */
 export type TicketEscalated = EventOf<typeof ticketEscalated>;
 export type TicketEvent =
   | TicketOpened
@@ -260,7 +260,6 @@ export type TicketEvent =
   | TicketSatisfactionRecorded
   | TicketEscalated;
 
-/** ITIL categories ("Intitulés > Catégories ITIL"): a tree. */
 const categoryCreated = v1(
   'category.created',
   'An ITIL category was created.',
@@ -274,6 +273,7 @@ const categoryCreated = v1(
     forRequests: flag('offered for requests'),
   }),
 );
+/** ITIL categories ("Intitulés > Catégories ITIL"): a tree. */
 export type CategoryCreated = EventOf<typeof categoryCreated>;
 export type CategoryEvent = CategoryCreated;
 
