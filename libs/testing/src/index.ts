@@ -11,6 +11,5 @@ export { eventually, readTopic } from './kafka-topic';
 export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
 export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';
 export { EventPublisher } from './event-publisher';
-export { expectPublishable, publishedSchemaViolations, type EmittedEvent } from './published-schema';
 export { readMessages, type TopicMessage } from './kafka-messages';
 export { asyncApiConformance, type AsyncApiDocument } from './asyncapi-conformance';
