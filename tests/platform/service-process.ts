@@ -6,6 +6,8 @@ import type { ManagedIsolatedStack } from '@itsm/testing';
 export interface ServiceProcess {
   url: string;
   stop(): Promise<void>;
+  /** sends SIGTERM, as Kubernetes does, and tells how the process ended and how long it took */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }>;
 }
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -65,8 +67,17 @@ export async function startService(
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     if (child.exitCode === null) child.kill('SIGKILL');
   };
+  const terminate = async () => {
+    const started = Date.now();
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.once('exit', (code, signal) => resolve([code, signal])),
+    );
+    child.kill('SIGTERM');
+    const [code, signal] = await exited;
+    return { code, signal, elapsedMs: Date.now() - started };
+  };
   stack.onTeardown(stop);
   const url = `http://127.0.0.1:${port}`;
   await untilReady(url, child, () => errors);
-  return { url, stop };
+  return { url, stop, terminate };
 }

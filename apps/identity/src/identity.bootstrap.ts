@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { isDomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -13,7 +13,7 @@ import { IdentityDirectory } from './shared/identity-directory';
  * profiles. Recorded as ordinary events by the system actor; runs again harmlessly at each start.
  */
 @Injectable()
-export class IdentityBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdentityBootstrap implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IdentityBootstrap.name);
   private ensured?: Promise<void>;
   private stopped = false;
@@ -28,7 +28,7 @@ export class IdentityBootstrap implements OnApplicationBootstrap, OnApplicationS
     void this.retryUntilDone();
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     this.stopped = true;
   }
 

@@ -311,3 +311,27 @@ describe('events and GDPR erasure', () => {
     );
   });
 });
+
+describe('errors', () => {
+  it('answers failures as problem+json, and its OpenAPI document lists them on every route', async () => {
+    const refused = await fetch(`${identity.url}/api/users`, { headers: { authorization: 'Bearer nonsense' } });
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await refused.json()).toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+      type: 'urn:itsm:problem:unauthenticated',
+    });
+
+    const document = (await (await fetch(`${identity.url}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${path}`, operation })),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    const undocumented = operations
+      .filter(({ operation }) => !['400', '404', '500'].every((status) => operation.responses[status]?.content))
+      .map(({ route }) => route);
+    expect(undocumented).toEqual([]);
+  });
+});

@@ -40,6 +40,7 @@ import { ChangePasswordHandler } from './user/use-cases/change-password/change-p
 import { EraseUserHandler } from './user/use-cases/erase-user/erase-user.handler';
 import { GrantAuthorizationHandler } from './user/use-cases/grant-authorization/grant-authorization.handler';
 import { RegisterUserHandler } from './user/use-cases/register-user/register-user.handler';
+import { RegisterUserKafkaController } from './user/use-cases/register-user/register-user.kafka.controller';
 import { RevokeAuthorizationHandler } from './user/use-cases/revoke-authorization/revoke-authorization.handler';
 import { SetUserActiveHandler } from './user/use-cases/set-user-active/set-user-active.handler';
 import { UpdateUserHandler } from './user/use-cases/update-user/update-user.handler';
@@ -103,6 +104,7 @@ export class IdentityModule {
         UserHttpController,
         GroupHttpController,
         ProfileHttpController,
+        RegisterUserKafkaController,
       ],
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },

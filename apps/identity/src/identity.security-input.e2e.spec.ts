@@ -403,6 +403,48 @@ describe('prototype keys and partial updates', () => {
   });
 });
 
+describe('hostile text and hostile shapes', () => {
+  it.each([
+    ['POST', '/api/auth/login', { login: 'glpi\u0000', password: 'glpi' }, 'login'],
+    ['PATCH', '/api/users/:U', { firstName: 'In\u0000es' }, 'firstName'],
+    ['POST', '/api/groups', { name: 'ok', comment: 'bell \u0007' }, 'comment'],
+  ] as const)('%s %s with a control character → 400 naming the field', async (method, path, body, field) => {
+    const answer = await send(
+      method,
+      resolve(path),
+      JSON.stringify(body),
+      'application/json',
+      path.includes('login') ? undefined : glpiToken,
+    );
+    expectRefusal(answer, 400);
+    expect(answer.body.errors).toEqual([{ field, message: `field ${field} contains a control character` }]);
+  });
+
+  it('answers thousands of unknown fields with a short list, and refuses more fields than any request holds', async () => {
+    const many = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`unknown${i}`, i]));
+    const response = await fetch(`${identity.url}/api/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${glpiToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'many-fields', ...many }),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(text.length).toBeLessThan(10_000);
+    expect(JSON.parse(text)).toMatchObject({ code: 'invalid', detail: expect.stringMatching(/and 2980 more$/) });
+    const wider = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
+    const tooWide = await send('POST', '/api/auth/login', JSON.stringify(wider), 'application/json', undefined);
+    expectRefusal(tooWide, 400);
+    expect(tooWide.body.detail).toBe('the body has more than 5000 fields');
+  });
+
+  it('sends security headers and does not say what serves it', async () => {
+    const response = await fetch(`${identity.url}/api/auth/login`, { method: 'POST' });
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+  });
+});
+
 describe('afterwards', () => {
   it('changed nothing through all that input: the same users, groups, entities and profiles', async () => {
     expect(await snapshot()).toEqual(before);

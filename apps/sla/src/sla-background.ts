@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { NOTIFICATION_QUEUE } from './breach-notices/breach-notifier';
 import type { NotificationQueue } from './notifications';
 import { TicketSlaTracking } from './tracking/ticket-sla-tracking';
@@ -8,7 +14,7 @@ import { TimerReconciliation } from './tracking/timers/timer-reconciliation';
 
 /** The timer and notification workers, and the start-up reconciliation of timers. */
 @Injectable()
-export class SlaBackground implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaBackground.name);
   private stopped = false;
   private reconciling?: Promise<void>;
@@ -27,7 +33,8 @@ export class SlaBackground implements OnApplicationBootstrap, OnApplicationShutd
     this.reconciling = this.reconcile();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // before Redis and Mongo close: a worker stopped after them fails what it was doing
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.reconciling;
     await this.timers.close();

@@ -33,6 +33,7 @@ import { CloseTicketHandler } from './ticket/use-cases/close-ticket/close-ticket
 import { EscalateTicketHandler } from './ticket/use-cases/escalate-ticket/escalate-ticket.handler';
 import { SlaEscalationReactor } from './ticket/use-cases/escalate-ticket/sla-escalation.reactor';
 import { OpenTicketHandler } from './ticket/use-cases/open-ticket/open-ticket.handler';
+import { OpenTicketKafkaController } from './ticket/use-cases/open-ticket/open-ticket.kafka.controller';
 import { RecordSatisfactionHandler } from './ticket/use-cases/record-satisfaction/record-satisfaction.handler';
 import { ReopenTicketHandler } from './ticket/use-cases/reopen-ticket/reopen-ticket.handler';
 import { RequestValidationHandler } from './ticket/use-cases/request-validation/request-validation.handler';
@@ -91,7 +92,7 @@ export class TicketsModule {
         AuthModule.forService({ env, feedEntityTree: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [TicketHttpController, CategoryHttpController],
+      controllers: [TicketHttpController, CategoryHttpController, OpenTicketKafkaController],
       providers: [
         { provide: PRIORITY_MATRIX, useValue: settings.priorityMatrix },
         { provide: AUTO_CLOSE_INTERVAL_MS, useValue: settings.autoCloseIntervalMs },

@@ -12,10 +12,22 @@ interface GuardedRequest {
   caller?: Caller;
 }
 
+/** A command received over Kafka (the runtime's KafkaCommandContext): its caller's token, and where the caller goes. */
+interface GuardedCommand {
+  accessToken: string;
+  caller?: Caller;
+}
+
+/** The handler and its controller, whose metadata name the required rights. */
+type HandlerTargets = Array<ReturnType<ExecutionContext['getHandler']>>;
+
 // RuntimeModule's Kubernetes probes carry no data and must answer without a token
 const PROBES = /^\/health\/(live|ready)$/;
 
-/** Global guard: every route needs a valid bearer token and its required rights, unless @Public(). */
+/**
+ * Global guard: every route needs a valid bearer token and its required rights, unless @Public().
+ * Commands received over Kafka go through it too: their token, their handler's required rights.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
@@ -26,20 +38,31 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    if (context.getType() === 'rpc') {
+      const command = context.switchToRpc().getContext<GuardedCommand>();
+      command.caller = await this.admit(command.accessToken, targets);
+      return true;
+    }
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) || PROBES.test(request.path)) return true;
-    const claims = this.verify(request.headers.authorization);
-    request.caller = callerFrom(claims, await this.scopeOf(claims));
-    const missing = this.reflector
-      .getAllAndMerge<Right[]>(REQUIRED_RIGHTS, targets)
-      .find((right) => !request.caller!.rights.has(right));
-    if (missing) throw new DomainError('forbidden', `missing right ${missing}`);
+    const token = /^Bearer ([^\s]+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new DomainError('unauthenticated', 'missing bearer token');
+    request.caller = await this.admit(token, targets);
     return true;
   }
 
-  private verify(authorization: string | undefined): AccessTokenClaims {
-    const token = /^Bearer ([^\s]+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new DomainError('unauthenticated', 'missing bearer token');
+  /** The caller a token names, with its entity scope, once it holds every right the handler requires. */
+  private async admit(token: string, targets: HandlerTargets): Promise<Caller> {
+    const claims = this.verify(token);
+    const caller = callerFrom(claims, await this.scopeOf(claims));
+    const missing = this.reflector
+      .getAllAndMerge<Right[]>(REQUIRED_RIGHTS, targets)
+      .find((right) => !caller.rights.has(right));
+    if (missing) throw new DomainError('forbidden', `missing right ${missing}`);
+    return caller;
+  }
+
+  private verify(token: string): AccessTokenClaims {
     try {
       return this.verifier.verify(token);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ProjectionStore } from '@itsm/eventsourcing';
-import { MONGO_CONNECTION } from '@itsm/runtime';
+import { COMMAND_GUARD, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { AccessGuard } from './access.guard';
 import { AccessTokenVerifier } from './access-token';
@@ -40,9 +40,12 @@ export class AuthModule {
           useFactory: (store: ProjectionStore<EntityTreeNode>) => new EntityTreeReader(store),
         },
         ...(options.feedEntityTree === false ? [] : [EntityTreeFeed]),
-        { provide: APP_GUARD, useClass: AccessGuard },
+        AccessGuard,
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        // the same guard in front of the commands received over Kafka
+        { provide: COMMAND_GUARD, useExisting: AccessGuard },
       ],
-      exports: [AccessTokenVerifier, ENTITY_TREE_STORE, EntityTreeReader],
+      exports: [AccessTokenVerifier, ENTITY_TREE_STORE, EntityTreeReader, COMMAND_GUARD],
     };
   }
 }

@@ -1,9 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { ENTITY_TREE_STORE } from './tokens';
 
@@ -14,7 +20,7 @@ const MAX_BACKOFF_MS = 30_000;
  * backoff: a service boots and answers (with the tree it already has) while Kafka is down.
  */
 @Injectable()
-export class EntityTreeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EntityTreeFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EntityTreeFeed.name);
   private consumer?: EventConsumer;
   private running?: Promise<void>;
@@ -32,7 +38,7 @@ export class EntityTreeFeed implements OnApplicationBootstrap, OnApplicationShut
     this.running = this.keepStarting();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake();
     await this.running;
@@ -43,7 +49,14 @@ export class EntityTreeFeed implements OnApplicationBootstrap, OnApplicationShut
     const topic = topicFor('identity', this.config.get('KAFKA_TOPIC_PREFIX'));
     const groupId = `${this.config.get('KAFKA_TOPIC_PREFIX')}${this.config.get('SERVICE_NAME')}.auth-entity-tree`;
     for (let attempt = 1; !this.stopped; attempt++) {
-      const consumer = projectionConsumer(this.kafka, topic, groupId, upcasters, this.store);
+      const consumer = projectionConsumer(
+        this.kafka,
+        topic,
+        groupId,
+        upcasters,
+        this.store,
+        consumerReports(this.logger, groupId),
+      );
       try {
         await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
         // identity may not have published yet; creating an existing topic is a no-op

@@ -16,3 +16,4 @@ export { eventCatalogue, upcasters } from './registry';
 export * from './identity/identity.events';
 export * from './tickets/tickets.events';
 export * from './sla/sla.events';
+export * from './commands';

@@ -60,3 +60,22 @@ export const isDomainError = (value: unknown): value is DomainError => value ins
 
 /** True when the same command may succeed later: a domain error says so; any other failure is presumed transient. */
 export const isTransient = (error: unknown): boolean => (isDomainError(error) ? error.transient : true);
+
+/** What a dependency that is away says: drivers' error names, or socket-level messages. */
+const OUTAGE_NAMES =
+  /^(MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolCleared|KafkaJSConnection|KafkaJSNumberOfRetriesExceeded|KafkaJSRequestTimeout)/;
+const OUTAGE_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|connection (is )?(closed|refused|reset)|not connected|timed out/i;
+
+/**
+ * How a consumer treats a failure: `final` can never succeed (dead-letter it now), `transient`
+ * will once the dependency is back (retry without limit), `unknown` is a bug or a surprise
+ * (a few attempts, then the dead letter).
+ */
+export function failureKind(error: unknown): 'final' | 'transient' | 'unknown' {
+  if (isDomainError(error)) return error.transient ? 'transient' : 'final';
+  if (error instanceof Error && (OUTAGE_NAMES.test(error.name) || OUTAGE_MESSAGES.test(error.message))) {
+    return 'transient';
+  }
+  return 'unknown';
+}

@@ -4,6 +4,7 @@ export {
   DOMAIN_ERROR_CODES,
   isDomainError,
   isTransient,
+  failureKind,
   type DomainErrorCode,
   type DomainErrorOptions,
   type FieldError,

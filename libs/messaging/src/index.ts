@@ -1,4 +1,5 @@
 export { ensureTopics } from './topics';
 export { createIdempotentProducer } from './producer';
 export { EventConsumer, type EventConsumerOptions } from './event-consumer';
+export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
 export { probeKafka, quickKafkaAdmin } from './probe';

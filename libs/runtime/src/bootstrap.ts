@@ -2,9 +2,11 @@ import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { ServiceEnv } from './config/service-env';
-import { rejectDeepBodies } from './http/body-depth';
+import { HttpDrain } from './http/http-drain';
+import { rejectUnfitJson } from './http/json-guard';
 import { problemMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 
@@ -15,10 +17,14 @@ export async function createServiceApp(rootModule: unknown): Promise<INestApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  // our parser first, then the depth check, so that validation never sees an absurdly deep body
+  // counted from the first middleware, so that a shutdown waits for every request under way
+  app.use(app.get(HttpDrain).track);
+  // security headers (no X-Powered-By, nosniff, a strict CSP: the API serves JSON and its docs page)
+  app.use(helmet());
+  // our parser first, then the guard, so that validation never sees an absurd body or query
   app.useBodyParser('json', { limit: '1mb' });
-  app.use(rejectDeepBodies);
-  // what the parser or the depth check refuse is answered like every other error
+  app.use(rejectUnfitJson);
+  // what the parser or the guard refuse is answered like every other error
   app.use(problemMiddleware(new NestLogger('HTTP')));
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

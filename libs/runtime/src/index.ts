@@ -14,6 +14,7 @@ export {
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
 export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
+export { consumerReports } from './event-sourcing/consumer-reports';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { validationPipe } from './http/validation';
@@ -21,3 +22,7 @@ export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
+export { startCommandConsumer } from './commands/command-consumer';
+export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';
+export { KafkaCommandContext } from './commands/kafka-command.context';
+export { COMMAND_GUARD } from './commands/tokens';

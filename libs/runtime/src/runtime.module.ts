@@ -8,12 +8,14 @@ import { ServiceDefaults, validateServiceEnv } from './config/validate-service-e
 import { connectionProviders } from './connections/connection.providers';
 import { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
 import { HealthHttpController } from './health/health.http.controller';
+import { HttpDrain } from './http/http-drain';
 
 export interface RuntimeOptions extends ServiceDefaults {
   /** Values that win over process.env (tests give each file its own database and topics). */
   env?: Record<string, string>;
 }
 
+/** The last step of a shutdown: the workers stopped in beforeApplicationShutdown, the connections go. */
 class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
     @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
@@ -47,8 +49,8 @@ export class RuntimeModule {
         }),
       ],
       controllers: [HealthHttpController],
-      providers: [...connectionProviders, ConnectionsCloser],
-      exports: [MONGO_CONNECTION, KAFKA, REDIS],
+      providers: [...connectionProviders, ConnectionsCloser, HttpDrain],
+      exports: [MONGO_CONNECTION, KAFKA, REDIS, HttpDrain],
     };
   }
 }

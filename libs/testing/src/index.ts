@@ -11,5 +11,6 @@ export { eventually, readTopic } from './kafka-topic';
 export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
 export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';
 export { EventPublisher } from './event-publisher';
+export { acceptedData, CommandSender, type CommandOptions } from './command-sender';
 export { readMessages, type TopicMessage } from './kafka-messages';
 export { asyncApiConformance, type AsyncApiDocument } from './asyncapi-conformance';

@@ -49,6 +49,34 @@ const STREAMS = Number(process.env.ITSM_ORDER_TEST_STREAMS ?? 1000);
 const increment = (by: number) => ({ type: 'counter.incremented' as const, data: { by } });
 
 describe('outbox relay', () => {
+  it('replaces a producer refused again and again, then publishes', async () => {
+    const topic = `${kernel.topic}.refused`;
+    await kernel.store.append('counter-r', 0, [increment(1)], testMetadata);
+    const refused = createIdempotentProducer(kernel.kafka);
+    await refused.connect();
+    await refused.disconnect(); // a real producer that refuses every send from now on
+    let replacements = 0;
+    const relaying = await relay(
+      'relay-r',
+      {
+        producer: refused,
+        recreateAfterFailures: 3,
+        newProducer: async () => {
+          replacements++;
+          const fresh = createIdempotentProducer(kernel.kafka);
+          await fresh.connect();
+          producers.push(fresh);
+          return fresh;
+        },
+      },
+      topic,
+    );
+    for (let turn = 1; turn <= 3; turn++) await expect(relaying.publishOnce()).rejects.toThrow(/disconnected/);
+    expect(replacements).toBe(1);
+    expect(await relaying.publishOnce()).toBe(1);
+    expect((await readTopic(kernel.kafka, topic, 1)).map((event) => event.streamId)).toEqual(['counter-r']);
+  });
+
   it('publishes again after a crash between publish and mark; the read model stays exact', async () => {
     const topic = `${kernel.topic}.crash`;
     await kernel.store.append('counter-a', 0, [increment(1), increment(2)], testMetadata);

@@ -21,6 +21,13 @@ export interface OutboxRelayOptions {
   /** fault injection for tests: runs after the Kafka send and before the entries are deleted */
   beforeMark?: (commits: StoredCommit[]) => Promise<void>;
   onError?: (error: Error) => void;
+  /**
+   * Makes a fresh connected producer. A producer refused `recreateAfterFailures` times in a row
+   * (an idempotent producer can stay fenced after the broker restarts) is replaced by one from it.
+   */
+  newProducer?: () => Promise<Producer>;
+  /** default 5 */
+  recreateAfterFailures?: number;
 }
 
 /** Reads at once, by `_id` equality each: FerretDB pushes that down, it would scan for a `$in`. */
@@ -43,10 +50,18 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private unsubscribe?: () => void;
+  private producer: Producer;
+  private failedSends = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.store = options.store;
     this.commits = options.store.commits;
+    this.producer = options.producer;
+  }
+
+  /** The producer publishing now (another after a replacement); whoever stops the relay disconnects it. */
+  currentProducer(): Producer {
+    return this.producer;
   }
 
   start(): void {
@@ -56,11 +71,14 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /** Publishes what the last commands appended once more, so a drained replica leaves nothing behind. */
   async stop(): Promise<void> {
+    const wasRunning = this.running;
     this.running = false;
     this.unsubscribe?.();
     this.wake?.();
     await this.loop;
+    if (wasRunning) await this.publishOnce().catch((error: Error) => this.options.onError?.(error));
     await this.options.lease.release().catch(() => undefined);
   }
 
@@ -96,7 +114,25 @@ export class OutboxRelay {
   }
 
   private async send(commits: StoredCommit[]): Promise<void> {
-    await this.options.producer.send({
+    try {
+      await this.sendWith(this.producer, commits);
+      this.failedSends = 0;
+    } catch (error) {
+      await this.replaceProducerAfterRepeatedFailures();
+      throw error;
+    }
+  }
+
+  private async replaceProducerAfterRepeatedFailures(): Promise<void> {
+    if (!this.options.newProducer || ++this.failedSends < (this.options.recreateAfterFailures ?? 5)) return;
+    this.failedSends = 0;
+    const refused = this.producer;
+    this.producer = await this.options.newProducer();
+    await refused.disconnect().catch(() => undefined);
+  }
+
+  private async sendWith(producer: Producer, commits: StoredCommit[]): Promise<void> {
+    await producer.send({
       topic: this.options.topic,
       acks: -1,
       messages: commits.flatMap((commit) =>

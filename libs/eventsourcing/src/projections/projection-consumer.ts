@@ -1,5 +1,5 @@
 import type { UpcasterRegistry } from '@itsm/contracts';
-import { EventConsumer } from '@itsm/messaging';
+import { EventConsumer, type EventConsumerOptions } from '@itsm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { ProjectionStore } from './projection-store';
 
@@ -10,8 +10,10 @@ export function projectionConsumer(
   groupId: string,
   upcasters: UpcasterRegistry,
   store: ProjectionStore<object>,
+  reports: Pick<EventConsumerOptions, 'onDeadLetter' | 'onRetry'> = {},
 ): EventConsumer {
   return new EventConsumer({
+    ...reports,
     kafka,
     groupId,
     topics: [topic],

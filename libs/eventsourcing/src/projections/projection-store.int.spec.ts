@@ -1,5 +1,6 @@
 import { EventConsumer, createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import { upcasterRegistry, type EventEnvelope } from '@itsm/contracts';
+import { DomainError } from '@itsm/domain';
 import { useIsolatedStack } from '@itsm/testing';
 import { OutboxLease } from '../outbox/outbox-lease';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -87,6 +88,56 @@ describe('projections and consumers', () => {
 
       const dlq = await readTopic(kernel.kafka, `${topic}.dlq`, 1);
       expect(dlq[0]).toEqual(expect.objectContaining({ id: 'event-1' }));
+    } finally {
+      await consumer.stop();
+      await producer.disconnect();
+    }
+  });
+
+  it('dead-letters a final domain refusal at its first attempt and retries a transient failure until it passes', async () => {
+    const topic = `${kernel.topic}.kinds`;
+    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], 1);
+    const producer = createIdempotentProducer(kernel.kafka);
+    await producer.connect();
+    const attempts = new Map<string, number>();
+    const consumer = new EventConsumer({
+      kafka: kernel.kafka,
+      groupId: `${topic}-group`,
+      topics: [topic],
+      upcasters: upcasterRegistry([]),
+      maxAttempts: 3,
+      backoffMs: 10,
+      handle: async (event) => {
+        const count = (attempts.get(event.id) ?? 0) + 1;
+        attempts.set(event.id, count);
+        if (event.id === 'refused') throw new DomainError('not_found', 'no such counter');
+        // more failures than maxAttempts: a dependency away is waited for, not given up on
+        if (event.id === 'flaky' && count < 6) throw new DomainError('unavailable', 'the store is away');
+      },
+    });
+    try {
+      const envelope = (id: string, sequence: number) => ({
+        ...testMetadata,
+        id,
+        type: 'counter.incremented',
+        schemaVersion: 1,
+        streamId: 'counter-kinds',
+        sequence,
+        occurredAt: new Date().toISOString(),
+        data: { by: 1 },
+      });
+      await producer.send({
+        topic,
+        messages: [envelope('refused', 1), envelope('flaky', 2)].map((event) => ({
+          key: event.streamId,
+          value: JSON.stringify(event),
+        })),
+      });
+      await consumer.start();
+      await eventually(async () => attempts.get('flaky') === 6, 60_000, 'the transient failure retried');
+      const dlq = await readTopic(kernel.kafka, `${topic}.dlq`, 1);
+      expect(dlq.map((event) => event.id)).toEqual(['refused']);
+      expect(Object.fromEntries(attempts)).toEqual({ refused: 1, flaky: 6 });
     } finally {
       await consumer.stop();
       await producer.disconnect();

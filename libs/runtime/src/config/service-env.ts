@@ -48,4 +48,10 @@ export class ServiceEnv {
   @IsInt()
   @Min(100)
   HEALTH_TIMEOUT_MS: number = 2000;
+
+  /** On SIGTERM, how long requests under way may take to finish before their connections are cut. */
+  @IsInt()
+  @Min(0)
+  @Max(25_000)
+  SHUTDOWN_DRAIN_MS: number = 5000;
 }

@@ -9,6 +9,7 @@ import {
   type MongoEventStore,
 } from '@itsm/eventsourcing';
 import type { DomainEvent, EventMetadata } from '@itsm/contracts';
+import { recordWrite, stampedByCommand } from '../commands/command-scope';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
@@ -60,8 +61,10 @@ export class EventSourcedCommands {
     options: Pick<CommandHandlingOptions, 'newStream'>,
   ): Promise<CommandOutcome<State>> {
     await this.indexesReady();
-    const result = await handleCommand(this.store, decider, streamId, command, metadata, options);
+    const stamped = stampedByCommand(metadata);
+    const result = await handleCommand(this.store, decider, streamId, command, stamped, options);
     if (!result.ok) throw result.error;
+    recordWrite({ streamId, version: result.version });
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
     await this.projections.applyInline(result.events).catch((error: Error) => {
       this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);

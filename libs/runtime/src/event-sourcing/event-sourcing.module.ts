@@ -5,7 +5,7 @@ import {
   Logger,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
   type Type,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -17,6 +17,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
 import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
+import { consumerReports } from './consumer-reports';
 import { EventSourcedCommands } from './event-sourced-commands';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
@@ -58,7 +59,7 @@ export const projectionGroupId = (topicPrefix: string, service: string, projecti
   `${topicPrefix}${service}.${projection}`;
 
 /** Starts the outbox relay and the projection consumers; neither blocks the boot when Kafka is down. */
-class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventSourcing');
   private relay?: OutboxRelay;
   private producer?: Producer;
@@ -82,12 +83,13 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     this.starting = this.keepStarting();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** After HTTP has drained (its last commands' events are published), before the connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake();
     await this.starting;
     await this.relay?.stop();
-    await this.producer?.disconnect().catch(() => undefined);
+    await (this.relay?.currentProducer() ?? this.producer)?.disconnect().catch(() => undefined);
     await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
   }
 
@@ -117,6 +119,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await probeKafka(this.config.get('KAFKA_BROKERS', { infer: true }).split(','));
     await this.store.createIndexes();
     await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
+    // publishing never waits for consumer groups to (re)join: after a kill that takes half a minute
+    await this.startRelay(topic, service);
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
     const foreign = new Map(
       (this.options.feeds ?? []).flatMap((feed) =>
@@ -135,16 +139,31 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
     this.consumers = this.projections.all().map((store) => {
       const context = foreign.get(store.name);
       const source = context ? topicFor(context, prefix) : topic;
-      return projectionConsumer(this.kafka, source, projectionGroupId(prefix, service, store.name), upcasters, store);
+      const groupId = projectionGroupId(prefix, service, store.name);
+      return projectionConsumer(this.kafka, source, groupId, upcasters, store, consumerReports(this.logger, groupId));
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
-    this.producer = createIdempotentProducer(this.kafka);
-    await this.producer.connect();
+  }
+
+  /** Once per process: a failed start of the consumers is tried again without a second relay. */
+  private async startRelay(topic: string, service: string): Promise<void> {
+    if (this.producer) return;
+    const connected = async () => {
+      const producer = createIdempotentProducer(this.kafka);
+      await producer.connect();
+      return producer;
+    };
+    const producer = await connected();
+    this.producer = producer;
     if (this.stopped) return;
     this.relay = new OutboxRelay({
       store: this.store,
-      producer: this.producer,
+      producer,
+      newProducer: () => {
+        this.logger.warn('the outbox producer was refused repeatedly: replacing it');
+        return connected();
+      },
       lease: new OutboxLease(this.connection, `${service}.outbox`, randomUUID(), 10_000),
       topic,
       onError: (error) => this.logger.warn(`outbox relay turn failed: ${error.message}`),
@@ -154,9 +173,11 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, OnApplicationShu
 
   private reactorConsumer({ name, context, reactor }: ReactorRegistration, groupPrefix: string): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
+    const groupId = `${groupPrefix}.${name}`;
     return new EventConsumer({
+      ...consumerReports(this.logger, groupId),
       kafka: this.kafka,
-      groupId: `${groupPrefix}.${name}`,
+      groupId,
       topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
       upcasters,
       handle: (event) => instance.handle(event),

@@ -1,4 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import {
+  Catch,
+  Controller,
+  Get,
+  HttpException,
+  Inject,
+  UseFilters,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
@@ -7,8 +16,18 @@ import type { ServiceEnv } from '../config/service-env';
 import { MONGO_CONNECTION, REDIS } from '../connections/tokens';
 import { describeKafka, pingMongo, pingRedis } from './dependency-checks';
 
+/** A failed probe keeps terminus's report (which dependency is down), not a problem document. */
+@Catch(HttpException)
+class HealthReportFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    response.status(exception.getStatus()).json(exception.getResponse());
+  }
+}
+
 /** Kubernetes probes: live = the process serves HTTP; ready = Mongo, Kafka and Redis all answer. */
 @Controller('health')
+@UseFilters(HealthReportFilter)
 export class HealthHttpController {
   constructor(
     private readonly health: HealthCheckService,

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, isDomainError, type DomainErrorCode, type FieldError } from '@itsm/domain';
+import { DomainError, failureKind, isDomainError, type DomainErrorCode, type FieldError } from '@itsm/domain';
 
 /** An RFC 9457 problem document, as every error of every service is answered. */
 export interface Problem {
@@ -47,10 +47,6 @@ export const statusOf = (code: DomainErrorCode): number => STATUS[code];
 
 export const problemType = (code: Problem['code']): string => `urn:itsm:problem:${code}`;
 
-/** Errors thrown by the drivers while their server is away: worth a retry, never a 500. */
-const UNAVAILABLE =
-  /^(MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolCleared|KafkaJSConnection|KafkaJSNumberOfRetriesExceeded)/;
-
 /** Any failure as the problem answered for it; `internal` for what no one planned (logged by the caller). */
 export function problemOf(error: unknown, instance?: string): Problem {
   const domain = domainErrorOf(error);
@@ -70,7 +66,8 @@ export function domainErrorOf(error: unknown): DomainError | undefined {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return fromStatus(status, (error as Error).message);
   }
-  if (error instanceof Error && UNAVAILABLE.test(error.name)) {
+  // a driver whose server is away: worth a retry, never a 500
+  if (failureKind(error) === 'transient') {
     return new DomainError('unavailable', 'a dependency of the service is unavailable; try again shortly', {
       retryAfterSeconds: 5,
     });

@@ -1,6 +1,8 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldError } from '@itsm/domain';
 
+const MAX_LISTED_ERRORS = 20;
+
 /**
  * DTOs whitelist their fields: an unknown field is refused, never silently stored. Every wrong
  * field is listed, by its path in the body (`items.0.id`).
@@ -11,9 +13,12 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const fields = errors.flatMap((error) => fieldErrors(error, ''));
+      const all = errors.flatMap((error) => fieldErrors(error, ''));
+      // a request wrong in a thousand ways is told the first few, not sent a thousand messages back
+      const fields = all.slice(0, MAX_LISTED_ERRORS);
+      const more = all.length > fields.length ? [`and ${all.length - fields.length} more`] : [];
       // as Nest words it: each constraint prefixed with the path of the object that holds the field
-      const summary = fields.map(({ field, message }) => qualified(field, message)).join('; ');
+      const summary = [...fields.map(({ field, message }) => qualified(field, message)), ...more].join('; ');
       return new DomainError('invalid', summary || 'the request is invalid', { errors: fields });
     },
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { commandMetadata } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
@@ -11,7 +11,7 @@ import { ticketDecider, ticketStreamId } from '../ticket.decider';
  * those days have passed. Safe with several replicas: the decider refuses a second close.
  */
 @Injectable()
-export class AutoCloseJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AutoCloseJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AutoCloseJob.name);
   private timer?: NodeJS.Timeout;
 
@@ -29,7 +29,7 @@ export class AutoCloseJob implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 

@@ -4,7 +4,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -31,7 +31,7 @@ const OWN_WRITES_WAIT_MS = 20;
  * Whatever fails, the index is marked stale (the read model answers) and the feed starts over.
  */
 @Injectable()
-export class TicketListIndexFeed implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class TicketListIndexFeed implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TicketListIndexFeed.name);
   private running?: Promise<void>;
   private stopped = false;
@@ -56,7 +56,7 @@ export class TicketListIndexFeed implements OnModuleInit, OnApplicationBootstrap
     this.running = this.keepFeeding();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.stop();
     await this.running;

@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { OmitType } from '@nestjs/swagger';
+import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
+import { RegisterUserCommand } from './register-user.handler';
+import { RegisterUserRequestDto } from './register-user.request.dto';
+
+/** POST /api/users's body without the password: secrets never travel on Kafka. */
+export class RegisterUserCommandDto extends OmitType(RegisterUserRequestDto, ['password'] as const) {}
+
+/** `user.register` on itsm.identity.commands: imports register users the way POST /api/users does. */
+@Controller()
+export class RegisterUserKafkaController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  // <string>: the untyped overload, the data being typed (and validated) by the DTO
+  @EventPattern<string>('user.register')
+  @RequireRights('user.write')
+  register(@CurrentCaller() caller: Caller, @Payload() body: RegisterUserCommandDto) {
+    return this.commandBus.execute(new RegisterUserCommand(caller, body));
+  }
+}

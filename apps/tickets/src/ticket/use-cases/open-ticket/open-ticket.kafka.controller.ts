@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
+import { OpenTicketCommand } from './open-ticket.handler';
+import { OpenTicketRequestDto } from './open-ticket.request.dto';
+
+/** `ticket.open` on itsm.tickets.commands: other services open tickets the way POST /api/tickets does. */
+@Controller()
+export class OpenTicketKafkaController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  // <string>: the untyped overload, the data being typed (and validated) by the DTO
+  @EventPattern<string>('ticket.open')
+  @RequireRights('ticket.create')
+  open(@CurrentCaller() caller: Caller, @Payload() body: OpenTicketRequestDto) {
+    return this.commandBus.execute(new OpenTicketCommand(caller, body));
+  }
+}

@@ -1,0 +1,38 @@
+import type { JsonSchema } from '../json-schema';
+import type { ServiceCommands } from './command-definition';
+
+const nullableText = (maxLength: number): JsonSchema => ({ type: ['string', 'null'], maxLength });
+
+export const identityCommands: ServiceCommands = {
+  service: 'identity',
+  description: 'Commands identity takes from other services (imports): users.',
+  commands: [
+    {
+      type: 'user.register',
+      schemaVersion: 1,
+      description:
+        'Registers a user, as POST /api/users does, without a password (secrets never travel on Kafka): ' +
+        'the user sets one later. Accepted with the new stream `user-<userId>` and answer `{ userId }`.',
+      rights: ['user.write'],
+      schema: {
+        type: 'object',
+        required: ['login'],
+        additionalProperties: false,
+        properties: {
+          login: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$',
+            description: 'unique whatever the case',
+          },
+          firstName: { type: 'string', maxLength: 255 },
+          lastName: { type: 'string', minLength: 1, maxLength: 255 },
+          emails: { type: 'array', items: { type: 'string', format: 'email' } },
+          phone: nullableText(64),
+          location: nullableText(255),
+          active: { type: 'boolean' },
+          defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        },
+      },
+    },
+  ],
+};

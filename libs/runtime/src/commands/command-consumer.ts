@@ -1,0 +1,38 @@
+import type { CanActivate, INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestMicroservice } from '@nestjs/microservices';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { ServiceEnv } from '../config/service-env';
+import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
+import { validationPipe } from '../http/validation';
+import { CommandErrorsFilter } from './command-errors.filter';
+import { CommandResultStore } from './command-result.store';
+import { KafkaCommandServer } from './kafka-command.server';
+import { COMMAND_GUARD } from './tokens';
+
+/**
+ * Serves `itsm.<service>.commands` with the application's `@EventPattern` handlers, behind the
+ * HTTP routes' guard and validation pipe. Call it from the app factory, before listening.
+ */
+export async function startCommandConsumer(app: INestApplication, service: string): Promise<void> {
+  const config = app.get<ConfigService<ServiceEnv, true>>(ConfigService);
+  const prefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+  const strategy = new KafkaCommandServer({
+    kafka: app.get<Kafka>(KAFKA),
+    brokers: config.get('KAFKA_BROKERS', { infer: true }).split(','),
+    service,
+    topicPrefix: prefix,
+    groupId: `${prefix}${config.get('SERVICE_NAME', { infer: true })}.commands`,
+    results: new CommandResultStore(app.get<Connection>(MONGO_CONNECTION)),
+  });
+  // initialised later, so that its handlers are built with the enhancers below
+  const commands = app.connectMicroservice({ strategy }, { deferInitialization: true }) as NestMicroservice;
+  // the application runs the lifecycle hooks once; the microservice must not run them again
+  commands.setIsInitHookCalled(true);
+  commands
+    .useGlobalGuards(app.get<CanActivate>(COMMAND_GUARD))
+    .useGlobalPipes(validationPipe())
+    .useGlobalFilters(new CommandErrorsFilter());
+  await app.startAllMicroservices();
+}

@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CommandEnvelope, EventMetadata } from '@itsm/contracts';
+
+/** A stream a command wrote, and its version after the write. */
+export interface StreamWrite {
+  streamId: string;
+  version: number;
+}
+
+interface CommandScope {
+  command: Pick<CommandEnvelope, 'commandId' | 'correlationId'>;
+  writes: StreamWrite[];
+}
+
+const scopes = new AsyncLocalStorage<CommandScope>();
+
+/**
+ * Runs a use case for a command received over Kafka and tells which streams it wrote: the use
+ * cases are the HTTP ones, unchanged, and learn nothing of the transport.
+ */
+export async function withinCommand<T>(
+  command: CommandScope['command'],
+  run: () => Promise<T>,
+): Promise<{ value: T; writes: StreamWrite[] }> {
+  const scope: CommandScope = { command, writes: [] };
+  const value = await scopes.run(scope, run);
+  return { value, writes: scope.writes };
+}
+
+/** Within a command, its events belong to the sender's flow and name the command as their cause. */
+export function stampedByCommand(metadata: EventMetadata): EventMetadata {
+  const command = scopes.getStore()?.command;
+  if (!command) return metadata;
+  return { ...metadata, correlationId: command.correlationId, causationId: command.commandId };
+}
+
+export function recordWrite(write: StreamWrite): void {
+  scopes.getStore()?.writes.push(write);
+}

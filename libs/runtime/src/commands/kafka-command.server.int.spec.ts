@@ -1,0 +1,86 @@
+import { deadLetterTopicFor } from '@itsm/contracts';
+import { DomainError } from '@itsm/domain';
+import { acceptedData, CommandSender, readTopic, useIsolatedStack } from '@itsm/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import mongoose from 'mongoose';
+import { CommandResultStore, type CommandResults } from './command-result.store';
+import { KafkaCommandServer } from './kafka-command.server';
+
+// The server alone, with a handler that fails as dependencies do: a command waits for a dependency
+// as long as it is down, and only an unexplained failure, retried a few times, is dead-lettered.
+const stack = useIsolatedStack();
+const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+let sender: CommandSender;
+let failures: unknown[] = [];
+let calls = 0;
+let recordFailures = 0;
+
+beforeAll(async () => {
+  const connection = mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName });
+  stack.onTeardown(() => connection.close());
+  const store = new CommandResultStore(connection);
+  // the database may go away between the use case and the recording of its answer
+  const results: CommandResults = {
+    find: (commandId) => store.find(commandId),
+    record: async (result) => {
+      if (recordFailures-- > 0) throw outage();
+      return store.record(result);
+    },
+  };
+  const server = new KafkaCommandServer({
+    kafka,
+    brokers: stack.kafkaBrokers.split(','),
+    service: 'identity',
+    topicPrefix: stack.topicPrefix,
+    groupId: `${stack.topicPrefix}identity.commands`,
+    results,
+    retry: { maxAttempts: 3, backoffMs: 10 },
+  });
+  server.addHandler('user.register', async () => {
+    calls++;
+    const failure = failures.shift();
+    if (failure) throw failure;
+    return { done: true };
+  });
+  stack.onTeardown(() => server.close());
+  server.listen(() => undefined);
+  sender = new CommandSender(stack, 'identity');
+  await sender.connect();
+});
+
+beforeEach(() => {
+  calls = 0;
+});
+
+const outage = () => Object.assign(new Error('connection refused'), { name: 'MongoNetworkError' });
+
+it('retries a command while its dependency is down, past the bounded attempts, and answers it once it ran', async () => {
+  failures = [new DomainError('unavailable', 'down'), outage(), outage(), outage(), outage()];
+  const command = sender.command('user.register', {}, { token: 'unchecked here' });
+  await sender.send(command);
+  const [[result]] = await sender.resultsOf([command]);
+  expect(acceptedData(result)).toEqual({ streamId: command.streamId, version: null, answer: { done: true } });
+  expect(calls).toBe(6);
+  expect(sender.resultsFor(command.commandId)).toHaveLength(1);
+});
+
+it('runs a command once when its answer could not be recorded at first, and answers it once recorded', async () => {
+  recordFailures = 2;
+  const command = sender.command('user.register', {}, { token: 'unchecked here' });
+  await sender.send(command);
+  const [[result]] = await sender.resultsOf([command]);
+  expect(result.type).toBe('command.accepted');
+  expect(calls).toBe(1);
+});
+
+it('dead-letters a command whose failure nothing explains after the bounded attempts, unanswered', async () => {
+  failures = [new TypeError('a bug'), new TypeError('a bug'), new TypeError('a bug')];
+  const command = sender.command('user.register', {}, { token: 'unchecked here' });
+  await sender.send(command);
+  const parked = await readTopic(kafka, deadLetterTopicFor(sender.topic), (messages) =>
+    messages.some((message) => JSON.stringify(message).includes(command.commandId)),
+  );
+  expect(parked.at(-1)).toMatchObject(command);
+  expect(calls).toBe(3);
+  expect(sender.resultsFor(command.commandId)).toEqual([]);
+});

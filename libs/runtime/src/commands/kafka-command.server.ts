@@ -1,0 +1,181 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import {
+  commandCatalogue,
+  commandTopicFor,
+  deadLetterTopicFor,
+  decodeCommands,
+  definitionKey,
+  refusedResult,
+  type CommandEnvelope,
+  type CommandResult,
+  type ResultStamp,
+} from '@itsm/contracts';
+import { createIdempotentProducer, ensureTopics, MessageConsumer, probeKafka } from '@itsm/messaging';
+import type { Kafka, Producer } from 'kafkajs';
+import { LRUCache } from 'lru-cache';
+import { lastValueFrom } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import { answerOf, type UseCaseOutcome } from './command-answer';
+import type { CommandResults } from './command-result.store';
+import { withinCommand } from './command-scope';
+import { KafkaCommandContext } from './kafka-command.context';
+
+export interface KafkaCommandServerOptions {
+  kafka: Kafka;
+  brokers: string[];
+  /** the service whose command topic is read: `itsm.<service>.commands` */
+  service: string;
+  topicPrefix: string;
+  groupId: string;
+  results: CommandResults;
+  /** attempts after an unexplained failure before the dead-letter topic (default 10), first delay (200 ms) */
+  retry?: { maxAttempts: number; backoffMs: number };
+}
+
+const MAX_START_BACKOFF_MS = 30_000;
+
+/**
+ * Nest's transport for the service's command topic: each command goes to the handler declared
+ * with `@EventPattern('<command type>')`, behind the same guard and validation as HTTP, once per
+ * command id; its result is published on the sender's `replyTo`.
+ */
+export class KafkaCommandServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger('Commands');
+  private readonly topic: string;
+  private readonly producer: Producer;
+  private readonly known: ReadonlySet<string>;
+  /** results computed on an attempt that failed to record them: a retry must not run the use case again */
+  private readonly unrecorded = new LRUCache<string, CommandResult>({ max: 10_000 });
+  private consumer?: MessageConsumer<CommandEnvelope[]>;
+  private starting?: Promise<void>;
+  private stopped = false;
+  private wake = () => {};
+
+  constructor(private readonly options: KafkaCommandServerOptions) {
+    super();
+    this.topic = commandTopicFor(options.service, options.topicPrefix);
+    this.producer = createIdempotentProducer(options.kafka);
+    const commands = commandCatalogue.find((catalogue) => catalogue.service === options.service)?.commands ?? [];
+    this.known = new Set(commands.map((command) => definitionKey(command.type, command.schemaVersion)));
+  }
+
+  /** Kafka may be down at boot: the service starts anyway and the consumer joins once it answers. */
+  listen(callback: () => void): void {
+    this.starting = this.keepStarting();
+    callback();
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.starting;
+    await this.consumer?.stop();
+    await this.producer.disconnect();
+  }
+
+  on(): never {
+    throw new Error('the command server emits no events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async keepStarting(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      const consumer = this.createConsumer();
+      try {
+        await probeKafka(this.options.brokers);
+        await ensureTopics(this.options.kafka, [this.topic, deadLetterTopicFor(this.topic)]);
+        await this.producer.connect();
+        await consumer.start();
+        this.consumer = consumer;
+        return;
+      } catch (error) {
+        await consumer.stop().catch(() => undefined);
+        if (this.stopped) return;
+        const delayMs = Math.min(MAX_START_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
+        this.log.warn(`command consumer not started (attempt ${attempt}, next in ${delayMs} ms): ${error}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delayMs);
+          this.wake = () => (clearTimeout(timer), resolve());
+        });
+      }
+    }
+  }
+
+  private createConsumer(): MessageConsumer<CommandEnvelope[]> {
+    return new MessageConsumer({
+      kafka: this.options.kafka,
+      groupId: this.options.groupId,
+      topics: [this.topic],
+      decode: (message) => decodeCommands(message.value?.toString('utf8') ?? ''),
+      handle: (commands) => this.answerAll(commands),
+      maxAttempts: this.options.retry?.maxAttempts ?? 10,
+      backoffMs: this.options.retry?.backoffMs ?? 200,
+      onRetry: (error, attempt) => this.log.warn(`command not answered yet (attempt ${attempt}): ${messageOf(error)}`),
+      onDeadLetter: (topic, message, error) =>
+        this.log.error(`command message ${topic}#${message.offset} sent to the dead-letter topic: ${error.message}`),
+    });
+  }
+
+  /** A batch in its order; a retried batch answers its first commands again, from their stored results. */
+  private async answerAll(commands: CommandEnvelope[]): Promise<void> {
+    for (const command of commands) await this.answer(command);
+  }
+
+  private async answer(command: CommandEnvelope): Promise<void> {
+    const result = await this.resultOf(command);
+    await this.producer.send({
+      topic: command.replyTo,
+      acks: -1,
+      messages: [
+        {
+          key: command.streamId,
+          value: JSON.stringify(result),
+          headers: { 'result-type': result.type, 'command-id': command.commandId },
+        },
+      ],
+    });
+  }
+
+  /** The stored answer of a command seen before; else the command runs and its answer is stored. */
+  private async resultOf(command: CommandEnvelope): Promise<CommandResult> {
+    const stored = await this.options.results.find(command.commandId);
+    if (stored) return stored;
+    const result = this.unrecorded.get(command.commandId) ?? (await this.run(command));
+    this.unrecorded.set(command.commandId, result);
+    const recorded = await this.options.results.record(result);
+    this.unrecorded.delete(command.commandId);
+    return recorded;
+  }
+
+  /** Throws what is worth retrying: such a command gets no answer until it ran. */
+  private async run(command: CommandEnvelope): Promise<CommandResult> {
+    const handler = this.getHandlerByPattern(command.type);
+    if (!handler || !this.known.has(definitionKey(command.type, command.schemaVersion))) {
+      const message = `${this.options.service} takes no command ${command.type} version ${command.schemaVersion}`;
+      return refusedResult(command, { code: 'invalid', message }, this.stamp());
+    }
+    const outcome = await withinCommand(command, async () => {
+      const answer = await handler(command.data, new KafkaCommandContext(command));
+      return lastValueFrom(this.transformToObservable(answer), { defaultValue: undefined });
+    }).then(
+      ({ value, writes }): UseCaseOutcome => ({ ok: true, value, writes }),
+      (error: unknown): UseCaseOutcome => ({ ok: false, error }),
+    );
+    const result = answerOf(command, outcome, this.stamp());
+    if (!result) throw (outcome as { error: unknown }).error;
+    return result;
+  }
+
+  private stamp(): ResultStamp {
+    return { id: uuidv7(), service: this.options.service, occurredAt: new Date().toISOString() };
+  }
+}
+
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
