@@ -1,4 +1,4 @@
-import { definitionKey, topicFor, type ContextEvents } from './event-definition';
+import { definitionKey, topicFor, type ContextEvents, type EventDefinition } from './event-definition';
 import { envelopeSchema } from './envelope.schema';
 
 /** The AsyncAPI 3 document of the platform's event topics, generated from the catalogue. */
@@ -10,25 +10,7 @@ export function asyncApiDocument(catalogue: ContextEvents[]): Record<string, unk
     const channelMessages: Record<string, unknown> = {};
     for (const definition of context.events) {
       const name = definitionKey(definition.type, definition.schemaVersion);
-      messages[name] = {
-        name,
-        title: `${definition.type} (version ${definition.schemaVersion})`,
-        summary: definition.description,
-        contentType: 'application/json',
-        headers: {
-          type: 'object',
-          properties: { type: { const: definition.type }, schemaVersion: { const: String(definition.schemaVersion) } },
-        },
-        payload: {
-          ...envelopeSchema,
-          properties: {
-            ...envelopeSchema.properties,
-            type: { type: 'string', const: definition.type },
-            schemaVersion: { type: 'integer', const: definition.schemaVersion },
-            data: definition.schema,
-          },
-        },
-      };
+      messages[name] = messageOf(name, definition);
       channelMessages[name] = { $ref: `#/components/messages/${name}` };
     }
     channels[context.context] = {
@@ -55,5 +37,48 @@ export function asyncApiDocument(catalogue: ContextEvents[]): Record<string, unk
     channels,
     operations,
     components: { messages },
+  };
+}
+
+function messageOf(name: string, definition: EventDefinition): Record<string, unknown> {
+  return {
+    name,
+    title: `${definition.type} (version ${definition.schemaVersion})`,
+    summary: definition.description,
+    contentType: 'application/json',
+    headers: headersOf(definition),
+    payload: {
+      ...envelopeSchema,
+      properties: {
+        ...envelopeSchema.properties,
+        type: { type: 'string', const: definition.type },
+        schemaVersion: { type: 'integer', const: definition.schemaVersion },
+        data: definition.schema,
+      },
+    },
+    bindings: {
+      kafka: {
+        key: { type: 'string', description: 'the envelope’s streamId: a stream’s events share a partition' },
+        bindingVersion: '0.5.0',
+      },
+    },
+  };
+}
+
+/** The Kafka headers the outbox relay puts on every message (UTF-8 strings), copied from the envelope. */
+function headersOf(definition: EventDefinition): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['event-type', 'schema-version', 'event-id'],
+    properties: {
+      'event-type': { type: 'string', const: definition.type, description: 'the envelope’s type' },
+      'schema-version': {
+        type: 'string',
+        const: String(definition.schemaVersion),
+        description: 'the envelope’s schemaVersion, in decimal',
+      },
+      'event-id': { type: 'string', format: 'uuid', description: 'the envelope’s id (UUIDv7)' },
+    },
+    additionalProperties: false,
   };
 }

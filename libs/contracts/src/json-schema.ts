@@ -1,17 +1,17 @@
-/** The subset of JSON Schema (draft 2020-12) our event schemas use. */
+/** The subset of JSON Schema (draft 2020-12) our event schemas use; read-only, as schemas are declared `as const`. */
 export interface JsonSchema {
-  type?: 'object' | 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'null' | Array<string>;
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean;
-  items?: JsonSchema;
-  enum?: Array<string | number | null>;
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  $ref?: string;
+  readonly type?: 'object' | 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'null' | ReadonlyArray<string>;
+  readonly description?: string;
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: ReadonlyArray<string>;
+  readonly additionalProperties?: boolean;
+  readonly items?: JsonSchema;
+  readonly enum?: ReadonlyArray<string | number | null>;
+  readonly format?: string;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly $ref?: string;
 }

@@ -12,8 +12,17 @@ const published: JsonSchema = {
   },
 };
 
-const changed = (patch: (schema: JsonSchema) => void): JsonSchema => {
-  const copy = structuredClone(published);
+/** Schemas are read-only; a test patches an editable copy of the published one. */
+type Editable<T> =
+  T extends ReadonlyArray<infer Item>
+    ? Editable<Item>[]
+    : T extends object
+      ? { -readonly [Key in keyof T]: Editable<T[Key]> }
+      : T;
+type EditableSchema = Editable<JsonSchema>;
+
+const changed = (patch: (schema: EditableSchema) => void): JsonSchema => {
+  const copy = structuredClone(published) as EditableSchema;
   patch(copy);
   return copy;
 };
@@ -28,31 +37,35 @@ describe('breaking changes of a published schema', () => {
   });
 
   it.each([
-    ['a removed property', (s: JsonSchema) => delete s.properties!.source, 'data.source: removed'],
+    ['a removed property', (s: EditableSchema) => delete s.properties!.source, 'data.source: removed'],
     [
       'a retyped property',
-      (s: JsonSchema) => (s.properties!.urgency = { type: 'string' }),
+      (s: EditableSchema) => (s.properties!.urgency = { type: 'string' }),
       'data.urgency: type "integer" became "string"',
     ],
-    ['a newly required property', (s: JsonSchema) => s.required!.push('source'), 'data.source: newly required'],
-    ['a property no longer required', (s: JsonSchema) => (s.required = ['title']), 'data.urgency: no longer required'],
+    ['a newly required property', (s: EditableSchema) => s.required!.push('source'), 'data.source: newly required'],
+    [
+      'a property no longer required',
+      (s: EditableSchema) => (s.required = ['title']),
+      'data.urgency: no longer required',
+    ],
     [
       'a new required property',
-      (s: JsonSchema) => {
+      (s: EditableSchema) => {
         s.properties!.entity = { type: 'string' };
         s.required!.push('entity');
       },
       'data.entity: added as required',
     ],
-    ['a changed enum', (s: JsonSchema) => s.properties!.source.enum!.push('mail'), 'data.source: enum changed'],
+    ['a changed enum', (s: EditableSchema) => s.properties!.source.enum!.push('mail'), 'data.source: enum changed'],
     [
       'a retyped array item',
-      (s: JsonSchema) => (s.properties!.tags.items = { type: 'integer' }),
+      (s: EditableSchema) => (s.properties!.tags.items = { type: 'integer' }),
       'data.tags[]: type "string" became "integer"',
     ],
     [
       'additional properties forbidden',
-      (s: JsonSchema) => (s.additionalProperties = false),
+      (s: EditableSchema) => (s.additionalProperties = false),
       'data: additional properties now forbidden',
     ],
   ])('reports %s', (_name, patch, expected) => {

@@ -1,3 +1,5 @@
+import { expectPublishable, type EmittedEvent } from './published-schema';
+
 // Structural on purpose: @itsm/eventsourcing's own tests use this helper, so it cannot import it.
 interface DeciderUnderTest<Command, Event, State> {
   initialState(): State;
@@ -9,17 +11,25 @@ interface DeciderUnderTest<Command, Event, State> {
  * Given/when/then for deciders:
  *   spec.given([opened]).when(assign).then([assigned])
  *   spec.given([closed]).when(assign).thenFails('illegal_transition', /closed/)
+ * Every event, given or emitted, must fit the latest published schema of its type: the store
+ * upcasts what it reads, so a decider only ever sees and writes its types' latest versions.
  */
-export function deciderSpecification<Command, Event, State>(decider: DeciderUnderTest<Command, Event, State>) {
+export function deciderSpecification<Command, Event extends EmittedEvent, State>(
+  decider: DeciderUnderTest<Command, Event, State>,
+) {
   return {
     given: (events: Event[]) => ({
       when: (command: Command) => {
-        const decide = () => decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+        const decide = () => {
+          expectPublishable(events, 'given');
+          return decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+        };
         return {
           then(expected: Event[]) {
             const result = decide();
             if (!Array.isArray(result)) throw new Error(`expected events, got ${result.code}: ${result.message}`);
             expect(result).toEqual(expected);
+            expectPublishable(result, 'emitted');
           },
           thenFails(code: string, message?: RegExp) {
             const result = decide();

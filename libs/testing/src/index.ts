@@ -13,3 +13,5 @@ export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type Web
 export { EventPublisher } from './event-publisher';
 export { acceptedData, CommandSender, type CommandOptions } from './command-sender';
 export { projectEvents, type FoldableProjection, type GivenEvent } from './project-events';
+export { readMessages, type TopicMessage } from './kafka-messages';
+export { asyncApiConformance, type AsyncApiDocument } from './asyncapi-conformance';

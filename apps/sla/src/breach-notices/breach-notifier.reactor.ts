@@ -48,7 +48,7 @@ export class BreachNotifier {
     const actors: ActorRef[] = [];
     for (const action of event.data.actions) {
       if (action.type === 'notify-assignees') actors.push(...assignees);
-      if (action.type === 'notify-group') actors.push({ kind: 'group', id: action.groupId });
+      if (action.type === 'notify-group' && action.groupId) actors.push({ kind: 'group', id: action.groupId });
     }
     return this.directory.addressesOf(actors);
   }

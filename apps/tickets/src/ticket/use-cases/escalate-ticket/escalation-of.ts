@@ -29,7 +29,9 @@ export function escalationOf(envelope: EventEnvelope): Escalation | null {
   if (!trigger) return null;
   const data = envelope.data as SlaWarning['data'];
   const raisePriority = data.actions.some((action) => action.type === 'raise-priority');
-  const assignGroupIds = data.actions.flatMap((action) => (action.type === 'assign-group' ? [action.groupId] : []));
+  const assignGroupIds = data.actions.flatMap((action) =>
+    action.type === 'assign-group' && action.groupId ? [action.groupId] : [],
+  );
   if (!raisePriority && assignGroupIds.length === 0) return null;
   return {
     ticketId: data.ticketId,

@@ -1,0 +1,50 @@
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+
+/** A Kafka message as it travelled: its key and headers as UTF-8 strings (a repeated header as a list), its value parsed from JSON. */
+export interface TopicMessage {
+  key: string | null;
+  headers: Record<string, string | string[]>;
+  value: unknown;
+}
+
+/** Reads a topic from the beginning until `count` messages came (or the timeout passed), keys and headers included. */
+export async function readMessages(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  timeoutMs = 60_000,
+): Promise<TopicMessage[]> {
+  const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random()}` });
+  const received: TopicMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${received.length} messages on ${topic}`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          received.push(decoded(message));
+          if (received.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return received;
+}
+
+function decoded(message: KafkaMessage): TopicMessage {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  return {
+    key: message.key?.toString('utf8') ?? null,
+    headers,
+    value: JSON.parse(message.value?.toString('utf8') ?? 'null'),
+  };
+}
