@@ -3,3 +3,4 @@ export { createIdempotentProducer } from './producer';
 export { EventConsumer, type EventConsumerOptions } from './event-consumer';
 export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
 export { probeKafka, quickKafkaAdmin } from './probe';
+export { eventMessage } from './event-message';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { topicFor, type DomainEvent } from '@itsm/contracts';
-import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ManagedIsolatedStack } from './isolated-stack';
@@ -50,7 +50,7 @@ export class EventPublisher {
     await this.producer.send({
       topic: this.topic,
       acks: -1,
-      messages: envelopes.map((envelope) => ({ key: streamId, value: JSON.stringify(envelope) })),
+      messages: envelopes.map(eventMessage),
     });
     return envelopes;
   }

@@ -7,13 +7,14 @@ export interface TopicMessage {
   value: unknown;
 }
 
-/** Reads a topic from the beginning until `count` messages came (or the timeout passed), keys and headers included. */
+/** Reads a topic from the beginning until `done` says so (a count, or a test of what came), keys and headers included. */
 export async function readMessages(
   kafka: Kafka,
   topic: string,
-  count: number,
+  done: number | ((received: TopicMessage[]) => boolean),
   timeoutMs = 60_000,
 ): Promise<TopicMessage[]> {
+  const finished = typeof done === 'number' ? (received: TopicMessage[]) => received.length >= done : done;
   const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random()}` });
   const received: TopicMessage[] = [];
   await consumer.connect();
@@ -24,7 +25,7 @@ export async function readMessages(
       void consumer.run({
         eachMessage: async ({ message }) => {
           received.push(decoded(message));
-          if (received.length >= count) {
+          if (finished(received)) {
             clearTimeout(timer);
             resolve();
           }

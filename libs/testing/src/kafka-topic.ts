@@ -1,35 +1,17 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { readMessages, type TopicMessage } from './kafka-messages';
 
-/** Reads a topic from the beginning until `done` says so (or the timeout passed). */
+/** Reads a topic's events from the beginning until `done` says so (or the timeout passed). */
 export async function readTopic(
   kafka: Kafka,
   topic: string,
   done: number | ((received: EventEnvelope[]) => boolean),
   timeoutMs = 60_000,
 ): Promise<EventEnvelope[]> {
-  const finished = typeof done === 'number' ? (received: EventEnvelope[]) => received.length >= done : done;
-  const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random()}` });
-  const received: EventEnvelope[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${received.length} messages on ${topic}`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          received.push(JSON.parse(message.value!.toString()));
-          if (finished(received)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return received;
+  const valuesOf = (messages: TopicMessage[]) => messages.map((message) => message.value as EventEnvelope);
+  const finished = typeof done === 'number' ? done : (messages: TopicMessage[]) => done(valuesOf(messages));
+  return valuesOf(await readMessages(kafka, topic, finished, timeoutMs));
 }
 
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {

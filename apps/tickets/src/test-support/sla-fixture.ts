@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type TicketSlaEvent,
 } from '@itsm/contracts';
-import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/messaging';
 import type { ManagedIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
@@ -133,7 +133,7 @@ export class SlaFixture {
     await this.producer.send({
       topic: this.topic,
       acks: -1,
-      messages: envelopes.map((envelope) => ({ key: envelope.streamId, value: JSON.stringify(envelope) })),
+      messages: envelopes.map(eventMessage),
     });
   }
 }

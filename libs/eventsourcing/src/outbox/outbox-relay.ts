@@ -1,3 +1,4 @@
+import { eventMessage } from '@itsm/messaging';
 import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
@@ -135,13 +136,7 @@ export class OutboxRelay {
     await producer.send({
       topic: this.options.topic,
       acks: -1,
-      messages: commits.flatMap((commit) =>
-        commit.events.map((event) => ({
-          key: event.streamId,
-          value: JSON.stringify(event),
-          headers: { 'event-type': event.type, 'schema-version': String(event.schemaVersion), 'event-id': event.id },
-        })),
-      ),
+      messages: commits.flatMap((commit) => commit.events.map(eventMessage)),
     });
   }
 
