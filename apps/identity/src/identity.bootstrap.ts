@@ -1,10 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { commandMetadata, systemCaller } from '@itsm/auth';
-import { isDomainError } from '@itsm/domain';
+import { DEFAULT_PROFILES, isDomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { entityDecider, entityStreamId, ROOT_ENTITY_ID, ROOT_ENTITY_NAME } from './entity/entity.decider';
-import { DEFAULT_PROFILES } from './profile/default-profiles';
 import { CreateProfileCommand } from './profile/use-cases/create-profile/create-profile.handler';
 import { IdentityDirectory } from './shared/identity-directory';
 

@@ -2,13 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccessTokenIssuer, AuthModule, entityTreeProjection } from '@itsm/auth';
+import { directoryEntitiesProjection } from '@itsm/directory';
 import { EventSourcingModule, REDIS, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
 import type Redis from 'ioredis';
 import { AccountStore } from './credentials/account.store';
 import { PasswordHasher } from './credentials/password-hasher';
 import { EntityHttpController } from './entity/entity.http.controller';
 import { EntityQueries } from './entity/queries/list-entities.query';
-import { entityListProjection } from './entity/read-models/entity-list.projection';
 import { CreateEntityHandler } from './entity/use-cases/create-entity/create-entity.handler';
 import { MoveEntityHandler } from './entity/use-cases/move-entity/move-entity.handler';
 import { UpdateEntityHandler } from './entity/use-cases/update-entity/update-entity.handler';
@@ -88,7 +88,8 @@ export class IdentityModule {
         EventSourcingModule.forContext({
           context: 'identity',
           projections: [
-            entityListProjection,
+            // identity's own list of entities is the one every service keeps of them
+            directoryEntitiesProjection,
             entityTreeProjection,
             userListProjection,
             groupListProjection,

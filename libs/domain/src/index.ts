@@ -11,3 +11,4 @@ export {
 } from './domain-error';
 export { RIGHTS, isRight, type Right } from './rights';
 export { can, inScope, isSystemCaller, systemCaller, type Caller, type SystemCaller } from './caller';
+export { DEFAULT_PROFILES, type DefaultProfile, type ProfileInterface } from './default-profiles';

@@ -1,7 +1,5 @@
-import { DomainError, type Decider, isRight } from '@itsm/domain';
+import { DomainError, type Decider, isRight, type ProfileInterface } from '@itsm/domain';
 import type { ProfileEvent } from '@itsm/contracts';
-
-export type ProfileInterface = 'central' | 'helpdesk';
 
 export type ProfileCommand =
   | { type: 'create-profile'; profileId: string; name: string; interface: ProfileInterface; rights: string[] }

@@ -1,7 +1,6 @@
-import { isRight, RIGHTS } from '@itsm/domain';
+import { DEFAULT_PROFILES, isRight, RIGHTS } from '@itsm/domain';
 import type { ProfileEvent } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
-import { DEFAULT_PROFILES } from './default-profiles';
 import { profileDecider, SUPER_ADMIN_PROFILE_ID, type ProfileCommand } from './profile.decider';
 
 const spec = deciderSpecification(profileDecider);

@@ -2,7 +2,7 @@ import { DomainError } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityTree, type Caller } from '@itsm/auth';
 import { ProjectionRegistry } from '@itsm/runtime';
-import { entityListProjection, type EntityListDoc } from '../entity/read-models/entity-list.projection';
+import { directoryEntitiesProjection, type DirectoryEntity } from '@itsm/directory';
 import { groupListProjection, type GroupListDoc } from '../group/read-models/group-list.projection';
 import { profileListProjection, type ProfileListDoc } from '../profile/read-models/profile-list.projection';
 import { userListProjection, type UserListDoc } from '../user/read-models/user-list.projection';
@@ -17,7 +17,7 @@ export class IdentityDirectory {
   constructor(private readonly projections: ProjectionRegistry) {}
 
   entities() {
-    return this.projections.collection<EntityListDoc>(entityListProjection.name);
+    return this.projections.collection<DirectoryEntity>(directoryEntitiesProjection.name);
   }
 
   users() {
@@ -38,7 +38,7 @@ export class IdentityDirectory {
   }
 
   /** An entity the caller sees, or 404: other tenants' entities do not exist for them. */
-  async visibleEntity(caller: Caller, entityId: string): Promise<EntityListDoc> {
+  async visibleEntity(caller: Caller, entityId: string): Promise<DirectoryEntity> {
     const entity = caller.scope.includes(entityId) ? await (await this.entities()).findOne({ entityId }) : null;
     if (!entity) throw new DomainError('not_found', `no entity ${entityId} in your scope`);
     return entity;

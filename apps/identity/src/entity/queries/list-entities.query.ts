@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { scopedFilter, type Caller } from '@itsm/auth';
 import { IdentityDirectory } from '../../shared/identity-directory';
 import { contains, PageQuery, pageOf } from '@itsm/runtime';
-import type { EntityListDoc } from '../read-models/entity-list.projection';
+import type { DirectoryEntity } from '@itsm/directory';
 
 export class ListEntitiesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'part of the name, any case' })
@@ -19,7 +19,7 @@ export class ListEntitiesQuery extends PageQuery {
   sort = 'name' as const;
 }
 
-export interface EntityView extends EntityListDoc {
+export interface EntityView extends DirectoryEntity {
   /** "Entité racine > Sous-entité" as GLPI's completename */
   completeName: string;
 }
@@ -39,7 +39,7 @@ export class EntityQueries {
     return (await this.presenter())(entity);
   }
 
-  private async presenter(): Promise<(doc: EntityListDoc) => EntityView> {
+  private async presenter(): Promise<(doc: DirectoryEntity) => EntityView> {
     const tree = await this.directory.entityTree();
     const docs = await (await this.directory.entities()).find({}, { projection: { entityId: 1, name: 1 } }).toArray();
     const names = new Map(docs.map((doc) => [doc.entityId, doc.name]));

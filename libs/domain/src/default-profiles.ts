@@ -1,5 +1,7 @@
-import { RIGHTS, type Right } from '@itsm/domain';
-import type { ProfileInterface } from './profile.decider';
+import { RIGHTS, type Right } from './rights';
+
+/** GLPI's two interfaces: the technician's (central) and the simplified one (helpdesk, self-service). */
+export type ProfileInterface = 'central' | 'helpdesk';
 
 export interface DefaultProfile {
   profileId: string;
@@ -20,7 +22,10 @@ const ticketWork: Right[] = [
 ];
 const directoryReading: Right[] = ['user.read', 'group.read', 'entity.read', 'profile.read'];
 
-/** GLPI's default profiles (install/empty_data.php), as editable data seeded at first start. */
+/**
+ * GLPI's default profiles (install/empty_data.php): identity seeds them at first start as editable
+ * data; other services' tests sign their users in with them.
+ */
 export const DEFAULT_PROFILES: DefaultProfile[] = [
   { profileId: 'super-admin', name: 'Super-Admin', interface: 'central', rights: [...RIGHTS] },
   {
