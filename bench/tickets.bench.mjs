@@ -7,12 +7,10 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { AccessTokenIssuer, RIGHTS } from '@itsm/auth';
-import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import autocannon from 'autocannon';
-import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
+import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { percentile, round, sleep } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,16 +30,7 @@ export default async function ticketsBench(env) {
   const url = `http://127.0.0.1:${PORT}`;
   try {
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
-    const token = new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({
-      sub: userId,
-      login: 'bench',
-      name: 'bench',
-      pid: 'super-admin',
-      rights: [...RIGHTS],
-      eid: 'root',
-      rec: true,
-      sid: randomUUID(),
-    }).token;
+    const token = superAdminToken(keys, userId);
     await untilReady(url, token);
     const db = mongo.db(serviceEnv.MONGO_DB);
     const created = await creations(url, token);
@@ -75,67 +64,6 @@ export default async function ticketsBench(env) {
       .catch(() => undefined);
     await mongo.close();
   }
-}
-
-/** What the service learns from identity: the root entity and one user, on identity's topic. */
-async function publishIdentity(env, prefix) {
-  const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-  const topic = `${prefix}itsm.identity.events`;
-  await ensureTopics(kafka, [topic, `${topic}.dlq`]);
-  const producer = createIdempotentProducer(kafka);
-  await producer.connect();
-  const userId = randomUUID();
-  const envelope = (streamId, type, data) => ({
-    key: streamId,
-    value: JSON.stringify({
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      sequence: 1,
-      entityId: 'root',
-      occurredAt: new Date().toISOString(),
-      actor: { kind: 'system', id: 'bench' },
-      correlationId: 'bench',
-      causationId: 'bench',
-      data,
-    }),
-  });
-  await producer.send({
-    topic,
-    acks: -1,
-    messages: [
-      envelope('entity-root', 'entity.created', {
-        entityId: 'root',
-        name: 'Entité racine',
-        parentId: null,
-        settings: { autoCloseMode: 'never', autoCloseDelayDays: 0, calendarId: null },
-      }),
-      // ten sub-entities the 100,000 tickets are spread over
-      ...Array.from({ length: 10 }, (_, i) =>
-        envelope(`entity-entity-${i}`, 'entity.created', {
-          entityId: `entity-${i}`,
-          name: `Filiale ${i}`,
-          parentId: 'root',
-          settings: { autoCloseMode: 'inherit', autoCloseDelayDays: 0, calendarId: null },
-        }),
-      ),
-      envelope(`user-${userId}`, 'user.registered', {
-        userId,
-        login: 'bench',
-        firstName: '',
-        lastName: 'bench',
-        emails: [],
-        phone: null,
-        location: null,
-        active: true,
-        defaultEntityId: 'root',
-        defaultProfileId: null,
-      }),
-    ],
-  });
-  await producer.disconnect();
-  return userId;
 }
 
 /** The message of the first log line of the process that contains `text` (pino JSON lines). */
