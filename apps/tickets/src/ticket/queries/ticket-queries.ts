@@ -54,7 +54,12 @@ export class TicketQueries {
 
   async get(caller: Caller, ticketId: string) {
     const who = await this.access.callerOf(caller);
-    return this.detail(await this.access.visible(who, ticketId), this.deadlines.of(ticketId));
+    return this.answer(await this.access.visible(who, ticketId));
+  }
+
+  /** The detail of a ticket already found visible (a command's answer): its deadlines are one read. */
+  answer(ticket: TicketView) {
+    return this.detail(ticket, this.deadlines.of(ticket.ticketId));
   }
 
   /**
@@ -94,8 +99,12 @@ export class TicketQueries {
   /** The timeline in the order things happened; private items only for technicians (ticket.update). */
   async timeline(caller: Caller, ticketId: string) {
     const who: TicketCaller = await this.access.callerOf(caller);
-    const ticket = await this.access.visible(who, ticketId);
-    const seesPrivate = who.rights.has('ticket.update');
+    return this.timelineOf(who, await this.access.visible(who, ticketId));
+  }
+
+  /** The timeline of a ticket already found visible (a command's answer). */
+  async timelineOf(caller: Caller, ticket: TicketView) {
+    const seesPrivate = caller.rights.has('ticket.update');
     const items = ticket.timeline.filter((item) => seesPrivate || !item.private);
     const names = await this.directory.names(items.map((item) => ({ kind: 'user' as const, id: item.authorId })));
     return items.map((item) => ({ ...item, authorName: names.get(`user:${item.authorId}`) ?? item.authorId }));
