@@ -93,7 +93,8 @@ export default async function roundTripsBench(env) {
   app
     .get(MONGO_CONNECTION)
     .getClient()
-    .on('commandStarted', (event) => counter.started(event));
+    .on('commandStarted', (event) => counter.started(event))
+    .on('commandSucceeded', (event) => counter.succeeded(event));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const mongo = await MongoClient.connect(env.MONGO_URL);
@@ -103,8 +104,9 @@ export default async function roundTripsBench(env) {
     await untilOpens(api);
     await lifecycle(api, counter, 2); // warm-up: indexes, collection pointers, directory caches
     counter.takeBackground();
+    counter.durations.clear();
     const measured = await lifecycle(api, counter, TICKETS);
-    return report(measured);
+    return { ...report(measured), meanMsByOperation: counter.meanDurations() };
   } finally {
     await app.close();
     await mongo
@@ -121,6 +123,12 @@ class RoundTripCounter {
   background = new Map();
   /** where the next request's commands are counted (requests go one at a time) */
   next = new Map();
+  /** operation -> [total ms, count] of the requests' commands: what each kind costs the server */
+  durations = new Map();
+  /** request id of a measured request's command on its way -> its operation */
+  inFlight = new Map();
+  /** the counts of the request being measured */
+  measuring = undefined;
 
   middleware() {
     return (request, response, next) => this.requests.run(this.next, next);
@@ -132,12 +140,27 @@ class RoundTripCounter {
     const key = `${event.commandName} ${collection}`;
     const counts = this.requests.getStore() ?? this.background;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (counts === this.measuring) this.inFlight.set(event.requestId, key);
+  }
+
+  succeeded(event) {
+    const key = this.inFlight.get(event.requestId);
+    if (!key) return;
+    this.inFlight.delete(event.requestId);
+    const [ms, count] = this.durations.get(key) ?? [0, 0];
+    this.durations.set(key, [ms + event.duration, count + 1]);
+  }
+
+  meanDurations() {
+    const sorted = [...this.durations].sort(([a], [b]) => a.localeCompare(b));
+    return Object.fromEntries(sorted.map(([key, [ms, count]]) => [key, round(ms / count)]));
   }
 
   /** Sends one request and returns the commands it started. */
   async measure(send) {
     const counts = new Map();
     this.next = counts;
+    this.measuring = counts;
     const answer = await send();
     this.next = new Map();
     return { answer, counts };

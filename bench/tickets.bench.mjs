@@ -1,6 +1,7 @@
 // The tickets service under HTTP load (issue: tickets service): creations per second at
-// concurrency 1 and 32 (autocannon), create-to-visible latency, and list queries over 100,000
-// tickets, each next to a raw baseline measured on the same machine in the same run. The list
+// concurrency 1 and 32 (autocannon), a mixed command load on the tickets created (follow-ups,
+// tasks, status changes, solutions, concurrency 32), create-to-visible latency, and list queries
+// over 100,000 tickets, each next to a raw baseline measured on the same machine in the same run. The list
 // runs on a service restarted over the filled read model: its list index loads it at start.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +35,7 @@ export default async function ticketsBench(env) {
     await untilReady(url, token);
     const db = mongo.db(serviceEnv.MONGO_DB);
     const created = await creations(url, token);
+    const mixed = await mixedCommands(url, token, db);
     const createToVisibleMs = await createToVisible(url, token);
     const collection = await fill(db);
     // a replica starting over the filled read model (what the bench wrote bypasses the events)
@@ -48,6 +50,10 @@ export default async function ticketsBench(env) {
     await untilListening(url);
     return {
       creations: created,
+      mixedCommands: {
+        ...mixed,
+        perCreation: round(mixed.commandsPerSecond / created.concurrency32.createdPerSecond, 2),
+      },
       createToVisibleMs,
       listQuery: {
         ...(await listQueries(url, token, collection)),
@@ -143,6 +149,58 @@ async function creations(url, token) {
     };
   }
   return result;
+}
+
+/** What the mixed load asks of each ticket, in this order: legal from `new` on, and it ends solved. */
+const MIXED_STEPS = [
+  { name: 'follow-up', path: 'followups', body: { content: 'Le bac 2 est vide.' } },
+  { name: 'task', path: 'tasks', body: { content: 'Recharger le bac', durationMinutes: 15 } },
+  { name: 'status pending', path: 'status', body: { status: 'pending' } },
+  { name: 'status processing', path: 'status', body: { status: 'processing' } },
+  { name: 'follow-up', path: 'followups', body: { content: 'Bac rechargé, à surveiller.' } },
+  { name: 'solution', path: 'solution', body: { content: 'Bac rechargé.' } },
+];
+/** tickets worked on side by side: one ticket's next step is sent this many requests after its last */
+const MIXED_WINDOW = 96;
+
+/**
+ * Commands on existing tickets at concurrency 32: window after window of tickets, each step for
+ * every ticket of the window before the next step. Past the last ticket, follow-ups on solved ones.
+ */
+async function mixedCommands(url, token, db) {
+  const ids = (
+    await db
+      .collection('ticket_view')
+      .find({ status: 'new' }, { projection: { ticketId: 1 } })
+      .toArray()
+  ).map((doc) => doc.ticketId);
+  const windows = Math.max(1, Math.floor(ids.length / MIXED_WINDOW));
+  const sent = Object.fromEntries(MIXED_STEPS.map((step) => [step.name, 0]));
+  let next = 0;
+  const nextRequest = () => {
+    const pass = Math.floor(next / (MIXED_WINDOW * MIXED_STEPS.length));
+    const inPass = next++ % (MIXED_WINDOW * MIXED_STEPS.length);
+    const step = pass < windows ? MIXED_STEPS[Math.floor(inPass / MIXED_WINDOW)] : MIXED_STEPS[0];
+    const ticketId = ids[((pass % windows) * MIXED_WINDOW + (inPass % MIXED_WINDOW)) % ids.length];
+    sent[step.name]++;
+    return { method: 'POST', path: `/api/tickets/${ticketId}/${step.path}`, body: JSON.stringify(step.body) };
+  };
+  const result = await autocannon({
+    url,
+    connections: 32,
+    duration: DURATION,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, ...nextRequest() }) }],
+  });
+  return {
+    concurrency: 32,
+    commandsPerSecond: round(result.requests.average, 1),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    sent,
+    tickets: Math.min(ids.length, Math.ceil(next / MIXED_STEPS.length)),
+  };
 }
 
 /** From the creation request to the ticket heading the newest-first list of new tickets. */

@@ -55,7 +55,7 @@ export async function loadAggregate<Event extends DomainEvent, State>(
 ): Promise<LoadedAggregate<State>> {
   const known = recent?.get<State>(streamId);
   if (known) {
-    const since = (await store.readStream(streamId, known.version + 1)) as unknown as Event[];
+    const since = (await store.readStreamAfter(streamId, known.version)) as unknown as Event[];
     const last = (since as unknown as EventEnvelope[]).at(-1);
     return { state: fold(decider, known.state, since), version: last?.sequence ?? known.version };
   }

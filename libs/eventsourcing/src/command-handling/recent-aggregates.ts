@@ -3,7 +3,7 @@ import type { LoadedAggregate } from './handle-command';
 
 /**
  * The states this process's commands left their streams in, the most recent ones (bounded). A
- * load then reads only what was appended since (one query, usually empty) and folds it on: the
+ * load then asks only for what was appended since (one query, usually answering nothing) and folds it on: the
  * stream's current state whoever wrote last, without the snapshot read. States are never changed
  * in place (deciders are pure), so they are kept as they are.
  */

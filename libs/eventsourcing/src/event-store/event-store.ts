@@ -175,6 +175,15 @@ export class MongoEventStore {
   }
 
   /**
+   * The events after `version`, the end of a commit (a state remembered by a writer): one equality
+   * on the commit that would come next, which finds none unless another writer appended since.
+   */
+  async readStreamAfter(streamId: string, version: number): Promise<EventEnvelope[]> {
+    const next = await this.commits.findOne({ streamId, sequence: version + 1 }, { projection: { _id: 1 } });
+    return next ? this.readStream(streamId, version + 1) : [];
+  }
+
+  /**
    * Chunk by chunk from the chunk holding `fromSequence` (a commit boundary: after a snapshot, or
    * after the state a writer remembers) to the end, most often one query. Falls back to the whole stream when `fromSequence` lies inside an older, longer commit.
    */
