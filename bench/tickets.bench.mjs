@@ -1,8 +1,9 @@
 // The tickets service under HTTP load (issue: tickets service): creations per second at
-// concurrency 1 and 32 (autocannon), a mixed command load on the tickets created (follow-ups,
-// tasks, status changes, solutions, concurrency 32), create-to-visible latency, and list queries
-// over 100,000 tickets, each next to a raw baseline measured on the same machine in the same run. The list
-// runs on a service restarted over the filled read model: its list index loads it at start.
+// concurrency 1 and 32 (autocannon), and at 32 in turns with a mixed command load on the tickets
+// created (follow-ups, tasks, status changes, solutions; issue: service kit, part 7),
+// create-to-visible latency, and list queries over 100,000 tickets, each next to a raw baseline
+// measured on the same machine in the same run. The list runs on a service restarted over the
+// filled read model: its list index loads it at start.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -18,6 +19,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_TICKETS_PORT ?? 3902);
 const LIST_SIZE = Number(process.env.BENCH_TICKETS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** turns of creations and mixed commands at concurrency 32 */
+const TURNS = Number(process.env.BENCH_TURNS ?? 5);
 
 export default async function ticketsBench(env) {
   const run = Date.now();
@@ -34,8 +37,7 @@ export default async function ticketsBench(env) {
     const token = superAdminToken(keys, userId);
     await untilReady(url, token);
     const db = mongo.db(serviceEnv.MONGO_DB);
-    const created = await creations(url, token);
-    const mixed = await mixedCommands(url, token, db);
+    const { creations, mixedCommands } = await creationsBesideCommands(url, token, db);
     const createToVisibleMs = await createToVisible(url, token);
     const collection = await fill(db);
     // a replica starting over the filled read model (what the bench wrote bypasses the events)
@@ -49,10 +51,10 @@ export default async function ticketsBench(env) {
     const indexReadyAfterStartMs = round(performance.now() - restarted);
     await untilListening(url);
     return {
-      creations: created,
+      creations,
       mixedCommands: {
-        ...mixed,
-        perCreation: round(mixed.commandsPerSecond / created.concurrency32.createdPerSecond, 2),
+        ...mixedCommands,
+        perCreation: round(mixedCommands.commandsPerSecond / creations.concurrency32.createdPerSecond, 2),
       },
       createToVisibleMs,
       listQuery: {
@@ -125,30 +127,62 @@ async function post(url, token, body) {
   return { status: response.status, body: await response.json() };
 }
 
-async function creations(url, token) {
-  const load = (connections, target) =>
-    autocannon({
-      url: `${url}${target}`,
-      connections,
-      duration: DURATION,
-      method: target === '/api/tickets' ? 'POST' : 'GET',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: target === '/api/tickets' ? JSON.stringify(ticketBody('Imprimante en panne')) : undefined,
-    });
-  const result = {};
-  for (const connections of [1, 32]) {
-    const created = await load(connections, '/api/tickets');
-    // the same app answering its cheapest route: what HTTP, Nest and the guard cost without the work
-    const baseline = await load(connections, '/health/live');
-    result[`concurrency${connections}`] = {
-      createdPerSecond: round(created.requests.average, 1),
-      latencyP50Ms: created.latency.p50,
-      latencyP99Ms: created.latency.p99,
-      errors: created.errors + created.non2xx,
-      baselineHealthLivePerSecond: round(baseline.requests.average, 1),
-    };
+/**
+ * Creations at concurrency 1, then at 32 in turns with the mixed commands (TURNS turns of
+ * DURATION / TURNS seconds each): what else loads the machine weighs on both alike.
+ */
+async function creationsBesideCommands(url, token, db) {
+  const result = { concurrency1: await creationsAt(url, token, 1, DURATION) };
+  const created = [];
+  const commanded = [];
+  const mixed = mixedCommands(url, token, db);
+  for (let turn = 0; turn < TURNS; turn++) {
+    created.push(await createLoad(url, token, 32, DURATION / TURNS));
+    commanded.push(await mixed.load(DURATION / TURNS));
   }
-  return result;
+  result.concurrency32 = {
+    ...figures(created, 'createdPerSecond'),
+    baselineHealthLivePerSecond: await healthLive(url, 32),
+  };
+  return {
+    creations: result,
+    mixedCommands: { concurrency: 32, ...figures(commanded, 'commandsPerSecond'), sent: mixed.sent },
+  };
+}
+
+async function creationsAt(url, token, connections, seconds) {
+  const created = await createLoad(url, token, connections, seconds);
+  return { ...figures([created], 'createdPerSecond'), baselineHealthLivePerSecond: await healthLive(url, connections) };
+}
+
+const createLoad = (url, token, connections, seconds) =>
+  autocannon({
+    url: `${url}/api/tickets`,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(ticketBody('Imprimante en panne')),
+  });
+
+/** The same app answering its cheapest route: what HTTP, Nest and the guard cost without the work. */
+async function healthLive(url, connections) {
+  const answered = await autocannon({ url: `${url}/health/live`, connections, duration: DURATION });
+  return round(answered.requests.average, 1);
+}
+
+/** Rate over all turns; p50: the median turn's, p99: the worst turn's. */
+function figures(turns, rateName) {
+  const requests = turns.reduce((sum, turn) => sum + turn.requests.total, 0);
+  const seconds = turns.reduce((sum, turn) => sum + turn.duration, 0);
+  const p50s = turns.map((turn) => turn.latency.p50).sort((x, y) => x - y);
+  return {
+    [rateName]: round(requests / seconds, 1),
+    latencyP50Ms: p50s[Math.floor(p50s.length / 2)],
+    latencyP99Ms: Math.max(...turns.map((turn) => turn.latency.p99)),
+    errors: turns.reduce((sum, turn) => sum + turn.errors + turn.non2xx, 0),
+    ...(turns.length > 1 && { turns: turns.length }),
+  };
 }
 
 /** What the mixed load asks of each ticket, in this order: legal from `new` on, and it ends solved. */
@@ -164,42 +198,40 @@ const MIXED_STEPS = [
 const MIXED_WINDOW = 96;
 
 /**
- * Commands on existing tickets at concurrency 32: window after window of tickets, each step for
- * every ticket of the window before the next step. Past the last ticket, follow-ups on solved ones.
+ * The mixed commands, turn after turn where the last one stopped: window after window of the
+ * tickets new at the first turn, each step for every ticket of the window before the next step.
+ * Past the last ticket, follow-ups on solved ones. `sent` counts the commands by step.
  */
-async function mixedCommands(url, token, db) {
-  const ids = (
-    await db
-      .collection('ticket_view')
-      .find({ status: 'new' }, { projection: { ticketId: 1 } })
-      .toArray()
-  ).map((doc) => doc.ticketId);
-  const windows = Math.max(1, Math.floor(ids.length / MIXED_WINDOW));
-  const sent = Object.fromEntries(MIXED_STEPS.map((step) => [step.name, 0]));
+function mixedCommands(url, token, db) {
+  const sent = {};
+  let ids;
   let next = 0;
   const nextRequest = () => {
+    const windows = Math.max(1, Math.floor(ids.length / MIXED_WINDOW));
     const pass = Math.floor(next / (MIXED_WINDOW * MIXED_STEPS.length));
     const inPass = next++ % (MIXED_WINDOW * MIXED_STEPS.length);
     const step = pass < windows ? MIXED_STEPS[Math.floor(inPass / MIXED_WINDOW)] : MIXED_STEPS[0];
     const ticketId = ids[((pass % windows) * MIXED_WINDOW + (inPass % MIXED_WINDOW)) % ids.length];
-    sent[step.name]++;
+    sent[step.name] = (sent[step.name] ?? 0) + 1;
     return { method: 'POST', path: `/api/tickets/${ticketId}/${step.path}`, body: JSON.stringify(step.body) };
   };
-  const result = await autocannon({
-    url,
-    connections: 32,
-    duration: DURATION,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, ...nextRequest() }) }],
-  });
   return {
-    concurrency: 32,
-    commandsPerSecond: round(result.requests.average, 1),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
     sent,
-    tickets: Math.min(ids.length, Math.ceil(next / MIXED_STEPS.length)),
+    async load(seconds) {
+      ids ??= (
+        await db
+          .collection('ticket_view')
+          .find({ status: 'new' }, { projection: { ticketId: 1 } })
+          .toArray()
+      ).map((doc) => doc.ticketId);
+      return autocannon({
+        url,
+        connections: 32,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (request) => ({ ...request, ...nextRequest() }) }],
+      });
+    },
   };
 }
 

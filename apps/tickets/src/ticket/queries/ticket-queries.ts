@@ -54,12 +54,17 @@ export class TicketQueries {
 
   async get(caller: Caller, ticketId: string) {
     const who = await this.access.callerOf(caller);
-    return this.answer(await this.access.visible(who, ticketId));
+    return this.detail(await this.access.visible(who, ticketId), this.deadlines.of(ticketId));
   }
 
-  /** The detail of a ticket already found visible (a command's answer): its deadlines are one read. */
-  answer(ticket: TicketView) {
-    return this.detail(ticket, this.deadlines.of(ticket.ticketId));
+  /**
+   * A command's answer: the ticket as the command left it, and its deadlines, read while the
+   * command runs (the sla service hears of the command's events only later either way).
+   */
+  async answer(ticketId: string, command: Promise<TicketView>) {
+    const deadlines = this.deadlines.of(ticketId);
+    deadlines.catch(() => undefined); // not awaited when the command fails
+    return this.detail(await command, deadlines);
   }
 
   /**
