@@ -123,7 +123,7 @@ class RoundTripCounter {
   background = new Map();
   /** where the next request's commands are counted (requests go one at a time) */
   next = new Map();
-  /** operation -> [total ms, count] of the requests' commands: what each kind costs the server */
+  /** operation -> [total ms, count] of the measured requests' commands, sent one at a time: near what each costs */
   durations = new Map();
   /** request id of a measured request's command on its way -> its operation */
   inFlight = new Map();
