@@ -15,6 +15,7 @@ import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
 export interface CommandOutcome<State> {
+  /** the state the next command on the stream starts from (remembered as it is): read it, never change it */
   state: State;
   version: number;
 }
