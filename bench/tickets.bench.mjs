@@ -1,24 +1,26 @@
 // The tickets service under HTTP load (issue: tickets service): creations per second at
-// concurrency 1 and 32 (autocannon), create-to-visible latency, and list queries over 100,000
-// tickets, each next to a raw baseline measured on the same machine in the same run. The list
-// runs on a service restarted over the filled read model: its list index loads it at start.
+// concurrency 1 and 32 (autocannon), and at 32 in turns with a mixed command load on the tickets
+// created (follow-ups, tasks, status changes, solutions; issue: service kit, part 7),
+// create-to-visible latency, and list queries over 100,000 tickets, each next to a raw baseline
+// measured on the same machine in the same run. The list runs on a service restarted over the
+// filled read model: its list index loads it at start.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { AccessTokenIssuer, RIGHTS } from '@itsm/auth';
-import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import autocannon from 'autocannon';
-import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
+import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { percentile, round, sleep } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_TICKETS_PORT ?? 3902);
 const LIST_SIZE = Number(process.env.BENCH_TICKETS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** turns of creations and mixed commands at concurrency 32 */
+const TURNS = Number(process.env.BENCH_TURNS ?? 5);
 
 export default async function ticketsBench(env) {
   const run = Date.now();
@@ -32,19 +34,10 @@ export default async function ticketsBench(env) {
   const url = `http://127.0.0.1:${PORT}`;
   try {
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
-    const token = new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({
-      sub: userId,
-      login: 'bench',
-      name: 'bench',
-      pid: 'super-admin',
-      rights: [...RIGHTS],
-      eid: 'root',
-      rec: true,
-      sid: randomUUID(),
-    }).token;
+    const token = superAdminToken(keys, userId);
     await untilReady(url, token);
     const db = mongo.db(serviceEnv.MONGO_DB);
-    const created = await creations(url, token);
+    const { creations, mixedCommands } = await creationsBesideCommands(url, token, db);
     const createToVisibleMs = await createToVisible(url, token);
     const collection = await fill(db);
     // a replica starting over the filled read model (what the bench wrote bypasses the events)
@@ -58,7 +51,11 @@ export default async function ticketsBench(env) {
     const indexReadyAfterStartMs = round(performance.now() - restarted);
     await untilListening(url);
     return {
-      creations: created,
+      creations,
+      mixedCommands: {
+        ...mixedCommands,
+        perCreation: round(mixedCommands.commandsPerSecond / creations.concurrency32.createdPerSecond, 2),
+      },
       createToVisibleMs,
       listQuery: {
         ...(await listQueries(url, token, collection)),
@@ -75,67 +72,6 @@ export default async function ticketsBench(env) {
       .catch(() => undefined);
     await mongo.close();
   }
-}
-
-/** What the service learns from identity: the root entity and one user, on identity's topic. */
-async function publishIdentity(env, prefix) {
-  const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-  const topic = `${prefix}itsm.identity.events`;
-  await ensureTopics(kafka, [topic, `${topic}.dlq`]);
-  const producer = createIdempotentProducer(kafka);
-  await producer.connect();
-  const userId = randomUUID();
-  const envelope = (streamId, type, data) => ({
-    key: streamId,
-    value: JSON.stringify({
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      sequence: 1,
-      entityId: 'root',
-      occurredAt: new Date().toISOString(),
-      actor: { kind: 'system', id: 'bench' },
-      correlationId: 'bench',
-      causationId: 'bench',
-      data,
-    }),
-  });
-  await producer.send({
-    topic,
-    acks: -1,
-    messages: [
-      envelope('entity-root', 'entity.created', {
-        entityId: 'root',
-        name: 'Entité racine',
-        parentId: null,
-        settings: { autoCloseMode: 'never', autoCloseDelayDays: 0, calendarId: null },
-      }),
-      // ten sub-entities the 100,000 tickets are spread over
-      ...Array.from({ length: 10 }, (_, i) =>
-        envelope(`entity-entity-${i}`, 'entity.created', {
-          entityId: `entity-${i}`,
-          name: `Filiale ${i}`,
-          parentId: 'root',
-          settings: { autoCloseMode: 'inherit', autoCloseDelayDays: 0, calendarId: null },
-        }),
-      ),
-      envelope(`user-${userId}`, 'user.registered', {
-        userId,
-        login: 'bench',
-        firstName: '',
-        lastName: 'bench',
-        emails: [],
-        phone: null,
-        location: null,
-        active: true,
-        defaultEntityId: 'root',
-        defaultProfileId: null,
-      }),
-    ],
-  });
-  await producer.disconnect();
-  return userId;
 }
 
 /** The message of the first log line of the process that contains `text` (pino JSON lines). */
@@ -191,30 +127,112 @@ async function post(url, token, body) {
   return { status: response.status, body: await response.json() };
 }
 
-async function creations(url, token) {
-  const load = (connections, target) =>
-    autocannon({
-      url: `${url}${target}`,
-      connections,
-      duration: DURATION,
-      method: target === '/api/tickets' ? 'POST' : 'GET',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: target === '/api/tickets' ? JSON.stringify(ticketBody('Imprimante en panne')) : undefined,
-    });
-  const result = {};
-  for (const connections of [1, 32]) {
-    const created = await load(connections, '/api/tickets');
-    // the same app answering its cheapest route: what HTTP, Nest and the guard cost without the work
-    const baseline = await load(connections, '/health/live');
-    result[`concurrency${connections}`] = {
-      createdPerSecond: round(created.requests.average, 1),
-      latencyP50Ms: created.latency.p50,
-      latencyP99Ms: created.latency.p99,
-      errors: created.errors + created.non2xx,
-      baselineHealthLivePerSecond: round(baseline.requests.average, 1),
-    };
+/**
+ * Creations at concurrency 1, then at 32 in turns with the mixed commands (TURNS turns of
+ * DURATION / TURNS seconds each): what else loads the machine weighs on both alike.
+ */
+async function creationsBesideCommands(url, token, db) {
+  const result = { concurrency1: await creationsAt(url, token, 1, DURATION) };
+  const created = [];
+  const commanded = [];
+  const mixed = mixedCommands(url, token, db);
+  for (let turn = 0; turn < TURNS; turn++) {
+    created.push(await createLoad(url, token, 32, DURATION / TURNS));
+    commanded.push(await mixed.load(DURATION / TURNS));
   }
-  return result;
+  result.concurrency32 = {
+    ...figures(created, 'createdPerSecond'),
+    baselineHealthLivePerSecond: await healthLive(url, 32),
+  };
+  return {
+    creations: result,
+    mixedCommands: { concurrency: 32, ...figures(commanded, 'commandsPerSecond'), sent: mixed.sent },
+  };
+}
+
+async function creationsAt(url, token, connections, seconds) {
+  const created = await createLoad(url, token, connections, seconds);
+  return { ...figures([created], 'createdPerSecond'), baselineHealthLivePerSecond: await healthLive(url, connections) };
+}
+
+const createLoad = (url, token, connections, seconds) =>
+  autocannon({
+    url: `${url}/api/tickets`,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(ticketBody('Imprimante en panne')),
+  });
+
+/** The same app answering its cheapest route: what HTTP, Nest and the guard cost without the work. */
+async function healthLive(url, connections) {
+  const answered = await autocannon({ url: `${url}/health/live`, connections, duration: DURATION });
+  return round(answered.requests.average, 1);
+}
+
+/** Rate over all turns; p50: the median turn's, p99: the worst turn's. */
+function figures(turns, rateName) {
+  const requests = turns.reduce((sum, turn) => sum + turn.requests.total, 0);
+  const seconds = turns.reduce((sum, turn) => sum + turn.duration, 0);
+  const p50s = turns.map((turn) => turn.latency.p50).sort((x, y) => x - y);
+  return {
+    [rateName]: round(requests / seconds, 1),
+    latencyP50Ms: p50s[Math.floor(p50s.length / 2)],
+    latencyP99Ms: Math.max(...turns.map((turn) => turn.latency.p99)),
+    errors: turns.reduce((sum, turn) => sum + turn.errors + turn.non2xx, 0),
+    ...(turns.length > 1 && { turns: turns.length }),
+  };
+}
+
+/** What the mixed load asks of each ticket, in this order: legal from `new` on, and it ends solved. */
+const MIXED_STEPS = [
+  { name: 'follow-up', path: 'followups', body: { content: 'Le bac 2 est vide.' } },
+  { name: 'task', path: 'tasks', body: { content: 'Recharger le bac', durationMinutes: 15 } },
+  { name: 'status pending', path: 'status', body: { status: 'pending' } },
+  { name: 'status processing', path: 'status', body: { status: 'processing' } },
+  { name: 'follow-up', path: 'followups', body: { content: 'Bac rechargé, à surveiller.' } },
+  { name: 'solution', path: 'solution', body: { content: 'Bac rechargé.' } },
+];
+/** tickets worked on side by side: one ticket's next step is sent this many requests after its last */
+const MIXED_WINDOW = 96;
+
+/**
+ * The mixed commands, turn after turn where the last one stopped: window after window of the
+ * tickets new at the first turn, each step for every ticket of the window before the next step.
+ * Past the last ticket, follow-ups on solved ones. `sent` counts the commands by step.
+ */
+function mixedCommands(url, token, db) {
+  const sent = {};
+  let ids;
+  let next = 0;
+  const nextRequest = () => {
+    const windows = Math.max(1, Math.floor(ids.length / MIXED_WINDOW));
+    const pass = Math.floor(next / (MIXED_WINDOW * MIXED_STEPS.length));
+    const inPass = next++ % (MIXED_WINDOW * MIXED_STEPS.length);
+    const step = pass < windows ? MIXED_STEPS[Math.floor(inPass / MIXED_WINDOW)] : MIXED_STEPS[0];
+    const ticketId = ids[((pass % windows) * MIXED_WINDOW + (inPass % MIXED_WINDOW)) % ids.length];
+    sent[step.name] = (sent[step.name] ?? 0) + 1;
+    return { method: 'POST', path: `/api/tickets/${ticketId}/${step.path}`, body: JSON.stringify(step.body) };
+  };
+  return {
+    sent,
+    async load(seconds) {
+      ids ??= (
+        await db
+          .collection('ticket_view')
+          .find({ status: 'new' }, { projection: { ticketId: 1 } })
+          .toArray()
+      ).map((doc) => doc.ticketId);
+      return autocannon({
+        url,
+        connections: 32,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (request) => ({ ...request, ...nextRequest() }) }],
+      });
+    },
+  };
 }
 
 /** From the creation request to the ticket heading the newest-first list of new tickets. */

@@ -3,11 +3,15 @@ export { OUTBOX_STREAM, type OutboxEntry, type StoredCommit, type StoredSnapshot
 export { VersionConflictError } from './event-store/version-conflict.error';
 export {
   handleCommand,
+  handleRequest,
   loadAggregate,
   type CommandHandlingOptions,
   type CommandResult,
   type LoadedAggregate,
+  type RequestOnState,
+  type StateRequest,
 } from './command-handling/handle-command';
+export { RecentAggregates } from './command-handling/recent-aggregates';
 export { OutboxLease } from './outbox/outbox-lease';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { publishableCommits } from './outbox/publishable-commits';

@@ -100,44 +100,43 @@ export class TicketHttpController {
   @Patch(':id')
   @RequireRights('ticket.update')
   async update(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: UpdateTicketRequestDto) {
-    await this.commandBus.execute(new UpdateTicketCommand(caller, id, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new UpdateTicketCommand(caller, id, body)));
   }
 
   @Post(':id/actors')
   @HttpCode(200)
   async addActor(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddActorRequestDto) {
-    await this.commandBus.execute(
-      new ChangeActorsCommand(caller, id, 'add', body.role, { kind: body.kind, id: body.id }),
+    const actor = { kind: body.kind, id: body.id };
+    return this.queries.answer(
+      id,
+      this.commandBus.execute(new ChangeActorsCommand(caller, id, 'add', body.role, actor)),
     );
-    return this.queries.get(caller, id);
   }
 
   @Delete(':id/actors/:role/:kind/:actorId')
   async removeActor(@CurrentCaller() caller: Caller, @Param() params: ActorParams) {
     const actor = { kind: params.kind, id: params.actorId };
-    await this.commandBus.execute(new ChangeActorsCommand(caller, params.id, 'remove', params.role, actor));
-    return this.queries.get(caller, params.id);
+    return this.queries.answer(
+      params.id,
+      this.commandBus.execute(new ChangeActorsCommand(caller, params.id, 'remove', params.role, actor)),
+    );
   }
 
   @Post(':id/followups')
   async followup(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddFollowupRequestDto) {
-    await this.commandBus.execute(new AddFollowupCommand(caller, id, body));
-    return this.queries.timeline(caller, id);
+    return this.queries.timelineOf(caller, await this.commandBus.execute(new AddFollowupCommand(caller, id, body)));
   }
 
   @Post(':id/tasks')
   @RequireRights('ticket.update')
   async addTask(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddTaskRequestDto) {
-    await this.commandBus.execute(new AddTaskCommand(caller, id, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new AddTaskCommand(caller, id, body)));
   }
 
   @Patch(':id/tasks/:taskId')
   @RequireRights('ticket.update')
   async updateTask(@CurrentCaller() caller: Caller, @Param() { id, taskId }: TaskParams, @Body() body: TaskFieldsDto) {
-    await this.commandBus.execute(new UpdateTaskCommand(caller, id, taskId, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new UpdateTaskCommand(caller, id, taskId, body)));
   }
 
   @Post(':id/validations')
@@ -147,8 +146,7 @@ export class TicketHttpController {
     @Param() { id }: IdParam,
     @Body() body: RequestValidationRequestDto,
   ) {
-    await this.commandBus.execute(new RequestValidationCommand(caller, id, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new RequestValidationCommand(caller, id, body)));
   }
 
   @Post(':id/validations/:validationId/answer')
@@ -159,61 +157,56 @@ export class TicketHttpController {
     @Param() { id, validationId }: ValidationParams,
     @Body() body: AnswerValidationRequestDto,
   ) {
-    await this.commandBus.execute(new AnswerValidationCommand(caller, id, validationId, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(
+      id,
+      this.commandBus.execute(new AnswerValidationCommand(caller, id, validationId, body)),
+    );
   }
 
   @Post(':id/solution')
   @RequireRights('ticket.solve')
   async solve(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddSolutionRequestDto) {
-    await this.commandBus.execute(new AddSolutionCommand(caller, id, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new AddSolutionCommand(caller, id, body)));
   }
 
   @Post(':id/solution/approve')
   @HttpCode(200)
   @RequireRights(...READ)
   async approve(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
-    await this.commandBus.execute(new AnswerSolutionCommand(caller, id));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new AnswerSolutionCommand(caller, id)));
   }
 
   @Post(':id/solution/refuse')
   @HttpCode(200)
   @RequireRights(...READ)
   async refuse(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: RefuseSolutionRequestDto) {
-    await this.commandBus.execute(new AnswerSolutionCommand(caller, id, body.reason));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new AnswerSolutionCommand(caller, id, body.reason)));
   }
 
   @Post(':id/status')
   @HttpCode(200)
   @RequireRights('ticket.update')
   async status(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangeStatusRequestDto) {
-    await this.commandBus.execute(new ChangeStatusCommand(caller, id, body.status));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new ChangeStatusCommand(caller, id, body.status)));
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @RequireRights('ticket.close')
   async close(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
-    await this.commandBus.execute(new CloseTicketCommand(caller, id));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new CloseTicketCommand(caller, id)));
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @RequireRights('ticket.reopen')
   async reopen(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ReopenRequestDto) {
-    await this.commandBus.execute(new ReopenTicketCommand(caller, id, body.reason));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new ReopenTicketCommand(caller, id, body.reason)));
   }
 
   @Post(':id/documents')
   async attach(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AttachDocumentRequestDto) {
-    await this.commandBus.execute(new AttachDocumentCommand(caller, id, body));
-    return this.queries.timeline(caller, id);
+    return this.queries.timelineOf(caller, await this.commandBus.execute(new AttachDocumentCommand(caller, id, body)));
   }
 
   @Post(':id/satisfaction')
@@ -223,7 +216,6 @@ export class TicketHttpController {
     @Param() { id }: IdParam,
     @Body() body: RecordSatisfactionRequestDto,
   ) {
-    await this.commandBus.execute(new RecordSatisfactionCommand(caller, id, body));
-    return this.queries.get(caller, id);
+    return this.queries.answer(id, this.commandBus.execute(new RecordSatisfactionCommand(caller, id, body)));
   }
 }

@@ -2,6 +2,7 @@ import type { DomainEvent, EventEnvelope, EventMetadata } from '@itsm/contracts'
 import { Decider, DomainError, fold, isDomainError } from '@itsm/domain';
 import type { MongoEventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import type { RecentAggregates } from './recent-aggregates';
 
 export interface LoadedAggregate<State> {
   state: State;
@@ -22,18 +23,42 @@ export interface CommandHandlingOptions {
    * conflicts and the next attempt loads it like any other.
    */
   newStream?: boolean;
+  /** states this process left streams in: a load reads only the events appended since */
+  recent?: RecentAggregates;
 }
+
+/**
+ * What a request asks of the aggregate once its state is known: commands decided in turn (each on
+ * the state the previous one leaves) and appended as one commit, and their metadata. Checks made
+ * on the state (visibility, say) throw their DomainError.
+ */
+export interface StateRequest<Command> {
+  commands: Command[];
+  metadata: EventMetadata;
+}
+
+export type RequestOnState<Command, State> = (state: State) => StateRequest<Command> | Promise<StateRequest<Command>>;
 
 export type CommandResult<State> =
   | { ok: true; state: State; version: number; events: EventEnvelope[] }
   | { ok: false; error: DomainError };
 
-/** Latest snapshot (when its state version matches) plus the events after it. */
+/**
+ * The state this process left the stream in plus the events appended since, when it has one;
+ * else the latest snapshot (when its state version matches) plus the events after it.
+ */
 export async function loadAggregate<Event extends DomainEvent, State>(
   store: MongoEventStore,
   decider: Decider<unknown, Event, State>,
   streamId: string,
+  recent?: RecentAggregates,
 ): Promise<LoadedAggregate<State>> {
+  const known = recent?.get<State>(streamId);
+  if (known) {
+    const since = (await store.readStreamAfter(streamId, known.version)) as unknown as Event[];
+    const last = (since as unknown as EventEnvelope[]).at(-1);
+    return { state: fold(decider, known.state, since), version: last?.sequence ?? known.version };
+  }
   const snapshot = await store.loadSnapshot<State>(streamId, decider.stateVersion);
   const events = (await store.readStream(streamId, (snapshot?.sequence ?? 0) + 1)) as unknown as Event[];
   const start = snapshot ? snapshot.state : decider.initialState();
@@ -42,7 +67,7 @@ export async function loadAggregate<Event extends DomainEvent, State>(
 }
 
 /** The one command path of every service: load, decide, append; on conflict, again from a fresh load. */
-export async function handleCommand<Command, Event extends DomainEvent, State>(
+export function handleCommand<Command, Event extends DomainEvent, State>(
   store: MongoEventStore,
   decider: Decider<Command, Event, State>,
   streamId: string,
@@ -50,18 +75,31 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   metadata: EventMetadata,
   options: CommandHandlingOptions = {},
 ): Promise<CommandResult<State>> {
+  return handleRequest(store, decider, streamId, () => ({ commands: [command], metadata }), options);
+}
+
+/** The same path for a request that needs the state to say what it asks (see StateRequest). */
+export async function handleRequest<Command, Event extends DomainEvent, State>(
+  store: MongoEventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  requestOn: RequestOnState<Command, State>,
+  options: CommandHandlingOptions = {},
+): Promise<CommandResult<State>> {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const { state, version } =
       attempt === 1 && options.newStream
         ? { state: decider.initialState(), version: 0 }
-        : await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId);
-    const decision = decider.decide(command, state);
+        : await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId, options.recent);
+    const { commands, metadata } = await requestOn(state);
+    const decision = decideInTurn(decider, commands, state);
     if (isDomainError(decision)) return { ok: false, error: decision };
     try {
       const events = await store.append(streamId, version, decision, metadata);
       const newState = fold(decider, state, events as unknown as Event[]);
       const newVersion = version + events.length;
+      options.recent?.remember(streamId, { state: newState, version: newVersion });
       await maybeSnapshot(store, decider, streamId, version, newVersion, newState, options.snapshotEvery);
       return { ok: true, state: newState, version: newVersion, events };
     } catch (error) {
@@ -76,6 +114,23 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       transient: true,
     }),
   };
+}
+
+/** Each command decided on the state the events of the previous ones lead to; the first refusal wins. */
+function decideInTurn<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  commands: Command[],
+  state: State,
+): Event[] | DomainError {
+  const events: Event[] = [];
+  let current = state;
+  for (const command of commands) {
+    const decision = decider.decide(command, current);
+    if (isDomainError(decision)) return decision;
+    events.push(...decision);
+    current = fold(decider, current, decision);
+  }
+  return events;
 }
 
 async function maybeSnapshot<State>(

@@ -175,8 +175,17 @@ export class MongoEventStore {
   }
 
   /**
-   * Chunk by chunk from the chunk holding `fromSequence` (a commit boundary after a snapshot) to the
-   * end. Falls back to the whole stream when `fromSequence` lies inside an older, longer commit.
+   * The events after `version`, the end of a commit (a state remembered by a writer): one equality
+   * on the commit that would come next, which finds none unless another writer appended since.
+   */
+  async readStreamAfter(streamId: string, version: number): Promise<EventEnvelope[]> {
+    const next = await this.commits.findOne({ streamId, sequence: version + 1 }, { projection: { _id: 1 } });
+    return next ? this.readStream(streamId, version + 1) : [];
+  }
+
+  /**
+   * Chunk by chunk from the chunk holding `fromSequence` (a commit boundary: after a snapshot, or
+   * after the state a writer remembers) to the end, most often one query. Falls back to the whole stream when `fromSequence` lies inside an older, longer commit.
    */
   private async commitsFrom(streamId: string, fromSequence: number): Promise<StoredCommit[]> {
     const found: StoredCommit[] = [];
@@ -185,8 +194,8 @@ export class MongoEventStore {
       const commits = await this.commits.find({ streamId, chunk }).toArray();
       found.push(...commits);
       for (const commit of commits) lastSequence = Math.max(lastSequence, commit.lastSequence);
-      // an empty chunk ends the stream, unless a long commit reached past it
-      if (commits.length === 0 && lastSequence < (chunk + 1) * CHUNK_SIZE) break;
+      // a later commit would start inside this chunk unless one reaches its last sequence: the end
+      if (lastSequence < (chunk + 1) * CHUNK_SIZE) break;
     }
     const covered = found.length === 0 || found.some((commit) => commit.sequence <= fromSequence);
     return covered ? found : this.commits.find({ streamId }).toArray();

@@ -1,12 +1,14 @@
 import { type Decider } from '@itsm/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  handleCommand,
+  handleRequest,
   KeyedQueue,
   loadAggregate,
+  RecentAggregates,
   type CommandHandlingOptions,
   type LoadedAggregate,
   type MongoEventStore,
+  type RequestOnState,
 } from '@itsm/eventsourcing';
 import type { DomainEvent, EventMetadata } from '@itsm/contracts';
 import { recordWrite, stampedByCommand } from '../commands/command-scope';
@@ -14,6 +16,7 @@ import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
 export interface CommandOutcome<State> {
+  /** the state the next command on the stream starts from (remembered as it is): read it, never change it */
   state: State;
   version: number;
 }
@@ -25,6 +28,8 @@ export class EventSourcedCommands {
   private indexes?: Promise<void>;
   /** one stream's commands run one at a time in this process */
   private readonly queues = new KeyedQueue();
+  /** a stream this replica wrote lately loads with one read: the events since (no snapshot read) */
+  private readonly recent = new RecentAggregates();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
@@ -42,7 +47,20 @@ export class EventSourcedCommands {
     metadata: EventMetadata,
     options: Pick<CommandHandlingOptions, 'newStream'> = {},
   ): Promise<CommandOutcome<State>> {
-    return this.queues.run(streamId, () => this.run(decider, streamId, command, metadata, options));
+    return this.executeOnState(decider, streamId, () => ({ commands: [command], metadata }), options);
+  }
+
+  /**
+   * The same for a request that says what it asks once it sees the state (checks on the state, the
+   * entity for the metadata, several commands in one commit): the stream is read once for both.
+   */
+  executeOnState<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    requestOn: RequestOnState<Command, State>,
+    options: Pick<CommandHandlingOptions, 'newStream'> = {},
+  ): Promise<CommandOutcome<State>> {
+    return this.queues.run(streamId, () => this.run(decider, streamId, requestOn, options));
   }
 
   /** The aggregate as it stands, for a decision that needs more data before its command. */
@@ -50,19 +68,22 @@ export class EventSourcedCommands {
     decider: Decider<Command, Event, State>,
     streamId: string,
   ): Promise<LoadedAggregate<State>> {
-    return loadAggregate(this.store, decider as Decider<unknown, Event, State>, streamId);
+    return loadAggregate(this.store, decider as Decider<unknown, Event, State>, streamId, this.recent);
   }
 
   private async run<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,
-    command: Command,
-    metadata: EventMetadata,
+    requestOn: RequestOnState<Command, State>,
     options: Pick<CommandHandlingOptions, 'newStream'>,
   ): Promise<CommandOutcome<State>> {
     await this.indexesReady();
-    const stamped = stampedByCommand(metadata);
-    const result = await handleCommand(this.store, decider, streamId, command, stamped, options);
+    // events written for a Kafka command carry its correlation and the command id as their cause
+    const stamped: RequestOnState<Command, State> = async (state) => {
+      const request = await requestOn(state);
+      return { ...request, metadata: stampedByCommand(request.metadata) };
+    };
+    const result = await handleRequest(this.store, decider, streamId, stamped, { ...options, recent: this.recent });
     if (!result.ok) throw result.error;
     recordWrite({ streamId, version: result.version });
     // the events are stored: a failed inline apply is caught up by the Kafka consumer

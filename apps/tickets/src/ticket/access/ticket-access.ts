@@ -1,15 +1,20 @@
 import { DomainError, type Right } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import { scopedFilter, type Caller } from '@itsm/auth';
-import type { ActorRole } from '@itsm/contracts';
+import type { ActorRef, ActorRole } from '@itsm/contracts';
+import type { ProjectedFields } from '@itsm/eventsourcing';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { actorKey, ticketViewProjection, type TicketView } from '../read-models/ticket-view.projection';
+import type { TicketState } from '../ticket.state';
 
 /** The caller as ticket rules see them: rights, scope, and the groups they belong to. */
 export interface TicketCaller extends Caller {
   groupIds: string[];
 }
+
+/** What visibility rules look at, in the read model's document and in the decider's state alike. */
+export type TicketParties = { entityId: string; actors: Record<ActorRole, ActorRef[]> };
 
 /**
  * Who sees which ticket: the entity scope always; then every ticket with ticket.read-all, or only
@@ -47,10 +52,30 @@ export class TicketAccess {
 
   /** The same, from the document this replica has just written when it still holds it: a writer's answer. */
   async visibleAsWritten(caller: TicketCaller, ticketId: string): Promise<TicketView> {
-    const written = await this.projections
-      .store<TicketView>(ticketViewProjection.name)
-      .lastWritten(`ticket-${ticketId}`);
-    return written ? this.checked(caller, ticketId, written) : this.visible(caller, ticketId);
+    return this.checked(caller, ticketId, await this.written(ticketId, 1));
+  }
+
+  /** The same check on the decider's state (the command's own read): no such ticket is a 404 too. */
+  assertVisible(caller: TicketCaller, ticketId: string, ticket: TicketState): void {
+    if (ticket.ticketId === null || !this.sees(caller, ticket)) {
+      throw new DomainError('not_found', `no ticket ${ticketId} you can see`);
+    }
+  }
+
+  /**
+   * The document as it stands after a command that brought the stream to `sequence`: the one the
+   * inline apply has just written, else (that apply failed, or wrote nothing) as stored; checked
+   * again, as the command may have taken the caller off the ticket.
+   */
+  async afterCommand(caller: TicketCaller, ticketId: string, sequence: number): Promise<TicketView> {
+    return this.checked(caller, ticketId, await this.written(ticketId, sequence));
+  }
+
+  private async written(ticketId: string, sequence: number): Promise<TicketView | null> {
+    const streamId = `ticket-${ticketId}`;
+    const written = await this.projections.store<TicketView>(ticketViewProjection.name).lastWritten(streamId);
+    if (written && written._sequence >= sequence) return written;
+    return (await this.tickets()).findOne({ _id: streamId } as never) as Promise<(TicketView & ProjectedFields) | null>;
   }
 
   private checked(caller: TicketCaller, ticketId: string, ticket: TicketView | null): TicketView {
@@ -58,17 +83,20 @@ export class TicketAccess {
     return ticket;
   }
 
-  private sees(caller: TicketCaller, ticket: TicketView): boolean {
+  private sees(caller: TicketCaller, ticket: TicketParties): boolean {
     if (!caller.scope.includes(ticket.entityId)) return false;
     if (caller.rights.has('ticket.read-all')) return true;
     if (!caller.rights.has('ticket.read-own')) throw new DomainError('forbidden', 'missing right ticket.read-own');
-    const keys = new Set(ticket.actorIndex);
-    return ownKeys(caller).some((key) => keys.has(key));
+    return TicketAccess.holdsAny(caller, ticket, ['requester', 'observer', 'assignee']);
   }
 
-  static holds(caller: TicketCaller, ticket: TicketView, role: ActorRole): boolean {
-    const keys = new Set(ticket.actorIndex);
-    return ownKeys(caller, [role]).some((key) => keys.has(key));
+  static holds(caller: TicketCaller, ticket: TicketParties, role: ActorRole): boolean {
+    return TicketAccess.holdsAny(caller, ticket, [role]);
+  }
+
+  private static holdsAny(caller: TicketCaller, ticket: TicketParties, roles: ActorRole[]): boolean {
+    const keys = new Set(roles.flatMap((role) => ticket.actors[role].map((actor) => actorKey(role, actor))));
+    return ownKeys(caller, roles).some((key) => keys.has(key));
   }
 
   static requireAny(caller: TicketCaller, rights: Right[], what: string): void {

@@ -58,6 +58,16 @@ export class TicketQueries {
   }
 
   /**
+   * A command's answer: the ticket as the command left it, and its deadlines, read while the
+   * command runs (the sla service hears of the command's events only later either way).
+   */
+  async answer(ticketId: string, command: Promise<TicketView>) {
+    const deadlines = this.deadlines.of(ticketId);
+    deadlines.catch(() => undefined); // not awaited when the command fails
+    return this.detail(await command, deadlines);
+  }
+
+  /**
    * The answer to a creation: the document this replica has just written, and no agreement yet
    * (the sla service attaches them once it hears of the ticket; GET shows them).
    */
@@ -94,8 +104,12 @@ export class TicketQueries {
   /** The timeline in the order things happened; private items only for technicians (ticket.update). */
   async timeline(caller: Caller, ticketId: string) {
     const who: TicketCaller = await this.access.callerOf(caller);
-    const ticket = await this.access.visible(who, ticketId);
-    const seesPrivate = who.rights.has('ticket.update');
+    return this.timelineOf(who, await this.access.visible(who, ticketId));
+  }
+
+  /** The timeline of a ticket already found visible (a command's answer). */
+  async timelineOf(caller: Caller, ticket: TicketView) {
+    const seesPrivate = caller.rights.has('ticket.update');
     const items = ticket.timeline.filter((item) => seesPrivate || !item.private);
     const names = await this.directory.names(items.map((item) => ({ kind: 'user' as const, id: item.authorId })));
     return items.map((item) => ({ ...item, authorName: names.get(`user:${item.authorId}`) ?? item.authorId }));

@@ -6,6 +6,7 @@ import { PRIORITY_MATRIX } from '../../../tickets.tokens';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { PriorityMatrix } from '../../priority-matrix';
 import type { TicketView } from '../../read-models/ticket-view.projection';
+import type { TicketCommand } from '../../ticket.commands';
 import type { UpdateTicketRequestDto } from './update-ticket.request.dto';
 
 export class UpdateTicketCommand extends Command<TicketView> {
@@ -18,7 +19,10 @@ export class UpdateTicketCommand extends Command<TicketView> {
   }
 }
 
-/** Details and classification are two decisions (two events), so SLA rules see reclassifications alone. */
+/**
+ * Details and classification are two decisions (two events, so SLA rules see reclassifications
+ * alone), taken in turn on one read of the ticket and appended together.
+ */
 @CommandHandler(UpdateTicketCommand)
 export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand> {
   constructor(
@@ -27,24 +31,23 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand>
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
 
-  async execute({ caller, ticketId, request }: UpdateTicketCommand) {
+  execute({ caller, ticketId, request }: UpdateTicketCommand) {
     const { type, categoryId, urgency, impact, priority, ...details } = request;
-    let view = await this.workflow.run(caller, ticketId, () => ({ type: 'change-ticket-details', changes: details }));
+    const changeDetails: TicketCommand = { type: 'change-ticket-details', changes: details };
     const reclassified = [type, categoryId, urgency, impact, priority].some((value) => value !== undefined);
-    if (reclassified) {
-      view = await this.workflow.run(caller, ticketId, async (ticket) => {
-        if (categoryId) await this.categories.assertUsable(caller, categoryId, type ?? ticket.type);
-        return {
-          type: 'reclassify-ticket',
-          ticketType: type,
-          categoryId,
-          urgency,
-          impact,
-          priority,
-          matrix: this.matrix,
-        };
-      });
-    }
-    return view;
+    if (!reclassified) return this.workflow.run(caller, ticketId, () => changeDetails);
+    return this.workflow.run(caller, ticketId, async (ticket) => {
+      if (categoryId) await this.categories.assertUsable(caller, categoryId, type ?? ticket.classification.type);
+      const reclassify: TicketCommand = {
+        type: 'reclassify-ticket',
+        ticketType: type,
+        categoryId,
+        urgency,
+        impact,
+        priority,
+        matrix: this.matrix,
+      };
+      return [changeDetails, reclassify];
+    });
   }
 }

@@ -1,0 +1,81 @@
+import { useIsolatedStack } from '@itsm/testing';
+import { counterDecider, type CounterCommand } from '../test-support/counter.decider';
+import { kernelHarness, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
+import { handleCommand, handleRequest } from './handle-command';
+import { RecentAggregates } from './recent-aggregates';
+
+const stack = useIsolatedStack();
+let kernel: KernelHarness;
+
+beforeAll(async () => {
+  kernel = await kernelHarness(stack);
+});
+afterAll(() => kernel.close());
+
+const increment = (by: number): CounterCommand => ({ type: 'increment', by });
+const commitsOf = (streamId: string) => kernel.store.commits.find({ streamId }).toArray();
+
+describe('a request decided on the state it finds', () => {
+  it('decides its commands in turn, each on the state the previous left, and appends them as one commit', async () => {
+    const result = await handleRequest(kernel.store, counterDecider, 'counter-turns', (state) => ({
+      commands: [increment(state.total + 2), { type: 'close' }],
+      metadata: testMetadata,
+    }));
+    expect(result).toMatchObject({ ok: true, version: 2, state: { total: 2, closed: true } });
+    const commits = await commitsOf('counter-turns');
+    expect(commits.map((commit) => commit.events.map((event) => event.type))).toEqual([
+      ['counter.incremented', 'counter.closed'],
+    ]);
+  });
+
+  it('writes nothing when a later command of the request is refused', async () => {
+    const result = await handleRequest(kernel.store, counterDecider, 'counter-refused', () => ({
+      commands: [increment(1), { type: 'close' }, increment(1)],
+      metadata: testMetadata,
+    }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'illegal_transition' } });
+    expect(await commitsOf('counter-refused')).toEqual([]);
+  });
+});
+
+describe('the states a writer remembers', () => {
+  it('load with one read of what was appended since, other writers included, and no snapshot read', async () => {
+    const recent = new RecentAggregates();
+    await handleCommand(kernel.store, counterDecider, 'counter-recent', increment(1), testMetadata, { recent });
+    // another replica writes twice meanwhile
+    await handleCommand(kernel.store, counterDecider, 'counter-recent', increment(2), testMetadata);
+    await handleCommand(kernel.store, counterDecider, 'counter-recent', increment(3), testMetadata);
+    const watched = Object.create(kernel.store) as typeof kernel.store;
+    const snapshots = jest.spyOn(watched, 'loadSnapshot');
+    const reads = jest.spyOn(kernel.store.commits, 'find');
+    try {
+      const result = await handleCommand(watched, counterDecider, 'counter-recent', increment(4), testMetadata, {
+        recent,
+      });
+      expect(result).toMatchObject({ ok: true, version: 4, state: { total: 10 } });
+      expect(snapshots).not.toHaveBeenCalled();
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+    expect(recent.get('counter-recent')).toEqual({ state: { total: 10, closed: false }, version: 4 });
+  });
+
+  it('follow the stream across chunks when others appended past the chunk the state ends in', async () => {
+    const recent = new RecentAggregates();
+    await handleCommand(kernel.store, counterDecider, 'counter-far', increment(1), testMetadata, { recent });
+    // 150 events by another writer: past the first chunk (100 sequences), in commits of 10
+    for (let version = 1; version < 151; version += 10) {
+      await kernel.store.append(
+        'counter-far',
+        version,
+        Array.from({ length: 10 }, () => ({ type: 'counter.incremented' as const, data: { by: 1 } })),
+        testMetadata,
+      );
+    }
+    const result = await handleCommand(kernel.store, counterDecider, 'counter-far', increment(1), testMetadata, {
+      recent,
+    });
+    expect(result).toMatchObject({ ok: true, version: 152, state: { total: 152 } });
+  });
+});
