@@ -17,6 +17,8 @@ let adminA1: FixtureUser; // super-admin on A1 only: A and root are above it
 let adminB: FixtureUser; // super-admin on B, A's sibling
 let selfService: FixtureUser;
 let technician: FixtureUser;
+/** GLPI's hotliner: central interface, no SLA right */
+let hotliner: FixtureUser;
 let techGroupId: string;
 
 const as = (user: FixtureUser): JsonApi => sla.api(user.token);
@@ -74,6 +76,7 @@ beforeAll(async () => {
   adminB = await identity.user('admin-b', 'super-admin', { entityId: 'B', recursive: true });
   selfService = await identity.user('post-only', 'self-service');
   technician = await identity.user('tech', 'technician', { emails: ['tech@example.org'] });
+  hotliner = await identity.user('hotline', 'hotliner');
   techGroupId = (await identity.group('Techniciens', [technician.userId])).id;
   sla = await startSla(stack);
   await Promise.all([
@@ -335,8 +338,8 @@ describe('rights', () => {
     });
   });
 
-  it.each(routes)('%s: a technician without SLA rights is refused (403)', async (_route, call) => {
-    expect((await call(as(technician))).status).toBe(403);
+  it.each(routes)('%s: a hotliner, without SLA rights, is refused (403)', async (_route, call) => {
+    expect((await call(as(hotliner))).status).toBe(403);
   });
 
   it.each(routes)('%s: no token, or a forged one, is a 401', async (_route, call) => {

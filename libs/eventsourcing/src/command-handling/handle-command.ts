@@ -88,19 +88,31 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
 ): Promise<CommandResult<State>> {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    // the state this process left the stream in is trusted at first: the append's version check
+    // refuses it if another replica wrote since, and a refusal is only answered on the store's state
+    const remembered = attempt === 1 ? options.recent?.get<State>(streamId) : undefined;
     const { state, version } =
       attempt === 1 && options.newStream
         ? { state: decider.initialState(), version: 0 }
-        : await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId, options.recent);
-    const { commands, metadata } = await requestOn(state);
-    const decision = decideInTurn(decider, commands, state);
-    if (isDomainError(decision)) return { ok: false, error: decision };
+        : (remembered ??
+          (await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId, options.recent)));
+    const asked = await ask(requestOn, state, remembered !== undefined);
+    if (isDomainError(asked)) continue; // refused on a remembered state: asked again on the store's
+    const decision = decideInTurn(decider, asked.commands, state);
+    if (isDomainError(decision)) {
+      if (remembered) continue;
+      return { ok: false, error: decision };
+    }
+    const { metadata } = asked;
     try {
       const events = await store.append(streamId, version, decision, metadata);
       const newState = fold(decider, state, events as unknown as Event[]);
       const newVersion = version + events.length;
       options.recent?.remember(streamId, { state: newState, version: newVersion });
-      await maybeSnapshot(store, decider, streamId, version, newVersion, newState, options.snapshotEvery);
+      // best effort: the command succeeded, a snapshot that fails is taken at a later crossing
+      await maybeSnapshot(store, decider, streamId, version, newVersion, newState, options.snapshotEvery).catch(
+        () => undefined,
+      );
       return { ok: true, state: newState, version: newVersion, events };
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
@@ -114,6 +126,20 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
       transient: true,
     }),
   };
+}
+
+/** What the request asks of this state; a refusal it throws on a remembered state is checked on the store's. */
+async function ask<Command, State>(
+  requestOn: RequestOnState<Command, State>,
+  state: State,
+  remembered: boolean,
+): Promise<StateRequest<Command> | DomainError> {
+  try {
+    return await requestOn(state);
+  } catch (error) {
+    if (remembered && isDomainError(error)) return error;
+    throw error;
+  }
 }
 
 /** Each command decided on the state the events of the previous ones lead to; the first refusal wins. */

@@ -1,3 +1,4 @@
+import { DomainError } from '@itsm/domain';
 import { useIsolatedStack } from '@itsm/testing';
 import { counterDecider, type CounterCommand } from '../test-support/counter.decider';
 import { kernelHarness, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
@@ -77,5 +78,40 @@ describe('the states a writer remembers', () => {
       recent,
     });
     expect(result).toMatchObject({ ok: true, version: 152, state: { total: 152 } });
+  });
+
+  it('are trusted as they are: a stream only this writer wrote costs its command no read', async () => {
+    const recent = new RecentAggregates();
+    await handleCommand(kernel.store, counterDecider, 'counter-mine', increment(1), testMetadata, { recent });
+    const reads = jest.spyOn(kernel.store.commits, 'find');
+    try {
+      const result = await handleCommand(kernel.store, counterDecider, 'counter-mine', increment(2), testMetadata, {
+        recent,
+      });
+      expect(result).toMatchObject({ ok: true, version: 2, state: { total: 3 } });
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('never answer a refusal: a request refused on a remembered state is asked again on the store', async () => {
+    const recent = new RecentAggregates();
+    await handleCommand(kernel.store, counterDecider, 'counter-stale', increment(1), testMetadata, { recent });
+    await handleCommand(kernel.store, counterDecider, 'counter-stale', increment(10), testMetadata); // another replica
+    const seen: number[] = [];
+    const result = await handleRequest(
+      kernel.store,
+      counterDecider,
+      'counter-stale',
+      (state) => {
+        seen.push(state.total);
+        if (state.total < 5) throw new DomainError('forbidden', 'only past 5');
+        return { commands: [increment(1)], metadata: testMetadata };
+      },
+      { recent },
+    );
+    expect(seen).toEqual([1, 11]);
+    expect(result).toMatchObject({ ok: true, version: 3, state: { total: 12 } });
   });
 });
