@@ -8,9 +8,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MONGO_CONNECTION } from '@itsm/runtime';
+import { createService, MONGO_CONNECTION } from '@itsm/runtime';
 import { MongoClient } from 'mongodb';
-import { createTicketsApp } from '../apps/tickets/dist/tickets.app.js';
+import { TICKETS_SERVICE } from '../apps/tickets/dist/tickets.app.js';
 import { TicketsModule } from '../apps/tickets/dist/tickets.module.js';
 import { benchServiceEnv, rsaKeys } from './bench-service.mjs';
 import { round, sleep } from './stats.mjs';
@@ -86,8 +86,9 @@ export default async function roundTripsBench(env) {
   const monitored = new URL(env.MONGO_URL);
   monitored.searchParams.set('monitorCommands', 'true');
   const counter = new RoundTripCounter();
-  const app = await createTicketsApp(
+  const app = await createService(
     TicketsModule.register({ ...serviceEnv, MONGO_URL: monitored.toString(), SERVICE_NAME: `round-trips-${run}` }),
+    TICKETS_SERVICE,
   );
   app.use(counter.middleware());
   app
