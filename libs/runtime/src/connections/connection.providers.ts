@@ -13,6 +13,9 @@ import { KAFKA, MONGO_CONNECTION, REDIS } from './tokens';
 type Config = ConfigService<ServiceEnv, true>;
 
 /** kafkajs logs as JSON lines through pino, like the rest of the service. */
+const ROUTINE_BROKER_ANSWERS =
+  /group is rebalancing|does not host this topic-partition|not the leader for that topic-partition/;
+
 function kafkaLogCreator(name: string, level: string) {
   const logger = pino({ name: `${name}.kafkajs`, level });
   const methods = {
@@ -23,7 +26,9 @@ function kafkaLogCreator(name: string, level: string) {
   } as const;
   return () =>
     ({ level, log }: { level: logLevel; log: { message: string } & Record<string, unknown> }) => {
-      const method = methods[level as keyof typeof methods] ?? 'info';
+      // answers kafkajs retries by itself (a rebalance, a topic just created) are no one's error
+      const routine = typeof log.error === 'string' && ROUTINE_BROKER_ANSWERS.test(log.error);
+      const method = routine ? 'debug' : (methods[level as keyof typeof methods] ?? 'info');
       const { message, ...fields } = log;
       logger[method](fields, message);
     };
