@@ -103,6 +103,8 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
       if (remembered) continue;
       return { ok: false, error: decision };
     }
+    // nothing to append means no version check: "already so" is only answered on the store's state
+    if (remembered && decision.length === 0) continue;
     const { metadata } = asked;
     try {
       const events = await store.append(streamId, version, decision, metadata);

@@ -114,4 +114,24 @@ describe('the states a writer remembers', () => {
     expect(seen).toEqual([1, 11]);
     expect(result).toMatchObject({ ok: true, version: 3, state: { total: 12 } });
   });
+
+  it('never answer "nothing to do" on a remembered state: it is decided again on the store', async () => {
+    const recent = new RecentAggregates();
+    await handleCommand(kernel.store, counterDecider, 'counter-noop', increment(1), testMetadata, { recent });
+    await handleCommand(kernel.store, counterDecider, 'counter-noop', increment(1), testMetadata); // another replica
+    // a request that asks nothing once the total is even: odd as remembered (1), even in the store (2)
+    const seen: number[] = [];
+    const result = await handleRequest(
+      kernel.store,
+      counterDecider,
+      'counter-noop',
+      (state) => {
+        seen.push(state.total);
+        return { commands: state.total % 2 === 1 ? [] : [increment(1)], metadata: testMetadata };
+      },
+      { recent },
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(result).toMatchObject({ ok: true, version: 3, state: { total: 3 } });
+  });
 });
