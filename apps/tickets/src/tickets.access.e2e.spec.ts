@@ -781,6 +781,21 @@ describe('bad input is a 400 with a message, never a 500', () => {
   });
 });
 
+describe('the seed’s simplified interface', () => {
+  it('lets a requester set the urgency of their ticket, never its impact nor its priority (403, nothing written)', async () => {
+    const api = as(selfB);
+    const ticket = { title: 'Trackball 7Q bloquée', description: 'La boule ne répond plus.' };
+    for (const field of [{ impact: 5 }, { priority: 5 }]) {
+      const refused = await api.post('/api/tickets', { ...ticket, urgency: 2, ...field });
+      expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+    }
+    expect((await api.get('/api/tickets?q=Trackball')).body.total).toBe(0);
+    const opened = await api.post('/api/tickets', { ...ticket, urgency: 2 });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ urgency: 2, impact: 3 });
+  });
+});
+
 function iso(daysFromNow: number): string {
   return new Date(Date.now() + daysFromNow * 86_400_000).toISOString();
 }

@@ -41,7 +41,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     const requesters = request.requesters ?? [self];
     const observers = request.observers ?? [];
     const assignees = request.assignees ?? [];
-    this.assertMayRecord(caller, requesters, observers, assignees, request.priority);
+    this.assertMayRecord(caller, requesters, observers, assignees, request.priority, request.impact);
     await this.actors.assertKnown([...requesters, ...observers, ...assignees], 'assignee', assignees);
     const ticketId = uuidv7();
     await this.commands.execute(
@@ -79,6 +79,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     observers: ActorRef[],
     assignees: ActorRef[],
     priority?: number,
+    impact?: number,
   ) {
     const onlySelf = [...requesters, ...observers].every(
       (actor) => actor.kind === 'user' && actor.id === caller.userId,
@@ -89,6 +90,10 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     if (assignees.length > 0) ActorChecks.assertMayAssign(caller, assignees);
     if (priority !== undefined && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'setting the priority by hand needs ticket.update');
+    }
+    // GLPI's simplified interface: the requester says how urgent it is, the service desk how wide
+    if (impact !== undefined && !caller.rights.has('ticket.update')) {
+      throw new DomainError('forbidden', 'setting the impact needs ticket.update: a requester sets the urgency');
     }
   }
 }
