@@ -165,6 +165,15 @@ describe('pending', () => {
     const id = await open();
     await expectRefused(id, () => as(req).post(`/api/tickets/${id}/status`, { status: 'pending' }), 403, /update/);
   });
+
+  it('goes back to processing when its requester answers, not when a technician writes', async () => {
+    const id = await open();
+    await ok(as(tech).post(`/api/tickets/${id}/status`, { status: 'pending' }));
+    await ok(as(tech).post(`/api/tickets/${id}/followups`, { content: 'Pouvez-vous envoyer le numéro de série ?' }));
+    expect((await view(id)).status).toBe('pending');
+    await ok(as(req).post(`/api/tickets/${id}/followups`, { content: 'Le numéro est 4C-2210.' }));
+    expect((await view(id)).status).toBe('assigned');
+  });
 });
 
 describe('refused solution', () => {

@@ -139,6 +139,25 @@ describe('the ticket decider: timeline', () => {
         ]);
     });
 
+    it('takes a pending ticket back to work when its requester answers, as GLPI does (the TTR resumes)', () => {
+      spec
+        .given(pendingTicket)
+        .when({ ...addFollowup, content: 'Voici le numéro de série', authorId: 'S1' })
+        .then([
+          {
+            type: 'ticket.followup-added',
+            data: {
+              ticketId: TICKET,
+              followupId: 'followup-1',
+              content: 'Voici le numéro de série',
+              private: false,
+              authorId: 'S1',
+            },
+          },
+          statusChanged('pending', 'assigned', 'resumed'),
+        ]);
+    });
+
     it('keeps a private follow-up private', () => {
       spec
         .given(assignedTicket)

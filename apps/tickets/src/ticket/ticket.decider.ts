@@ -31,7 +31,12 @@ function decide(command: TicketCommand, state: TicketState): Decision {
       if (closed) return illegal(state.status, 'take follow-ups');
       if (!command.content.trim()) return new DomainError('invalid', 'a follow-up needs content');
       const { type: _type, ...data } = command;
-      return [{ type: 'ticket.followup-added', data: { ticketId, ...data } }];
+      const added: TicketEvent = { type: 'ticket.followup-added', data: { ticketId, ...data } };
+      // as GLPI does: the requester's answer takes a waiting ticket back to work (its TTR resumes)
+      if (state.status === 'pending' && isRequesterUser(state, command.authorId)) {
+        return [added, statusChange(ticketId, 'pending', workingStatus(state), 'resumed')];
+      }
+      return [added];
     }
     case 'add-task':
       return closed ? illegal(state.status, 'take tasks') : addTask(command, state, ticketId);
@@ -338,3 +343,7 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
 };
 
 export const ticketStreamId = (ticketId: string): string => `ticket-${ticketId}`;
+
+function isRequesterUser(state: TicketState, userId: string): boolean {
+  return state.actors.requester.some((actor) => sameActor(actor, { kind: 'user', id: userId }));
+}
