@@ -250,6 +250,10 @@ describe('reopening a closed ticket', () => {
       content: 'Le problème est revenu.',
       authorId: tech.userId,
     });
+    // the solution that closed it did not hold: refused, as GLPI marks it
+    expect((await timeline(id)).filter((item) => item.kind === 'solution').at(-1)).toMatchObject({
+      details: { status: 'refused' },
+    });
     await expectRefused(
       id,
       () => as(tech).post(`/api/tickets/${id}/reopen`, { reason: 'encore' }),

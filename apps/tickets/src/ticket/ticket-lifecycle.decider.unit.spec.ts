@@ -928,11 +928,19 @@ describe('the ticket decider: lifecycle', () => {
     const reopen = { type: 'reopen-ticket', reason: 'Ça recommence', by: 'S1', followupId: 'followup-5' } as const;
     const reasonFollowup = followupAdded('followup-5', 'Ça recommence', 'S1');
 
-    it('reopens a closed ticket with a reason, back to assigned when assignees exist', () => {
+    it('reopens a closed ticket with a reason, back to assigned when assignees exist; its solution is refused', () => {
       spec
         .given(closedTicket)
         .when(reopen)
-        .then([reasonFollowup, statusChanged('closed', 'assigned', 'reopened')]);
+        .then([
+          // GLPI marks the solution that did not hold refused
+          {
+            type: 'ticket.solution-refused',
+            data: { ticketId: TICKET, solutionId: 'solution-1', refusedBy: 'S1', reason: 'Ça recommence' },
+          },
+          reasonFollowup,
+          statusChanged('closed', 'assigned', 'reopened'),
+        ]);
     });
 
     it('back to new when nobody is assigned', () => {

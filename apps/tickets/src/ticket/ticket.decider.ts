@@ -264,7 +264,18 @@ function refuse(command: Command<'refuse-solution'>, state: TicketState, ticketI
 function reopen(command: Command<'reopen-ticket'>, state: TicketState, ticketId: string): Decision {
   if (state.status !== 'closed') return illegal(state.status, 'be reopened: only closed tickets are');
   if (!command.reason.trim()) return new DomainError('invalid', 'reopening needs a reason');
+  // as GLPI does: the solution that closed the ticket did not hold
+  const lastSolution = state.solution && state.solution.status !== 'refused' ? state.solution : null;
+  const refused: TicketEvent[] = lastSolution
+    ? [
+        {
+          type: 'ticket.solution-refused',
+          data: { ticketId, solutionId: lastSolution.solutionId, refusedBy: command.by, reason: command.reason },
+        },
+      ]
+    : [];
   return [
+    ...refused,
     {
       type: 'ticket.followup-added',
       data: { ticketId, followupId: command.followupId, content: command.reason, private: false, authorId: command.by },
