@@ -176,6 +176,39 @@ describe('pending', () => {
   });
 });
 
+describe('history', () => {
+  it('lists every change, field by field with old and new values, who and when; private items only for technicians', async () => {
+    const id = await open({ urgency: 2, impact: 2 });
+    await ok(as(tech).patch(`/api/tickets/${id}`, { urgency: 4 }));
+    await ok(as(tech).post(`/api/tickets/${id}/followups`, { content: 'Note interne', private: true }));
+    await ok(as(tech).post(`/api/tickets/${id}/status`, { status: 'pending' }));
+
+    type Entry = { event: string; changes: unknown[] };
+    const history = (await as(admin).get(`/api/tickets/${id}/history`)).body as Entry[];
+    expect(history.map((entry) => entry.event)).toEqual([
+      'ticket.opened',
+      'ticket.status-changed',
+      'ticket.reclassified',
+      'ticket.followup-added',
+      'ticket.status-changed',
+    ]);
+    expect(history[2]).toMatchObject({
+      actor: { kind: 'user', id: tech.userId },
+      actorName: expect.any(String),
+      at: expect.any(String),
+      changes: expect.arrayContaining([
+        { field: 'urgency', from: 2, to: 4 },
+        { field: 'priority', from: 2, to: 3 },
+      ]),
+    });
+    expect(history[4].changes).toEqual(expect.arrayContaining([{ field: 'status', from: 'assigned', to: 'pending' }]));
+
+    const asRequester = (await as(req).get(`/api/tickets/${id}/history`)).body as Entry[];
+    expect(asRequester.map((entry) => entry.event)).not.toContain('ticket.followup-added');
+    expect((await as(stranger).get(`/api/tickets/${id}/history`)).status).toBe(404);
+  });
+});
+
 describe('refused solution', () => {
   it('reopens to assigned, with the reason as a follow-up of the requester in the timeline', async () => {
     const id = await open();

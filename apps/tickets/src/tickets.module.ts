@@ -19,6 +19,7 @@ import { IndexedTicketList } from './ticket/queries/list-index/indexed-ticket-li
 import { TicketListIndex } from './ticket/queries/list-index/ticket-list-index';
 import { TicketListIndexFeed } from './ticket/queries/list-index/ticket-list-index.feed';
 import { TicketListRows } from './ticket/queries/list-index/ticket-list-rows';
+import { TicketHistory } from './ticket/queries/ticket-history.query';
 import { TicketQueries } from './ticket/queries/ticket-queries';
 import { ticketViewProjection } from './ticket/read-models/ticket-view.projection';
 import { TicketHttpController } from './ticket/ticket.http.controller';
@@ -105,6 +106,7 @@ export class TicketsModule {
         CategoryCatalogue,
         CategoryQueries,
         TicketQueries,
+        TicketHistory,
         TicketListIndex,
         TicketListRows,
         IndexedTicketList,

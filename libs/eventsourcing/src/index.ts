@@ -28,3 +28,4 @@ export { ProjectionStore, type ProjectionStoreOptions, type StreamSource } from 
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
 export { asContractEnvelope, type ContractEnvelope } from './contract-envelope';
+export { projectionHistory, type FieldChange, type HistoryEntry } from './projections/projection-history';

@@ -6,6 +6,7 @@ import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { isDomainError } from '@itsm/domain';
 import { IdField, IdParam } from '@itsm/runtime';
 import { ListTicketsQuery } from './queries/list-tickets.query';
+import { TicketHistory } from './queries/ticket-history.query';
 import { TicketQueries } from './queries/ticket-queries';
 import { AddFollowupCommand } from './use-cases/add-followup/add-followup.handler';
 import { AddFollowupRequestDto } from './use-cases/add-followup/add-followup.request.dto';
@@ -68,6 +69,7 @@ export class TicketHttpController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly queries: TicketQueries,
+    private readonly changes: TicketHistory,
   ) {}
 
   @Post()
@@ -90,6 +92,11 @@ export class TicketHttpController {
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
     return this.queries.get(caller, id);
+  }
+
+  @Get(':id/history')
+  history(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
+    return this.changes.of(caller, id);
   }
 
   @Get(':id/timeline')
