@@ -796,6 +796,28 @@ describe('the seed’s simplified interface', () => {
   });
 });
 
+describe('a client retrying a creation', () => {
+  it('gets the first ticket again with the same Idempotency-Key, even concurrently, never a second one', async () => {
+    const send = (key: string) =>
+      fetch(`${tickets.url}/api/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${selfA.token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ title: 'Écran noir Z9', description: 'Plus d’image depuis la coupure.' }),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { ticketId?: string; code?: string },
+      }));
+    const answers = await Promise.all([send('retry-z9'), send('retry-z9'), send('retry-z9')]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.body.ticketId)).size).toBe(1);
+    expect((await as(selfA).get('/api/tickets?q=Z9')).body.total).toBe(1);
+    // another key is another ticket; a key no one could have typed is refused
+    expect((await send('retry-z9-bis')).body.ticketId).not.toBe(answers[0].body.ticketId);
+    const refused = await send('bad key');
+    expect([refused.status, refused.body.code]).toEqual([400, 'invalid']);
+  });
+});
+
 function iso(daysFromNow: number): string {
   return new Date(Date.now() + daysFromNow * 86_400_000).toISOString();
 }

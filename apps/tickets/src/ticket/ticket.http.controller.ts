@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { isDomainError } from '@itsm/domain';
+import { DomainError, isDomainError } from '@itsm/domain';
 import { IdField, IdParam } from '@itsm/runtime';
 import { ListTicketsQuery } from './queries/list-tickets.query';
 import { TicketHistory } from './queries/ticket-history.query';
@@ -56,6 +56,7 @@ class ReopenRequestDto {
 }
 
 const READ = ['ticket.read-own'] as const;
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
 
 /**
  * The ticket lifecycle of the seed: Enregistrement (POST), Classification (PATCH), Traitement
@@ -74,11 +75,26 @@ export class TicketHttpController {
 
   @Post()
   @RequireRights('ticket.create')
-  async open(@CurrentCaller() caller: Caller, @Body() body: OpenTicketRequestDto) {
-    const { ticketId } = await this.commandBus.execute(new OpenTicketCommand(caller, body));
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key (1 to 128 visible ASCII characters) gets the first ticket, never a second',
+  })
+  async open(
+    @CurrentCaller() caller: Caller,
+    @Body() body: OpenTicketRequestDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError('invalid', 'Idempotency-Key must be 1 to 128 visible ASCII characters', {
+        errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 128 visible ASCII characters' }],
+      });
+    }
+    const { ticketId, replayed } = await this.commandBus.execute(new OpenTicketCommand(caller, body, idempotencyKey));
     // the ticket is recorded: a caller who may not read it (no read right, or recorded for others)
     // still gets 201 and its id, never an error that would make them record it again
-    return this.queries.opened(caller, ticketId).catch((error: unknown) => {
+    const answer = replayed ? this.queries.get(caller, ticketId) : this.queries.opened(caller, ticketId);
+    return answer.catch((error: unknown) => {
       if (isDomainError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return { ticketId };
       throw error;
     });

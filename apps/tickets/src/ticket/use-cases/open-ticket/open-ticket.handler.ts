@@ -1,10 +1,10 @@
-import { DomainError } from '@itsm/domain';
+import { DomainError, isDomainError } from '@itsm/domain';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import type { ActorRef } from '@itsm/contracts';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { CategoryCatalogue } from '../../../category/category-catalogue';
 import { ActorChecks } from '../../access/actor-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
@@ -12,10 +12,15 @@ import type { PriorityMatrix } from '../../priority-matrix';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
 import type { OpenTicketRequestDto } from './open-ticket.request.dto';
 
-export class OpenTicketCommand extends Command<{ ticketId: string }> {
+/** Ids of tickets opened with an Idempotency-Key: the same caller and key always name the same ticket. */
+const IDEMPOTENT_TICKETS = '5b0c3f52-8a57-4c1e-9d2b-6f1e0c7a9e41';
+
+export class OpenTicketCommand extends Command<{ ticketId: string; replayed: boolean }> {
   constructor(
     readonly caller: Caller,
     readonly request: OpenTicketRequestDto,
+    /** a client's retry with the same key gets the ticket its first attempt opened, never a second one */
+    readonly idempotencyKey?: string,
   ) {
     super();
   }
@@ -31,7 +36,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
 
-  async execute({ caller, request }: OpenTicketCommand) {
+  async execute({ caller, request, idempotencyKey }: OpenTicketCommand) {
     const entityId = request.entityId ?? caller.entityId;
     if (!caller.scope.includes(entityId))
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
@@ -43,8 +48,10 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     const assignees = request.assignees ?? [];
     this.assertMayRecord(caller, requesters, observers, assignees, request.priority, request.impact);
     await this.actors.assertKnown([...requesters, ...observers, ...assignees], 'assignee', assignees);
-    const ticketId = uuidv7();
-    await this.commands.execute(
+    // a keyed creation's id is derived from the caller and the key: the event store's unique
+    // (stream, sequence) makes a retry, even a concurrent one, find the first ticket
+    const ticketId = idempotencyKey ? uuidv5(`${caller.userId}\n${idempotencyKey}`, IDEMPOTENT_TICKETS) : uuidv7();
+    const opening = this.commands.execute(
       ticketDecider,
       ticketStreamId(ticketId),
       {
@@ -70,7 +77,16 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
       commandMetadata(caller, entityId),
       { newStream: true },
     );
-    return { ticketId };
+    if (!idempotencyKey) return opening.then(() => ({ ticketId, replayed: false }));
+    return opening.then(
+      () => ({ ticketId, replayed: false }),
+      async (error: unknown) => {
+        if (!(isDomainError(error) && error.code === 'conflict')) throw error;
+        const { state } = await this.commands.load(ticketDecider, ticketStreamId(ticketId));
+        if (state.ticketId === null) throw error;
+        return { ticketId, replayed: true };
+      },
+    );
   }
 
   private assertMayRecord(

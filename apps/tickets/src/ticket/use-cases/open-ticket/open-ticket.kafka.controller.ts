@@ -13,7 +13,9 @@ export class OpenTicketKafkaController {
   // <string>: the untyped overload, the data being typed (and validated) by the DTO
   @EventPattern<string>('ticket.open')
   @RequireRights('ticket.create')
-  open(@CurrentCaller() caller: Caller, @Payload() body: OpenTicketRequestDto) {
-    return this.commandBus.execute(new OpenTicketCommand(caller, body));
+  async open(@CurrentCaller() caller: Caller, @Payload() body: OpenTicketRequestDto) {
+    // a redelivered command is answered from its stored result: no key needed here
+    const { ticketId } = await this.commandBus.execute(new OpenTicketCommand(caller, body));
+    return { ticketId };
   }
 }
