@@ -150,6 +150,15 @@ describe('the ticket detail', () => {
     });
   });
 
+  it('shows a requester their agreement’s deadlines, never the internal ones nor the escalation levels', async () => {
+    const answer = await as(req1).get(`/api/tickets/${tA}`);
+    expect(answer.status).toBe(200);
+    const deadlines = answer.body.sla;
+    expect(deadlines.ttr).toMatchObject({ label: 'TTR', slaId: 'ttr-4h', breached: true, lastLevel: null });
+    expect(deadlines.tto).toMatchObject({ label: 'TTO', state: 'met', lastLevel: null });
+    expect([deadlines.internalTto, deadlines.internalTtr]).toEqual([null, null]);
+  });
+
   it('shows four empty slots for a ticket without agreement', async () => {
     expect((await detail(tN)).sla).toEqual({ tto: null, ttr: null, internalTto: null, internalTtr: null });
   });

@@ -28,6 +28,12 @@ export class TicketDeadlinesReader {
     return summaryOf(await (await this.deadlines()).findOne({ _id: `ticket-sla-${ticketId}` }));
   }
 
+  /** What a requester is shown: the TTO and TTR of their agreement, no OLA, no escalation level. */
+  static forRequesters(summary: TicketSlaSummary): TicketSlaSummary {
+    const shown = (slot: LabelledSlot | null) => slot && { ...slot, lastLevel: null };
+    return { tto: shown(summary.tto), ttr: shown(summary.ttr), internalTto: null, internalTtr: null };
+  }
+
   /** A ticket just opened: the sla service attaches its agreements after hearing of it. */
   static noneYet(): TicketSlaSummary {
     return summaryOf(null);

@@ -123,7 +123,7 @@ export class TicketHttpController {
   @Patch(':id')
   @RequireRights('ticket.update')
   async update(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: UpdateTicketRequestDto) {
-    return this.queries.answer(id, this.commandBus.execute(new UpdateTicketCommand(caller, id, body)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new UpdateTicketCommand(caller, id, body)));
   }
 
   @Post(':id/actors')
@@ -131,6 +131,7 @@ export class TicketHttpController {
   async addActor(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddActorRequestDto) {
     const actor = { kind: body.kind, id: body.id };
     return this.queries.answer(
+      caller,
       id,
       this.commandBus.execute(new ChangeActorsCommand(caller, id, 'add', body.role, actor)),
     );
@@ -140,6 +141,7 @@ export class TicketHttpController {
   async removeActor(@CurrentCaller() caller: Caller, @Param() params: ActorParams) {
     const actor = { kind: params.kind, id: params.actorId };
     return this.queries.answer(
+      caller,
       params.id,
       this.commandBus.execute(new ChangeActorsCommand(caller, params.id, 'remove', params.role, actor)),
     );
@@ -153,13 +155,13 @@ export class TicketHttpController {
   @Post(':id/tasks')
   @RequireRights('ticket.update')
   async addTask(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddTaskRequestDto) {
-    return this.queries.answer(id, this.commandBus.execute(new AddTaskCommand(caller, id, body)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new AddTaskCommand(caller, id, body)));
   }
 
   @Patch(':id/tasks/:taskId')
   @RequireRights('ticket.update')
   async updateTask(@CurrentCaller() caller: Caller, @Param() { id, taskId }: TaskParams, @Body() body: TaskFieldsDto) {
-    return this.queries.answer(id, this.commandBus.execute(new UpdateTaskCommand(caller, id, taskId, body)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new UpdateTaskCommand(caller, id, taskId, body)));
   }
 
   @Post(':id/validations')
@@ -169,7 +171,7 @@ export class TicketHttpController {
     @Param() { id }: IdParam,
     @Body() body: RequestValidationRequestDto,
   ) {
-    return this.queries.answer(id, this.commandBus.execute(new RequestValidationCommand(caller, id, body)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new RequestValidationCommand(caller, id, body)));
   }
 
   @Post(':id/validations/:validationId/answer')
@@ -181,6 +183,7 @@ export class TicketHttpController {
     @Body() body: AnswerValidationRequestDto,
   ) {
     return this.queries.answer(
+      caller,
       id,
       this.commandBus.execute(new AnswerValidationCommand(caller, id, validationId, body)),
     );
@@ -189,42 +192,42 @@ export class TicketHttpController {
   @Post(':id/solution')
   @RequireRights('ticket.solve')
   async solve(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddSolutionRequestDto) {
-    return this.queries.answer(id, this.commandBus.execute(new AddSolutionCommand(caller, id, body)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new AddSolutionCommand(caller, id, body)));
   }
 
   @Post(':id/solution/approve')
   @HttpCode(200)
   @RequireRights(...READ)
   async approve(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
-    return this.queries.answer(id, this.commandBus.execute(new AnswerSolutionCommand(caller, id)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new AnswerSolutionCommand(caller, id)));
   }
 
   @Post(':id/solution/refuse')
   @HttpCode(200)
   @RequireRights(...READ)
   async refuse(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: RefuseSolutionRequestDto) {
-    return this.queries.answer(id, this.commandBus.execute(new AnswerSolutionCommand(caller, id, body.reason)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new AnswerSolutionCommand(caller, id, body.reason)));
   }
 
   @Post(':id/status')
   @HttpCode(200)
   @RequireRights('ticket.update')
   async status(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangeStatusRequestDto) {
-    return this.queries.answer(id, this.commandBus.execute(new ChangeStatusCommand(caller, id, body.status)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new ChangeStatusCommand(caller, id, body.status)));
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @RequireRights('ticket.close')
   async close(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
-    return this.queries.answer(id, this.commandBus.execute(new CloseTicketCommand(caller, id)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new CloseTicketCommand(caller, id)));
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @RequireRights('ticket.reopen')
   async reopen(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ReopenRequestDto) {
-    return this.queries.answer(id, this.commandBus.execute(new ReopenTicketCommand(caller, id, body.reason)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new ReopenTicketCommand(caller, id, body.reason)));
   }
 
   @Post(':id/documents')
@@ -239,6 +242,6 @@ export class TicketHttpController {
     @Param() { id }: IdParam,
     @Body() body: RecordSatisfactionRequestDto,
   ) {
-    return this.queries.answer(id, this.commandBus.execute(new RecordSatisfactionCommand(caller, id, body)));
+    return this.queries.answer(caller, id, this.commandBus.execute(new RecordSatisfactionCommand(caller, id, body)));
   }
 }

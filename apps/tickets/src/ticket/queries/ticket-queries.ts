@@ -54,17 +54,17 @@ export class TicketQueries {
 
   async get(caller: Caller, ticketId: string) {
     const who = await this.access.callerOf(caller);
-    return this.detail(await this.access.visible(who, ticketId), this.deadlines.of(ticketId));
+    return this.detail(who, await this.access.visible(who, ticketId), this.deadlines.of(ticketId));
   }
 
   /**
    * A command's answer: the ticket as the command left it, and its deadlines, read while the
    * command runs (the sla service hears of the command's events only later either way).
    */
-  async answer(ticketId: string, command: Promise<TicketView>) {
+  async answer(caller: Caller, ticketId: string, command: Promise<TicketView>) {
     const deadlines = this.deadlines.of(ticketId);
     deadlines.catch(() => undefined); // not awaited when the command fails
-    return this.detail(await command, deadlines);
+    return this.detail(caller, await command, deadlines);
   }
 
   /**
@@ -74,10 +74,10 @@ export class TicketQueries {
   async opened(caller: Caller, ticketId: string) {
     const who = await this.access.callerOf(caller);
     const ticket = await this.access.visibleAsWritten(who, ticketId);
-    return this.detail(ticket, Promise.resolve(TicketDeadlinesReader.noneYet()));
+    return this.detail(who, ticket, Promise.resolve(TicketDeadlinesReader.noneYet()));
   }
 
-  private async detail(ticket: TicketView, deadlines: Promise<TicketSlaSummary>) {
+  private async detail(caller: Caller, ticket: TicketView, deadlines: Promise<TicketSlaSummary>) {
     const [names, sla] = await Promise.all([this.directory.names(Object.values(ticket.actors).flat()), deadlines]);
     // the API shape: no bookkeeping (_id, _sequence), no query index, the timeline has its own route
     const {
@@ -97,7 +97,8 @@ export class TicketQueries {
         timeToCloseSeconds: seconds(ticket.openedAt, ticket.closedAt),
         waitingSeconds: ticket.waitingSeconds,
       },
-      sla,
+      // requesters see their agreements' deadlines; internal ones (OLA) and escalation levels are the desk's
+      sla: caller.rights.has('ticket.update') ? sla : TicketDeadlinesReader.forRequesters(sla),
     };
   }
 
