@@ -108,6 +108,18 @@ it('refuses control characters in command data as HTTP refuses them in bodies', 
   });
 });
 
+it('refuses a command id reused for another command, telling nothing of the first', async () => {
+  const first = register('import.first');
+  await sender.send(first);
+  await sender.resultsOf([first]);
+  const reused = { ...register('import.other'), commandId: first.commandId };
+  await sender.send(reused);
+  // the second answer under that id is the reused one's
+  const [[, result]] = await sender.resultsOf([reused], 2);
+  expect(result).toMatchObject({ type: 'command.refused', data: { code: 'conflict' } });
+  expect(await usersNamed('import.other')).toEqual([]);
+});
+
 it('refuses a command type identity does not take, and an unknown version', async () => {
   const unknownType = sender.command('user.teleport', {}, { token: adminToken });
   const newerVersion = sender.command('user.register', { login: 'import.v2' }, { token: adminToken, schemaVersion: 2 });

@@ -144,6 +144,11 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   /** The stored answer of a command seen before; else the command runs and its answer is stored. */
   private async resultOf(command: CommandEnvelope): Promise<CommandResult> {
     const stored = await this.options.results.find(command.commandId);
+    // a redelivery is the same command; an id reused for another one learns nothing of the first
+    if (stored && (stored.commandType !== command.type || stored.streamId !== command.streamId)) {
+      const message = `command id ${command.commandId} was already used for another command`;
+      return refusedResult(command, { code: 'conflict', message }, this.stamp());
+    }
     if (stored) return stored;
     const result = this.unrecorded.get(command.commandId) ?? (await this.run(command));
     this.unrecorded.set(command.commandId, result);
