@@ -16,7 +16,6 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AccessTokenIssuer, RIGHTS } from '@itsm/auth';
 import { topicFor } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import { Queue, Worker } from 'bullmq';
@@ -26,6 +25,7 @@ import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { distribution, round, sleep } from './stats.mjs';
+import { superAdminToken } from './tickets-identity.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // the compiled class the service itself uses (CommonJS), so the bench schedules exactly as it does
@@ -69,16 +69,7 @@ export default async function slaBench(env) {
   try {
     const startedAt = performance.now();
     const userId = await publishIdentity(kafka, serviceEnv.KAFKA_TOPIC_PREFIX);
-    const token = new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({
-      sub: userId,
-      login: 'bench',
-      name: 'bench',
-      pid: 'super-admin',
-      rights: [...RIGHTS],
-      eid: 'root',
-      rec: true,
-      sid: randomUUID(),
-    }).token;
+    const token = superAdminToken(keys, userId);
     await until(service, () => ready(url), 120_000, 'the sla service to answer /health/ready');
     await until(
       service,
