@@ -9,7 +9,7 @@ import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, eventTopicSettings, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { ENTITY_TREE_STORE } from './tokens';
 
@@ -60,7 +60,7 @@ export class EntityTreeFeed implements OnApplicationBootstrap, BeforeApplication
       try {
         await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
         // identity may not have published yet; creating an existing topic is a no-op
-        await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
+        await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)], eventTopicSettings(this.config));
         await consumer.start();
         this.consumer = consumer;
         this.logger.log(`entity tree fed from ${topic}`);

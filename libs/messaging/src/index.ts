@@ -1,5 +1,5 @@
-export { ensureTopics } from './topics';
-export { createIdempotentProducer } from './producer';
+export { ensureTopics, type TopicSettings } from './topics';
+export { createIdempotentProducer, createTransactionalProducer } from './producer';
 export { EventConsumer, type EventConsumerOptions } from './event-consumer';
 export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
 export { probeKafka, quickKafkaAdmin } from './probe';

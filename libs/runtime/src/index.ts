@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-export { ServiceEnv } from './config/service-env';
+export { ServiceEnv, eventTopicSettings } from './config/service-env';
 export { validateServiceEnv, type ServiceDefaults } from './config/validate-service-env';
 export { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';

@@ -14,9 +14,12 @@ import { DocumentWriteError, InsertBatcher } from './insert-batcher';
 import {
   CHUNK_SIZE,
   OUTBOX_STREAM,
+  PARKED_STREAM,
   chunkOf,
   outboxEntryOf,
   type OutboxEntry,
+  type ParkedEntry,
+  type ParkedReason,
   type StoredCommit,
   type StoredSnapshot,
 } from './stored-commit';
@@ -28,8 +31,8 @@ export interface EventStoreOptions {
   snapshotsCollection?: string;
 }
 
-/** The commits, without the outbox entries that share their collection. */
-const COMMITS_ONLY = { streamId: { $ne: OUTBOX_STREAM } };
+/** The commits, without the outbox entries (pending or parked) that share their collection. */
+const COMMITS_ONLY = { streamId: { $nin: [OUTBOX_STREAM, PARKED_STREAM] } };
 
 /** The MongoDB event store, and its outbox of commits not yet published (see OutboxRelay). */
 export class MongoEventStore {
@@ -130,12 +133,46 @@ export class MongoEventStore {
     return (await this.outbox.findOne(filter, { projection: { _id: 1 } })) !== null;
   }
 
-  /** The relay is done with these entries. */
-  async deleteEntries(entries: OutboxEntry[]): Promise<void> {
+  /** The relay is done with these entries (pending ones, or parked ones when `from` says so). */
+  async deleteEntries(entries: Array<OutboxEntry | ParkedEntry>, from = entries[0]?.streamId): Promise<void> {
     if (entries.length === 0) return;
     // the stream first: FerretDB hands that equality to PostgreSQL and filters the few entries by
     // id itself (for a bare `$in` it would read the whole collection); MongoDB uses `_id` either way
-    await this.outbox.deleteMany({ streamId: OUTBOX_STREAM, _id: { $in: entries.map((entry) => entry._id) } });
+    await this.outbox.deleteMany({ streamId: from, _id: { $in: entries.map((entry) => entry._id) } } as never);
+  }
+
+  /** Sets pending entries aside (see PARKED_STREAM): their streams wait behind them. */
+  async parkEntries(entries: OutboxEntry[], reason: ParkedReason, detail: string): Promise<void> {
+    if (entries.length === 0) return;
+    await this.outbox.updateMany(
+      { streamId: OUTBOX_STREAM, _id: { $in: entries.map((entry) => entry._id) } },
+      {
+        $set: { streamId: PARKED_STREAM as never, parked: { reason, at: new Date(), detail } },
+      },
+    );
+  }
+
+  /** The entries the relay set aside, oldest first. */
+  async parkedEntries(): Promise<ParkedEntry[]> {
+    const parked = this.outbox as unknown as Collection<ParkedEntry>;
+    return parked.find({ streamId: PARKED_STREAM }).sort({ sequence: 1 }).toArray();
+  }
+
+  /**
+   * Puts parked entries back in the outbox, all of them or those of the given commits: the relay
+   * publishes them at its next turn, then their streams go on. An operator's way out once the
+   * topic takes larger messages; the relay's own when a late commit has landed.
+   */
+  async releaseParked(commitIds?: string[]): Promise<number> {
+    const which = commitIds ? { sequence: { $in: commitIds } } : {};
+    const released = await this.outbox.updateMany(
+      { streamId: PARKED_STREAM as never, ...which },
+      {
+        $set: { streamId: OUTBOX_STREAM },
+        $unset: { parked: '' },
+      },
+    );
+    return released.modifiedCount;
   }
 
   /** Writes entries for commits that have none (a store from before the outbox entries). */

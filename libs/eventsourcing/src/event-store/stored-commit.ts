@@ -28,8 +28,9 @@ export const OUTBOX_STREAM = '~outbox' as const;
 /**
  * A commit not yet on Kafka. Written in the events collection by the same ordered insert as its
  * commit, just before it: a commit never exists without one, and an append stays one round trip.
- * Deleted once the relay has published the commit. An entry whose commit never came (a lost
- * version race, a server stopping between the two documents) is dropped by the relay.
+ * Deleted once the relay has published the commit. An entry whose commit can never come (another
+ * commit holds its place in the stream: a lost version race) is dropped by the relay; one whose
+ * commit is only late is never dropped (see ParkedReason).
  */
 export interface OutboxEntry {
   /** `<commit id>.outbox`: just after its commit in id order */
@@ -38,6 +39,25 @@ export interface OutboxEntry {
   /** the commit's id: unique among entries under the (streamId, sequence) index, and their order */
   sequence: string;
   commit: { id: string; streamId: string; sequence: number };
+}
+
+/**
+ * Entries the relay set aside, in the same collection: they no longer fill its batches, and their
+ * streams wait behind them (a stream is published in order or not at all). Operators read them
+ * there (`{streamId: '~outbox-parked'}`) and put them back with `MongoEventStore.releaseParked`.
+ */
+export const PARKED_STREAM = '~outbox-parked' as const;
+
+/**
+ * Why an entry was parked: its commit is larger than the topic takes (it waits for an operator to
+ * raise the topic's `max.message.bytes`), or its commit had not landed after a long wait (the relay
+ * looks again now and then, and puts the entry back when its commit lands).
+ */
+export type ParkedReason = 'too-large' | 'no-commit-yet';
+
+export interface ParkedEntry extends Omit<OutboxEntry, 'streamId'> {
+  streamId: typeof PARKED_STREAM;
+  parked: { reason: ParkedReason; at: Date; detail: string };
 }
 
 export const outboxEntryOf = (commit: Pick<StoredCommit, '_id' | 'streamId' | 'sequence'>): OutboxEntry => ({

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { topicFor } from '@itsm/contracts';
-import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import { ensureTopics } from '@itsm/messaging';
 import { asyncApiConformance, readMessages, useIsolatedStack, type AsyncApiDocument } from '@itsm/testing';
 import { parse } from 'yaml';
 import { kernelHarness, testMetadata } from '../test-support/kernel-harness';
@@ -26,11 +26,9 @@ describe('the messages the outbox relay publishes', () => {
     stack.onTeardown(() => kernel.close());
     const topic = topicFor('tickets', stack.topicPrefix);
     await ensureTopics(kernel.kafka, [topic]);
-    const producer = createIdempotentProducer(kernel.kafka);
-    await producer.connect();
-    stack.onTeardown(() => producer.disconnect());
     const lease = new OutboxLease(kernel.connection, 'outbox', 'relay', 1_000);
-    const relay = new OutboxRelay({ store: kernel.store, producer, lease, topic });
+    const newProducer = kernel.relayProducers(`${topic}.outbox`);
+    const relay = new OutboxRelay({ store: kernel.store, newProducer, lease, topic });
 
     await kernel.store.append(streamId, 0, events, testMetadata);
     expect(await relay.publishOnce()).toBe(1);

@@ -1,34 +1,45 @@
-import { eventMessage } from '@itsm/messaging';
 import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
-import type { OutboxEntry, StoredCommit } from '../event-store/stored-commit';
+import type { OutboxEntry, ParkedEntry, ParkedReason, StoredCommit } from '../event-store/stored-commit';
+import { FencedProducer } from './fenced-producer';
 import type { OutboxLease } from './outbox-lease';
+import { byteBoundedBatches, outgoingCommit, type OutgoingCommit } from './outbox-batches';
 import { publishableCommits } from './publishable-commits';
 
 export interface OutboxRelayOptions {
   store: MongoEventStore;
-  producer: Producer;
   lease: OutboxLease;
   topic: string;
+  /**
+   * Makes a connected transactional producer, with the one transactional id of this outbox (see
+   * FencedProducer). The relay makes one each time it takes the lease, and after a failed send.
+   */
+  newProducer: () => Promise<Producer>;
+  /** outbox entries read per turn (default 500) */
   batchSize?: number;
+  /**
+   * Bound of one send, uncompressed (default 900,000 bytes): keep it below the topic's
+   * `max.message.bytes` (Kafka's default 1,048,588). A turn's commits go in as many sends as needed.
+   */
+  maxBatchBytes?: number;
   /** fallback poll for appends made by other replicas; local appends wake the relay at once */
   pollMs?: number;
   /**
-   * How long an outbox entry may wait for its commit, from when this relay first saw it without
-   * one, before it is taken for an append that never landed. Default 60 s.
+   * How long an entry may wait for its commit, from when this relay first saw it without one,
+   * before it is parked (so that it no longer fills batches); it is never dropped on time alone.
+   * Default 60 s.
    */
-  orphanAfterMs?: number;
+  parkAfterMs?: number;
+  /** how often parked entries whose commit was late are looked at again (default 5 s) */
+  recheckParkedMs?: number;
+  /** fault injection for tests: runs in the send's transaction, before the messages go (a slow send) */
+  beforeSend?: (commits: StoredCommit[]) => Promise<void>;
   /** fault injection for tests: runs after the Kafka send and before the entries are deleted */
   beforeMark?: (commits: StoredCommit[]) => Promise<void>;
   onError?: (error: Error) => void;
-  /**
-   * Makes a fresh connected producer. A producer refused `recreateAfterFailures` times in a row
-   * (an idempotent producer can stay fenced after the broker restarts) is replaced by one from it.
-   */
-  newProducer?: () => Promise<Producer>;
-  /** default 5 */
-  recreateAfterFailures?: number;
+  /** an entry set aside: a commit too large for the topic needs a person (error level) */
+  onParked?: (entry: OutboxEntry, reason: ParkedReason, detail: string) => void;
 }
 
 /** Reads at once, by `_id` equality each: FerretDB pushes that down, it would scan for a `$in`. */
@@ -42,27 +53,22 @@ const LANES = 8;
 export class OutboxRelay {
   private readonly store: MongoEventStore;
   private readonly commits: Collection<StoredCommit>;
+  private readonly producer: FencedProducer;
   /** last sequence this relay published per stream, while it holds the lease */
   private readonly publishedUpTo = new Map<string, number>();
   /** entries seen without their commit, and since when (this relay's clock: ids carry the writer's) */
   private readonly waitingSince = new Map<string, number>();
   private legacyAdopted = false;
+  private parkedCheckedAt = 0;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
   private unsubscribe?: () => void;
-  private producer: Producer;
-  private failedSends = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.store = options.store;
     this.commits = options.store.commits;
-    this.producer = options.producer;
-  }
-
-  /** The producer publishing now (another after a replacement); whoever stops the relay disconnects it. */
-  currentProducer(): Producer {
-    return this.producer;
+    this.producer = new FencedProducer(options.newProducer, options.lease);
   }
 
   start(): void {
@@ -80,12 +86,13 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
     if (wasRunning) await this.publishOnce().catch((error: Error) => this.options.onError?.(error));
+    await this.producer.drop();
     await this.options.lease.release().catch(() => undefined);
   }
 
   /** One relay turn; returns how many commits it published. */
   async publishOnce(): Promise<number> {
-    if (!(await this.options.lease.acquire())) {
+    if (!(await this.producer.acquire())) {
       this.publishedUpTo.clear(); // another relay may publish meanwhile
       this.waitingSince.clear();
       return 0;
@@ -94,14 +101,51 @@ export class OutboxRelay {
       await this.store.migrateOnce('outbox-entries', () => this.adoptLegacyUnpublished());
       this.legacyAdopted = true;
     }
+    await this.recheckParked();
     const batchSize = this.options.batchSize ?? 500;
     const entries = await this.store.pendingEntries(batchSize);
     if (entries.length === 0) return 0;
-    // a full batch may have left out an older entry of one of its streams
-    const held = entries.length === batchSize ? await this.streamsWithOlderEntries(entries) : new Set<string>();
+    const held = await this.streamsWithOlderEntries(entries, entries.length === batchSize);
     const commits = publishableCommits(await this.commitsOf(entries, held), held);
     if (commits.length === 0) return 0;
-    await this.send(commits);
+    return this.publish(commits.map(outgoingCommit), entries);
+  }
+
+  /**
+   * Sends the commits in byte-bounded batches, each marked published once Kafka took it. A batch
+   * the broker finds too large is halved; a commit too large alone is parked, and the later
+   * commits of its stream wait behind it. The other streams go on.
+   */
+  private async publish(commits: OutgoingCommit[], entries: OutboxEntry[]): Promise<number> {
+    const queue = byteBoundedBatches(commits, this.options.maxBatchBytes ?? 900_000);
+    const parkedNow = new Set<string>();
+    let published = 0;
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      const sendable = batch.filter(({ commit }) => !parkedNow.has(commit.streamId));
+      if (sendable.length === 0) continue;
+      const sent = sendable.map(({ commit }) => commit);
+      const outcome = await this.producer.send(
+        this.options.topic,
+        sendable.flatMap(({ messages }) => messages),
+        this.options.beforeSend && (() => this.options.beforeSend!(sent)),
+      );
+      if (outcome === 'sent') {
+        await this.markPublished(sent, entries);
+        published += sent.length;
+      } else if (sendable.length > 1) {
+        const half = Math.ceil(sendable.length / 2);
+        queue.unshift(sendable.slice(0, half), sendable.slice(half));
+      } else {
+        const [{ commit, bytes }] = sendable;
+        const entry = entries.find((candidate) => candidate.commit.id === commit._id)!;
+        await this.park([entry], 'too-large', `${commit.events.length} events, ${bytes} bytes before compression`);
+        parkedNow.add(commit.streamId);
+      }
+    }
+    return published;
+  }
+
+  private async markPublished(commits: StoredCommit[], entries: OutboxEntry[]): Promise<void> {
     await this.options.beforeMark?.(commits);
     const published = new Set(commits.map((commit) => commit._id));
     await this.store.deleteEntries(entries.filter((entry) => published.has(entry.commit.id)));
@@ -111,33 +155,17 @@ export class OutboxRelay {
     }
     if (this.publishedUpTo.size > 100_000) this.publishedUpTo.clear();
     if (this.waitingSince.size > 10_000) this.waitingSince.clear(); // entries deleted by their writers
-    return commits.length;
   }
 
-  private async send(commits: StoredCommit[]): Promise<void> {
-    try {
-      await this.sendWith(this.producer, commits);
-      this.failedSends = 0;
-    } catch (error) {
-      await this.replaceProducerAfterRepeatedFailures();
-      throw error;
+  /** Sets entries aside, after making sure the lease is still this relay's (another may have taken over). */
+  private async park(entries: OutboxEntry[], reason: ParkedReason, detail: string): Promise<void> {
+    if (entries.length === 0) return;
+    if (!(await this.producer.acquire())) throw new Error('the outbox lease passed to another relay');
+    await this.store.parkEntries(entries, reason, detail);
+    for (const entry of entries) {
+      this.waitingSince.delete(entry._id);
+      (this.options.onParked ?? reportParked)(entry, reason, detail);
     }
-  }
-
-  private async replaceProducerAfterRepeatedFailures(): Promise<void> {
-    if (!this.options.newProducer || ++this.failedSends < (this.options.recreateAfterFailures ?? 5)) return;
-    this.failedSends = 0;
-    const refused = this.producer;
-    this.producer = await this.options.newProducer();
-    await refused.disconnect().catch(() => undefined);
-  }
-
-  private async sendWith(producer: Producer, commits: StoredCommit[]): Promise<void> {
-    await producer.send({
-      topic: this.options.topic,
-      acks: -1,
-      messages: commits.flatMap((commit) => commit.events.map(eventMessage)),
-    });
   }
 
   private async run(): Promise<void> {
@@ -166,8 +194,9 @@ export class OutboxRelay {
 
   /**
    * The entries' commits: those this process appended from memory, the others read by id. An
-   * entry without its commit is either still being appended (its stream is held for this turn)
-   * or will never have one: then it is deleted.
+   * entry without its commit is either still being appended (its stream is held), or can never
+   * have one because another commit holds its place (it is deleted); one that waits too long is
+   * parked, its stream held behind it.
    */
   private async commitsOf(entries: OutboxEntry[], held: Set<string>): Promise<StoredCommit[]> {
     const found: StoredCommit[] = [];
@@ -178,52 +207,74 @@ export class OutboxRelay {
       else missing.push(entry);
     }
     const orphans: OutboxEntry[] = [];
+    const late: OutboxEntry[] = [];
     await inLanes(missing, async (entry) => {
       const commit = await this.commits.findOne({ _id: entry.commit.id });
-      if (commit) found.push(commit);
-      else if (await this.isOrphan(entry)) orphans.push(entry);
-      else held.add(entry.commit.streamId);
+      if (commit) return void found.push(commit);
+      if ((await this.placeOf(entry)) === 'taken') return void orphans.push(entry);
+      held.add(entry.commit.streamId);
+      if (this.waitedTooLong(entry)) late.push(entry);
     });
-    await this.dropOrphans(orphans);
+    await this.store.deleteEntries(orphans);
+    await this.park(late, 'no-commit-yet', `no commit after ${this.options.parkAfterMs ?? 60_000} ms`);
+    for (const { _id } of orphans) this.waitingSince.delete(_id);
     const landed = new Set(found.map((commit) => commit._id));
     for (const entry of entries) if (landed.has(entry.commit.id)) this.waitingSince.delete(entry._id);
     return found;
   }
 
-  /** Deletes the entries, then gives back its entry to any commit that landed after all meanwhile. */
-  private async dropOrphans(orphans: OutboxEntry[]): Promise<void> {
-    if (orphans.length === 0) return;
-    await this.store.deleteEntries(orphans);
-    const late = await Promise.all(orphans.map((entry) => this.commits.findOne({ _id: entry.commit.id })));
-    await this.store.addEntries(late.filter((commit) => commit !== null));
-    for (const { _id } of orphans) this.waitingSince.delete(_id);
+  /** Whether another commit took the entry's place in its stream (a lost version race): then its own never comes. */
+  private async placeOf(entry: Pick<OutboxEntry, 'commit'>): Promise<'taken' | 'landed' | 'free'> {
+    const { id, streamId, sequence } = entry.commit;
+    const holder = await this.commits.findOne({ streamId, sequence }, { projection: { _id: 1 } });
+    if (!holder) return 'free';
+    return holder._id === id ? 'landed' : 'taken';
   }
 
-  /** Another commit took the entry's place in its stream (a lost version race), or it waited too long. */
-  private async isOrphan(entry: OutboxEntry): Promise<boolean> {
-    const { id, streamId, sequence } = entry.commit;
-    const taken = await this.commits.findOne({ streamId, sequence }, { projection: { _id: 1 } });
-    if (taken) return taken._id !== id; // the same id: it has just landed, next turn takes it
+  private waitedTooLong(entry: OutboxEntry): boolean {
     const since = this.waitingSince.get(entry._id) ?? Date.now();
     this.waitingSince.set(entry._id, since);
-    return Date.now() - since > (this.options.orphanAfterMs ?? 60_000);
+    return Date.now() - since > (this.options.parkAfterMs ?? 60_000);
+  }
+
+  /** Every few seconds: a parked entry whose commit has landed goes back to the outbox; one whose place was taken goes. */
+  private async recheckParked(): Promise<void> {
+    if (Date.now() - this.parkedCheckedAt < (this.options.recheckParkedMs ?? 5_000)) return;
+    this.parkedCheckedAt = Date.now();
+    const waiting = (await this.store.parkedEntries()).filter((entry) => entry.parked.reason === 'no-commit-yet');
+    const landed: string[] = [];
+    const orphans: ParkedEntry[] = [];
+    await inLanes(waiting, async (entry) => {
+      const place = await this.placeOf(entry);
+      if (place === 'landed') landed.push(entry.commit.id);
+      else if (place === 'taken') orphans.push(entry);
+    });
+    if (landed.length > 0) await this.store.releaseParked(landed);
+    await this.store.deleteEntries(orphans);
   }
 
   /**
-   * Streams of a full batch that may have an older entry outside it. Streams this relay published
-   * up to just before the batch are known; the others are asked one by one, by equality.
+   * Streams of the batch that may have an older entry outside it, pending (in a full batch) or
+   * parked. Streams that start in the batch, or that this relay published up to just before it,
+   * have none; the others are asked about.
    */
-  private async streamsWithOlderEntries(entries: OutboxEntry[]): Promise<Set<string>> {
+  private async streamsWithOlderEntries(entries: OutboxEntry[], full: boolean): Promise<Set<string>> {
     const lowest = new Map<string, number>();
     for (const { streamId, sequence } of entries.map((entry) => entry.commit))
       lowest.set(streamId, Math.min(sequence, lowest.get(streamId) ?? sequence));
     const unknown = [...lowest].filter(
       ([streamId, sequence]) => sequence > 1 && this.publishedUpTo.get(streamId) !== sequence - 1,
     );
-    const held = new Set<string>();
-    await inLanes(unknown, async ([streamId, sequence]) => {
-      if (await this.store.hasEntryBefore(streamId, sequence)) held.add(streamId);
-    });
+    if (unknown.length === 0) return new Set();
+    const parked = new Set((await this.store.parkedEntries()).map((entry) => entry.commit.streamId));
+    const held = new Set(unknown.map(([streamId]) => streamId).filter((streamId) => parked.has(streamId)));
+    if (!full) return held;
+    await inLanes(
+      unknown.filter(([streamId]) => !held.has(streamId)),
+      async ([streamId, sequence]) => {
+        if (await this.store.hasEntryBefore(streamId, sequence)) held.add(streamId);
+      },
+    );
     return held;
   }
 
@@ -253,5 +304,13 @@ async function inLanes<Item>(items: Item[], work: (item: Item) => Promise<void>)
 function reportToStderr(error: Error): void {
   process.stderr.write(
     `${JSON.stringify({ level: 'error', msg: 'outbox relay turn failed', error: error.message })}\n`,
+  );
+}
+
+function reportParked(entry: OutboxEntry, reason: ParkedReason, detail: string): void {
+  const { id, streamId, sequence } = entry.commit;
+  const level = reason === 'too-large' ? 'error' : 'warn';
+  process.stderr.write(
+    `${JSON.stringify({ level, msg: 'outbox entry parked', reason, detail, commitId: id, streamId, sequence })}\n`,
   );
 }

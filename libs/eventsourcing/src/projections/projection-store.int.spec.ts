@@ -47,7 +47,7 @@ describe('projections and consumers', () => {
 
   it('parks a poison message in <topic>.dlq with its error and goes on with later messages', async () => {
     const topic = `${kernel.topic}.poison`;
-    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], 1);
+    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], { partitions: 1 });
     const producer = createIdempotentProducer(kernel.kafka);
     await producer.connect();
     const handled: EventEnvelope[] = [];
@@ -96,7 +96,7 @@ describe('projections and consumers', () => {
 
   it('dead-letters a final domain refusal at its first attempt and retries a transient failure until it passes', async () => {
     const topic = `${kernel.topic}.kinds`;
-    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], 1);
+    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], { partitions: 1 });
     const producer = createIdempotentProducer(kernel.kafka);
     await producer.connect();
     const attempts = new Map<string, number>();
@@ -147,11 +147,9 @@ describe('projections and consumers', () => {
   it('rebuilds a read model from the event store into a fresh collection equal to the live one', async () => {
     const topic = `${kernel.topic}.rebuild`;
     await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`]);
-    const producer = createIdempotentProducer(kernel.kafka);
-    await producer.connect();
     const relay = new OutboxRelay({
       store: kernel.store,
-      producer,
+      newProducer: kernel.relayProducers(`${topic}.outbox`),
       lease: new OutboxLease(kernel.connection, 'outbox-rebuild', 'relay', 5_000),
       topic,
       pollMs: 50,
@@ -188,7 +186,6 @@ describe('projections and consumers', () => {
     } finally {
       await consumer.stop();
       await relay.stop();
-      await producer.disconnect();
     }
   });
   it('rebuilds while another replica keeps applying: after the swap both use the new collection, nothing stale', async () => {

@@ -1,7 +1,7 @@
 import { upcasterRegistry, type Upcaster } from '@itsm/contracts';
-import { ensureTopics } from '@itsm/messaging';
+import { createTransactionalProducer, ensureTopics } from '@itsm/messaging';
 import type { IsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { MongoEventStore } from '../event-store/event-store';
 
@@ -11,6 +11,8 @@ export interface KernelHarness {
   kafka: Kafka;
   topic: string;
   store: MongoEventStore;
+  /** a relay's producer maker (OutboxRelayOptions.newProducer): relays of one outbox share the id */
+  relayProducers(transactionalId: string): () => Promise<Producer>;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,19 @@ export async function kernelHarness(stack: IsolatedStack, upcasters: Upcaster[] 
   await ensureTopics(kafka, [topic, `${topic}.dlq`]);
   const store = new MongoEventStore(connection, { upcasters: upcasterRegistry(upcasters) });
   await store.createIndexes();
-  return { connection, kafka, topic, store, close: () => connection.close() };
+  const producers: Producer[] = [];
+  const relayProducers = (transactionalId: string) => async () => {
+    const producer = createTransactionalProducer(kafka, transactionalId);
+    producers.push(producer);
+    await producer.connect();
+    return producer;
+  };
+  const close = async () => {
+    // a relay lets its producer go when it stops; those of relays a test left are closed here
+    await Promise.all(producers.map((producer) => producer.disconnect().catch(() => undefined)));
+    await connection.close();
+  };
+  return { connection, kafka, topic, store, relayProducers, close };
 }
 
 export const testMetadata = {

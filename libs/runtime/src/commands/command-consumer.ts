@@ -25,6 +25,10 @@ export async function startCommandConsumer(app: INestApplication, service: strin
     topicPrefix: prefix,
     groupId: `${prefix}${config.get('SERVICE_NAME', { infer: true })}.commands`,
     results: new CommandResultStore(app.get<Connection>(MONGO_CONNECTION)),
+    topicSettings: {
+      partitions: config.get('KAFKA_TOPIC_PARTITIONS', { infer: true }),
+      replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
+    },
   });
   // initialised later, so that its handlers are built with the enhancers below
   const commands = app.connectMicroservice({ strategy }, { deferInitialization: true }) as NestMicroservice;

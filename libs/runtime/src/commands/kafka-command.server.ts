@@ -11,7 +11,7 @@ import {
   type CommandResult,
   type ResultStamp,
 } from '@itsm/contracts';
-import { createIdempotentProducer, ensureTopics, MessageConsumer, probeKafka } from '@itsm/messaging';
+import { createIdempotentProducer, ensureTopics, MessageConsumer, probeKafka, type TopicSettings } from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
 import { LRUCache } from 'lru-cache';
 import { lastValueFrom } from 'rxjs';
@@ -32,6 +32,8 @@ export interface KafkaCommandServerOptions {
   results: CommandResults;
   /** attempts after an unexplained failure before the dead-letter topic (default 10), first delay (200 ms) */
   retry?: { maxAttempts: number; backoffMs: number };
+  /** how the command topic is created (commands keep the broker's retention) */
+  topicSettings?: Omit<TopicSettings, 'retentionMs'>;
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
@@ -88,7 +90,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       const consumer = this.createConsumer();
       try {
         await probeKafka(this.options.brokers);
-        await ensureTopics(this.options.kafka, [this.topic, deadLetterTopicFor(this.topic)]);
+        await ensureTopics(this.options.kafka, [this.topic, deadLetterTopicFor(this.topic)], this.options.topicSettings);
         await this.producer.connect();
         await consumer.start();
         this.consumer = consumer;

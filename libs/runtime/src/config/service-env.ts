@@ -33,6 +33,31 @@ export class ServiceEnv {
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX: string = '';
 
+  /**
+   * `retention.ms` of the event topics (and their dead-letter topics) the service creates: -1 keeps
+   * every event for the platform's life, so any read model can be rebuilt from its topic.
+   */
+  @IsInt()
+  @Min(-1)
+  KAFKA_EVENT_RETENTION_MS: number = -1;
+
+  /** Partitions of each topic the service creates (events, commands, dead letters). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS: number = 3;
+
+  /** Copies of each partition of the topics the service creates; -1: the broker's default.replication.factor. */
+  @IsInt()
+  @Min(-1)
+  @Max(10)
+  KAFKA_REPLICATION_FACTOR: number = -1;
+
+  /** Bound of one outbox send before compression; keep it below the event topic's max.message.bytes. */
+  @IsInt()
+  @Min(10_000)
+  OUTBOX_MAX_BATCH_BYTES: number = 900_000;
+
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL!: string;
 
@@ -54,4 +79,15 @@ export class ServiceEnv {
   @Min(0)
   @Max(25_000)
   SHUTDOWN_DRAIN_MS: number = 5000;
+}
+
+type TopicEnv = Pick<ServiceEnv, 'KAFKA_EVENT_RETENTION_MS' | 'KAFKA_TOPIC_PARTITIONS' | 'KAFKA_REPLICATION_FACTOR'>;
+
+/** How the service creates event topics (its own, others' it reads, and their dead-letter topics). */
+export function eventTopicSettings(config: { get<Key extends keyof TopicEnv>(key: Key): TopicEnv[Key] }) {
+  return {
+    retentionMs: config.get('KAFKA_EVENT_RETENTION_MS'),
+    partitions: config.get('KAFKA_TOPIC_PARTITIONS'),
+    replicationFactor: config.get('KAFKA_REPLICATION_FACTOR'),
+  };
 }

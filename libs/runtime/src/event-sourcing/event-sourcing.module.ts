@@ -12,10 +12,10 @@ import { ModuleRef } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters, type EventEnvelope } from '@itsm/contracts';
 import { MongoEventStore, OutboxLease, OutboxRelay, projectionConsumer, type Projection } from '@itsm/eventsourcing';
-import { createIdempotentProducer, ensureTopics, EventConsumer, probeKafka } from '@itsm/messaging';
-import type { Kafka, Producer } from 'kafkajs';
+import { createTransactionalProducer, ensureTopics, EventConsumer, probeKafka } from '@itsm/messaging';
+import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import type { ServiceEnv } from '../config/service-env';
+import { eventTopicSettings, type ServiceEnv } from '../config/service-env';
 import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
 import { consumerReports } from './consumer-reports';
 import { EventSourcedCommands } from './event-sourced-commands';
@@ -62,7 +62,6 @@ export const projectionGroupId = (topicPrefix: string, service: string, projecti
 class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventSourcing');
   private relay?: OutboxRelay;
-  private producer?: Producer;
   private consumers: EventConsumer[] = [];
   private starting?: Promise<void>;
   private stopped = false;
@@ -89,7 +88,6 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.wake();
     await this.starting;
     await this.relay?.stop();
-    await (this.relay?.currentProducer() ?? this.producer)?.disconnect().catch(() => undefined);
     await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
   }
 
@@ -118,9 +116,10 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     const topic = topicFor(this.options.context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
     await probeKafka(this.config.get('KAFKA_BROKERS', { infer: true }).split(','));
     await this.store.createIndexes();
-    await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
+    const topicSettings = eventTopicSettings(this.config);
+    await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)], topicSettings);
     // publishing never waits for consumer groups to (re)join: after a kill that takes half a minute
-    await this.startRelay(topic, service);
+    this.startRelay(topic, service);
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
     const foreign = new Map(
       (this.options.feeds ?? []).flatMap((feed) =>
@@ -135,6 +134,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     await ensureTopics(
       this.kafka,
       foreignTopics.flatMap((other) => [other, deadLetterTopicFor(other)]),
+      topicSettings,
     );
     this.consumers = this.projections.all().map((store) => {
       const context = foreign.get(store.name);
@@ -146,27 +146,30 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
   }
 
-  /** Once per process: a failed start of the consumers is tried again without a second relay. */
-  private async startRelay(topic: string, service: string): Promise<void> {
-    if (this.producer) return;
-    const connected = async () => {
-      const producer = createIdempotentProducer(this.kafka);
-      await producer.connect();
-      return producer;
-    };
-    const producer = await connected();
-    this.producer = producer;
-    if (this.stopped) return;
+  /**
+   * Once per process: a failed start of the consumers is tried again without a second relay. All
+   * replicas share one lease and one transactional id: the relay holding the lease fences the
+   * producers of those that held it before (see FencedProducer in @itsm/eventsourcing).
+   */
+  private startRelay(topic: string, service: string): void {
+    if (this.relay || this.stopped) return;
+    const transactionalId = `${this.config.get('KAFKA_TOPIC_PREFIX', { infer: true })}${service}.outbox`;
     this.relay = new OutboxRelay({
       store: this.store,
-      producer,
-      newProducer: () => {
-        this.logger.warn('the outbox producer was refused repeatedly: replacing it');
-        return connected();
+      newProducer: async () => {
+        const producer = createTransactionalProducer(this.kafka, transactionalId);
+        await producer.connect();
+        return producer;
       },
       lease: new OutboxLease(this.connection, `${service}.outbox`, randomUUID(), 10_000),
       topic,
+      maxBatchBytes: this.config.get('OUTBOX_MAX_BATCH_BYTES', { infer: true }),
       onError: (error) => this.logger.warn(`outbox relay turn failed: ${error.message}`),
+      onParked: ({ commit }, reason, detail) => {
+        const what = `outbox entry of ${commit.streamId} #${commit.sequence} (commit ${commit.id}) parked, ${reason}: ${detail}`;
+        if (reason === 'too-large') this.logger.error(`${what}; its stream waits until it is released`);
+        else this.logger.warn(what);
+      },
     });
     this.relay.start();
   }
