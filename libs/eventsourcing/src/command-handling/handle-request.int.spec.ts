@@ -1,5 +1,7 @@
 import { DomainError } from '@itsm/domain';
+import { upcasterRegistry } from '@itsm/contracts';
 import { useIsolatedStack } from '@itsm/testing';
+import { MongoEventStore } from '../event-store/event-store';
 import { counterDecider, type CounterCommand } from '../test-support/counter.decider';
 import { kernelHarness, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
 import { handleCommand, handleRequest } from './handle-command';
@@ -133,5 +135,23 @@ describe('the states a writer remembers', () => {
     );
     expect(seen).toEqual([1, 2]);
     expect(result).toMatchObject({ ok: true, version: 3, state: { total: 3 } });
+  });
+});
+
+describe('snapshots', () => {
+  it('are best effort: a snapshot the store refuses after a good append leaves the command a success', async () => {
+    // a store whose snapshots the database refuses, every time (an invalid collection name)
+    const store = new MongoEventStore(kernel.connection, {
+      upcasters: upcasterRegistry([]),
+      snapshotsCollection: 'snapshots$refused',
+    });
+    await expect(store.saveSnapshot('counter-snap', 1, 1, { total: 1 })).rejects.toThrow(/invalid collection name/i);
+    const recent = new RecentAggregates();
+    const options = { snapshotEvery: 1, newStream: true, recent };
+    const first = await handleCommand(store, counterDecider, 'counter-snap', increment(1), testMetadata, options);
+    const second = await handleCommand(store, counterDecider, 'counter-snap', increment(2), testMetadata, { recent });
+    expect(first).toMatchObject({ ok: true, version: 1, state: { total: 1 } });
+    expect(second).toMatchObject({ ok: true, version: 2, state: { total: 3 } });
+    expect((await store.readStream('counter-snap')).map((event) => event.data)).toEqual([{ by: 1 }, { by: 2 }]);
   });
 });
