@@ -2,7 +2,11 @@ import { topicFor } from '@itsm/contracts';
 import { readTopic, useIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { commandMetadata, systemCaller } from '@itsm/auth';
+import { EventSourcedCommands } from '@itsm/runtime';
 import { startIdentity, type Api, type IdentityUnderTest } from './test-support/identity-test-app';
+import { pseudonymOf } from './user/use-cases/erase-user/personal-data';
+import { userDecider, userStreamId } from './user/user.decider';
 
 const stack = useIsolatedStack();
 let identity: IdentityUnderTest;
@@ -293,6 +297,49 @@ describe('events and GDPR erasure', () => {
     }
     // the login is free again, and a new account under it is someone else
     expect((await glpi.post('/api/users', { login: 'aeffacer', lastName: 'Autre' })).status).toBe(201);
+  });
+
+  it('runs an erasure cut off half-way again to its end', async () => {
+    const userId = await createUser({
+      login: 'bcoupe',
+      firstName: 'Bruno',
+      lastName: 'COUPE',
+      emails: ['bruno.coupe@example.org'],
+      password: 'mot de passe',
+    });
+    // what a run stopped after its first step leaves: `user.erased` recorded, the rest not done
+    await identity.app
+      .get(EventSourcedCommands)
+      .execute(
+        userDecider,
+        userStreamId(userId),
+        { type: 'erase-user', pseudonym: pseudonymOf(userId) },
+        commandMetadata(systemCaller('identity.test'), 'root'),
+      );
+
+    const again = await glpi.post(`/api/users/${userId}/erase`);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ erased: true, login: pseudonymOf(userId), emails: [] });
+    expect((await identity.api().post('/api/auth/login', { login: 'bcoupe', password: 'mot de passe' })).status).toBe(
+      401,
+    );
+    const client = await MongoClient.connect(stack.mongoUrl);
+    try {
+      const stored = await client
+        .db(stack.dbName)
+        .collection('events')
+        .find({ streamId: `user-${userId}` })
+        .toArray();
+      expect(stored.flatMap((commit) => commit.events.map((event: { type: string }) => event.type))).toEqual([
+        'user.registered',
+        'user.erased',
+      ]);
+      expect(JSON.stringify(stored)).not.toMatch(/Bruno|COUPE|bruno\.coupe|bcoupe/);
+    } finally {
+      await client.close();
+    }
+    // and once more, a whole run on an erased user: nothing new, no error
+    expect((await glpi.post(`/api/users/${userId}/erase`)).status).toBe(200);
   });
 
   it('serves its OpenAPI document', async () => {

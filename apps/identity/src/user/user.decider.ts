@@ -57,6 +57,8 @@ const initialState = (): UserState => ({
 function decide(command: UserCommand, state: UserState): UserEvent[] | DomainError {
   if (command.type === 'register-user') return register(command, state);
   if (state.userId === null) return new DomainError('not_found', 'no such user');
+  // erasing again records nothing: an erasure cut off half-way is simply run again
+  if (state.erased && command.type === 'erase-user') return [];
   if (state.erased) return new DomainError('illegal_transition', 'the user was erased (GDPR); nothing can change');
   const userId = state.userId;
   switch (command.type) {

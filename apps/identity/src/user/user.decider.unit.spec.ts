@@ -248,11 +248,14 @@ describe('the user decider', () => {
       { type: 'record-password-change', changedBy: 'self' },
       { type: 'grant-authorization', authorizationId: 'a2', profileId: 'admin', entityId: 'root', recursive: true },
       { type: 'revoke-authorization', authorizationId: 'a1' },
-      { type: 'erase-user', pseudonym: 'user-0000' },
     ];
 
     it('erases a user under a pseudonym', () => {
       spec.given([registered, granted]).when({ type: 'erase-user', pseudonym: 'user-7f3a' }).then([erased]);
+    });
+
+    it('records nothing when erasing an erased user again (an erasure cut off half-way runs again)', () => {
+      spec.given([registered, erased]).when({ type: 'erase-user', pseudonym: 'user-7f3a' }).then([]);
     });
 
     it.each(others)('after erasure, $type is an illegal transition', (command) => {

@@ -22,8 +22,10 @@ export class EraseUserCommand extends Command<void> {
 
 /**
  * GDPR erasure: the user stays in history (tickets keep their requester) under a pseudonym.
- * `user.erased` tells every consumer to forget; here the account goes and the stored events and
- * snapshots of the user's stream are rewritten without the personal data.
+ * `user.erased` tells every consumer to forget; here the sessions end, the account goes and the
+ * stored events and snapshots of the user's stream are rewritten without the personal data. Every
+ * step is idempotent (erasing an erased user records nothing, the pseudonym is derived from the
+ * id): an erasure cut off half-way is run again, the same way, to its end.
  */
 @CommandHandler(EraseUserCommand)
 export class EraseUserHandler implements ICommandHandler<EraseUserCommand> {
