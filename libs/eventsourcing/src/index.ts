@@ -1,5 +1,13 @@
 export { MongoEventStore, type EventStoreOptions } from './event-store/event-store';
-export { OUTBOX_STREAM, type OutboxEntry, type StoredCommit, type StoredSnapshot } from './event-store/stored-commit';
+export {
+  OUTBOX_STREAM,
+  PARKED_STREAM,
+  type OutboxEntry,
+  type ParkedEntry,
+  type ParkedReason,
+  type StoredCommit,
+  type StoredSnapshot,
+} from './event-store/stored-commit';
 export { VersionConflictError } from './event-store/version-conflict.error';
 export {
   handleCommand,
@@ -24,7 +32,10 @@ export {
   type ProjectionHandler,
   type ProjectionHandlers,
 } from './projections/define-projection';
-export { ProjectionStore, type ProjectionStoreOptions, type StreamSource } from './projections/projection-store';
+export { ProjectionStore, type ProjectionStoreOptions } from './projections/projection-store';
+export type { StreamSource } from './projections/fold-into';
+export type { StoreReplayOptions } from './projections/store-replay';
+export type { TopicSource } from './projections/topic-replay';
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
 export { asContractEnvelope, type ContractEnvelope } from './contract-envelope';

@@ -13,7 +13,8 @@ export class EventConsumer extends MessageConsumer<EventEnvelope> {
   }
 }
 
-function decodeEvent(message: KafkaMessage, upcasters: UpcasterRegistry): EventEnvelope {
+/** A message's event envelope, upcast to its newest version; throws when the message holds none. */
+export function decodeEvent(message: KafkaMessage, upcasters: UpcasterRegistry): EventEnvelope {
   const envelope = JSON.parse(message.value?.toString('utf8') ?? '') as EventEnvelope;
   if (typeof envelope?.type !== 'string' || typeof envelope.sequence !== 'number')
     throw new Error('not an event envelope');

@@ -1,6 +1,6 @@
 export { ensureTopics, type TopicSettings } from './topics';
 export { createIdempotentProducer, createTransactionalProducer } from './producer';
-export { EventConsumer, type EventConsumerOptions } from './event-consumer';
+export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
 export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
 export { probeKafka, quickKafkaAdmin } from './probe';
 export { eventMessage } from './event-message';

@@ -14,7 +14,11 @@ export {
   type ReactorRegistration,
 } from './event-sourcing/event-sourcing.module';
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
-export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
+export {
+  ProjectionRegistry,
+  type InlineApplyListener,
+  type RebuildSources,
+} from './event-sourcing/projection-registry';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { consumerReports } from './event-sourcing/consumer-reports';
 export { ProblemDetailsFilter } from './http/problem-details.filter';

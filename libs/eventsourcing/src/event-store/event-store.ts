@@ -238,8 +238,10 @@ export class MongoEventStore {
     return covered ? found : this.commits.find({ streamId }).toArray();
   }
 
-  /** Commits in outbox order after `afterId`, for rebuilding projections. */
-  /** Commits in store order after `afterId`, and up to `upToId` included when given. */
+  /**
+   * Commits in id order (their writers' clocks) after `afterId`, and up to `upToId` included when
+   * given: for rebuilding projections (see StoreReplay).
+   */
   async readAll(afterId: string | undefined, limit: number, upToId?: string): Promise<StoredCommit[]> {
     const range = { ...(afterId && { $gt: afterId }), ...(upToId && { $lte: upToId }) };
     const filter = Object.keys(range).length > 0 ? { _id: range, ...COMMITS_ONLY } : COMMITS_ONLY;

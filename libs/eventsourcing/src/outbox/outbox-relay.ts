@@ -2,6 +2,7 @@ import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
 import type { OutboxEntry, ParkedEntry, ParkedReason, StoredCommit } from '../event-store/stored-commit';
+import { inLanes } from '../in-lanes';
 import { FencedProducer } from './fenced-producer';
 import type { OutboxLease } from './outbox-lease';
 import { byteBoundedBatches, outgoingCommit, type OutgoingCommit } from './outbox-batches';
@@ -41,9 +42,6 @@ export interface OutboxRelayOptions {
   /** an entry set aside: a commit too large for the topic needs a person (error level) */
   onParked?: (entry: OutboxEntry, reason: ParkedReason, detail: string) => void;
 }
-
-/** Reads at once, by `_id` equality each: FerretDB pushes that down, it would scan for a `$in`. */
-const LANES = 8;
 
 /**
  * Publishes the commits of the outbox entries to Kafka (key = streamId), then deletes the entries.
@@ -208,6 +206,7 @@ export class OutboxRelay {
     }
     const orphans: OutboxEntry[] = [];
     const late: OutboxEntry[] = [];
+    // by `_id` equality each, a few at once: FerretDB pushes that down, it would scan for a `$in`
     await inLanes(missing, async (entry) => {
       const commit = await this.commits.findOne({ _id: entry.commit.id });
       if (commit) return void found.push(commit);
@@ -291,14 +290,6 @@ export class OutboxRelay {
     const adopted = legacy.map((commit) => commit._id);
     await this.commits.updateMany({ published: false, _id: { $in: adopted } }, { $unset: { published: '' } });
   }
-}
-
-async function inLanes<Item>(items: Item[], work: (item: Item) => Promise<void>): Promise<void> {
-  await Promise.all(
-    Array.from({ length: Math.min(LANES, items.length) }, async (_, lane) => {
-      for (let i = lane; i < items.length; i += LANES) await work(items[i]);
-    }),
-  );
 }
 
 function reportToStderr(error: Error): void {

@@ -7,6 +7,9 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { counterTotalProjection } from '../test-support/counter-total.projection';
 import { eventually, kernelHarness, readTopic, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
 import mongoose from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
+import { MongoEventStore } from '../event-store/event-store';
+import type { StoredCommit } from '../event-store/stored-commit';
 import { ProjectionStore } from './projection-store';
 
 const stack = useIsolatedStack();
@@ -188,6 +191,87 @@ describe('projections and consumers', () => {
       await relay.stop();
     }
   });
+  it('rebuilds from the store folding each stream in sequence order, whatever the clocks of its writers', async () => {
+    const store = new MongoEventStore(kernel.connection, {
+      upcasters: upcasterRegistry([]),
+      eventsCollection: 'events_skewed',
+    });
+    await store.createIndexes();
+    const now = Date.now();
+    // counter-skew's second commit was written by a replica whose clock lagged 5 s: its id sorts first
+    const commits = [
+      counterCommit('counter-skew', 1, 1, now),
+      counterCommit('counter-skew', 2, 10, now - 5_000),
+      counterCommit('counter-skew', 3, 100, now + 1),
+      counterCommit('counter-plain', 1, 7, now + 2),
+    ];
+    await store.commits.insertMany(commits);
+    const projection = { ...counterTotalProjection, name: 'skewed_totals' };
+    const live = new ProjectionStore(kernel.connection, projection);
+    // as Kafka delivers them: each stream in sequence order
+    for (const commit of [...commits].sort((a, b) => a.sequence - b.sequence)) await live.applyBatch(commit.events);
+    const contents = async () => (await live.collection()).find().sort({ _id: 1 }).toArray();
+    const before = await contents();
+    expect(before).toEqual([
+      { _id: 'counter-plain', total: 7, increments: 1, _sequence: 1 },
+      { _id: 'counter-skew', total: 111, increments: 3, _sequence: 3 },
+    ]);
+
+    await live.rebuild(store, { graceMs: 0 });
+    expect(await contents()).toEqual(before);
+  });
+
+  it('rebuilds a read model fed by another context from its topic, from the beginning, equal to live', async () => {
+    // the other context: its own store and relay, publishing to its topic
+    const other = new MongoEventStore(kernel.connection, {
+      upcasters: upcasterRegistry([]),
+      eventsCollection: 'events_other',
+    });
+    await other.createIndexes();
+    const topic = `${kernel.topic}.other`;
+    await ensureTopics(kernel.kafka, [topic]);
+    const relay = new OutboxRelay({
+      store: other,
+      newProducer: kernel.relayProducers(`${topic}.outbox`),
+      lease: new OutboxLease(kernel.connection, 'outbox-other', 'relay', 5_000),
+      topic,
+      pollMs: 50,
+    });
+    const live = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'foreign_totals' });
+    const consumer = new EventConsumer({
+      kafka: kernel.kafka,
+      groupId: `${topic}-group`,
+      topics: [topic],
+      upcasters: upcasterRegistry([]),
+      handle: (event) => live.apply(event),
+      handleBatch: (events) => live.applyBatch(events),
+    });
+    const contents = async () => (await live.collection()).find().sort({ _id: 1 }).toArray();
+    try {
+      relay.start();
+      await consumer.start();
+      for (let i = 0; i < 40; i++) {
+        await other.append(`counter-o${i % 8}`, Math.floor(i / 8), [increment(i + 1)], testMetadata);
+      }
+      await eventually(async () => (await contents()).filter((doc) => doc._sequence === 5).length === 8);
+      const before = await contents();
+
+      const rebuilt = await live.rebuildFromTopic(
+        { kafka: kernel.kafka, topic, upcasters: upcasterRegistry([]), groupId: `${topic}-rebuild` },
+        { graceMs: 0 },
+      );
+
+      expect((await live.collection()).collectionName).toBe(rebuilt);
+      expect(await contents()).toEqual(before);
+      // the live consumer feeds the swapped-in collection
+      await other.append('counter-o0', 5, [increment(100)], testMetadata);
+      await eventually(async () => (await (await live.collection()).findOne({ _id: 'counter-o0' }))?._sequence === 6);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+
   it('rebuilds while another replica keeps applying: after the swap both use the new collection, nothing stale', async () => {
     const projection = { ...counterTotalProjection, name: 'replicated_totals' };
     // the other replica: its own connection, its own pointer cache, as another process would have
@@ -210,7 +294,7 @@ describe('projections and consumers', () => {
       const writer = (async () => {
         for (let i = 0; writing; i++) await appendAndApply(streams[i % streams.length], i + 2);
       })();
-      const rebuilt = await rebuilder.rebuild(kernel.store, 1000, 600);
+      const rebuilt = await rebuilder.rebuild(kernel.store, { graceMs: 600 });
       await new Promise((resolve) => setTimeout(resolve, 300)); // the other replica writes on after the swap
       writing = false;
       await writer;
@@ -234,3 +318,19 @@ describe('projections and consumers', () => {
     }
   });
 });
+
+/** A commit of one counter event, its id stamped at `writtenAt` by its writer's clock. */
+function counterCommit(streamId: string, sequence: number, by: number, writtenAt: number): StoredCommit {
+  const id = uuidv7({ msecs: writtenAt });
+  const event = {
+    ...testMetadata,
+    id,
+    type: 'counter.incremented',
+    schemaVersion: 1,
+    streamId,
+    sequence,
+    occurredAt: new Date(writtenAt).toISOString(),
+    data: { by },
+  };
+  return { _id: id, streamId, sequence, lastSequence: sequence, chunk: 0, events: [event] };
+}

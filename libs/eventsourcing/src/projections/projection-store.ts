@@ -1,26 +1,20 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
-import { InsertBatcher } from '../event-store/insert-batcher';
+import { inLanes } from '../in-lanes';
 import { KeyedQueue } from '../keyed-queue';
-import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { ApplyGate } from './apply-gate';
+import { applyAll, CollectionWriters, handledByStream, type StreamSource } from './fold-into';
 import type { ProjectedFields, Projection } from './projection';
-
-/** Where a projection reads a stream it is behind on (the MongoEventStore fits). */
-export interface StreamSource {
-  readStream(streamId: string, fromSequence: number): Promise<EventEnvelope[]>;
-}
+import type { Replay } from './replay';
+import { StoreReplay, type StoreReplayOptions } from './store-replay';
+import { TopicReplay, type TopicSource } from './topic-replay';
 
 interface Pointer {
   _id: string;
   collection: string;
 }
 
-/**
- * Keeps one projection's read model: applies events idempotently, and rebuilds it from the event
- * store into a fresh collection that is swapped in while the service keeps answering.
- */
 export interface ProjectionStoreOptions {
   /**
    * How long a process trusts the collection pointer it read. Another replica's rebuild swaps the
@@ -29,6 +23,10 @@ export interface ProjectionStoreOptions {
   pointerTtlMs?: number;
 }
 
+/**
+ * Keeps one projection's read model: applies events idempotently, and rebuilds it from the event
+ * store or from its topic into a fresh collection that is swapped in while the service keeps answering.
+ */
 export class ProjectionStore<Doc extends object> {
   private readonly pointers: Collection<Pointer>;
   private readonly gate = new ApplyGate();
@@ -97,20 +95,11 @@ export class ProjectionStore<Doc extends object> {
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
   applyBatch(events: EventEnvelope[]): Promise<void> {
-    const byStream = new Map<string, EventEnvelope[]>();
-    for (const event of events.filter((candidate) => this.projection.handles.has(candidate.type))) {
-      byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-    }
-    if (byStream.size === 0) return Promise.resolve();
+    const streams = handledByStream(this.projection, events);
+    if (streams.length === 0) return Promise.resolve();
     return this.gate.shared(async () => {
       const collection = await this.collection();
-      const streams = [...byStream.values()];
-      const lanes = Math.min(8, streams.length);
-      await Promise.all(
-        Array.from({ length: lanes }, async (_, lane) => {
-          for (let i = lane; i < streams.length; i += lanes) await this.applyStream(collection, streams[i]);
-        }),
-      );
+      await inLanes(streams, (stream) => this.applyStream(collection, stream));
     });
   }
 
@@ -121,152 +110,58 @@ export class ProjectionStore<Doc extends object> {
   }
 
   /**
-   * Replays the whole event store into a new collection, catches up, swaps it in, then drops the
-   * old one. Other replicas keep applying to the old collection until they see the new pointer
-   * (within `pointerTtlMs`): after a grace period longer than that, what was appended meanwhile is
-   * replayed once more into the new collection (applies are idempotent), and only then is the old
-   * one dropped. `graceMs` defaults to three pointer lifetimes.
+   * Rebuilds the read model from its context's event store (see StoreReplay): for the read models
+   * of a service's own events.
    */
-  async rebuild(store: MongoEventStore, batchSize = 1000, graceMs = 3 * this.pointerTtlMs): Promise<string> {
+  rebuild(store: MongoEventStore, options: StoreReplayOptions & { graceMs?: number } = {}): Promise<string> {
+    return this.rebuildFrom((target) => new StoreReplay(store, target, this.projection, options), options.graceMs);
+  }
+
+  /**
+   * Rebuilds the read model from its topic, from the beginning (see TopicReplay): for the read
+   * models of other contexts' events, whose store this service cannot read.
+   */
+  rebuildFromTopic(source: TopicSource, options: { graceMs?: number } = {}): Promise<string> {
+    return this.rebuildFrom((target) => new TopicReplay(source, target, this.projection), options.graceMs);
+  }
+
+  /**
+   * Replays the source into a new collection, catches up, swaps it in, then drops the old one.
+   * Other replicas keep applying to the old collection until they see the new pointer (within
+   * `pointerTtlMs`): after a grace period longer than that, what came meanwhile is replayed once
+   * more into the new collection (applies are idempotent), and only then is the old one dropped.
+   * `graceMs` defaults to three pointer lifetimes.
+   */
+  private async rebuildFrom(
+    replayInto: (target: Collection<Doc & ProjectedFields>) => Replay,
+    graceMs = 3 * this.pointerTtlMs,
+  ): Promise<string> {
     const target = this.connection.collection<Doc & ProjectedFields>(`${this.projection.name}__${Date.now()}`);
     await createIndexes(target, this.projection);
-    let lastId = await replay(store, target, this.projection, undefined, batchSize);
-    const previous = await this.collection();
-    await this.gate.exclusive(async () => {
-      // this process's applies wait on the lock: none is written between this catch-up and the swap
-      lastId = await replay(store, target, this.projection, lastId, batchSize);
-      await this.pointers.replaceOne(
-        { _id: this.projection.name },
-        { collection: target.collectionName },
-        { upsert: true },
-      );
-      this.pointer = { name: Promise.resolve(target.collectionName), readAt: Date.now() };
-    });
-    await new Promise((resolve) => setTimeout(resolve, graceMs));
-    await replay(store, target, this.projection, lastId, batchSize);
-    await previous.drop().catch(() => undefined);
-    return target.collectionName;
-  }
-}
-
-/**
- * Folds one stream's events (in sequence order) into its document: one read, one conditional
- * write. The write only lands if the document is still at the sequence that was read, so two
- * appliers of one stream (the writer inline, the Kafka consumer) never move it backwards.
- */
-async function applyAll<Doc extends object>(
-  collection: Collection<Doc & ProjectedFields>,
-  projection: Projection<Doc>,
-  events: EventEnvelope[],
-  source?: StreamSource,
-  writers?: CollectionWriters<Doc>,
-): Promise<void> {
-  const writer = writers?.of(collection);
-  for (let fresh = true; !(await tryApplyAll(collection, projection, events, source, writer, fresh)); fresh = false) {
-    // another applier wrote the document meanwhile: fold again from what it wrote
-  }
-}
-
-/**
- * The stored document; none is read for a stream's first event on a first try: its document
- * cannot be older than it, and if another applier wrote it already the insert fails and the
- * next try reads it.
- */
-async function firstOrStored<Doc extends object>(
-  collection: Collection<Doc & ProjectedFields>,
-  given: EventEnvelope[],
-  fresh: boolean,
-): Promise<(Doc & ProjectedFields) | null> {
-  if (fresh && given[0].sequence === 1) return null;
-  return (await collection.findOne({ _id: given[0].streamId } as never)) as (Doc & ProjectedFields) | null;
-}
-
-async function tryApplyAll<Doc extends object>(
-  collection: Collection<Doc & ProjectedFields>,
-  projection: Projection<Doc>,
-  given: EventEnvelope[],
-  source?: StreamSource,
-  writer?: CollectionWriter<Doc>,
-  fresh = true,
-): Promise<boolean> {
-  const streamId = given[0].streamId;
-  const cache = writer?.copies;
-  // a cached copy may be stale (another replica wrote since): the conditional write then fails
-  // and the loop above reads the document again
-  const cached = cache?.get(streamId);
-  const stored = cached
-    ? structuredClone(cached) // a projection may change what it is given: the cache keeps its own copy
-    : await firstOrStored(collection, given, fresh);
-  const storedSequence = stored?._sequence ?? 0;
-  const firstNew = given.find((event) => event.sequence > storedSequence);
-  const gap = source && firstNew && firstNew.sequence > storedSequence + 1;
-  const events = gap
-    ? (await source.readStream(streamId, storedSequence + 1)).filter((event) => projection.handles.has(event.type))
-    : given;
-  let sequence = storedSequence;
-  let doc: Doc | null = stored ? withoutProjectedFields(stored) : null;
-  for (const event of events) {
-    if (event.sequence <= sequence) continue; // already reflected: a duplicate or a replay
-    doc = projection.apply(doc, event);
-    sequence = event.sequence;
-  }
-  if (sequence === storedSequence) return true;
-  const next = doc === null ? null : ({ ...doc, _id: streamId, _sequence: sequence } as Doc & ProjectedFields);
-  const remember = (landed: boolean) => {
-    if (landed && next) cache?.set(streamId, next);
-    else cache?.delete(streamId);
-    return landed;
-  };
-  if (!stored) {
-    if (next === null) return true;
+    const replay = replayInto(target);
+    let swapped = false;
     try {
-      await (writer ? writer.inserts.insert([next]) : collection.insertOne(next as never));
-      return remember(true);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return remember(false);
-      throw error;
+      await replay.catchUp();
+      const previous = await this.collection();
+      await this.gate.exclusive(async () => {
+        // this process's applies wait on the lock: none is written between this catch-up and the swap
+        await replay.catchUp();
+        await this.pointers.replaceOne(
+          { _id: this.projection.name },
+          { collection: target.collectionName },
+          { upsert: true },
+        );
+        this.pointer = { name: Promise.resolve(target.collectionName), readAt: Date.now() };
+        swapped = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, graceMs));
+      await replay.catchUp();
+      await previous.drop().catch(() => undefined);
+      return target.collectionName;
+    } finally {
+      await replay.close();
+      if (!swapped) await target.drop().catch(() => undefined); // a failed rebuild leaves the live model as it was
     }
-  }
-  const current = { _id: streamId, _sequence: storedSequence } as never;
-  const result =
-    next === null ? await collection.deleteOne(current) : await collection.replaceOne(current, next as never);
-  return remember((('matchedCount' in result ? result.matchedCount : result.deletedCount) ?? 0) > 0);
-}
-
-interface CollectionWriter<Doc extends object> {
-  /** bounded: the most recently written documents, oldest forgotten first */
-  copies: BoundedMap<Doc & ProjectedFields>;
-  /** first documents of streams, inserted together when they come together */
-  inserts: InsertBatcher<Doc & ProjectedFields>;
-}
-
-class CollectionWriters<Doc extends object> {
-  private readonly byCollection = new Map<string, CollectionWriter<Doc>>();
-
-  constructor(private readonly capacity = 10_000) {}
-
-  of(collection: Collection<Doc & ProjectedFields>): CollectionWriter<Doc> {
-    let writer = this.byCollection.get(collection.collectionName);
-    if (!writer) {
-      // a rebuild swapped the collection: the old one's copies are of no use any more
-      this.byCollection.clear();
-      writer = { copies: new BoundedMap(this.capacity), inserts: new InsertBatcher(collection) };
-      this.byCollection.set(collection.collectionName, writer);
-    }
-    return writer;
-  }
-}
-
-class BoundedMap<Value> extends Map<string, Value> {
-  constructor(private readonly capacity: number) {
-    super();
-  }
-
-  override set(key: string, value: Value): this {
-    this.delete(key); // re-inserted last: Map keeps insertion order, so the oldest comes first
-    super.set(key, value);
-    if (this.size > this.capacity) this.delete(this.keys().next().value as string);
-    return this;
   }
 }
 
@@ -275,29 +170,4 @@ async function createIndexes<Doc extends object>(
   projection: Projection<Doc>,
 ): Promise<void> {
   for (const index of projection.indexes ?? []) await collection.createIndex(index.keys, index.options ?? {});
-}
-
-async function replay<Doc extends object>(
-  store: MongoEventStore,
-  target: Collection<Doc & ProjectedFields>,
-  projection: Projection<Doc>,
-  afterId: string | undefined,
-  batchSize: number,
-): Promise<string | undefined> {
-  // writers go on while this runs: replay up to what exists now, later phases take the rest
-  const head = await store.lastCommitId();
-  let lastId = afterId;
-  for (;;) {
-    const commits = head ? await store.readAll(lastId, batchSize, head) : [];
-    if (commits.length === 0) return lastId;
-    for (const event of store.flatten(commits)) {
-      if (projection.handles.has(event.type)) await applyAll(target, projection, [event]);
-    }
-    lastId = commits[commits.length - 1]._id;
-  }
-}
-
-function withoutProjectedFields<Doc extends object>(stored: Doc & ProjectedFields): Doc {
-  const { _id, _sequence, ...doc } = stored;
-  return doc as unknown as Doc;
 }

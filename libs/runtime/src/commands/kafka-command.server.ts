@@ -11,7 +11,13 @@ import {
   type CommandResult,
   type ResultStamp,
 } from '@itsm/contracts';
-import { createIdempotentProducer, ensureTopics, MessageConsumer, probeKafka, type TopicSettings } from '@itsm/messaging';
+import {
+  createIdempotentProducer,
+  ensureTopics,
+  MessageConsumer,
+  probeKafka,
+  type TopicSettings,
+} from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
 import { LRUCache } from 'lru-cache';
 import { lastValueFrom } from 'rxjs';
@@ -90,7 +96,11 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       const consumer = this.createConsumer();
       try {
         await probeKafka(this.options.brokers);
-        await ensureTopics(this.options.kafka, [this.topic, deadLetterTopicFor(this.topic)], this.options.topicSettings);
+        await ensureTopics(
+          this.options.kafka,
+          [this.topic, deadLetterTopicFor(this.topic)],
+          this.options.topicSettings,
+        );
         await this.producer.connect();
         await consumer.start();
         this.consumer = consumer;

@@ -11,7 +11,14 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters, type EventEnvelope } from '@itsm/contracts';
-import { MongoEventStore, OutboxLease, OutboxRelay, projectionConsumer, type Projection } from '@itsm/eventsourcing';
+import {
+  MongoEventStore,
+  OutboxLease,
+  OutboxRelay,
+  projectionConsumer,
+  type Projection,
+  type TopicSource,
+} from '@itsm/eventsourcing';
 import { createTransactionalProducer, ensureTopics, EventConsumer, probeKafka } from '@itsm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -188,6 +195,20 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   }
 }
 
+/** The topic a read model of another context is fed from, and a consumer group for one rebuild of it. */
+function feedTopic(
+  options: EventSourcingOptions,
+  projection: string,
+  kafka: Kafka,
+  config: ConfigService<ServiceEnv, true>,
+): TopicSource {
+  const feed = (options.feeds ?? []).find((candidate) => candidate.projections.some((p) => p.name === projection));
+  if (!feed) throw new Error(`${projection} is not fed by another context`);
+  const prefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+  const groupId = `${projectionGroupId(prefix, config.get('SERVICE_NAME', { infer: true }), projection)}.rebuild-${Date.now()}`;
+  return { kafka, topic: topicFor(feed.context, prefix), upcasters, groupId };
+}
+
 @Module({})
 export class EventSourcingModule {
   static forContext(options: EventSourcingOptions): DynamicModule {
@@ -203,13 +224,19 @@ export class EventSourcingModule {
         },
         {
           provide: ProjectionRegistry,
-          inject: [MONGO_CONNECTION, EVENT_STORE],
-          useFactory: (connection: Connection, store: MongoEventStore) =>
+          inject: [MONGO_CONNECTION, EVENT_STORE, KAFKA, ConfigService],
+          useFactory: (
+            connection: Connection,
+            store: MongoEventStore,
+            kafka: Kafka,
+            config: ConfigService<ServiceEnv, true>,
+          ) =>
             new ProjectionRegistry(
               connection,
               options.projections,
               (options.feeds ?? []).flatMap((feed) => feed.projections),
               store,
+              { store, topicOf: (projection) => feedTopic(options, projection, kafka, config) },
             ),
         },
         EventSourcedCommands,
