@@ -24,14 +24,14 @@ beforeAll(async () => {
   await tickets.directoryHas(3, 2);
 });
 
-async function contents(name: string) {
+async function contents<Doc extends object>(name: string) {
   const registry = tickets.app.get(ProjectionRegistry);
-  return (await registry.collection(name)).find().sort({ _id: 1 }).toArray();
+  return (await registry.collection<Doc>(name)).find().sort({ _id: 1 }).toArray();
 }
 
 describe('rebuilding read models', () => {
   it('rebuilds a read model fed by identity from its topic, equal to the one kept live', async () => {
-    const before = await contents('directory_users');
+    const before = await contents<{ login: string }>('directory_users');
     expect(before.map((user) => user.login).sort()).toEqual(['glpi', 'req', 'tech']);
     const live = (await tickets.app.get(ProjectionRegistry).collection('directory_users')).collectionName;
 
