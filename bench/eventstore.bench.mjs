@@ -1,7 +1,7 @@
 // The event store against a raw driver on the same server, in the same run (issue: event-sourcing kernel).
 import { upcasterRegistry } from '@itsm/contracts';
 import { MongoEventStore, OutboxLease, OutboxRelay, ProjectionStore, loadAggregate } from '@itsm/eventsourcing';
-import { EventConsumer, createIdempotentProducer, ensureTopics } from '@itsm/messaging';
+import { EventConsumer, createTransactionalProducer, ensureTopics } from '@itsm/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { percentile, round, sleep, throughput } from './stats.mjs';
@@ -118,11 +118,13 @@ async function latencies(env, connection, _, perSecond, seconds) {
   const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING, clientId: 'bench' });
   const topic = `bench-${Date.now()}-${perSecond}.itsm.bench.events`;
   await ensureTopics(kafka, [topic, `${topic}.dlq`]);
-  const producer = createIdempotentProducer(kafka);
-  await producer.connect();
   const relay = new OutboxRelay({
     store,
-    producer,
+    newProducer: async () => {
+      const producer = createTransactionalProducer(kafka, `${topic}.outbox`);
+      await producer.connect();
+      return producer;
+    },
     topic,
     lease: new OutboxLease(connection, 'bench', 'bench', 10_000),
   });
@@ -181,7 +183,6 @@ async function latencies(env, connection, _, perSecond, seconds) {
   const deadline = Date.now() + 60_000;
   while ((toKafka.length < total || toProjection.length < total) && Date.now() < deadline) await sleep(100);
   await Promise.all([kafkaReader.stop(), projector.stop(), relay.stop()]);
-  await producer.disconnect();
   return {
     commands: total,
     achievedCommandsPerSecond: achievedPerSecond,
