@@ -148,27 +148,8 @@ describe('projections and consumers', () => {
   });
 
   it('rebuilds a read model from the event store into a fresh collection equal to the live one', async () => {
-    const topic = `${kernel.topic}.rebuild`;
-    await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`]);
-    const relay = new OutboxRelay({
-      store: kernel.store,
-      newProducer: kernel.relayProducers(`${topic}.outbox`),
-      lease: new OutboxLease(kernel.connection, 'outbox-rebuild', 'relay', 5_000),
-      topic,
-      pollMs: 50,
-    });
-    const live = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'rebuilt_totals' });
-    const consumer = new EventConsumer({
-      kafka: kernel.kafka,
-      groupId: `${topic}-group`,
-      topics: [topic],
-      upcasters: upcasterRegistry([]),
-      handle: (event) => live.apply(event),
-      handleBatch: (events) => live.applyBatch(events),
-    });
+    const { live, stop } = await projectedFromTopic(kernel.store, `${kernel.topic}.rebuild`, 'rebuilt_totals');
     try {
-      relay.start();
-      await consumer.start();
       for (let i = 0; i < 30; i++) {
         await kernel.store.append(`counter-r${i % 6}`, Math.floor(i / 6), [increment(i + 1)], testMetadata);
       }
@@ -187,8 +168,7 @@ describe('projections and consumers', () => {
       await kernel.store.append('counter-r0', 5, [increment(100)], testMetadata);
       await eventually(async () => (await (await live.collection()).findOne({ _id: 'counter-r0' }))?._sequence === 6);
     } finally {
-      await consumer.stop();
-      await relay.stop();
+      await stop();
     }
   });
   it('rebuilds from the store folding each stream in sequence order, whatever the clocks of its writers', async () => {
@@ -229,27 +209,9 @@ describe('projections and consumers', () => {
     });
     await other.createIndexes();
     const topic = `${kernel.topic}.other`;
-    await ensureTopics(kernel.kafka, [topic]);
-    const relay = new OutboxRelay({
-      store: other,
-      newProducer: kernel.relayProducers(`${topic}.outbox`),
-      lease: new OutboxLease(kernel.connection, 'outbox-other', 'relay', 5_000),
-      topic,
-      pollMs: 50,
-    });
-    const live = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'foreign_totals' });
-    const consumer = new EventConsumer({
-      kafka: kernel.kafka,
-      groupId: `${topic}-group`,
-      topics: [topic],
-      upcasters: upcasterRegistry([]),
-      handle: (event) => live.apply(event),
-      handleBatch: (events) => live.applyBatch(events),
-    });
+    const { live, stop } = await projectedFromTopic(other, topic, 'foreign_totals');
     const contents = async () => (await live.collection()).find().sort({ _id: 1 }).toArray();
     try {
-      relay.start();
-      await consumer.start();
       for (let i = 0; i < 40; i++) {
         await other.append(`counter-o${i % 8}`, Math.floor(i / 8), [increment(i + 1)], testMetadata);
       }
@@ -267,8 +229,7 @@ describe('projections and consumers', () => {
       await other.append('counter-o0', 5, [increment(100)], testMetadata);
       await eventually(async () => (await (await live.collection()).findOne({ _id: 'counter-o0' }))?._sequence === 6);
     } finally {
-      await consumer.stop();
-      await relay.stop();
+      await stop();
     }
   });
 
@@ -318,6 +279,34 @@ describe('projections and consumers', () => {
     }
   });
 });
+
+/** A store's events published to a topic by its relay, and a read model of them kept live from the topic. */
+async function projectedFromTopic(store: MongoEventStore, topic: string, name: string) {
+  await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`]);
+  const relay = new OutboxRelay({
+    store,
+    newProducer: kernel.relayProducers(`${topic}.outbox`),
+    lease: new OutboxLease(kernel.connection, `outbox-${name}`, 'relay', 5_000),
+    topic,
+    pollMs: 50,
+  });
+  const live = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name });
+  const consumer = new EventConsumer({
+    kafka: kernel.kafka,
+    groupId: `${topic}-group`,
+    topics: [topic],
+    upcasters: upcasterRegistry([]),
+    handle: (event) => live.apply(event),
+    handleBatch: (events) => live.applyBatch(events),
+  });
+  relay.start();
+  await consumer.start();
+  const stop = async () => {
+    await consumer.stop();
+    await relay.stop();
+  };
+  return { live, stop };
+}
 
 /** A commit of one counter event, its id stamped at `writtenAt` by its writer's clock. */
 function counterCommit(streamId: string, sequence: number, by: number, writtenAt: number): StoredCommit {
