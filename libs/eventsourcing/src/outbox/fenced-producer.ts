@@ -18,6 +18,8 @@ const TOO_LARGE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
  */
 export class FencedProducer {
   private producer?: Producer;
+  /** a renewal during the turn found the lease taken: the relay must not send any more */
+  private lost = false;
 
   constructor(
     private readonly make: () => Promise<Producer>,
@@ -30,6 +32,7 @@ export class FencedProducer {
       await this.drop();
       return false;
     }
+    this.lost = false;
     if (this.producer) return true;
     const producer = await this.make();
     try {
@@ -47,12 +50,31 @@ export class FencedProducer {
   }
 
   /**
+   * Runs a relay turn while renewing the lease every third of its lifetime, so that a long turn
+   * (a large backlog, a slow database) keeps it; a renewal that finds it taken stops the sends.
+   */
+  async whileHeld<T>(turn: () => Promise<T>): Promise<T> {
+    const renew = () =>
+      this.lease.acquire().then(
+        (held) => (this.lost ||= !held),
+        () => undefined, // the database away: the next renewal or the next turn finds out
+      );
+    const timer = setInterval(renew, this.lease.ttlMs / 3);
+    try {
+      return await turn();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /**
    * Sends the messages in one transaction. A batch the broker finds too large is aborted and
    * answered 'too-large'; any other failure (fenced, broker away) drops the producer, whose
    * transaction state is no longer usable, and throws: the next turn makes a fresh one.
    */
   async send(topic: string, messages: OutgoingMessage[], beforeSend?: () => Promise<void>): Promise<SendOutcome> {
-    if (!this.producer) throw new Error('the outbox relay sends without holding its lease');
+    if (this.lost) await this.drop();
+    if (!this.producer) throw new Error('the outbox lease passed to another relay');
     const transaction = await this.producer.transaction();
     try {
       await beforeSend?.();

@@ -19,7 +19,7 @@ export class OutboxLease {
     connection: Connection,
     private readonly name: string,
     readonly owner: string,
-    private readonly ttlMs: number,
+    readonly ttlMs: number,
   ) {
     this.leases = connection.collection<LeaseDocument>('outbox_leases');
   }

@@ -94,7 +94,9 @@ describe('outbox relay', () => {
     `keeps per-stream order for ${STREAMS} streams x 20 events with two relays taking turns`,
     async () => {
       const topic = `${kernel.topic}.order`;
-      const relays = [await relay('relay-1', {}, topic), await relay('relay-2', {}, topic)];
+      const failures = new Set<string>();
+      const onError = (error: Error) => void failures.add(error.message);
+      const relays = [await relay('relay-1', { onError }, topic), await relay('relay-2', { onError }, topic)];
       relays.forEach((r) => r.start());
       const streams = Array.from({ length: STREAMS }, (_, i) => `counter-${i}`);
       for (let round = 0; round < 20; round++) {
@@ -131,6 +133,8 @@ describe('outbox relay', () => {
         seen.set(message.streamId, Math.max(last, message.sequence));
       }
       expect(outOfOrder).toEqual([]);
+      // the only failed turns, if any: a relay whose lease passed on, fenced off
+      expect([...failures].filter((message) => !/old epoch|lease passed/.test(message))).toEqual([]);
       expect(seen.size).toBe(STREAMS);
       expect([...seen.values()].every((sequence) => sequence === 20)).toBe(true);
       expect(await kernel.store.pendingEntries(10)).toHaveLength(0);
@@ -266,6 +270,26 @@ describe('outbox relay', () => {
     }
   });
 
+  it('keeps its lease through a turn longer than the lease: no other relay takes over meanwhile', async () => {
+    const topic = `${kernel.topic}.longturn`;
+    await kernel.store.append('counter-l', 0, [increment(1)], testMetadata);
+    const other = await relay('relay-other', {}, topic);
+    let othersTurn: number | undefined;
+    const slow = await relay(
+      'relay-slow',
+      {
+        beforeSend: async () => {
+          await sleep(1_500); // more than the 1 s lease: renewed meanwhile
+          othersTurn = await other.publishOnce();
+        },
+      },
+      topic,
+    );
+    expect(await slow.publishOnce()).toBe(1);
+    expect(othersTurn).toBe(0);
+    expect((await readTopic(kernel.kafka, topic, 1)).map((event) => event.streamId)).toEqual(['counter-l']);
+  });
+
   it('lets no relay whose lease was taken publish: its late send is refused, the stream stays in order', async () => {
     const topic = `${kernel.topic}.fenced`;
     await kernel.store.append('counter-f', 0, [increment(1)], testMetadata);
@@ -273,9 +297,14 @@ describe('outbox relay', () => {
     const stale = await relay(
       'relay-stale',
       {
-        // a send so slow that the lease expires and another relay takes over and publishes newer events
+        // its lease would be renewed in a minute: nothing in the relay notices that it is lost
+        lease: new OutboxLease(kernel.connection, 'outbox', 'relay-stale', 60_000),
+        // a send so slow that the lease runs out (cut off from the database, the relay could not
+        // renew it) and another relay takes over and publishes newer events
         beforeSend: async () => {
-          await sleep(1_100);
+          await kernel.connection.collection('outbox_leases').updateOne({ _id: 'outbox' } as never, {
+            $set: { expiresAt: new Date(0) },
+          });
           const taking = await relay('relay-new', {}, topic);
           successor = (async () => {
             const first = await taking.publishOnce();

@@ -95,6 +95,10 @@ export class OutboxRelay {
       this.waitingSince.clear();
       return 0;
     }
+    return this.producer.whileHeld(() => this.turn());
+  }
+
+  private async turn(): Promise<number> {
     if (!this.legacyAdopted) {
       await this.store.migrateOnce('outbox-entries', () => this.adoptLegacyUnpublished());
       this.legacyAdopted = true;
@@ -255,7 +259,7 @@ export class OutboxRelay {
   /**
    * Streams of the batch that may have an older entry outside it, pending (in a full batch) or
    * parked. Streams that start in the batch, or that this relay published up to just before it,
-   * have none; the others are asked about.
+   * have none; the others are looked up.
    */
   private async streamsWithOlderEntries(entries: OutboxEntry[], full: boolean): Promise<Set<string>> {
     const lowest = new Map<string, number>();
@@ -266,15 +270,10 @@ export class OutboxRelay {
     );
     if (unknown.length === 0) return new Set();
     const parked = new Set((await this.store.parkedEntries()).map((entry) => entry.commit.streamId));
-    const held = new Set(unknown.map(([streamId]) => streamId).filter((streamId) => parked.has(streamId)));
-    if (!full) return held;
-    await inLanes(
-      unknown.filter(([streamId]) => !held.has(streamId)),
-      async ([streamId, sequence]) => {
-        if (await this.store.hasEntryBefore(streamId, sequence)) held.add(streamId);
-      },
-    );
-    return held;
+    const pending = full ? await this.store.lowestPendingSequences() : new Map<string, number>();
+    const older = ([streamId, sequence]: [string, number]) =>
+      parked.has(streamId) || (pending.get(streamId) ?? sequence) < sequence;
+    return new Set(unknown.filter(older).map(([streamId]) => streamId));
   }
 
   /**
