@@ -9,10 +9,20 @@ export interface Interval {
   end: number;
 }
 
-interface Midnight {
+export interface Midnight {
   ms: number;
   /** UTC offset in minutes at that instant, as luxon reports it */
   offset: number;
+}
+
+/** What a week brings when no holiday closes any of its days and the clock does not change. */
+export interface RegularWeek {
+  /** open milliseconds */
+  ms: number;
+  /** index 1..7 (ISO weekday): whether that weekday has open time */
+  open: boolean[];
+  /** how many weekdays have open time */
+  openDays: number;
 }
 
 /** A calendar parsed once: opening minutes per weekday, a holiday test, and what was resolved so far. */
@@ -21,9 +31,12 @@ export interface CompiledCalendar {
   zone: IANAZone;
   /** index 1..7 (ISO weekday): [startMinute, endMinute] sorted by start */
   weekdays: Array<Array<[number, number]>>;
+  week: RegularWeek;
   isHoliday: HolidayMatcher;
   days: Map<number, readonly Interval[]>;
   midnights: Map<number, Midnight>;
+  /** by block of weeks (see open-weeks.ts): the Mondays of the weeks that are not regular */
+  irregularWeeks: Map<number, readonly number[]>;
 }
 
 // Deadlines are computed for every ticket against a handful of calendars: keep the parsed calendars
@@ -34,7 +47,13 @@ const CLOSED: readonly Interval[] = Object.freeze([]);
 const compiled = new Map<string, CompiledCalendar>();
 
 export function compileCalendar(definition: CalendarDefinition): CompiledCalendar {
-  const key = JSON.stringify([definition.name, definition.timeZone, definition.openingHours, definition.holidays]);
+  const key = JSON.stringify([
+    definition.name,
+    definition.timeZone,
+    definition.openingHours,
+    definition.holidays,
+    definition.publicHolidays,
+  ]);
   const known = compiled.get(key);
   if (known) return known;
   const calendar = parse(definition);
@@ -62,10 +81,25 @@ function parse(definition: CalendarDefinition): CompiledCalendar {
     name: definition.name,
     zone: IANAZone.create(definition.timeZone),
     weekdays,
-    isHoliday: holidayMatcher(definition.holidays),
+    week: regularWeekOf(weekdays),
+    isHoliday: holidayMatcher(definition.holidays, definition.publicHolidays),
     days: new Map(),
     midnights: new Map(),
+    irregularWeeks: new Map(),
   };
+}
+
+/** Each weekday laid out exactly as a day without clock change is (resolveDay), then summed. */
+function regularWeekOf(weekdays: Array<Array<[number, number]>>): RegularWeek {
+  const open = weekdays.map(() => false);
+  let ms = 0;
+  weekdays.forEach((ranges, weekday) => {
+    for (const { start, end } of layOut(ranges, (minutes) => minutes * MINUTE_MS, 0, DAY_MS)) {
+      ms += end - start;
+      open[weekday] = true;
+    }
+  });
+  return { ms, open, openDays: open.filter(Boolean).length };
 }
 
 /** The calendar day (epoch day) an instant falls on, in the calendar's zone. */
@@ -121,23 +155,30 @@ function resolveDay(calendar: CompiledCalendar, epochDay: number): readonly Inte
     if (steady) return dayStart.ms + minutes * MINUTE_MS;
     return instantAt(calendar, epochDay, { hour: Math.floor(minutes / 60), minute: minutes % 60 });
   };
+  const intervals = layOut(ranges, at, dayStart.ms, dayEnd.ms);
+  return intervals.length > 0 ? intervals : CLOSED;
+}
+
+/** A weekday's ranges between two midnights, `at` placing a minute of the day as an instant. */
+function layOut(ranges: Array<[number, number]>, at: (minutes: number) => number, dayStart: number, dayEnd: number) {
   const intervals: Interval[] = [];
   // Luxon moves a skipped time forward by the gap (02:30 -> 03:30 while 03:00 stays 03:00): clamping
   // each boundary to what came before keeps the day's intervals ordered and never counted twice.
-  let floor = dayStart.ms;
+  let floor = dayStart;
   for (const [startMinute, endMinute] of ranges) {
-    const start = clamp(at(startMinute), floor, dayEnd.ms);
-    const end = clamp(at(endMinute), start, dayEnd.ms);
+    const start = clamp(at(startMinute), floor, dayEnd);
+    const end = clamp(at(endMinute), start, dayEnd);
     floor = end;
     if (end === start) continue;
     const last = intervals[intervals.length - 1];
     if (last && last.end === start) last.end = end;
     else intervals.push({ start, end });
   }
-  return intervals.length > 0 ? intervals : CLOSED;
+  return intervals;
 }
 
-function midnight(calendar: CompiledCalendar, epochDay: number): Midnight {
+/** The instant a local day starts, with the offset then; cached per calendar. */
+export function midnight(calendar: CompiledCalendar, epochDay: number): Midnight {
   let known = calendar.midnights.get(epochDay);
   if (!known) {
     const { year, month, day } = civilDay(epochDay);
