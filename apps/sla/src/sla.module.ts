@@ -10,6 +10,7 @@ import { AgreementQueries } from './agreement/queries/list-agreements.query';
 import { agreementListProjection } from './agreement/read-models/agreement-list.projection';
 import { DefineAgreementHandler } from './agreement/use-cases/define-agreement/define-agreement.handler';
 import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier.reactor';
+import { CALENDAR_LIMITS } from './calendar/calendar-limits.provider';
 import { CalendarHttpController } from './calendar/calendar.http.controller';
 import { CalendarQueries } from './calendar/queries/list-calendars.query';
 import { calendarListProjection } from './calendar/read-models/calendar-list.projection';
@@ -68,6 +69,7 @@ export class SlaModule {
       controllers: [CalendarHttpController, AgreementHttpController, RuleHttpController, TicketSlaHttpController],
       providers: [
         { provide: NOTIFICATION_SETTINGS, useValue: settings.notifications },
+        { provide: CALENDAR_LIMITS, useValue: settings.calendarLimits },
         {
           provide: LEVEL_TIMERS,
           inject: [ConfigService],

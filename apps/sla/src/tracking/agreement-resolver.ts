@@ -3,18 +3,15 @@ import type { CalendarDefinition } from '@itsm/contracts';
 import { defaultCalendarId, DirectoryReader } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../agreement/read-models/agreement-list.projection';
-import { calendarListProjection, type CalendarDoc } from '../calendar/read-models/calendar-list.projection';
+import {
+  calendarDefinitionOf,
+  calendarListProjection,
+  type CalendarDoc,
+} from '../calendar/read-models/calendar-list.projection';
 import { chooseAgreements, type ClassifiedTicket } from '../rule/choose-agreements';
 import { ruleListProjection, type SlaRuleDoc } from '../rule/read-models/rule-list.projection';
 import { DefinitionScope } from '../shared/definition-scope';
 import type { ResolvedAgreement } from './ticket-sla.commands';
-
-const calendarOf = ({ name, timeZone, openingHours, holidays }: CalendarDoc): CalendarDefinition => ({
-  name,
-  timeZone,
-  openingHours,
-  holidays,
-});
 
 /** Turns definitions (read models) into what the ticket decider needs: terms with their calendars. */
 @Injectable()
@@ -54,7 +51,7 @@ export class AgreementResolver {
     const docs = await (await this.projections.collection<CalendarDoc>(calendarListProjection.name))
       .find({ calendarId: { $in: ids } })
       .toArray();
-    return Object.fromEntries(docs.map((doc) => [doc.calendarId, calendarOf(doc)]));
+    return Object.fromEntries(docs.map((doc) => [doc.calendarId, calendarDefinitionOf(doc)]));
   }
 
   private async resolveAll(agreements: AgreementDoc[], ticketEntityId: string): Promise<ResolvedAgreement[]> {

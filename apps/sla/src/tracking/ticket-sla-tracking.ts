@@ -4,6 +4,8 @@ import type { EventEnvelope, EscalationAction } from '@itsm/contracts';
 import { ProjectionStore } from '@itsm/eventsourcing';
 import { EventSourcedCommands, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
+import { CALENDAR_LIMITS } from '../calendar/calendar-limits.provider';
+import type { CalendarLimits } from '../calendar/domain/calendar-limits';
 import { AgreementResolver } from './agreement-resolver';
 import { milestonesOf } from './ticket-milestones';
 import { ticketFactsProjection, type TicketFactsDoc } from './ticket-facts/ticket-facts.projection';
@@ -39,6 +41,7 @@ export class TicketSlaTracking {
     private readonly resolver: AgreementResolver,
     @Inject(LEVEL_TIMERS) private readonly timers: LevelTimers,
     @Inject(MONGO_CONNECTION) connection: Connection,
+    @Inject(CALENDAR_LIMITS) readonly limits: CalendarLimits,
   ) {
     // not a feed of its own: applied here, just before the deadlines, so both see the same ticket
     this.facts = new ProjectionStore(connection, ticketFactsProjection);
@@ -61,6 +64,7 @@ export class TicketSlaTracking {
       milestones,
       chosen: reclassifies ? await this.resolver.chosenFor(doc) : [],
       calendars: RESUMING.some((milestone) => milestones.includes(milestone)) ? await this.calendarsOf(ticketId) : {},
+      horizonDays: this.limits.horizonDays,
     };
     await this.run(ticketId, command, envelope.correlationId);
   }

@@ -30,7 +30,11 @@ const calendarV1 = object({
 const publicHolidays = partialObject(
   {
     country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country, e.g. FR' },
-    region: { type: 'string', pattern: '^[A-Za-z0-9]{1,10}$', description: 'its region or state, e.g. 57 (Moselle), BY' },
+    region: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9]{1,10}$',
+      description: 'its region or state, e.g. 57 (Moselle), BY',
+    },
   },
   ['country'],
 );

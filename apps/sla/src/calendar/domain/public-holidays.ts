@@ -1,4 +1,5 @@
 import type { PublicHolidays } from '@itsm/contracts';
+import type { FieldError } from '@itsm/domain';
 import Holidays from 'date-holidays';
 
 // A country's or region's public holidays, movable feasts included (Easter Monday, Ascension,
@@ -12,19 +13,20 @@ const rulesByPlace = new Map<string, Holidays>();
 const yearsByPlace = new Map<string, Map<number, ReadonlySet<string>>>();
 
 /** What is wrong with a country (and region) for the person who typed it; empty when usable. */
-export function publicHolidayProblems({ country, region }: PublicHolidays): string[] {
+export function publicHolidayProblems({ country, region }: PublicHolidays): FieldError[] {
   const countries = catalogue.getCountries('en');
   if (!Object.hasOwn(countries, country)) {
-    return [`public holidays: country "${country}" is unknown: use an ISO 3166-1 code such as FR or DE`];
+    const message = `public holidays: country "${country}" is unknown: use an ISO 3166-1 code such as FR or DE`;
+    return [{ field: 'publicHolidays.country', message }];
   }
   if (region === undefined) return [];
   const regions = catalogue.getStates(country, 'en') ?? {};
   if (Object.hasOwn(regions, region)) return [];
   const known = Object.keys(regions);
-  return [
+  const message =
     `public holidays: region "${region}" is unknown in ${countries[country]}` +
-      (known.length > 0 ? ` (known: ${known.join(', ')})` : ': it has no regional holidays'),
-  ];
+    (known.length > 0 ? ` (known: ${known.join(', ')})` : ': it has no regional holidays');
+  return [{ field: 'publicHolidays.region', message }];
 }
 
 /** The public holidays of one year, as "YYYY-MM-DD" local days. */

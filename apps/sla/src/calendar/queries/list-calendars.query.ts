@@ -10,7 +10,7 @@ export class ListCalendarsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) name?: string;
 }
 
-const calendarView = ({ calendarId, entityId, recursive, name, timeZone, openingHours, holidays }: CalendarDoc) => ({
+const calendarView = ({
   calendarId,
   entityId,
   recursive,
@@ -18,6 +18,16 @@ const calendarView = ({ calendarId, entityId, recursive, name, timeZone, opening
   timeZone,
   openingHours,
   holidays,
+  publicHolidays,
+}: CalendarDoc) => ({
+  calendarId,
+  entityId,
+  recursive,
+  name,
+  timeZone,
+  openingHours,
+  holidays,
+  ...(publicHolidays && { publicHolidays }),
 });
 
 /** Business calendars the caller sees: of their entities, and recursive ones above. */

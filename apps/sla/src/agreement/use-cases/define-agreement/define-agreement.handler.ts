@@ -1,11 +1,17 @@
 import { DomainError } from '@itsm/domain';
-
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
-import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
+import type { CalendarDefinition, EscalationAction, EscalationLevel } from '@itsm/contracts';
 import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { calendarListProjection, type CalendarDoc } from '../../../calendar/read-models/calendar-list.projection';
+import { CALENDAR_LIMITS } from '../../../calendar/calendar-limits.provider';
+import type { CalendarLimits } from '../../../calendar/domain/calendar-limits';
+import {
+  calendarDefinitionOf,
+  calendarListProjection,
+  type CalendarDoc,
+} from '../../../calendar/read-models/calendar-list.projection';
 import { RecipientDirectory } from '../../../directory/recipient-directory';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { agreementDecider, agreementStreamId } from '../../agreement.decider';
@@ -34,6 +40,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     private readonly projections: ProjectionRegistry,
     private readonly scope: DefinitionScope,
     private readonly directory: RecipientDirectory,
+    @Inject(CALENDAR_LIMITS) private readonly limits: CalendarLimits,
   ) {}
 
   async execute({ caller, request }: DefineAgreementCommand) {
@@ -44,7 +51,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     if (calendarId && useEntityCalendar) {
       throw new DomainError('rule', 'give either calendarId or useEntityCalendar, not both');
     }
-    if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
+    const calendar = calendarId ? await this.usableCalendar(calendarId, entityId) : null;
     const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level, caller, entityId)));
     const slaId = uuidv7();
     const { name, agreement, kind, duration, unit } = request;
@@ -57,16 +64,20 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
         entityId,
         recursive: request.recursive ?? true,
         terms: { name, agreement, kind, duration, unit, calendarId, useEntityCalendar, levels },
+        calendar,
+        horizonDays: this.limits.horizonDays,
+        now: new Date().toISOString(),
       },
       commandMetadata(caller, entityId),
     );
     return { slaId };
   }
 
-  private async assertCalendarUsable(calendarId: string, entityId: string): Promise<void> {
+  private async usableCalendar(calendarId: string, entityId: string): Promise<CalendarDefinition> {
     const calendars = await this.projections.collection<CalendarDoc>(calendarListProjection.name);
     const found = await calendars.findOne({ $and: [{ calendarId }, await this.scope.applicableTo(entityId)] });
     if (!found) throw new DomainError('rule', `unknown calendar ${calendarId} for entity ${entityId}`);
+    return calendarDefinitionOf(found);
   }
 
   private async levelOf(

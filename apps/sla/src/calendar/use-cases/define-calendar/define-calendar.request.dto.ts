@@ -37,6 +37,20 @@ export class HolidayDto {
   @ApiProperty({ description: 'repeats every year' }) @IsBoolean() yearly!: boolean;
 }
 
+export class PublicHolidaysDto {
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2 country whose public holidays close the calendar' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country!: string;
+
+  @ApiPropertyOptional({
+    example: '57',
+    description: 'one of its regions or states (date-holidays codes): 57, BY, SCT',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{1,10}$/, { message: 'region must be a region code such as 57 or BY' })
+  region?: string;
+}
+
 /** A calendar, whole: PUT replaces it. */
 export class CalendarDefinitionDto {
   @ApiProperty({ example: 'Heures ouvrées' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
@@ -55,6 +69,15 @@ export class CalendarDefinitionDto {
   @ValidateNested({ each: true })
   @Type(() => HolidayDto)
   holidays!: HolidayDto[];
+
+  @ApiPropertyOptional({
+    type: PublicHolidaysDto,
+    description: 'also closed on the public holidays of a country or region, movable feasts included',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PublicHolidaysDto)
+  publicHolidays?: PublicHolidaysDto;
 }
 
 export class CreateCalendarRequestDto extends CalendarDefinitionDto {

@@ -39,6 +39,7 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
         ticket: factsOf(ticket),
         at: new Date().toISOString(),
         resolved: await this.resolver.resolve(agreement, ticket.entityId),
+        horizonDays: this.tracking.limits.horizonDays,
       },
       undefined,
       caller,
