@@ -647,6 +647,96 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
   });
 });
 
+describe('calendars with public holidays, and bounded ones', () => {
+  /** Problem+json of a refusal: status, and the fields its errors name. */
+  const fieldsOf = (answer: ApiAnswer) => ({
+    status: answer.status,
+    fields: ((answer.body.errors ?? []) as Array<{ field: string }>).map(({ field }) => field),
+  });
+
+  it('take France’s public holidays: a deadline on Ascension eve skips the movable feast', async () => {
+    const calendar = created(
+      await as(admin).post(
+        '/api/calendars',
+        businessHours({ name: 'Jours fériés FR', holidays: [], publicHolidays: { country: 'FR' } }),
+      ),
+    );
+    expect(calendar).toMatchObject({ name: 'Jours fériés FR', publicHolidays: { country: 'FR' } });
+    expect((await as(admin).get(`/api/calendars/${calendar.calendarId}`)).body).toEqual(calendar);
+    const ttr = await agreementIn(admin, 'TTR 2 h fériés', { duration: 2, calendarId: calendar.calendarId });
+    // a rule's creation answers from the read model the ticket will be matched against
+    await ruleIn(admin, 'Fériés', [ttr], { rank: 3, criteria: { categoryIds: ['public-holidays'] } });
+
+    // Wednesday 5 May 2027, 16:00 in Paris: one hour that day, Thursday 6 May is Ascension
+    const ticketId = await tickets.open(new Date('2027-05-05T14:00:00Z'), {
+      categoryId: 'public-holidays',
+      requester: selfService.ref,
+    });
+    const deadline = async () => {
+      const answer = await as(admin).get(`/api/tickets/${ticketId}/sla`);
+      return answer.status === 200 ? (answer.body.agreements[0]?.deadline as string | undefined) : undefined;
+    };
+    await eventually(async () => (await deadline()) !== undefined, 30_000, 'the deadline on the ticket');
+    expect(await deadline()).toBe('2027-05-07T07:00:00.000Z');
+  });
+
+  it('a region of the country is kept; an unknown country or region is refused, naming the field', async () => {
+    const moselle = businessHours({ name: 'Moselle', publicHolidays: { country: 'FR', region: '57' } });
+    expect(created(await as(admin).post('/api/calendars', moselle)).publicHolidays).toEqual({
+      country: 'FR',
+      region: '57',
+    });
+    const unknownCountry = businessHours({ publicHolidays: { country: 'ZZ' } });
+    expect(fieldsOf(await as(admin).post('/api/calendars', unknownCountry))).toEqual({
+      status: 422,
+      fields: ['publicHolidays.country'],
+    });
+    const unknownRegion = businessHours({ publicHolidays: { country: 'FR', region: 'BY' } });
+    expect(fieldsOf(await as(admin).post('/api/calendars', unknownRegion))).toEqual({
+      status: 422,
+      fields: ['publicHolidays.region'],
+    });
+    const lowerCase = businessHours({ publicHolidays: { country: 'fr' } });
+    expect(refusal(await as(admin).post('/api/calendars', lowerCase))).toEqual({
+      status: 400,
+      message: expect.stringMatching(/publicHolidays\.country must be an ISO 3166-1 alpha-2 code/),
+    });
+  });
+
+  it('a calendar open one minute a week is refused, naming openingHours', async () => {
+    const oneMinute = businessHours({
+      name: 'Une minute',
+      openingHours: [{ weekday: 1, start: '08:00', end: '08:01' }],
+    });
+    const answer = await as(admin).post('/api/calendars', oneMinute);
+    expect(fieldsOf(answer)).toEqual({ status: 422, fields: ['openingHours'] });
+    expect(refusal(answer).message).toBe('the calendar opens 1 minute a week: it must open at least 60 minutes a week');
+  });
+
+  it('an agreement that would end beyond the horizon is refused, naming duration, and so is a calendar change that would make it', async () => {
+    const anHour = [{ weekday: 6, start: '09:00', end: '10:00' }];
+    const saturdays = created(
+      await as(admin).post('/api/calendars', businessHours({ name: 'Samedis', openingHours: anHour })),
+    );
+    const year = { duration: 366 * 24, unit: 'hours', calendarId: saturdays.calendarId };
+    const refused = await as(admin).post('/api/slas', agreementBody({ name: 'TTR un an', ...year }));
+    expect(fieldsOf(refused)).toEqual({ status: 422, fields: ['duration'] });
+    expect(refusal(refused).message).toMatch(
+      /would end more than 3660 days after its start, beyond the deadline horizon/,
+    );
+
+    const office = await calendarIn(admin, 'Bureaux longs');
+    await agreementIn(admin, 'TTR un an ouvré', { ...year, calendarId: office });
+    const shrunk = await as(admin).put(
+      `/api/calendars/${office}`,
+      businessHours({ name: 'Bureaux longs', openingHours: anHour }),
+    );
+    expect(fieldsOf(shrunk)).toEqual({ status: 422, fields: ['openingHours'] });
+    expect(refusal(shrunk).message).toMatch(/^agreement "TTR un an ouvré" \(8784 hours\) on calendar "Bureaux longs"/);
+    expect((await as(admin).get(`/api/calendars/${office}`)).body.openingHours).toHaveLength(5);
+  });
+});
+
 interface TicketAgreement {
   slaId: string;
   kind: 'tto' | 'ttr';
