@@ -9,12 +9,13 @@ import {
   type CompiledCalendar,
   type Interval,
 } from './open-intervals';
-import { isMonday, regularWeeksFrom } from './open-weeks';
+import { isMonday, skipWeeks } from './open-weeks';
 
 // Business time: milliseconds that elapse while a calendar is open. A null calendar is open 24/7.
-// Days are resolved one by one only around the start, the end and in weeks that a holiday or a
-// clock change makes irregular; regular weeks in between are jumped whole (open-weeks.ts), so the
-// cost follows the holidays met, not the length of the search. No search goes past a horizon.
+// Days are resolved one by one only around the start, the end and in weeks whose clock changes;
+// whole weeks in between are jumped, their open time known from the weekly schedule less their
+// holidays (open-weeks.ts), so the cost follows the clock changes met, not the length of the
+// search. No search goes past a horizon.
 
 /** How far after its start a deadline may fall, unless the caller says otherwise (10 years). */
 export const DEFAULT_HORIZON_DAYS = 3660;
@@ -51,12 +52,13 @@ export function businessTimeBetween(calendar: CalendarDefinition | null, from: D
   // one day either side: intervals are bounded by local midnights, whatever the instants' offsets
   for (let day = firstDay - 1; day <= lastDay + 1; day++) {
     // days strictly between the instants' own days are open in full
-    const weeks =
-      day > firstDay && isMonday(day) ? regularWeeksFrom(compiled, day, Math.floor((lastDay - day) / 7)) : 0;
-    if (weeks > 0) {
-      total += weeks * compiled.week.ms;
-      day += 7 * weeks - 1;
-      continue;
+    if (day > firstDay && isMonday(day)) {
+      const { weeks, brought } = skipWeeks(compiled, day, Math.floor((lastDay - day) / 7), Infinity, 'ms');
+      if (weeks > 0) {
+        total += brought;
+        day += 7 * weeks - 1;
+        continue;
+      }
     }
     for (const { start, end } of openIntervals(compiled, day)) {
       total += Math.max(0, Math.min(end, last) - Math.max(start, first));
@@ -121,13 +123,13 @@ function openTimeEnd(calendar: CompiledCalendar, from: number, ms: number, limit
   // a day early costs little and covers zones whose local midnight luxon has to move
   for (let day = firstDay - 1; day <= lastDay; day++) {
     // whole weeks, only while the time left runs past them (ending at a week's last closing is found by walking)
-    const wanted = Math.ceil(remaining / calendar.week.ms) - 1;
-    const weeks =
-      day > firstDay && isMonday(day) ? regularWeeksFrom(calendar, day, Math.min(wanted, weeksUntil(day, lastDay))) : 0;
-    if (weeks > 0) {
-      remaining -= weeks * calendar.week.ms;
-      day += 7 * weeks - 1;
-      continue;
+    if (day > firstDay && isMonday(day)) {
+      const { weeks, brought } = skipWeeks(calendar, day, weeksUntil(day, lastDay), remaining, 'ms');
+      if (weeks > 0) {
+        remaining -= brought;
+        day += 7 * weeks - 1;
+        continue;
+      }
     }
     for (const { start, end } of openIntervals(calendar, day)) {
       if (end <= from) continue;
@@ -156,7 +158,7 @@ function firstOpening(
   from: number,
   lastDay: number,
 ): { day: number; start: number } | null {
-  // a regular week always has open time, so this never walks past one: no jump needed
+  // walks days: only a long closure makes it walk far, and a closed day costs no time-zone work
   for (let day = localDayOf(calendar, from) - 1; day <= lastDay; day++) {
     const interval = openIntervals(calendar, day).find(({ end }) => end > from);
     if (interval) return { day, start: Math.max(interval.start, from) };
@@ -170,12 +172,11 @@ function nthOpenDayAfter(calendar: CompiledCalendar, day: number, count: number,
   while (left > 0) {
     current++;
     if (current > lastDay) return null;
-    const wanted = Math.ceil(left / calendar.week.openDays) - 1;
-    const weeks = isMonday(current)
-      ? regularWeeksFrom(calendar, current, Math.min(wanted, weeksUntil(current, lastDay)))
-      : 0;
+    const { weeks, brought } = isMonday(current)
+      ? skipWeeks(calendar, current, weeksUntil(current, lastDay), left, 'openDays')
+      : { weeks: 0, brought: 0 };
     if (weeks > 0) {
-      left -= weeks * calendar.week.openDays;
+      left -= brought;
       current += 7 * weeks - 1;
     } else if (openIntervals(calendar, current).length > 0) {
       left--;

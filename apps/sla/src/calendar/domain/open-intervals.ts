@@ -9,20 +9,28 @@ export interface Interval {
   end: number;
 }
 
-export interface Midnight {
+interface Midnight {
   ms: number;
   /** UTC offset in minutes at that instant, as luxon reports it */
   offset: number;
 }
 
-/** What a week brings when no holiday closes any of its days and the clock does not change. */
-export interface RegularWeek {
-  /** open milliseconds */
+/** What a week brings: open milliseconds, and how many of its days have open time. */
+export interface WeekOpenTime {
   ms: number;
-  /** index 1..7 (ISO weekday): whether that weekday has open time */
-  open: boolean[];
-  /** how many weekdays have open time */
   openDays: number;
+}
+
+/** What a week brings when no holiday closes any of its days and the clock does not change. */
+export interface RegularWeek extends WeekOpenTime {
+  /** index 1..7 (ISO weekday): open milliseconds of that weekday */
+  dayMs: number[];
+}
+
+/** By block of weeks: the weeks that are not regular, and what each brings (null: its clock changes). */
+export interface IrregularWeeks {
+  mondays: readonly number[];
+  openTime: ReadonlyMap<number, WeekOpenTime | null>;
 }
 
 /** A calendar parsed once: opening minutes per weekday, a holiday test, and what was resolved so far. */
@@ -35,8 +43,8 @@ export interface CompiledCalendar {
   isHoliday: HolidayMatcher;
   days: Map<number, readonly Interval[]>;
   midnights: Map<number, Midnight>;
-  /** by block of weeks (see open-weeks.ts): the Mondays of the weeks that are not regular */
-  irregularWeeks: Map<number, readonly number[]>;
+  /** by block of weeks (see open-weeks.ts) */
+  irregularWeeks: Map<number, IrregularWeeks>;
 }
 
 // Deadlines are computed for every ticket against a handful of calendars: keep the parsed calendars
@@ -91,15 +99,17 @@ function parse(definition: CalendarDefinition): CompiledCalendar {
 
 /** Each weekday laid out exactly as a day without clock change is (resolveDay), then summed. */
 function regularWeekOf(weekdays: Array<Array<[number, number]>>): RegularWeek {
-  const open = weekdays.map(() => false);
-  let ms = 0;
-  weekdays.forEach((ranges, weekday) => {
-    for (const { start, end } of layOut(ranges, (minutes) => minutes * MINUTE_MS, 0, DAY_MS)) {
-      ms += end - start;
-      open[weekday] = true;
-    }
-  });
-  return { ms, open, openDays: open.filter(Boolean).length };
+  const dayMs = weekdays.map((ranges) =>
+    layOut(ranges, (minutes) => minutes * MINUTE_MS, 0, DAY_MS).reduce(
+      (total, { start, end }) => total + end - start,
+      0,
+    ),
+  );
+  return {
+    ms: dayMs.reduce((total, ms) => total + ms, 0),
+    openDays: dayMs.filter((ms) => ms > 0).length,
+    dayMs,
+  };
 }
 
 /** The calendar day (epoch day) an instant falls on, in the calendar's zone. */
@@ -178,7 +188,7 @@ function layOut(ranges: Array<[number, number]>, at: (minutes: number) => number
 }
 
 /** The instant a local day starts, with the offset then; cached per calendar. */
-export function midnight(calendar: CompiledCalendar, epochDay: number): Midnight {
+function midnight(calendar: CompiledCalendar, epochDay: number): Midnight {
   let known = calendar.midnights.get(epochDay);
   if (!known) {
     const { year, month, day } = civilDay(epochDay);
