@@ -15,6 +15,7 @@ export {
 } from './event-sourcing/event-sourcing.module';
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
 export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
+export { CachedReads } from './event-sourcing/cached-reads';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { consumerReports } from './event-sourcing/consumer-reports';
 export { ProblemDetailsFilter } from './http/problem-details.filter';

@@ -20,6 +20,7 @@ import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
 import { consumerReports } from './consumer-reports';
 import { EventSourcedCommands } from './event-sourced-commands';
 import { ProjectionRegistry } from './projection-registry';
+import { handleStreamsSideBySide } from './streams-side-by-side';
 import { EVENT_STORE } from './tokens';
 
 export interface EventSourcingOptions {
@@ -46,6 +47,11 @@ export interface ReactorRegistration {
   context: string;
   /** a provider of the service's module */
   reactor: Type<EventReactor>;
+  /**
+   * Streams of a fetched batch handled side by side (each in order); default 1: event by event.
+   * Only for a reactor that may see an event twice (a failed batch is handled again event by event).
+   */
+  streamsSideBySide?: number;
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -171,7 +177,10 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.relay.start();
   }
 
-  private reactorConsumer({ name, context, reactor }: ReactorRegistration, groupPrefix: string): EventConsumer {
+  private reactorConsumer(
+    { name, context, reactor, streamsSideBySide = 1 }: ReactorRegistration,
+    groupPrefix: string,
+  ): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
     const groupId = `${groupPrefix}.${name}`;
     return new EventConsumer({
@@ -181,6 +190,9 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
       upcasters,
       handle: (event) => instance.handle(event),
+      ...(streamsSideBySide > 1 && {
+        handleBatch: (events) => handleStreamsSideBySide(events, (event) => instance.handle(event), streamsSideBySide),
+      }),
     });
   }
 }
