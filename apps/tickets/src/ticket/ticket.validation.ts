@@ -1,4 +1,4 @@
-import { DomainError } from '@itsm/domain';
+import { DomainError, INSTANT_FORMAT, parseInstant } from '@itsm/domain';
 import type { TaskFields } from '@itsm/contracts';
 
 /** Field rules shared by opening and editing a ticket. */
@@ -15,8 +15,19 @@ export function taskError(task: TaskFields): DomainError | undefined {
   if ((task.plannedBegin === null) !== (task.plannedEnd === null)) {
     return new DomainError('invalid', 'a planned task needs both plannedBegin and plannedEnd');
   }
-  if (task.plannedBegin && task.plannedEnd && Date.parse(task.plannedEnd) < Date.parse(task.plannedBegin)) {
-    return new DomainError('invalid', 'plannedEnd comes before plannedBegin');
-  }
-  return undefined;
+  return task.plannedBegin === null || task.plannedEnd === null
+    ? undefined
+    : planningError(task.plannedBegin, task.plannedEnd);
 }
+
+/** Both ends real instants (Kafka and HTTP alike), the end not before the begin. */
+function planningError(plannedBegin: string, plannedEnd: string): DomainError | undefined {
+  const begin = parseInstant(plannedBegin);
+  if (begin === null) return fieldError('plannedBegin', `plannedBegin must be ${INSTANT_FORMAT}`);
+  const end = parseInstant(plannedEnd);
+  if (end === null) return fieldError('plannedEnd', `plannedEnd must be ${INSTANT_FORMAT}`);
+  return end < begin ? fieldError('plannedEnd', 'plannedEnd comes before plannedBegin') : undefined;
+}
+
+const fieldError = (field: string, message: string) =>
+  new DomainError('invalid', message, { errors: [{ field, message }] });
