@@ -1,6 +1,7 @@
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
+import type { ApiAnswer } from '@itsm/runtime';
 import { startTickets, type TicketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
 
 // Dates over HTTP: the opening date a technician gives when recording a call afterwards (GLPI's
@@ -32,7 +33,7 @@ async function ticketCount(): Promise<number> {
 }
 
 /** The answer is a refusal with this status, naming openedAt, and nothing was recorded. */
-async function expectRefused(answer: Promise<{ status: number; body: any }>, status: number, message: RegExp) {
+async function expectRefused(answer: Promise<ApiAnswer>, status: number, message: RegExp) {
   const before = await ticketCount();
   const { status: got, body } = await answer;
   expect([got, body.detail]).toEqual([status, expect.stringMatching(message)]);

@@ -157,7 +157,6 @@ export class MongoEventStore {
     this.unpublished.delete(id);
   }
 
-
   /** The stream's events from `fromSequence` on, upcast to their newest versions. */
   async readStream(streamId: string, fromSequence = 1): Promise<EventEnvelope[]> {
     const commits =
