@@ -133,7 +133,7 @@ describe('dates that are not dates', () => {
         headers: { authorization: `Bearer ${tech.token}`, 'content-type': 'application/json' },
         body: body && JSON.stringify(body),
       });
-      const problem = await answer.json();
+      const problem = (await answer.json()) as { errors?: unknown };
       expect([path, answer.status, answer.headers.get('content-type'), problem.errors]).toEqual([
         path,
         400,
