@@ -446,8 +446,18 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
           '/api/calendars',
           businessHours({ holidays: [{ name: 'Jamais', start: '2026-02-30', end: '2026-02-30', yearly: false }] }),
         ),
-      422,
-      /holiday "Jamais": start "2026-02-30" is not a date/,
+      400,
+      /^holidays\.0\.start must be a calendar day YYYY-MM-DD, such as 2026-01-31; holidays\.0\.end must be/,
+    ],
+    [
+      'a holiday given as a week date, or in basic format',
+      () =>
+        as(admin).post(
+          '/api/calendars',
+          businessHours({ holidays: [{ name: 'Noël', start: '2026-W52', end: '20261225', yearly: false }] }),
+        ),
+      400,
+      /^holidays\.0\.start must be a calendar day YYYY-MM-DD.*; holidays\.0\.end must be a calendar day/,
     ],
     [
       'recursive given as text',

@@ -91,3 +91,12 @@ it('refuses what POST /api/tickets refuses, with the same codes, and opens nothi
   ]);
   for (const title of ['Hors périmètre', 'Pour autrui', '']) expect(await ticketsTitled(title)).toEqual([]);
 });
+
+it('takes no opening date: ticket.open (version 1) has none, openedAt is an unknown field', async () => {
+  const dated = open(tech, { title: 'Appel daté', openedAt: new Date(Date.now() - 3_600_000).toISOString() });
+  await sender.send(dated);
+  const [[result]] = await sender.resultsOf([dated]);
+  expect(result).toMatchObject({ type: 'command.refused', data: { code: 'invalid' } });
+  expect(result.type === 'command.refused' && result.data.errors?.map((error) => error.field)).toEqual(['openedAt']);
+  expect(await ticketsTitled('Appel daté')).toEqual([]);
+});

@@ -12,3 +12,12 @@ export {
 export { RIGHTS, isRight, type Right } from './rights';
 export { can, inScope, isSystemCaller, systemCaller, type Caller, type SystemCaller } from './caller';
 export { DEFAULT_PROFILES, type DefaultProfile, type ProfileInterface } from './default-profiles';
+export {
+  DAY_FORMAT,
+  INSTANT_FORMAT,
+  instantText,
+  parseCalendarDay,
+  parseInstant,
+  startOfUtcDay,
+  type CalendarDay,
+} from './dates';

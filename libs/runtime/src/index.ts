@@ -24,6 +24,7 @@ export { validationPipe } from './http/validation';
 export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
+export { IsCalendarDay, IsInstant, IsInstantOrDay } from './http/dates';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
 export { startCommandConsumer } from './commands/command-consumer';
 export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';

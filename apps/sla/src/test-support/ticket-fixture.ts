@@ -16,6 +16,7 @@ export class TicketFixture {
     return this.events.connect();
   }
 
+  /** A ticket opened at `openedAt`, recorded then or, a call typed in afterwards, at `recordedAt`. */
   async open(
     openedAt: Date,
     {
@@ -25,6 +26,7 @@ export class TicketFixture {
       priority = 3,
       requester,
       title = 'Poste lent',
+      recordedAt = openedAt,
     }: {
       entityId?: string;
       type?: 'incident' | 'request';
@@ -32,14 +34,16 @@ export class TicketFixture {
       priority?: number;
       requester: ActorRef;
       title?: string;
+      recordedAt?: Date;
     },
   ): Promise<string> {
     const ticketId = uuidv7();
     this.entities.set(ticketId, entityId);
     await this.publish(
       ticketId,
-      openedAt,
+      recordedAt,
       ticketOpened(ticketId, {
+        openedAt: openedAt.toISOString(),
         entityId,
         title,
         description: 'Le poste met dix minutes à démarrer.',

@@ -38,6 +38,11 @@ export class TicketDirectory {
     ]);
   }
 
+  /** When the entity was created; null when the directory does not know it (not fed yet, or fed before it kept the date). */
+  async entityCreatedAt(entityId: string): Promise<string | null> {
+    return (await this.directory.entity(entityId))?.createdAt ?? null;
+  }
+
   /** The entity's auto-close delay in days (0 = at once), following inheritance; null = never. */
   autoCloseDays(entityId: string): Promise<number | null> {
     return this.directory.inheritedSetting(entityId, autoCloseDays);

@@ -31,13 +31,14 @@ export const ticketFactsProjection = defineProjection<TicketFactsDoc>({
   name: 'ticket_facts',
   indexes: [{ keys: { ticketId: 1 }, options: { name: 'ticket', unique: true } }],
   handlers: {
-    'ticket.opened': (_current, { data, occurredAt }) => {
-      const { ticketId, entityId, title, type, categoryId, priority, requesters, assignees } = data;
+    // the opening date, not when it was recorded: a call recorded afterwards starts its clocks at the call
+    'ticket.opened': (_current, { data }) => {
+      const { ticketId, entityId, title, openedAt, type, categoryId, priority, requesters, assignees } = data;
       return {
         ticketId,
         entityId,
         title,
-        openedAt: occurredAt,
+        openedAt,
         status: 'new',
         type,
         categoryId,

@@ -11,7 +11,8 @@ const SUPPORT: ActorRef = { kind: 'group', id: 'group-support' };
 /** A ticket event at `minutes` after the opening. */
 type Timed = [TicketEvent, number];
 
-const opened = (): Timed => [
+/** Opened at OPENED, recorded `recordedAfter` minutes later (a call typed in afterwards). */
+const opened = (recordedAfter = 0): Timed => [
   ticketOpened('t1', {
     entityId: 'A',
     title: 'Poste lent',
@@ -19,8 +20,9 @@ const opened = (): Timed => [
     categoryId: 'hardware',
     requesters: [REQUESTER, SUPPORT],
     recipientId: REQUESTER.id,
+    openedAt: OPENED,
   }),
-  0,
+  recordedAfter,
 ];
 const actor =
   (type: 'ticket.actor-added' | 'ticket.actor-removed', role: 'requester' | 'assignee' | 'observer') =>
@@ -95,6 +97,10 @@ describe('what sla keeps of a ticket', () => {
         assignees: [],
         takenIntoAccountAt: null,
       });
+    });
+
+    it('recorded after the call it notes, then it opened at the call: where its clocks start', () => {
+      expect(project(opened(90))).toMatchObject({ openedAt: OPENED });
     });
 
     it('when reclassified, then type, category and priority follow', () => {

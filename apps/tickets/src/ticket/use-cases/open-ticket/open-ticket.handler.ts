@@ -6,6 +6,7 @@ import type { ActorRef } from '@itsm/contracts';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { CategoryCatalogue } from '../../../category/category-catalogue';
+import { TicketDirectory } from '../../../directory/ticket-directory';
 import { ActorChecks } from '../../access/actor-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
 import type { PriorityMatrix } from '../../priority-matrix';
@@ -33,6 +34,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     private readonly commands: EventSourcedCommands,
     private readonly categories: CategoryCatalogue,
     private readonly actors: ActorChecks,
+    private readonly directory: TicketDirectory,
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
 
@@ -46,8 +48,14 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     const requesters = request.requesters ?? [self];
     const observers = request.observers ?? [];
     const assignees = request.assignees ?? [];
-    this.assertMayRecord(caller, requesters, observers, assignees, request.priority, request.impact);
+    this.assertMayRecord(caller, requesters, observers, assignees, request);
     await this.actors.assertKnown([...requesters, ...observers, ...assignees], 'assignee', assignees);
+    const openingFacts = {
+      asked: request.openedAt ?? null,
+      now: new Date().toISOString(),
+      // read only when needed: the common creation reads nothing
+      entityCreatedAt: request.openedAt ? await this.directory.entityCreatedAt(entityId) : null,
+    };
     // a keyed creation's id is derived from the caller and the key: the event store's unique
     // (stream, sequence) makes a retry, even a concurrent one, find the first ticket
     const ticketId = idempotencyKey ? uuidv5(`${caller.userId}\n${idempotencyKey}`, IDEMPOTENT_TICKETS) : uuidv7();
@@ -73,6 +81,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
         observers,
         assignees,
         recipientId: caller.userId,
+        opening: openingFacts,
       },
       commandMetadata(caller, entityId),
       { newStream: true },
@@ -94,8 +103,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     requesters: ActorRef[],
     observers: ActorRef[],
     assignees: ActorRef[],
-    priority?: number,
-    impact?: number,
+    { priority, impact, openedAt }: OpenTicketRequestDto,
   ) {
     const onlySelf = [...requesters, ...observers].every(
       (actor) => actor.kind === 'user' && actor.id === caller.userId,
@@ -110,6 +118,10 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     // GLPI's simplified interface: the requester says how urgent it is, the service desk how wide
     if (impact !== undefined && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'setting the impact needs ticket.update: a requester sets the urgency');
+    }
+    // GLPI lets the service desk date a call it records afterwards; a requester's ticket opens now
+    if (openedAt !== undefined && !caller.rights.has('ticket.update')) {
+      throw new DomainError('forbidden', 'setting the opening date (openedAt) needs ticket.update');
     }
   }
 }
