@@ -12,3 +12,13 @@ export {
 export { RIGHTS, isRight, type Right } from './rights';
 export { can, inScope, isSystemCaller, systemCaller, type Caller, type SystemCaller } from './caller';
 export { DEFAULT_PROFILES, type DefaultProfile, type ProfileInterface } from './default-profiles';
+export { belongsTo, reaches, type EntityHold } from './entity-reach';
+export {
+  holdsTicketRole,
+  seesInternalDeadlines,
+  seesTicket,
+  TICKET_ROLES,
+  type TicketParties,
+  type TicketReader,
+  type TicketRole,
+} from './ticket-visibility';
