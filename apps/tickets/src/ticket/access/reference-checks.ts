@@ -15,6 +15,10 @@ export type Named =
 export const actorsNamed = (field: string, actors: ActorRef[], role?: ActorRole): Named[] =>
   actors.map((actor, index) => ({ field: `${field}.${index}.id`, ...actor, role }));
 
+/** A task's technician, when it has one. */
+export const technicianNamed = (technicianId: string | null | undefined): Named[] =>
+  technicianId ? [{ field: 'technicianId', kind: 'user', id: technicianId }] : [];
+
 /**
  * What a ticket names must exist and belong to its entity tree (`referencesRefusal`): the facts
  * come from the local copy of identity, the category catalogue and the entity tree, all cached.

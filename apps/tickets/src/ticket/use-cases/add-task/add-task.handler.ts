@@ -1,14 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { v7 as uuidv7 } from 'uuid';
-import { ReferenceChecks, type Named } from '../../access/reference-checks';
+import { ReferenceChecks, technicianNamed } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 import type { AddTaskRequestDto } from './add-task.request.dto';
-
-/** A task's technician, when it has one, as the request field names it. */
-export const technicianNamed = (technicianId: string | null | undefined): Named[] =>
-  technicianId ? [{ field: 'technicianId', kind: 'user', id: technicianId }] : [];
 
 export class AddTaskCommand extends Command<TicketView> {
   constructor(

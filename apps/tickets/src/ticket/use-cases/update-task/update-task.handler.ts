@@ -1,10 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import type { TaskFields } from '@itsm/contracts';
-import { ReferenceChecks } from '../../access/reference-checks';
+import { ReferenceChecks, technicianNamed } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
-import { technicianNamed } from '../add-task/add-task.handler';
 import type { TaskFieldsDto } from '../add-task/add-task.request.dto';
 
 export class UpdateTaskCommand extends Command<TicketView> {
