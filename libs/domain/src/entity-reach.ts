@@ -24,3 +24,7 @@ export function belongsTo(
 ): boolean {
   return authorizations.some((authorization) => reaches(authorization, entityId, ancestors));
 }
+
+/** Why something that `reaches` refuses does not serve `entityId`, as refusals word it. */
+export const notVisibleIn = (entityId: string): string =>
+  `not visible in entity ${entityId}: neither of it nor recursive from an entity above it`;

@@ -2,6 +2,7 @@ export { fold, type Decider } from './decider';
 export {
   DomainError,
   DOMAIN_ERROR_CODES,
+  fieldsRefusal,
   isDomainError,
   isTransient,
   failureKind,
@@ -12,7 +13,7 @@ export {
 export { RIGHTS, isRight, type Right } from './rights';
 export { can, inScope, isSystemCaller, systemCaller, type Caller, type SystemCaller } from './caller';
 export { DEFAULT_PROFILES, type DefaultProfile, type ProfileInterface } from './default-profiles';
-export { belongsTo, reaches, type EntityHold } from './entity-reach';
+export { belongsTo, notVisibleIn, reaches, type EntityHold } from './entity-reach';
 export {
   holdsTicketRole,
   seesInternalDeadlines,

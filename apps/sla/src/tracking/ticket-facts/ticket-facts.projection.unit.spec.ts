@@ -1,6 +1,6 @@
 import type { ActorRef, EventEnvelope, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { ticketOpened } from '@itsm/fixtures';
-import { ticketFactsProjection, type TicketFactsDoc } from './ticket-facts.projection';
+import { partiesOf, ticketFactsProjection, type TicketFactsDoc } from './ticket-facts.projection';
 
 const OPENED = '2026-11-30T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(OPENED) + minutes * 60_000).toISOString();
@@ -28,7 +28,9 @@ const actor =
 const assigneeAdded = actor('ticket.actor-added', 'assignee');
 const assigneeRemoved = actor('ticket.actor-removed', 'assignee');
 const requesterAdded = actor('ticket.actor-added', 'requester');
+const requesterRemoved = actor('ticket.actor-removed', 'requester');
 const observerAdded = actor('ticket.actor-added', 'observer');
+const observerRemoved = actor('ticket.actor-removed', 'observer');
 const status = (from: TicketStatus, to: TicketStatus, minutes: number): Timed => [
   { type: 'ticket.status-changed', data: { ticketId: 't1', from, to, reason: to } },
   minutes,
@@ -81,7 +83,7 @@ function project(...events: Timed[]): TicketFactsDoc | null {
 
 describe('what sla keeps of a ticket', () => {
   describe('given a ticket opened', () => {
-    it('then it keeps its entity, classification, opening instant, user requesters and assignees', () => {
+    it('then it keeps its entity, classification, opening instant and actors', () => {
       expect(project(opened())).toEqual({
         ticketId: 't1',
         entityId: 'A',
@@ -93,6 +95,8 @@ describe('what sla keeps of a ticket', () => {
         priority: 3,
         requesterIds: [REQUESTER.id],
         assignees: [],
+        requesters: [REQUESTER, SUPPORT],
+        observers: [],
         takenIntoAccountAt: null,
       });
     });
@@ -132,7 +136,7 @@ describe('what sla keeps of a ticket', () => {
       ).toMatchObject({ assignees: [SUPPORT] });
     });
 
-    it('when a user requester is added, then their follow-ups will not count; groups and observers are ignored', () => {
+    it('when a user requester is added, then their follow-ups will not count; a group’s or an observer’s still do', () => {
       const other: ActorRef = { kind: 'user', id: 'user-other' };
       const doc = project(
         opened(),
@@ -142,6 +146,52 @@ describe('what sla keeps of a ticket', () => {
         observerAdded(TECHNICIAN),
       );
       expect(doc?.requesterIds).toEqual([REQUESTER.id, other.id]);
+    });
+
+    it('when requesters and observers come and go, then the parties the visibility rule reads follow', () => {
+      const other: ActorRef = { kind: 'user', id: 'user-other' };
+      const doc = project(
+        opened(),
+        requesterAdded(other),
+        observerAdded(TECHNICIAN),
+        observerAdded(SUPPORT),
+        observerAdded(TECHNICIAN),
+        requesterRemoved(REQUESTER),
+        observerRemoved(SUPPORT),
+        assigneeAdded(SUPPORT),
+      );
+      expect(partiesOf(doc!)).toEqual({
+        entityId: 'A',
+        actors: { requester: [SUPPORT, other], observer: [TECHNICIAN], assignee: [SUPPORT] },
+      });
+      // who asked stays who asked: their follow-ups still do not take the ticket into account
+      expect(doc?.requesterIds).toEqual([REQUESTER.id, other.id]);
+    });
+
+    it('given a document kept before requesters and observers were, then its user requesters are the parties', () => {
+      const {
+        requesters: _requesters,
+        observers: _observers,
+        ...older
+      } = project(opened(), assigneeAdded(TECHNICIAN))!;
+      expect(partiesOf(older)).toEqual({
+        entityId: 'A',
+        actors: { requester: [REQUESTER], observer: [], assignee: [TECHNICIAN] },
+      });
+      const envelope: EventEnvelope = {
+        id: 'e9',
+        type: 'ticket.actor-added',
+        schemaVersion: 1,
+        streamId: 'ticket-t1',
+        sequence: 9,
+        entityId: 'A',
+        occurredAt: at(9),
+        actor: { kind: 'system', id: 'tickets' },
+        correlationId: 'c1',
+        causationId: 'c1',
+        data: { ticketId: 't1', role: 'observer', actor: SUPPORT },
+      };
+      expect(partiesOf(ticketFactsProjection.apply(older, envelope)!).actors.observer).toEqual([SUPPORT]);
     });
   });
 

@@ -1,4 +1,4 @@
-import { belongsTo, DomainError, reaches, type EntityHold, type FieldError } from '@itsm/domain';
+import { belongsTo, fieldsRefusal, notVisibleIn, reaches, type DomainError, type EntityHold } from '@itsm/domain';
 import type { ActorRole, TicketType } from '@itsm/contracts';
 
 /** The ticket's entity and its ancestors, nearest first: what every reference must reach. */
@@ -36,8 +36,6 @@ export type Reference =
   | { field: string; kind: 'group'; id: string; found: GroupFacts | null; role?: ActorRole }
   | { field: string; kind: 'category'; id: string; found: CategoryFacts | null; ticketType: TicketType };
 
-const OUT_OF_TREE = 'neither of it nor recursive from an entity above it';
-
 function userProblem(place: TicketPlace, id: string, user: UserFacts | null): string | null {
   if (!user) return `unknown user ${id}`;
   if (!user.active) return `user ${user.login} is deactivated`;
@@ -50,7 +48,7 @@ function userProblem(place: TicketPlace, id: string, user: UserFacts | null): st
 function groupProblem(place: TicketPlace, id: string, group: GroupFacts | null, role?: ActorRole): string | null {
   if (!group) return `unknown group ${id}`;
   if (!reaches(group, place.entityId, place.ancestors)) {
-    return `group ${id} is not visible in entity ${place.entityId}: ${OUT_OF_TREE}`;
+    return `group ${id} is ${notVisibleIn(place.entityId)}`;
   }
   if (role === 'assignee' && !group.isAssignee) return `group ${group.name} cannot be assigned tickets`;
   return null;
@@ -59,7 +57,7 @@ function groupProblem(place: TicketPlace, id: string, group: GroupFacts | null, 
 function categoryProblem(place: TicketPlace, id: string, category: CategoryFacts | null, type: TicketType) {
   if (!category) return `unknown category ${id}`;
   if (!reaches(category, place.entityId, place.ancestors)) {
-    return `category ${id} is not visible in entity ${place.entityId}: ${OUT_OF_TREE}`;
+    return `category ${id} is ${notVisibleIn(place.entityId)}`;
   }
   if (type === 'incident' ? !category.forIncidents : !category.forRequests) {
     return `category ${category.name} is not offered for ${type}s`;
@@ -82,19 +80,13 @@ function problemOf(place: TicketPlace, reference: Reference): string | null {
  * GLPI's rule for what a ticket names: an actor, an approver or a task's technician is a user
  * active and authorized on the ticket's entity (or, recursively, above it), or a group of that
  * entity (or recursive from above); an ITIL category likewise, and offered for the ticket's type.
- * A sibling entity's never. One error per field refused.
+ * A sibling entity's never. The refusal (422) names each field refused; null when all hold.
  */
-function referenceErrors(place: TicketPlace, references: readonly Reference[]): FieldError[] {
-  return references.flatMap((reference) => {
-    const message = problemOf(place, reference);
-    return message === null ? [] : [{ field: reference.field, message }];
-  });
-}
-
-/** The refusal (422) naming every field refused, or null when every reference holds. */
 export function referencesRefusal(place: TicketPlace, references: readonly Reference[]): DomainError | null {
-  const errors = referenceErrors(place, references);
-  if (errors.length === 0) return null;
-  const detail = errors.map(({ field, message }) => `${field}: ${message}`).join('; ');
-  return new DomainError('rule', detail, { errors });
+  return fieldsRefusal(
+    references.flatMap((reference) => {
+      const message = problemOf(place, reference);
+      return message === null ? [] : [{ field: reference.field, message }];
+    }),
+  );
 }
