@@ -160,7 +160,7 @@ describe('a ticket’s deadlines, under the ticket’s own rights', () => {
     const answer = await deadlines(technician, requested);
     expect(answer.status).toBe(200);
     const byKind = Object.fromEntries(
-      (answer.body.agreements as Array<{ agreement: string }>).map((one) => [one.agreement, one]),
+      (answer.body.agreements as Array<{ agreement: string; levels: unknown[] }>).map((one) => [one.agreement, one]),
     );
     expect(byKind.ola).toMatchObject({ slaId: olaTto, kind: 'tto', explicit: false });
     expect(byKind.sla).toMatchObject({ slaId: slaTtr, explicit: false });

@@ -90,3 +90,19 @@ export function referencesRefusal(place: TicketPlace, references: readonly Refer
     }),
   );
 }
+
+/**
+ * The groups an SLA level assigns that serve the ticket's entity. sla checked them when the
+ * agreement was defined; a group known to lie outside the ticket's tree now (made non-recursive,
+ * an entity moved) is left out. One not known here yet is kept: sla knew it.
+ */
+export function groupsServing(
+  place: TicketPlace,
+  groupIds: readonly string[],
+  known: ReadonlyMap<string, EntityHold>,
+): string[] {
+  return groupIds.filter((groupId) => {
+    const group = known.get(groupId);
+    return !group || reaches(group, place.entityId, place.ancestors);
+  });
+}

@@ -1,5 +1,6 @@
 import type { FieldError } from '@itsm/domain';
 import {
+  groupsServing,
   referencesRefusal,
   type CategoryFacts,
   type GroupFacts,
@@ -160,5 +161,20 @@ describe('the refusal', () => {
     expect(refusal?.message).toMatch(
       /^requesters\.0\.id: user u1 does not belong .*; assignees\.0\.id: group g1 is not visible/,
     );
+  });
+});
+
+describe('the groups an SLA level assigns', () => {
+  it('keeps those that serve the ticket’s entity and those not known here yet, leaves out the others', () => {
+    const known = new Map([
+      ['support', group('root', true)],
+      ['atelier', group('A', false)],
+      ['support-b', group('B', true)],
+    ]);
+    expect(groupsServing(inA1, ['support', 'atelier', 'support-b', 'not-fed-yet'], known)).toEqual([
+      'support',
+      'not-fed-yet',
+    ]);
+    expect(groupsServing(inA, ['support', 'atelier', 'support-b'], known)).toEqual(['support', 'atelier']);
   });
 });
