@@ -1,7 +1,7 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import type { ApiAnswer, JsonApi } from '@itsm/runtime';
+import type { JsonApi } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
-import { slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
+import { created, slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 
 // A ticket's deadlines follow the ticket's own rules (tickets' `seesTicket`): with ticket.read-own
@@ -30,12 +30,6 @@ let groupRequested: string; // in A: requested by the group `member` belongs to
 const as = (user: FixtureUser): JsonApi => sla.api(user.token);
 const deadlines = (user: FixtureUser, ticketId: string) => as(user).get(`/api/tickets/${ticketId}/sla`);
 
-/** The body of a 201, or the failure with what the service said. */
-function created(answer: ApiAnswer): ApiAnswer['body'] {
-  if (answer.status !== 201) throw new Error(`expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
 const agreement = (name: string, extra: Record<string, unknown>) =>
   as(admin).post('/api/slas', { name, agreement: 'sla', kind: 'ttr', duration: 8, unit: 'hours', ...extra });
 const levelNotifying = (groupId: string, type = 'notify-group') => [
@@ -46,10 +40,7 @@ beforeAll(async () => {
   identity = new IdentityFixture(stack);
   tickets = new TicketFixture(stack);
   await Promise.all([identity.connect(), tickets.connect()]);
-  await identity.entity('root', 'Entité racine', null);
-  await identity.entity('A', 'Entité A', 'root');
-  await identity.entity('A1', 'Entité A1', 'A');
-  await identity.entity('B', 'Entité B', 'root');
+  await identity.siblingTree();
   admin = await identity.user('glpi', 'super-admin');
   requester = await identity.user('s-a', 'self-service', { entityId: 'A' });
   watcher = await identity.user('s-w', 'self-service', { entityId: 'A' });

@@ -1,7 +1,7 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import type { ApiAnswer, JsonApi } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
-import { slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
+import { created, slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 
 // The sla REST API on the real stack, one service instance for the whole file. Entities:
@@ -40,12 +40,6 @@ const agreementBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** The body of a 201, or the failure with what the service said. */
-function created(answer: ApiAnswer): ApiAnswer['body'] {
-  if (answer.status !== 201) throw new Error(`expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
 /** Status and message (the problem's detail) of a refusal; validation failures list their messages. */
 function refusal(answer: ApiAnswer): { status: number; message: string } {
   const message = (answer.body as { detail?: string } | undefined)?.detail ?? '';
@@ -66,10 +60,7 @@ beforeAll(async () => {
   identity = new IdentityFixture(stack);
   tickets = new TicketFixture(stack);
   await Promise.all([identity.connect(), tickets.connect()]);
-  await identity.entity('root', 'Entité racine', null);
-  await identity.entity('A', 'Entité A', 'root');
-  await identity.entity('A1', 'Entité A1', 'A');
-  await identity.entity('B', 'Entité B', 'root');
+  await identity.siblingTree();
   admin = await identity.user('glpi', 'super-admin');
   adminA = await identity.user('admin-a', 'super-admin', { entityId: 'A', recursive: true });
   adminA1 = await identity.user('admin-a1', 'super-admin', { entityId: 'A1', recursive: true });
