@@ -81,10 +81,7 @@ beforeAll(async () => {
   stack.onTeardown(() => mongo.close());
   db = mongo.db(stack.envFor('tickets').MONGO_DB);
 
-  await identity.entity('root', 'Entité racine', null);
-  await identity.entity('A', 'Entité A', 'root');
-  await identity.entity('A1', 'Entité A1', 'A');
-  await identity.entity('B', 'Entité B', 'root');
+  await identity.siblingTree();
   admin = await identity.user('glpi', 'super-admin');
   techA = await identity.user('tech-a', 'technician', { entityId: 'A' });
   techAFlat = await identity.user('tech-a-flat', 'technician', { entityId: 'A', recursive: false });
@@ -332,7 +329,7 @@ describe('entity isolation', () => {
       categoryId: categories['A hardware'],
     });
     expect(opened.status).toBe(422);
-    expect(opened.body.detail).toMatch(/unknown category/);
+    expect(opened.body.detail).toMatch(/^categoryId: category .* is not visible in entity B/);
     const before = await snapshot(tB.id);
     const patched = await as(techB).patch(`/api/tickets/${tB.id}`, { categoryId: categories['A1 hardware'] });
     expect(patched.status).toBe(422);

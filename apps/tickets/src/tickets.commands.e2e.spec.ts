@@ -58,7 +58,7 @@ it('opens tickets sent in one batch and alone, each answered with its new stream
 });
 
 it('answers a redelivered command again, identically, and opens one ticket', async () => {
-  const command = open(tech, { title: 'Souris', requesters: [selfA.ref] });
+  const command = open(tech, { title: 'Souris', entityId: 'A', requesters: [selfA.ref] });
   await sender.send(command);
   await sender.resultsOf([command]);
   await sender.send(command);

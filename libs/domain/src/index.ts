@@ -2,6 +2,7 @@ export { fold, type Decider } from './decider';
 export {
   DomainError,
   DOMAIN_ERROR_CODES,
+  fieldsRefusal,
   isDomainError,
   isTransient,
   failureKind,
@@ -21,3 +22,13 @@ export {
   startOfUtcDay,
   type CalendarDay,
 } from './dates';
+export { belongsTo, notVisibleIn, reaches, type EntityHold } from './entity-reach';
+export {
+  holdsTicketRole,
+  seesInternalDeadlines,
+  seesTicket,
+  TICKET_ROLES,
+  type TicketParties,
+  type TicketReader,
+  type TicketRole,
+} from './ticket-visibility';

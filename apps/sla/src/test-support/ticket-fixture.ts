@@ -1,4 +1,4 @@
-import type { ActorRef, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
+import type { ActorRef, ActorRole, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { ticketOpened } from '@itsm/fixtures';
 import { EventPublisher, type ManagedIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -85,8 +85,19 @@ export class TicketFixture {
   }
 
   async assign(ticketId: string, actor: ActorRef, at: Date): Promise<void> {
-    await this.publish(ticketId, at, { type: 'ticket.actor-added', data: { ticketId, role: 'assignee', actor } });
+    await this.actor(ticketId, 'ticket.actor-added', 'assignee', actor, at);
     await this.status(ticketId, 'new', 'assigned', at, 'assigned');
+  }
+
+  /** A requester, observer or assignee added or taken off, without any status change. */
+  actor(
+    ticketId: string,
+    change: 'ticket.actor-added' | 'ticket.actor-removed',
+    role: ActorRole,
+    actor: ActorRef,
+    at: Date,
+  ): Promise<void> {
+    return this.publish(ticketId, at, { type: change, data: { ticketId, role, actor } });
   }
 
   private async publish(ticketId: string, at: Date, event: TicketEvent): Promise<void> {

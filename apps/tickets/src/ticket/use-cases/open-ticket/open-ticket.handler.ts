@@ -5,9 +5,8 @@ import { commandMetadata, type Caller } from '@itsm/auth';
 import type { ActorRef } from '@itsm/contracts';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
-import { CategoryCatalogue } from '../../../category/category-catalogue';
 import { TicketDirectory } from '../../../directory/ticket-directory';
-import { ActorChecks } from '../../access/actor-checks';
+import { actorsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
 import type { PriorityMatrix } from '../../priority-matrix';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
@@ -32,8 +31,7 @@ export class OpenTicketCommand extends Command<{ ticketId: string; replayed: boo
 export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly categories: CategoryCatalogue,
-    private readonly actors: ActorChecks,
+    private readonly references: ReferenceChecks,
     private readonly directory: TicketDirectory,
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
@@ -43,13 +41,20 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     if (!caller.scope.includes(entityId))
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     const type = request.type ?? 'incident';
-    if (request.categoryId) await this.categories.assertUsable(caller, request.categoryId, type);
     const self: ActorRef = { kind: 'user', id: caller.userId };
     const requesters = request.requesters ?? [self];
     const observers = request.observers ?? [];
     const assignees = request.assignees ?? [];
     this.assertMayRecord(caller, requesters, observers, assignees, request);
-    await this.actors.assertKnown([...requesters, ...observers, ...assignees], 'assignee', assignees);
+    const category: Named[] = request.categoryId
+      ? [{ field: 'categoryId', kind: 'category', id: request.categoryId, ticketType: type }]
+      : [];
+    await this.references.assertBelong(caller, entityId, [
+      ...actorsNamed('requesters', requesters, 'requester'),
+      ...actorsNamed('observers', observers, 'observer'),
+      ...actorsNamed('assignees', assignees, 'assignee'),
+      ...category,
+    ]);
     const openingFacts = {
       asked: request.openedAt ?? null,
       now: new Date().toISOString(),
@@ -111,7 +116,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     if (!onlySelf && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'recording a ticket for someone else needs ticket.update');
     }
-    if (assignees.length > 0) ActorChecks.assertMayAssign(caller, assignees);
+    if (assignees.length > 0) ReferenceChecks.assertMayAssign(caller, assignees);
     if (priority !== undefined && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'setting the priority by hand needs ticket.update');
     }
