@@ -72,7 +72,10 @@ export const accessRevocationProjection = defineProjection<AccessRevocationDoc>(
     'user.erased': endAccount('erased'),
     'user.session-ended': (current, { occurredAt, data: { userId, sessionId, reason } }) => {
       const doc = current ?? fresh(userId);
-      const endedSessions = [...stillRelevant(doc.endedSessions, occurredAt), { sessionId, reason, endedAt: occurredAt }];
+      const endedSessions = [
+        ...stillRelevant(doc.endedSessions, occurredAt),
+        { sessionId, reason, endedAt: occurredAt },
+      ];
       return { ...doc, endedSessions, lastRevokedAt: occurredAt };
     },
   },

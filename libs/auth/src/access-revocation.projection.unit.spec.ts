@@ -21,9 +21,13 @@ const registered: GivenEvent = {
     defaultProfileId: null,
   },
 };
-const sessionEnded = (sessionId: string, time: string): GivenEvent => ({
+const sessionEnded = (
+  sessionId: string,
+  time: string,
+  reason: 'signed-out' | 'refresh-token-reused' = 'signed-out',
+): GivenEvent => ({
   type: 'user.session-ended',
-  data: { userId: 'u1', sessionId, reason: 'signed-out' },
+  data: { userId: 'u1', sessionId, reason },
   occurredAt: at(time),
 });
 const project = (events: GivenEvent[]) => projectEvents(accessRevocationProjection, events) as AccessRevocationDoc;
@@ -34,7 +38,11 @@ describe('access revocation projection', () => {
       registered,
       granted('a1', 'technician'),
       granted('a2', 'observer', 'paris', false),
-      { type: 'user.authorization-revoked', data: { userId: 'u1', authorizationId: 'a1' }, occurredAt: at('10:00:00.000') },
+      {
+        type: 'user.authorization-revoked',
+        data: { userId: 'u1', authorizationId: 'a1' },
+        occurredAt: at('10:00:00.000'),
+      },
     ]);
     expect(doc).toEqual({
       userId: 'u1',
@@ -79,7 +87,7 @@ describe('access revocation projection', () => {
       registered,
       sessionEnded('s1', '08:00:00.000'),
       sessionEnded('s2', '09:30:00.000'),
-      { ...sessionEnded('s3', '10:00:00.000'), data: { userId: 'u1', sessionId: 's3', reason: 'refresh-token-reused' } },
+      sessionEnded('s3', '10:00:00.000', 'refresh-token-reused'),
     ]);
     expect(doc.endedSessions).toEqual([
       { sessionId: 's2', reason: 'signed-out', endedAt: at('09:30:00.000') },

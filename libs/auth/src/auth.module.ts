@@ -4,13 +4,12 @@ import { ProjectionStore } from '@itsm/eventsourcing';
 import { COMMAND_GUARD, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { AccessGuard } from './access.guard';
-import { AccessRevocationFeed } from './access-revocation.feed';
 import { accessRevocationProjection, type AccessRevocationDoc } from './access-revocation.projection';
 import { AccessTokenVerifier } from './access-token';
 import { authSettingsFrom } from './auth-env';
-import { EntityTreeFeed } from './entity-tree.feed';
 import { entityTreeProjection, type EntityTreeNode } from './entity-tree.projection';
 import { EntityTreeReader } from './entity-tree.reader';
+import { IdentityTopicFeed } from './identity-topic.feed';
 import { RevocationListReader } from './revocation-list.reader';
 import { ACCESS_REVOCATION_STORE, ENTITY_TREE_STORE } from './tokens';
 
@@ -55,7 +54,7 @@ export class AuthModule {
           inject: [ACCESS_REVOCATION_STORE],
           useFactory: (store: ProjectionStore<AccessRevocationDoc>) => new RevocationListReader(store),
         },
-        ...(options.feedFromIdentity === false ? [] : [EntityTreeFeed, AccessRevocationFeed]),
+        ...(options.feedFromIdentity === false ? [] : [IdentityTopicFeed]),
         AccessGuard,
         { provide: APP_GUARD, useExisting: AccessGuard },
         // the same guard in front of the commands received over Kafka

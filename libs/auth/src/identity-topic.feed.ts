@@ -1,35 +1,48 @@
-import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { ConfigService } from '@nestjs/config';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { consumerReports, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
+import { ACCESS_REVOCATION_STORE, ENTITY_TREE_STORE } from './tokens';
 
 const MAX_BACKOFF_MS = 30_000;
 
 /**
- * Keeps one of the guard's read models fed from identity's topic, through a consumer group of its
- * own. Started in the background and retried with backoff: a service boots and answers (with the
- * model it already has) while Kafka is down.
+ * Keeps the guard's read models fed from identity's topic: the entity tree and the access
+ * revocations, each through a consumer group of its own (the revocations' group starts at the
+ * topic's beginning: it needs every grant to know what a revocation leaves the user). Started in
+ * the background and retried with backoff: a service boots and answers (with the models it already
+ * has) while Kafka is down.
  */
+@Injectable()
 export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(this.constructor.name);
-  private consumer?: EventConsumer;
+  private readonly logger = new Logger(IdentityTopicFeed.name);
+  private consumers: EventConsumer[] = [];
   private running?: Promise<void>;
   private stopped = false;
   private wake = () => {};
+  /** by the name of their consumer group, `<prefix><service>.<name>`; typed loosely: projectionConsumer takes any store */
+  private readonly stores: ReadonlyArray<[string, ProjectionStore<object>]>;
 
   constructor(
-    private readonly kafka: Kafka,
-    // typed loosely: projectionConsumer takes any projection's store
-    private readonly store: ProjectionStore<object>,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(ENTITY_TREE_STORE) entityTree: ProjectionStore<object>,
+    @Inject(ACCESS_REVOCATION_STORE) revocations: ProjectionStore<object>,
     private readonly config: ConfigService<ServiceEnv, true>,
-    /** names the consumer group: `<prefix><service>.<name>` */
-    private readonly name: string,
-    /** what the logs call the model */
-    private readonly model: string,
-  ) {}
+  ) {
+    this.stores = [
+      ['auth-entity-tree', entityTree],
+      ['auth-access-revocations', revocations],
+    ];
+  }
 
   onApplicationBootstrap(): void {
     this.running = this.keepStarting();
@@ -39,40 +52,45 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
     this.stopped = true;
     this.wake();
     await this.running;
-    await this.consumer?.stop();
+    await this.stopConsumers();
   }
 
   private async keepStarting(): Promise<void> {
-    const topic = topicFor('identity', this.config.get('KAFKA_TOPIC_PREFIX'));
-    const groupId = `${this.config.get('KAFKA_TOPIC_PREFIX')}${this.config.get('SERVICE_NAME')}.${this.name}`;
     for (let attempt = 1; !this.stopped; attempt++) {
-      const consumer = projectionConsumer(
-        this.kafka,
-        topic,
-        groupId,
-        upcasters,
-        this.store,
-        consumerReports(this.logger, groupId),
-      );
       try {
-        await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
-        // identity may not have published yet; creating an existing topic is a no-op
-        await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
-        await this.store.ensureIndexes();
-        await consumer.start();
-        this.consumer = consumer;
-        this.logger.log(`${this.model} fed from ${topic}`);
-        return;
+        return await this.start();
       } catch (error) {
-        await consumer.stop().catch(() => undefined);
+        await this.stopConsumers();
         if (this.stopped) return; // failed because the service is shutting down
         const delayMs = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
-        this.logger.error(`${this.model} feed could not start (attempt ${attempt}, next in ${delayMs} ms): ${error}`);
+        this.logger.error(`identity feeds could not start (attempt ${attempt}, next in ${delayMs} ms): ${error}`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delayMs);
           this.wake = () => (clearTimeout(timer), resolve());
         });
       }
     }
+  }
+
+  private async start(): Promise<void> {
+    const prefix = this.config.get('KAFKA_TOPIC_PREFIX');
+    const topic = topicFor('identity', prefix);
+    await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
+    // identity may not have published yet; creating an existing topic is a no-op
+    await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)]);
+    this.consumers = await Promise.all(
+      this.stores.map(async ([name, store]) => {
+        await store.ensureIndexes();
+        const groupId = `${prefix}${this.config.get('SERVICE_NAME')}.${name}`;
+        return projectionConsumer(this.kafka, topic, groupId, upcasters, store, consumerReports(this.logger, groupId));
+      }),
+    );
+    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+    this.logger.log(`entity tree and access revocations fed from ${topic}`);
+  }
+
+  private async stopConsumers(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
+    this.consumers = [];
   }
 }

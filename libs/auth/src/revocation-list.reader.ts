@@ -51,11 +51,13 @@ export class RevocationListReader implements OnApplicationBootstrap, BeforeAppli
   private keepRefreshing(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.read().then(
-        () => this.recovered(),
-        // the last list read stays in force meanwhile: Mongo away stops the service's reads anyway
-        (error: Error) => this.failed(error),
-      ).finally(() => this.keepRefreshing());
+      this.read()
+        .then(
+          () => this.recovered(),
+          // the last list read stays in force meanwhile: Mongo away stops the service's reads anyway
+          (error: Error) => this.failed(error),
+        )
+        .finally(() => this.keepRefreshing());
     }, this.refreshMs);
     this.timer.unref();
   }

@@ -74,9 +74,7 @@ export class RevocationList {
 
 /** A token signed before a revocation stands if an authorization still held gives its context, as wide. */
 function stillHeld(authorizations: HeldAuthorization[], token: TokenFacts, tree: EntityTree): boolean {
-  return authorizations.some(
-    (held) => reaches(held, tree, token.pid, token.eid) && (held.recursive || !token.rec),
-  );
+  return authorizations.some((held) => reaches(held, tree, token.pid, token.eid) && (held.recursive || !token.rec));
 }
 
 function revocationsOf(doc: AccessRevocationDoc): UserRevocations {

@@ -41,7 +41,9 @@ const refusal = (list: RevocationList, facts: Partial<TokenFacts> = {}) => list.
 
 describe('revocation list', () => {
   it('concerns only the users it holds revocations of, and voids none of their other tokens', () => {
-    const list = new RevocationList([doc({ endedSessions: [{ sessionId: 's9', reason: 'signed-out', endedAt: at('10:00:00.000') }] })]);
+    const list = new RevocationList([
+      doc({ endedSessions: [{ sessionId: 's9', reason: 'signed-out', endedAt: at('10:00:00.000') }] }),
+    ]);
     expect(list.concerns('u1')).toBe(true);
     expect(list.concerns('u2')).toBe(false);
     expect(refusal(list, { sub: 'u2', sid: 's9' })).toBeUndefined();
@@ -87,7 +89,8 @@ describe('revocation list', () => {
       ]);
       expect(refusal(list, { issuedAtMs: before })).toEqual({
         code: 'forbidden',
-        detail: 'the authorization as technician on entity paris was revoked: refresh the token to work under another one',
+        detail:
+          'the authorization as technician on entity paris was revoked: refresh the token to work under another one',
       });
       // the token identity signs after the revocation, under the authorization left
       expect(refusal(list, { issuedAtMs: before, pid: 'observer' })).toBeUndefined();
