@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccessTokenIssuer } from '@itsm/auth';
-import { RIGHTS } from '@itsm/domain';
+import { IdentityFixture } from '@itsm/fixtures';
 import { jsonApi, type ApiAnswer } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { startService, type ServiceProcess } from './service-process';
@@ -20,16 +19,7 @@ let tickets: ServiceProcess;
 let sla: ServiceProcess;
 
 // the platform's administrator as identity would sign it: it registers the users of the story
-const administrator = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
-  sub: randomUUID(),
-  login: 'admin',
-  name: 'Admin',
-  pid: 'super-admin',
-  rights: [...RIGHTS],
-  eid: 'root',
-  rec: true,
-  sid: randomUUID(),
-}).token;
+const administrator = new IdentityFixture(stack).token(randomUUID(), 'admin', 'super-admin');
 const admin = () => jsonApi(identity.url, administrator);
 
 interface SignedIn {
