@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { ProjectionStore } from '@itsm/eventsourcing';
@@ -18,6 +19,11 @@ export class RevocationListReader implements OnApplicationBootstrap, BeforeAppli
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private failing = false;
+  /**
+   * The refreshes run in the scope the reader was made in, never in that of the request whose
+   * first read started them: request-scoped bookkeeping (round-trip counts, logs) stays exact.
+   */
+  private readonly background = new AsyncResource('RevocationListReader');
 
   constructor(
     private readonly store: ProjectionStore<AccessRevocationDoc>,
@@ -35,15 +41,17 @@ export class RevocationListReader implements OnApplicationBootstrap, BeforeAppli
 
   list(): Promise<RevocationList> {
     if (this.current) return Promise.resolve(this.current);
-    this.first ??= this.read().then(
-      (list) => {
-        this.keepRefreshing();
-        return list;
-      },
-      (error: unknown) => {
-        this.first = undefined;
-        throw new DomainError('unavailable', `the revocation list cannot be read: ${(error as Error).message}`);
-      },
+    this.first ??= this.background.runInAsyncScope(() =>
+      this.read().then(
+        (list) => {
+          this.keepRefreshing();
+          return list;
+        },
+        (error: unknown) => {
+          this.first = undefined;
+          throw new DomainError('unavailable', `the revocation list cannot be read: ${(error as Error).message}`);
+        },
+      ),
     );
     return this.first;
   }
