@@ -63,7 +63,7 @@ export class SlaModule {
           ],
           background,
         }),
-        AuthModule.forService({ env, feedEntityTree: background }),
+        AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
       controllers: [CalendarHttpController, AgreementHttpController, RuleHttpController, TicketSlaHttpController],

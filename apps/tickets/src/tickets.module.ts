@@ -91,7 +91,7 @@ export class TicketsModule {
           reactors: [{ name: 'sla-escalations', context: 'sla', reactor: SlaEscalationReactor }],
           background,
         }),
-        AuthModule.forService({ env, feedEntityTree: background }),
+        AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
       controllers: [TicketHttpController, CategoryHttpController, OpenTicketKafkaController],
