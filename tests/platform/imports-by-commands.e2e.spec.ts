@@ -59,6 +59,12 @@ async function untilAccepted(
  * to its entity.
  */
 async function register(logins: string[]): Promise<string[]> {
+  // identity creates the root entity once it runs: not necessarily before it answers
+  await eventually(
+    async () => (await jsonApi(identity.url, importer).get('/api/entities/root')).status === 200,
+    60_000,
+    'identity’s root entity',
+  );
   const batch = logins.map((login) =>
     toIdentity.command('user.register', { login, lastName: login.toUpperCase() }, { token: importer, streamId: login }),
   );
