@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -9,7 +10,7 @@ import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, DeadLetters, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { ENTITY_TREE_STORE } from './tokens';
 
@@ -32,6 +33,8 @@ export class EntityTreeFeed implements OnApplicationBootstrap, BeforeApplication
     // typed loosely: projectionConsumer takes any projection's store
     @Inject(ENTITY_TREE_STORE) private readonly store: ProjectionStore<object>,
     private readonly config: ConfigService<ServiceEnv, true>,
+    // absent where the service keeps no event flow of its own: dead letters are then only logged
+    @Optional() private readonly deadLetters?: DeadLetters,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,8 +58,9 @@ export class EntityTreeFeed implements OnApplicationBootstrap, BeforeApplication
         groupId,
         upcasters,
         this.store,
-        consumerReports(this.logger, groupId),
+        this.deadLetters?.optionsFor(groupId, this.logger) ?? consumerReports(this.logger, groupId),
       );
+      this.deadLetters?.register(groupId, consumer);
       try {
         await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
         // identity may not have published yet; creating an existing topic is a no-op
