@@ -45,7 +45,10 @@ function consumer(): MessageConsumer<string> {
 }
 
 const send = (...values: string[]) =>
-  producer.send({ topic, messages: values.map((value) => ({ key: value.split(':')[0], value: JSON.stringify(value) })) });
+  producer.send({
+    topic,
+    messages: values.map((value) => ({ key: value.split(':')[0], value: JSON.stringify(value) })),
+  });
 const handledOf = (stream: string) => handled.filter((value) => value.startsWith(`${stream}:`));
 
 beforeAll(async () => {

@@ -39,7 +39,8 @@ export class DeadLetters {
 
   async replay(group: string, key: string, skipDeadLetter: boolean): Promise<{ delivered: number }> {
     const consumer = this.consumers.get(group);
-    if (!consumer) throw new DomainError('not_found', `no consumer group ${group} in this service`, { details: { group } });
+    if (!consumer)
+      throw new DomainError('not_found', `no consumer group ${group} in this service`, { details: { group } });
     try {
       const outcome = await consumer.replay(key, skipDeadLetter);
       this.logger.log(`${group}: stream ${key} replayed (${outcome.delivered} messages)`);

@@ -88,7 +88,12 @@ export class ParkedStreamsStore implements StreamParking {
     return matchedCount === 1 || (await this.streams.findOne({ _id }, { projection: { _id: 1 } })) !== null;
   }
 
-  async claim(group: string, key: string, replayer: string, leaseMs: number): Promise<ParkedStream | 'busy' | undefined> {
+  async claim(
+    group: string,
+    key: string,
+    replayer: string,
+    leaseMs: number,
+  ): Promise<ParkedStream | 'busy' | undefined> {
     const _id = idOf(group, key);
     const now = new Date();
     const doc = await this.streams.findOneAndUpdate(
@@ -118,7 +123,10 @@ export class ParkedStreamsStore implements StreamParking {
   async report(): Promise<DeadLetterReport> {
     const [counts, streams] = await Promise.all([
       this.counts.find({}).sort({ _id: 1 }).toArray(),
-      this.streams.find({}, { projection: { messages: 0 } }).sort({ parkedAt: 1 }).toArray(),
+      this.streams
+        .find({}, { projection: { messages: 0 } })
+        .sort({ parkedAt: 1 })
+        .toArray(),
     ]);
     return {
       deadLetters: counts.map(({ _id, count, lastAt, lastKey, lastError }) => ({
