@@ -37,7 +37,10 @@ export interface MessageConsumerOptions<Message> {
   onRestart?(error: Error): void;
 }
 
-/** How long a replay holds its stream before another may take it over (renewed at each message). */
+/** kafkajs's default heartbeat interval: a waiting message beats as often */
+const HEARTBEAT_MS = 3000;
+
+/** How long a replay holds its stream before another may take it over (renewed at each turn of the replay). */
 const REPLAY_LEASE_MS = 60_000;
 
 /**
@@ -217,9 +220,7 @@ export class MessageConsumer<Message> {
         }
         // a dependency is away (or, dead-lettering, Kafka or the parking store is)
         this.options.onRetry?.(error, attempt);
-        await this.pause(attempt);
-        // the group must not take the partition away while a message waits for a dependency
-        await heartbeat().catch(() => undefined);
+        await this.pause(attempt, heartbeat);
       }
     }
   }
@@ -235,10 +236,17 @@ export class MessageConsumer<Message> {
     return false;
   }
 
-  private async pause(attempt: number): Promise<void> {
+  /**
+   * Waits before the next attempt; stopping rejects the wait (the message stays uncommitted). With
+   * `heartbeat`, beats every few seconds: the group must not take the partition away (its session
+   * lasts 30 s) while a message waits for a dependency.
+   */
+  private async pause(attempt: number, heartbeat?: () => Promise<void>): Promise<void> {
     const delayMs = Math.min(this.options.maxBackoffMs ?? 30_000, (this.options.backoffMs ?? 100) * 2 ** (attempt - 1));
-    // stopping rejects the wait: the message stays uncommitted
-    await sleep(delayMs, undefined, { signal: this.stopping.signal });
+    for (let waited = 0; waited < delayMs; waited += HEARTBEAT_MS) {
+      await sleep(Math.min(HEARTBEAT_MS, delayMs - waited), undefined, { signal: this.stopping.signal });
+      await heartbeat?.().catch(() => undefined);
+    }
   }
 
   private decode(message: KafkaMessage): Message {
