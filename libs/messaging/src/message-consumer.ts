@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deadLetterTopicFor } from '@itsm/contracts';
 import { DomainError, failureKind, isDomainError } from '@itsm/domain';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { createIdempotentProducer } from './producer';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { DeadLetterTopic } from './dead-letter-topic';
 import { kafkaMessageOf, parkedMessageOf, type StreamParking } from './stream-parking';
 
 export interface MessageConsumerOptions<Message> {
@@ -53,7 +52,7 @@ const REPLAY_LEASE_MS = 60_000;
  */
 export class MessageConsumer<Message> {
   private consumer: Consumer;
-  private readonly dlqProducer: Producer;
+  private readonly dlq: DeadLetterTopic;
   private readonly stopping = new AbortController();
   private fromBeginning = true;
   private restarting?: Promise<void>;
@@ -63,12 +62,12 @@ export class MessageConsumer<Message> {
 
   constructor(private readonly options: MessageConsumerOptions<Message>) {
     this.consumer = this.createConsumer();
-    this.dlqProducer = createIdempotentProducer(options.kafka);
+    this.dlq = new DeadLetterTopic(options.kafka, options.groupId);
   }
 
   async start(fromBeginning = true): Promise<void> {
     this.fromBeginning = fromBeginning;
-    await this.dlqProducer.connect();
+    await this.dlq.connect();
     await this.run(this.consumer);
   }
 
@@ -77,7 +76,7 @@ export class MessageConsumer<Message> {
     this.stopping.abort();
     await this.restarting;
     await this.consumer.disconnect();
-    await this.dlqProducer.disconnect();
+    await this.dlq.disconnect();
   }
 
   /**
@@ -264,24 +263,7 @@ export class MessageConsumer<Message> {
       await this.options.parking.park(this.options.groupId, parkedMessageOf(topic, partition, message), error.message);
       this.parked.add(key);
     }
-    await this.dlqProducer.send({
-      topic: deadLetterTopicFor(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            'dlq-error': error.message.slice(0, 2000),
-            'dlq-source-topic': topic,
-            'dlq-source-partition': String(partition),
-            'dlq-source-offset': message.offset,
-            'dlq-consumer-group': this.options.groupId,
-          },
-        },
-      ],
-    });
+    await this.dlq.send(topic, partition, message, error);
     this.options.onDeadLetter?.(topic, message, error);
   }
 }
