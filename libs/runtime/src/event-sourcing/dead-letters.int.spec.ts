@@ -6,6 +6,7 @@ import { eventually, readMessages, useIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { DeadLetters } from './dead-letters';
+import { ParkedStreamsStore } from './parked-streams.store';
 
 // A consumer group over the real Kafka and database: a refused message parks its stream (the key),
 // the stream's later messages wait behind it, across a restart of the consumer, while the other
@@ -115,4 +116,24 @@ it('replays a stream without its dead letter when the operator drops it', async 
   );
   expect(await deadLetters.replay(group, 'c', true)).toEqual({ delivered: 1 });
   expect(handledOf('c')).toEqual(['c:1']);
+});
+
+it('holds a message redelivered after a crash once, and holds nothing for a stream that is not parked', async () => {
+  const store = new ParkedStreamsStore(connection);
+  const message = (offset: string, key = 'd') => ({
+    topic,
+    partition: 0,
+    offset,
+    timestamp: '0',
+    key,
+    value: Buffer.from(JSON.stringify(`${key}:${offset}`)),
+    headers: { 'event-type': 'counter.incremented' },
+  });
+  await store.park('crash-group', message('10'), 'rule: refused');
+  expect(await store.hold('crash-group', message('11'))).toBe(true);
+  expect(await store.hold('crash-group', message('11'))).toBe(true);
+  expect(await store.hold('crash-group', message('12', 'e'))).toBe(false);
+  const claimed = await store.claim('crash-group', 'd', 'replayer', 60_000);
+  expect(claimed).toEqual({ key: 'd', delivered: 0, messages: [message('10'), message('11')] });
+  expect(await store.claim('crash-group', 'd', 'another', 60_000)).toBe('busy');
 });

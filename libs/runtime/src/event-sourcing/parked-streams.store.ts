@@ -13,6 +13,8 @@ interface ParkedStreamDoc {
   error: string;
   parkedAt: Date;
   messages: StoredMessage[];
+  /** the messages' offsets, which an equality finds (a redelivered message is not held twice) */
+  offsets: string[];
   /** messages.length, which a plain equality can compare (a replay unparks only when nothing came since) */
   count: number;
   delivered: number;
@@ -62,6 +64,7 @@ export class ParkedStreamsStore implements StreamParking {
           error,
           parkedAt,
           messages: [stored(deadLetter)],
+          offsets: [deadLetter.offset],
           count: 1,
           delivered: 0,
           replayBy: null,
@@ -80,12 +83,13 @@ export class ParkedStreamsStore implements StreamParking {
 
   async hold(group: string, message: ParkedMessage): Promise<boolean> {
     const _id = idOf(group, message.key);
-    // a message redelivered after a crash is held once
+    // a message redelivered after a crash is held once (one group handles a message at a time)
+    if (await this.streams.findOne({ _id, offsets: message.offset }, { projection: { _id: 1 } })) return true;
     const { matchedCount } = await this.streams.updateOne(
-      { _id, 'messages.offset': { $ne: message.offset } },
-      { $push: { messages: stored(message) }, $inc: { count: 1 } },
+      { _id },
+      { $push: { messages: stored(message), offsets: message.offset }, $inc: { count: 1 } },
     );
-    return matchedCount === 1 || (await this.streams.findOne({ _id }, { projection: { _id: 1 } })) !== null;
+    return matchedCount === 1;
   }
 
   async claim(
