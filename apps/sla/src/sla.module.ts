@@ -57,12 +57,13 @@ export class SlaModule {
           projections: [calendarListProjection, agreementListProjection, ruleListProjection, ticketSlaProjection],
           feeds: [{ context: 'identity', projections: directoryProjections }],
           reactors: [
-            { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor },
+            // its commands are idempotent per ticket event (sequence-checked facts, decisions on state)
+            { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor, streamsSideBySide: 32 },
             { name: 'breach-notices', context: 'sla', reactor: BreachNotifier },
           ],
           background,
         }),
-        AuthModule.forService({ env, feedEntityTree: background }),
+        AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
       controllers: [CalendarHttpController, AgreementHttpController, RuleHttpController, TicketSlaHttpController],

@@ -15,6 +15,7 @@ export {
 } from './event-sourcing/event-sourcing.module';
 export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
 export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/projection-registry';
+export { CachedReads } from './event-sourcing/cached-reads';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { consumerReports } from './event-sourcing/consumer-reports';
 export { DeadLetters, type DeadLetterOptions } from './event-sourcing/dead-letters';
@@ -26,6 +27,7 @@ export { validationPipe } from './http/validation';
 export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
+export { IsCalendarDay, IsInstant, IsInstantOrDay } from './http/dates';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
 export { startCommandConsumer } from './commands/command-consumer';
 export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';

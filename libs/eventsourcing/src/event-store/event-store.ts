@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import {
-  definitionKey,
+  newestVersion,
   upcast,
   type DomainEvent,
   type EventEnvelope,
@@ -80,7 +80,7 @@ export class MongoEventStore {
     const envelopes = events.map((event, index) => ({
       id: uuidv7(),
       type: event.type,
-      schemaVersion: this.newestVersion(event.type),
+      schemaVersion: newestVersion(event.type, this.options.upcasters),
       streamId,
       sequence: expectedVersion + index + 1,
       entityId: metadata.entityId,
@@ -181,13 +181,6 @@ export class MongoEventStore {
   /** The relay published it. */
   forgetAppended(id: string): void {
     this.unpublished.delete(id);
-  }
-
-  /** Events are written in their newest version: the one every upcaster of the type leads to. */
-  private newestVersion(type: string): number {
-    let version = 1;
-    while (this.options.upcasters.has(definitionKey(type, version))) version++;
-    return version;
   }
 
   /** The stream's events from `fromSequence` on, upcast to their newest versions. */

@@ -21,6 +21,7 @@ import { DeadLetters } from './dead-letters';
 import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { EventSourcedCommands } from './event-sourced-commands';
 import { ProjectionRegistry } from './projection-registry';
+import { handleStreamsSideBySide } from './streams-side-by-side';
 import { EVENT_STORE } from './tokens';
 
 export interface EventSourcingOptions {
@@ -47,6 +48,11 @@ export interface ReactorRegistration {
   context: string;
   /** a provider of the service's module */
   reactor: Type<EventReactor>;
+  /**
+   * Streams of a fetched batch handled side by side (each in order); default 1: event by event.
+   * Only for a reactor that may see an event twice (a failed batch is handled again event by event).
+   */
+  streamsSideBySide?: number;
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -182,7 +188,10 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.relay.start();
   }
 
-  private reactorConsumer({ name, context, reactor }: ReactorRegistration, groupPrefix: string): EventConsumer {
+  private reactorConsumer(
+    { name, context, reactor, streamsSideBySide = 1 }: ReactorRegistration,
+    groupPrefix: string,
+  ): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
     const groupId = `${groupPrefix}.${name}`;
     const consumer = new EventConsumer({
@@ -192,6 +201,9 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
       upcasters,
       handle: (event) => instance.handle(event),
+      ...(streamsSideBySide > 1 && {
+        handleBatch: (events) => handleStreamsSideBySide(events, (event) => instance.handle(event), streamsSideBySide),
+      }),
     });
     this.deadLetters.register(groupId, consumer);
     return consumer;
