@@ -348,6 +348,35 @@ describe('rights', () => {
   });
 });
 
+describe('dead letters (the runtime’s operator routes, here on sla)', () => {
+  it('the super-admin reads each consumer group’s dead letters and parked streams: none here', async () => {
+    const answer = await as(admin).get('/api/dead-letters');
+    expect(answer).toMatchObject({ status: 200, body: { deadLetters: [], parked: [] } });
+  });
+
+  it('a replay names a group of this service and a parked stream, else 404; a bad body is a 400 naming the field', async () => {
+    const unknownGroup = await as(admin).post('/api/dead-letters/replay', { group: 'nope', key: 'ticket-1' });
+    expect(unknownGroup.status).toBe(404);
+    const group = `${sla.env.KAFKA_TOPIC_PREFIX}${sla.env.SERVICE_NAME}.ticket-deadlines`;
+    const notParked = await as(admin).post('/api/dead-letters/replay', { group, key: 'ticket-1' });
+    expect(notParked).toMatchObject({ status: 404, body: { detail: `no parked stream ticket-1 in ${group}` } });
+    const bad = await as(admin).post('/api/dead-letters/replay', { group, key: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'key' })]);
+  });
+
+  it('an Admin (every right but the entity tree, profiles and the platform) or a technician is refused (403)', async () => {
+    const entityAdmin = await identity.user('admin-ops', 'admin');
+    for (const user of [entityAdmin, technician]) {
+      expect(refusal(await as(user).get('/api/dead-letters'))).toEqual({
+        status: 403,
+        message: 'missing right platform.operate',
+      });
+      expect((await as(user).post('/api/dead-letters/replay', { group: 'g', key: 'k' })).status).toBe(403);
+    }
+  });
+});
+
 describe('bad input is a 400 or 422 naming the field, never a 500', () => {
   let calendarId: string;
   let ttrA: string, ttrB: string;

@@ -22,7 +22,7 @@ import { RuleHttpController } from './rule/rule.http.controller';
 import { DefineRuleHandler } from './rule/use-cases/define-rule/define-rule.handler';
 import { DefinitionScope } from './shared/definition-scope';
 import { SlaBackground } from './sla-background';
-import { loadSlaSettings } from './sla.env';
+import { loadSlaSettings, SLA_SETTINGS } from './sla.env';
 import { AgreementResolver } from './tracking/agreement-resolver';
 import { TicketSlaQueries } from './tracking/queries/ticket-sla.query';
 import { ticketSlaProjection } from './tracking/read-models/ticket-sla.projection';
@@ -68,6 +68,7 @@ export class SlaModule {
       ],
       controllers: [CalendarHttpController, AgreementHttpController, RuleHttpController, TicketSlaHttpController],
       providers: [
+        { provide: SLA_SETTINGS, useValue: settings },
         { provide: NOTIFICATION_SETTINGS, useValue: settings.notifications },
         {
           provide: LEVEL_TIMERS,

@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -9,7 +10,7 @@ import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, DeadLetters, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { ACCESS_REVOCATION_STORE, ENTITY_TREE_STORE } from './tokens';
 
@@ -37,6 +38,8 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
     @Inject(ENTITY_TREE_STORE) entityTree: ProjectionStore<object>,
     @Inject(ACCESS_REVOCATION_STORE) revocations: ProjectionStore<object>,
     private readonly config: ConfigService<ServiceEnv, true>,
+    // absent where the service keeps no event flow of its own: dead letters are then only logged
+    @Optional() private readonly deadLetters?: DeadLetters,
   ) {
     this.stores = [
       ['auth-entity-tree', entityTree],
@@ -82,7 +85,10 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
       this.stores.map(async ([name, store]) => {
         await store.ensureIndexes();
         const groupId = `${prefix}${this.config.get('SERVICE_NAME')}.${name}`;
-        return projectionConsumer(this.kafka, topic, groupId, upcasters, store, consumerReports(this.logger, groupId));
+        const reports = this.deadLetters?.optionsFor(groupId, this.logger) ?? consumerReports(this.logger, groupId);
+        const consumer = projectionConsumer(this.kafka, topic, groupId, upcasters, store, reports);
+        this.deadLetters?.register(groupId, consumer);
+        return consumer;
       }),
     );
     await Promise.all(this.consumers.map((consumer) => consumer.start()));

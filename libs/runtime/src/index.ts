@@ -18,6 +18,9 @@ export { ProjectionRegistry, type InlineApplyListener } from './event-sourcing/p
 export { CachedReads } from './event-sourcing/cached-reads';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { consumerReports } from './event-sourcing/consumer-reports';
+export { DeadLetters, type DeadLetterOptions } from './event-sourcing/dead-letters';
+export type { DeadLetterReport } from './event-sourcing/parked-streams.store';
+export { REQUIRED_RIGHTS, RequireRights } from './http/required-rights';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { validationPipe } from './http/validation';

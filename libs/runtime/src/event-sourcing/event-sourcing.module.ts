@@ -17,7 +17,8 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
 import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
-import { consumerReports } from './consumer-reports';
+import { DeadLetters } from './dead-letters';
+import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { EventSourcedCommands } from './event-sourced-commands';
 import { ProjectionRegistry } from './projection-registry';
 import { handleStreamsSideBySide } from './streams-side-by-side';
@@ -82,6 +83,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     private readonly projections: ProjectionRegistry,
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly moduleRef: ModuleRef,
+    private readonly deadLetters: DeadLetters,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -146,7 +148,16 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       const context = foreign.get(store.name);
       const source = context ? topicFor(context, prefix) : topic;
       const groupId = projectionGroupId(prefix, service, store.name);
-      return projectionConsumer(this.kafka, source, groupId, upcasters, store, consumerReports(this.logger, groupId));
+      const consumer = projectionConsumer(
+        this.kafka,
+        source,
+        groupId,
+        upcasters,
+        store,
+        this.deadLetters.optionsFor(groupId, this.logger),
+      );
+      this.deadLetters.register(groupId, consumer);
+      return consumer;
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
@@ -183,8 +194,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   ): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
     const groupId = `${groupPrefix}.${name}`;
-    return new EventConsumer({
-      ...consumerReports(this.logger, groupId),
+    const consumer = new EventConsumer({
+      ...this.deadLetters.optionsFor(groupId, this.logger),
       kafka: this.kafka,
       groupId,
       topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
@@ -194,6 +205,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
         handleBatch: (events) => handleStreamsSideBySide(events, (event) => instance.handle(event), streamsSideBySide),
       }),
     });
+    this.deadLetters.register(groupId, consumer);
+    return consumer;
   }
 }
 
@@ -203,7 +216,9 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       global: true,
+      controllers: [DeadLettersHttpController],
       providers: [
+        DeadLetters,
         { provide: OPTIONS, useValue: options },
         {
           provide: EVENT_STORE,
@@ -224,7 +239,7 @@ export class EventSourcingModule {
         EventSourcedCommands,
         EventSourcingLifecycle,
       ],
-      exports: [EVENT_STORE, ProjectionRegistry, EventSourcedCommands],
+      exports: [EVENT_STORE, ProjectionRegistry, EventSourcedCommands, DeadLetters],
     };
   }
 }
