@@ -37,7 +37,7 @@ function termProblems({ terms, calendar, horizonDays, now }: AgreementCommand): 
   }
   const offsets = new Set<number>();
   levels.forEach((level, index) => {
-    const field = `levels[${index}].offsetMinutes`;
+    const field = `levels.${index}.offsetMinutes`;
     if (offsets.has(level.offsetMinutes))
       problems.push({ field, message: `two levels run at ${level.offsetMinutes} minutes` });
     offsets.add(level.offsetMinutes);

@@ -64,7 +64,7 @@ function openingHourProblems(ranges: OpeningRange[]): FieldError[] {
   const problems: FieldError[] = [];
   const byWeekday = new Map<number, ReadableRange[]>();
   ranges.forEach((range, index) => {
-    const field = `openingHours[${index}]`;
+    const field = `openingHours.${index}`;
     const weekdayOk = Number.isInteger(range.weekday) && range.weekday >= 1 && range.weekday <= 7;
     const label = `opening range ${weekdayOk ? WEEKDAY_NAMES[range.weekday] : `#${index + 1}`} ${range.start}-${range.end}`;
     const problem = (message: string) => problems.push({ field, message: `${label}${message}` });
@@ -87,7 +87,7 @@ function openingHourProblems(ranges: OpeningRange[]): FieldError[] {
       const overlapped = sorted.slice(0, i).find((earlier) => earlier.end > sorted[i].start);
       if (!overlapped) continue;
       problems.push({
-        field: `openingHours[${sorted[i].index}]`,
+        field: `openingHours.${sorted[i].index}`,
         message: `${overlapped.label} and ${sorted[i].label.replace('opening range ', '')} overlap`,
       });
     }
@@ -109,7 +109,7 @@ function holidayProblems(holiday: Holiday, index: number): FieldError[] {
       problems.push(`${label} repeats every year and lasts a whole year: the calendar would never open`);
     }
   }
-  return problems.map((message) => ({ field: `holidays[${index}]`, message }));
+  return problems.map((message) => ({ field: `holidays.${index}`, message }));
 }
 
 const isBlank = (text: unknown): boolean => typeof text !== 'string' || text.trim() === '';

@@ -161,11 +161,11 @@ describe('calendar rules', () => {
         { field: 'name', message: 'the calendar needs a name' },
         { field: 'timeZone', message: 'time zone "Paris" is unknown: use an IANA name such as Europe/Paris' },
         {
-          field: 'openingHours[0]',
+          field: 'openingHours.0',
           message: 'opening range #1 18:00-08:00: weekday 9 is not between 1 (Monday) and 7 (Sunday)',
         },
-        { field: 'openingHours[0]', message: 'opening range #1 18:00-08:00 ends before it starts' },
-        { field: 'holidays[0]', message: 'holiday "Pâques" ends (2025-04-20) before it starts (2025-04-21)' },
+        { field: 'openingHours.0', message: 'opening range #1 18:00-08:00 ends before it starts' },
+        { field: 'holidays.0', message: 'holiday "Pâques" ends (2025-04-20) before it starts (2025-04-21)' },
         {
           field: 'publicHolidays.country',
           message: 'public holidays: country "XX" is unknown: use an ISO 3166-1 code such as FR or DE',
@@ -196,7 +196,7 @@ describe('calendar rules', () => {
 
     it('when the ranges are broken, then only what is broken is said, not the minimum', () => {
       const broken = { ...valid(), openingHours: [{ weekday: 1, start: '09:00', end: '08:00' }] };
-      expect(calendarProblems(broken, AN_HOUR).map(({ field }) => field)).toEqual(['openingHours[0]']);
+      expect(calendarProblems(broken, AN_HOUR).map(({ field }) => field)).toEqual(['openingHours.0']);
     });
   });
 

@@ -6,9 +6,8 @@ import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
+import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { calendarDecider, calendarStreamId } from '../../calendar.decider';
-import { CALENDAR_LIMITS } from '../../calendar-limits.provider';
-import type { CalendarLimits } from '../../domain/calendar-limits';
 import type { AgreementLength } from '../../domain/deadline-horizon';
 import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './define-calendar.request.dto';
 
@@ -48,7 +47,7 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
     private readonly commands: EventSourcedCommands,
     private readonly scope: DefinitionScope,
     private readonly projections: ProjectionRegistry,
-    @Inject(CALENDAR_LIMITS) private readonly limits: CalendarLimits,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {}
 
   async execute({ caller, request, existing }: DefineCalendarCommand) {
@@ -63,7 +62,7 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
           type: 'change-calendar',
           calendarId,
           definition,
-          limits: this.limits,
+          limits: this.settings.calendarLimits,
           agreements: await this.agreementsOn(calendarId),
           now: new Date().toISOString(),
         },
@@ -84,7 +83,7 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
         entityId,
         recursive: create.recursive ?? true,
         definition,
-        limits: this.limits,
+        limits: this.settings.calendarLimits,
       },
       commandMetadata(caller, entityId),
     );
