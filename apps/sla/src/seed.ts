@@ -2,29 +2,21 @@ import { jsonApi, type JsonApi } from '@itsm/runtime';
 
 /**
  * The demo's service levels, through the public HTTP API as glpi (so through the real command
- * handlers): the seed's service hours "du lundi au vendredi de 8 h à 17 h", GLPI-style TTO/TTR
- * and internal TTO/TTR, and rules giving them to incidents and requests. Run by `npm start`
- * after identity's seed and before tickets', so the demo tickets get their deadlines.
+ * handlers): the seed's service hours "du lundi au vendredi de 8 h à 17 h" closed on France's
+ * public holidays, GLPI-style TTO/TTR and internal TTO/TTR, and rules giving them to incidents and
+ * requests. Run by `npm start` after identity's seed and before tickets', so the demo tickets get
+ * their deadlines.
  */
 const identityUrl = process.env.ITSM_IDENTITY_URL ?? 'http://127.0.0.1:3001';
 const slaUrl = process.env.ITSM_SLA_URL ?? process.env.ITSM_SERVICE_URL ?? 'http://127.0.0.1:3003';
 
-const FRENCH_HOLIDAYS = [
-  ['Jour de l’an', '01-01'],
-  ['Fête du travail', '05-01'],
-  ['Victoire 1945', '05-08'],
-  ['Fête nationale', '07-14'],
-  ['Assomption', '08-15'],
-  ['Toussaint', '11-01'],
-  ['Armistice', '11-11'],
-  ['Noël', '12-25'],
-].map(([name, day]) => ({ name, start: `2026-${day}`, end: `2026-${day}`, yearly: true }));
-
+/** Closed on France's public holidays every year, movable feasts included (Easter Monday, Ascension, Whit Monday). */
 const OFFICE_HOURS = {
   name: 'Heures ouvrées (lundi-vendredi 8 h-17 h)',
   timeZone: 'Europe/Paris',
   openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' })),
-  holidays: FRENCH_HOLIDAYS,
+  holidays: [],
+  publicHolidays: { country: 'FR' },
 };
 
 const notifyAssignees = [{ type: 'notify-assignees' }];

@@ -1,7 +1,7 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import type { ApiAnswer, JsonApi } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
-import { slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
+import { created, slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 
 // The sla REST API on the real stack, one service instance for the whole file. Entities:
@@ -40,12 +40,6 @@ const agreementBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** The body of a 201, or the failure with what the service said. */
-function created(answer: ApiAnswer): ApiAnswer['body'] {
-  if (answer.status !== 201) throw new Error(`expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
 /** Status and message (the problem's detail) of a refusal; validation failures list their messages. */
 function refusal(answer: ApiAnswer): { status: number; message: string } {
   const message = (answer.body as { detail?: string } | undefined)?.detail ?? '';
@@ -66,10 +60,7 @@ beforeAll(async () => {
   identity = new IdentityFixture(stack);
   tickets = new TicketFixture(stack);
   await Promise.all([identity.connect(), tickets.connect()]);
-  await identity.entity('root', 'Entité racine', null);
-  await identity.entity('A', 'Entité A', 'root');
-  await identity.entity('A1', 'Entité A1', 'A');
-  await identity.entity('B', 'Entité B', 'root');
+  await identity.siblingTree();
   admin = await identity.user('glpi', 'super-admin');
   adminA = await identity.user('admin-a', 'super-admin', { entityId: 'A', recursive: true });
   adminA1 = await identity.user('admin-a1', 'super-admin', { entityId: 'A1', recursive: true });
@@ -321,9 +312,10 @@ describe('rights', () => {
     ['GET /api/sla-rules', (api) => api.get('/api/sla-rules')],
     ['GET /api/sla-rules/:id', (api) => api.get(`/api/sla-rules/${known.ruleId}`)],
     ['POST /api/sla-rules', (api) => api.post('/api/sla-rules', { ...refused, slaIds: [known.slaId] })],
-    ['GET /api/tickets/:id/sla', (api) => api.get(ticketPath)],
     ['PUT /api/tickets/:id/sla', (api) => api.put(ticketPath, { slaId: known.slaId })],
   ];
+  // a ticket's deadlines are read under the ticket's own rights (sla.access.e2e.spec.ts)
+  const readingTicket: typeof routes = [['GET /api/tickets/:id/sla', (api) => api.get(ticketPath)]];
 
   beforeAll(async () => {
     known.calendarId = await calendarIn(admin, 'Droits');
@@ -342,7 +334,7 @@ describe('rights', () => {
     expect((await call(as(hotliner))).status).toBe(403);
   });
 
-  it.each(routes)('%s: no token, or a forged one, is a 401', async (_route, call) => {
+  it.each([...routes, ...readingTicket])('%s: no token, or a forged one, is a 401', async (_route, call) => {
     expect((await call(sla.api())).status).toBe(401);
     expect((await call(sla.api('not.a.token'))).status).toBe(401);
   });
@@ -353,6 +345,35 @@ describe('rights', () => {
     expect((await as(admin).get('/api/slas?name=refus')).body.total).toBe(0);
     const rules = (await as(admin).get('/api/sla-rules?limit=100')).body.items as Array<{ name: string }>;
     expect(rules.map((rule) => rule.name)).not.toContain('Refusé');
+  });
+});
+
+describe('dead letters (the runtime’s operator routes, here on sla)', () => {
+  it('the super-admin reads each consumer group’s dead letters and parked streams: none here', async () => {
+    const answer = await as(admin).get('/api/dead-letters');
+    expect(answer).toMatchObject({ status: 200, body: { deadLetters: [], parked: [] } });
+  });
+
+  it('a replay names a group of this service and a parked stream, else 404; a bad body is a 400 naming the field', async () => {
+    const unknownGroup = await as(admin).post('/api/dead-letters/replay', { group: 'nope', key: 'ticket-1' });
+    expect(unknownGroup.status).toBe(404);
+    const group = `${sla.env.KAFKA_TOPIC_PREFIX}${sla.env.SERVICE_NAME}.ticket-deadlines`;
+    const notParked = await as(admin).post('/api/dead-letters/replay', { group, key: 'ticket-1' });
+    expect(notParked).toMatchObject({ status: 404, body: { detail: `no parked stream ticket-1 in ${group}` } });
+    const bad = await as(admin).post('/api/dead-letters/replay', { group, key: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'key' })]);
+  });
+
+  it('an Admin (every right but the entity tree, profiles and the platform) or a technician is refused (403)', async () => {
+    const entityAdmin = await identity.user('admin-ops', 'admin');
+    for (const user of [entityAdmin, technician]) {
+      expect(refusal(await as(user).get('/api/dead-letters'))).toEqual({
+        status: 403,
+        message: 'missing right platform.operate',
+      });
+      expect((await as(user).post('/api/dead-letters/replay', { group: 'g', key: 'k' })).status).toBe(403);
+    }
   });
 });
 
@@ -446,8 +467,18 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
           '/api/calendars',
           businessHours({ holidays: [{ name: 'Jamais', start: '2026-02-30', end: '2026-02-30', yearly: false }] }),
         ),
-      422,
-      /holiday "Jamais": start "2026-02-30" is not a date/,
+      400,
+      /^holidays\.0\.start must be a calendar day YYYY-MM-DD, such as 2026-01-31; holidays\.0\.end must be/,
+    ],
+    [
+      'a holiday given as a week date, or in basic format',
+      () =>
+        as(admin).post(
+          '/api/calendars',
+          businessHours({ holidays: [{ name: 'Noël', start: '2026-W52', end: '20261225', yearly: false }] }),
+        ),
+      400,
+      /^holidays\.0\.start must be a calendar day YYYY-MM-DD.*; holidays\.0\.end must be a calendar day/,
     ],
     [
       'recursive given as text',
@@ -493,7 +524,7 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
       'an unknown group',
       () => as(admin).post('/api/slas', level([{ type: 'notify-group', groupId: 'no-such-group' }])),
       422,
-      /^unknown group no-such-group in level Alerte$/,
+      /^levels\.0\.actions\.0\.groupId: unknown group no-such-group$/,
     ],
     [
       'a group that is no id, on an action needing none',
@@ -644,6 +675,96 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
   it.each(cases)('%s', async (_case, call, status, message) => {
     const answer = await call();
     expect(refusal(answer)).toEqual({ status, message: expect.stringMatching(message) });
+  });
+});
+
+describe('calendars with public holidays, and bounded ones', () => {
+  /** Problem+json of a refusal: status, and the fields its errors name. */
+  const fieldsOf = (answer: ApiAnswer) => ({
+    status: answer.status,
+    fields: ((answer.body.errors ?? []) as Array<{ field: string }>).map(({ field }) => field),
+  });
+
+  it('take France’s public holidays: a deadline on Ascension eve skips the movable feast', async () => {
+    const calendar = created(
+      await as(admin).post(
+        '/api/calendars',
+        businessHours({ name: 'Jours fériés FR', holidays: [], publicHolidays: { country: 'FR' } }),
+      ),
+    );
+    expect(calendar).toMatchObject({ name: 'Jours fériés FR', publicHolidays: { country: 'FR' } });
+    expect((await as(admin).get(`/api/calendars/${calendar.calendarId}`)).body).toEqual(calendar);
+    const ttr = await agreementIn(admin, 'TTR 2 h fériés', { duration: 2, calendarId: calendar.calendarId });
+    // a rule's creation answers from the read model the ticket will be matched against
+    await ruleIn(admin, 'Fériés', [ttr], { rank: 3, criteria: { categoryIds: ['public-holidays'] } });
+
+    // Wednesday 5 May 2027, 16:00 in Paris: one hour that day, Thursday 6 May is Ascension
+    const ticketId = await tickets.open(new Date('2027-05-05T14:00:00Z'), {
+      categoryId: 'public-holidays',
+      requester: selfService.ref,
+    });
+    const deadline = async () => {
+      const answer = await as(admin).get(`/api/tickets/${ticketId}/sla`);
+      return answer.status === 200 ? (answer.body.agreements[0]?.deadline as string | undefined) : undefined;
+    };
+    await eventually(async () => (await deadline()) !== undefined, 30_000, 'the deadline on the ticket');
+    expect(await deadline()).toBe('2027-05-07T07:00:00.000Z');
+  });
+
+  it('a region of the country is kept; an unknown country or region is refused, naming the field', async () => {
+    const moselle = businessHours({ name: 'Moselle', publicHolidays: { country: 'FR', region: '57' } });
+    expect(created(await as(admin).post('/api/calendars', moselle)).publicHolidays).toEqual({
+      country: 'FR',
+      region: '57',
+    });
+    const unknownCountry = businessHours({ publicHolidays: { country: 'ZZ' } });
+    expect(fieldsOf(await as(admin).post('/api/calendars', unknownCountry))).toEqual({
+      status: 422,
+      fields: ['publicHolidays.country'],
+    });
+    const unknownRegion = businessHours({ publicHolidays: { country: 'FR', region: 'BY' } });
+    expect(fieldsOf(await as(admin).post('/api/calendars', unknownRegion))).toEqual({
+      status: 422,
+      fields: ['publicHolidays.region'],
+    });
+    const lowerCase = businessHours({ publicHolidays: { country: 'fr' } });
+    expect(refusal(await as(admin).post('/api/calendars', lowerCase))).toEqual({
+      status: 400,
+      message: expect.stringMatching(/publicHolidays\.country must be an ISO 3166-1 alpha-2 code/),
+    });
+  });
+
+  it('a calendar open one minute a week is refused, naming openingHours', async () => {
+    const oneMinute = businessHours({
+      name: 'Une minute',
+      openingHours: [{ weekday: 1, start: '08:00', end: '08:01' }],
+    });
+    const answer = await as(admin).post('/api/calendars', oneMinute);
+    expect(fieldsOf(answer)).toEqual({ status: 422, fields: ['openingHours'] });
+    expect(refusal(answer).message).toBe('the calendar opens 1 minute a week: it must open at least 60 minutes a week');
+  });
+
+  it('an agreement that would end beyond the horizon is refused, naming duration, and so is a calendar change that would make it', async () => {
+    const anHour = [{ weekday: 6, start: '09:00', end: '10:00' }];
+    const saturdays = created(
+      await as(admin).post('/api/calendars', businessHours({ name: 'Samedis', openingHours: anHour })),
+    );
+    const year = { duration: 366 * 24, unit: 'hours', calendarId: saturdays.calendarId };
+    const refused = await as(admin).post('/api/slas', agreementBody({ name: 'TTR un an', ...year }));
+    expect(fieldsOf(refused)).toEqual({ status: 422, fields: ['duration'] });
+    expect(refusal(refused).message).toMatch(
+      /would end more than 3660 days after its start, beyond the deadline horizon/,
+    );
+
+    const office = await calendarIn(admin, 'Bureaux longs');
+    await agreementIn(admin, 'TTR un an ouvré', { ...year, calendarId: office });
+    const shrunk = await as(admin).put(
+      `/api/calendars/${office}`,
+      businessHours({ name: 'Bureaux longs', openingHours: anHour }),
+    );
+    expect(fieldsOf(shrunk)).toEqual({ status: 422, fields: ['openingHours'] });
+    expect(refusal(shrunk).message).toMatch(/^agreement "TTR un an ouvré" \(8784 hours\) on calendar "Bureaux longs"/);
+    expect((await as(admin).get(`/api/calendars/${office}`)).body.openingHours).toHaveLength(5);
   });
 });
 

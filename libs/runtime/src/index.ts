@@ -19,14 +19,19 @@ export {
   type InlineApplyListener,
   type RebuildSources,
 } from './event-sourcing/projection-registry';
+export { CachedReads } from './event-sourcing/cached-reads';
 export { EVENT_STORE } from './event-sourcing/tokens';
 export { consumerReports } from './event-sourcing/consumer-reports';
+export { DeadLetters, type DeadLetterOptions } from './event-sourcing/dead-letters';
+export type { DeadLetterReport } from './event-sourcing/parked-streams.store';
+export { REQUIRED_RIGHTS, RequireRights } from './http/required-rights';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { validationPipe } from './http/validation';
 export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
+export { IsCalendarDay, IsInstant, IsInstantOrDay } from './http/dates';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
 export { startCommandConsumer } from './commands/command-consumer';
 export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';

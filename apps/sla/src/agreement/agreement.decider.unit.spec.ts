@@ -1,4 +1,4 @@
-import type { AgreementTerms, EscalationLevel, SlaDefined } from '@itsm/contracts';
+import type { AgreementTerms, CalendarDefinition, EscalationLevel, SlaDefined } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
 import { agreementDecider, type AgreementCommand } from './agreement.decider';
 
@@ -21,12 +21,26 @@ const terms = (overrides: Partial<AgreementTerms> = {}): AgreementTerms => ({
   levels: [level('warn', -30, 'Alerte 30 min'), level('escalate', 60, 'Escalade')],
   ...overrides,
 });
-const define = (overrides: Partial<AgreementTerms> = {}): AgreementCommand => ({
+const define = (
+  overrides: Partial<AgreementTerms> = {},
+  calendar: CalendarDefinition | null = null,
+): AgreementCommand => ({
   type: 'define-agreement',
   slaId: 's1',
   entityId: 'root',
   recursive: true,
   terms: terms(overrides),
+  calendar,
+  horizonDays: 3660,
+  now: '2027-01-04T09:00:00.000Z',
+});
+/** "Du lundi au vendredi de 8 h à 17 h", or a calendar open a minute on Mondays (before the weekly minimum). */
+const calendarOpen = (start: string, end: string, weekdays = [1, 2, 3, 4, 5]): CalendarDefinition => ({
+  name: `${start}-${end}`,
+  timeZone: 'Europe/Paris',
+  openingHours: weekdays.map((weekday) => ({ weekday, start, end })),
+  holidays: [],
+  publicHolidays: { country: 'FR' },
 });
 const defined = (overrides: Partial<AgreementTerms> = {}): SlaDefined => ({
   type: 'sla.defined',
@@ -97,6 +111,41 @@ describe('defining an SLA or OLA', () => {
         .given([])
         .when(define({ duration, levels: [] }))
         .thenFails('rule', /duration must be a whole number, 1 or more/);
+    });
+
+    it('when a year of business hours runs on office hours (about 4 years), then it is accepted', () => {
+      const year = { duration: 366 * 24, unit: 'hours' as const, levels: [] };
+      spec
+        .given([])
+        .when(define(year, calendarOpen('08:00', '17:00')))
+        .then([defined(year)]);
+    });
+
+    it('when a year of business hours runs on a calendar open a minute a week, then it is refused, naming duration and the horizon', () => {
+      const command = define({ duration: 366 * 24, unit: 'hours', levels: [] }, calendarOpen('08:00', '08:01', [1]));
+      spec
+        .given([])
+        .when(command)
+        .thenFails(
+          'rule',
+          /^agreement "TTR incidents 4 h" \(8784 hours\) on calendar "08:00-08:01" would end more than 3660 days after its start/,
+        );
+      expect(agreementDecider.decide(command, agreementDecider.initialState())).toMatchObject({
+        errors: [{ field: 'duration', message: expect.stringContaining('beyond the deadline horizon') }],
+      });
+    });
+
+    it('when 366 open days run on a calendar open one day a week (7 years), then the horizon decides', () => {
+      const mondays = calendarOpen('08:00', '17:00', [1]);
+      const days = { duration: 366, unit: 'days' as const, levels: [] };
+      spec
+        .given([])
+        .when(define(days, mondays))
+        .then([defined(days)]);
+      spec
+        .given([])
+        .when({ ...define(days, mondays), horizonDays: 2000 })
+        .thenFails('rule', /would end more than 2000 days after its start/);
     });
 
     it('when several terms are wrong, then every problem is told at once', () => {

@@ -1,6 +1,8 @@
-import { DomainError, type Decider } from '@itsm/domain';
+import { DomainError, type Decider, type FieldError } from '@itsm/domain';
 import type { CalendarDefinition, CalendarEvent } from '@itsm/contracts';
+import type { CalendarLimits } from './domain/calendar-limits';
 import { calendarProblems } from './domain/calendar-rules';
+import { beyondHorizon, type AgreementLength } from './domain/deadline-horizon';
 
 export type CalendarCommand =
   | {
@@ -9,16 +11,37 @@ export type CalendarCommand =
       entityId: string;
       recursive: boolean;
       definition: CalendarDefinition;
+      limits: CalendarLimits;
     }
-  | { type: 'change-calendar'; calendarId: string; definition: CalendarDefinition };
+  | {
+      type: 'change-calendar';
+      calendarId: string;
+      definition: CalendarDefinition;
+      limits: CalendarLimits;
+      /** the agreements that name this calendar: each must still end within the horizon */
+      agreements: AgreementLength[];
+      now: string;
+    };
 
 export interface CalendarState {
   calendarId: string | null;
 }
 
+function problemsOf(command: CalendarCommand): FieldError[] {
+  const { definition, limits } = command;
+  const problems = calendarProblems(definition, limits.minWeeklyOpenMinutes);
+  if (problems.length > 0 || command.type === 'create-calendar') return problems;
+  return command.agreements.flatMap((agreement) => {
+    const message = beyondHorizon(definition, agreement, new Date(command.now), limits.horizonDays);
+    return message ? [{ field: 'openingHours', message }] : [];
+  });
+}
+
 function decide(command: CalendarCommand, state: CalendarState): CalendarEvent[] | DomainError {
-  const problems = calendarProblems(command.definition);
-  if (problems.length > 0) return new DomainError('rule', problems.join('; '));
+  const problems = problemsOf(command);
+  if (problems.length > 0) {
+    return new DomainError('rule', problems.map(({ message }) => message).join('; '), { errors: problems });
+  }
   if (command.type === 'create-calendar') {
     if (state.calendarId !== null) return new DomainError('conflict', `calendar ${command.calendarId} already exists`);
     const { calendarId, entityId, recursive, definition } = command;

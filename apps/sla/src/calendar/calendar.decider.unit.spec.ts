@@ -1,7 +1,9 @@
 import type { CalendarDefinition, CalendarEvent } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
 import { calendarDecider, type CalendarCommand } from './calendar.decider';
+import { DEFAULT_CALENDAR_LIMITS } from './domain/calendar-limits';
 import { calendarProblems } from './domain/calendar-rules';
+import type { AgreementLength } from './domain/deadline-horizon';
 
 const spec = deciderSpecification(calendarDecider);
 
@@ -19,17 +21,22 @@ const broken = businessHours({
   openingHours: [{ weekday: 1, start: '17:00', end: '08:00' }],
 });
 
+const limits = DEFAULT_CALENDAR_LIMITS;
 const create = (definition: CalendarDefinition): CalendarCommand => ({
   type: 'create-calendar',
   calendarId: 'c1',
   entityId: 'root',
   recursive: true,
   definition,
+  limits,
 });
-const change = (definition: CalendarDefinition): CalendarCommand => ({
+const change = (definition: CalendarDefinition, agreements: AgreementLength[] = []): CalendarCommand => ({
   type: 'change-calendar',
   calendarId: 'c1',
   definition,
+  limits,
+  agreements,
+  now: '2027-01-04T09:00:00.000Z',
 });
 const created: CalendarEvent = {
   type: 'calendar.created',
@@ -43,7 +50,7 @@ describe('a business calendar', () => {
     });
 
     it('when created with problems, then it is refused as a rule, with the calendar’s problems as the message', () => {
-      const problems = calendarProblems(broken);
+      const problems = calendarProblems(broken, limits.minWeeklyOpenMinutes).map(({ message }) => message);
       expect(problems).toEqual([
         expect.stringContaining('time zone "Europe/Atlantis" is unknown'),
         expect.stringContaining('ends before it starts'),
@@ -75,6 +82,33 @@ describe('a business calendar', () => {
         .given([created])
         .when(change(businessHours({ openingHours: [] })))
         .thenFails('rule', /the calendar has no opening hours/);
+    });
+
+    it('when changed to open less than an hour a week, then it is refused as a rule naming openingHours', () => {
+      const decided = calendarDecider.decide(
+        change(businessHours({ openingHours: [{ weekday: 1, start: '08:00', end: '08:01' }] })),
+        { calendarId: 'c1' },
+      );
+      expect(decided).toMatchObject({
+        code: 'rule',
+        errors: [{ field: 'openingHours', message: expect.stringContaining('opens 1 minute a week') }],
+      });
+    });
+
+    it('when changed so that an agreement on it would end beyond the horizon, then it is refused, naming the agreement', () => {
+      const yearOfHours: AgreementLength = { name: 'TTR un an', duration: 366 * 24, unit: 'hours' };
+      const twoHoursAWeek = businessHours({ openingHours: [{ weekday: 6, start: '09:00', end: '11:00' }] });
+      spec
+        .given([created])
+        .when(change(twoHoursAWeek, [yearOfHours]))
+        .thenFails(
+          'rule',
+          /agreement "TTR un an" \(8784 hours\) on calendar "Heures ouvrées" would end more than 3660 days/,
+        );
+      spec
+        .given([created])
+        .when(change(saturdays, [{ name: 'TTR 8 h', duration: 8, unit: 'hours' }]))
+        .then([{ type: 'calendar.changed', data: { calendarId: 'c1', ...saturdays } }]);
     });
 
     it('when created again under the same id, then it is a conflict', () => {

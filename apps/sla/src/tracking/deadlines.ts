@@ -28,19 +28,24 @@ export function scheduleLevels(levels: Array<Omit<ScheduledLevel, 'dueAt'>>, dea
   }));
 }
 
-/** The deadline of an agreement whose clock starts at `startedAt`. */
-export function deadlineOf(resolved: ResolvedAgreement, startedAt: string): string {
+/**
+ * The deadline of an agreement whose clock starts at `startedAt`. One that would fall more than
+ * `horizonDays` later (a calendar changed to open very little, an entity's calendar too sparse for
+ * a long agreement) is set at the horizon: the ticket keeps its agreement and breaches then.
+ */
+export function deadlineOf(resolved: ResolvedAgreement, startedAt: string, horizonDays: number): string {
   const { duration, unit } = resolved.terms;
-  return addAgreementDuration(resolved.calendar, new Date(startedAt), duration, unit).toISOString();
+  return addAgreementDuration(resolved.calendar, new Date(startedAt), duration, unit, horizonDays).toISOString();
 }
 
-/** Business time between a stop and a restart, and the deadline moved out by it. */
+/** Business time between a stop and a restart, and the deadline moved out by it (at most `horizonDays`). */
 export function postpone(
   calendar: CalendarDefinition | null,
   deadline: string,
   stoppedAt: string,
   restartedAt: string,
+  horizonDays: number,
 ): { deadline: string; pausedMs: number } {
   const pausedMs = businessTimeBetween(calendar, new Date(stoppedAt), new Date(restartedAt));
-  return { deadline: addBusinessTime(calendar, new Date(deadline), pausedMs).toISOString(), pausedMs };
+  return { deadline: addBusinessTime(calendar, new Date(deadline), pausedMs, horizonDays).toISOString(), pausedMs };
 }

@@ -4,6 +4,7 @@ import type { EventEnvelope, EscalationAction } from '@itsm/contracts';
 import { ProjectionStore } from '@itsm/eventsourcing';
 import { EventSourcedCommands, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
+import { SLA_SETTINGS, type SlaSettings } from '../sla.env';
 import { AgreementResolver } from './agreement-resolver';
 import { milestonesOf } from './ticket-milestones';
 import { ticketFactsProjection, type TicketFactsDoc } from './ticket-facts/ticket-facts.projection';
@@ -39,6 +40,7 @@ export class TicketSlaTracking {
     private readonly resolver: AgreementResolver,
     @Inject(LEVEL_TIMERS) private readonly timers: LevelTimers,
     @Inject(MONGO_CONNECTION) connection: Connection,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {
     // not a feed of its own: applied here, just before the deadlines, so both see the same ticket
     this.facts = new ProjectionStore(connection, ticketFactsProjection);
@@ -48,7 +50,8 @@ export class TicketSlaTracking {
     if (!ticketFactsProjection.handles.has(envelope.type)) return;
     await this.facts.apply(envelope);
     const ticketId = (envelope.data as { ticketId: string }).ticketId;
-    const doc = await this.ticketFacts(ticketId);
+    // the copy the apply just wrote, when it holds one: no read back
+    const doc = (await this.facts.lastWritten(envelope.streamId)) ?? (await this.ticketFacts(ticketId));
     if (!doc) return;
     const milestones = milestonesOf(envelope, doc.requesterIds);
     if (milestones.length === 0) return;
@@ -61,6 +64,7 @@ export class TicketSlaTracking {
       milestones,
       chosen: reclassifies ? await this.resolver.chosenFor(doc) : [],
       calendars: RESUMING.some((milestone) => milestones.includes(milestone)) ? await this.calendarsOf(ticketId) : {},
+      horizonDays: this.settings.calendarLimits.horizonDays,
     };
     await this.run(ticketId, command, envelope.correlationId);
   }
@@ -93,11 +97,14 @@ export class TicketSlaTracking {
   ): Promise<TicketSlaState> {
     const entityId =
       'ticket' in command ? command.ticket.entityId : ((await this.ticketFacts(ticketId))?.entityId ?? 'unknown');
+    // a ticket just opened has no deadlines yet: no read (should it have some, the append says so)
+    const newStream = command.type === 'observe-ticket' && command.milestones.includes('opened');
     const { state } = await this.commands.execute(
       ticketSlaDecider,
       ticketSlaStreamId(ticketId),
       command,
       commandMetadata(actor, entityId, { correlationId }),
+      { newStream },
     );
     await this.syncTimers(state);
     return state;

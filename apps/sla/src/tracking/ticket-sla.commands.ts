@@ -41,12 +41,15 @@ export type TicketSlaCommand =
       chosen: ResolvedAgreement[];
       /** the calendars of the agreements already attached, by id */
       calendars: Record<string, CalendarDefinition>;
+      /** no deadline is set further than this after the instant it counts from */
+      horizonDays: number;
     }
   | {
       type: 'set-agreement';
       ticket: TicketFacts;
       at: string;
       resolved: ResolvedAgreement;
+      horizonDays: number;
     }
   | {
       type: 'reach-level';

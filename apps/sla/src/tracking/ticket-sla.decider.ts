@@ -1,5 +1,5 @@
 import { DomainError, fold, type Decider } from '@itsm/domain';
-import type { SlaAttached, SlaDeadlineChanged, SlaMet, TicketSlaEvent } from '@itsm/contracts';
+import type { CalendarDefinition, SlaAttached, SlaDeadlineChanged, SlaMet, TicketSlaEvent } from '@itsm/contracts';
 import { deadlineOf, levelsOf, postpone, scheduleLevels } from './deadlines';
 import type { ResolvedAgreement, TicketFacts, TicketMilestone, TicketSlaCommand } from './ticket-sla.commands';
 import {
@@ -24,8 +24,9 @@ function attach(
   resolved: ResolvedAgreement,
   reason: SlaAttached['data']['reason'],
   ticketSequence: number,
+  horizonDays: number,
 ): SlaAttached {
-  const deadline = deadlineOf(resolved, ticket.openedAt);
+  const deadline = deadlineOf(resolved, ticket.openedAt, horizonDays);
   return {
     type: 'sla.attached',
     data: {
@@ -85,7 +86,13 @@ function deadlineChanged(
 }
 
 /** Rules re-evaluated: slots set by hand or already met stay; others follow the rules' choice. */
-function reattach(ticket: TicketFacts, chosen: ResolvedAgreement[], sequence: number, initial: boolean): Step {
+function reattach(
+  ticket: TicketFacts,
+  chosen: ResolvedAgreement[],
+  sequence: number,
+  initial: boolean,
+  horizonDays: number,
+): Step {
   return (state) => {
     const events: TicketSlaEvent[] = [];
     for (const current of state.agreements) {
@@ -100,7 +107,7 @@ function reattach(ticket: TicketFacts, chosen: ResolvedAgreement[], sequence: nu
     for (const next of chosen) {
       const current = state.agreements.find((agreement) => sameSlot(agreement, next.terms));
       if (current && (current.explicit || current.state === 'met' || current.slaId === next.slaId)) continue;
-      events.push(attach(ticket, next, initial ? 'rule' : 'reclassified', sequence));
+      events.push(attach(ticket, next, initial ? 'rule' : 'reclassified', sequence, horizonDays));
     }
     return events;
   };
@@ -146,14 +153,15 @@ function resume(
   sequence: number,
   from: TrackedAgreement['state'],
   reason: SlaDeadlineChanged['data']['reason'],
-  calendars: Record<string, import('@itsm/contracts').CalendarDefinition>,
+  calendars: Record<string, CalendarDefinition>,
+  horizonDays: number,
 ): Step {
   return (state) =>
     state.agreements
       .filter((agreement) => agreement.kind === 'ttr' && agreement.state === from && agreement.stoppedAt)
       .map((agreement) => {
         const calendar = agreement.calendarId ? (calendars[agreement.calendarId] ?? null) : null;
-        const moved = postpone(calendar, agreement.deadline, agreement.stoppedAt!, at);
+        const moved = postpone(calendar, agreement.deadline, agreement.stoppedAt!, at, horizonDays);
         return deadlineChanged(
           ticketId,
           agreement,
@@ -173,7 +181,7 @@ function resume(
 function reclassify(command: Extract<TicketSlaCommand, { type: 'observe-ticket' }>, initial: boolean): Step {
   const { ticket, at, ticketSequence: sequence } = command;
   if (ticket.status === 'solved' || ticket.status === 'closed') return () => [];
-  const steps = [reattach(ticket, command.chosen, sequence, initial)];
+  const steps = [reattach(ticket, command.chosen, sequence, initial, command.horizonDays)];
   if (ticket.takenIntoAccountAt) {
     const takenAt = ticket.takenIntoAccountAt;
     steps.push(
@@ -185,7 +193,7 @@ function reclassify(command: Extract<TicketSlaCommand, { type: 'observe-ticket' 
 }
 
 function stepsFor(command: Extract<TicketSlaCommand, { type: 'observe-ticket' }>, milestone: TicketMilestone): Step {
-  const { ticket, at, ticketSequence: sequence, calendars } = command;
+  const { ticket, at, ticketSequence: sequence, calendars, horizonDays } = command;
   const id = ticket.ticketId;
   switch (milestone) {
     case 'opened':
@@ -196,13 +204,13 @@ function stepsFor(command: Extract<TicketSlaCommand, { type: 'observe-ticket' }>
     case 'paused':
       return pause(id, at, sequence);
     case 'resumed':
-      return resume(id, at, sequence, 'paused', 'resumed', calendars);
+      return resume(id, at, sequence, 'paused', 'resumed', calendars, horizonDays);
     case 'solved':
       return stopClocks(id, at, sequence, () => true, 'solved');
     case 'solution-refused':
-      return resume(id, at, sequence, 'met', 'solution-refused', calendars);
+      return resume(id, at, sequence, 'met', 'solution-refused', calendars, horizonDays);
     case 'reopened':
-      return resume(id, at, sequence, 'met', 'resumed', calendars);
+      return resume(id, at, sequence, 'met', 'resumed', calendars, horizonDays);
     case 'closed':
       return stopClocks(id, at, sequence, () => true, 'closed');
   }
@@ -221,7 +229,7 @@ function runSteps(state: TicketSlaState, steps: Step[]): TicketSlaEvent[] {
 }
 
 function setAgreement(command: Extract<TicketSlaCommand, { type: 'set-agreement' }>, state: TicketSlaState) {
-  const { ticket, resolved, at } = command;
+  const { ticket, resolved, at, horizonDays } = command;
   if (ticket.status === 'solved' || ticket.status === 'closed') {
     return new DomainError('conflict', `ticket ${ticket.ticketId} is ${ticket.status}: its deadlines are final`);
   }
@@ -239,7 +247,7 @@ function setAgreement(command: Extract<TicketSlaCommand, { type: 'set-agreement'
       { type: 'sla.detached', data: { ...refOf(ticket.ticketId, current), ticketSequence: 0, reason: 'explicit' } },
     ]);
   }
-  steps.push(() => [attach(ticket, resolved, 'explicit', 0)]);
+  steps.push(() => [attach(ticket, resolved, 'explicit', 0, horizonDays)]);
   if (resolved.terms.kind === 'ttr' && ticket.status === 'pending') steps.push(pause(ticket.ticketId, at, 0));
   return runSteps(state, steps);
 }

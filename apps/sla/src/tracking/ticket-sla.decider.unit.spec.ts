@@ -53,6 +53,7 @@ const observe = (
   milestones,
   chosen: [],
   calendars: {},
+  horizonDays: 3660,
   ...extra,
 });
 const reach = (slaId: string, levelId: string, minutes: number): TicketSlaCommand => ({
@@ -122,6 +123,37 @@ describe('a ticket’s deadlines', () => {
         .given([])
         .when(observe(1, 0, ['opened'], { chosen: [ttr, tto] }))
         .then([attachedTtr, attachedTto]);
+    });
+
+    it('sets at the horizon a deadline its calendar cannot reach before (a calendar opened one minute a week)', () => {
+      const sparse: ResolvedAgreement = {
+        slaId: 'ttr-year',
+        terms: terms({ name: 'TTR un an', duration: 366 * 24, unit: 'hours' }),
+        calendarId: 'one-minute',
+        calendar: {
+          name: 'Une minute',
+          timeZone: 'Europe/Paris',
+          openingHours: [{ weekday: 1, start: '08:00', end: '08:01' }],
+          holidays: [],
+        },
+      };
+      const horizon = new Date(Date.parse(OPENED) + 400 * 86_400_000).toISOString();
+      spec
+        .given([])
+        .when(observe(1, 0, ['opened'], { chosen: [sparse], horizonDays: 400 }))
+        .then([
+          {
+            type: 'sla.attached',
+            data: {
+              ...attachedTtr.data,
+              slaId: 'ttr-year',
+              name: 'TTR un an',
+              calendarId: 'one-minute',
+              deadline: horizon,
+              levels: [{ levelId: 'deadline', name: 'Deadline', offsetMinutes: 0, dueAt: horizon }],
+            },
+          },
+        ]);
     });
 
     it('attaches nothing when no rule matched', () => {
@@ -456,7 +488,7 @@ describe('a ticket’s deadlines', () => {
     it('attaches the agreement as explicit', () => {
       spec
         .given([])
-        .when({ type: 'set-agreement', ticket: ticket(), at: at(5), resolved: ttr })
+        .when({ type: 'set-agreement', ticket: ticket(), at: at(5), resolved: ttr, horizonDays: 3660 })
         .then([
           { ...attachedTtr, data: { ...attachedTtr.data, ticketSequence: 0, reason: 'explicit' } } as TicketSlaEvent,
         ]);
@@ -465,7 +497,13 @@ describe('a ticket’s deadlines', () => {
     it('is refused once the ticket is solved', () => {
       spec
         .given([])
-        .when({ type: 'set-agreement', ticket: ticket({ status: 'solved' }), at: at(5), resolved: ttr })
+        .when({
+          type: 'set-agreement',
+          ticket: ticket({ status: 'solved' }),
+          at: at(5),
+          resolved: ttr,
+          horizonDays: 3660,
+        })
         .thenFails('conflict', /solved/);
     });
   });

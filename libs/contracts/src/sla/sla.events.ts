@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { eventVersion, type ContextEvents, type EventOf } from '../event-definition';
+import type { Upcaster } from '../upcasting';
 import { choice, flag, id, instant, list, nullableText, object, partialObject, text } from '../schema-builders';
 
 // Events of the sla context (topic itsm.sla.events): business calendars, SLA/OLA definitions,
@@ -7,6 +8,7 @@ import { choice, flag, id, instant, list, nullableText, object, partialObject, t
 // Each event is declared once, as its JSON Schema; its TypeScript type is inferred from it.
 
 const v1 = eventVersion('sla', 1);
+const v2 = eventVersion('sla', 2);
 
 const openingRange = object({
   weekday: { type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' },
@@ -19,12 +21,31 @@ const holiday = object({
   end: { type: 'string', format: 'date', description: 'last closed day' },
   yearly: flag('repeats every year'),
 });
-const calendar = object({
+const calendarV1 = object({
   name: text('name'),
   timeZone: text('IANA time zone, e.g. Europe/Paris', 64),
   openingHours: list(openingRange, 'opening ranges; several a day allowed'),
   holidays: list(holiday, 'closed days'),
 });
+const publicHolidays = partialObject(
+  {
+    country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country, e.g. FR' },
+    region: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9]{1,10}$',
+      description: 'its region or state, e.g. 57 (Moselle), BY',
+    },
+  },
+  ['country'],
+);
+/** v2: a country's (or region's) public holidays may close the calendar too, movable feasts included. */
+const calendar = partialObject(
+  {
+    ...calendarV1.properties,
+    publicHolidays: { ...publicHolidays, description: 'also closed on these public holidays; absent: none' },
+  },
+  calendarV1.required,
+);
 const agreement = choice(['sla', 'ola'], 'SLA or internal OLA');
 const kind = choice(['tto', 'ttr'], 'time to own or to resolve');
 const unit = choice(['minutes', 'hours', 'days'], 'unit of duration');
@@ -75,7 +96,9 @@ const why = <const Reasons extends readonly string[]>(reasons: Reasons) => choic
 export type OpeningRange = FromSchema<typeof openingRange>;
 /** Closed days: `start` to `end` inclusive ("YYYY-MM-DD"); `yearly` repeats them every year on the same month-days. */
 export type Holiday = FromSchema<typeof holiday>;
-/** Service hours ("du lundi au vendredi de 8 h à 17 h") in an IANA time zone, and holidays. */
+/** A country's public holidays (type "public" in date-holidays), optionally a region's, e.g. FR or DE-BY. */
+export type PublicHolidays = FromSchema<typeof publicHolidays>;
+/** Service hours ("du lundi au vendredi de 8 h à 17 h") in an IANA time zone, holidays and public holidays. */
 export type CalendarDefinition = FromSchema<typeof calendar>;
 /** SLA: customer-facing (TTO / TTR); OLA: internal ("TTO interne", "TTR interne"). */
 export type AgreementType = FromSchema<typeof agreement>;
@@ -94,20 +117,35 @@ export type RuleCriteria = FromSchema<typeof ruleCriteria>;
 export type ScheduledLevel = FromSchema<typeof scheduledLevel>;
 export type TicketAgreementRef = FromSchema<typeof ticketAgreementRef>;
 
-const calendarCreated = v1(
+const calendarOwner = {
+  calendarId: id('the calendar'),
+  entityId: id('owning entity'),
+  recursive: flag('shared with sub-entities'),
+};
+const calendarCreatedV1 = v1(
   'calendar.created',
   'A business calendar was created.',
-  object({
-    calendarId: id('the calendar'),
-    entityId: id('owning entity'),
-    recursive: flag('shared with sub-entities'),
-    ...calendar.properties,
-  }),
+  object({ ...calendarOwner, ...calendarV1.properties }),
 );
-const calendarChanged = v1(
+const calendarCreated = v2(
+  'calendar.created',
+  'A business calendar was created.',
+  partialObject({ ...calendarOwner, ...calendar.properties }, [
+    'calendarId',
+    'entityId',
+    'recursive',
+    ...calendar.required,
+  ]),
+);
+const calendarChangedV1 = v1(
   'calendar.changed',
   'A business calendar was redefined, whole.',
-  object({ calendarId: id('the calendar'), ...calendar.properties }),
+  object({ calendarId: calendarOwner.calendarId, ...calendarV1.properties }),
+);
+const calendarChanged = v2(
+  'calendar.changed',
+  'A business calendar was redefined, whole.',
+  partialObject({ calendarId: calendarOwner.calendarId, ...calendar.properties }, ['calendarId', ...calendar.required]),
 );
 export type CalendarCreated = EventOf<typeof calendarCreated>;
 export type CalendarChanged = EventOf<typeof calendarChanged>;
@@ -235,7 +273,9 @@ export const slaEvents: ContextEvents = {
   context: 'sla',
   description: 'Business calendars, SLA and OLA definitions and rules, and the deadlines of each ticket.',
   events: [
+    calendarCreatedV1,
     calendarCreated,
+    calendarChangedV1,
     calendarChanged,
     slaDefined,
     slaRuleDefined,
@@ -248,3 +288,9 @@ export const slaEvents: ContextEvents = {
     slaMet,
   ],
 };
+
+/** v1 calendars had no public holidays: their data is already valid v2 data. */
+export const slaUpcasters: Upcaster[] = [
+  { type: 'calendar.created', fromVersion: 1, upcast: (data) => data },
+  { type: 'calendar.changed', fromVersion: 1, upcast: (data) => data },
+];

@@ -32,6 +32,7 @@ export class ProjectionStore<Doc extends object> {
   private readonly gate = new ApplyGate();
   private readonly pointerTtlMs: number;
   private pointer?: { name: Promise<string>; readAt: number };
+  private applied = 0;
   /** by collection: the documents this process wrote last (most applies then need no read first), and its batched inserts */
   private readonly writers = new CollectionWriters<Doc>();
   /**
@@ -58,6 +59,11 @@ export class ProjectionStore<Doc extends object> {
 
   get name(): string {
     return this.projection.name;
+  }
+
+  /** Counts the applies this process finished: a reader keeping what it read knows when to read again. */
+  get changes(): number {
+    return this.applied;
   }
 
   /** Creates the projection's query indexes on the live collection (rebuilds create them too). */
@@ -90,17 +96,20 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.gate.shared(async () => this.applyStream(await this.collection(), [event]));
+    return this.gate
+      .shared(async () => this.applyStream(await this.collection(), [event]))
+      .finally(() => this.applied++);
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
   applyBatch(events: EventEnvelope[]): Promise<void> {
     const streams = handledByStream(this.projection, events);
     if (streams.length === 0) return Promise.resolve();
-    return this.gate.shared(async () => {
+    const applying = this.gate.shared(async () => {
       const collection = await this.collection();
       await inLanes(streams, (stream) => this.applyStream(collection, stream));
     });
+    return applying.finally(() => this.applied++);
   }
 
   private applyStream(collection: Collection<Doc & ProjectedFields>, events: EventEnvelope[]): Promise<void> {

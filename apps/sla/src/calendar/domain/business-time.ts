@@ -1,5 +1,5 @@
 import type { CalendarDefinition, DurationUnit } from '@itsm/contracts';
-import { civilDay, DAY_MS, MINUTE_MS } from './civil-time';
+import { DAY_MS, MINUTE_MS } from './civil-time';
 import {
   clockOf,
   compileCalendar,
@@ -9,32 +9,34 @@ import {
   type CompiledCalendar,
   type Interval,
 } from './open-intervals';
+import { isMonday, skipWeeks } from './open-weeks';
 
 // Business time: milliseconds that elapse while a calendar is open. A null calendar is open 24/7.
-// Everything walks day by day over each day's resolved open intervals, never minute by minute.
+// Days are resolved one by one only around the start, the end and in weeks whose clock changes;
+// whole weeks in between are jumped, their open time known from the weekly schedule less their
+// holidays (open-weeks.ts), so the cost follows the clock changes met, not the length of the
+// search. No search goes past a horizon.
 
-/** A calendar closed this long in a row is taken as never opening again (rather than looping). */
-const MAX_CLOSED_DAYS = 3653;
+/** How far after its start a deadline may fall, unless the caller says otherwise (10 years). */
+export const DEFAULT_HORIZON_DAYS = 3660;
 
 const UNIT_MS = { minutes: MINUTE_MS, hours: 60 * MINUTE_MS } as const;
 
 /**
  * The instant when `ms` of open time have elapsed after `start`. A start outside open time counts
  * from the next opening; time running out exactly at a closing gives that closing, not the next
- * opening. `ms` (whole milliseconds) = 0 gives `start` itself.
+ * opening. `ms` (whole milliseconds) = 0 gives `start` itself. Never later than `horizonDays`
+ * after `start`: a calendar with too little open time before then answers that instant.
  */
-export function addBusinessTime(calendar: CalendarDefinition | null, start: Date, ms: number): Date {
+export function addBusinessTime(
+  calendar: CalendarDefinition | null,
+  start: Date,
+  ms: number,
+  horizonDays = DEFAULT_HORIZON_DAYS,
+): Date {
   const from = instantOf(start, 'start');
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`business time must be 0 or more milliseconds, got ${ms}`);
-  if (ms === 0) return new Date(from);
-  if (calendar === null) return new Date(from + ms);
-  let remaining = ms;
-  for (const { interval } of openTimeFrom(compileCalendar(calendar), from)) {
-    const available = interval.end - interval.start;
-    if (remaining <= available) return new Date(interval.start + remaining);
-    remaining -= available;
-  }
-  throw new Error('unreachable: openTimeFrom never ends');
+  const limit = from + horizonDays * DAY_MS;
+  return new Date(businessTimeEnd(calendar, from, ms, limit) ?? limit);
 }
 
 /** Open milliseconds in [from, to); 0 when `to` is not after `from`. */
@@ -44,10 +46,20 @@ export function businessTimeBetween(calendar: CalendarDefinition | null, from: D
   if (last <= first) return 0;
   if (calendar === null) return last - first;
   const compiled = compileCalendar(calendar);
+  const firstDay = localDayOf(compiled, first);
+  const lastDay = localDayOf(compiled, last);
   let total = 0;
   // one day either side: intervals are bounded by local midnights, whatever the instants' offsets
-  const lastDay = localDayOf(compiled, last) + 1;
-  for (let day = localDayOf(compiled, first) - 1; day <= lastDay; day++) {
+  for (let day = firstDay - 1; day <= lastDay + 1; day++) {
+    // days strictly between the instants' own days are open in full
+    if (day > firstDay && isMonday(day)) {
+      const { weeks, brought } = skipWeeks(compiled, day, Math.floor((lastDay - day) / 7), Infinity, 'ms');
+      if (weeks > 0) {
+        total += brought;
+        day += 7 * weeks - 1;
+        continue;
+      }
+    }
     for (const { start, end } of openIntervals(compiled, day)) {
       total += Math.max(0, Math.min(end, last) - Math.max(start, first));
     }
@@ -60,60 +72,121 @@ export function businessTimeBetween(calendar: CalendarDefinition | null, from: D
  * Days on a calendar work as GLPI's "work in days": from the start (moved to the next opening when
  * outside open time), skip `duration` open days and end at the start's local clock time on that day,
  * moved into its open ranges (the first opening when earlier, the closing when later, the next
- * range's start when between two ranges). A zero duration gives `start` itself.
+ * range's start when between two ranges). A zero duration gives `start` itself. Never later than
+ * `horizonDays` after `start` (see agreementEnd).
  */
 export function addAgreementDuration(
   calendar: CalendarDefinition | null,
   start: Date,
   duration: number,
   unit: DurationUnit,
+  horizonDays = DEFAULT_HORIZON_DAYS,
 ): Date {
-  if (unit !== 'days') return addBusinessTime(calendar, start, duration * UNIT_MS[unit]);
+  return agreementEnd(calendar, start, duration, unit, horizonDays) ?? new Date(start.getTime() + horizonDays * DAY_MS);
+}
+
+/** As addAgreementDuration, but null when the deadline would fall more than `horizonDays` after `start`. */
+export function agreementEnd(
+  calendar: CalendarDefinition | null,
+  start: Date,
+  duration: number,
+  unit: DurationUnit,
+  horizonDays = DEFAULT_HORIZON_DAYS,
+): Date | null {
   const from = instantOf(start, 'start');
+  const limit = from + horizonDays * DAY_MS;
+  if (unit !== 'days') {
+    const end = businessTimeEnd(calendar, from, duration * UNIT_MS[unit], limit);
+    return end === null ? null : new Date(end);
+  }
   if (!Number.isInteger(duration) || duration < 0) {
     throw new RangeError(`a duration in days must be a whole number, 0 or more, got ${duration}`);
   }
   if (duration === 0) return new Date(from);
-  if (calendar === null) return new Date(from + duration * DAY_MS);
-  const compiled = compileCalendar(calendar);
-  const opening = openTimeFrom(compiled, from).next().value;
-  if (!opening) throw new Error('unreachable: openTimeFrom never ends');
-  const day = nthOpenDayAfter(compiled, opening.day, duration);
-  const wanted = instantAt(compiled, day, clockOf(compiled, opening.interval.start));
-  return new Date(moveIntoOpenTime(openIntervals(compiled, day), wanted));
+  const end =
+    calendar === null ? from + duration * DAY_MS : openDaysEnd(compileCalendar(calendar), from, duration, limit);
+  return end === null || end > limit ? null : new Date(end);
 }
 
-/**
- * Open intervals from `from` on, the first one cut at `from`, with their local day. Throws RangeError
- * after MAX_CLOSED_DAYS days without any open time.
- */
-function* openTimeFrom(calendar: CompiledCalendar, from: number): Generator<{ day: number; interval: Interval }> {
-  let closedDays = 0;
+/** The instant `ms` of open time after `from`, or null when it is after `limit`. */
+function businessTimeEnd(calendar: CalendarDefinition | null, from: number, ms: number, limit: number): number | null {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`business time must be 0 or more milliseconds, got ${ms}`);
+  if (ms === 0) return from;
+  const end = calendar === null ? from + ms : openTimeEnd(compileCalendar(calendar), from, ms, limit);
+  return end === null || end > limit ? null : end;
+}
+
+function openTimeEnd(calendar: CompiledCalendar, from: number, ms: number, limit: number): number | null {
+  const firstDay = localDayOf(calendar, from);
+  const lastDay = localDayOf(calendar, limit);
+  let remaining = ms;
   // a day early costs little and covers zones whose local midnight luxon has to move
-  for (let day = localDayOf(calendar, from) - 1; closedDays <= MAX_CLOSED_DAYS; day++) {
-    closedDays++;
+  for (let day = firstDay - 1; day <= lastDay; day++) {
+    // whole weeks, only while the time left runs past them (ending at a week's last closing is found by walking)
+    if (day > firstDay && isMonday(day)) {
+      const { weeks, brought } = skipWeeks(calendar, day, weeksUntil(day, lastDay), remaining, 'ms');
+      if (weeks > 0) {
+        remaining -= brought;
+        day += 7 * weeks - 1;
+        continue;
+      }
+    }
     for (const { start, end } of openIntervals(calendar, day)) {
       if (end <= from) continue;
-      closedDays = 0;
-      yield { day, interval: { start: Math.max(start, from), end } };
+      const begin = Math.max(start, from);
+      if (remaining <= end - begin) return begin + remaining;
+      remaining -= end - begin;
     }
   }
-  throw neverOpens(calendar, new Date(from).toISOString());
+  return null;
 }
 
-function nthOpenDayAfter(calendar: CompiledCalendar, day: number, count: number): number {
-  let closedDays = 0;
-  while (count > 0) {
-    day++;
-    if (openIntervals(calendar, day).length > 0) {
-      count--;
-      closedDays = 0;
-    } else if (++closedDays > MAX_CLOSED_DAYS) {
-      throw neverOpens(calendar, `${civilDay(day - closedDays).iso} (local)`);
+/** GLPI's "work in days" on a calendar, or null when the search reaches `limit`. */
+function openDaysEnd(calendar: CompiledCalendar, from: number, days: number, limit: number): number | null {
+  const lastDay = localDayOf(calendar, limit);
+  const opening = firstOpening(calendar, from, lastDay);
+  if (!opening) return null;
+  const day = nthOpenDayAfter(calendar, opening.day, days, lastDay);
+  if (day === null) return null;
+  const wanted = instantAt(calendar, day, clockOf(calendar, opening.start));
+  return moveIntoOpenTime(openIntervals(calendar, day), wanted);
+}
+
+/** The first open instant at or after `from`, with its local day; null when none until `lastDay`. */
+function firstOpening(
+  calendar: CompiledCalendar,
+  from: number,
+  lastDay: number,
+): { day: number; start: number } | null {
+  // walks days: only a long closure makes it walk far, and a closed day costs no time-zone work
+  for (let day = localDayOf(calendar, from) - 1; day <= lastDay; day++) {
+    const interval = openIntervals(calendar, day).find(({ end }) => end > from);
+    if (interval) return { day, start: Math.max(interval.start, from) };
+  }
+  return null;
+}
+
+function nthOpenDayAfter(calendar: CompiledCalendar, day: number, count: number, lastDay: number): number | null {
+  let left = count;
+  let current = day;
+  while (left > 0) {
+    current++;
+    if (current > lastDay) return null;
+    const { weeks, brought } = isMonday(current)
+      ? skipWeeks(calendar, current, weeksUntil(current, lastDay), left, 'openDays')
+      : { weeks: 0, brought: 0 };
+    if (weeks > 0) {
+      left -= brought;
+      current += 7 * weeks - 1;
+    } else if (openIntervals(calendar, current).length > 0) {
+      left--;
     }
   }
-  return day;
+  return current;
 }
+
+/** Whole weeks from `monday` that end by `lastDay`, plus one: a jump never needs to go further. */
+const weeksUntil = (monday: number, lastDay: number): number => Math.floor((lastDay - monday) / 7) + 1;
 
 /** `wanted` when open (or at a closing), else the next opening, else the day's last closing. */
 function moveIntoOpenTime(intervals: readonly Interval[], wanted: number): number {
@@ -122,13 +195,6 @@ function moveIntoOpenTime(intervals: readonly Interval[], wanted: number): numbe
     if (wanted <= end) return wanted;
   }
   return intervals[intervals.length - 1].end;
-}
-
-function neverOpens(calendar: CompiledCalendar, after: string): RangeError {
-  return new RangeError(
-    `calendar "${calendar.name}" has no open time within 10 years after ${after}: ` +
-      'check its opening hours and holidays',
-  );
 }
 
 function instantOf(date: Date, name: string): number {

@@ -1,6 +1,12 @@
 import type { CalendarDefinition, Holiday, OpeningRange } from '@itsm/contracts';
 import { DateTime } from 'luxon';
-import { addAgreementDuration, addBusinessTime, businessTimeBetween } from './business-time';
+import {
+  addAgreementDuration,
+  addBusinessTime,
+  agreementEnd,
+  businessTimeBetween,
+  DEFAULT_HORIZON_DAYS,
+} from './business-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -270,17 +276,27 @@ describe('business time', () => {
     const closedForever = calendar(OFFICE.openingHours, [
       { name: 'Everything', start: '2025-01-01', end: '2025-12-31', yearly: true },
     ]);
+    const start = at('2025-03-03 10:00');
+    const horizon = (days: number) => new Date(start.getTime() + days * 24 * HOUR);
 
-    it('when adding time, then it fails with a RangeError instead of searching forever', () => {
-      expect(() => addBusinessTime(closedForever, at('2025-03-03 10:00'), HOUR)).toThrow(RangeError);
-      expect(() => addBusinessTime(closedForever, at('2025-03-03 10:00'), HOUR)).toThrow(
-        /calendar "Service desk" has no open time within 10 years/,
-      );
-      expect(() => addAgreementDuration(closedForever, at('2025-03-03 10:00'), 1, 'days')).toThrow(RangeError);
+    it('when adding time, then the search stops at the horizon, 10 years by default, and answers it', () => {
+      expect(addBusinessTime(closedForever, start, HOUR)).toEqual(horizon(DEFAULT_HORIZON_DAYS));
+      expect(addAgreementDuration(closedForever, start, 1, 'days')).toEqual(horizon(DEFAULT_HORIZON_DAYS));
+      expect(DEFAULT_HORIZON_DAYS).toBe(3660);
     });
 
-    it('when there are no opening hours at all, then adding time fails the same way', () => {
-      expect(() => addBusinessTime(calendar([]), at('2025-03-03 10:00'), HOUR)).toThrow(/no open time within 10 years/);
+    it('when adding time with a horizon of 400 days, then the answer is 400 days after the start', () => {
+      expect(addBusinessTime(closedForever, start, HOUR, 400)).toEqual(horizon(400));
+      expect(addAgreementDuration(closedForever, start, 8, 'hours', 400)).toEqual(horizon(400));
+    });
+
+    it('when asking for the end of an agreement, then there is none within the horizon', () => {
+      expect(agreementEnd(closedForever, start, 1, 'hours')).toBeNull();
+      expect(agreementEnd(closedForever, start, 1, 'days')).toBeNull();
+    });
+
+    it('when there are no opening hours at all, then adding time answers the horizon the same way', () => {
+      expect(addBusinessTime(calendar([]), start, HOUR)).toEqual(horizon(DEFAULT_HORIZON_DAYS));
     });
 
     it('when counting, then none has elapsed (no error: the span is bounded)', () => {
@@ -292,6 +308,43 @@ describe('business time', () => {
         { name: 'Works', start: '2025-01-01', end: '2033-12-31', yearly: false },
       ]);
       expect(local(addBusinessTime(longClosure, at('2025-03-03 10:00'), HOUR))).toBe('2034-01-02 09:00');
+    });
+  });
+
+  describe('given a calendar open one minute a week (Monday 08:00-08:01) and the longest agreement', () => {
+    const oneMinute = calendar(hours([1], ['08:00', '08:01']));
+    const start = at('2027-01-04 09:00');
+
+    it('when the deadline is asked, then it is the horizon, found by jumping weeks', () => {
+      expect(addAgreementDuration(oneMinute, start, 366 * 24 * 60, 'minutes')).toEqual(
+        new Date(start.getTime() + DEFAULT_HORIZON_DAYS * 24 * HOUR),
+      );
+      expect(agreementEnd(oneMinute, start, 366 * 24 * 60, 'minutes')).toBeNull();
+    });
+
+    it('when 100 minutes are added, then they end on the 100th Monday at 08:01, clock changes included', () => {
+      expect(local(addBusinessTime(oneMinute, start, 100 * MINUTE))).toBe('2028-12-04 08:01');
+    });
+
+    it('when 5,000 minutes are added under a 100-year horizon, then they end on the 5,000th Monday, 96 years on', () => {
+      const end = addBusinessTime(oneMinute, start, 5000 * MINUTE, 36_600);
+      expect(local(end)).toBe('2122-11-02 08:01');
+      expect(businessTimeBetween(oneMinute, start, end)).toBe(5000 * MINUTE);
+    });
+  });
+
+  describe('given office hours with many holidays, over years', () => {
+    const withHolidays = calendar(OFFICE.openingHours, [
+      { name: 'Noël', start: '2026-12-25', end: '2026-12-25', yearly: true },
+      { name: 'Été', start: '2026-08-01', end: '2026-08-15', yearly: true },
+      { name: 'Travaux', start: '2029-03-01', end: '2029-04-30', yearly: false },
+    ]);
+
+    it('when 2,000 business hours are added and counted back, then both agree', () => {
+      const start = at('2026-06-01 09:00');
+      const end = addBusinessTime(withHolidays, start, 2000 * HOUR);
+      expect(businessTimeBetween(withHolidays, start, end)).toBe(2000 * HOUR);
+      expect(local(end)).toBe('2027-04-22 11:00');
     });
   });
 

@@ -1,5 +1,5 @@
 import type { CalendarDefinition } from '@itsm/contracts';
-import { calendarProblems } from './calendar-rules';
+import { calendarProblems, weeklyOpenMinutes } from './calendar-rules';
 
 /** The seed's calendar: "du lundi au vendredi de 8 h à 17 h", Europe/Paris, with Christmas. */
 const valid = (): CalendarDefinition => ({
@@ -9,16 +9,19 @@ const valid = (): CalendarDefinition => ({
   holidays: [{ name: 'Noël', start: '2025-12-25', end: '2025-12-25', yearly: true }],
 });
 
+const AN_HOUR = 60;
+
+/** The messages of a valid calendar's problems once changed. */
 function problemsWith(change: (calendar: CalendarDefinition) => void): string[] {
   const calendar = valid();
   change(calendar);
-  return calendarProblems(calendar);
+  return calendarProblems(calendar, AN_HOUR).map(({ message }) => message);
 }
 
 describe('calendar rules', () => {
   describe('given a well-formed calendar', () => {
     it('when checked, then it has no problem', () => {
-      expect(calendarProblems(valid())).toEqual([]);
+      expect(calendarProblems(valid(), AN_HOUR)).toEqual([]);
     });
 
     it('when it has a lunch break, 24:00 closings, touching ranges and a yearly break across new year, then it has no problem', () => {
@@ -144,18 +147,72 @@ describe('calendar rules', () => {
     });
 
     it('when several things are wrong, then all are listed', () => {
-      const problems = calendarProblems({
-        name: '',
-        timeZone: 'Paris',
-        openingHours: [{ weekday: 9, start: '18:00', end: '08:00' }],
-        holidays: [{ name: 'Pâques', start: '2025-04-21', end: '2025-04-20', yearly: false }],
-      });
+      const problems = calendarProblems(
+        {
+          name: '',
+          timeZone: 'Paris',
+          openingHours: [{ weekday: 9, start: '18:00', end: '08:00' }],
+          holidays: [{ name: 'Pâques', start: '2025-04-21', end: '2025-04-20', yearly: false }],
+          publicHolidays: { country: 'XX' },
+        },
+        AN_HOUR,
+      );
       expect(problems).toEqual([
-        'the calendar needs a name',
-        'time zone "Paris" is unknown: use an IANA name such as Europe/Paris',
-        'opening range #1 18:00-08:00: weekday 9 is not between 1 (Monday) and 7 (Sunday)',
-        'opening range #1 18:00-08:00 ends before it starts',
-        'holiday "Pâques" ends (2025-04-20) before it starts (2025-04-21)',
+        { field: 'name', message: 'the calendar needs a name' },
+        { field: 'timeZone', message: 'time zone "Paris" is unknown: use an IANA name such as Europe/Paris' },
+        {
+          field: 'openingHours.0',
+          message: 'opening range #1 18:00-08:00: weekday 9 is not between 1 (Monday) and 7 (Sunday)',
+        },
+        { field: 'openingHours.0', message: 'opening range #1 18:00-08:00 ends before it starts' },
+        { field: 'holidays.0', message: 'holiday "Pâques" ends (2025-04-20) before it starts (2025-04-21)' },
+        {
+          field: 'publicHolidays.country',
+          message: 'public holidays: country "XX" is unknown: use an ISO 3166-1 code such as FR or DE',
+        },
+      ]);
+    });
+  });
+
+  describe('given the minimum open time a week', () => {
+    it('when a calendar opens one minute a week, then it is refused, naming openingHours and the minimum', () => {
+      const oneMinute = { ...valid(), openingHours: [{ weekday: 1, start: '08:00', end: '08:01' }] };
+      expect(calendarProblems(oneMinute, AN_HOUR)).toEqual([
+        {
+          field: 'openingHours',
+          message: 'the calendar opens 1 minute a week: it must open at least 60 minutes a week',
+        },
+      ]);
+    });
+
+    it('when a calendar opens exactly the minimum, in two ranges, then it is accepted', () => {
+      const openingHours = [
+        { weekday: 6, start: '09:00', end: '09:30' },
+        { weekday: 7, start: '23:30', end: '24:00' },
+      ];
+      expect(calendarProblems({ ...valid(), openingHours }, AN_HOUR)).toEqual([]);
+      expect(weeklyOpenMinutes(openingHours)).toBe(60);
+    });
+
+    it('when the ranges are broken, then only what is broken is said, not the minimum', () => {
+      const broken = { ...valid(), openingHours: [{ weekday: 1, start: '09:00', end: '08:00' }] };
+      expect(calendarProblems(broken, AN_HOUR).map(({ field }) => field)).toEqual(['openingHours.0']);
+    });
+  });
+
+  describe('given public holidays', () => {
+    it('when a known country, or a country and one of its regions, then there is no problem', () => {
+      expect(calendarProblems({ ...valid(), publicHolidays: { country: 'FR' } }, AN_HOUR)).toEqual([]);
+      expect(calendarProblems({ ...valid(), publicHolidays: { country: 'FR', region: '57' } }, AN_HOUR)).toEqual([]);
+      expect(calendarProblems({ ...valid(), publicHolidays: { country: 'DE', region: 'BY' } }, AN_HOUR)).toEqual([]);
+    });
+
+    it('when the region is unknown in that country, then it is refused, naming publicHolidays.region and the known ones', () => {
+      expect(calendarProblems({ ...valid(), publicHolidays: { country: 'FR', region: 'BY' } }, AN_HOUR)).toEqual([
+        {
+          field: 'publicHolidays.region',
+          message: expect.stringMatching(/^public holidays: region "BY" is unknown in France \(known: 57, 67, 68, /),
+        },
       ]);
     });
   });

@@ -1,5 +1,6 @@
-import type { Holiday } from '@itsm/contracts';
+import type { Holiday, PublicHolidays } from '@itsm/contracts';
 import { parseDate, type CivilDay } from './civil-time';
+import { publicHolidaysOf } from './public-holidays';
 
 /** Yearly holidays this long (or longer) cover every day of the year. */
 export const WHOLE_YEAR_DAYS = 365;
@@ -7,8 +8,10 @@ export const WHOLE_YEAR_DAYS = 365;
 /** Whether a holiday closes a day; throws RangeError on dates that are not real "YYYY-MM-DD". */
 export type HolidayMatcher = (day: CivilDay) => boolean;
 
-export function holidayMatcher(holidays: Holiday[]): HolidayMatcher {
+/** The calendar's own closing days, and its country's or region's public holidays when it names one. */
+export function holidayMatcher(holidays: Holiday[], publicHolidays?: PublicHolidays): HolidayMatcher {
   const matchers = holidays.map(matcherOf);
+  if (publicHolidays) matchers.push((day) => publicHolidaysOf(publicHolidays, day.year).has(day.iso));
   return (day) => matchers.some((matches) => matches(day));
 }
 

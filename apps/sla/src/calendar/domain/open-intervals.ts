@@ -15,15 +15,36 @@ interface Midnight {
   offset: number;
 }
 
+/** What a week brings: open milliseconds, and how many of its days have open time. */
+export interface WeekOpenTime {
+  ms: number;
+  openDays: number;
+}
+
+/** What a week brings when no holiday closes any of its days and the clock does not change. */
+export interface RegularWeek extends WeekOpenTime {
+  /** index 1..7 (ISO weekday): open milliseconds of that weekday */
+  dayMs: number[];
+}
+
+/** By block of weeks: the weeks that are not regular, and what each brings (null: its clock changes). */
+export interface IrregularWeeks {
+  mondays: readonly number[];
+  openTime: ReadonlyMap<number, WeekOpenTime | null>;
+}
+
 /** A calendar parsed once: opening minutes per weekday, a holiday test, and what was resolved so far. */
 export interface CompiledCalendar {
   name: string;
   zone: IANAZone;
   /** index 1..7 (ISO weekday): [startMinute, endMinute] sorted by start */
   weekdays: Array<Array<[number, number]>>;
+  week: RegularWeek;
   isHoliday: HolidayMatcher;
   days: Map<number, readonly Interval[]>;
   midnights: Map<number, Midnight>;
+  /** by block of weeks (see open-weeks.ts) */
+  irregularWeeks: Map<number, IrregularWeeks>;
 }
 
 // Deadlines are computed for every ticket against a handful of calendars: keep the parsed calendars
@@ -34,7 +55,13 @@ const CLOSED: readonly Interval[] = Object.freeze([]);
 const compiled = new Map<string, CompiledCalendar>();
 
 export function compileCalendar(definition: CalendarDefinition): CompiledCalendar {
-  const key = JSON.stringify([definition.name, definition.timeZone, definition.openingHours, definition.holidays]);
+  const key = JSON.stringify([
+    definition.name,
+    definition.timeZone,
+    definition.openingHours,
+    definition.holidays,
+    definition.publicHolidays,
+  ]);
   const known = compiled.get(key);
   if (known) return known;
   const calendar = parse(definition);
@@ -62,9 +89,26 @@ function parse(definition: CalendarDefinition): CompiledCalendar {
     name: definition.name,
     zone: IANAZone.create(definition.timeZone),
     weekdays,
-    isHoliday: holidayMatcher(definition.holidays),
+    week: regularWeekOf(weekdays),
+    isHoliday: holidayMatcher(definition.holidays, definition.publicHolidays),
     days: new Map(),
     midnights: new Map(),
+    irregularWeeks: new Map(),
+  };
+}
+
+/** Each weekday laid out exactly as a day without clock change is (resolveDay), then summed. */
+function regularWeekOf(weekdays: Array<Array<[number, number]>>): RegularWeek {
+  const dayMs = weekdays.map((ranges) =>
+    layOut(ranges, (minutes) => minutes * MINUTE_MS, 0, DAY_MS).reduce(
+      (total, { start, end }) => total + end - start,
+      0,
+    ),
+  );
+  return {
+    ms: dayMs.reduce((total, ms) => total + ms, 0),
+    openDays: dayMs.filter((ms) => ms > 0).length,
+    dayMs,
   };
 }
 
@@ -121,22 +165,29 @@ function resolveDay(calendar: CompiledCalendar, epochDay: number): readonly Inte
     if (steady) return dayStart.ms + minutes * MINUTE_MS;
     return instantAt(calendar, epochDay, { hour: Math.floor(minutes / 60), minute: minutes % 60 });
   };
+  const intervals = layOut(ranges, at, dayStart.ms, dayEnd.ms);
+  return intervals.length > 0 ? intervals : CLOSED;
+}
+
+/** A weekday's ranges between two midnights, `at` placing a minute of the day as an instant. */
+function layOut(ranges: Array<[number, number]>, at: (minutes: number) => number, dayStart: number, dayEnd: number) {
   const intervals: Interval[] = [];
   // Luxon moves a skipped time forward by the gap (02:30 -> 03:30 while 03:00 stays 03:00): clamping
   // each boundary to what came before keeps the day's intervals ordered and never counted twice.
-  let floor = dayStart.ms;
+  let floor = dayStart;
   for (const [startMinute, endMinute] of ranges) {
-    const start = clamp(at(startMinute), floor, dayEnd.ms);
-    const end = clamp(at(endMinute), start, dayEnd.ms);
+    const start = clamp(at(startMinute), floor, dayEnd);
+    const end = clamp(at(endMinute), start, dayEnd);
     floor = end;
     if (end === start) continue;
     const last = intervals[intervals.length - 1];
     if (last && last.end === start) last.end = end;
     else intervals.push({ start, end });
   }
-  return intervals.length > 0 ? intervals : CLOSED;
+  return intervals;
 }
 
+/** The instant a local day starts, with the offset then; cached per calendar. */
 function midnight(calendar: CompiledCalendar, epochDay: number): Midnight {
   let known = calendar.midnights.get(epochDay);
   if (!known) {

@@ -4,20 +4,21 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Caller } from '@itsm/auth';
 import { contains, PageQuery, pageOf, ProjectionRegistry } from '@itsm/runtime';
 import { DefinitionScope } from '../../shared/definition-scope';
-import { calendarListProjection, type CalendarDoc } from '../read-models/calendar-list.projection';
+import {
+  calendarDefinitionOf,
+  calendarListProjection,
+  type CalendarDoc,
+} from '../read-models/calendar-list.projection';
 
 export class ListCalendarsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) name?: string;
 }
 
-const calendarView = ({ calendarId, entityId, recursive, name, timeZone, openingHours, holidays }: CalendarDoc) => ({
-  calendarId,
-  entityId,
-  recursive,
-  name,
-  timeZone,
-  openingHours,
-  holidays,
+const calendarView = (doc: CalendarDoc) => ({
+  calendarId: doc.calendarId,
+  entityId: doc.entityId,
+  recursive: doc.recursive,
+  ...calendarDefinitionOf(doc),
 });
 
 /** Business calendars the caller sees: of their entities, and recursive ones above. */

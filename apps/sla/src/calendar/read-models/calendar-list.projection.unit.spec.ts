@@ -47,6 +47,14 @@ describe('the calendar list', () => {
     });
   });
 
+  it('when changed without the public holidays it had, then it has none any more', () => {
+    const withFrance: CalendarEvent = { ...created, data: { ...created.data, publicHolidays: { country: 'FR' } } };
+    expect(projectEvents(calendarListProjection, [withFrance])).toMatchObject({ publicHolidays: { country: 'FR' } });
+    const { entityId: _entityId, recursive: _recursive, ...definition } = created.data;
+    const changed = projectEvents(calendarListProjection, [withFrance, { type: 'calendar.changed', data: definition }]);
+    expect(changed).toEqual(created.data);
+  });
+
   it('given a change of a calendar never created, then nothing is kept', () => {
     const { data } = created;
     expect(projectEvents(calendarListProjection, [{ type: 'calendar.changed', data }])).toBeNull();

@@ -1,14 +1,20 @@
 import { DomainError } from '@itsm/domain';
-
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
-import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
+import { commandMetadata, EntityTreeReader, type Caller, type SystemCaller } from '@itsm/auth';
+import type { CalendarDefinition, EscalationAction, EscalationLevel } from '@itsm/contracts';
 import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { calendarListProjection, type CalendarDoc } from '../../../calendar/read-models/calendar-list.projection';
+import {
+  calendarDefinitionOf,
+  calendarListProjection,
+  type CalendarDoc,
+} from '../../../calendar/read-models/calendar-list.projection';
 import { RecipientDirectory } from '../../../directory/recipient-directory';
 import { DefinitionScope } from '../../../shared/definition-scope';
+import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { agreementDecider, agreementStreamId } from '../../agreement.decider';
+import { escalationGroupsRefusal, type NamedGroup } from '../../domain/escalation-groups';
 import type {
   DefineAgreementRequestDto,
   EscalationActionDto,
@@ -27,6 +33,13 @@ export class DefineAgreementCommand extends Command<{ slaId: string }> {
 const actionOf = ({ type, groupId }: EscalationActionDto): EscalationAction =>
   type === 'notify-group' || type === 'assign-group' ? { type, groupId: groupId! } : { type };
 
+const levelOf = ({ name, offsetMinutes, actions }: EscalationLevelDto): EscalationLevel => ({
+  levelId: uuidv7(),
+  name: name.trim(),
+  offsetMinutes,
+  actions: actions.map(actionOf),
+});
+
 @CommandHandler(DefineAgreementCommand)
 export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCommand> {
   constructor(
@@ -34,6 +47,8 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     private readonly projections: ProjectionRegistry,
     private readonly scope: DefinitionScope,
     private readonly directory: RecipientDirectory,
+    private readonly tree: EntityTreeReader,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {}
 
   async execute({ caller, request }: DefineAgreementCommand) {
@@ -44,8 +59,10 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     if (calendarId && useEntityCalendar) {
       throw new DomainError('rule', 'give either calendarId or useEntityCalendar, not both');
     }
-    if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
-    const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level, caller, entityId)));
+    const calendar = calendarId ? await this.usableCalendar(calendarId, entityId) : null;
+    const recursive = request.recursive ?? true;
+    await this.assertGroupsServe(request.levels ?? [], entityId, recursive);
+    const levels = (request.levels ?? []).map(levelOf);
     const slaId = uuidv7();
     const { name, agreement, kind, duration, unit } = request;
     await this.commands.execute(
@@ -55,32 +72,38 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
         type: 'define-agreement',
         slaId,
         entityId,
-        recursive: request.recursive ?? true,
+        recursive,
         terms: { name, agreement, kind, duration, unit, calendarId, useEntityCalendar, levels },
+        calendar,
+        horizonDays: this.settings.calendarLimits.horizonDays,
+        now: new Date().toISOString(),
       },
       commandMetadata(caller, entityId),
     );
     return { slaId };
   }
 
-  private async assertCalendarUsable(calendarId: string, entityId: string): Promise<void> {
+  private async usableCalendar(calendarId: string, entityId: string): Promise<CalendarDefinition> {
     const calendars = await this.projections.collection<CalendarDoc>(calendarListProjection.name);
     const found = await calendars.findOne({ $and: [{ calendarId }, await this.scope.applicableTo(entityId)] });
     if (!found) throw new DomainError('rule', `unknown calendar ${calendarId} for entity ${entityId}`);
+    return calendarDefinitionOf(found);
   }
 
-  private async levelOf(
-    { name, offsetMinutes, actions }: EscalationLevelDto,
-    caller: Caller | SystemCaller,
-    entityId: string,
-  ): Promise<EscalationLevel> {
-    for (const action of actions) {
-      const group = action.groupId ? await this.directory.group(action.groupId) : null;
-      // a group out of reach answers like an unknown one: its existence is not disclosed
-      if (action.groupId && !(group && (await this.scope.serves(caller, entityId, group.entityId)))) {
-        throw new DomainError('rule', `unknown group ${action.groupId} in level ${name}`);
-      }
-    }
-    return { levelId: uuidv7(), name: name.trim(), offsetMinutes, actions: actions.map(actionOf) };
+  /** Every group a level notifies or assigns must be visible wherever the agreement serves tickets. */
+  private async assertGroupsServe(levels: EscalationLevelDto[], entityId: string, recursive: boolean): Promise<void> {
+    const named = levels.flatMap(({ actions }, level) =>
+      actions.flatMap(({ groupId }, action) =>
+        groupId ? [{ field: `levels.${level}.actions.${action}.groupId`, groupId }] : [],
+      ),
+    );
+    if (named.length === 0) return;
+    const [tree, groups] = await Promise.all([
+      this.tree.tree(),
+      this.directory.groupsById(named.map(({ groupId }) => groupId)),
+    ]);
+    const found: NamedGroup[] = named.map((group) => ({ ...group, found: groups.get(group.groupId) ?? null }));
+    const refusal = escalationGroupsRefusal({ entityId, recursive, ancestors: tree.ancestorsOf(entityId) }, found);
+    if (refusal) throw refusal;
   }
 }

@@ -1,10 +1,14 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { CalendarDefinition } from '@itsm/contracts';
-import { EventSourcedCommands } from '@itsm/runtime';
+import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
 import { v7 as uuidv7 } from 'uuid';
+import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
+import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { calendarDecider, calendarStreamId } from '../../calendar.decider';
+import type { AgreementLength } from '../../domain/deadline-horizon';
 import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './define-calendar.request.dto';
 
 /** Creates a calendar (no id) or replaces one the caller may write (`calendar` found in their scope). */
@@ -18,11 +22,23 @@ export class DefineCalendarCommand extends Command<{ calendarId: string }> {
   }
 }
 
-const definitionOf = ({ name, timeZone, openingHours, holidays }: CalendarDefinitionDto): CalendarDefinition => ({
+const definitionOf = ({
+  name,
+  timeZone,
+  openingHours,
+  holidays,
+  publicHolidays,
+}: CalendarDefinitionDto): CalendarDefinition => ({
   name: name.trim(),
   timeZone,
   openingHours: openingHours.map(({ weekday, start, end }) => ({ weekday, start, end })),
   holidays: holidays.map(({ name: holiday, start, end, yearly }) => ({ name: holiday.trim(), start, end, yearly })),
+  ...(publicHolidays && {
+    publicHolidays: {
+      country: publicHolidays.country,
+      ...(publicHolidays.region && { region: publicHolidays.region }),
+    },
+  }),
 });
 
 @CommandHandler(DefineCalendarCommand)
@@ -30,6 +46,8 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
   constructor(
     private readonly commands: EventSourcedCommands,
     private readonly scope: DefinitionScope,
+    private readonly projections: ProjectionRegistry,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {}
 
   async execute({ caller, request, existing }: DefineCalendarCommand) {
@@ -40,7 +58,14 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
       await this.commands.execute(
         calendarDecider,
         calendarStreamId(calendarId),
-        { type: 'change-calendar', calendarId, definition },
+        {
+          type: 'change-calendar',
+          calendarId,
+          definition,
+          limits: this.settings.calendarLimits,
+          agreements: await this.agreementsOn(calendarId),
+          now: new Date().toISOString(),
+        },
         commandMetadata(caller, existing.entityId),
       );
       return { calendarId };
@@ -52,9 +77,24 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
     await this.commands.execute(
       calendarDecider,
       calendarStreamId(calendarId),
-      { type: 'create-calendar', calendarId, entityId, recursive: create.recursive ?? true, definition },
+      {
+        type: 'create-calendar',
+        calendarId,
+        entityId,
+        recursive: create.recursive ?? true,
+        definition,
+        limits: this.settings.calendarLimits,
+      },
       commandMetadata(caller, entityId),
     );
     return { calendarId };
+  }
+
+  /** The agreements that name the calendar (those using an entity's calendar are bounded when computed). */
+  private async agreementsOn(calendarId: string): Promise<AgreementLength[]> {
+    const agreements = await this.projections.collection<AgreementDoc>(agreementListProjection.name);
+    return agreements
+      .find({ calendarId }, { projection: { _id: 0, name: 1, duration: 1, unit: 1 } })
+      .toArray() as Promise<AgreementLength[]>;
   }
 }

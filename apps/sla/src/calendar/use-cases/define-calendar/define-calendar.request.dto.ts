@@ -14,10 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IdField } from '@itsm/runtime';
+import { IdField, IsCalendarDay } from '@itsm/runtime';
 
 const HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OpeningRangeDto {
   @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' })
@@ -32,9 +31,28 @@ export class OpeningRangeDto {
 
 export class HolidayDto {
   @ApiProperty({ example: 'Noël' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
-  @ApiProperty({ example: '2026-12-25' }) @Matches(DAY, { message: 'start must be YYYY-MM-DD' }) start!: string;
-  @ApiProperty({ example: '2026-12-25' }) @Matches(DAY, { message: 'end must be YYYY-MM-DD' }) end!: string;
+  @ApiProperty({ example: '2026-12-25', format: 'date', description: 'first closed day (YYYY-MM-DD)' })
+  @IsCalendarDay()
+  start!: string;
+
+  @ApiProperty({ example: '2026-12-25', format: 'date', description: 'last closed day (YYYY-MM-DD)' })
+  @IsCalendarDay()
+  end!: string;
   @ApiProperty({ description: 'repeats every year' }) @IsBoolean() yearly!: boolean;
+}
+
+export class PublicHolidaysDto {
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2 country whose public holidays close the calendar' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country!: string;
+
+  @ApiPropertyOptional({
+    example: '57',
+    description: 'one of its regions or states (date-holidays codes): 57, BY, SCT',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{1,10}$/, { message: 'region must be a region code such as 57 or BY' })
+  region?: string;
 }
 
 /** A calendar, whole: PUT replaces it. */
@@ -55,6 +73,15 @@ export class CalendarDefinitionDto {
   @ValidateNested({ each: true })
   @Type(() => HolidayDto)
   holidays!: HolidayDto[];
+
+  @ApiPropertyOptional({
+    type: PublicHolidaysDto,
+    description: 'also closed on the public holidays of a country or region, movable feasts included',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PublicHolidaysDto)
+  publicHolidays?: PublicHolidaysDto;
 }
 
 export class CreateCalendarRequestDto extends CalendarDefinitionDto {

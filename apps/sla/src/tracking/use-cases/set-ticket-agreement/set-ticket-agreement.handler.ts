@@ -1,10 +1,11 @@
 import { DomainError } from '@itsm/domain';
-
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
+import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { AgreementResolver } from '../../agreement-resolver';
 import type { TicketFactsDoc } from '../../ticket-facts/ticket-facts.projection';
 import { factsOf, TicketSlaTracking } from '../../ticket-sla-tracking';
@@ -26,6 +27,7 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
     private readonly resolver: AgreementResolver,
     private readonly projections: ProjectionRegistry,
     private readonly scope: DefinitionScope,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {}
 
   async execute({ caller, ticket, slaId }: SetTicketAgreementCommand): Promise<void> {
@@ -39,6 +41,7 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
         ticket: factsOf(ticket),
         at: new Date().toISOString(),
         resolved: await this.resolver.resolve(agreement, ticket.entityId),
+        horizonDays: this.settings.calendarLimits.horizonDays,
       },
       undefined,
       caller,
