@@ -1,3 +1,5 @@
+import { failureKind } from '@itsm/domain';
+import type { Document } from 'mongodb';
 import type { Collection } from 'mongoose';
 
 interface Pending<Doc> {
@@ -13,22 +15,30 @@ export interface InsertBatcherOptions {
   maxBatch?: number;
 }
 
+type Store<Doc extends Document> = Pick<Collection<Doc>, 'insertMany' | 'findOne'>;
+
 /**
  * Group commit for one collection. A caller's documents go out at once while fewer than
  * `maxInFlight` writes are on their way; those asked for meanwhile go together in one ordered
  * `insertMany`, which FerretDB (and MongoDB) takes for little more than one insert. Ordered, so
  * each caller's documents are written in the order given (an outbox entry before its commit).
- * Each caller gets its own outcome: when the server refuses a document, the callers before it are
- * done, its caller gets a DocumentWriteError, and the callers after it are sent again.
+ * Each caller gets its own outcome, whatever another caller's documents hold:
+ * - when the server refuses a document by its index, the callers before it are done, its caller
+ *   gets a DocumentWriteError, and the callers after it are sent again;
+ * - when the write is refused as a whole without naming a document (FerretDB on a NUL in a string:
+ *   the documents before it are stored all the same; the driver on one it cannot encode), the
+ *   batch's documents are read back: the callers stored are done, the others are sent alone, so
+ *   that only the faulty one fails;
+ * - when the server went away (a transient failure), no one's outcome is known: all get the error.
  */
-export class InsertBatcher<Doc extends object> {
+export class InsertBatcher<Doc extends Document & { _id: string }> {
   private readonly queue: Pending<Doc>[] = [];
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
 
   constructor(
-    private readonly collection: Pick<Collection<Doc>, 'insertMany'>,
+    private readonly collection: Store<Doc>,
     options: InsertBatcherOptions = {},
   ) {
     this.maxInFlight = options.maxInFlight ?? 1;
@@ -65,19 +75,56 @@ export class InsertBatcher<Doc extends object> {
         for (const pending of waiting) pending.resolve();
         return;
       } catch (error) {
-        waiting = settleUpTo(waiting, error);
+        if (firstWriteError(error)) {
+          waiting = settleUpTo(waiting, error);
+        } else if (failureKind(error) === 'transient') {
+          for (const pending of waiting) pending.reject(error); // the server went away: outcomes unknown
+          return;
+        } else {
+          return this.isolate(waiting, error);
+        }
       }
     }
   }
+
+  /** After a refusal naming no document: what landed is done, the rest is written caller by caller. */
+  private async isolate(batch: Pending<Doc>[], error: unknown): Promise<void> {
+    const stored = await this.storedIds(batch).catch(() => undefined);
+    if (!stored) {
+      for (const pending of batch) pending.reject(error); // cannot tell what landed
+      return;
+    }
+    for (const pending of batch) {
+      const missing = pending.docs.findIndex((doc) => !stored.has(doc._id));
+      if (missing < 0) pending.resolve();
+      // alone, the refused document is the first one that did not land (the insert is ordered)
+      else if (batch.length === 1) pending.reject(DocumentWriteError.of(error, missing));
+      else await this.write([remainderOf(pending, missing)]);
+    }
+  }
+
+  /** The batch's documents found in the collection: one lookup by id each (FerretDB scans for a bare `$in`). */
+  private async storedIds(batch: Pending<Doc>[]): Promise<Set<string>> {
+    const ids = batch.flatMap((pending) => pending.docs.map((doc) => doc._id));
+    const found = await Promise.all(
+      ids.map((_id) => this.collection.findOne({ _id } as never, { projection: { _id: 1 } })),
+    );
+    return new Set(ids.filter((_, index) => found[index] !== null));
+  }
+}
+
+/** A caller's documents from `from` on, its errors' positions counted among all its documents. */
+function remainderOf<Doc>(pending: Pending<Doc>, from: number): Pending<Doc> {
+  return {
+    docs: pending.docs.slice(from),
+    resolve: pending.resolve,
+    reject: (error) => pending.reject(error instanceof DocumentWriteError ? error.shifted(from) : error),
+  };
 }
 
 /** Settles the callers up to the refused document's; returns those after it, still to write. */
 function settleUpTo<Doc>(batch: Pending<Doc>[], error: unknown): Pending<Doc>[] {
-  const refused = firstWriteError(error);
-  if (!refused) {
-    for (const pending of batch) pending.reject(error); // the connection dropped: outcomes unknown
-    return [];
-  }
+  const refused = firstWriteError(error)!;
   let start = 0;
   for (const [index, pending] of batch.entries()) {
     if (refused.index < start + pending.docs.length) {
@@ -102,12 +149,29 @@ export class DocumentWriteError extends Error {
 
   /** `position`: the document's place among its caller's documents */
   constructor(
-    writeError: IndexedWriteError,
+    private readonly writeError: IndexedWriteError,
     readonly position: number,
   ) {
     super(writeError.errmsg ?? `insert failed with code ${writeError.code}`);
     this.name = 'DocumentWriteError';
     this.code = writeError.code;
+  }
+
+  /** The document at `position` refused with an error that named none. */
+  static of(error: unknown, position: number): DocumentWriteError {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    return new DocumentWriteError(
+      {
+        index: position,
+        code: typeof code === 'number' ? code : undefined,
+        errmsg: typeof message === 'string' ? message : String(error),
+      },
+      position,
+    );
+  }
+
+  shifted(by: number): DocumentWriteError {
+    return new DocumentWriteError(this.writeError, this.position + by);
   }
 }
 
