@@ -23,6 +23,8 @@ export { validationPipe } from './http/validation';
 export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
+export { RateLimits, type Budget } from './limits/rate-limits';
+export { BodyLimit, RateLimit, SmallBody, type BodyLimits, type RouteClass } from './limits/route-limits';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
 export { startCommandConsumer } from './commands/command-consumer';
 export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '@itsm/runtime';
+import { IdParam, SmallBody } from '@itsm/runtime';
 import { ListUsersQuery, UserQueries } from './queries/list-users.query';
 import { ChangePasswordCommand } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordRequestDto } from './use-cases/change-password/change-password.request.dto';
@@ -60,6 +60,7 @@ export class UserHttpController {
 
   @Post(':id/password')
   @HttpCode(204)
+  @SmallBody()
   async changePassword(
     @CurrentCaller() caller: Caller,
     @Param() { id }: IdParam,

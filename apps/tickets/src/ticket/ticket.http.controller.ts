@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger'
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { DomainError, isDomainError } from '@itsm/domain';
-import { IdField, IdParam } from '@itsm/runtime';
+import { IdField, IdParam, SmallBody } from '@itsm/runtime';
 import { ListTicketsQuery } from './queries/list-tickets.query';
 import { TicketHistory } from './queries/ticket-history.query';
 import { TicketQueries } from './queries/ticket-queries';
@@ -128,6 +128,7 @@ export class TicketHttpController {
 
   @Post(':id/actors')
   @HttpCode(200)
+  @SmallBody()
   async addActor(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddActorRequestDto) {
     const actor = { kind: body.kind, id: body.id };
     return this.queries.answer(
@@ -211,6 +212,7 @@ export class TicketHttpController {
 
   @Post(':id/status')
   @HttpCode(200)
+  @SmallBody()
   @RequireRights('ticket.update')
   async status(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangeStatusRequestDto) {
     return this.queries.answer(caller, id, this.commandBus.execute(new ChangeStatusCommand(caller, id, body.status)));
