@@ -1,6 +1,12 @@
 export { MongoEventStore, type EventStoreOptions } from './event-store/event-store';
-export { OUTBOX_STREAM, type OutboxEntry, type StoredCommit, type StoredSnapshot } from './event-store/stored-commit';
-export { VersionConflictError } from './event-store/version-conflict.error';
+export {
+  OUTBOX_STREAM,
+  type OutboxEntry,
+  type RequestKey,
+  type StoredCommit,
+  type StoredSnapshot,
+} from './event-store/stored-commit';
+export { RequestReplayedError, requestKeyReused, VersionConflictError } from './event-store/version-conflict.error';
 export {
   handleCommand,
   handleRequest,

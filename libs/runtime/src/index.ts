@@ -24,6 +24,8 @@ export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
 export { RateLimits, type Budget } from './limits/rate-limits';
+export { Idempotent } from './idempotency/idempotency.interceptor';
+export { newId } from './idempotency/idempotent-request';
 export { BodyLimit, RateLimit, SmallBody, type BodyLimits, type RouteClass } from './limits/route-limits';
 export { jsonApi, type ApiAnswer, type JsonApi } from './http/json-api';
 export { startCommandConsumer } from './commands/command-consumer';

@@ -10,6 +10,7 @@ import { connectionProviders } from './connections/connection.providers';
 import { KAFKA, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './connections/tokens';
 import { HealthHttpController, REDIS_USE, type RedisUse } from './health/health.http.controller';
 import { HttpDrain } from './http/http-drain';
+import { IdempotentAnswers } from './idempotency/idempotent-answers.store';
 import { CallerRateLimitInterceptor } from './limits/caller-rate-limit.interceptor';
 import { RateLimits } from './limits/rate-limits';
 import { RequestLimitsGuard } from './limits/request-limits.guard';
@@ -68,12 +69,13 @@ export class RuntimeModule {
         HttpDrain,
         RateLimits,
         RouteBudgets,
+        IdempotentAnswers,
         // registered before the access guard (AuthModule comes after RuntimeModule): requests
         // without a valid token count against their address too
         { provide: APP_GUARD, useClass: RequestLimitsGuard },
         { provide: APP_INTERCEPTOR, useClass: CallerRateLimitInterceptor },
       ],
-      exports: [MONGO_CONNECTION, KAFKA, REDIS, HttpDrain, RateLimits],
+      exports: [MONGO_CONNECTION, KAFKA, REDIS, HttpDrain, RateLimits, IdempotentAnswers],
     };
   }
 }

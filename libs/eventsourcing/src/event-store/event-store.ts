@@ -17,10 +17,11 @@ import {
   chunkOf,
   outboxEntryOf,
   type OutboxEntry,
+  type RequestKey,
   type StoredCommit,
   type StoredSnapshot,
 } from './stored-commit';
-import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
+import { RequestReplayedError, VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
 
 export interface EventStoreOptions {
   upcasters: UpcasterRegistry;
@@ -58,18 +59,26 @@ export class MongoEventStore {
   async createIndexes(): Promise<void> {
     await this.commits.createIndex({ streamId: 1, sequence: 1 }, { unique: true, name: 'stream_sequence' });
     await this.commits.createIndex({ streamId: 1, chunk: 1 }, { name: 'stream_chunk' });
+    await this.commits.createIndex({ requestKey: 1 }, { unique: true, sparse: true, name: 'request_key' });
+  }
+
+  /** The commit a request with this key wrote first, if any. */
+  requestCommit(key: string): Promise<StoredCommit | null> {
+    return this.commits.findOne({ requestKey: key });
   }
 
   /**
    * Appends events after `expectedVersion` or throws VersionConflictError. `expectedVersion` is the
    * version the stream was loaded at (readStream / loadAggregate), 0 for a new stream: always the
-   * end of a commit, which is what the unique index compares.
+   * end of a commit, which is what the unique index compares. With a `request`, the commit carries
+   * its key, and throws RequestReplayedError when that request was written before.
    */
   async append(
     streamId: string,
     expectedVersion: number,
     events: DomainEvent[],
     metadata: EventMetadata,
+    request?: RequestKey,
   ): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
     const occurredAt = new Date().toISOString();
@@ -93,6 +102,7 @@ export class MongoEventStore {
       lastSequence: envelopes[envelopes.length - 1].sequence,
       chunk: chunkOf(envelopes[0].sequence),
       events: envelopes,
+      ...(request && { requestKey: request.key, requestFingerprint: request.fingerprint }),
     };
     const entry = outboxEntryOf(commit);
     try {
@@ -102,8 +112,10 @@ export class MongoEventStore {
       if (!(error instanceof DocumentWriteError) || error.position === 0) throw error;
       // the entry is written, its commit never will be
       await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
-      if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
-      throw error;
+      if (!isDuplicateKeyError(error)) throw error;
+      // the index that refused it is not named (FerretDB): a request written before is looked for
+      const first = request && (await this.requestCommit(request.key));
+      throw first ? new RequestReplayedError(first) : new VersionConflictError(streamId, expectedVersion);
     }
     // a copy: what the caller does with the envelopes it gets back never reaches Kafka
     this.unpublished.set(commit._id, structuredClone(commit));

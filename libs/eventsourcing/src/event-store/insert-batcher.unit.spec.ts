@@ -93,7 +93,10 @@ describe('insert batcher (group commit)', () => {
       findOne: () => Promise.reject(new Error('no reads either')),
     } as never);
     const outcomes = ['a', 'b'].map((_id) => outcomeOf(batcher, [_id]));
-    expect(await Promise.all(outcomes)).toEqual(['refused 1 at undefined: unsupported', 'refused 1 at undefined: unsupported']);
+    expect(await Promise.all(outcomes)).toEqual([
+      'refused 1 at undefined: unsupported',
+      'refused 1 at undefined: unsupported',
+    ]);
   });
 });
 

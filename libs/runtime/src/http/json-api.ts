@@ -3,15 +3,26 @@ export interface ApiAnswer {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers read answers field by field
   body: any;
+  /** the answer's headers, names in lower case (jsonApi fills them) */
+  headers?: Record<string, string>;
 }
 
+/** Headers of a request besides the token and the content type (`idempotency-key`, say). */
+export type RequestHeaders = Record<string, string>;
+
 export function jsonApi(url: string, token?: string) {
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: RequestHeaders = {},
+  ): Promise<ApiAnswer> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
       },
       body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
     });
@@ -22,11 +33,11 @@ export function jsonApi(url: string, token?: string) {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: parsed, headers: Object.fromEntries(response.headers) };
   };
   return {
     get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    post: (path: string, body?: unknown, headers?: RequestHeaders) => call('POST', path, body ?? {}, headers),
     put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
     patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
     delete: (path: string) => call('DELETE', path),

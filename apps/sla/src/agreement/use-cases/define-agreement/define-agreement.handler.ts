@@ -3,8 +3,7 @@ import { DomainError } from '@itsm/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
-import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
 import { calendarListProjection, type CalendarDoc } from '../../../calendar/read-models/calendar-list.projection';
 import { RecipientDirectory } from '../../../directory/recipient-directory';
 import { DefinitionScope } from '../../../shared/definition-scope';
@@ -46,7 +45,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     }
     if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
     const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level, caller, entityId)));
-    const slaId = uuidv7();
+    const slaId = newId();
     const { name, agreement, kind, duration, unit } = request;
     await this.commands.execute(
       agreementDecider,
@@ -81,6 +80,6 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
         throw new DomainError('rule', `unknown group ${action.groupId} in level ${name}`);
       }
     }
-    return { levelId: uuidv7(), name: name.trim(), offsetMinutes, actions: actions.map(actionOf) };
+    return { levelId: newId(), name: name.trim(), offsetMinutes, actions: actions.map(actionOf) };
   }
 }

@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { CalendarDefinition } from '@itsm/contracts';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { calendarDecider, calendarStreamId } from '../../calendar.decider';
 import type { CalendarDefinitionDto, CreateCalendarRequestDto } from './define-calendar.request.dto';
@@ -48,7 +47,7 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
     const create = request as CreateCalendarRequestDto;
     const entityId = create.entityId ?? caller.entityId;
     this.scope.assertWritable(caller, entityId);
-    const calendarId = uuidv7();
+    const calendarId = newId();
     await this.commands.execute(
       calendarDecider,
       calendarStreamId(calendarId),

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 import type { AddTaskRequestDto } from './add-task.request.dto';
@@ -23,7 +23,7 @@ export class AddTaskHandler implements ICommandHandler<AddTaskCommand> {
   execute({ caller, ticketId, request }: AddTaskCommand) {
     return this.workflow.run(caller, ticketId, () => ({
       type: 'add-task',
-      taskId: uuidv7(),
+      taskId: newId(),
       authorId: caller.userId,
       content: request.content,
       durationMinutes: request.durationMinutes ?? 0,
