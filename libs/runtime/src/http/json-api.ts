@@ -3,8 +3,6 @@ export interface ApiAnswer {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers read answers field by field
   body: any;
-  /** the answer's headers, names in lower case (jsonApi fills them) */
-  headers?: Record<string, string>;
 }
 
 /** Headers of a request besides the token and the content type (`idempotency-key`, say). */
@@ -33,7 +31,7 @@ export function jsonApi(url: string, token?: string) {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, body: parsed, headers: Object.fromEntries(response.headers) };
+    return { status: response.status, body: parsed };
   };
   return {
     get: (path: string) => call('GET', path),

@@ -18,9 +18,10 @@ export function validationPipe(): ValidationPipe {
 }
 
 /**
- * Unknown top-level fields are refused before class-transformer and class-validator see the
- * value: they would build an error for each of thousands of keys (118 ms for 5,000), all of it
- * for a refusal that only lists the first few.
+ * More unknown top-level fields than a refusal lists are refused before class-transformer and
+ * class-validator see the value: they would build an error for each of thousands of keys (118 ms
+ * for 5,000), all of it for a refusal that lists the first few. A few unknown fields are listed
+ * with every other wrong field, as validation finds them.
  */
 class WhitelistFirstValidationPipe extends ValidationPipe {
   private readonly known = new WeakMap<object, Set<string>>();
@@ -29,7 +30,7 @@ class WhitelistFirstValidationPipe extends ValidationPipe {
     const fields = metadata.metatype && this.fieldsOf(metadata.metatype);
     if (fields && fields.size > 0 && isPlainObject(value) && (metadata.type === 'body' || metadata.type === 'query')) {
       const unknown = Object.keys(value).filter((key) => !fields.has(key));
-      if (unknown.length > 0) {
+      if (unknown.length > MAX_LISTED_ERRORS) {
         throw refusal(unknown.map((field) => ({ field, message: `property ${field} should not exist` })));
       }
     }
