@@ -11,6 +11,8 @@
 //                           deadlines spread over [lead, lead + open] seconds from the start
 //   BENCH_SLA_CONCURRENCY   SLA_TIMER_CONCURRENCY of the service and of the bare worker (default 8, the service's)
 //   BENCH_SLA_PORT          HTTP port of the spawned service (default 3903)
+//   BENCH_SLA_KEEP_UP_SECONDS  seconds of ticket creations at concurrency 32 sla must keep up with (default 20)
+//   BENCH_SLA_PARTS         comma-separated parts to run: keeping-up, timers (default both)
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -24,6 +26,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
+import { keepingUp } from './sla-keeping-up.mjs';
 import { distribution, round, sleep } from './stats.mjs';
 import { superAdminToken } from './tickets-identity.mjs';
 
@@ -38,6 +41,7 @@ const OPEN_MS = Number(process.env.BENCH_SLA_OPEN_SECONDS ?? 30) * 1000;
 const LEAD_MS = Number(process.env.BENCH_SLA_LEAD_SECONDS ?? 30) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_SLA_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_SLA_PORT ?? 3903);
+const PARTS = (process.env.BENCH_SLA_PARTS ?? 'keeping-up,timers').split(',');
 const QUEUE = 'sla-level-timers'; // LevelTimers' queue name
 const DAY = 86_400_000;
 // LevelTimers' job options, given to the raw baseline too so both store the same jobs
@@ -98,11 +102,13 @@ export default async function slaBench(env) {
     await until(service, async () => (await breachCount(db)) >= 1, 90_000, 'the warm-up breach');
     const setupSeconds = round((performance.now() - startedAt) / 1000, 1);
 
-    const scheduling = await schedulingAndMemory(env, redis, serviceEnv.REDIS_KEY_PREFIX, rawPrefix);
-    const baseline = await bareWorkerLateness(env, rawPrefix);
-    // the baseline's 100k leave before the service is timed: only the service's 100k wait meanwhile
-    await deleteByPrefix(redis, rawPrefix);
-    const lateness = await serviceLateness(redis, db, tickets, serviceEnv.REDIS_KEY_PREFIX, warmUp, service);
+    // the timers first: the breaches of the tickets created to keep up with would count as theirs
+    const timers = PARTS.includes('timers')
+      ? await timersAndLateness(env, redis, db, tickets, serviceEnv.REDIS_KEY_PREFIX, rawPrefix, warmUp, service)
+      : undefined;
+    const keptUp = PARTS.includes('keeping-up')
+      ? await keepingUp(env, serviceEnv, db, mongo, token, keys.publicKey)
+      : undefined;
     await tickets.disconnect();
     return {
       config: {
@@ -114,9 +120,8 @@ export default async function slaBench(env) {
         timerConcurrency: CONCURRENCY,
         setupSeconds,
       },
-      scheduling,
-      breachLatenessMs: { ...lateness.breach, bareBullmqWorker: baseline, targetP99Ms: 1000 },
-      attachMs: lateness.attach,
+      keepingUpWithCreations: keptUp,
+      ...timers,
     };
   } finally {
     await stopService(service);
@@ -127,6 +132,20 @@ export default async function slaBench(env) {
     await mongo.close();
     redis.disconnect();
   }
+}
+
+/** Parts 1 to 3: the timers' scheduling, memory and lateness. */
+async function timersAndLateness(env, redis, db, tickets, servicePrefix, rawPrefix, warmUp, service) {
+  const scheduling = await schedulingAndMemory(env, redis, servicePrefix, rawPrefix);
+  const baseline = await bareWorkerLateness(env, rawPrefix);
+  // the baseline's 100k leave before the service is timed: only the service's 100k wait meanwhile
+  await deleteByPrefix(redis, rawPrefix);
+  const lateness = await serviceLateness(redis, db, tickets, servicePrefix, warmUp, service);
+  return {
+    scheduling,
+    breachLatenessMs: { ...lateness.breach, bareBullmqWorker: baseline, targetP99Ms: 1000 },
+    attachMs: lateness.attach,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { AccessTokenIssuer } from '@itsm/auth';
 import type { CommandEnvelope, CommandResult } from '@itsm/contracts';
 import { RIGHTS } from '@itsm/domain';
 import { jsonApi } from '@itsm/runtime';
-import { acceptedData, CommandSender, useIsolatedStack } from '@itsm/testing';
+import { acceptedData, CommandSender, eventually, useIsolatedStack } from '@itsm/testing';
 import { startService, type ServiceProcess } from './service-process';
 
 // What imports will do, with the services as built, each its own process: register users by a
@@ -41,7 +41,7 @@ async function answer(sender: CommandSender, command: CommandEnvelope): Promise<
   return result;
 }
 
-/** Tickets hears of identity's users from its events: a command naming one is refused until then. */
+/** Tickets hears of identity's users and their authorizations from its events: a command naming one is refused until then. */
 async function untilAccepted(
   build: () => CommandEnvelope,
 ): Promise<{ command: CommandEnvelope; result: CommandResult }> {
@@ -53,14 +53,39 @@ async function untilAccepted(
   }
 }
 
+/**
+ * Registers the users by a batch of commands, then gives each GLPI's default profile on the root
+ * entity (as GLPI's data injection links users to an entity): a ticket names only users who belong
+ * to its entity.
+ */
 async function register(logins: string[]): Promise<string[]> {
+  // identity creates the root entity once it runs: not necessarily before it answers
+  await eventually(
+    async () => (await jsonApi(identity.url, importer).get('/api/entities/root')).status === 200,
+    60_000,
+    'identity’s root entity',
+  );
   const batch = logins.map((login) =>
     toIdentity.command('user.register', { login, lastName: login.toUpperCase() }, { token: importer, streamId: login }),
   );
   await toIdentity.send(batch);
-  return (await toIdentity.resultsOf(batch)).map(
+  const userIds = (await toIdentity.resultsOf(batch)).map(
     ([result]) => (acceptedData(result).answer as { userId: string }).userId,
   );
+  // identity creates GLPI's default profiles once it runs: not necessarily before it answers
+  await eventually(
+    async () => (await jsonApi(identity.url, importer).get('/api/profiles/self-service')).status === 200,
+    60_000,
+    'identity’s default profiles',
+  );
+  for (const userId of userIds) {
+    const granted = await jsonApi(identity.url, importer).post(`/api/users/${userId}/authorizations`, {
+      profileId: 'self-service',
+      entityId: 'root',
+    });
+    if (granted.status !== 201) throw new Error(`no authorization for ${userId}: ${JSON.stringify(granted.body)}`);
+  }
+  return userIds;
 }
 
 const openFor = (userId: string, title: string) => () =>

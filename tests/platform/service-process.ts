@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import type { ManagedIsolatedStack } from '@itsm/testing';
+import { freePort, type ManagedIsolatedStack } from '@itsm/testing';
 
 export interface ServiceProcess {
   url: string;
@@ -11,17 +10,6 @@ export interface ServiceProcess {
 }
 
 const repoRoot = path.resolve(__dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function untilReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;

@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { MAX_ACCESS_TOKEN_TTL_SECONDS } from '@itsm/auth';
 
 /** What identity reads besides the common service environment. Secrets only from here. */
 export class IdentityEnv {
@@ -16,7 +17,8 @@ export class IdentityEnv {
 
   @IsInt()
   @Min(60)
-  @Max(3600)
+  // the guards keep revocations this long: a longer-lived token would outlive its revocation
+  @Max(MAX_ACCESS_TOKEN_TTL_SECONDS)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
   @IsInt()

@@ -1,5 +1,5 @@
 import { topicFor } from '@itsm/contracts';
-import { readTopic, useIsolatedStack } from '@itsm/testing';
+import { eventually, readTopic, useIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { startIdentity, type Api, type IdentityUnderTest } from './test-support/identity-test-app';
@@ -17,6 +17,20 @@ async function createEntity(name: string, parentId: string): Promise<string> {
   const created = await glpi.post('/api/entities', { name, parentId });
   expect(created.status).toBe(201);
   return created.body.entityId;
+}
+
+/**
+ * Polls until the access token is refused: every guard re-reads its revocation list each second;
+ * 5 s is the promise, a wait limit here. Returns the refusal.
+ */
+async function refusedWithin5s(accessToken: string): Promise<{ status: number; detail: string }> {
+  let answer = await identity.api(accessToken).get('/api/me');
+  await eventually(
+    async () => (answer = await identity.api(accessToken).get('/api/me')).status !== 200,
+    5_000,
+    'the refusal of the access token',
+  );
+  return { status: answer.status, detail: answer.body.detail };
 }
 
 async function createUser(body: Record<string, unknown>): Promise<string> {
@@ -155,16 +169,56 @@ describe('users, authorizations and sign-in', () => {
     const second = await identity.api().post('/api/auth/refresh', { refreshToken: first.refreshToken });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    const other = await identity.login('tech');
     const replay = await identity.api().post('/api/auth/refresh', { refreshToken: first.refreshToken });
     expect(replay).toMatchObject({ status: 401, body: { detail: 'refresh token reused' } });
-    // reuse revoked the whole session, the newer token included
+    // reuse revoked the whole session, the newer token included, and its access tokens
     expect((await identity.api().post('/api/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(
       401,
     );
+    const reused = {
+      status: 401,
+      detail: 'the session was revoked: one of its refresh tokens was used twice; sign in again',
+    };
+    expect(await refusedWithin5s(first.accessToken)).toEqual(reused);
+    expect(await refusedWithin5s(second.body.accessToken)).toEqual(reused);
+    // another session of the same user goes on
+    expect((await identity.api(other.accessToken).get('/api/me')).status).toBe(200);
 
-    const other = await identity.login('tech');
     expect((await identity.api(other.accessToken).post('/api/auth/logout')).status).toBe(204);
     expect((await identity.api().post('/api/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(401);
+    expect(await refusedWithin5s(other.accessToken)).toEqual({ status: 401, detail: 'the session was signed out' });
+  });
+
+  it('voids the tokens signed under a revoked authorization: 403 while others remain, then 401', async () => {
+    const userId = await createUser({ login: 'lpetit', lastName: 'PETIT', password: 'deux profils' });
+    await glpi.post(`/api/users/${userId}/authorizations`, {
+      profileId: 'technician',
+      entityId: 'root',
+      recursive: true,
+    });
+    const held = await glpi.post(`/api/users/${userId}/authorizations`, { profileId: 'observer', entityId: 'root' });
+    const idOf = (profileId: string) =>
+      held.body.find((authorization: { profileId: string }) => authorization.profileId === profileId).authorizationId;
+    const session = await identity.login('lpetit', 'deux profils');
+    expect((await identity.api(session.accessToken).get('/api/me')).body.activeProfile.name).toBe('Technician');
+
+    const revoke = (authorizationId: string) => glpi.delete(`/api/users/${userId}/authorizations/${authorizationId}`);
+    expect((await revoke(idOf('technician'))).status).toBe(204);
+    expect(await refusedWithin5s(session.accessToken)).toEqual({
+      status: 403,
+      detail: 'the authorization as technician on entity root was revoked: refresh the token to work under another one',
+    });
+    // the refresh moves the session to the authorization left
+    const refreshed = await identity.api().post('/api/auth/refresh', { refreshToken: session.refreshToken });
+    const asObserver = identity.api(refreshed.body.accessToken);
+    expect((await asObserver.get('/api/me')).body.activeProfile.name).toBe('Observer');
+
+    expect((await revoke(idOf('observer'))).status).toBe(204);
+    expect(await refusedWithin5s(refreshed.body.accessToken)).toEqual({
+      status: 401,
+      detail: 'every authorization of the account was revoked',
+    });
   });
 
   it('deactivates and reactivates a user; a deactivated user cannot sign in', async () => {
@@ -173,6 +227,7 @@ describe('users, authorizations and sign-in', () => {
     const session = await identity.login('mmartin', 'un mot de passe');
 
     expect((await glpi.post(`/api/users/${userId}/deactivate`)).body.active).toBe(false);
+    expect(await refusedWithin5s(session.accessToken)).toEqual({ status: 401, detail: 'the account was deactivated' });
     const refused = await identity.api().post('/api/auth/login', { login: 'mmartin', password: 'un mot de passe' });
     expect(refused).toMatchObject({ status: 401, body: { detail: 'wrong login or password' } });
     expect((await identity.api().post('/api/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
@@ -181,7 +236,8 @@ describe('users, authorizations and sign-in', () => {
     );
 
     await glpi.post(`/api/users/${userId}/reactivate`);
-    expect((await identity.login('mmartin', 'un mot de passe')).accessToken).toBeTruthy();
+    const again = await identity.login('mmartin', 'un mot de passe');
+    expect((await identity.api(again.accessToken).get('/api/me')).status).toBe(200);
   });
 
   it('changes passwords: users give their current one, administrators do not', async () => {

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AccessTokenIssuer, AuthModule, entityTreeProjection } from '@itsm/auth';
+import { AccessTokenIssuer, AuthModule, accessRevocationProjection, entityTreeProjection } from '@itsm/auth';
 import { directoryEntitiesProjection } from '@itsm/directory';
 import { EventSourcingModule, RateLimits, RuntimeModule } from '@itsm/runtime';
 import { AccountStore } from './credentials/account.store';
@@ -30,6 +30,7 @@ import { SessionStore } from './session/session.store';
 import { TokenService } from './session/token.service';
 import { ACCESS_TOKEN_ISSUER_TOKEN, IDENTITY_SETTINGS, LOGIN_THROTTLE } from './session/tokens';
 import { LoginHandler } from './session/use-cases/login/login.handler';
+import { EndSessionHandler } from './session/use-cases/end-session/end-session.handler';
 import { RefreshHandler } from './session/use-cases/refresh/refresh.handler';
 import { SwitchContextHandler } from './session/use-cases/switch-context/switch-context.handler';
 import { IdentityDirectory } from './shared/identity-directory';
@@ -66,6 +67,7 @@ const commandHandlers = [
   LoginHandler,
   RefreshHandler,
   SwitchContextHandler,
+  EndSessionHandler,
 ];
 
 export interface IdentityModuleOptions {
@@ -89,14 +91,16 @@ export class IdentityModule {
           projections: [
             // identity's own list of entities is the one every service keeps of them
             directoryEntitiesProjection,
+            // the guard's read models, written inline: a revocation applies here without Kafka
             entityTreeProjection,
+            accessRevocationProjection,
             userListProjection,
             groupListProjection,
             profileListProjection,
           ],
           background: options.background ?? true,
         }),
-        AuthModule.forService({ env: { ...env, JWT_PUBLIC_KEYS: publicKeys.join('\n') }, feedEntityTree: false }),
+        AuthModule.forService({ env: { ...env, JWT_PUBLIC_KEYS: publicKeys.join('\n') }, feedFromIdentity: false }),
         CqrsModule.forRoot(),
       ],
       controllers: [

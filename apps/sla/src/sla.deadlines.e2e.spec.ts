@@ -35,7 +35,14 @@ async function ok(answer: Promise<{ status: number; body: unknown }>) {
 }
 
 interface Deadlines {
-  agreements: Array<{ kind: string; state: string; deadline: string; breached: boolean; waitingSeconds: number }>;
+  agreements: Array<{
+    kind: string;
+    state: string;
+    startedAt: string;
+    deadline: string;
+    breached: boolean;
+    waitingSeconds: number;
+  }>;
 }
 
 /** The ticket's deadlines; none while sla has not heard of the ticket yet (a 404 until then). */
@@ -245,4 +252,38 @@ it('an SLA on the entity calendar runs on the calendar the ticket’s entity inh
   await eventually(async () => (await deadlinesOf(ticketId)).agreements.length === 1, 20_000, 'the TTO');
   const expected = addBusinessTime(mondayMornings, openedAt, 10 * 60_000).toISOString();
   expect((await deadlinesOf(ticketId)).agreements[0]).toMatchObject({ kind: 'tto', deadline: expected });
+});
+
+it('a call recorded afterwards: its clocks start at the call, not when it was typed in', async () => {
+  const terms = { agreement: 'sla', unit: 'hours', levels: [] };
+  const tto = await ok(sla.api(admin.token).post('/api/slas', { ...terms, name: 'TTO 1 h', kind: 'tto', duration: 1 }));
+  const ttr = await ok(sla.api(admin.token).post('/api/slas', { ...terms, name: 'TTR 4 h', kind: 'ttr', duration: 4 }));
+  await ok(
+    sla.api(admin.token).post('/api/sla-rules', {
+      name: 'phone calls',
+      rank: 6,
+      criteria: { categoryIds: ['phone-call'] },
+      slaIds: [tto.slaId, ttr.slaId],
+    }),
+  );
+  await slaHas(stack, 'sla_rule_list', 6);
+
+  const call = new Date(Date.now() - 90 * 60_000);
+  const ticketId = await tickets.open(call, {
+    categoryId: 'phone-call',
+    requester: requester.ref,
+    recordedAt: new Date(),
+  });
+  await eventually(async () => (await deadlinesOf(ticketId)).agreements.length === 2, 20_000, 'the TTO and TTR');
+  const { agreements } = await deadlinesOf(ticketId);
+  const hoursAfterCall = (hours: number) => new Date(call.getTime() + hours * 3_600_000).toISOString();
+  expect(agreements.map(({ kind, startedAt, deadline }) => ({ kind, startedAt, deadline }))).toEqual(
+    expect.arrayContaining([
+      { kind: 'tto', startedAt: call.toISOString(), deadline: hoursAfterCall(1) },
+      { kind: 'ttr', startedAt: call.toISOString(), deadline: hoursAfterCall(4) },
+    ]),
+  );
+  // the hour to own it was over before it was typed in: the TTO breaches at once
+  await eventually(async () => (await breachesOf(ticketId)).length === 1, 20_000, 'the TTO breach');
+  expect((await breachesOf(ticketId))[0].data).toMatchObject({ kind: 'tto', dueAt: hoursAfterCall(1) });
 });

@@ -2,7 +2,7 @@ import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import type { ApiAnswer, JsonApi } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
-import { slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
+import { created, slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 
 // The sla REST API on the real stack, one service instance for the whole file. Entities:
@@ -50,12 +50,6 @@ async function clearAnswers(): Promise<void> {
   }
 }
 
-/** The body of a 201, or the failure with what the service said. */
-function created(answer: ApiAnswer): ApiAnswer['body'] {
-  if (answer.status !== 201) throw new Error(`expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
 /** Status and message (the problem's detail) of a refusal; validation failures list their messages. */
 function refusal(answer: ApiAnswer): { status: number; message: string } {
   const message = (answer.body as { detail?: string } | undefined)?.detail ?? '';
@@ -76,10 +70,7 @@ beforeAll(async () => {
   identity = new IdentityFixture(stack);
   tickets = new TicketFixture(stack);
   await Promise.all([identity.connect(), tickets.connect()]);
-  await identity.entity('root', 'Entité racine', null);
-  await identity.entity('A', 'Entité A', 'root');
-  await identity.entity('A1', 'Entité A1', 'A');
-  await identity.entity('B', 'Entité B', 'root');
+  await identity.siblingTree();
   admin = await identity.user('glpi', 'super-admin');
   adminA = await identity.user('admin-a', 'super-admin', { entityId: 'A', recursive: true });
   adminA1 = await identity.user('admin-a1', 'super-admin', { entityId: 'A1', recursive: true });
@@ -366,9 +357,10 @@ describe('rights', () => {
     ['GET /api/sla-rules', (api) => api.get('/api/sla-rules')],
     ['GET /api/sla-rules/:id', (api) => api.get(`/api/sla-rules/${known.ruleId}`)],
     ['POST /api/sla-rules', (api) => api.post('/api/sla-rules', { ...refused, slaIds: [known.slaId] })],
-    ['GET /api/tickets/:id/sla', (api) => api.get(ticketPath)],
     ['PUT /api/tickets/:id/sla', (api) => api.put(ticketPath, { slaId: known.slaId })],
   ];
+  // a ticket's deadlines are read under the ticket's own rights (sla.access.e2e.spec.ts)
+  const readingTicket: typeof routes = [['GET /api/tickets/:id/sla', (api) => api.get(ticketPath)]];
 
   beforeAll(async () => {
     known.calendarId = await calendarIn(admin, 'Droits');
@@ -387,7 +379,7 @@ describe('rights', () => {
     expect((await call(as(hotliner))).status).toBe(403);
   });
 
-  it.each(routes)('%s: no token, or a forged one, is a 401', async (_route, call) => {
+  it.each([...routes, ...readingTicket])('%s: no token, or a forged one, is a 401', async (_route, call) => {
     expect((await call(sla.api())).status).toBe(401);
     expect((await call(sla.api('not.a.token'))).status).toBe(401);
   });
@@ -398,6 +390,35 @@ describe('rights', () => {
     expect((await as(admin).get('/api/slas?name=refus')).body.total).toBe(0);
     const rules = (await as(admin).get('/api/sla-rules?limit=100')).body.items as Array<{ name: string }>;
     expect(rules.map((rule) => rule.name)).not.toContain('Refusé');
+  });
+});
+
+describe('dead letters (the runtime’s operator routes, here on sla)', () => {
+  it('the super-admin reads each consumer group’s dead letters and parked streams: none here', async () => {
+    const answer = await as(admin).get('/api/dead-letters');
+    expect(answer).toMatchObject({ status: 200, body: { deadLetters: [], parked: [] } });
+  });
+
+  it('a replay names a group of this service and a parked stream, else 404; a bad body is a 400 naming the field', async () => {
+    const unknownGroup = await as(admin).post('/api/dead-letters/replay', { group: 'nope', key: 'ticket-1' });
+    expect(unknownGroup.status).toBe(404);
+    const group = `${sla.env.KAFKA_TOPIC_PREFIX}${sla.env.SERVICE_NAME}.ticket-deadlines`;
+    const notParked = await as(admin).post('/api/dead-letters/replay', { group, key: 'ticket-1' });
+    expect(notParked).toMatchObject({ status: 404, body: { detail: `no parked stream ticket-1 in ${group}` } });
+    const bad = await as(admin).post('/api/dead-letters/replay', { group, key: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'key' })]);
+  });
+
+  it('an Admin (every right but the entity tree, profiles and the platform) or a technician is refused (403)', async () => {
+    const entityAdmin = await identity.user('admin-ops', 'admin');
+    for (const user of [entityAdmin, technician]) {
+      expect(refusal(await as(user).get('/api/dead-letters'))).toEqual({
+        status: 403,
+        message: 'missing right platform.operate',
+      });
+      expect((await as(user).post('/api/dead-letters/replay', { group: 'g', key: 'k' })).status).toBe(403);
+    }
   });
 });
 
@@ -491,8 +512,18 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
           '/api/calendars',
           businessHours({ holidays: [{ name: 'Jamais', start: '2026-02-30', end: '2026-02-30', yearly: false }] }),
         ),
-      422,
-      /holiday "Jamais": start "2026-02-30" is not a date/,
+      400,
+      /^holidays\.0\.start must be a calendar day YYYY-MM-DD, such as 2026-01-31; holidays\.0\.end must be/,
+    ],
+    [
+      'a holiday given as a week date, or in basic format',
+      () =>
+        as(admin).post(
+          '/api/calendars',
+          businessHours({ holidays: [{ name: 'Noël', start: '2026-W52', end: '20261225', yearly: false }] }),
+        ),
+      400,
+      /^holidays\.0\.start must be a calendar day YYYY-MM-DD.*; holidays\.0\.end must be a calendar day/,
     ],
     [
       'recursive given as text',
@@ -538,7 +569,7 @@ describe('bad input is a 400 or 422 naming the field, never a 500', () => {
       'an unknown group',
       () => as(admin).post('/api/slas', level([{ type: 'notify-group', groupId: 'no-such-group' }])),
       422,
-      /^unknown group no-such-group in level Alerte$/,
+      /^levels\.0\.actions\.0\.groupId: unknown group no-such-group$/,
     ],
     [
       'a group that is no id, on an action needing none',

@@ -22,7 +22,7 @@ import { RuleHttpController } from './rule/rule.http.controller';
 import { DefineRuleHandler } from './rule/use-cases/define-rule/define-rule.handler';
 import { DefinitionScope } from './shared/definition-scope';
 import { SlaBackground } from './sla-background';
-import { loadSlaSettings } from './sla.env';
+import { loadSlaSettings, SLA_SETTINGS } from './sla.env';
 import { AgreementResolver } from './tracking/agreement-resolver';
 import { TicketSlaQueries } from './tracking/queries/ticket-sla.query';
 import { ticketSlaProjection } from './tracking/read-models/ticket-sla.projection';
@@ -57,16 +57,18 @@ export class SlaModule {
           projections: [calendarListProjection, agreementListProjection, ruleListProjection, ticketSlaProjection],
           feeds: [{ context: 'identity', projections: directoryProjections }],
           reactors: [
-            { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor },
+            // its commands are idempotent per ticket event (sequence-checked facts, decisions on state)
+            { name: 'ticket-deadlines', context: 'tickets', reactor: TicketEventsReactor, streamsSideBySide: 32 },
             { name: 'breach-notices', context: 'sla', reactor: BreachNotifier },
           ],
           background,
         }),
-        AuthModule.forService({ env, feedEntityTree: background }),
+        AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
       controllers: [CalendarHttpController, AgreementHttpController, RuleHttpController, TicketSlaHttpController],
       providers: [
+        { provide: SLA_SETTINGS, useValue: settings },
         { provide: NOTIFICATION_SETTINGS, useValue: settings.notifications },
         {
           provide: LEVEL_TIMERS,

@@ -58,7 +58,7 @@ it('opens tickets sent in one batch and alone, each answered with its new stream
 });
 
 it('answers a redelivered command again, identically, and opens one ticket', async () => {
-  const command = open(tech, { title: 'Souris', requesters: [selfA.ref] });
+  const command = open(tech, { title: 'Souris', entityId: 'A', requesters: [selfA.ref] });
   await sender.send(command);
   await sender.resultsOf([command]);
   await sender.send(command);
@@ -90,4 +90,13 @@ it('refuses what POST /api/tickets refuses, with the same codes, and opens nothi
     'urgency',
   ]);
   for (const title of ['Hors périmètre', 'Pour autrui', '']) expect(await ticketsTitled(title)).toEqual([]);
+});
+
+it('takes no opening date: ticket.open (version 1) has none, openedAt is an unknown field', async () => {
+  const dated = open(tech, { title: 'Appel daté', openedAt: new Date(Date.now() - 3_600_000).toISOString() });
+  await sender.send(dated);
+  const [[result]] = await sender.resultsOf([dated]);
+  expect(result).toMatchObject({ type: 'command.refused', data: { code: 'invalid' } });
+  expect(result.type === 'command.refused' && result.data.errors?.map((error) => error.field)).toEqual(['openedAt']);
+  expect(await ticketsTitled('Appel daté')).toEqual([]);
 });

@@ -1,8 +1,11 @@
+import { AccessTokenVerifier, callerFrom } from '@itsm/auth';
 import { eventually, useIsolatedStack } from '@itsm/testing';
+import { CommandBus } from '@nestjs/cqrs';
 import { MongoClient, type Db } from 'mongodb';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { startTickets, type TicketsApi, type TicketsUnderTest } from './test-support/tickets-test-app';
 import { AutoCloseJob } from './ticket/auto-close/auto-close.job';
+import { RecordSatisfactionCommand } from './ticket/use-cases/record-satisfaction/record-satisfaction.handler';
 
 // The lifecycle beyond the happy path: waiting, refused solutions, reopening, what may not
 // happen (409), planning, the entities' auto-close, reclassification, satisfaction; then two
@@ -572,7 +575,7 @@ describe('reclassification', () => {
 });
 
 describe('satisfaction', () => {
-  it('only once, only by the requester, only when closed', async () => {
+  it('only by the requester, only when closed', async () => {
     const id = await open({ observers: [watcher.ref] });
     await expectRefused(id, () => as(req).post(`/api/tickets/${id}/satisfaction`, { rating: 5 }), 409, /closed/);
     await ok(as(tech).post(`/api/tickets/${id}/solution`, { content: 'fait' }));
@@ -590,14 +593,63 @@ describe('satisfaction', () => {
 
     const rated = await as(req).post(`/api/tickets/${id}/satisfaction`, { rating: 4, comment: 'Bien.' });
     expect(rated.status).toBe(201);
-    expect(rated.body.satisfaction).toMatchObject({ rating: 4, comment: 'Bien.' });
-    await expectRefused(
-      id,
-      () => as(req).post(`/api/tickets/${id}/satisfaction`, { rating: 1 }),
-      409,
-      /already answered/,
-    );
-    expect((await view(id)).satisfaction).toMatchObject({ rating: 4 });
+    expect(rated.body.satisfaction).toMatchObject({ rating: 4, comment: 'Bien.', changedAt: null });
+    // changing it later is the requester's only
+    await expectRefused(id, () => as(tech).post(`/api/tickets/${id}/satisfaction`, { rating: 1 }), 403, /requester/);
+  });
+
+  it('the requester changes the answer within 12 hours of the first one; after, a 422', async () => {
+    const id = await solvedAndClosed();
+    const first = await ok(as(req).post(`/api/tickets/${id}/satisfaction`, { rating: 5, comment: 'Parfait.' }));
+    const answeredAt = (first.satisfaction as { at: string }).at;
+
+    const changed = await as(req).post(`/api/tickets/${id}/satisfaction`, { rating: 2, comment: 'Ça recommence.' });
+    expect(changed.status).toBe(201);
+    expect(changed.body.satisfaction).toEqual({
+      rating: 2,
+      comment: 'Ça recommence.',
+      at: answeredAt,
+      changedAt: expect.any(String),
+    });
+    const types = (await storedEvents(id)).map((event) => event.type);
+    expect(types.filter((type) => type.startsWith('ticket.satisfaction'))).toEqual([
+      'ticket.satisfaction-recorded',
+      'ticket.satisfaction-changed',
+    ]);
+    const history = (await as(admin).get(`/api/tickets/${id}/history`)).body as Array<Record<string, unknown>>;
+    expect(history.at(-1)).toMatchObject({
+      event: 'ticket.satisfaction-changed',
+      actor: { kind: 'user', id: req.userId },
+      changes: [
+        {
+          field: 'satisfaction',
+          from: expect.objectContaining({ rating: 5, comment: 'Parfait.' }),
+          to: expect.objectContaining({ rating: 2, comment: 'Ça recommence.' }),
+        },
+      ],
+    });
+
+    // later answers, the use case's clock set: just before the 12 hours from the first are up, and just after
+    const bus = tickets.app.get(CommandBus);
+    const requester = callerFrom(tickets.app.get(AccessTokenVerifier).verify(req.token), ['root']);
+    const answer = (hoursAfterFirst: number, rating: number) =>
+      bus.execute(
+        new RecordSatisfactionCommand(
+          requester,
+          id,
+          { rating, comment: 'Ça recommence.' },
+          new Date(Date.parse(answeredAt) + hoursAfterFirst * 3_600_000),
+        ),
+      );
+    expect((await answer(11.9, 3)).satisfaction).toMatchObject({ rating: 3, at: answeredAt });
+    // a rule refusal: answered 422 over HTTP; nothing is written
+    const before = await storedEvents(id);
+    await expect(answer(12.1, 1)).rejects.toMatchObject({
+      code: 'rule',
+      message: expect.stringMatching(/can no longer be changed: it could be for 12 hours after the first answer/),
+    });
+    expect(await storedEvents(id)).toEqual(before);
+    expect((await view(id)).satisfaction).toMatchObject({ rating: 3, at: answeredAt });
   });
 });
 

@@ -11,7 +11,7 @@ import { CreateCategoryHandler } from './category/use-cases/create-category/crea
 import { TicketDeadlinesReader } from './deadlines/ticket-deadlines';
 import { ticketDeadlinesProjection } from './deadlines/ticket-deadlines.projection';
 import { TicketDirectory } from './directory/ticket-directory';
-import { ActorChecks } from './ticket/access/actor-checks';
+import { ReferenceChecks } from './ticket/access/reference-checks';
 import { TicketAccess } from './ticket/access/ticket-access';
 import { TicketWorkflow } from './ticket/access/ticket-workflow';
 import { AutoCloseJob } from './ticket/auto-close/auto-close.job';
@@ -92,7 +92,7 @@ export class TicketsModule {
           reactors: [{ name: 'sla-escalations', context: 'sla', reactor: SlaEscalationReactor }],
           background,
         }),
-        AuthModule.forService({ env, feedEntityTree: background }),
+        AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
       controllers: [TicketHttpController, CategoryHttpController, OpenTicketKafkaController],
@@ -103,7 +103,7 @@ export class TicketsModule {
         TicketDirectory,
         TicketAccess,
         TicketWorkflow,
-        ActorChecks,
+        ReferenceChecks,
         CategoryCatalogue,
         CategoryQueries,
         TicketQueries,

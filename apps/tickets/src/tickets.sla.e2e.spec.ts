@@ -18,6 +18,7 @@ let admin: FixtureUser; // super-admin on root
 let techE1: FixtureUser; // technician on E1 only
 let req1: FixtureUser, req2: FixtureUser; // self-service requesters
 let n2: { kind: 'group'; id: string }, n3: { kind: 'group'; id: string };
+let eastDesk: { kind: 'group'; id: string }; // a group of E1: serves no ticket of root
 
 /** tA: SLA TTO met, SLA TTR breached, OLA TTR running; tB: SLA TTR warned; tC (E1): OLA TTO breached; tN: none */
 let tA: string, tB: string, tC: string, tN: string;
@@ -81,9 +82,10 @@ beforeAll(async () => {
   req2 = await identity.user('req2', 'self-service');
   n2 = (await identity.group('Support N2', [])) as typeof n2;
   n3 = (await identity.group('Support N3', [])) as typeof n3;
+  eastDesk = (await identity.group('Support Est', [], 'E1')) as typeof eastDesk;
   await tickets.directoryHas(4, 2);
   await eventually(
-    async () => (await db.collection('directory_groups').countDocuments()) === 2,
+    async () => (await db.collection('directory_groups').countDocuments()) === 3,
     60_000,
     'groups reached tickets',
   );
@@ -273,5 +275,21 @@ describe('escalations', () => {
       'ticket.actor-added',
     ]);
     expect(stored.at(-1)!.actor).toEqual({ kind: 'system', id: 'tickets.sla-escalation' });
+  });
+
+  it('assign only the groups that serve the ticket’s entity: one of another entity is left out', async () => {
+    const tE = await open('Climatisation', req1);
+    const ttrE = agreement(tE, 'ttr-4h', 'ttr');
+    await sla.attach(ttrE);
+    const breach = await sla.level(ttrE, 0, [
+      { type: 'assign-group', groupId: eastDesk.id },
+      { type: 'assign-group', groupId: n2.id },
+    ]);
+    await eventually(async () => (await detail(tE)).actors.assignee.length > 0, 60_000, 'the escalation applied');
+    expect((await detail(tE)).actors.assignee).toEqual([{ ...n2, name: 'Support N2' }]);
+    const timeline = (await as(admin).get(`/api/tickets/${tE}/timeline`)).body as Array<Record<string, unknown>>;
+    expect(timeline.filter((item) => item.kind === 'escalation')).toEqual([
+      expect.objectContaining({ itemId: breach.id, details: expect.objectContaining({ groupsAdded: [n2.id] }) }),
+    ]);
   });
 });

@@ -28,6 +28,18 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
+/**
+ * A token the verifier trusts: its claims, and when identity signed it (to the millisecond: the
+ * `ims` claim; `iat` alone, in whole seconds, for tokens signed before it existed), so that a
+ * revocation tells the tokens signed before it from those signed after, even within one second.
+ */
+export interface VerifiedClaims extends AccessTokenClaims {
+  issuedAtMs: number;
+}
+
+/** identity refuses a longer lifetime: a revocation older than this concerns no live token */
+export const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600;
+
 export const ACCESS_TOKEN_ISSUER = 'itsm-identity';
 export const ACCESS_TOKEN_AUDIENCE = 'itsm';
 const ALGORITHM = 'RS256';
@@ -70,7 +82,9 @@ export class AccessTokenIssuer {
   }
 
   issue(claims: AccessTokenClaims): { token: string; expiresIn: number } {
-    const token = sign({ ...claims }, this.privateKey, {
+    const now = Date.now();
+    // iat and ims from one clock reading: a verifier without ims support still sees a standard iat
+    const token = sign({ ...claims, iat: Math.floor(now / 1000), ims: now }, this.privateKey, {
       algorithm: ALGORITHM,
       keyid: this.keyId,
       jwtid: randomUUID(),
@@ -96,7 +110,7 @@ export class AccessTokenVerifier {
    * Tokens whose signature this process checked, by their whole text (signature included), with
    * their expiry: a client's next requests skip the RSA check, the most costly step of a small request.
    */
-  private readonly verified = new LRUCache<string, { claims: AccessTokenClaims; expiresAtMs: number }>({
+  private readonly verified = new LRUCache<string, { claims: VerifiedClaims; expiresAtMs: number }>({
     max: 5_000,
   });
   private readonly issuer: string;
@@ -110,7 +124,7 @@ export class AccessTokenVerifier {
     this.audience = options.audience ?? ACCESS_TOKEN_AUDIENCE;
   }
 
-  verify(token: string): AccessTokenClaims {
+  verify(token: string): VerifiedClaims {
     const known = this.verified.get(token);
     // at its expiry it is checked again, which refuses it the way jsonwebtoken says
     if (known && Date.now() < known.expiresAtMs) return known.claims;
@@ -119,7 +133,7 @@ export class AccessTokenVerifier {
     return claims;
   }
 
-  private check(token: string): { claims: AccessTokenClaims; expiresAtMs: number } {
+  private check(token: string): { claims: VerifiedClaims; expiresAtMs: number } {
     const decoded = decode(token, { complete: true });
     if (!decoded) throw new InvalidAccessTokenError('malformed');
     const kid = decoded.header.kid;
@@ -145,15 +159,19 @@ function rsaKey(key: KeyObject): KeyObject {
 }
 
 /** The signature is good: still refuse a payload that is not shaped like our claims. */
-function claimsOf(payload: string | JwtPayload): { claims: AccessTokenClaims; expiresAtMs: number } {
+function claimsOf(payload: string | JwtPayload): { claims: VerifiedClaims; expiresAtMs: number } {
   if (typeof payload === 'string') throw new InvalidAccessTokenError('malformed');
-  const { sub, login, name, pid, rights, eid, rec, sid, exp } = payload as Record<string, unknown>;
+  const { sub, login, name, pid, rights, eid, rec, sid, exp, iat, ims } = payload as Record<string, unknown>;
   const strings = [sub, login, name, pid, eid, sid].every((value) => typeof value === 'string');
   const rightList = Array.isArray(rights) && rights.every((right) => typeof right === 'string');
-  if (!strings || !rightList || typeof rec !== 'boolean' || typeof exp !== 'number') {
+  const times = [exp, iat].every((value) => typeof value === 'number') && ['number', 'undefined'].includes(typeof ims);
+  if (!strings || !rightList || typeof rec !== 'boolean' || !times) {
     throw new InvalidAccessTokenError('invalid claims');
   }
-  return { claims: { sub, login, name, pid, rights, eid, rec, sid } as AccessTokenClaims, expiresAtMs: exp * 1000 };
+  // without ims, the start of iat's second: a revocation within that second voids the token
+  const issuedAtMs = (ims as number | undefined) ?? (iat as number) * 1000;
+  const claims = { sub, login, name, pid, rights, eid, rec, sid, issuedAtMs } as VerifiedClaims;
+  return { claims, expiresAtMs: (exp as number) * 1000 };
 }
 
 function reasonOf(error: unknown): string {

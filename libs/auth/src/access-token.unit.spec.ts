@@ -28,6 +28,8 @@ const claims: AccessTokenClaims = {
 };
 
 const issuer = new AccessTokenIssuer({ privateKey: current.privateKey });
+// what the verifier adds to the claims: when the token was signed
+const verified = { ...claims, issuedAtMs: expect.any(Number) };
 const verifier = new AccessTokenVerifier({ publicKeys: [current.publicKey] });
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -45,7 +47,7 @@ const reasonFor = (token: string, by = verifier): string => {
 describe('access tokens', () => {
   it('round-trips the claims of a token it issued, with a kid, a jti and the ttl', () => {
     const { token, expiresIn } = issuer.issue(claims);
-    expect(verifier.verify(token)).toEqual(claims);
+    expect(verifier.verify(token)).toEqual(verified);
     expect(expiresIn).toBe(900);
     const [header, payload] = partsOf(token)
       .slice(0, 2)
@@ -53,6 +55,7 @@ describe('access tokens', () => {
     expect(header).toEqual({ alg: 'RS256', typ: 'JWT', kid: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     expect(payload).toEqual(expect.objectContaining({ iss: 'itsm-identity', aud: 'itsm', jti: expect.any(String) }));
     expect(payload.exp - payload.iat).toBe(900);
+    expect(Math.floor(payload.ims / 1000)).toBe(payload.iat);
     expect(partsOf(issuer.issue(claims).token)[1]).not.toBe(partsOf(token)[1]); // jti differs
   });
 
@@ -65,9 +68,9 @@ describe('access tokens', () => {
     jest.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00Z') });
     try {
       const { token } = new AccessTokenIssuer({ privateKey: current.privateKey, ttlSeconds: 60 }).issue(claims);
-      expect(verifier.verify(token)).toEqual(claims);
+      expect(verifier.verify(token)).toEqual(verified);
       jest.setSystemTime(Date.parse('2026-11-29T10:00:59Z'));
-      expect(verifier.verify(token)).toEqual(claims); // from the checked tokens
+      expect(verifier.verify(token)).toEqual(verified); // from the checked tokens
       jest.setSystemTime(Date.parse('2026-11-29T10:01:00Z'));
       expect(reasonFor(token)).toBe('expired');
     } finally {
@@ -136,15 +139,43 @@ describe('access tokens', () => {
   it('accepts tokens of both keys during a rotation', () => {
     const rotating = new AccessTokenVerifier({ publicKeys: [current.publicKey, next.publicKey] });
     const fromNext = new AccessTokenIssuer({ privateKey: next.privateKey }).issue(claims).token;
-    expect(rotating.verify(issuer.issue(claims).token)).toEqual(claims);
-    expect(rotating.verify(fromNext)).toEqual(claims);
+    expect(rotating.verify(issuer.issue(claims).token)).toEqual(verified);
+    expect(rotating.verify(fromNext)).toEqual(verified);
     const withoutKid = sign({ ...claims }, next.privateKey, {
       algorithm: 'RS256',
       expiresIn: 60,
       issuer: 'itsm-identity',
       audience: 'itsm',
     });
-    expect(rotating.verify(withoutKid)).toEqual(claims); // each key is tried
+    expect(rotating.verify(withoutKid)).toEqual(verified); // each key is tried
+  });
+
+  it('tells when a token was signed, to the millisecond, and at the start of its second without ims', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-29T10:00:00.750Z') });
+    try {
+      const { token } = issuer.issue(claims);
+      expect(verifier.verify(token).issuedAtMs).toBe(Date.parse('2026-11-29T10:00:00.750Z'));
+      // as signed before ims existed: iat only, so a revocation within that second voids it
+      const older = sign({ ...claims }, current.privateKey, {
+        algorithm: 'RS256',
+        expiresIn: 60,
+        issuer: 'itsm-identity',
+        audience: 'itsm',
+      });
+      expect(verifier.verify(older).issuedAtMs).toBe(Date.parse('2026-11-29T10:00:00.000Z'));
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('refuses a token whose ims is not a number', () => {
+    const token = sign({ ...claims, ims: 'yesterday' }, current.privateKey, {
+      algorithm: 'RS256',
+      expiresIn: 60,
+      issuer: 'itsm-identity',
+      audience: 'itsm',
+    });
+    expect(reasonFor(token)).toBe('invalid claims');
   });
 
   it('refuses keys that are not RSA', () => {

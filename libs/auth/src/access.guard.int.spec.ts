@@ -4,7 +4,7 @@ import { topicFor, type EventEnvelope } from '@itsm/contracts';
 import type { ProjectionStore } from '@itsm/eventsourcing';
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import { RuntimeModule, createServiceApp } from '@itsm/runtime';
-import { useIsolatedStack } from '@itsm/testing';
+import { eventually, EventPublisher, useIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { AccessTokenIssuer, type AccessTokenClaims } from './access-token';
 import { AuthModule } from './auth.module';
@@ -210,6 +210,99 @@ describe('access guard', () => {
       expect((await reader.tree()).parentOf('published')).toBe('child');
     } finally {
       await producer.disconnect();
+    }
+  });
+});
+
+describe('access guard and revocations', () => {
+  // what identity publishes; the guard learns it through its feed, then its list (1 s refresh)
+  const REVOCATION_BOUND_MS = 5_000;
+  let identity: EventPublisher;
+  let app: INestApplication;
+  let url: string;
+  // signed before the deactivation: the restarted guard must still refuse it
+  const leaving = tokenFor({ sub: 'leaving' });
+
+  const status = async (token: string, at = url) =>
+    (await fetch(`${at}/probe/me`, { headers: { authorization: `Bearer ${token}` } })).status;
+  const refusal = async (token: string, at = url) => {
+    const response = await fetch(`${at}/probe/me`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, detail: ((await response.json()) as { detail?: string }).detail };
+  };
+  const user = (userId: string, events: Array<{ type: string; data: object }>) =>
+    identity.publish(`user-${userId}`, 'root', events as never);
+  const granted = (userId: string, authorizationId: string, profileId: string) => ({
+    type: 'user.authorization-granted',
+    data: { userId, authorizationId, profileId, entityId: 'root', recursive: true },
+  });
+  /** Polls until the token is refused; the bound is a wait limit, not a measure. */
+  const refusedWithin = (token: string, bound = REVOCATION_BOUND_MS, at = url) =>
+    eventually(async () => (await status(token, at)) !== 200, bound, 'the refusal');
+
+  beforeAll(async () => {
+    ({ app, url } = await startProbe(stack.serviceEnv));
+    identity = new EventPublisher(stack, 'identity');
+    await identity.connect();
+    // the feed's consumer group joins once: wait for it, so the cases below measure the flow alone
+    const warmUp = tokenFor({ sub: 'warm-up', sid: 'warm-up' });
+    await user('warm-up', [{ type: 'user.deactivated', data: { userId: 'warm-up' } }]);
+    await refusedWithin(warmUp, 60_000);
+  });
+  afterAll(() => app?.close());
+
+  it("refuses a deactivated user's tokens within seconds, not those signed after a reactivation", async () => {
+    expect(await status(leaving)).toBe(200);
+    await user('leaving', [{ type: 'user.deactivated', data: { userId: 'leaving' } }]);
+    await refusedWithin(leaving);
+    expect(await refusal(leaving)).toEqual({ status: 401, detail: 'the account was deactivated' });
+    await user('leaving', [{ type: 'user.reactivated', data: { userId: 'leaving' } }]);
+    expect(await status(tokenFor({ sub: 'leaving', sid: 'after' }))).toBe(200);
+  });
+
+  it('refuses every token of a session ended, and only of it', async () => {
+    const signedOut = tokenFor({ sub: 'bob', sid: 'bob-1' });
+    const otherDevice = tokenFor({ sub: 'bob', sid: 'bob-2' });
+    await user('bob', [
+      { type: 'user.session-ended', data: { userId: 'bob', sessionId: 'bob-1', reason: 'signed-out' } },
+    ]);
+    await refusedWithin(signedOut);
+    expect(await refusal(signedOut)).toEqual({ status: 401, detail: 'the session was signed out' });
+    expect(await status(otherDevice)).toBe(200);
+  });
+
+  it('refuses with 403 a revoked authorization while others remain, with 401 once none does', async () => {
+    await user('carol', [granted('carol', 'c1', 'technician'), granted('carol', 'c2', 'observer')]);
+    const asTechnician = tokenFor({ sub: 'carol', pid: 'technician' });
+    const asObserver = tokenFor({ sub: 'carol', pid: 'observer' });
+    await user('carol', [{ type: 'user.authorization-revoked', data: { userId: 'carol', authorizationId: 'c1' } }]);
+    await refusedWithin(asTechnician);
+    expect(await refusal(asTechnician)).toEqual({
+      status: 403,
+      detail:
+        'the authorization as technician on entity child was revoked: refresh the token to work under another one',
+    });
+    expect(await status(asObserver)).toBe(200);
+    await user('carol', [{ type: 'user.authorization-revoked', data: { userId: 'carol', authorizationId: 'c2' } }]);
+    await refusedWithin(asObserver);
+    expect(await refusal(asObserver)).toEqual({
+      status: 401,
+      detail: 'every authorization of the account was revoked',
+    });
+  });
+
+  it('refuses the revoked tokens from the first request of a guard started after the revocations', async () => {
+    const dave = tokenFor({ sub: 'dave', sid: 'dave-1' });
+    await user('dave', [
+      { type: 'user.session-ended', data: { userId: 'dave', sessionId: 'dave-1', reason: 'refresh-token-reused' } },
+    ]);
+    await refusedWithin(dave);
+    const restarted = await startProbe(stack.serviceEnv);
+    try {
+      expect((await refusal(dave, restarted.url)).status).toBe(401);
+      expect((await refusal(leaving, restarted.url)).detail).toBe('the account was deactivated');
+      expect(await status(tokenFor({ sub: 'erin' }), restarted.url)).toBe(200);
+    } finally {
+      await restarted.app.close();
     }
   });
 });

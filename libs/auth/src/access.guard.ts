@@ -1,9 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccessTokenVerifier, InvalidAccessTokenError, type AccessTokenClaims } from './access-token';
+import { AccessTokenVerifier, InvalidAccessTokenError, type VerifiedClaims } from './access-token';
 import { callerFrom } from './caller';
 import { IS_PUBLIC, REQUIRED_RIGHTS } from './decorators';
 import { EntityTreeReader } from './entity-tree.reader';
+import { RevocationListReader } from './revocation-list.reader';
 import { DomainError, type Caller, type Right } from '@itsm/domain';
 
 interface GuardedRequest {
@@ -25,8 +26,9 @@ type HandlerTargets = Array<ReturnType<ExecutionContext['getHandler']>>;
 const PROBES = /^\/health\/(live|ready)$/;
 
 /**
- * Global guard: every route needs a valid bearer token and its required rights, unless @Public().
- * Commands received over Kafka go through it too: their token, their handler's required rights.
+ * Global guard: every route needs a valid bearer token, not revoked since it was signed, and its
+ * required rights, unless @Public(). Commands received over Kafka go through it too: their token,
+ * their handler's required rights.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -34,6 +36,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
     private readonly entityTree: EntityTreeReader,
+    private readonly revocations: RevocationListReader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -54,6 +57,7 @@ export class AccessGuard implements CanActivate {
   /** The caller a token names, with its entity scope, once it holds every right the handler requires. */
   private async admit(token: string, targets: HandlerTargets): Promise<Caller> {
     const claims = this.verify(token);
+    await this.refuseIfRevoked(claims);
     const caller = callerFrom(claims, await this.scopeOf(claims));
     const missing = this.reflector
       .getAllAndMerge<Right[]>(REQUIRED_RIGHTS, targets)
@@ -62,7 +66,7 @@ export class AccessGuard implements CanActivate {
     return caller;
   }
 
-  private verify(token: string): AccessTokenClaims {
+  private verify(token: string): VerifiedClaims {
     try {
       return this.verifier.verify(token);
     } catch (error) {
@@ -71,8 +75,16 @@ export class AccessGuard implements CanActivate {
     }
   }
 
+  /** In memory; the entity tree is read only for a user whose authorizations were revoked lately. */
+  private async refuseIfRevoked(claims: VerifiedClaims): Promise<void> {
+    const list = await this.revocations.list();
+    if (!list.concerns(claims.sub)) return;
+    const refusal = list.refusalOf(claims, await this.entityTree.tree());
+    if (refusal) throw new DomainError(refusal.code, refusal.detail);
+  }
+
   // an active entity the tree does not know yet (it lags identity) still scopes to itself
-  private async scopeOf(claims: AccessTokenClaims): Promise<string[]> {
+  private async scopeOf(claims: VerifiedClaims): Promise<string[]> {
     return claims.rec ? (await this.entityTree.tree()).scopeOf(claims.eid, true) : [claims.eid];
   }
 }

@@ -4,18 +4,23 @@ import { ProjectionStore } from '@itsm/eventsourcing';
 import { COMMAND_GUARD, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { AccessGuard } from './access.guard';
+import { accessRevocationProjection, type AccessRevocationDoc } from './access-revocation.projection';
 import { AccessTokenVerifier } from './access-token';
 import { authSettingsFrom } from './auth-env';
-import { EntityTreeFeed } from './entity-tree.feed';
 import { entityTreeProjection, type EntityTreeNode } from './entity-tree.projection';
 import { EntityTreeReader } from './entity-tree.reader';
-import { ENTITY_TREE_STORE } from './tokens';
+import { IdentityTopicFeed } from './identity-topic.feed';
+import { RevocationListReader } from './revocation-list.reader';
+import { ACCESS_REVOCATION_STORE, ENTITY_TREE_STORE } from './tokens';
 
 export interface AuthOptions {
   /** Values that win over process.env, as in RuntimeModule.forService. */
   env?: Record<string, string>;
-  /** false in the identity service, which writes the tree itself (inline, read-your-writes) */
-  feedEntityTree?: boolean;
+  /**
+   * false in the identity service, which writes the entity tree and the access revocations itself
+   * (inline, read-your-writes: they are among its own projections)
+   */
+  feedFromIdentity?: boolean;
 }
 
 /** Puts AccessGuard in front of every route of the service; import it beside RuntimeModule. */
@@ -39,13 +44,30 @@ export class AuthModule {
           inject: [ENTITY_TREE_STORE],
           useFactory: (store: ProjectionStore<EntityTreeNode>) => new EntityTreeReader(store),
         },
-        ...(options.feedEntityTree === false ? [] : [EntityTreeFeed]),
+        {
+          provide: ACCESS_REVOCATION_STORE,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new ProjectionStore(connection, accessRevocationProjection),
+        },
+        {
+          provide: RevocationListReader,
+          inject: [ACCESS_REVOCATION_STORE],
+          useFactory: (store: ProjectionStore<AccessRevocationDoc>) => new RevocationListReader(store),
+        },
+        ...(options.feedFromIdentity === false ? [] : [IdentityTopicFeed]),
         AccessGuard,
         { provide: APP_GUARD, useExisting: AccessGuard },
         // the same guard in front of the commands received over Kafka
         { provide: COMMAND_GUARD, useExisting: AccessGuard },
       ],
-      exports: [AccessTokenVerifier, ENTITY_TREE_STORE, EntityTreeReader, COMMAND_GUARD],
+      exports: [
+        AccessTokenVerifier,
+        ENTITY_TREE_STORE,
+        EntityTreeReader,
+        ACCESS_REVOCATION_STORE,
+        RevocationListReader,
+        COMMAND_GUARD,
+      ],
     };
   }
 }

@@ -10,7 +10,7 @@ export {
   type ContextEvents,
 } from './event-definition';
 export { envelopeSchema } from './envelope.schema';
-export { upcast, upcasterRegistry, type Upcaster, type UpcasterRegistry } from './upcasting';
+export { newestVersion, upcast, upcasterRegistry, type Upcaster, type UpcasterRegistry } from './upcasting';
 export { breakingChanges } from './schema-compatibility';
 export { asyncApiDocument } from './asyncapi';
 export { eventCatalogue, upcasters } from './registry';

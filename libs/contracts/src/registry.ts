@@ -1,7 +1,7 @@
 import type { ContextEvents } from './event-definition';
 import { identityEvents } from './identity/identity.events';
 import { slaEvents } from './sla/sla.events';
-import { ticketEvents } from './tickets/tickets.events';
+import { ticketEvents, ticketUpcasters } from './tickets/tickets.events';
 import { upcasterRegistry } from './upcasting';
 
 /**
@@ -11,4 +11,4 @@ import { upcasterRegistry } from './upcasting';
 export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents, slaEvents];
 
 /** Upcasters of every context, applied when old versions are read back. */
-export const upcasters = upcasterRegistry([]);
+export const upcasters = upcasterRegistry(ticketUpcasters);

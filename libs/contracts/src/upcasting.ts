@@ -29,3 +29,10 @@ export function upcast<E extends EventEnvelope>(envelope: E, registry: UpcasterR
     current = { ...current, schemaVersion: current.schemaVersion + 1, data: upcaster.upcast(current.data, current) };
   }
 }
+
+/** The version events of a type are written in: the one every upcaster of the type leads to. */
+export function newestVersion(type: string, registry: UpcasterRegistry): number {
+  let version = 1;
+  while (registry.has(definitionKey(type, version))) version++;
+  return version;
+}

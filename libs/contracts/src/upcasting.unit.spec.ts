@@ -1,4 +1,5 @@
 import type { EventEnvelope } from './envelope';
+import { upcasters } from './registry';
 import { upcast, upcasterRegistry } from './upcasting';
 
 const v1: EventEnvelope = {
@@ -34,5 +35,26 @@ describe('upcasting', () => {
   it('refuses two upcasters for the same version', () => {
     const twice = { type: 'ticket.opened', fromVersion: 1, upcast: (data: unknown) => data };
     expect(() => upcasterRegistry([twice, twice])).toThrow('two upcasters for ticket.opened@v1');
+  });
+});
+
+describe('the tickets context’s upcasters', () => {
+  it('date a ticket opened before openedAt existed at the moment it was recorded', () => {
+    const old = { ...v1, data: { ticketId: '1', title: 'Imprimante' } };
+    expect(upcast(old, upcasters)).toEqual({
+      ...old,
+      schemaVersion: 2,
+      data: { ticketId: '1', title: 'Imprimante', openedAt: '2026-11-29T08:00:00.000Z' },
+    });
+  });
+
+  it('date a satisfaction answer before answeredAt existed at the moment it was recorded', () => {
+    const old = { ...v1, type: 'ticket.satisfaction-recorded', data: { ticketId: '1', rating: 4 } };
+    expect(upcast(old, upcasters).data).toEqual({ ticketId: '1', rating: 4, answeredAt: '2026-11-29T08:00:00.000Z' });
+  });
+
+  it('leave the current versions as they are: a backdated opening keeps its date', () => {
+    const current = { ...v1, schemaVersion: 2, data: { openedAt: '2026-11-29T06:00:00.000Z' } };
+    expect(upcast(current, upcasters)).toBe(current);
   });
 });

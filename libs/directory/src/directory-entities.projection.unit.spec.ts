@@ -1,17 +1,19 @@
 import type { EntityEvent, EntitySettings } from '@itsm/contracts';
-import { projectEvents } from '@itsm/testing';
+import { projectEvents, type GivenEvent } from '@itsm/testing';
 import { directoryEntitiesProjection } from './directory-entities.projection';
 
 const settings: EntitySettings = { autoCloseMode: 'inherit', autoCloseDelayDays: 0, calendarId: null };
-const created: EntityEvent = {
+const createdAt = '2024-03-01T08:00:00.000Z';
+const created: GivenEvent<EntityEvent> = {
   type: 'entity.created',
   data: { entityId: 'paris', name: 'Paris', parentId: 'france', settings },
+  occurredAt: createdAt,
 };
 const entity = (...events: EntityEvent[]) => projectEvents(directoryEntitiesProjection, [created, ...events]);
 
 describe('the directory entities', () => {
-  it('given an entity created, then its name, parent and settings are kept', () => {
-    expect(entity()).toEqual({ entityId: 'paris', name: 'Paris', parentId: 'france', settings });
+  it('given an entity created, then its name, parent, settings and creation date are kept', () => {
+    expect(entity()).toEqual({ entityId: 'paris', name: 'Paris', parentId: 'france', settings, createdAt });
   });
 
   it('when renamed, moved and its settings changed, then it follows each', () => {
@@ -22,7 +24,7 @@ describe('the directory entities', () => {
         { type: 'entity.moved', data: { entityId: 'paris', parentId: 'europe', previousParentId: 'france' } },
         { type: 'entity.settings-changed', data: { entityId: 'paris', settings: closesAfterTwoDays } },
       ),
-    ).toEqual({ entityId: 'paris', name: 'Paris 8e', parentId: 'europe', settings: closesAfterTwoDays });
+    ).toEqual({ entityId: 'paris', name: 'Paris 8e', parentId: 'europe', settings: closesAfterTwoDays, createdAt });
   });
 
   it('given events of an entity never created, then nothing is kept', () => {

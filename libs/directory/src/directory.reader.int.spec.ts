@@ -56,6 +56,11 @@ const user = (userId: string, lastName: string, emails: string[]) =>
       defaultProfileId: null,
     },
   });
+const authorization = (userId: string, authorizationId: string, entityId: string, recursive: boolean) =>
+  fromIdentity(`user-${userId}`, {
+    type: 'user.authorization-granted',
+    data: { userId, authorizationId, profileId: 'technician', entityId, recursive },
+  });
 const memberOf = (groupId: string, userId: string) =>
   fromIdentity(`group-${groupId}`, { type: 'group.member-added', data: { groupId, userId } });
 const group = (groupId: string) =>
@@ -88,6 +93,8 @@ beforeAll(async () => {
     memberOf('support', 'tech'),
     group('n2'),
     memberOf('n2', 'tech'),
+    authorization('tech', 'a1', 'lyon', false),
+    authorization('tech', 'a2', 'root', true),
   ]);
 });
 
@@ -98,6 +105,15 @@ describe('the directory reader, on the real store', () => {
     const users = await directory.usersById(['tech', 'S1', 'nobody']);
     expect([...users.keys()].sort()).toEqual(['S1', 'tech']);
     expect((await directory.group('support'))?.members).toEqual(['tech']);
+  });
+
+  it('tells where each user belongs, leaving out those granted nothing yet', async () => {
+    const found = await directory.authorizationsById(['tech', 'S1']);
+    expect([...found.keys()]).toEqual(['tech']);
+    expect(found.get('tech')).toEqual([
+      { authorizationId: 'a1', entityId: 'lyon', recursive: false },
+      { authorizationId: 'a2', entityId: 'root', recursive: true },
+    ]);
   });
 
   it('lists the groups a user belongs to', async () => {

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { LRUCache } from 'lru-cache';
+import {
+  directoryAuthorizationsProjection,
+  type DirectoryAuthorization,
+  type DirectoryAuthorizations,
+} from './directory-authorizations.projection';
 import { directoryEntitiesProjection, type DirectoryEntity } from './directory-entities.projection';
 import { directoryGroupsProjection, type DirectoryGroup } from './directory-groups.projection';
 import { directoryUsersProjection, type DirectoryUser } from './directory-users.projection';
@@ -23,6 +28,7 @@ export class DirectoryReader {
   private readonly knownUsers = cache<DirectoryUser | undefined>();
   private readonly knownGroups = cache<DirectoryGroup | undefined>();
   private readonly membership = cache<string[]>();
+  private readonly knownAuthorizations = cache<DirectoryAuthorizations | undefined>();
 
   constructor(private readonly projections: ProjectionRegistry) {}
 
@@ -60,6 +66,14 @@ export class DirectoryReader {
     );
   }
 
+  /** Each user's authorizations (where they belong); a user granted none yet is left out. */
+  async authorizationsById(userIds: string[]): Promise<Map<string, DirectoryAuthorization[]>> {
+    const found = await byId(userIds, this.knownAuthorizations, async (missing) =>
+      (await this.authorizations()).find(idFilter('userId', missing)).toArray(),
+    );
+    return new Map([...found].map(([userId, doc]) => [userId, doc.authorizations] as const));
+  }
+
   async entity(entityId: string): Promise<DirectoryEntity | null> {
     return (await this.entities()).findOne({ entityId });
   }
@@ -77,18 +91,24 @@ export class DirectoryReader {
     return this.projections.collection<DirectoryGroup>(directoryGroupsProjection.name);
   }
 
+  private authorizations() {
+    return this.projections.collection<DirectoryAuthorizations>(directoryAuthorizationsProjection.name);
+  }
+
   private entities() {
     return this.projections.collection<DirectoryEntity>(directoryEntitiesProjection.name);
   }
 }
 
-const idOf = (doc: DirectoryUser | DirectoryGroup) => ('userId' in doc ? doc.userId : doc.groupId);
+type ById = DirectoryUser | DirectoryGroup | DirectoryAuthorizations;
+
+const idOf = (doc: ById) => ('userId' in doc ? doc.userId : doc.groupId);
 
 /**
  * From the cache, then what it lacks in one query. An id found nowhere is not remembered: it may
  * be fed from identity any moment.
  */
-async function byId<Doc extends DirectoryUser | DirectoryGroup>(
+async function byId<Doc extends ById>(
   ids: string[],
   known: LRUCache<string, Promise<Doc | undefined>>,
   read: (missing: string[]) => Promise<Doc[]>,

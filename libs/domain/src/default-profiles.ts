@@ -32,8 +32,8 @@ export const DEFAULT_PROFILES: DefaultProfile[] = [
     profileId: 'admin',
     name: 'Admin',
     interface: 'central',
-    // administration, without changing the entity tree or the profiles themselves
-    rights: RIGHTS.filter((right) => right !== 'entity.write' && right !== 'profile.write'),
+    // administration, without changing the entity tree, the profiles or the platform itself
+    rights: RIGHTS.filter((right) => !['entity.write', 'profile.write', 'platform.operate'].includes(right)),
   },
   {
     profileId: 'supervisor',

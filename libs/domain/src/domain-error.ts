@@ -56,6 +56,12 @@ export class DomainError {
   }
 }
 
+/** A business rule's refusal (422) naming each field refused, its detail listing them; null when none is. */
+export function fieldsRefusal(errors: FieldError[]): DomainError | null {
+  if (errors.length === 0) return null;
+  return new DomainError('rule', errors.map(({ field, message }) => `${field}: ${message}`).join('; '), { errors });
+}
+
 export const isDomainError = (value: unknown): value is DomainError => value instanceof DomainError;
 
 /** True when the same command may succeed later: a domain error says so; any other failure is presumed transient. */

@@ -1,4 +1,4 @@
-import { DomainError, failureKind, isTransient } from './domain-error';
+import { DomainError, failureKind, fieldsRefusal, isTransient } from './domain-error';
 
 describe('the kind of a failure', () => {
   it('takes a domain error at its word', () => {
@@ -25,5 +25,26 @@ describe('the kind of a failure', () => {
     expect(failureKind(Object.assign(new Error('Cannot call find() twice'), { name: 'MongooseError' }))).toBe(
       'unknown',
     );
+  });
+});
+
+describe('a refusal naming its fields', () => {
+  it('is a rule (422) listing each field, its detail saying them in order', () => {
+    const refusal = fieldsRefusal([
+      { field: 'requesters.0.id', message: 'unknown user u1' },
+      { field: 'categoryId', message: 'unknown category c1' },
+    ]);
+    expect(refusal).toEqual(
+      new DomainError('rule', 'requesters.0.id: unknown user u1; categoryId: unknown category c1', {
+        errors: [
+          { field: 'requesters.0.id', message: 'unknown user u1' },
+          { field: 'categoryId', message: 'unknown category c1' },
+        ],
+      }),
+    );
+  });
+
+  it('is none when no field is refused', () => {
+    expect(fieldsRefusal([])).toBeNull();
   });
 });

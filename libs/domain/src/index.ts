@@ -2,6 +2,7 @@ export { fold, type Decider } from './decider';
 export {
   DomainError,
   DOMAIN_ERROR_CODES,
+  fieldsRefusal,
   isDomainError,
   isTransient,
   failureKind,
@@ -12,3 +13,22 @@ export {
 export { RIGHTS, isRight, type Right } from './rights';
 export { can, inScope, isSystemCaller, systemCaller, type Caller, type SystemCaller } from './caller';
 export { DEFAULT_PROFILES, type DefaultProfile, type ProfileInterface } from './default-profiles';
+export {
+  DAY_FORMAT,
+  INSTANT_FORMAT,
+  instantText,
+  parseCalendarDay,
+  parseInstant,
+  startOfUtcDay,
+  type CalendarDay,
+} from './dates';
+export { belongsTo, notVisibleIn, reaches, type EntityHold } from './entity-reach';
+export {
+  holdsTicketRole,
+  seesInternalDeadlines,
+  seesTicket,
+  TICKET_ROLES,
+  type TicketParties,
+  type TicketReader,
+  type TicketRole,
+} from './ticket-visibility';

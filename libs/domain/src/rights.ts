@@ -27,6 +27,8 @@ export const RIGHTS = [
   'import.run',
   'sla.read',
   'sla.write',
+  // operating the platform itself, across every tenant: dead letters read and replayed
+  'platform.operate',
 ] as const;
 
 export type Right = (typeof RIGHTS)[number];

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deadLetterTopicFor } from '@itsm/contracts';
-import { failureKind, isDomainError } from '@itsm/domain';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { createIdempotentProducer } from './producer';
+import { DomainError, failureKind, isDomainError } from '@itsm/domain';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { DeadLetterTopic } from './dead-letter-topic';
+import { kafkaMessageOf, parkedMessageOf, type StreamParking } from './stream-parking';
 
 export interface MessageConsumerOptions<Message> {
   kafka: Kafka;
@@ -23,34 +24,110 @@ export interface MessageConsumerOptions<Message> {
   maxBackoffMs?: number;
   /** partitions handled at once; order holds within a partition, so per stream (default 3) */
   partitionsConsumedConcurrently?: number;
+  /**
+   * When given, a dead letter parks its stream (the message key): the stream's later messages wait
+   * in it, in order, until `replay`; messages without a key are dead-lettered alone.
+   */
+  parking?: StreamParking;
   onDeadLetter?(topic: string, message: KafkaMessage, error: Error): void;
   /** each failed attempt that will be retried: a dependency is away, or an unknown failure */
   onRetry?(error: unknown, attempt: number): void;
+  /** the group member crashed in a way kafkajs does not recover from, and is being recreated */
+  onRestart?(error: Error): void;
 }
+
+/** kafkajs's default heartbeat interval: a waiting message beats as often */
+const HEARTBEAT_MS = 3000;
+
+/** How long a replay holds its stream before another may take it over (renewed at each turn of the replay). */
+const REPLAY_LEASE_MS = 60_000;
 
 /**
  * A consumer group member: handles each message and commits only after handling. A transient
  * failure (a dependency away: `failureKind` in @itsm/domain) is retried until it is back, with a
  * capped backoff, holding only its partition; a final one (a DomainError, an undecodable message)
  * goes at once to the dead-letter topic (original key, value and headers, plus the error), an
- * unknown one after `maxAttempts`, so the partition moves on.
+ * unknown one after `maxAttempts`, and with `parking` its stream is parked. A member that kafkajs
+ * gives up on (a broker away too long, a coordinator not found) is recreated until it runs again.
  */
 export class MessageConsumer<Message> {
-  private readonly consumer: Consumer;
-  private readonly dlqProducer: Producer;
+  private consumer: Consumer;
+  private readonly dlq: DeadLetterTopic;
   private readonly stopping = new AbortController();
+  private fromBeginning = true;
+  private restarting?: Promise<void>;
+  /** keys of parked streams, as this member last learnt them (a key replayed elsewhere lingers until met) */
+  private readonly parked = new Set<string>();
+  private parkedLoaded: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: MessageConsumerOptions<Message>) {
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
-    this.dlqProducer = createIdempotentProducer(options.kafka);
+    this.consumer = this.createConsumer();
+    this.dlq = new DeadLetterTopic(options.kafka, options.groupId);
   }
 
   async start(fromBeginning = true): Promise<void> {
-    await this.dlqProducer.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning });
+    this.fromBeginning = fromBeginning;
+    await this.dlq.connect();
+    await this.run(this.consumer);
+  }
+
+  async stop(): Promise<void> {
+    // a message waiting for a dependency gives up: uncommitted, it comes back after the restart
+    this.stopping.abort();
+    await this.restarting;
+    await this.consumer.disconnect();
+    await this.dlq.disconnect();
+  }
+
+  /**
+   * Puts a parked stream back: hands its dead letter (unless `skipDeadLetter`), then each message
+   * that waited behind it, to the handler in order, and unparks it. A failure leaves the stream
+   * parked where the replay stopped, and is thrown.
+   */
+  async replay(key: string, skipDeadLetter = false): Promise<{ delivered: number }> {
+    const parking = this.options.parking;
+    if (!parking) throw new DomainError('not_found', `${this.options.groupId} parks no stream`);
+    const replayer = randomUUID();
+    let delivered = 0;
+    for (;;) {
+      const stream = await parking.claim(this.options.groupId, key, replayer, REPLAY_LEASE_MS);
+      if (stream === 'busy') throw new DomainError('conflict', `stream ${key} is being replayed`);
+      if (!stream) throw new DomainError('not_found', `no parked stream ${key} in ${this.options.groupId}`);
+      try {
+        for (let index = stream.delivered; index < stream.messages.length; index++) {
+          if (index > 0 || !skipDeadLetter) {
+            await this.options.handle(this.decode(kafkaMessageOf(stream.messages[index])));
+            delivered++;
+          }
+          await parking.delivered(this.options.groupId, key, index + 1);
+        }
+      } catch (error) {
+        await parking.release(this.options.groupId, key, replayer).catch(() => undefined);
+        throw error;
+      }
+      // messages held while this replay ran are delivered by the next turn
+      if (await parking.unpark(this.options.groupId, key, stream.messages.length)) {
+        this.parked.delete(key);
+        return { delivered };
+      }
+    }
+  }
+
+  private createConsumer(): Consumer {
+    const consumer = this.options.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    // partitions may have moved: another member may have parked streams this one will now read
+    consumer.on(consumer.events.GROUP_JOIN, () => this.loadParked());
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopping.signal.aborted) this.restartAfter(payload.error);
+    });
+    return consumer;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.fromBeginning });
     const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
-    await this.consumer.run(
+    await consumer.run(
       this.options.handleBatch
         ? {
             partitionsConsumedConcurrently,
@@ -65,20 +142,53 @@ export class MessageConsumer<Message> {
     );
   }
 
-  async stop(): Promise<void> {
-    // a message waiting for a dependency gives up: uncommitted, it comes back after the restart
-    this.stopping.abort();
-    await this.consumer.disconnect();
-    await this.dlqProducer.disconnect();
+  /** kafkajs does not restart a member after a non-retriable crash: a new one joins in its place. */
+  private restartAfter(error: Error): void {
+    this.options.onRestart?.(error);
+    this.restarting = (async () => {
+      for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+        await this.consumer.disconnect().catch(() => undefined);
+        this.consumer = this.createConsumer();
+        try {
+          await this.run(this.consumer);
+          return;
+        } catch (failure) {
+          this.options.onRetry?.(failure, attempt);
+          await this.pause(attempt).catch(() => undefined);
+        }
+      }
+    })();
+  }
+
+  private loadParked(): void {
+    const parking = this.options.parking;
+    if (!parking) return;
+    this.parkedLoaded = (async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // a union: a key this member parks while the list is read must stay parked
+          for (const key of await parking.parkedKeys(this.options.groupId)) this.parked.add(key);
+          return;
+        } catch (error) {
+          this.options.onRetry?.(error, attempt);
+          await this.pause(attempt);
+        }
+      }
+    })();
+    // awaited by each message; a stop while loading must not surface as an unhandled rejection
+    this.parkedLoaded.catch(() => undefined);
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
-    try {
-      await this.options.handleBatch!(batch.messages.map((message) => this.decode(message)));
-      for (const message of batch.messages) resolveOffset(message.offset);
-      return;
-    } catch {
-      // one bad message must not hold the others back: go message by message
+    await this.parkedLoaded;
+    if (!batch.messages.some((message) => this.parked.has(message.key?.toString() ?? ''))) {
+      try {
+        await this.options.handleBatch!(batch.messages.map((message) => this.decode(message)));
+        for (const message of batch.messages) resolveOffset(message.offset);
+        return;
+      } catch {
+        // one bad message must not hold the others back: go message by message
+      }
     }
     for (const message of batch.messages) {
       await this.process(batch.topic, batch.partition, message, heartbeat);
@@ -94,27 +204,48 @@ export class MessageConsumer<Message> {
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
+    let failure: Error | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
+        if (failure) return await this.deadLetter(topic, partition, message, failure);
+        if (await this.heldBehindParked(topic, partition, message)) return;
         await this.options.handle(this.decode(message));
         return;
       } catch (error) {
         const kind = error instanceof UndecodableMessageError ? 'final' : failureKind(error);
-        if (kind === 'final' || (kind === 'unknown' && attempt >= maxAttempts)) {
-          return this.deadLetter(topic, partition, message, asError(error));
+        if (!failure && (kind === 'final' || (kind === 'unknown' && attempt >= maxAttempts))) {
+          failure = asError(error);
+          continue;
         }
+        // a dependency is away (or, dead-lettering, Kafka or the parking store is)
         this.options.onRetry?.(error, attempt);
-        await this.pause(attempt);
-        // the group must not take the partition away while a message waits for a dependency
-        await heartbeat().catch(() => undefined);
+        await this.pause(attempt, heartbeat);
       }
     }
   }
 
-  private async pause(attempt: number): Promise<void> {
+  /** A message of a parked stream waits in it; true when it did. */
+  private async heldBehindParked(topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
+    const key = message.key?.toString('utf8');
+    if (!this.options.parking || !key) return false;
+    await this.parkedLoaded;
+    if (!this.parked.has(key)) return false;
+    if (await this.options.parking.hold(this.options.groupId, parkedMessageOf(topic, partition, message))) return true;
+    this.parked.delete(key); // replayed meanwhile, maybe by another replica
+    return false;
+  }
+
+  /**
+   * Waits before the next attempt; stopping rejects the wait (the message stays uncommitted). With
+   * `heartbeat`, beats every few seconds: the group must not take the partition away (its session
+   * lasts 30 s) while a message waits for a dependency.
+   */
+  private async pause(attempt: number, heartbeat?: () => Promise<void>): Promise<void> {
     const delayMs = Math.min(this.options.maxBackoffMs ?? 30_000, (this.options.backoffMs ?? 100) * 2 ** (attempt - 1));
-    // stopping rejects the wait: the message stays uncommitted
-    await sleep(delayMs, undefined, { signal: this.stopping.signal });
+    for (let waited = 0; waited < delayMs; waited += HEARTBEAT_MS) {
+      await sleep(Math.min(HEARTBEAT_MS, delayMs - waited), undefined, { signal: this.stopping.signal });
+      await heartbeat?.().catch(() => undefined);
+    }
   }
 
   private decode(message: KafkaMessage): Message {
@@ -125,26 +256,14 @@ export class MessageConsumer<Message> {
     }
   }
 
+  /** Parks the stream first (durable), then copies the message to the DLQ: a retry repeats both harmlessly. */
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: Error): Promise<void> {
-    // if this send fails the handler throws, the offset is not committed and the message comes back
-    await this.dlqProducer.send({
-      topic: deadLetterTopicFor(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            'dlq-error': error.message.slice(0, 2000),
-            'dlq-source-topic': topic,
-            'dlq-source-partition': String(partition),
-            'dlq-source-offset': message.offset,
-            'dlq-consumer-group': this.options.groupId,
-          },
-        },
-      ],
-    });
+    const key = message.key?.toString('utf8');
+    if (this.options.parking && key) {
+      await this.options.parking.park(this.options.groupId, parkedMessageOf(topic, partition, message), error.message);
+      this.parked.add(key);
+    }
+    await this.dlq.send(topic, partition, message, error);
     this.options.onDeadLetter?.(topic, message, error);
   }
 }

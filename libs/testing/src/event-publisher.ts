@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { topicFor, type DomainEvent } from '@itsm/contracts';
+import { newestVersion, topicFor, upcasters, type DomainEvent } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/messaging';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
@@ -37,7 +37,8 @@ export class EventPublisher {
     const envelopes = events.map((event, index) => ({
       id: uuidv7(),
       type: event.type,
-      schemaVersion: 1,
+      // in their newest version, as their service writes them
+      schemaVersion: newestVersion(event.type, upcasters),
       streamId,
       sequence: first + index + 1,
       entityId,

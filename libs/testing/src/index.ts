@@ -15,3 +15,4 @@ export { acceptedData, CommandSender, type CommandOptions } from './command-send
 export { projectEvents, type FoldableProjection, type GivenEvent } from './project-events';
 export { readMessages, type TopicMessage } from './kafka-messages';
 export { asyncApiConformance, type AsyncApiDocument } from './asyncapi-conformance';
+export { freePort, startPrivatePiece, type PrivatePiece } from './private-piece';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Public, type Caller } from '@itsm/auth';
 import { RateLimit, SmallBody } from '@itsm/runtime';
 import { MeQuery } from './queries/me.query';
-import { SessionStore } from './session.store';
+import { EndSessionCommand } from './use-cases/end-session/end-session.handler';
 import { LoginCommand } from './use-cases/login/login.handler';
 import { LoginRequestDto } from './use-cases/login/login.request.dto';
 import { RefreshCommand } from './use-cases/refresh/refresh.handler';
@@ -17,7 +17,6 @@ import { SwitchContextRequestDto } from './use-cases/switch-context/switch-conte
 export class AuthHttpController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly sessions: SessionStore,
     private readonly me: MeQuery,
   ) {}
 
@@ -40,12 +39,12 @@ export class AuthHttpController {
     return this.commandBus.execute(new RefreshCommand(body.refreshToken));
   }
 
-  /** Ends the session: its refresh tokens stop working; access tokens expire within minutes. */
+  /** Ends the session: its refresh tokens stop working, its access tokens within seconds on every service. */
   @ApiBearerAuth()
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@CurrentCaller() caller: Caller) {
-    await this.sessions.revoke(caller.sessionId);
+    await this.commandBus.execute(new EndSessionCommand(caller, caller.userId, caller.sessionId, 'signed-out'));
   }
 
   @ApiBearerAuth()

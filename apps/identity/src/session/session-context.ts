@@ -1,4 +1,4 @@
-import type { EntityTree } from '@itsm/auth';
+import { reaches, type EntityTree } from '@itsm/auth';
 import type { Authorization } from '../user/user.decider';
 import type { SessionContext } from './session.store';
 
@@ -9,12 +9,7 @@ export function contextFor(
   profileId: string,
   entityId: string,
 ): SessionContext | undefined {
-  const held = authorizations.find(
-    (authorization) =>
-      authorization.profileId === profileId &&
-      (authorization.entityId === entityId ||
-        (authorization.recursive && tree.ancestorsOf(entityId).includes(authorization.entityId))),
-  );
+  const held = authorizations.find((authorization) => reaches(authorization, tree, profileId, entityId));
   return held && { profileId, entityId, recursive: held.recursive };
 }
 

@@ -28,11 +28,13 @@ interface RefreshToken {
 
 export type RotationResult =
   | { ok: true; session: Session; refreshToken: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'revoked' };
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' }
+  /** the session, while still open: the caller ends it (someone else holds a copy of the token) */
+  | { ok: false; reason: 'reused'; openSession: Session | null };
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Sessions with rotating refresh tokens; a reused (stolen) token revokes its whole session. */
+/** Sessions with rotating refresh tokens; a reused (stolen) token tells its whole session must end. */
 @Injectable()
 export class SessionStore {
   private readonly sessions: Collection<Session>;
@@ -75,8 +77,8 @@ export class SessionStore {
     if (!spent) {
       const known = await this.tokens.findOne({ _id: hash });
       if (!known) return { ok: false, reason: 'unknown' };
-      await this.revoke(known.sessionId); // a second use means someone else holds a copy
-      return { ok: false, reason: 'reused' };
+      // a second use means someone else holds a copy
+      return { ok: false, reason: 'reused', openSession: await this.find(known.sessionId) };
     }
     const session = await this.sessions.findOne({ _id: spent.sessionId });
     if (!session || session.revokedAt) return { ok: false, reason: 'revoked' };

@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '@itsm/domain';
-import type { UserDetails, UserEvent } from '@itsm/contracts';
+import type { UserDetails, UserEvent, UserSessionEnded } from '@itsm/contracts';
 
 export interface Authorization {
   authorizationId: string;
@@ -25,7 +25,8 @@ export type UserCommand =
   | { type: 'record-password-change'; changedBy: 'self' | 'administrator' }
   | ({ type: 'grant-authorization' } & Authorization)
   | { type: 'revoke-authorization'; authorizationId: string }
-  | { type: 'erase-user'; pseudonym: string };
+  | { type: 'erase-user'; pseudonym: string }
+  | { type: 'end-session'; sessionId: string; reason: UserSessionEnded['data']['reason'] };
 
 export interface UserState {
   userId: string | null;
@@ -79,6 +80,9 @@ function decide(command: UserCommand, state: UserState): UserEvent[] | DomainErr
       return [{ type: 'user.authorization-revoked', data: { userId, authorizationId: command.authorizationId } }];
     case 'erase-user':
       return [{ type: 'user.erased', data: { userId, pseudonym: command.pseudonym } }];
+    case 'end-session':
+      // not kept in the state: ending a session twice (a retried sign-out) says the same again
+      return [{ type: 'user.session-ended', data: { userId, sessionId: command.sessionId, reason: command.reason } }];
   }
 }
 
@@ -161,6 +165,7 @@ function evolve(state: UserState, event: UserEvent): UserState {
     case 'user.reactivated':
       return { ...state, active: true };
     case 'user.password-changed':
+    case 'user.session-ended':
       return state;
     case 'user.authorization-granted': {
       const { userId: _userId, ...authorization } = event.data;

@@ -168,6 +168,33 @@ describe('the user decider', () => {
       .then([{ type: 'user.password-changed', data: { userId: 'u1', changedBy: 'administrator' } }]);
   });
 
+  describe('end-session', () => {
+    const ended = (reason: 'signed-out' | 'refresh-token-reused') => ({
+      type: 'user.session-ended' as const,
+      data: { userId: 'u1', sessionId: 's1', reason },
+    });
+
+    it('records a sign-out and a revocation for a reused refresh token, every time (a retry says it again)', () => {
+      spec
+        .given([registered])
+        .when({ type: 'end-session', sessionId: 's1', reason: 'signed-out' })
+        .then([ended('signed-out')]);
+      spec
+        .given([registered, ended('signed-out')])
+        .when({ type: 'end-session', sessionId: 's1', reason: 'refresh-token-reused' })
+        .then([ended('refresh-token-reused')]);
+    });
+
+    it('records it for a deactivated user too, and changes nothing of the state', () => {
+      spec
+        .given([registered, deactivated])
+        .when({ type: 'end-session', sessionId: 's1', reason: 'signed-out' })
+        .then([ended('signed-out')]);
+      const before = [registered, deactivated].reduce(userDecider.evolve, userDecider.initialState());
+      expect(userDecider.evolve(before, ended('signed-out'))).toEqual(before);
+    });
+  });
+
   describe('grant-authorization and revoke-authorization', () => {
     it('grants a profile on an entity', () => {
       spec
@@ -249,6 +276,7 @@ describe('the user decider', () => {
       { type: 'grant-authorization', authorizationId: 'a2', profileId: 'admin', entityId: 'root', recursive: true },
       { type: 'revoke-authorization', authorizationId: 'a1' },
       { type: 'erase-user', pseudonym: 'user-0000' },
+      { type: 'end-session', sessionId: 's1', reason: 'signed-out' },
     ];
 
     it('erases a user under a pseudonym', () => {
@@ -290,6 +318,7 @@ describe('the user decider', () => {
     { type: 'grant-authorization', authorizationId: 'a1', profileId: 'admin', entityId: 'root', recursive: true },
     { type: 'revoke-authorization', authorizationId: 'a1' },
     { type: 'erase-user', pseudonym: 'user-0000' },
+    { type: 'end-session', sessionId: 's1', reason: 'signed-out' },
   ])('refuses $type on a user that does not exist', (command) => {
     spec
       .given([])

@@ -7,8 +7,8 @@ import { DirectoryReader, type DirectoryGroup } from '@itsm/directory';
 export class RecipientDirectory {
   constructor(private readonly directory: DirectoryReader) {}
 
-  group(groupId: string): Promise<DirectoryGroup | null> {
-    return this.directory.group(groupId);
+  groupsById(groupIds: string[]): Promise<Map<string, DirectoryGroup>> {
+    return this.directory.groupsById(groupIds);
   }
 
   /** The default address of each active user among the actors, groups expanded to their members. */

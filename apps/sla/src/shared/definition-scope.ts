@@ -34,15 +34,6 @@ export class DefinitionScope {
     return found as Doc;
   }
 
-  /**
-   * Whether something owned by `ownerEntityId` (a group to notify or assign) may serve definitions
-   * of `entityId`: in the caller's scope, or above that entity. A sibling entity's group never.
-   */
-  async serves(caller: Caller | SystemCaller, entityId: string, ownerEntityId: string): Promise<boolean> {
-    if (isSystemCaller(caller) || caller.scope.includes(ownerEntityId)) return true;
-    return (await this.tree.tree()).ancestorsOf(entityId).includes(ownerEntityId);
-  }
-
   assertWritable(caller: Caller | SystemCaller, entityId: string): void {
     if (!isSystemCaller(caller) && !caller.scope.includes(entityId)) {
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);

@@ -1,4 +1,4 @@
-import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/runtime';
+import { startServiceUnderTest, type ApiAnswer, type ServiceUnderTest } from '@itsm/runtime';
 import type { ManagedIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { SLA_SERVICE } from '../sla.app';
@@ -29,4 +29,10 @@ export async function slaHas(stack: ManagedIsolatedStack, collection: string, co
   } finally {
     await client.close();
   }
+}
+
+/** The body of a 201, or the failure with what the service said. */
+export function created(answer: ApiAnswer): ApiAnswer['body'] {
+  if (answer.status !== 201) throw new Error(`expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
 }

@@ -1,4 +1,4 @@
-import type { ActorRef, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
+import type { ActorRef, ActorRole, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { ticketOpened } from '@itsm/fixtures';
 import { EventPublisher, type ManagedIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -16,6 +16,7 @@ export class TicketFixture {
     return this.events.connect();
   }
 
+  /** A ticket opened at `openedAt`, recorded then or, a call typed in afterwards, at `recordedAt`. */
   async open(
     openedAt: Date,
     {
@@ -25,6 +26,7 @@ export class TicketFixture {
       priority = 3,
       requester,
       title = 'Poste lent',
+      recordedAt = openedAt,
     }: {
       entityId?: string;
       type?: 'incident' | 'request';
@@ -32,14 +34,16 @@ export class TicketFixture {
       priority?: number;
       requester: ActorRef;
       title?: string;
+      recordedAt?: Date;
     },
   ): Promise<string> {
     const ticketId = uuidv7();
     this.entities.set(ticketId, entityId);
     await this.publish(
       ticketId,
-      openedAt,
+      recordedAt,
       ticketOpened(ticketId, {
+        openedAt: openedAt.toISOString(),
         entityId,
         title,
         description: 'Le poste met dix minutes à démarrer.',
@@ -81,8 +85,19 @@ export class TicketFixture {
   }
 
   async assign(ticketId: string, actor: ActorRef, at: Date): Promise<void> {
-    await this.publish(ticketId, at, { type: 'ticket.actor-added', data: { ticketId, role: 'assignee', actor } });
+    await this.actor(ticketId, 'ticket.actor-added', 'assignee', actor, at);
     await this.status(ticketId, 'new', 'assigned', at, 'assigned');
+  }
+
+  /** A requester, observer or assignee added or taken off, without any status change. */
+  actor(
+    ticketId: string,
+    change: 'ticket.actor-added' | 'ticket.actor-removed',
+    role: ActorRole,
+    actor: ActorRef,
+    at: Date,
+  ): Promise<void> {
+    return this.publish(ticketId, at, { type: change, data: { ticketId, role, actor } });
   }
 
   private async publish(ticketId: string, at: Date, event: TicketEvent): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDefinition } from '@itsm/contracts';
 import { defaultCalendarId, DirectoryReader } from '@itsm/directory';
-import { ProjectionRegistry } from '@itsm/runtime';
+import { CachedReads, ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../agreement/read-models/agreement-list.projection';
 import { calendarListProjection, type CalendarDoc } from '../calendar/read-models/calendar-list.projection';
 import { chooseAgreements, type ClassifiedTicket } from '../rule/choose-agreements';
@@ -16,26 +16,37 @@ const calendarOf = ({ name, timeZone, openingHours, holidays }: CalendarDoc): Ca
   holidays,
 });
 
-/** Turns definitions (read models) into what the ticket decider needs: terms with their calendars. */
+/**
+ * Turns definitions (read models) into what the ticket decider needs: terms with their calendars.
+ * Every ticket event asks for them: they are read once per change (see CachedReads).
+ */
 @Injectable()
 export class AgreementResolver {
+  private readonly definitions: CachedReads;
+
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly scope: DefinitionScope,
     private readonly directory: DirectoryReader,
-  ) {}
+  ) {
+    const names = [ruleListProjection.name, agreementListProjection.name, calendarListProjection.name];
+    this.definitions = new CachedReads(names.map((name) => projections.store(name)));
+  }
 
   /** What the rules of the ticket's entity give it now, on the calendars they run on there. */
   async chosenFor(ticket: ClassifiedTicket & { entityId: string }): Promise<ResolvedAgreement[]> {
-    const applicable = await this.scope.applicableTo(ticket.entityId);
-    const rules = await (await this.projections.collection<SlaRuleDoc>(ruleListProjection.name))
-      .find(applicable)
-      .toArray();
+    const rules = await this.definitions.read(`rules:${ticket.entityId}`, async () =>
+      (await this.projections.collection<SlaRuleDoc>(ruleListProjection.name))
+        .find(await this.scope.applicableTo(ticket.entityId))
+        .toArray(),
+    );
     const slaIds = chooseAgreements(rules, ticket);
     if (slaIds.length === 0) return [];
-    const agreements = await (await this.projections.collection<AgreementDoc>(agreementListProjection.name))
-      .find({ slaId: { $in: slaIds } })
-      .toArray();
+    const agreements = await this.definitions.read(`agreements:${[...slaIds].sort().join(',')}`, async () =>
+      (await this.projections.collection<AgreementDoc>(agreementListProjection.name))
+        .find({ slaId: { $in: slaIds } })
+        .toArray(),
+    );
     return this.resolveAll(agreements, ticket.entityId);
   }
 
@@ -44,16 +55,20 @@ export class AgreementResolver {
   }
 
   async agreement(slaId: string): Promise<AgreementDoc | null> {
-    return (await this.projections.collection<AgreementDoc>(agreementListProjection.name)).findOne({ slaId });
+    return this.definitions.read(`agreement:${slaId}`, async () =>
+      (await this.projections.collection<AgreementDoc>(agreementListProjection.name)).findOne({ slaId }),
+    );
   }
 
   /** Calendars by id, for the agreements a ticket already has (a resumed clock needs them). */
   async calendars(calendarIds: Array<string | null>): Promise<Record<string, CalendarDefinition>> {
     const ids = [...new Set(calendarIds.filter((id): id is string => id !== null))];
     if (ids.length === 0) return {};
-    const docs = await (await this.projections.collection<CalendarDoc>(calendarListProjection.name))
-      .find({ calendarId: { $in: ids } })
-      .toArray();
+    const docs = await this.definitions.read(`calendars:${ids.sort().join(',')}`, async () =>
+      (await this.projections.collection<CalendarDoc>(calendarListProjection.name))
+        .find({ calendarId: { $in: ids } })
+        .toArray(),
+    );
     return Object.fromEntries(docs.map((doc) => [doc.calendarId, calendarOf(doc)]));
   }
 

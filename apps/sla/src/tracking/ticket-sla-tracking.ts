@@ -48,7 +48,8 @@ export class TicketSlaTracking {
     if (!ticketFactsProjection.handles.has(envelope.type)) return;
     await this.facts.apply(envelope);
     const ticketId = (envelope.data as { ticketId: string }).ticketId;
-    const doc = await this.ticketFacts(ticketId);
+    // the copy the apply just wrote, when it holds one: no read back
+    const doc = (await this.facts.lastWritten(envelope.streamId)) ?? (await this.ticketFacts(ticketId));
     if (!doc) return;
     const milestones = milestonesOf(envelope, doc.requesterIds);
     if (milestones.length === 0) return;
@@ -93,11 +94,14 @@ export class TicketSlaTracking {
   ): Promise<TicketSlaState> {
     const entityId =
       'ticket' in command ? command.ticket.entityId : ((await this.ticketFacts(ticketId))?.entityId ?? 'unknown');
+    // a ticket just opened has no deadlines yet: no read (should it have some, the append says so)
+    const newStream = command.type === 'observe-ticket' && command.milestones.includes('opened');
     const { state } = await this.commands.execute(
       ticketSlaDecider,
       ticketSlaStreamId(ticketId),
       command,
       commandMetadata(actor, entityId, { correlationId }),
+      { newStream },
     );
     await this.syncTimers(state);
     return state;

@@ -17,8 +17,8 @@ export class TicketSlaHttpController {
     private readonly queries: TicketSlaQueries,
   ) {}
 
+  /** Rights as for the ticket itself (ticket.read-all, or ticket.read-own on one's own tickets): see TicketSlaQueries. */
   @Get()
-  @RequireRights('sla.read')
   get(@CurrentCaller() caller: Caller, @Param() { id }: IdParam) {
     return this.queries.get(caller, id);
   }
@@ -28,6 +28,6 @@ export class TicketSlaHttpController {
   async set(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: SetTicketAgreementRequestDto) {
     const ticket = await this.queries.visibleTicket(caller, id);
     await this.commandBus.execute(new SetTicketAgreementCommand(caller, ticket, body.slaId));
-    return this.queries.view(ticket);
+    return this.queries.view(caller, ticket);
   }
 }

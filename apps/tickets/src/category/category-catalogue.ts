@@ -1,7 +1,5 @@
-import { DomainError } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
-import type { TicketType } from '@itsm/contracts';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { categoryListProjection, type CategoryListDoc } from './read-models/category-list.projection';
 
@@ -23,14 +21,8 @@ export class CategoryCatalogue {
     return { $or: [{ entityId: { $in: [...caller.scope] } }, { recursive: true, entityId: { $in: above } }] };
   }
 
-  async assertUsable(caller: Caller, categoryId: string, type: TicketType): Promise<CategoryListDoc> {
-    const category = await (
-      await this.collection()
-    ).findOne({ $and: [{ categoryId }, await this.visibleFilter(caller)] });
-    if (!category) throw new DomainError('rule', `unknown category ${categoryId}`);
-    if (type === 'incident' ? !category.forIncidents : !category.forRequests) {
-      throw new DomainError('rule', `category ${category.name} is not offered for ${type}s`);
-    }
-    return category;
+  /** The category, wherever it is defined: the ticket's entity decides whether it may be used (`referencesRefusal`). */
+  async byId(categoryId: string): Promise<CategoryListDoc | null> {
+    return (await this.collection()).findOne({ categoryId });
   }
 }

@@ -6,7 +6,7 @@ import { TICKETS_SERVICE } from '../tickets.app';
 import { TicketsModule } from '../tickets.module';
 
 export interface TicketsUnderTest extends ServiceUnderTest {
-  /** waits until the tickets service has taken in this many identity users and entities */
+  /** waits until the tickets service has taken in this many identity users (with their authorizations) and entities */
   directoryHas(users: number, entities: number): Promise<void>;
 }
 
@@ -29,11 +29,12 @@ export async function startTickets(
         const db = client.db(tickets.env.MONGO_DB);
         const deadline = Date.now() + 60_000;
         for (;;) {
-          const [known, tree] = await Promise.all([
+          const [known, belonging, tree] = await Promise.all([
             db.collection('directory_users').countDocuments(),
+            db.collection('directory_authorizations').countDocuments(),
             db.collection('auth_entity_tree').countDocuments(),
           ]);
-          if (known >= users && tree >= entities) return;
+          if (known >= users && belonging >= users && tree >= entities) return;
           if (Date.now() > deadline) throw new Error(`tickets knows ${known} users and ${tree} entities after 60 s`);
           await new Promise((resolve) => setTimeout(resolve, 100));
         }

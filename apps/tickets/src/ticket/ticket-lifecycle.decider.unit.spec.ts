@@ -38,8 +38,14 @@ const openTicket = (overrides: Partial<OpenTicket> = {}): OpenTicket => ({
   observers: [],
   assignees: [],
   recipientId: 'tech',
+  // now is the fixture's opening date; the root entity exists since 2020
+  opening: { asked: null, now: '2022-01-25T09:00:00.000Z', entityCreatedAt: '2020-01-06T08:00:00.000Z' },
   ...overrides,
 });
+const NOW = Date.parse('2022-01-25T09:00:00.000Z');
+/** A technician gives the opening date, minutes from now (negative: earlier). */
+const datedCall = (minutes: number, asked = new Date(NOW + minutes * 60_000).toISOString()) =>
+  openTicket({ opening: { ...openTicket().opening, asked } });
 
 const opened = (overrides: Partial<TicketOpened['data']> = {}): TicketEvent =>
   ticketOpened(TICKET, {
@@ -252,6 +258,62 @@ describe('the ticket decider: lifecycle', () => {
         .thenFails('invalid', /title must not be empty/);
     });
 
+    describe('the opening date a technician gives (a call recorded afterwards)', () => {
+      it('opens the ticket at that date', () => {
+        spec
+          .given([])
+          .when(datedCall(-90))
+          .then([opened({ openedAt: '2022-01-25T07:30:00.000Z' })]);
+      });
+
+      it('takes any offset and stores the instant in UTC', () => {
+        spec
+          .given([])
+          .when(datedCall(0, '2022-01-25T08:15:00.000+01:00'))
+          .then([opened({ openedAt: '2022-01-25T07:15:00.000Z' })]);
+      });
+
+      it('takes a date just ahead of the service’s clock (clock skew) as now', () => {
+        spec.given([]).when(datedCall(4)).then([opened()]);
+      });
+
+      it('refuses a date in the future', () => {
+        spec
+          .given([])
+          .when(datedCall(6))
+          .thenFails('rule', /openedAt 2022-01-25T09:06:00.000Z is in the future/);
+      });
+
+      it('refuses a date before the entity existed; its creation instant itself is fine', () => {
+        spec
+          .given([])
+          .when(datedCall(0, '2020-01-06T07:59:59.999Z'))
+          .thenFails('rule', /openedAt .* comes before entity root existed \(created 2020-01-06T08:00:00.000Z\)/);
+        spec
+          .given([])
+          .when(datedCall(0, '2020-01-06T08:00:00.000Z'))
+          .then([opened({ openedAt: '2020-01-06T08:00:00.000Z' })]);
+      });
+
+      it('refuses a date it cannot check: the entity’s creation not known yet', () => {
+        spec
+          .given([])
+          .when(
+            openTicket({
+              opening: { asked: '2022-01-25T08:00:00Z', now: '2022-01-25T09:00:00.000Z', entityCreatedAt: null },
+            }),
+          )
+          .thenFails('rule', /openedAt cannot be checked yet: when entity root was created is not known here/);
+      });
+
+      it.each(['2022-W04', '20220125', '2022-01-25T08', '2022-02-30T08:00:00Z'])('refuses %p, no date', (asked) => {
+        spec
+          .given([])
+          .when(datedCall(0, asked))
+          .thenFails('invalid', /openedAt must be an RFC 3339 date-time/);
+      });
+    });
+
     it('refuses to open the same ticket twice', () => {
       spec
         .given(newTicket)
@@ -300,7 +362,14 @@ describe('the ticket decider: lifecycle', () => {
       sizeBytes: 10,
       authorId: 'S1',
     },
-    { type: 'record-satisfaction', rating: 5, comment: '', answeredBy: 'S1', isRequester: true },
+    {
+      type: 'record-satisfaction',
+      rating: 5,
+      comment: '',
+      answeredBy: 'S1',
+      isRequester: true,
+      now: '2022-01-26T09:00:00Z',
+    },
   ])('refuses $type on a ticket that does not exist', (command) => {
     spec
       .given([])
@@ -999,45 +1068,91 @@ describe('the ticket decider: lifecycle', () => {
   });
 
   describe('record-satisfaction', () => {
-    const answer = { type: 'record-satisfaction', rating: 4, comment: 'Rapide', answeredBy: 'S1', isRequester: true };
+    const ANSWERED_AT = '2022-01-26T09:00:00.000Z';
+    const hoursAfter = (hours: number) => new Date(Date.parse(ANSWERED_AT) + hours * 3_600_000).toISOString();
+    const answer = {
+      type: 'record-satisfaction',
+      rating: 4,
+      comment: 'Rapide',
+      answeredBy: 'S1',
+      isRequester: true,
+      now: ANSWERED_AT,
+    } as const;
     const recorded = (rating: number): TicketEvent => ({
       type: 'ticket.satisfaction-recorded',
-      data: { ticketId: TICKET, rating, comment: 'Rapide', answeredBy: 'S1' },
+      data: { ticketId: TICKET, rating, comment: 'Rapide', answeredBy: 'S1', answeredAt: ANSWERED_AT },
+    });
+    const changed = (rating: number, comment: string): TicketEvent => ({
+      type: 'ticket.satisfaction-changed',
+      data: { ticketId: TICKET, rating, comment, answeredBy: 'S1' },
     });
 
     it.each([1, 4, 5])('the requester rates a closed ticket %d', (rating) => {
       spec
         .given(closedTicket)
-        .when({ ...answer, type: 'record-satisfaction', rating })
+        .when({ ...answer, rating })
         .then([recorded(rating)]);
     });
 
     it.each([0, 6, 3.5, -1])('refuses rating %p', (rating) => {
       spec
         .given(closedTicket)
-        .when({ ...answer, type: 'record-satisfaction', rating })
+        .when({ ...answer, rating })
         .thenFails('invalid', /rating must be an integer from 1 to 5/);
     });
 
     it.each(statusesBut('closed'))('a %s ticket cannot be rated yet', (status) => {
       spec
         .given(ticketIn[status])
-        .when({ ...answer, type: 'record-satisfaction' })
+        .when(answer)
         .thenFails('illegal_transition', /cannot be rated before it is closed/);
     });
 
     it('only a requester answers the survey', () => {
       spec
         .given(closedTicket)
-        .when({ ...answer, type: 'record-satisfaction', answeredBy: 'tech', isRequester: false })
+        .when({ ...answer, answeredBy: 'tech', isRequester: false })
         .thenFails('forbidden', /only a requester/);
     });
 
-    it('the survey is answered once', () => {
+    it('the requester changes the answer within 12 hours of the first one, as often as they like', () => {
       spec
         .given([...closedTicket, recorded(4)])
-        .when({ ...answer, type: 'record-satisfaction', rating: 5 })
-        .thenFails('conflict', /already answered/);
+        .when({ ...answer, rating: 2, comment: 'Finalement, non.', now: hoursAfter(3) })
+        .then([changed(2, 'Finalement, non.')]);
+      spec
+        .given([...closedTicket, recorded(4), changed(2, 'Finalement, non.')])
+        .when({ ...answer, rating: 3, now: hoursAfter(12) })
+        .then([changed(3, 'Rapide')]);
+    });
+
+    it('an answer given again unchanged changes nothing', () => {
+      spec
+        .given([...closedTicket, recorded(4), changed(2, 'Finalement, non.')])
+        .when({ ...answer, rating: 2, comment: 'Finalement, non.', now: hoursAfter(1) })
+        .then([]);
+    });
+
+    it('the 12 hours count from the first answer, not from the last change', () => {
+      spec
+        .given([...closedTicket, recorded(4), changed(2, 'Finalement, non.')])
+        .when({ ...answer, rating: 5, now: new Date(Date.parse(hoursAfter(12)) + 1).toISOString() })
+        .thenFails(
+          'rule',
+          /can no longer be changed: it could be for 12 hours after the first answer \(2022-01-26T09:00:00.000Z\), until 2022-01-26T21:00:00.000Z/,
+        );
+    });
+
+    it('only a requester changes it', () => {
+      spec
+        .given([...closedTicket, recorded(4)])
+        .when({ ...answer, answeredBy: 'tech', isRequester: false, now: hoursAfter(1) })
+        .thenFails('forbidden', /only a requester/);
+    });
+
+    it('the state keeps the answer and when it was first given', () => {
+      const state = fold([...closedTicket, recorded(4), changed(2, 'Finalement, non.')]);
+      expect(state.satisfaction).toEqual({ rating: 2, comment: 'Finalement, non.', answeredAt: ANSWERED_AT });
     });
   });
 
@@ -1148,7 +1263,7 @@ describe('the ticket decider: lifecycle', () => {
       },
       validations: { 'validation-1': { approver: normal, status: 'accepted' } },
       solution: { solutionId: 'solution-1', status: 'accepted' },
-      satisfied: false,
+      satisfaction: null,
       escalations: [],
     });
   });

@@ -260,6 +260,16 @@ describe('the ticket decider: timeline', () => {
         { plannedBegin: PLAN.plannedEnd, plannedEnd: PLAN.plannedBegin },
         /plannedEnd comes before plannedBegin/,
       ],
+      // Date.parse would read neither: the end-before-begin rule could not be checked
+      ['a week date for a start', { ...PLAN, plannedBegin: '2026-W01' }, /plannedBegin must be an RFC 3339 date-time/],
+      ['a basic-format end', { ...PLAN, plannedEnd: '20260101' }, /plannedEnd must be an RFC 3339 date-time/],
+      ['an end without minutes', { ...PLAN, plannedEnd: '2026-01-01T10' }, /plannedEnd must be an RFC 3339 date-time/],
+      // Date.parse would roll it over to March 2 and find it after the start
+      [
+        'an end on a day that does not exist',
+        { plannedBegin: '2026-03-01T10:00:00Z', plannedEnd: '2026-02-30T10:00:00Z' },
+        /plannedEnd must be an RFC 3339 date-time/,
+      ],
     ])('refuses a task with %s', (_label, fields, message) => {
       spec.given(assignedTicket).when(addTask(fields)).thenFails('invalid', message);
     });
@@ -369,6 +379,12 @@ describe('the ticket decider: timeline', () => {
       ['a negative duration', { durationMinutes: -5 }, /durationMinutes must be a whole number of minutes/],
       ['an end and no start', { plannedBegin: null }, /needs both plannedBegin and plannedEnd/],
       ['an end before its start', { plannedEnd: '2022-01-25T09:00:00.000Z' }, /plannedEnd comes before plannedBegin/],
+      [
+        'an end before its start given in another offset',
+        { plannedEnd: '2022-01-25T10:15:00.000+01:00' },
+        /plannedEnd comes before plannedBegin/,
+      ],
+      ['a start that is no date', { plannedBegin: '2022-W04' }, /plannedBegin must be an RFC 3339 date-time/],
     ])('refuses to leave the task with %s', (_label, changes, message) => {
       spec.given(plannedTicket).when({ type: 'update-task', taskId: 'task-1', changes }).thenFails('invalid', message);
     });

@@ -9,6 +9,16 @@ import type {
 } from '@itsm/contracts';
 import type { PriorityMatrix } from './priority-matrix';
 
+/** What decides a ticket's opening date. */
+export interface OpeningFacts {
+  /** the opening date a technician gave (a call recorded afterwards); null: now */
+  asked: string | null;
+  /** this service's clock */
+  now: string;
+  /** when the ticket's entity was created, as the directory knows it; null when it does not */
+  entityCreatedAt: string | null;
+}
+
 /**
  * What may be asked of a ticket. Facts the decider cannot know (who belongs to which group, the
  * entity's auto-close setting) are read by the handler and passed in.
@@ -34,6 +44,7 @@ export type TicketCommand =
       observers: ActorRef[];
       assignees: ActorRef[];
       recipientId: string;
+      opening: OpeningFacts;
     }
   | {
       type: 'change-ticket-details';
@@ -87,7 +98,14 @@ export type TicketCommand =
   | { type: 'close-ticket'; by: 'technician' | 'auto' }
   | { type: 'reopen-ticket'; reason: string; by: string; followupId: string }
   | { type: 'attach-document'; documentId: string; name: string; mimeType: string; sizeBytes: number; authorId: string }
-  | { type: 'record-satisfaction'; rating: number; comment: string; answeredBy: string; isRequester: boolean }
+  | {
+      type: 'record-satisfaction';
+      rating: number;
+      comment: string;
+      answeredBy: string;
+      isRequester: boolean;
+      now: string;
+    }
   /** an SLA/OLA level's actions, applied once per escalationId (the sla event's id) */
   | ({
       type: 'escalate-ticket';

@@ -1,10 +1,10 @@
-import { DomainError, isDomainError, type Decider } from '@itsm/domain';
+import { DomainError, instantText, isDomainError, type Decider } from '@itsm/domain';
 import type { TaskFields, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { computePriority } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { evolveTicket } from './ticket.evolve';
 import { hasPlannedTask, initialTicketState, sameActor, workingStatus, type TicketState } from './ticket.state';
-import { taskError, ticketFieldsError } from './ticket.validation';
+import { openingDate, taskError, ticketFieldsError } from './ticket.validation';
 
 type Command<T extends TicketCommand['type']> = Extract<TicketCommand, { type: T }>;
 type Decision = TicketEvent[] | DomainError;
@@ -12,6 +12,8 @@ type Decision = TicketEvent[] | DomainError;
 const illegal = (status: TicketStatus, what: string) =>
   new DomainError('illegal_transition', `a ${status} ticket cannot ${what}`);
 const OPEN_STATUSES: TicketStatus[] = ['new', 'assigned', 'planned', 'pending'];
+/** GLPI: a satisfaction answer may be changed for 12 hours after it was first given */
+const SATISFACTION_CHANGE_MS = 12 * 3_600_000;
 
 function decide(command: TicketCommand, state: TicketState): Decision {
   if (command.type === 'open-ticket') return open(command, state);
@@ -84,14 +86,17 @@ function decide(command: TicketCommand, state: TicketState): Decision {
 
 function open(command: Command<'open-ticket'>, state: TicketState): Decision {
   if (state.ticketId !== null) return new DomainError('conflict', `ticket ${command.ticketId} already exists`);
-  const { type: _type, ticketType, matrix, priority, ...fields } = command;
+  const { type: _type, ticketType, matrix, priority, opening, ...fields } = command;
   const invalid = ticketFieldsError(fields) ?? scaleError(command.urgency, command.impact, priority);
   if (invalid) return invalid;
   if (command.requesters.length === 0) return new DomainError('invalid', 'a ticket needs at least one requester');
+  const openedAt = openingDate(command.entityId, opening);
+  if (isDomainError(openedAt)) return openedAt;
   const opened: TicketEvent = {
     type: 'ticket.opened',
     data: {
       ...fields,
+      openedAt,
       title: fields.title.trim(),
       type: ticketType,
       priority: priority ?? computePriority(matrix, command.urgency, command.impact),
@@ -284,15 +289,29 @@ function reopen(command: Command<'reopen-ticket'>, state: TicketState, ticketId:
   ];
 }
 
+/** The survey's answer; as in GLPI, the requester may change it for 12 hours after the first one. */
 function satisfaction(command: Command<'record-satisfaction'>, state: TicketState, ticketId: string): Decision {
   if (state.status !== 'closed') return illegal(state.status, 'be rated before it is closed');
   if (!command.isRequester) return new DomainError('forbidden', 'only a requester answers the satisfaction survey');
-  if (state.satisfied) return new DomainError('conflict', 'the satisfaction survey was already answered');
   if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) {
     return new DomainError('invalid', 'rating must be an integer from 1 to 5');
   }
-  const { rating, comment, answeredBy } = command;
-  return [{ type: 'ticket.satisfaction-recorded', data: { ticketId, rating, comment, answeredBy } }];
+  const { rating, comment, answeredBy, now } = command;
+  const first = state.satisfaction;
+  if (!first) {
+    return [{ type: 'ticket.satisfaction-recorded', data: { ticketId, rating, comment, answeredBy, answeredAt: now } }];
+  }
+  const changeableUntil = Date.parse(first.answeredAt) + SATISFACTION_CHANGE_MS;
+  if (Date.parse(now) > changeableUntil) {
+    const until = instantText(changeableUntil);
+    return new DomainError(
+      'rule',
+      `the satisfaction answer can no longer be changed: it could be for 12 hours after the first answer (${first.answeredAt}), until ${until}`,
+      { details: { answeredAt: first.answeredAt, changeableUntil: until } },
+    );
+  }
+  if (rating === first.rating && comment === first.comment) return [];
+  return [{ type: 'ticket.satisfaction-changed', data: { ticketId, rating, comment, answeredBy } }];
 }
 
 /**
@@ -349,8 +368,8 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
   initialState: initialTicketState,
   decide,
   evolve: evolveTicket,
-  // 2: the state keeps the applied escalations
-  stateVersion: 2,
+  // 3: the state keeps the satisfaction answer and when it was first given
+  stateVersion: 3,
 };
 
 export const ticketStreamId = (ticketId: string): string => `ticket-${ticketId}`;

@@ -64,8 +64,14 @@ export function evolveTicket(state: TicketState, event: TicketEvent): TicketStat
       return { ...state, solution: state.solution && { ...state.solution, status: 'accepted' } };
     case 'ticket.solution-refused':
       return { ...state, solution: state.solution && { ...state.solution, status: 'refused' } };
-    case 'ticket.satisfaction-recorded':
-      return { ...state, satisfied: true };
+    case 'ticket.satisfaction-recorded': {
+      const { rating, comment, answeredAt } = event.data;
+      return { ...state, satisfaction: { rating, comment, answeredAt } };
+    }
+    case 'ticket.satisfaction-changed': {
+      const { rating, comment } = event.data;
+      return { ...state, satisfaction: state.satisfaction && { ...state.satisfaction, rating, comment } };
+    }
     case 'ticket.escalated':
       return { ...state, escalations: [...state.escalations, event.data.escalationId] };
     case 'ticket.followup-added':

@@ -11,7 +11,8 @@ export interface TicketState {
   validations: Record<string, { approver: ActorRef; status: 'waiting' | 'accepted' | 'refused' }>;
   /** the latest solution and where it stands */
   solution: { solutionId: string; status: 'waiting' | 'accepted' | 'refused' } | null;
-  satisfied: boolean;
+  /** the requester's satisfaction answer, and when it was first given (changes are allowed for 12 h) */
+  satisfaction: { rating: number; comment: string; answeredAt: string } | null;
   /** ids of the SLA events already applied as escalations: a redelivered one changes nothing */
   escalations: string[];
 }
@@ -26,7 +27,7 @@ export const initialTicketState = (): TicketState => ({
   tasks: {},
   validations: {},
   solution: null,
-  satisfied: false,
+  satisfaction: null,
   escalations: [],
 });
 

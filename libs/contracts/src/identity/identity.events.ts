@@ -119,6 +119,18 @@ const userErased = v1(
   'GDPR erasure: consumers replace every personal datum of the user by the pseudonym.',
   object({ userId: id('the user'), pseudonym: text('what to show instead of the name', 100) }),
 );
+const userSessionEnded = v1(
+  'user.session-ended',
+  'A sign-in session ended before its time: its refresh tokens and access tokens are void on every service.',
+  object({
+    userId: id('the user'),
+    sessionId: id('the session (claim sid of its access tokens)'),
+    reason: choice(
+      ['signed-out', 'refresh-token-reused'],
+      'signed out, or revoked because a refresh token of it was used twice (someone else holds a copy)',
+    ),
+  }),
+);
 export type UserRegistered = EventOf<typeof userRegistered>;
 export type UserDetailsChanged = EventOf<typeof userDetailsChanged>;
 export type UserDefaultsChanged = EventOf<typeof userDefaultsChanged>;
@@ -128,6 +140,7 @@ export type UserPasswordChanged = EventOf<typeof userPasswordChanged>;
 export type UserAuthorizationGranted = EventOf<typeof userAuthorizationGranted>;
 export type UserAuthorizationRevoked = EventOf<typeof userAuthorizationRevoked>;
 export type UserErased = EventOf<typeof userErased>;
+export type UserSessionEnded = EventOf<typeof userSessionEnded>;
 export type UserEvent =
   | UserRegistered
   | UserDetailsChanged
@@ -137,7 +150,8 @@ export type UserEvent =
   | UserPasswordChanged
   | UserAuthorizationGranted
   | UserAuthorizationRevoked
-  | UserErased;
+  | UserErased
+  | UserSessionEnded;
 
 const groupCreated = v1(
   'group.created',
@@ -219,6 +233,7 @@ export const identityEvents: ContextEvents = {
     userAuthorizationGranted,
     userAuthorizationRevoked,
     userErased,
+    userSessionEnded,
     groupCreated,
     groupUpdated,
     groupMemberAdded,

@@ -1,9 +1,11 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { eventVersion, type ContextEvents, type EventOf } from '../event-definition';
+import type { Upcaster } from '../upcasting';
 import {
   choice,
   flag,
   id,
+  instant,
   list,
   nullableId,
   nullableInstant,
@@ -17,6 +19,7 @@ import {
 // Each event is declared once, as its JSON Schema; its TypeScript type is inferred from it.
 
 const v1 = eventVersion('tickets', 1);
+const v2 = eventVersion('tickets', 2);
 
 const scale = (description: string, maximum = 5) => ({ type: 'integer', minimum: 1, maximum, description }) as const;
 
@@ -62,23 +65,25 @@ export type LinkedItem = FromSchema<typeof linkedItem>;
 export type TicketClassification = FromSchema<typeof classification>;
 export type TaskFields = FromSchema<typeof task>;
 
-const ticketOpened = v1(
+const openedFields = {
+  ticketId,
+  entityId: id('owning entity'),
+  title: text('title'),
+  description: content,
+  ...classification.properties,
+  source,
+  location,
+  items,
+  requesters: actors('requesters'),
+  observers: actors('observers'),
+  assignees: actors('assignees'),
+  recipientId: id('who typed the ticket'),
+};
+const ticketOpenedV1 = v1('ticket.opened', 'A ticket was opened (recorded, "Enregistrement").', object(openedFields));
+const ticketOpened = v2(
   'ticket.opened',
-  'A ticket was opened (recorded, "Enregistrement").',
-  object({
-    ticketId,
-    entityId: id('owning entity'),
-    title: text('title'),
-    description: content,
-    ...classification.properties,
-    source,
-    location,
-    items,
-    requesters: actors('requesters'),
-    observers: actors('observers'),
-    assignees: actors('assignees'),
-    recipientId: id('who typed the ticket'),
-  }),
+  'A ticket was opened (recorded, "Enregistrement"), at its opening date: when it was recorded, or earlier when a technician recorded a call afterwards. SLA clocks start there. Version 1 lacked openedAt: it is the envelope’s occurredAt.',
+  object({ ...openedFields, openedAt: instant('the opening date (UTC)') }),
 );
 const ticketDetailsChanged = v1(
   'ticket.details-changed',
@@ -189,10 +194,21 @@ const ticketDocumentAttached = v1(
     authorId: id('author'),
   }),
 );
-const ticketSatisfactionRecorded = v1(
+const satisfactionAnswer = { ticketId, rating: scale('1 to 5'), comment: content, answeredBy: id('who answered') };
+const ticketSatisfactionRecordedV1 = v1(
   'ticket.satisfaction-recorded',
   'The requester answered the satisfaction survey.',
-  object({ ticketId, rating: scale('1 to 5'), comment: content, answeredBy: id('who answered') }),
+  object(satisfactionAnswer),
+);
+const ticketSatisfactionRecorded = v2(
+  'ticket.satisfaction-recorded',
+  'The requester answered the satisfaction survey, the first time. Version 1 lacked answeredAt: it is the envelope’s occurredAt.',
+  object({ ...satisfactionAnswer, answeredAt: instant('when: the answer may be changed for 12 hours after') }),
+);
+const ticketSatisfactionChanged = v1(
+  'ticket.satisfaction-changed',
+  'The requester changed their satisfaction answer (allowed for 12 hours after the first one, as in GLPI): the new rating and comment.',
+  object(satisfactionAnswer),
 );
 const ticketEscalated = v1(
   'ticket.escalated',
@@ -234,7 +250,9 @@ export type TicketSolutionAdded = EventOf<typeof ticketSolutionAdded>;
 export type TicketSolutionApproved = EventOf<typeof ticketSolutionApproved>;
 export type TicketSolutionRefused = EventOf<typeof ticketSolutionRefused>;
 export type TicketDocumentAttached = EventOf<typeof ticketDocumentAttached>;
+/** The first answer; later ones within 12 hours are ticket.satisfaction-changed. */
 export type TicketSatisfactionRecorded = EventOf<typeof ticketSatisfactionRecorded>;
+export type TicketSatisfactionChanged = EventOf<typeof ticketSatisfactionChanged>;
 /**
  * An SLA or OLA level asked the ticket to escalate (raise its priority, add an assignee group).
  * The changes themselves follow as ticket.reclassified / ticket.actor-added / ticket.status-changed;
@@ -258,6 +276,7 @@ export type TicketEvent =
   | TicketSolutionRefused
   | TicketDocumentAttached
   | TicketSatisfactionRecorded
+  | TicketSatisfactionChanged
   | TicketEscalated;
 
 const categoryCreated = v1(
@@ -281,6 +300,7 @@ export const ticketEvents: ContextEvents = {
   context: 'tickets',
   description: 'Tickets (incidents and requests) through their ITIL lifecycle, and ITIL categories.',
   events: [
+    ticketOpenedV1,
     ticketOpened,
     ticketDetailsChanged,
     ticketReclassified,
@@ -296,8 +316,24 @@ export const ticketEvents: ContextEvents = {
     ticketSolutionApproved,
     ticketSolutionRefused,
     ticketDocumentAttached,
+    ticketSatisfactionRecordedV1,
     ticketSatisfactionRecorded,
+    ticketSatisfactionChanged,
     ticketEscalated,
     categoryCreated,
   ],
 };
+
+/** What an event of a first version did not carry was the moment it happened: its envelope's occurredAt. */
+export const ticketUpcasters: Upcaster[] = [
+  {
+    type: 'ticket.opened',
+    fromVersion: 1,
+    upcast: (data, envelope) => ({ ...(data as object), openedAt: envelope.occurredAt }),
+  },
+  {
+    type: 'ticket.satisfaction-recorded',
+    fromVersion: 1,
+    upcast: (data, envelope) => ({ ...(data as object), answeredAt: envelope.occurredAt }),
+  },
+];

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import {
-  definitionKey,
+  newestVersion,
   upcast,
   type DomainEvent,
   type EventEnvelope,
@@ -10,7 +10,8 @@ import {
 import { LRUCache } from 'lru-cache';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { DocumentWriteError, InsertBatcher } from './insert-batcher';
+import { settleAppend, type AppendSettling } from './append-outcome';
+import { DocumentWriteError, heldIds, InsertBatcher } from './insert-batcher';
 import {
   CHUNK_SIZE,
   OUTBOX_STREAM,
@@ -29,6 +30,9 @@ export interface EventStoreOptions {
   snapshotsCollection?: string;
 }
 
+/** The driver found no server to send to: the write was surely not done. */
+const neverSent = (error: unknown): boolean => (error as Error | null)?.name === 'MongoServerSelectionError';
+
 /** The commits, without the outbox entries that share their collection. */
 const COMMITS_ONLY = { streamId: { $ne: OUTBOX_STREAM } };
 
@@ -39,7 +43,7 @@ export class MongoEventStore {
   private readonly outbox: Collection<OutboxEntry>;
   private readonly migrations: Collection<{ _id: string; doneAt: Date }>;
   private readonly snapshots: Collection<StoredSnapshot>;
-  private readonly appended = new EventEmitter();
+  private readonly appendedEvents = new EventEmitter();
   /** concurrent appends (of different streams) reach the store together */
   private readonly inserts: InsertBatcher<StoredCommit | OutboxEntry>;
   /** commits this process appended, until the relay publishes them: it then needs no read (bounded) */
@@ -85,7 +89,7 @@ export class MongoEventStore {
     const envelopes = events.map((event, index) => ({
       id: uuidv7(),
       type: event.type,
-      schemaVersion: this.newestVersion(event.type),
+      schemaVersion: newestVersion(event.type, this.options.upcasters),
       streamId,
       sequence: expectedVersion + index + 1,
       entityId: metadata.entityId,
@@ -108,20 +112,45 @@ export class MongoEventStore {
     try {
       await this.inserts.insert([entry, commit]);
     } catch (error) {
-      // without a refused document nothing is known (the commit may have landed): the relay finds out
-      if (!(error instanceof DocumentWriteError) || error.position === 0) throw error;
+      if (!(error instanceof DocumentWriteError)) {
+        if (neverSent(error)) throw error;
+        // the answer was lost, maybe not the write: the caller must hear what happened, found out by id
+        if ((await settleAppend(this.settling, entry, commit)) === 'conflict') {
+          throw await this.collision(streamId, expectedVersion, request);
+        }
+        return this.appended(commit, envelopes);
+      }
+      if (error.position === 0) throw error;
       // the entry is written, its commit never will be
       await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
       if (!isDuplicateKeyError(error)) throw error;
-      // the index that refused it is not named (FerretDB): a request written before is looked for
-      const first = request && (await this.requestCommit(request.key));
-      throw first ? new RequestReplayedError(first) : new VersionConflictError(streamId, expectedVersion);
+      throw await this.collision(streamId, expectedVersion, request);
     }
+    return this.appended(commit, envelopes);
+  }
+
+  /**
+   * What a commit collided with, as the index that refused it is not named (FerretDB): the same
+   * request written before, or another writer at that version.
+   */
+  private async collision(streamId: string, expectedVersion: number, request?: RequestKey): Promise<Error> {
+    const first = request && (await this.requestCommit(request.key));
+    return first ? new RequestReplayedError(first) : new VersionConflictError(streamId, expectedVersion);
+  }
+
+  private appended(commit: StoredCommit, envelopes: EventEnvelope[]): EventEnvelope[] {
     // a copy: what the caller does with the envelopes it gets back never reaches Kafka
     this.unpublished.set(commit._id, structuredClone(commit));
-    this.appended.emit('appended', streamId);
+    this.appendedEvents.emit('appended', commit.streamId);
     return envelopes;
   }
+
+  /** The store as settling an append of unknown outcome reads and writes it: by id only. */
+  private readonly settling: AppendSettling = {
+    held: (ids) => heldIds(this.commits, ids),
+    insert: (docs) => this.inserts.insert(docs),
+    dropEntry: async (id) => void (await this.outbox.deleteOne({ _id: id })),
+  };
 
   /** Runs a change of the store's own format unless this store has it recorded as done. */
   async migrateOnce(name: string, migration: () => Promise<void>): Promise<void> {
@@ -167,13 +196,6 @@ export class MongoEventStore {
   /** The relay published it. */
   forgetAppended(id: string): void {
     this.unpublished.delete(id);
-  }
-
-  /** Events are written in their newest version: the one every upcaster of the type leads to. */
-  private newestVersion(type: string): number {
-    let version = 1;
-    while (this.options.upcasters.has(definitionKey(type, version))) version++;
-    return version;
   }
 
   /** The stream's events from `fromSequence` on, upcast to their newest versions. */
@@ -264,7 +286,7 @@ export class MongoEventStore {
 
   /** Calls `listener` after each local append (the relay's wake-up). */
   onAppended(listener: (streamId: string) => void): () => void {
-    this.appended.on('appended', listener);
-    return () => this.appended.off('appended', listener);
+    this.appendedEvents.on('appended', listener);
+    return () => this.appendedEvents.off('appended', listener);
   }
 }

@@ -29,7 +29,8 @@ type Store<Doc extends Document> = Pick<Collection<Doc>, 'insertMany' | 'findOne
  *   the documents before it are stored all the same; the driver on one it cannot encode), the
  *   batch's documents are read back: the callers stored are done, the others are sent alone, so
  *   that only the faulty one fails;
- * - when the server went away (a transient failure), no one's outcome is known: all get the error.
+ * - when the answer is lost (a connection cut, a server going away), no one's outcome is known:
+ *   all get the error (an append then settles its own by id, see settleAppend).
  */
 export class InsertBatcher<Doc extends Document & { _id: string }> {
   private readonly queue: Pending<Doc>[] = [];
@@ -77,11 +78,11 @@ export class InsertBatcher<Doc extends Document & { _id: string }> {
       } catch (error) {
         if (firstWriteError(error)) {
           waiting = settleUpTo(waiting, error);
-        } else if (failureKind(error) === 'transient') {
-          for (const pending of waiting) pending.reject(error); // the server went away: outcomes unknown
-          return;
-        } else {
+        } else if (refusedAsWhole(error)) {
           return this.isolate(waiting, error);
+        } else {
+          for (const pending of waiting) pending.reject(error); // the answer was lost: outcomes unknown
+          return;
         }
       }
     }
@@ -103,14 +104,21 @@ export class InsertBatcher<Doc extends Document & { _id: string }> {
     }
   }
 
-  /** The batch's documents found in the collection: one lookup by id each (FerretDB scans for a bare `$in`). */
-  private async storedIds(batch: Pending<Doc>[]): Promise<Set<string>> {
-    const ids = batch.flatMap((pending) => pending.docs.map((doc) => doc._id));
-    const found = await Promise.all(
-      ids.map((_id) => this.collection.findOne({ _id } as never, { projection: { _id: 1 } })),
+  private storedIds(batch: Pending<Doc>[]): Promise<Set<string>> {
+    return heldIds(
+      this.collection,
+      batch.flatMap((pending) => pending.docs.map((doc) => doc._id)),
     );
-    return new Set(ids.filter((_, index) => found[index] !== null));
   }
+}
+
+/** Which of these ids the collection holds: one equality each (FerretDB reads the whole collection for a bare `$in`). */
+export async function heldIds<Doc extends Document>(
+  collection: Pick<Collection<Doc>, 'findOne'>,
+  ids: string[],
+): Promise<Set<string>> {
+  const found = await Promise.all(ids.map((_id) => collection.findOne({ _id } as never, { projection: { _id: 1 } })));
+  return new Set(ids.filter((_, index) => found[index] !== null));
 }
 
 /** A caller's documents from `from` on, its errors' positions counted among all its documents. */
@@ -173,6 +181,19 @@ export class DocumentWriteError extends Error {
   shifted(by: number): DocumentWriteError {
     return new DocumentWriteError(this.writeError, this.position + by);
   }
+}
+
+/**
+ * The server answered a refusal of the write without naming a document, or the driver would not
+ * send it (a document it cannot encode): what the batch holds is at fault, not the connection. A
+ * refusal that says the server is going away (its PostgreSQL, say) is not one.
+ */
+function refusedAsWhole(error: unknown): boolean {
+  const { errorResponse, name } = (error ?? {}) as { errorResponse?: unknown; name?: unknown };
+  // a connection that failed is carried in errorResponse too, as an Error: no answer at all
+  const answered = !(errorResponse instanceof Error) && (errorResponse as { ok?: unknown } | undefined)?.ok === 0;
+  const unsendable = name === 'BSONError' || name === 'MongoInvalidArgumentError';
+  return (answered || unsendable) && failureKind(error) !== 'transient';
 }
 
 /** An ordered insert stops at its first refused document. */

@@ -59,9 +59,23 @@ describe('insert batcher (group commit)', () => {
     expect(store.writes).toEqual([['a'], ['b', 'c1', 'c2', 'd'], ['d']]);
   });
 
-  it('fails every caller of a batch when the server went away: no outcome is known', async () => {
+  it.each([
+    ['went away', new Error('connection closed')],
+    // the driver's own shape: a bulk write error carrying the network error, no server answer
+    [
+      'cut the connection',
+      Object.assign(new Error('connection closed'), {
+        name: 'MongoBulkWriteError',
+        writeErrors: [],
+        errorResponse: Object.assign(new Error('connection 3 to 127.0.0.1:27027 closed'), {
+          name: 'MongoNetworkError',
+        }),
+      }),
+    ],
+  ])('fails every caller of a batch when the server %s: no outcome is known, nothing read back', async (_, lost) => {
     const batcher = new InsertBatcher<Doc>({
-      insertMany: () => Promise.reject(new Error('connection closed')),
+      insertMany: () => Promise.reject(lost),
+      findOne: () => Promise.reject(new Error('not asked')),
     } as never);
     const outcomes = ['a', 'b', 'c'].map((_id) => batcher.insert([{ _id }]).catch((error: Error) => error.message));
     expect(await Promise.all(outcomes)).toEqual(['connection closed', 'connection closed', 'connection closed']);
@@ -89,7 +103,10 @@ describe('insert batcher (group commit)', () => {
 
   it('fails every caller of a refused batch when what landed cannot be read back', async () => {
     const batcher = new InsertBatcher<Doc>({
-      insertMany: () => Promise.reject(Object.assign(new Error('unsupported'), { code: 1, writeErrors: [] })),
+      insertMany: () =>
+        Promise.reject(
+          Object.assign(new Error('unsupported'), { code: 1, writeErrors: [], errorResponse: { ok: 0, code: 1 } }),
+        ),
       findOne: () => Promise.reject(new Error('no reads either')),
     } as never);
     const outcomes = ['a', 'b'].map((_id) => outcomeOf(batcher, [_id]));
@@ -125,7 +142,8 @@ function prefixStoringCollection(bad: string) {
         await new Promise<void>((resolve) => releases.push(resolve));
         for (const doc of docs) {
           if (doc._id === bad) {
-            throw Object.assign(new Error('unsupported Unicode escape sequence'), { code: 1, writeErrors: [] });
+            const errorResponse = { ok: 0, code: 1, errmsg: 'unsupported Unicode escape sequence' };
+            throw Object.assign(new Error(errorResponse.errmsg), { code: 1, writeErrors: [], errorResponse });
           }
           stored.add(doc._id);
         }

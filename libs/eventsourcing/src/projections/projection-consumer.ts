@@ -10,7 +10,8 @@ export function projectionConsumer(
   groupId: string,
   upcasters: UpcasterRegistry,
   store: ProjectionStore<object>,
-  reports: Pick<EventConsumerOptions, 'onDeadLetter' | 'onRetry'> = {},
+  /** how its dead letters and retries are reported, and where its dead letters park their streams */
+  reports: Pick<EventConsumerOptions, 'onDeadLetter' | 'onRetry' | 'onRestart' | 'parking'> = {},
 ): EventConsumer {
   return new EventConsumer({
     ...reports,

@@ -34,6 +34,7 @@ export class ProjectionStore<Doc extends object> {
   private readonly gate = new ApplyGate();
   private readonly pointerTtlMs: number;
   private pointer?: { name: Promise<string>; readAt: number };
+  private applied = 0;
   /** by collection: the documents this process wrote last (most applies then need no read first), and its batched inserts */
   private readonly writers = new CollectionWriters<Doc>();
   /**
@@ -60,6 +61,11 @@ export class ProjectionStore<Doc extends object> {
 
   get name(): string {
     return this.projection.name;
+  }
+
+  /** Counts the applies this process finished: a reader keeping what it read knows when to read again. */
+  get changes(): number {
+    return this.applied;
   }
 
   /** Creates the projection's query indexes on the live collection (rebuilds create them too). */
@@ -92,7 +98,7 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
-    return this.gate.shared(async () => this.applyStream(await this.collection(), [event]));
+    return this.gate.shared(async () => this.applyStream(await this.collection(), [event])).finally(() => this.applied++);
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
@@ -102,7 +108,7 @@ export class ProjectionStore<Doc extends object> {
       byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
     }
     if (byStream.size === 0) return Promise.resolve();
-    return this.gate.shared(async () => {
+    const applying = this.gate.shared(async () => {
       const collection = await this.collection();
       const streams = [...byStream.values()];
       const lanes = Math.min(8, streams.length);
@@ -112,6 +118,7 @@ export class ProjectionStore<Doc extends object> {
         }),
       );
     });
+    return applying.finally(() => this.applied++);
   }
 
   private applyStream(collection: Collection<Doc & ProjectedFields>, events: EventEnvelope[]): Promise<void> {

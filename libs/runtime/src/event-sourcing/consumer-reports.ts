@@ -8,12 +8,13 @@ import type { EventConsumerOptions } from '@itsm/messaging';
 export function consumerReports(
   logger: Logger,
   groupId: string,
-): Pick<EventConsumerOptions, 'onDeadLetter' | 'onRetry'> {
+): Pick<EventConsumerOptions, 'onDeadLetter' | 'onRetry' | 'onRestart'> {
   return {
     onDeadLetter: (topic, message, error) =>
       logger.error(
         `${groupId}: dead-lettered ${topic} offset ${message.offset} (key ${message.key?.toString() ?? '-'}): ${error.message}`,
       ),
+    onRestart: (error) => logger.warn(`${groupId}: the consumer crashed and is recreated: ${error.message}`),
     onRetry: (error, attempt) => {
       if (attempt === 1 || attempt % 10 === 0) {
         logger.warn(

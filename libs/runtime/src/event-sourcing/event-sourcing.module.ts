@@ -17,9 +17,11 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
 import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
-import { consumerReports } from './consumer-reports';
+import { DeadLetters } from './dead-letters';
+import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { EventSourcedCommands } from './event-sourced-commands';
 import { ProjectionRegistry } from './projection-registry';
+import { handleStreamsSideBySide } from './streams-side-by-side';
 import { EVENT_STORE } from './tokens';
 
 export interface EventSourcingOptions {
@@ -46,6 +48,11 @@ export interface ReactorRegistration {
   context: string;
   /** a provider of the service's module */
   reactor: Type<EventReactor>;
+  /**
+   * Streams of a fetched batch handled side by side (each in order); default 1: event by event.
+   * Only for a reactor that may see an event twice (a failed batch is handled again event by event).
+   */
+  streamsSideBySide?: number;
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -76,6 +83,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     private readonly projections: ProjectionRegistry,
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly moduleRef: ModuleRef,
+    private readonly deadLetters: DeadLetters,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -140,7 +148,16 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       const context = foreign.get(store.name);
       const source = context ? topicFor(context, prefix) : topic;
       const groupId = projectionGroupId(prefix, service, store.name);
-      return projectionConsumer(this.kafka, source, groupId, upcasters, store, consumerReports(this.logger, groupId));
+      const consumer = projectionConsumer(
+        this.kafka,
+        source,
+        groupId,
+        upcasters,
+        store,
+        this.deadLetters.optionsFor(groupId, this.logger),
+      );
+      this.deadLetters.register(groupId, consumer);
+      return consumer;
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
@@ -171,17 +188,25 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.relay.start();
   }
 
-  private reactorConsumer({ name, context, reactor }: ReactorRegistration, groupPrefix: string): EventConsumer {
+  private reactorConsumer(
+    { name, context, reactor, streamsSideBySide = 1 }: ReactorRegistration,
+    groupPrefix: string,
+  ): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
     const groupId = `${groupPrefix}.${name}`;
-    return new EventConsumer({
-      ...consumerReports(this.logger, groupId),
+    const consumer = new EventConsumer({
+      ...this.deadLetters.optionsFor(groupId, this.logger),
       kafka: this.kafka,
       groupId,
       topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
       upcasters,
       handle: (event) => instance.handle(event),
+      ...(streamsSideBySide > 1 && {
+        handleBatch: (events) => handleStreamsSideBySide(events, (event) => instance.handle(event), streamsSideBySide),
+      }),
     });
+    this.deadLetters.register(groupId, consumer);
+    return consumer;
   }
 }
 
@@ -191,7 +216,9 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       global: true,
+      controllers: [DeadLettersHttpController],
       providers: [
+        DeadLetters,
         { provide: OPTIONS, useValue: options },
         {
           provide: EVENT_STORE,
@@ -212,7 +239,7 @@ export class EventSourcingModule {
         EventSourcedCommands,
         EventSourcingLifecycle,
       ],
-      exports: [EVENT_STORE, ProjectionRegistry, EventSourcedCommands],
+      exports: [EVENT_STORE, ProjectionRegistry, EventSourcedCommands, DeadLetters],
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { ActorRef, EventEnvelope, TicketEvent, TicketStatus } from '@itsm/contracts';
 import { ticketOpened } from '@itsm/fixtures';
-import { ticketFactsProjection, type TicketFactsDoc } from './ticket-facts.projection';
+import { partiesOf, ticketFactsProjection, type TicketFactsDoc } from './ticket-facts.projection';
 
 const OPENED = '2026-11-30T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(OPENED) + minutes * 60_000).toISOString();
@@ -11,7 +11,8 @@ const SUPPORT: ActorRef = { kind: 'group', id: 'group-support' };
 /** A ticket event at `minutes` after the opening. */
 type Timed = [TicketEvent, number];
 
-const opened = (): Timed => [
+/** Opened at OPENED, recorded `recordedAfter` minutes later (a call typed in afterwards). */
+const opened = (recordedAfter = 0): Timed => [
   ticketOpened('t1', {
     entityId: 'A',
     title: 'Poste lent',
@@ -19,8 +20,9 @@ const opened = (): Timed => [
     categoryId: 'hardware',
     requesters: [REQUESTER, SUPPORT],
     recipientId: REQUESTER.id,
+    openedAt: OPENED,
   }),
-  0,
+  recordedAfter,
 ];
 const actor =
   (type: 'ticket.actor-added' | 'ticket.actor-removed', role: 'requester' | 'assignee' | 'observer') =>
@@ -28,7 +30,9 @@ const actor =
 const assigneeAdded = actor('ticket.actor-added', 'assignee');
 const assigneeRemoved = actor('ticket.actor-removed', 'assignee');
 const requesterAdded = actor('ticket.actor-added', 'requester');
+const requesterRemoved = actor('ticket.actor-removed', 'requester');
 const observerAdded = actor('ticket.actor-added', 'observer');
+const observerRemoved = actor('ticket.actor-removed', 'observer');
 const status = (from: TicketStatus, to: TicketStatus, minutes: number): Timed => [
   { type: 'ticket.status-changed', data: { ticketId: 't1', from, to, reason: to } },
   minutes,
@@ -60,7 +64,9 @@ const taskBy = (who: ActorRef, minutes: number): Timed => [
 ];
 
 /** The document as the projection store leaves it: events it does not handle never reach `apply`. */
-function project(...events: Timed[]): TicketFactsDoc | null {
+const project = (...events: Timed[]): TicketFactsDoc | null => projectOnto(null, ...events);
+
+function projectOnto(start: TicketFactsDoc | null, ...events: Timed[]): TicketFactsDoc | null {
   return events.reduce<TicketFactsDoc | null>((doc, [event, minutes], index) => {
     const envelope: EventEnvelope = {
       id: `e${index + 1}`,
@@ -76,12 +82,12 @@ function project(...events: Timed[]): TicketFactsDoc | null {
       data: event.data,
     };
     return ticketFactsProjection.handles.has(envelope.type) ? ticketFactsProjection.apply(doc, envelope) : doc;
-  }, null);
+  }, start);
 }
 
 describe('what sla keeps of a ticket', () => {
   describe('given a ticket opened', () => {
-    it('then it keeps its entity, classification, opening instant, user requesters and assignees', () => {
+    it('then it keeps its entity, classification, opening instant and actors', () => {
       expect(project(opened())).toEqual({
         ticketId: 't1',
         entityId: 'A',
@@ -93,8 +99,14 @@ describe('what sla keeps of a ticket', () => {
         priority: 3,
         requesterIds: [REQUESTER.id],
         assignees: [],
+        requesters: [REQUESTER, SUPPORT],
+        observers: [],
         takenIntoAccountAt: null,
       });
+    });
+
+    it('recorded after the call it notes, then it opened at the call: where its clocks start', () => {
+      expect(project(opened(90))).toMatchObject({ openedAt: OPENED });
     });
 
     it('when reclassified, then type, category and priority follow', () => {
@@ -132,7 +144,7 @@ describe('what sla keeps of a ticket', () => {
       ).toMatchObject({ assignees: [SUPPORT] });
     });
 
-    it('when a user requester is added, then their follow-ups will not count; groups and observers are ignored', () => {
+    it('when a user requester is added, then their follow-ups will not count; a group’s or an observer’s still do', () => {
       const other: ActorRef = { kind: 'user', id: 'user-other' };
       const doc = project(
         opened(),
@@ -142,6 +154,39 @@ describe('what sla keeps of a ticket', () => {
         observerAdded(TECHNICIAN),
       );
       expect(doc?.requesterIds).toEqual([REQUESTER.id, other.id]);
+    });
+
+    it('when requesters and observers come and go, then the parties the visibility rule reads follow', () => {
+      const other: ActorRef = { kind: 'user', id: 'user-other' };
+      const doc = project(
+        opened(),
+        requesterAdded(other),
+        observerAdded(TECHNICIAN),
+        observerAdded(SUPPORT),
+        observerAdded(TECHNICIAN),
+        requesterRemoved(REQUESTER),
+        observerRemoved(SUPPORT),
+        assigneeAdded(SUPPORT),
+      );
+      expect(partiesOf(doc!)).toEqual({
+        entityId: 'A',
+        actors: { requester: [SUPPORT, other], observer: [TECHNICIAN], assignee: [SUPPORT] },
+      });
+      // who asked stays who asked: their follow-ups still do not take the ticket into account
+      expect(doc?.requesterIds).toEqual([REQUESTER.id, other.id]);
+    });
+
+    it('given a document kept before requesters and observers were, then its user requesters are the parties', () => {
+      const {
+        requesters: _requesters,
+        observers: _observers,
+        ...older
+      } = project(opened(), assigneeAdded(TECHNICIAN))!;
+      expect(partiesOf(older)).toEqual({
+        entityId: 'A',
+        actors: { requester: [REQUESTER], observer: [], assignee: [TECHNICIAN] },
+      });
+      expect(partiesOf(projectOnto(older, observerAdded(SUPPORT, 9))!).actors.observer).toEqual([SUPPORT]);
     });
   });
 

@@ -16,12 +16,14 @@ export interface LevelTimersOptions {
 const QUEUE = 'sla-level-timers';
 
 /**
- * BullMQ delayed jobs, one per pending level. Redis may lose them: the service's start-up
- * reconciliation puts them back from the read model, and a firing job re-checks the ticket first.
+ * BullMQ delayed jobs, one per pending level. Redis may lose them (flushed, failed over without
+ * its data): a mark kept beside them tells, and the service puts them back from the read model
+ * (at start, and whenever the mark is found missing); a firing job re-checks the ticket first.
  */
 export class LevelTimers {
   private readonly connection: Redis;
   private readonly queue: Queue;
+  private readonly keptMark: string;
   private worker?: Worker;
   private workerConnection?: Redis;
 
@@ -29,6 +31,16 @@ export class LevelTimers {
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.connection.on('error', (error) => options.onError?.(error));
     this.queue = new Queue(QUEUE, { connection: this.connection, prefix: `${options.keyPrefix}bull` });
+    this.keptMark = `${options.keyPrefix}sla:timers-kept`;
+  }
+
+  /**
+   * Whether Redis still holds the timers, told by a mark set beside them: `lost` when the mark was
+   * missing (a new or flushed Redis), and the mark is set again, so that of the replicas looking at
+   * once only one hears `lost` and reconciles.
+   */
+  async checkKept(): Promise<'kept' | 'lost'> {
+    return (await this.connection.set(this.keptMark, new Date().toISOString(), 'NX')) === 'OK' ? 'lost' : 'kept';
   }
 
   /** Starts firing due timers (not in one-shot processes). */

@@ -1,7 +1,7 @@
-import { DomainError, type Right } from '@itsm/domain';
+import { DomainError, holdsTicketRole, seesTicket, TICKET_ROLES, type Right, type TicketParties } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import { scopedFilter, type Caller } from '@itsm/auth';
-import type { ActorRef, ActorRole } from '@itsm/contracts';
+import type { ActorRole } from '@itsm/contracts';
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { TicketDirectory } from '../../directory/ticket-directory';
@@ -13,12 +13,10 @@ export interface TicketCaller extends Caller {
   groupIds: string[];
 }
 
-/** What visibility rules look at, in the read model's document and in the decider's state alike. */
-export type TicketParties = { entityId: string; actors: Record<ActorRole, ActorRef[]> };
-
 /**
- * Who sees which ticket: the entity scope always; then every ticket with ticket.read-all, or only
- * those the caller (or one of their groups) requests, observes or is assigned, with read-own.
+ * Who sees which ticket (`seesTicket`, the rule sla applies too): the entity scope always; then
+ * every ticket with ticket.read-all, or only those the caller (or one of their groups) requests,
+ * observes or is assigned, with read-own. The read model's filter says the same in a query.
  */
 @Injectable()
 export class TicketAccess {
@@ -57,7 +55,7 @@ export class TicketAccess {
 
   /** The same check on the decider's state (the command's own read): no such ticket is a 404 too. */
   assertVisible(caller: TicketCaller, ticketId: string, ticket: TicketState): void {
-    if (ticket.ticketId === null || !this.sees(caller, ticket)) {
+    if (ticket.ticketId === null || !seesTicket(caller, ticket)) {
       throw new DomainError('not_found', `no ticket ${ticketId} you can see`);
     }
   }
@@ -79,24 +77,12 @@ export class TicketAccess {
   }
 
   private checked(caller: TicketCaller, ticketId: string, ticket: TicketView | null): TicketView {
-    if (!ticket || !this.sees(caller, ticket)) throw new DomainError('not_found', `no ticket ${ticketId} you can see`);
+    if (!ticket || !seesTicket(caller, ticket)) throw new DomainError('not_found', `no ticket ${ticketId} you can see`);
     return ticket;
   }
 
-  private sees(caller: TicketCaller, ticket: TicketParties): boolean {
-    if (!caller.scope.includes(ticket.entityId)) return false;
-    if (caller.rights.has('ticket.read-all')) return true;
-    if (!caller.rights.has('ticket.read-own')) throw new DomainError('forbidden', 'missing right ticket.read-own');
-    return TicketAccess.holdsAny(caller, ticket, ['requester', 'observer', 'assignee']);
-  }
-
   static holds(caller: TicketCaller, ticket: TicketParties, role: ActorRole): boolean {
-    return TicketAccess.holdsAny(caller, ticket, [role]);
-  }
-
-  private static holdsAny(caller: TicketCaller, ticket: TicketParties, roles: ActorRole[]): boolean {
-    const keys = new Set(roles.flatMap((role) => ticket.actors[role].map((actor) => actorKey(role, actor))));
-    return ownKeys(caller, roles).some((key) => keys.has(key));
+    return holdsTicketRole(caller, ticket, [role]);
   }
 
   static requireAny(caller: TicketCaller, rights: Right[], what: string): void {
@@ -106,8 +92,9 @@ export class TicketAccess {
   }
 }
 
-function ownKeys(caller: TicketCaller, roles: ActorRole[] = ['requester', 'observer', 'assignee']): string[] {
-  return roles.flatMap((role) => [
+/** The read model's `actorIndex` keys that make a ticket the caller's own. */
+function ownKeys(caller: TicketCaller): string[] {
+  return TICKET_ROLES.flatMap((role) => [
     actorKey(role, { kind: 'user', id: caller.userId }),
     ...caller.groupIds.map((id) => actorKey(role, { kind: 'group', id })),
   ]);

@@ -1,10 +1,10 @@
-import { DomainError } from '@itsm/domain';
+import { DomainError, instantText, parseCalendarDay, parseInstant, startOfUtcDay } from '@itsm/domain';
 
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { TicketStatus } from '@itsm/contracts';
-import { contains, ID_PATTERN, PageQuery } from '@itsm/runtime';
+import { contains, ID_PATTERN, IsInstantOrDay, PageQuery } from '@itsm/runtime';
 import { breachKey } from '../../deadlines/ticket-deadlines.projection';
 import type { TicketCaller } from '../access/ticket-access';
 import { actorKey } from '../read-models/ticket-view.projection';
@@ -25,6 +25,10 @@ const VIEWS = ['to-approve', 'assigned-to-me', 'my-groups'] as const;
 /** which deadline of the agreement was breached: time to own, to resolve, or either */
 const BREACHES = ['tto', 'ttr', 'any'] as const;
 type Breach = (typeof BREACHES)[number];
+/** openedFrom/openedTo: an instant, or a day taken whole */
+const OPENED_BOUND = (which: string, day: string) =>
+  `opened ${which}: an RFC 3339 date-time with its offset (2026-01-31T09:30:00Z), or a day (2026-01-31: ${day}, UTC)`;
+const DAY_MS = 86_400_000;
 
 export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -60,8 +64,16 @@ export class ListTicketsQuery extends PageQuery {
   @IsOptional()
   @Matches(ID_PATTERN)
   entityId?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) openedFrom?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) openedTo?: string;
+  @ApiPropertyOptional({ description: OPENED_BOUND('at or after', 'from its start') })
+  @IsOptional()
+  @IsInstantOrDay()
+  openedFrom?: string;
+
+  @ApiPropertyOptional({ description: OPENED_BOUND('at or before', 'up to its end') })
+  @IsOptional()
+  @IsInstantOrDay()
+  openedTo?: string;
+
   @ApiPropertyOptional({ description: 'words of the title, any case' })
   @IsOptional()
   @IsString()
@@ -131,8 +143,8 @@ export function ticketCriteria(
     all.push({ actorIndex: actorKey('assignee', { kind: 'group', id: query.assigneeGroupId }) });
   if (query.openedFrom || query.openedTo) {
     // openedAt is stored as UTC ISO text: compare instants, whatever offset the dates were given in
-    const from = query.openedFrom && new Date(query.openedFrom).toISOString();
-    const to = query.openedTo && new Date(query.openedTo).toISOString();
+    const from = query.openedFrom && openedBound(query.openedFrom, 'from');
+    const to = query.openedTo && openedBound(query.openedTo, 'to');
     if (from && to && from > to) throw new DomainError('invalid', 'openedFrom comes after openedTo');
     all.push({ openedAt: { ...(from && { $gte: from }), ...(to && { $lte: to }) } });
   }
@@ -140,6 +152,16 @@ export function ticketCriteria(
   if (query.view) all.push(homeView(query.view, caller));
   if (breachedTicketIds) all.push({ ticketId: { $in: breachedTicketIds } });
   return all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
+}
+
+/** A bound as stored text: the instant given, or the first (from) or last (to) instant of the UTC day given. */
+function openedBound(text: string, edge: 'from' | 'to'): string {
+  const instant = parseInstant(text);
+  if (instant !== null) return instantText(instant);
+  const day = parseCalendarDay(text);
+  // the DTO let through only instants and days: anything else is a caller that skipped it
+  if (!day) throw new DomainError('invalid', `opened${edge === 'from' ? 'From' : 'To'} is not a date`);
+  return instantText(edge === 'from' ? startOfUtcDay(day) : startOfUtcDay(day) + DAY_MS - 1);
 }
 
 function homeView(view: (typeof VIEWS)[number], caller: TicketCaller): Record<string, unknown> {

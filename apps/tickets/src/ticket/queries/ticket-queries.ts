@@ -1,3 +1,4 @@
+import { seesInternalDeadlines } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import type { ProjectedFields } from '@itsm/eventsourcing';
@@ -98,7 +99,7 @@ export class TicketQueries {
         waitingSeconds: ticket.waitingSeconds,
       },
       // requesters see their agreements' deadlines; internal ones (OLA) and escalation levels are the desk's
-      sla: caller.rights.has('ticket.update') ? sla : TicketDeadlinesReader.forRequesters(sla),
+      sla: seesInternalDeadlines(caller) ? sla : TicketDeadlinesReader.forRequesters(sla),
     };
   }
 

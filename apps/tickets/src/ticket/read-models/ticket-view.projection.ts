@@ -30,7 +30,6 @@ export interface TicketView extends Omit<Opened, 'requesters' | 'observers' | 'a
   actors: Record<ActorRole, ActorRef[]>;
   /** flattened for queries: "assigned to me", "requested by me or my groups" */
   actorIndex: string[];
-  openedAt: string;
   updatedAt: string;
   takenIntoAccountAt: string | null;
   solvedAt: string | null;
@@ -42,7 +41,8 @@ export interface TicketView extends Omit<Opened, 'requesters' | 'observers' | 'a
   tasksDonePercent: number | null;
   /** GLPI's global validation: none, waiting (one request open), accepted, refused */
   validationStatus: 'none' | 'waiting' | 'accepted' | 'refused';
-  satisfaction: { rating: number; comment: string; at: string } | null;
+  /** at: the first answer; changedAt: the last change (allowed for 12 h), null when none */
+  satisfaction: { rating: number; comment: string; at: string; changedAt: string | null } | null;
 }
 
 /** `role:kind:id`, e.g. `assignee:user:0192…`, so one multikey index answers every actor criterion. */
@@ -64,6 +64,7 @@ export const ticketViewProjection = defineProjection<TicketView>({
     { keys: { actorIndex: 1 }, options: { name: 'actors' } },
   ],
   handlers: {
+    // openedAt is the opening date (maybe earlier, a call recorded afterwards); updatedAt when it was recorded
     'ticket.opened': (_current, { data, occurredAt }) => opened(data, occurredAt),
     'ticket.details-changed': change((view, { data: { ticketId: _ticketId, ...changes } }) => ({
       ...view,
@@ -160,9 +161,18 @@ export const ticketViewProjection = defineProjection<TicketView>({
         details: { mimeType, sizeBytes },
       });
     }),
-    'ticket.satisfaction-recorded': change((view, { data, occurredAt: at }) => ({
+    'ticket.satisfaction-recorded': change((view, { data }) => ({
       ...view,
-      satisfaction: { rating: data.rating, comment: data.comment, at },
+      satisfaction: { rating: data.rating, comment: data.comment, at: data.answeredAt, changedAt: null },
+    })),
+    'ticket.satisfaction-changed': change((view, { data, occurredAt }) => ({
+      ...view,
+      satisfaction: view.satisfaction && {
+        ...view.satisfaction,
+        rating: data.rating,
+        comment: data.comment,
+        changedAt: occurredAt,
+      },
     })),
     // private: SLA/OLA levels are the service desk's business, not the requester's
     'ticket.escalated': change((view, { data, occurredAt: at, actor }) => {
@@ -180,7 +190,7 @@ export const ticketViewProjection = defineProjection<TicketView>({
   },
 });
 
-function opened(data: Opened, at: string): TicketView {
+function opened(data: Opened, recordedAt: string): TicketView {
   const { requesters, observers, assignees, ...fields } = data;
   const actors = { requester: requesters, observer: observers, assignee: assignees };
   return withFigures({
@@ -188,8 +198,7 @@ function opened(data: Opened, at: string): TicketView {
     status: 'new',
     actors,
     actorIndex: [],
-    openedAt: at,
-    updatedAt: at,
+    updatedAt: recordedAt,
     takenIntoAccountAt: null,
     solvedAt: null,
     closedAt: null,

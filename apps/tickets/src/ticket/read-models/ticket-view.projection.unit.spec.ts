@@ -12,12 +12,14 @@ const status = statusChangesOf('t1');
 const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`;
 const timed = (events: TicketEvent[]): GivenEvent[] => events.map((event, i) => ({ ...event, occurredAt: at(i) }));
 
-const opened = ticketOpened('t1', {
+const openedData = {
   title: 'Problème d’impression',
   description: 'L’imprimante du 2e étage ne répond plus.',
   requesters: [S1],
   assignees: [support],
-});
+  openedAt: at(0),
+};
+const opened = ticketOpened('t1', openedData);
 const view = (...events: TicketEvent[]) => projectEvents(ticketViewProjection, timed([opened, ...events]));
 
 describe('the ticket view', () => {
@@ -53,6 +55,12 @@ describe('the ticket view', () => {
       validationStatus: 'none',
       satisfaction: null,
     });
+  });
+
+  it('given a ticket dated earlier than it was recorded (a call), then it opened then and changed when recorded', () => {
+    const call = '2026-11-30T08:15:00.000Z';
+    const dated = ticketOpened('t1', { ...openedData, openedAt: call });
+    expect(projectEvents(ticketViewProjection, timed([dated]))).toMatchObject({ openedAt: call, updatedAt: at(0) });
   });
 
   it('given events of a ticket never opened, then nothing is kept', () => {
@@ -297,11 +305,25 @@ describe('the ticket view', () => {
   });
 
   it('given the requester’s satisfaction, then its rating and comment are kept, dated', () => {
-    expect(
-      view({
-        type: 'ticket.satisfaction-recorded',
-        data: { ticketId: 't1', rating: 5, comment: 'Merci !', answeredBy: 'S1' },
-      })?.satisfaction,
-    ).toEqual({ rating: 5, comment: 'Merci !', at: at(1) });
+    const answered: TicketEvent = {
+      type: 'ticket.satisfaction-recorded',
+      data: { ticketId: 't1', rating: 5, comment: 'Merci !', answeredBy: 'S1', answeredAt: at(1) },
+    };
+    expect(view(answered)?.satisfaction).toEqual({ rating: 5, comment: 'Merci !', at: at(1), changedAt: null });
+  });
+
+  it('when the requester changes it, then the new answer shows, with the first one’s date and the change’s', () => {
+    const answered: TicketEvent = {
+      type: 'ticket.satisfaction-recorded',
+      data: { ticketId: 't1', rating: 5, comment: 'Merci !', answeredBy: 'S1', answeredAt: at(1) },
+    };
+    const changed: TicketEvent = {
+      type: 'ticket.satisfaction-changed',
+      data: { ticketId: 't1', rating: 2, comment: 'Finalement, non.', answeredBy: 'S1' },
+    };
+    expect(view(answered, changed)).toMatchObject({
+      satisfaction: { rating: 2, comment: 'Finalement, non.', at: at(1), changedAt: at(2) },
+      updatedAt: at(2),
+    });
   });
 });

@@ -1,10 +1,14 @@
 import { DomainError } from '@itsm/domain';
 
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { systemCaller } from '@itsm/auth';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { contextFor, defaultContext } from '../../session-context';
 import { SessionStore } from '../../session.store';
 import { TokenService, type TokenPair } from '../../token.service';
+import { EndSessionCommand } from '../end-session/end-session.handler';
+
+const SESSIONS = systemCaller('identity.sessions');
 
 export class RefreshCommand extends Command<TokenPair> {
   constructor(readonly refreshToken: string) {
@@ -19,10 +23,15 @@ export class RefreshHandler implements ICommandHandler<RefreshCommand> {
     private readonly directory: IdentityDirectory,
     private readonly sessions: SessionStore,
     private readonly tokens: TokenService,
+    private readonly commandBus: CommandBus,
   ) {}
 
   async execute({ refreshToken }: RefreshCommand) {
     const rotation = await this.sessions.rotate(refreshToken);
+    if (!rotation.ok && rotation.reason === 'reused' && rotation.openSession) {
+      const { userId, _id } = rotation.openSession;
+      await this.commandBus.execute(new EndSessionCommand(SESSIONS, userId, _id, 'refresh-token-reused'));
+    }
     if (!rotation.ok) throw new DomainError('unauthenticated', `refresh token ${rotation.reason}`);
     const { session } = rotation;
     const user = await (await this.directory.users()).findOne({ userId: session.userId });

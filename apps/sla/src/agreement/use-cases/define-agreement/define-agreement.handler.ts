@@ -1,13 +1,14 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
+import { commandMetadata, EntityTreeReader, type Caller, type SystemCaller } from '@itsm/auth';
 import type { EscalationAction, EscalationLevel } from '@itsm/contracts';
 import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
 import { calendarListProjection, type CalendarDoc } from '../../../calendar/read-models/calendar-list.projection';
 import { RecipientDirectory } from '../../../directory/recipient-directory';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { agreementDecider, agreementStreamId } from '../../agreement.decider';
+import { escalationGroupsRefusal, type NamedGroup } from '../../domain/escalation-groups';
 import type {
   DefineAgreementRequestDto,
   EscalationActionDto,
@@ -26,6 +27,13 @@ export class DefineAgreementCommand extends Command<{ slaId: string }> {
 const actionOf = ({ type, groupId }: EscalationActionDto): EscalationAction =>
   type === 'notify-group' || type === 'assign-group' ? { type, groupId: groupId! } : { type };
 
+const levelOf = ({ name, offsetMinutes, actions }: EscalationLevelDto): EscalationLevel => ({
+  levelId: newId(),
+  name: name.trim(),
+  offsetMinutes,
+  actions: actions.map(actionOf),
+});
+
 @CommandHandler(DefineAgreementCommand)
 export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCommand> {
   constructor(
@@ -33,6 +41,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     private readonly projections: ProjectionRegistry,
     private readonly scope: DefinitionScope,
     private readonly directory: RecipientDirectory,
+    private readonly tree: EntityTreeReader,
   ) {}
 
   async execute({ caller, request }: DefineAgreementCommand) {
@@ -44,7 +53,9 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
       throw new DomainError('rule', 'give either calendarId or useEntityCalendar, not both');
     }
     if (calendarId) await this.assertCalendarUsable(calendarId, entityId);
-    const levels = await Promise.all((request.levels ?? []).map((level) => this.levelOf(level, caller, entityId)));
+    const recursive = request.recursive ?? true;
+    await this.assertGroupsServe(request.levels ?? [], entityId, recursive);
+    const levels = (request.levels ?? []).map(levelOf);
     const slaId = newId();
     const { name, agreement, kind, duration, unit } = request;
     await this.commands.execute(
@@ -54,7 +65,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
         type: 'define-agreement',
         slaId,
         entityId,
-        recursive: request.recursive ?? true,
+        recursive,
         terms: { name, agreement, kind, duration, unit, calendarId, useEntityCalendar, levels },
       },
       commandMetadata(caller, entityId),
@@ -68,18 +79,20 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     if (!found) throw new DomainError('rule', `unknown calendar ${calendarId} for entity ${entityId}`);
   }
 
-  private async levelOf(
-    { name, offsetMinutes, actions }: EscalationLevelDto,
-    caller: Caller | SystemCaller,
-    entityId: string,
-  ): Promise<EscalationLevel> {
-    for (const action of actions) {
-      const group = action.groupId ? await this.directory.group(action.groupId) : null;
-      // a group out of reach answers like an unknown one: its existence is not disclosed
-      if (action.groupId && !(group && (await this.scope.serves(caller, entityId, group.entityId)))) {
-        throw new DomainError('rule', `unknown group ${action.groupId} in level ${name}`);
-      }
-    }
-    return { levelId: newId(), name: name.trim(), offsetMinutes, actions: actions.map(actionOf) };
+  /** Every group a level notifies or assigns must be visible wherever the agreement serves tickets. */
+  private async assertGroupsServe(levels: EscalationLevelDto[], entityId: string, recursive: boolean): Promise<void> {
+    const named = levels.flatMap(({ actions }, level) =>
+      actions.flatMap(({ groupId }, action) =>
+        groupId ? [{ field: `levels.${level}.actions.${action}.groupId`, groupId }] : [],
+      ),
+    );
+    if (named.length === 0) return;
+    const [tree, groups] = await Promise.all([
+      this.tree.tree(),
+      this.directory.groupsById(named.map(({ groupId }) => groupId)),
+    ]);
+    const found: NamedGroup[] = named.map((group) => ({ ...group, found: groups.get(group.groupId) ?? null }));
+    const refusal = escalationGroupsRefusal({ entityId, recursive, ancestors: tree.ancestorsOf(entityId) }, found);
+    if (refusal) throw refusal;
   }
 }

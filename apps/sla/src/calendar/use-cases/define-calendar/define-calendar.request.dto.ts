@@ -14,10 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IdField } from '@itsm/runtime';
+import { IdField, IsCalendarDay } from '@itsm/runtime';
 
 const HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OpeningRangeDto {
   @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' })
@@ -32,8 +31,13 @@ export class OpeningRangeDto {
 
 export class HolidayDto {
   @ApiProperty({ example: 'Noël' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
-  @ApiProperty({ example: '2026-12-25' }) @Matches(DAY, { message: 'start must be YYYY-MM-DD' }) start!: string;
-  @ApiProperty({ example: '2026-12-25' }) @Matches(DAY, { message: 'end must be YYYY-MM-DD' }) end!: string;
+  @ApiProperty({ example: '2026-12-25', format: 'date', description: 'first closed day (YYYY-MM-DD)' })
+  @IsCalendarDay()
+  start!: string;
+
+  @ApiProperty({ example: '2026-12-25', format: 'date', description: 'last closed day (YYYY-MM-DD)' })
+  @IsCalendarDay()
+  end!: string;
   @ApiProperty({ description: 'repeats every year' }) @IsBoolean() yearly!: boolean;
 }
 

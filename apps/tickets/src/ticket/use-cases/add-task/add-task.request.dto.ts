@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -12,7 +11,10 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IdField } from '@itsm/runtime';
+import { IdField, IsInstant } from '@itsm/runtime';
+
+const PLANNED = (what: string) =>
+  `planned ${what}: an RFC 3339 date-time with its offset (2026-01-31T09:30:00Z); with its pair or both null`;
 
 /** Task fields; all optional on update, content required on creation (see AddTaskRequestDto). */
 export class TaskFieldsDto {
@@ -27,16 +29,16 @@ export class TaskFieldsDto {
 
   @ApiPropertyOptional({ enum: ['todo', 'done'] }) @IsOptional() @IsIn(['todo', 'done']) state?: 'todo' | 'done';
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ nullable: true, format: 'date-time', description: PLANNED('start') })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   plannedBegin?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ nullable: true, format: 'date-time', description: PLANNED('end, not before the start') })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   plannedEnd?: string | null;
 
   @ApiPropertyOptional({ nullable: true })

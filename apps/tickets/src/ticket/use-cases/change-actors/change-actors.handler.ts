@@ -3,7 +3,7 @@ import { DomainError } from '@itsm/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
-import { ActorChecks } from '../../access/actor-checks';
+import { ReferenceChecks } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 
@@ -24,16 +24,17 @@ export class ChangeActorsCommand extends Command<TicketView> {
 export class ChangeActorsHandler implements ICommandHandler<ChangeActorsCommand> {
   constructor(
     private readonly workflow: TicketWorkflow,
-    private readonly actors: ActorChecks,
+    private readonly references: ReferenceChecks,
   ) {}
 
   async execute({ caller, ticketId, change, role, actor }: ChangeActorsCommand) {
-    if (role === 'assignee') ActorChecks.assertMayAssign(caller, [actor]);
+    if (role === 'assignee') ReferenceChecks.assertMayAssign(caller, [actor]);
     else if (!caller.rights.has('ticket.update'))
       throw new DomainError('forbidden', `changing ${role}s needs ticket.update`);
-    if (change === 'add') await this.actors.assertKnown([actor], role);
-    return this.workflow.run(caller, ticketId, () =>
-      change === 'add' ? { type: 'add-actor', role, actor } : { type: 'remove-actor', role, actor },
-    );
+    if (change === 'remove') return this.workflow.run(caller, ticketId, () => ({ type: 'remove-actor', role, actor }));
+    return this.workflow.run(caller, ticketId, async (ticket) => {
+      await this.references.assertBelong(caller, ticket.entityId, [{ field: 'id', ...actor, role }]);
+      return { type: 'add-actor', role, actor };
+    });
   }
 }

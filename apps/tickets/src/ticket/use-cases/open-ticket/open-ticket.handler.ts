@@ -4,8 +4,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import type { ActorRef } from '@itsm/contracts';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
-import { CategoryCatalogue } from '../../../category/category-catalogue';
-import { ActorChecks } from '../../access/actor-checks';
+import { TicketDirectory } from '../../../directory/ticket-directory';
+import { actorsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
 import type { PriorityMatrix } from '../../priority-matrix';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
@@ -25,8 +25,8 @@ export class OpenTicketCommand extends Command<{ ticketId: string }> {
 export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly categories: CategoryCatalogue,
-    private readonly actors: ActorChecks,
+    private readonly references: ReferenceChecks,
+    private readonly directory: TicketDirectory,
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
 
@@ -35,13 +35,26 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     if (!caller.scope.includes(entityId))
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     const type = request.type ?? 'incident';
-    if (request.categoryId) await this.categories.assertUsable(caller, request.categoryId, type);
     const self: ActorRef = { kind: 'user', id: caller.userId };
     const requesters = request.requesters ?? [self];
     const observers = request.observers ?? [];
     const assignees = request.assignees ?? [];
-    this.assertMayRecord(caller, requesters, observers, assignees, request.priority, request.impact);
-    await this.actors.assertKnown([...requesters, ...observers, ...assignees], 'assignee', assignees);
+    this.assertMayRecord(caller, requesters, observers, assignees, request);
+    const category: Named[] = request.categoryId
+      ? [{ field: 'categoryId', kind: 'category', id: request.categoryId, ticketType: type }]
+      : [];
+    await this.references.assertBelong(caller, entityId, [
+      ...actorsNamed('requesters', requesters, 'requester'),
+      ...actorsNamed('observers', observers, 'observer'),
+      ...actorsNamed('assignees', assignees, 'assignee'),
+      ...category,
+    ]);
+    const openingFacts = {
+      asked: request.openedAt ?? null,
+      now: new Date().toISOString(),
+      // read only when needed: the common creation reads nothing
+      entityCreatedAt: request.openedAt ? await this.directory.entityCreatedAt(entityId) : null,
+    };
     // within a request with an Idempotency-Key, the same id at every retry (see Idempotent)
     const ticketId = newId();
     await this.commands.execute(
@@ -66,6 +79,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
         observers,
         assignees,
         recipientId: caller.userId,
+        opening: openingFacts,
       },
       commandMetadata(caller, entityId),
       { newStream: true },
@@ -78,8 +92,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     requesters: ActorRef[],
     observers: ActorRef[],
     assignees: ActorRef[],
-    priority?: number,
-    impact?: number,
+    { priority, impact, openedAt }: OpenTicketRequestDto,
   ) {
     const onlySelf = [...requesters, ...observers].every(
       (actor) => actor.kind === 'user' && actor.id === caller.userId,
@@ -87,13 +100,17 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     if (!onlySelf && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'recording a ticket for someone else needs ticket.update');
     }
-    if (assignees.length > 0) ActorChecks.assertMayAssign(caller, assignees);
+    if (assignees.length > 0) ReferenceChecks.assertMayAssign(caller, assignees);
     if (priority !== undefined && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'setting the priority by hand needs ticket.update');
     }
     // GLPI's simplified interface: the requester says how urgent it is, the service desk how wide
     if (impact !== undefined && !caller.rights.has('ticket.update')) {
       throw new DomainError('forbidden', 'setting the impact needs ticket.update: a requester sets the urgency');
+    }
+    // GLPI lets the service desk date a call it records afterwards; a requester's ticket opens now
+    if (openedAt !== undefined && !caller.rights.has('ticket.update')) {
+      throw new DomainError('forbidden', 'setting the opening date (openedAt) needs ticket.update');
     }
   }
 }

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IdField } from '@itsm/runtime';
+import { IdField, IsInstant } from '@itsm/runtime';
 import { ActorRefDto, TicketDetailsDto } from '../ticket-fields.dto';
 
 export class OpenTicketRequestDto extends TicketDetailsDto {
@@ -53,6 +53,15 @@ export class OpenTicketRequestDto extends TicketDetailsDto {
   @Min(1)
   @Max(6)
   priority?: number;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'the opening date, when earlier than now (a call recorded afterwards); needs ticket.update; an RFC 3339 date-time with its offset, not in the future, not before the entity was created. SLA clocks start there',
+  })
+  @IsOptional()
+  @IsInstant()
+  openedAt?: string;
 
   @ApiPropertyOptional({ type: [ActorRefDto], description: 'default: the caller' })
   @IsOptional()

@@ -10,6 +10,8 @@ export class RecordSatisfactionCommand extends Command<TicketView> {
     readonly caller: Caller,
     readonly ticketId: string,
     readonly request: RecordSatisfactionRequestDto,
+    /** when the answer is given: whether it may still change the first one depends on it */
+    readonly at = new Date(),
   ) {
     super();
   }
@@ -19,13 +21,14 @@ export class RecordSatisfactionCommand extends Command<TicketView> {
 export class RecordSatisfactionHandler implements ICommandHandler<RecordSatisfactionCommand> {
   constructor(private readonly workflow: TicketWorkflow) {}
 
-  execute({ caller, ticketId, request }: RecordSatisfactionCommand) {
+  execute({ caller, ticketId, request, at }: RecordSatisfactionCommand) {
     return this.workflow.run(caller, ticketId, (ticket, who) => ({
       type: 'record-satisfaction',
       rating: request.rating,
       comment: request.comment ?? '',
       answeredBy: caller.userId,
       isRequester: TicketAccess.holds(who, ticket, 'requester'),
+      now: at.toISOString(),
     }));
   }
 }

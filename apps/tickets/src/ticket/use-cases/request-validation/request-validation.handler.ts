@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { newId } from '@itsm/runtime';
-import { ActorChecks } from '../../access/actor-checks';
+import { ReferenceChecks } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 import type { RequestValidationRequestDto } from './request-validation.request.dto';
@@ -20,17 +20,19 @@ export class RequestValidationCommand extends Command<TicketView> {
 export class RequestValidationHandler implements ICommandHandler<RequestValidationCommand> {
   constructor(
     private readonly workflow: TicketWorkflow,
-    private readonly actors: ActorChecks,
+    private readonly references: ReferenceChecks,
   ) {}
 
-  async execute({ caller, ticketId, request }: RequestValidationCommand) {
-    await this.actors.assertKnown([request.approver]);
-    return this.workflow.run(caller, ticketId, () => ({
-      type: 'request-validation',
-      validationId: newId(),
-      approver: request.approver,
-      comment: request.comment ?? '',
-      requesterId: caller.userId,
-    }));
+  execute({ caller, ticketId, request }: RequestValidationCommand) {
+    return this.workflow.run(caller, ticketId, async (ticket) => {
+      await this.references.assertBelong(caller, ticket.entityId, [{ field: 'approver.id', ...request.approver }]);
+      return {
+        type: 'request-validation',
+        validationId: newId(),
+        approver: request.approver,
+        comment: request.comment ?? '',
+        requesterId: caller.userId,
+      };
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { CategoryCatalogue } from '../../../category/category-catalogue';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
+import { ReferenceChecks } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { PriorityMatrix } from '../../priority-matrix';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -27,7 +27,7 @@ export class UpdateTicketCommand extends Command<TicketView> {
 export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand> {
   constructor(
     private readonly workflow: TicketWorkflow,
-    private readonly categories: CategoryCatalogue,
+    private readonly references: ReferenceChecks,
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
 
@@ -37,7 +37,12 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand>
     const reclassified = [type, categoryId, urgency, impact, priority].some((value) => value !== undefined);
     if (!reclassified) return this.workflow.run(caller, ticketId, () => changeDetails);
     return this.workflow.run(caller, ticketId, async (ticket) => {
-      if (categoryId) await this.categories.assertUsable(caller, categoryId, type ?? ticket.classification.type);
+      if (categoryId) {
+        const ticketType = type ?? ticket.classification.type;
+        await this.references.assertBelong(caller, ticket.entityId, [
+          { field: 'categoryId', kind: 'category', id: categoryId, ticketType },
+        ]);
+      }
       const reclassify: TicketCommand = {
         type: 'reclassify-ticket',
         ticketType: type,
