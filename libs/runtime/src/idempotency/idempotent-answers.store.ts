@@ -38,10 +38,11 @@ export class IdempotentAnswers {
     await this.answers.insertOne({ ...answer, recordedAt: new Date(now) }).catch((error: { code?: number }) => {
       if (error.code !== 11000) throw error;
     });
-    // FerretDB has no TTL index: the old answers go here, at most once an hour per replica
+    // FerretDB has no TTL index: the old answers go here, at most once an hour per replica (a
+    // failed pruning is done at a later one)
     if (now - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = now;
-      await this.answers.deleteMany({ recordedAt: { $lt: new Date(now - ANSWERS_KEPT_MS) } });
+      await this.answers.deleteMany({ recordedAt: { $lt: new Date(now - ANSWERS_KEPT_MS) } }).catch(() => undefined);
     }
   }
 }
