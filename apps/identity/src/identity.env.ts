@@ -34,11 +34,6 @@ export class IdentityEnv {
   @IsInt()
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
-
-  /** login attempts per client address and minute */
-  @IsInt()
-  @Min(1)
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: number = 30;
 }
 
 export interface IdentitySettings extends Omit<IdentityEnv, 'JWT_PRIVATE_KEY' | 'JWT_PRIVATE_KEY_FILE'> {

@@ -318,6 +318,53 @@ describe('groups and profiles', () => {
   });
 });
 
+describe('a client retrying a creation (Idempotency-Key)', () => {
+  const keyed = (key: string) => ({ 'idempotency-key': key });
+
+  it('gets the first user again, never a second one, even when the first answer was lost', async () => {
+    const body = { login: 'mretry', lastName: 'RETRY', password: 'retry retry retry' };
+    const first = await glpi.post('/api/users', body, keyed('u-retry'));
+    const again = await glpi.post('/api/users', body, keyed('u-retry'));
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    // as if the first attempt had been cut after its write: its recorded answer is gone
+    const client = await MongoClient.connect(stack.mongoUrl);
+    try {
+      await client.db(identity.env.MONGO_DB).collection('idempotent_answers').deleteMany({});
+    } finally {
+      await client.close();
+    }
+    const lost = await glpi.post('/api/users', body, keyed('u-retry'));
+    expect([lost.status, lost.body]).toEqual([201, first.body]);
+    expect((await glpi.get('/api/users?login=mretry')).body.total).toBe(1);
+    // the key with another request: 422, nothing written
+    const other = await glpi.post('/api/users', { ...body, login: 'mretry2' }, keyed('u-retry'));
+    expect([other.status, other.body.code]).toEqual([422, 'rule']);
+    expect((await glpi.get('/api/users?login=mretry2')).body.total).toBe(0);
+  });
+
+  it('grants an authorization, creates a group and an entity once for concurrent retries', async () => {
+    const userId = await createUser({ login: 'mconcurrent', lastName: 'CONCURRENT' });
+    const grants = await Promise.all(
+      [1, 2, 3].map(() =>
+        glpi.post(`/api/users/${userId}/authorizations`, { profileId: 'observer', entityId: 'root' }, keyed('a-1')),
+      ),
+    );
+    expect(grants.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect((await glpi.get(`/api/users/${userId}/authorizations`)).body).toHaveLength(1);
+    const groups = await Promise.all(
+      [1, 2, 3].map(() => glpi.post('/api/groups', { name: 'Groupe R9', entityId: 'root' }, keyed('g-1'))),
+    );
+    expect(new Set(groups.map((answer) => answer.body.groupId)).size).toBe(1);
+    expect((await glpi.get('/api/groups?name=R9')).body.total).toBe(1);
+    const entities = await Promise.all(
+      [1, 2].map(() => glpi.post('/api/entities', { name: 'Entité R9', parentId: 'root' }, keyed('e-1'))),
+    );
+    expect(entities.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(entities[1].body).toEqual(entities[0].body);
+  });
+});
+
 describe('events and GDPR erasure', () => {
   it('publishes identity events on Kafka without any secret, and erases personal data on request', async () => {
     const userId = await createUser({

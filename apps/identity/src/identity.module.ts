@@ -1,10 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccessTokenIssuer, AuthModule, accessRevocationProjection, entityTreeProjection } from '@itsm/auth';
 import { directoryEntitiesProjection } from '@itsm/directory';
-import { EventSourcingModule, REDIS, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
-import type Redis from 'ioredis';
+import { EventSourcingModule, RateLimits, RuntimeModule } from '@itsm/runtime';
 import { AccountStore } from './credentials/account.store';
 import { PasswordHasher } from './credentials/password-hasher';
 import { EntityHttpController } from './entity/entity.http.controller';
@@ -19,7 +17,7 @@ import { ChangeMembershipHandler } from './group/use-cases/change-membership/cha
 import { CreateGroupHandler } from './group/use-cases/create-group/create-group.handler';
 import { UpdateGroupHandler } from './group/use-cases/update-group/update-group.handler';
 import { IdentityBootstrap } from './identity.bootstrap';
-import { loadIdentitySettings, type IdentitySettings } from './identity.env';
+import { loadIdentitySettings } from './identity.env';
 import { ProfileHttpController } from './profile/profile.http.controller';
 import { ProfileQueries } from './profile/queries/list-profiles.query';
 import { profileListProjection } from './profile/read-models/profile-list.projection';
@@ -86,7 +84,8 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        RuntimeModule.forService({ ...IDENTITY_DEFAULTS, env }),
+        // Redis holds only its rate limits: it serves, limits off, while Redis is away
+        RuntimeModule.forService({ ...IDENTITY_DEFAULTS, env, redis: 'rate-limits-only' }),
         EventSourcingModule.forContext({
           context: 'identity',
           projections: [
@@ -123,8 +122,12 @@ export class IdentityModule {
         },
         {
           provide: LOGIN_THROTTLE,
-          inject: [REDIS, ConfigService],
-          useFactory: (redis: Redis, config: ConfigService<ServiceEnv, true>) => throttleFor(redis, config, settings),
+          inject: [RateLimits],
+          useFactory: (limits: RateLimits) =>
+            new LoginThrottle(limits, {
+              maxFailures: settings.LOGIN_MAX_FAILURES,
+              failureWindowSeconds: settings.LOGIN_FAILURE_WINDOW_SECONDS,
+            }),
         },
         AccountStore,
         PasswordHasher,
@@ -141,13 +144,4 @@ export class IdentityModule {
       ],
     };
   }
-}
-
-function throttleFor(redis: Redis, config: ConfigService<ServiceEnv, true>, settings: IdentitySettings) {
-  return new LoginThrottle(redis, {
-    keyPrefix: `${config.get('REDIS_KEY_PREFIX', { infer: true })}identity:`,
-    maxFailures: settings.LOGIN_MAX_FAILURES,
-    failureWindowSeconds: settings.LOGIN_FAILURE_WINDOW_SECONDS,
-    maxAttemptsPerAddress: settings.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
-  });
 }

@@ -46,4 +46,20 @@ describe('identity readiness', () => {
       await app.close();
     }
   });
+
+  it('stays ready while Redis is unreachable, which holds only its rate limits (degraded, limits off)', async () => {
+    const { app, url } = await startIdentity({ ...stack.serviceEnv, REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      const body = (await response.json()) as HealthReport;
+      expect(response.status).toBe(200);
+      expect(body.details.redis).toEqual({
+        status: 'degraded',
+        message: expect.stringMatching(/^rate limits are not enforced/),
+      });
+      expect(body.details.mongo.status).toBe('up');
+    } finally {
+      await app.close();
+    }
+  });
 });

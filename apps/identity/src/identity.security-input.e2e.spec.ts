@@ -170,7 +170,8 @@ const WRONG_TYPES: Array<[method: string, path: string, body: unknown, status: n
   ['POST', '/api/auth/login', { login: 'glpi' }, 400],
   ['POST', '/api/auth/login', { login: '', password: '' }, 400],
   ['POST', '/api/auth/login', { login: 'glpi', password: 'x'.repeat(129) }, 400],
-  ['POST', '/api/auth/login', { login: 'glpi', password: 'x'.repeat(90_000) }, 400],
+  // over the route's 4 KB cap: refused before validation
+  ['POST', '/api/auth/login', { login: 'glpi', password: 'x'.repeat(90_000) }, 413],
   ['POST', '/api/auth/refresh', { refreshToken: 123 }, 400],
   ['POST', '/api/auth/refresh', { refreshToken: { $ne: null } }, 400],
   ['POST', '/api/auth/refresh', {}, 400],
@@ -435,6 +436,25 @@ describe('hostile text and hostile shapes', () => {
     const tooWide = await send('POST', '/api/auth/login', JSON.stringify(wider), 'application/json', undefined);
     expectRefusal(tooWide, 400);
     expect(tooWide.body.detail).toBe('the body has more than 5000 fields');
+  });
+
+  it('caps the body of a sign-in in bytes and fields far below the service-wide caps', async () => {
+    const long = await send(
+      'POST',
+      '/api/auth/login',
+      JSON.stringify({ login: 'glpi', password: 'p'.repeat(5_000) }),
+      'application/json',
+      undefined,
+    );
+    expectRefusal(long, 413);
+    expect(long.body).toMatchObject({
+      code: 'too_large',
+      detail: 'the body of this request may not exceed 4096 bytes',
+    });
+    const wide = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]));
+    const tooWide = await send('POST', '/api/auth/login', JSON.stringify(wide), 'application/json', undefined);
+    expectRefusal(tooWide, 400);
+    expect(tooWide.body.detail).toBe('the body of this request may not hold more than 32 fields');
   });
 
   it('sends security headers and does not say what serves it', async () => {

@@ -961,7 +961,7 @@ describe('the per-address brake', () => {
   let limited: IdentityUnderTest;
 
   beforeAll(async () => {
-    limited = await startIdentity(ownStack, { LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '5' });
+    limited = await startIdentity(ownStack, { RATE_LIMIT_LOGIN_PER_ADDRESS: '5' });
   });
 
   it('answers 429 with a message after 5 attempts a minute from one address, whatever the login', async () => {

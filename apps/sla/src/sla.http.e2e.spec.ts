@@ -1,6 +1,7 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import type { ApiAnswer, JsonApi } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
+import { MongoClient } from 'mongodb';
 import { created, slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 
@@ -39,6 +40,15 @@ const agreementBody = (overrides: Record<string, unknown> = {}) => ({
   unit: 'hours',
   ...overrides,
 });
+
+async function clearAnswers(): Promise<void> {
+  const client = await MongoClient.connect(stack.mongoUrl);
+  try {
+    await client.db(sla.env.MONGO_DB).collection('idempotent_answers').deleteMany({});
+  } finally {
+    await client.close();
+  }
+}
 
 /** Status and message (the problem's detail) of a refusal; validation failures list their messages. */
 function refusal(answer: ApiAnswer): { status: number; message: string } {
@@ -121,6 +131,41 @@ describe('calendars', () => {
     expect(backwards.body).toMatchObject({ total: 3, items: [{ name: 'Liste cal 3' }] });
     // the filter is text, not a pattern
     expect((await as(admin).get('/api/calendars?name=.*')).body.total).toBe(0);
+  });
+});
+
+describe('a client retrying a creation (Idempotency-Key)', () => {
+  const keyed = (key: string) => ({ 'idempotency-key': key });
+
+  it('gets the first calendar, agreement and rule again, never a second one, even when the first answer was lost', async () => {
+    const calendar = businessHours({ name: 'Calendrier K3' });
+    const first = await as(admin).post('/api/calendars', calendar, keyed('k3-calendar'));
+    const again = await as(admin).post('/api/calendars', calendar, keyed('k3-calendar'));
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    const agreement = agreementBody({ name: 'TTR K3', calendarId: first.body.calendarId });
+    const agreements = await Promise.all([1, 2, 3].map(() => as(admin).post('/api/slas', agreement, keyed('k3-sla'))));
+    expect(agreements.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(new Set(agreements.map((answer) => answer.body.slaId)).size).toBe(1);
+    const rule = { name: 'Règle K3', slaIds: [agreements[0].body.slaId] };
+    const ruleFirst = await as(admin).post('/api/sla-rules', rule, keyed('k3-rule'));
+    // as if the first attempt had been cut after its write: its recorded answer is gone
+    await slaHas(stack, 'idempotent_answers', 3);
+    await clearAnswers();
+    const ruleLost = await as(admin).post('/api/sla-rules', rule, keyed('k3-rule'));
+    expect([ruleLost.status, ruleLost.body]).toEqual([201, ruleFirst.body]);
+    for (const [path, name] of [
+      ['/api/calendars', 'Calendrier K3'],
+      ['/api/slas', 'TTR K3'],
+      ['/api/sla-rules', 'Règle K3'],
+    ]) {
+      const items = (await as(admin).get(`${path}?limit=100`)).body.items as Array<{ name: string }>;
+      expect(items.filter((item) => item.name === name)).toHaveLength(1);
+    }
+    // the key with another request: 422, nothing written
+    const other = await as(admin).post('/api/calendars', { ...calendar, name: 'Autre K3' }, keyed('k3-calendar'));
+    expect([other.status, other.body.code]).toEqual([422, 'rule']);
+    expect((await as(admin).get('/api/calendars?name=Autre%20K3')).body.total).toBe(0);
   });
 });
 

@@ -834,6 +834,88 @@ describe('a client retrying a creation', () => {
     const refused = await send('bad key');
     expect([refused.status, refused.body.code]).toEqual([400, 'invalid']);
   });
+
+  it('answers a retried follow-up, task or validation with the first answer, and writes it once', async () => {
+    const api = as(techA);
+    const keyed = (key: string) => ({ 'idempotency-key': key });
+    const itemsOf = async (kind: string) =>
+      ((await api.get(`/api/tickets/${tA.id}/timeline`)).body as Array<{ kind: string; content?: string }>).filter(
+        (item) => item.kind === kind,
+      );
+    for (const [route, body, kind] of [
+      ['followups', { content: 'Relance Y7 : redémarrez le poste.' }, 'followup'],
+      ['tasks', { content: 'Tâche Y7 : changer le câble.', private: true }, 'task'],
+      ['validations', { approver: admin.ref, comment: 'Validation Y7 ?' }, 'validation'],
+    ] as const) {
+      const before = (await itemsOf(kind)).length;
+      const first = await api.post(`/api/tickets/${tA.id}/${route}`, body, keyed(`y7-${route}`));
+      const again = await api.post(`/api/tickets/${tA.id}/${route}`, body, keyed(`y7-${route}`));
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body).toEqual(first.body);
+      expect((await itemsOf(kind)).length).toBe(before + 1);
+      // the same key for another request: refused, nothing written
+      const other = await api.post(
+        `/api/tickets/${tA.id}/${route}`,
+        { ...body, content: 'autre' },
+        keyed(`y7-${route}`),
+      );
+      expect([other.status, other.body.code, other.body.errors]).toEqual([
+        422,
+        'rule',
+        [{ field: 'Idempotency-Key', message: expect.stringMatching(/used for another request/) }],
+      ]);
+      expect((await itemsOf(kind)).length).toBe(before + 1);
+    }
+  });
+
+  it('never writes twice when the first answer was lost (written, never answered), nor for concurrent retries', async () => {
+    const api = as(techA);
+    const body = { content: 'Relance X4 : le technicien passe demain.' };
+    const followups = async () =>
+      ((await api.get(`/api/tickets/${tA.id}/timeline`)).body as Array<{ kind: string; content?: string }>).filter(
+        (item) => item.content === body.content,
+      );
+    const first = await api.post(`/api/tickets/${tA.id}/followups`, body, { 'idempotency-key': 'x4-lost' });
+    expect(first.status).toBe(201);
+    // sent again as recorded, and said so
+    const replayed = await fetch(`${tickets.url}/api/tickets/${tA.id}/followups`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${techA.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'x4-lost',
+      },
+      body: JSON.stringify(body),
+    });
+    expect([replayed.status, replayed.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(await replayed.json()).toEqual(first.body);
+    // as if the first attempt had been cut after its write: its recorded answer is gone
+    await db.collection('idempotent_answers').deleteMany({});
+    const retried = await api.post(`/api/tickets/${tA.id}/followups`, body, { 'idempotency-key': 'x4-lost' });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    expect(await followups()).toHaveLength(1);
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.post(`/api/tickets/${tA.id}/followups`, { content: 'Relance X5' }, { 'idempotency-key': 'x5-concurrent' }),
+      ),
+    );
+    expect(concurrent.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    const timeline = (await api.get(`/api/tickets/${tA.id}/timeline`)).body as Array<{ content?: string }>;
+    expect(timeline.filter((item) => item.content === 'Relance X5')).toHaveLength(1);
+  });
+
+  it('keeps one caller’s keys apart from another’s: the same key is another request', async () => {
+    const category = { name: 'Catégorie W2', recursive: true };
+    const [mine, theirs] = await Promise.all([
+      as(admin).post('/api/itil-categories', category, { 'idempotency-key': 'w2' }),
+      as(adminB).post('/api/itil-categories', category, { 'idempotency-key': 'w2' }),
+    ]);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(mine.body.categoryId).not.toBe(theirs.body.categoryId);
+    const again = await as(admin).post('/api/itil-categories', category, { 'idempotency-key': 'w2' });
+    expect(again.body).toEqual(mine.body);
+  });
 });
 
 function iso(daysFromNow: number): string {

@@ -79,7 +79,8 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       imports: [
-        RuntimeModule.forService({ ...TICKETS_DEFAULTS, env }),
+        // Redis holds only its rate limits: it serves, limits off, while Redis is away
+        RuntimeModule.forService({ ...TICKETS_DEFAULTS, env, redis: 'rate-limits-only' }),
         EventSourcingModule.forContext({
           context: 'tickets',
           projections: [ticketViewProjection, categoryListProjection],

@@ -5,10 +5,11 @@ export {
   type OutboxEntry,
   type ParkedEntry,
   type ParkedReason,
+  type RequestKey,
   type StoredCommit,
   type StoredSnapshot,
 } from './event-store/stored-commit';
-export { VersionConflictError } from './event-store/version-conflict.error';
+export { RequestReplayedError, requestKeyReused, VersionConflictError } from './event-store/version-conflict.error';
 export {
   handleCommand,
   handleRequest,

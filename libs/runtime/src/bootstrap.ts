@@ -8,6 +8,7 @@ import type { ServiceEnv } from './config/service-env';
 import { HttpDrain } from './http/http-drain';
 import { rejectUnfitJson } from './http/json-guard';
 import { problemMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
+import { trustProxyOf } from './http/trust-proxy';
 import { validationPipe } from './http/validation';
 
 /** Builds a service's Nest application with the platform's HTTP conventions. */
@@ -17,12 +18,16 @@ export async function createServiceApp(rootModule: unknown): Promise<INestApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // the client's address (rate limits, logs) as the proxies in front of the service tell it
+  const config = app.get<ConfigService<ServiceEnv, true>>(ConfigService);
+  app.set('trust proxy', trustProxyOf(config.get('TRUST_PROXY', { infer: true })));
   // counted from the first middleware, so that a shutdown waits for every request under way
   app.use(app.get(HttpDrain).track);
   // security headers (no X-Powered-By, nosniff, a strict CSP: the API serves JSON and its docs page)
   app.use(helmet());
   // our parser first, then the guard, so that validation never sees an absurd body or query
-  app.useBodyParser('json', { limit: '1mb' });
+  // its size stays on the request for the routes that cap it lower (BodyLimit)
+  app.useBodyParser('json', { limit: '1mb', verify: recordBodyBytes });
   app.use(rejectUnfitJson);
   // what the parser or the guard refuse is answered like every other error
   app.use(problemMiddleware(new NestLogger('HTTP')));
@@ -37,4 +42,8 @@ export async function listen(app: INestApplication): Promise<string> {
   const config = app.get<ConfigService<ServiceEnv, true>>(ConfigService);
   await app.listen(config.get('PORT'));
   return app.getUrl();
+}
+
+function recordBodyBytes(req: { bodyBytes?: number }, _res: unknown, body: Buffer): void {
+  req.bodyBytes = body.length;
 }

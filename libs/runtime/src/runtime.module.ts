@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import type Redis from 'ioredis';
@@ -6,13 +7,23 @@ import type { Connection } from 'mongoose';
 import { LoggerModule } from 'nestjs-pino';
 import { ServiceDefaults, validateServiceEnv } from './config/validate-service-env';
 import { connectionProviders } from './connections/connection.providers';
-import { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
-import { HealthHttpController } from './health/health.http.controller';
+import { KAFKA, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './connections/tokens';
+import { HealthHttpController, REDIS_USE, type RedisUse } from './health/health.http.controller';
 import { HttpDrain } from './http/http-drain';
+import { IdempotentAnswers } from './idempotency/idempotent-answers.store';
+import { CallerRateLimitInterceptor } from './limits/caller-rate-limit.interceptor';
+import { RateLimits } from './limits/rate-limits';
+import { RequestLimitsGuard } from './limits/request-limits.guard';
+import { RouteBudgets } from './limits/route-budgets';
 
 export interface RuntimeOptions extends ServiceDefaults {
   /** Values that win over process.env (tests give each file its own database and topics). */
   env?: Record<string, string>;
+  /**
+   * `rate-limits-only`: the service keeps nothing else in Redis, so it stays ready while Redis is
+   * away (its rate limits fail open, readiness says `degraded`); `required` by default.
+   */
+  redis?: RedisUse;
 }
 
 /** The last step of a shutdown: the workers stopped in beforeApplicationShutdown, the connections go. */
@@ -20,15 +31,17 @@ class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
     @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(RATE_LIMIT_REDIS) private readonly rateLimitRedis: Redis,
   ) {}
 
   async onApplicationShutdown() {
     await this.mongo.close();
     this.redis.disconnect();
+    this.rateLimitRedis.disconnect();
   }
 }
 
-/** Config, JSON logs, connections and health endpoints for one service process. */
+/** Config, JSON logs, connections, health endpoints and rate limits for one service process. */
 @Global()
 @Module({})
 export class RuntimeModule {
@@ -49,8 +62,20 @@ export class RuntimeModule {
         }),
       ],
       controllers: [HealthHttpController],
-      providers: [...connectionProviders, ConnectionsCloser, HttpDrain],
-      exports: [MONGO_CONNECTION, KAFKA, REDIS, HttpDrain],
+      providers: [
+        ...connectionProviders,
+        { provide: REDIS_USE, useValue: options.redis ?? 'required' },
+        ConnectionsCloser,
+        HttpDrain,
+        RateLimits,
+        RouteBudgets,
+        IdempotentAnswers,
+        // registered before the access guard (AuthModule comes after RuntimeModule): requests
+        // without a valid token count against their address too
+        { provide: APP_GUARD, useClass: RequestLimitsGuard },
+        { provide: APP_INTERCEPTOR, useClass: CallerRateLimitInterceptor },
+      ],
+      exports: [MONGO_CONNECTION, KAFKA, REDIS, HttpDrain, RateLimits, IdempotentAnswers],
     };
   }
 }

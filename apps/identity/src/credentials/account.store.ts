@@ -21,16 +21,19 @@ export class AccountStore {
     this.accounts = connection.collection<Account>('accounts');
   }
 
-  /** Claims a login for a user before the user exists: the primary key makes it unique. */
+  /**
+   * Claims a login for a user before the user exists: the primary key makes it unique. The same
+   * user claiming it again (a retry of its registration, same Idempotency-Key) keeps its claim.
+   */
   async reserve(login: string, userId: string, passwordHash: string | null): Promise<void> {
     this.indexed ??= this.accounts.createIndex({ userId: 1 }, { name: 'user' });
     await this.indexed;
     try {
       await this.accounts.insertOne({ _id: login.toLowerCase(), userId, passwordHash, updatedAt: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
-        throw new DomainError('conflict', `login ${login} is already taken`);
-      throw error;
+      if ((error as { code?: number }).code !== 11000) throw error;
+      if ((await this.findByLogin(login))?.userId === userId) return;
+      throw new DomainError('conflict', `login ${login} is already taken`);
     }
   }
 

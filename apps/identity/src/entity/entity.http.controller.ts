@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '@itsm/runtime';
+import { Idempotent, IdParam, SmallBody } from '@itsm/runtime';
 import { EntityQueries, ListEntitiesQuery } from './queries/list-entities.query';
 import { CreateEntityCommand } from './use-cases/create-entity/create-entity.handler';
 import { CreateEntityRequestDto } from './use-cases/create-entity/create-entity.request.dto';
@@ -34,6 +34,7 @@ export class EntityHttpController {
 
   @Post()
   @RequireRights('entity.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateEntityRequestDto) {
     const { entityId } = await this.commandBus.execute(new CreateEntityCommand(caller, body));
     return this.queries.get({ ...caller, scope: [...caller.scope, entityId] }, entityId);
@@ -48,6 +49,7 @@ export class EntityHttpController {
 
   @Post(':id/move')
   @HttpCode(200)
+  @SmallBody()
   @RequireRights('entity.write')
   async move(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: MoveEntityRequestDto) {
     await this.commandBus.execute(new MoveEntityCommand(caller, id, body.parentId));

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '@itsm/runtime';
+import { Idempotent, IdParam, SmallBody } from '@itsm/runtime';
 import { GroupQueries, ListGroupsQuery } from './queries/list-groups.query';
 import { AddMemberRequestDto } from './use-cases/change-membership/add-member.request.dto';
 import { ChangeMembershipCommand } from './use-cases/change-membership/change-membership.handler';
@@ -41,6 +41,7 @@ export class GroupHttpController {
 
   @Post()
   @RequireRights('group.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateGroupRequestDto) {
     const { groupId } = await this.commandBus.execute(new CreateGroupCommand(caller, body));
     return this.queries.get(caller, groupId);
@@ -55,6 +56,7 @@ export class GroupHttpController {
 
   @Post(':id/members')
   @HttpCode(200)
+  @SmallBody()
   @RequireRights('group.write')
   async addMember(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddMemberRequestDto) {
     await this.commandBus.execute(new ChangeMembershipCommand(caller, id, body.userId, 'add'));

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam, PageQuery } from '@itsm/runtime';
+import { Idempotent, IdParam, PageQuery } from '@itsm/runtime';
 import { ProfileQueries } from './queries/list-profiles.query';
 import { ChangeProfileRightsCommand } from './use-cases/change-profile-rights/change-profile-rights.handler';
 import { ChangeProfileRightsRequestDto } from './use-cases/change-profile-rights/change-profile-rights.request.dto';
@@ -41,6 +41,7 @@ export class ProfileHttpController {
 
   @Post()
   @RequireRights('profile.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateProfileRequestDto) {
     const { profileId } = await this.commandBus.execute(new CreateProfileCommand(caller, body));
     return this.queries.get(profileId);

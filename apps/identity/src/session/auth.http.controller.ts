@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Public, type Caller } from '@itsm/auth';
+import { RateLimit, SmallBody } from '@itsm/runtime';
 import { MeQuery } from './queries/me.query';
 import { EndSessionCommand } from './use-cases/end-session/end-session.handler';
 import { LoginCommand } from './use-cases/login/login.handler';
@@ -19,16 +20,21 @@ export class AuthHttpController {
     private readonly me: MeQuery,
   ) {}
 
+  /** Attempts per client address are the `login` class's limit; failures per account, the throttle's. */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: LoginRequestDto, @Ip() address: string) {
-    return this.commandBus.execute(new LoginCommand(body, address));
+  @RateLimit('login')
+  @SmallBody()
+  login(@Body() body: LoginRequestDto) {
+    return this.commandBus.execute(new LoginCommand(body));
   }
 
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
+  @RateLimit('login')
+  @SmallBody()
   refresh(@Body() body: RefreshTokenRequestDto) {
     return this.commandBus.execute(new RefreshCommand(body.refreshToken));
   }
@@ -44,6 +50,7 @@ export class AuthHttpController {
   @ApiBearerAuth()
   @Post('auth/switch')
   @HttpCode(200)
+  @SmallBody()
   switch(@CurrentCaller() caller: Caller, @Body() body: SwitchContextRequestDto) {
     return this.commandBus.execute(new SwitchContextCommand(caller, body));
   }

@@ -28,7 +28,6 @@ export async function startIdentity(
     IDENTITY_SERVICE,
     (serviceEnv) => IdentityModule.register(serviceEnv),
     {
-      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '10000',
       MONGO_DB: stack.dbName,
       ...env,
     },

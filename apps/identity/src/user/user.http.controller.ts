@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '@itsm/runtime';
+import { Idempotent, IdParam, SmallBody } from '@itsm/runtime';
 import { ListUsersQuery, UserQueries } from './queries/list-users.query';
 import { ChangePasswordCommand } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordRequestDto } from './use-cases/change-password/change-password.request.dto';
@@ -46,6 +46,7 @@ export class UserHttpController {
 
   @Post()
   @RequireRights('user.write')
+  @Idempotent()
   async register(@CurrentCaller() caller: Caller, @Body() body: RegisterUserRequestDto) {
     const { userId } = await this.commandBus.execute(new RegisterUserCommand(caller, body));
     return this.queries.get(caller, userId);
@@ -60,6 +61,7 @@ export class UserHttpController {
 
   @Post(':id/password')
   @HttpCode(204)
+  @SmallBody()
   async changePassword(
     @CurrentCaller() caller: Caller,
     @Param() { id }: IdParam,
@@ -101,6 +103,7 @@ export class UserHttpController {
 
   @Post(':id/authorizations')
   @RequireRights('user.write')
+  @Idempotent()
   async grant(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: GrantAuthorizationRequestDto) {
     await this.commandBus.execute(new GrantAuthorizationCommand(caller, id, body));
     return this.queries.authorizations(caller, id);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '@itsm/runtime';
+import { Idempotent, IdParam } from '@itsm/runtime';
 import { AgreementQueries, ListAgreementsQuery } from './queries/list-agreements.query';
 import { DefineAgreementRequestDto } from './use-cases/define-agreement/define-agreement.request.dto';
 import { DefineAgreementCommand } from './use-cases/define-agreement/define-agreement.handler';
@@ -31,6 +31,7 @@ export class AgreementHttpController {
 
   @Post()
   @RequireRights('sla.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: DefineAgreementRequestDto) {
     const { slaId } = await this.commandBus.execute(new DefineAgreementCommand(caller, body));
     return this.queries.get(caller, slaId);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam } from '@itsm/runtime';
+import { Idempotent, IdParam } from '@itsm/runtime';
 import { CalendarQueries, ListCalendarsQuery } from './queries/list-calendars.query';
 import {
   CalendarDefinitionDto,
@@ -34,6 +34,7 @@ export class CalendarHttpController {
 
   @Post()
   @RequireRights('sla.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateCalendarRequestDto) {
     const { calendarId } = await this.commandBus.execute(new DefineCalendarCommand(caller, body));
     return this.queries.get(caller, calendarId);

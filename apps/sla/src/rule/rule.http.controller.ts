@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam, PageQuery } from '@itsm/runtime';
+import { Idempotent, IdParam, PageQuery } from '@itsm/runtime';
 import { RuleQueries } from './queries/list-rules.query';
 import { DefineRuleCommand } from './use-cases/define-rule/define-rule.handler';
 import { DefineRuleRequestDto } from './use-cases/define-rule/define-rule.request.dto';
@@ -31,6 +31,7 @@ export class RuleHttpController {
 
   @Post()
   @RequireRights('sla.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: DefineRuleRequestDto) {
     const { ruleId } = await this.commandBus.execute(new DefineRuleCommand(caller, body));
     return this.queries.get(caller, ruleId);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
+import { Idempotent } from '@itsm/runtime';
 import { CategoryQueries, ListCategoriesQuery } from './queries/list-categories.query';
 import { CreateCategoryCommand } from './use-cases/create-category/create-category.handler';
 import { CreateCategoryRequestDto } from './use-cases/create-category/create-category.request.dto';
@@ -24,6 +25,7 @@ export class CategoryHttpController {
 
   @Post()
   @RequireRights('category.write')
+  @Idempotent()
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateCategoryRequestDto) {
     const { categoryId } = await this.commandBus.execute(new CreateCategoryCommand(caller, body));
     return this.queries.created(categoryId);

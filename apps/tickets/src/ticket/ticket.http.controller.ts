@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { DomainError, isDomainError } from '@itsm/domain';
-import { IdField, IdParam } from '@itsm/runtime';
+import { isDomainError } from '@itsm/domain';
+import { IdField, Idempotent, IdParam, SmallBody } from '@itsm/runtime';
 import { ListTicketsQuery } from './queries/list-tickets.query';
 import { TicketHistory } from './queries/ticket-history.query';
 import { TicketQueries } from './queries/ticket-queries';
@@ -56,7 +56,6 @@ class ReopenRequestDto {
 }
 
 const READ = ['ticket.read-own'] as const;
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
 
 /**
  * The ticket lifecycle of the seed: Enregistrement (POST), Classification (PATCH), Traitement
@@ -75,26 +74,12 @@ export class TicketHttpController {
 
   @Post()
   @RequireRights('ticket.create')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'a retry with the same key (1 to 128 visible ASCII characters) gets the first ticket, never a second',
-  })
-  async open(
-    @CurrentCaller() caller: Caller,
-    @Body() body: OpenTicketRequestDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ) {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError('invalid', 'Idempotency-Key must be 1 to 128 visible ASCII characters', {
-        errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 128 visible ASCII characters' }],
-      });
-    }
-    const { ticketId, replayed } = await this.commandBus.execute(new OpenTicketCommand(caller, body, idempotencyKey));
+  @Idempotent()
+  async open(@CurrentCaller() caller: Caller, @Body() body: OpenTicketRequestDto) {
+    const { ticketId } = await this.commandBus.execute(new OpenTicketCommand(caller, body));
     // the ticket is recorded: a caller who may not read it (no read right, or recorded for others)
     // still gets 201 and its id, never an error that would make them record it again
-    const answer = replayed ? this.queries.get(caller, ticketId) : this.queries.opened(caller, ticketId);
-    return answer.catch((error: unknown) => {
+    return this.queries.opened(caller, ticketId).catch((error: unknown) => {
       if (isDomainError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return { ticketId };
       throw error;
     });
@@ -128,6 +113,7 @@ export class TicketHttpController {
 
   @Post(':id/actors')
   @HttpCode(200)
+  @SmallBody()
   async addActor(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddActorRequestDto) {
     const actor = { kind: body.kind, id: body.id };
     return this.queries.answer(
@@ -148,11 +134,13 @@ export class TicketHttpController {
   }
 
   @Post(':id/followups')
+  @Idempotent()
   async followup(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddFollowupRequestDto) {
     return this.queries.timelineOf(caller, await this.commandBus.execute(new AddFollowupCommand(caller, id, body)));
   }
 
   @Post(':id/tasks')
+  @Idempotent()
   @RequireRights('ticket.update')
   async addTask(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddTaskRequestDto) {
     return this.queries.answer(caller, id, this.commandBus.execute(new AddTaskCommand(caller, id, body)));
@@ -165,6 +153,7 @@ export class TicketHttpController {
   }
 
   @Post(':id/validations')
+  @Idempotent()
   @RequireRights('ticket.update')
   async requestValidation(
     @CurrentCaller() caller: Caller,
@@ -190,6 +179,7 @@ export class TicketHttpController {
   }
 
   @Post(':id/solution')
+  @Idempotent()
   @RequireRights('ticket.solve')
   async solve(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AddSolutionRequestDto) {
     return this.queries.answer(caller, id, this.commandBus.execute(new AddSolutionCommand(caller, id, body)));
@@ -211,6 +201,7 @@ export class TicketHttpController {
 
   @Post(':id/status')
   @HttpCode(200)
+  @SmallBody()
   @RequireRights('ticket.update')
   async status(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangeStatusRequestDto) {
     return this.queries.answer(caller, id, this.commandBus.execute(new ChangeStatusCommand(caller, id, body.status)));
@@ -231,11 +222,13 @@ export class TicketHttpController {
   }
 
   @Post(':id/documents')
+  @Idempotent()
   async attach(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AttachDocumentRequestDto) {
     return this.queries.timelineOf(caller, await this.commandBus.execute(new AttachDocumentCommand(caller, id, body)));
   }
 
   @Post(':id/satisfaction')
+  @Idempotent()
   @RequireRights(...READ)
   async satisfaction(
     @CurrentCaller() caller: Caller,

@@ -1,7 +1,8 @@
 import type { DomainEvent, EventEnvelope, EventMetadata } from '@itsm/contracts';
 import { Decider, DomainError, fold, isDomainError } from '@itsm/domain';
 import type { MongoEventStore } from '../event-store/event-store';
-import { VersionConflictError } from '../event-store/version-conflict.error';
+import type { RequestKey, StoredCommit } from '../event-store/stored-commit';
+import { RequestReplayedError, requestKeyReused, VersionConflictError } from '../event-store/version-conflict.error';
 import type { RecentAggregates } from './recent-aggregates';
 
 export interface LoadedAggregate<State> {
@@ -25,6 +26,11 @@ export interface CommandHandlingOptions {
   newStream?: boolean;
   /** states this process left streams in: a load reads only the events appended since */
   recent?: RecentAggregates;
+  /**
+   * The request this write answers, when it may come again (an Idempotency-Key): written once; a
+   * retry, even a concurrent one, is answered with the stream as it stands, deciding nothing.
+   */
+  request?: RequestKey;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface StateRequest<Command> {
 export type RequestOnState<Command, State> = (state: State) => StateRequest<Command> | Promise<StateRequest<Command>>;
 
 export type CommandResult<State> =
-  | { ok: true; state: State; version: number; events: EventEnvelope[] }
+  | { ok: true; state: State; version: number; events: EventEnvelope[]; replayed?: true }
   | { ok: false; error: DomainError };
 
 /**
@@ -87,6 +93,9 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
   options: CommandHandlingOptions = {},
 ): Promise<CommandResult<State>> {
   const maxAttempts = options.maxAttempts ?? 10;
+  // a retry is found before deciding: the state has moved on since (the stream exists, say)
+  const first = options.request && (await store.requestCommit(options.request.key));
+  if (first) return replayOf(store, decider, streamId, first, options);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     // the state this process left the stream in is trusted at first: the append's version check
     // refuses it if another replica wrote since, and a refusal is only answered on the store's state
@@ -107,7 +116,7 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
     if (remembered && decision.length === 0) continue;
     const { metadata } = asked;
     try {
-      const events = await store.append(streamId, version, decision, metadata);
+      const events = await store.append(streamId, version, decision, metadata, options.request);
       const newState = fold(decider, state, events as unknown as Event[]);
       const newVersion = version + events.length;
       options.recent?.remember(streamId, { state: newState, version: newVersion });
@@ -117,6 +126,7 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
       );
       return { ok: true, state: newState, version: newVersion, events };
     } catch (error) {
+      if (error instanceof RequestReplayedError) return replayOf(store, decider, streamId, error.commit, options);
       if (!(error instanceof VersionConflictError)) throw error;
       const ceiling = (options.backoffMs ?? 5) * 2 ** (attempt - 1);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
@@ -128,6 +138,21 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
       transient: true,
     }),
   };
+}
+
+/** A request written before: answered with its stream as it stands, unless the retry asks something else. */
+async function replayOf<Event extends DomainEvent, State>(
+  store: MongoEventStore,
+  decider: Decider<unknown, Event, State>,
+  streamId: string,
+  first: StoredCommit,
+  options: CommandHandlingOptions,
+): Promise<CommandResult<State>> {
+  if (first.streamId !== streamId || first.requestFingerprint !== options.request?.fingerprint) {
+    return { ok: false, error: requestKeyReused() };
+  }
+  const { state, version } = await loadAggregate(store, decider, streamId, options.recent);
+  return { ok: true, state, version, events: [], replayed: true };
 }
 
 /** What the request asks of this state; a refusal it throws on a remembered state is checked on the store's. */

@@ -155,3 +155,45 @@ describe('snapshots', () => {
     expect((await store.readStream('counter-snap')).map((event) => event.data)).toEqual([{ by: 1 }, { by: 2 }]);
   });
 });
+
+describe('a request that may come again (an Idempotency-Key)', () => {
+  const request = (key: string, fingerprint = 'f1') => ({ key, fingerprint });
+
+  it('is written once: its retries decide nothing again and get the stream as it stands', async () => {
+    const first = await handleCommand(kernel.store, counterDecider, 'counter-keyed', { type: 'close' }, testMetadata, {
+      request: request('k-close'),
+    });
+    expect(first).toMatchObject({ ok: true, version: 1 });
+    // on the state the first left, deciding again would be refused (the counter is closed)
+    const retry = await handleCommand(kernel.store, counterDecider, 'counter-keyed', { type: 'close' }, testMetadata, {
+      request: request('k-close'),
+    });
+    expect(retry).toEqual({ ok: true, replayed: true, events: [], version: 1, state: { total: 0, closed: true } });
+    expect(await commitsOf('counter-keyed')).toHaveLength(1);
+  });
+
+  it('is refused (422) when its key comes again with another request, writing nothing', async () => {
+    await handleCommand(kernel.store, counterDecider, 'counter-reused', increment(1), testMetadata, {
+      request: request('k-reused', 'asked once'),
+    });
+    const other = await handleCommand(kernel.store, counterDecider, 'counter-reused', increment(5), testMetadata, {
+      request: request('k-reused', 'asked otherwise'),
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'rule', errors: [{ field: 'Idempotency-Key' }] } });
+    expect(await commitsOf('counter-reused')).toHaveLength(1);
+  });
+
+  it('is written once when its retries run at the same time, each answered as the first', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        handleCommand(kernel.store, counterDecider, 'counter-concurrent', increment(2), testMetadata, {
+          request: request('k-concurrent'),
+        }),
+      ),
+    );
+    expect(results.map((result) => result.ok && result.state.total)).toEqual([2, 2, 2, 2, 2]);
+    expect(results.filter((result) => result.ok && !result.replayed)).toHaveLength(1);
+    const commits = await commitsOf('counter-concurrent');
+    expect(commits.map((commit) => [commit.requestKey, commit.requestFingerprint])).toEqual([['k-concurrent', 'f1']]);
+  });
+});

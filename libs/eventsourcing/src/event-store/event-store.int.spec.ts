@@ -172,4 +172,38 @@ describe('MongoDB event store', () => {
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'illegal_transition' }) });
     expect(await kernel.store.readStream('counter-closed')).toHaveLength(1);
   });
+
+  describe('a document the store refuses, among twelve good ones committed together', () => {
+    // FerretDB refuses a NUL in a string as a whole write (after storing what came before it);
+    // the driver refuses a NUL in a key before sending anything: neither names the document
+    it.each([
+      ['a NUL in a string', { note: 'bad\u0000note' }],
+      ['a NUL in a key', { ['bad\u0000key']: 1 }],
+    ])('%s fails its own append alone; the twelve others are stored and reported so', async (_, badData) => {
+      const run = Math.random().toString(36).slice(2, 8);
+      const streams = Array.from({ length: 13 }, (_, i) => `counter-batch-${run}-${i}`);
+      const badStream = streams[7];
+      // the first append goes out alone; the twelve others wait for it and go as one batch
+      const outcomes = await Promise.all(
+        streams.map((streamId) => {
+          const event = streamId === badStream ? { type: 'counter.incremented', data: badData } : increment(1);
+          return kernel.store.append(streamId, 0, [event as never], testMetadata).then(
+            () => 'stored',
+            (error: Error) => `refused: ${error.name}`,
+          );
+        }),
+      );
+      expect(outcomes.filter((outcome) => outcome === 'stored')).toHaveLength(12);
+      expect(outcomes[7]).toMatch(/^refused/);
+      for (const streamId of streams) {
+        const events = await kernel.store.readStream(streamId);
+        expect(events.map((event) => event.data)).toEqual(streamId === badStream ? [] : [{ by: 1 }]);
+      }
+      // an outbox entry for each commit stored, none left for the refused one
+      const entries = (await kernel.store.pendingEntries(10_000)).map((entry) => entry.commit.streamId);
+      expect(streams.filter((streamId) => entries.includes(streamId))).toEqual(
+        streams.filter((streamId) => streamId !== badStream),
+      );
+    });
+  });
 });

@@ -11,7 +11,7 @@ import { LRUCache } from 'lru-cache';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { settleAppend, type AppendSettling } from './append-outcome';
-import { DocumentWriteError, InsertBatcher } from './insert-batcher';
+import { DocumentWriteError, heldIds, InsertBatcher } from './insert-batcher';
 import {
   CHUNK_SIZE,
   OUTBOX_STREAM,
@@ -21,10 +21,11 @@ import {
   type OutboxEntry,
   type ParkedEntry,
   type ParkedReason,
+  type RequestKey,
   type StoredCommit,
   type StoredSnapshot,
 } from './stored-commit';
-import { VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
+import { RequestReplayedError, VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
 
 export interface EventStoreOptions {
   upcasters: UpcasterRegistry;
@@ -65,18 +66,26 @@ export class MongoEventStore {
   async createIndexes(): Promise<void> {
     await this.commits.createIndex({ streamId: 1, sequence: 1 }, { unique: true, name: 'stream_sequence' });
     await this.commits.createIndex({ streamId: 1, chunk: 1 }, { name: 'stream_chunk' });
+    await this.commits.createIndex({ requestKey: 1 }, { unique: true, sparse: true, name: 'request_key' });
+  }
+
+  /** The commit a request with this key wrote first, if any. */
+  requestCommit(key: string): Promise<StoredCommit | null> {
+    return this.commits.findOne({ requestKey: key });
   }
 
   /**
    * Appends events after `expectedVersion` or throws VersionConflictError. `expectedVersion` is the
    * version the stream was loaded at (readStream / loadAggregate), 0 for a new stream: always the
-   * end of a commit, which is what the unique index compares.
+   * end of a commit, which is what the unique index compares. With a `request`, the commit carries
+   * its key, and throws RequestReplayedError when that request was written before.
    */
   async append(
     streamId: string,
     expectedVersion: number,
     events: DomainEvent[],
     metadata: EventMetadata,
+    request?: RequestKey,
   ): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
     const occurredAt = new Date().toISOString();
@@ -100,6 +109,7 @@ export class MongoEventStore {
       lastSequence: envelopes[envelopes.length - 1].sequence,
       chunk: chunkOf(envelopes[0].sequence),
       events: envelopes,
+      ...(request && { requestKey: request.key, requestFingerprint: request.fingerprint }),
     };
     const entry = outboxEntryOf(commit);
     try {
@@ -109,17 +119,26 @@ export class MongoEventStore {
         if (neverSent(error)) throw error;
         // the answer was lost, maybe not the write: the caller must hear what happened, found out by id
         if ((await settleAppend(this.settling, entry, commit)) === 'conflict') {
-          throw new VersionConflictError(streamId, expectedVersion);
+          throw await this.collision(streamId, expectedVersion, request);
         }
         return this.appended(commit, envelopes);
       }
       if (error.position === 0) throw error;
       // the entry is written, its commit never will be
       await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
-      if (isDuplicateKeyError(error)) throw new VersionConflictError(streamId, expectedVersion);
-      throw error;
+      if (!isDuplicateKeyError(error)) throw error;
+      throw await this.collision(streamId, expectedVersion, request);
     }
     return this.appended(commit, envelopes);
+  }
+
+  /**
+   * What a commit collided with, as the index that refused it is not named (FerretDB): the same
+   * request written before, or another writer at that version.
+   */
+  private async collision(streamId: string, expectedVersion: number, request?: RequestKey): Promise<Error> {
+    const first = request && (await this.requestCommit(request.key));
+    return first ? new RequestReplayedError(first) : new VersionConflictError(streamId, expectedVersion);
   }
 
   private appended(commit: StoredCommit, envelopes: EventEnvelope[]): EventEnvelope[] {
@@ -131,11 +150,7 @@ export class MongoEventStore {
 
   /** The store as settling an append of unknown outcome reads and writes it: by id only. */
   private readonly settling: AppendSettling = {
-    held: async (ids) => {
-      // one equality per id: FerretDB pushes it down, where a bare `$in` reads the whole collection
-      const found = await Promise.all(ids.map((_id) => this.commits.findOne({ _id }, { projection: { _id: 1 } })));
-      return new Set(found.flatMap((doc) => (doc ? [doc._id] : [])));
-    },
+    held: (ids) => heldIds(this.commits, ids),
     insert: (docs) => this.inserts.insert(docs),
     dropEntry: async (id) => void (await this.outbox.deleteOne({ _id: id })),
   };

@@ -1,3 +1,5 @@
+import { failureKind } from '@itsm/domain';
+import type { Document } from 'mongodb';
 import type { Collection } from 'mongoose';
 
 interface Pending<Doc> {
@@ -13,22 +15,31 @@ export interface InsertBatcherOptions {
   maxBatch?: number;
 }
 
+type Store<Doc extends Document> = Pick<Collection<Doc>, 'insertMany' | 'findOne'>;
+
 /**
  * Group commit for one collection. A caller's documents go out at once while fewer than
  * `maxInFlight` writes are on their way; those asked for meanwhile go together in one ordered
  * `insertMany`, which FerretDB (and MongoDB) takes for little more than one insert. Ordered, so
  * each caller's documents are written in the order given (an outbox entry before its commit).
- * Each caller gets its own outcome: when the server refuses a document, the callers before it are
- * done, its caller gets a DocumentWriteError, and the callers after it are sent again.
+ * Each caller gets its own outcome, whatever another caller's documents hold:
+ * - when the server refuses a document by its index, the callers before it are done, its caller
+ *   gets a DocumentWriteError, and the callers after it are sent again;
+ * - when the write is refused as a whole without naming a document (FerretDB on a NUL in a string:
+ *   the documents before it are stored all the same; the driver on one it cannot encode), the
+ *   batch's documents are read back: the callers stored are done, the others are sent alone, so
+ *   that only the faulty one fails;
+ * - when the answer is lost (a connection cut, a server going away), no one's outcome is known:
+ *   all get the error (an append then settles its own by id, see settleAppend).
  */
-export class InsertBatcher<Doc extends object> {
+export class InsertBatcher<Doc extends Document & { _id: string }> {
   private readonly queue: Pending<Doc>[] = [];
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
 
   constructor(
-    private readonly collection: Pick<Collection<Doc>, 'insertMany'>,
+    private readonly collection: Store<Doc>,
     options: InsertBatcherOptions = {},
   ) {
     this.maxInFlight = options.maxInFlight ?? 1;
@@ -65,19 +76,63 @@ export class InsertBatcher<Doc extends object> {
         for (const pending of waiting) pending.resolve();
         return;
       } catch (error) {
-        waiting = settleUpTo(waiting, error);
+        if (firstWriteError(error)) {
+          waiting = settleUpTo(waiting, error);
+        } else if (refusedAsWhole(error)) {
+          return this.isolate(waiting, error);
+        } else {
+          for (const pending of waiting) pending.reject(error); // the answer was lost: outcomes unknown
+          return;
+        }
       }
     }
   }
+
+  /** After a refusal naming no document: what landed is done, the rest is written caller by caller. */
+  private async isolate(batch: Pending<Doc>[], error: unknown): Promise<void> {
+    const stored = await this.storedIds(batch).catch(() => undefined);
+    if (!stored) {
+      for (const pending of batch) pending.reject(error); // cannot tell what landed
+      return;
+    }
+    for (const pending of batch) {
+      const missing = pending.docs.findIndex((doc) => !stored.has(doc._id));
+      if (missing < 0) pending.resolve();
+      // alone, the refused document is the first one that did not land (the insert is ordered)
+      else if (batch.length === 1) pending.reject(DocumentWriteError.of(error, missing));
+      else await this.write([remainderOf(pending, missing)]);
+    }
+  }
+
+  private storedIds(batch: Pending<Doc>[]): Promise<Set<string>> {
+    return heldIds(
+      this.collection,
+      batch.flatMap((pending) => pending.docs.map((doc) => doc._id)),
+    );
+  }
+}
+
+/** Which of these ids the collection holds: one equality each (FerretDB reads the whole collection for a bare `$in`). */
+export async function heldIds<Doc extends Document>(
+  collection: Pick<Collection<Doc>, 'findOne'>,
+  ids: string[],
+): Promise<Set<string>> {
+  const found = await Promise.all(ids.map((_id) => collection.findOne({ _id } as never, { projection: { _id: 1 } })));
+  return new Set(ids.filter((_, index) => found[index] !== null));
+}
+
+/** A caller's documents from `from` on, its errors' positions counted among all its documents. */
+function remainderOf<Doc>(pending: Pending<Doc>, from: number): Pending<Doc> {
+  return {
+    docs: pending.docs.slice(from),
+    resolve: pending.resolve,
+    reject: (error) => pending.reject(error instanceof DocumentWriteError ? error.shifted(from) : error),
+  };
 }
 
 /** Settles the callers up to the refused document's; returns those after it, still to write. */
 function settleUpTo<Doc>(batch: Pending<Doc>[], error: unknown): Pending<Doc>[] {
-  const refused = firstWriteError(error);
-  if (!refused) {
-    for (const pending of batch) pending.reject(error); // the connection dropped: outcomes unknown
-    return [];
-  }
+  const refused = firstWriteError(error)!;
   let start = 0;
   for (const [index, pending] of batch.entries()) {
     if (refused.index < start + pending.docs.length) {
@@ -102,13 +157,43 @@ export class DocumentWriteError extends Error {
 
   /** `position`: the document's place among its caller's documents */
   constructor(
-    writeError: IndexedWriteError,
+    private readonly writeError: IndexedWriteError,
     readonly position: number,
   ) {
     super(writeError.errmsg ?? `insert failed with code ${writeError.code}`);
     this.name = 'DocumentWriteError';
     this.code = writeError.code;
   }
+
+  /** The document at `position` refused with an error that named none. */
+  static of(error: unknown, position: number): DocumentWriteError {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    return new DocumentWriteError(
+      {
+        index: position,
+        code: typeof code === 'number' ? code : undefined,
+        errmsg: typeof message === 'string' ? message : String(error),
+      },
+      position,
+    );
+  }
+
+  shifted(by: number): DocumentWriteError {
+    return new DocumentWriteError(this.writeError, this.position + by);
+  }
+}
+
+/**
+ * The server answered a refusal of the write without naming a document, or the driver would not
+ * send it (a document it cannot encode): what the batch holds is at fault, not the connection. A
+ * refusal that says the server is going away (its PostgreSQL, say) is not one.
+ */
+function refusedAsWhole(error: unknown): boolean {
+  const { errorResponse, name } = (error ?? {}) as { errorResponse?: unknown; name?: unknown };
+  // a connection that failed is carried in errorResponse too, as an Error: no answer at all
+  const answered = !(errorResponse instanceof Error) && (errorResponse as { ok?: unknown } | undefined)?.ok === 0;
+  const unsendable = name === 'BSONError' || name === 'MongoInvalidArgumentError';
+  return (answered || unsendable) && failureKind(error) !== 'transient';
 }
 
 /** An ordered insert stops at its first refused document. */

@@ -50,13 +50,7 @@ describe('insert batcher (group commit)', () => {
   it('fails the caller of a refused document alone, and sends the callers after it again', async () => {
     const store = heldCollection(new Set(['c2']));
     const batcher = new InsertBatcher<Doc>(store.collection as never, { maxInFlight: 1 });
-    const outcome = (ids: string[]) =>
-      batcher.insert(ids.map((_id) => ({ _id }))).then(
-        () => 'written',
-        (error: { code?: number; position?: number; message: string }) =>
-          `refused ${error.code} at ${error.position}: ${error.message}`,
-      );
-    const outcomes = [['a'], ['b'], ['c1', 'c2'], ['d']].map(outcome);
+    const outcomes = [['a'], ['b'], ['c1', 'c2'], ['d']].map((ids) => outcomeOf(batcher, ids));
     for (let round = 0; round < 3; round++) {
       await settle();
       store.releaseAll();
@@ -65,11 +59,97 @@ describe('insert batcher (group commit)', () => {
     expect(store.writes).toEqual([['a'], ['b', 'c1', 'c2', 'd'], ['d']]);
   });
 
-  it('fails every caller of a batch when the write failed as a whole', async () => {
+  it.each([
+    ['went away', new Error('connection closed')],
+    // the driver's own shape: a bulk write error carrying the network error, no server answer
+    [
+      'cut the connection',
+      Object.assign(new Error('connection closed'), {
+        name: 'MongoBulkWriteError',
+        writeErrors: [],
+        errorResponse: Object.assign(new Error('connection 3 to 127.0.0.1:27027 closed'), {
+          name: 'MongoNetworkError',
+        }),
+      }),
+    ],
+  ])('fails every caller of a batch when the server %s: no outcome is known, nothing read back', async (_, lost) => {
     const batcher = new InsertBatcher<Doc>({
-      insertMany: () => Promise.reject(new Error('connection closed')),
+      insertMany: () => Promise.reject(lost),
+      findOne: () => Promise.reject(new Error('not asked')),
     } as never);
     const outcomes = ['a', 'b', 'c'].map((_id) => batcher.insert([{ _id }]).catch((error: Error) => error.message));
     expect(await Promise.all(outcomes)).toEqual(['connection closed', 'connection closed', 'connection closed']);
   });
+
+  it('isolates a document refused with the whole write: what landed is done, the rest written alone', async () => {
+    const store = prefixStoringCollection('c2');
+    const batcher = new InsertBatcher<Doc>(store.collection as never, { maxInFlight: 1 });
+    const outcomes = [['a'], ['b1', 'b2'], ['c1', 'c2'], ['d1', 'd2'], ['e']].map((ids) => outcomeOf(batcher, ids));
+    for (let round = 0; round < 6; round++) {
+      await settle();
+      store.releaseAll();
+    }
+    expect(await Promise.all(outcomes)).toEqual([
+      'written',
+      'written',
+      'refused 1 at 1: unsupported Unicode escape sequence',
+      'written',
+      'written',
+    ]);
+    // b and c1 landed before the refusal (FerretDB keeps them); c2 was tried alone, then d and e
+    expect(store.writes).toEqual([['a'], ['b1', 'b2', 'c1', 'c2', 'd1', 'd2', 'e'], ['c2'], ['d1', 'd2'], ['e']]);
+    expect([...store.stored].sort()).toEqual(['a', 'b1', 'b2', 'c1', 'd1', 'd2', 'e']);
+  });
+
+  it('fails every caller of a refused batch when what landed cannot be read back', async () => {
+    const batcher = new InsertBatcher<Doc>({
+      insertMany: () =>
+        Promise.reject(
+          Object.assign(new Error('unsupported'), { code: 1, writeErrors: [], errorResponse: { ok: 0, code: 1 } }),
+        ),
+      findOne: () => Promise.reject(new Error('no reads either')),
+    } as never);
+    const outcomes = ['a', 'b'].map((_id) => outcomeOf(batcher, [_id]));
+    expect(await Promise.all(outcomes)).toEqual([
+      'refused 1 at undefined: unsupported',
+      'refused 1 at undefined: unsupported',
+    ]);
+  });
 });
+
+const outcomeOf = (batcher: InsertBatcher<Doc>, ids: string[]) =>
+  batcher.insert(ids.map((_id) => ({ _id }))).then(
+    () => 'written',
+    (error: { code?: number; position?: number; message: string }) =>
+      `refused ${error.code} at ${error.position}: ${error.message}`,
+  );
+
+/**
+ * A collection that holds each write until released and, like FerretDB on a NUL in a string,
+ * refuses a write holding the bad id as a whole, naming no document, after storing those before it.
+ */
+function prefixStoringCollection(bad: string) {
+  const writes: string[][] = [];
+  const stored = new Set<string>();
+  const releases: Array<() => void> = [];
+  return {
+    writes,
+    stored,
+    releaseAll: () => releases.splice(0).forEach((release) => release()),
+    collection: {
+      insertMany: async (docs: Doc[]) => {
+        writes.push(docs.map((doc) => doc._id));
+        await new Promise<void>((resolve) => releases.push(resolve));
+        for (const doc of docs) {
+          if (doc._id === bad) {
+            const errorResponse = { ok: 0, code: 1, errmsg: 'unsupported Unicode escape sequence' };
+            throw Object.assign(new Error(errorResponse.errmsg), { code: 1, writeErrors: [], errorResponse });
+          }
+          stored.add(doc._id);
+        }
+        return { acknowledged: true };
+      },
+      findOne: async ({ _id }: Doc) => (stored.has(_id) ? { _id } : null),
+    },
+  };
+}

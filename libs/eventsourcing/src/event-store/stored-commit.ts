@@ -16,10 +16,28 @@ export interface StoredCommit {
   chunk: number;
   events: EventEnvelope[];
   /**
+   * The request whose first write this commit is, when it came with an idempotency key: unique
+   * (a sparse index), so that the request is written once whatever its retries (see RequestKey).
+   * Absent otherwise: never null, which the unique index would count as a value.
+   */
+  requestKey?: string;
+  /** what the request asked (a hash of its method, path and body): a retry must ask the same */
+  requestFingerprint?: string;
+  /**
    * The outbox flag of stores written before the outbox had its own collection: the relay turns
    * the commits still `false` into outbox entries once (see OutboxRelay), new commits have none.
    */
   published?: boolean;
+}
+
+/**
+ * A request that may come again (a client's retry with the same Idempotency-Key): its n-th write
+ * carries a key of its own, derived from the caller and the client's key, and the request's
+ * fingerprint. A retry finds the first write by its key and is answered from it.
+ */
+export interface RequestKey {
+  key: string;
+  fingerprint: string;
 }
 
 /** The reserved stream of outbox entries, in the events collection (no aggregate's id starts with `~`). */

@@ -79,6 +79,46 @@ export class ServiceEnv {
   @Min(0)
   @Max(25_000)
   SHUTDOWN_DRAIN_MS: number = 5000;
+
+  /**
+   * Which proxies in front of the service are believed about the client's address
+   * (X-Forwarded-For): `false` (none, the default), a number of hops, or addresses and subnets
+   * (`loopback`, `10.0.0.0/8`, ...). The per-address rate limits count by that address.
+   */
+  @Matches(/^(true|false|\d{1,2}|[A-Za-z0-9.:/]+( *, *[A-Za-z0-9.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses or subnets',
+  })
+  TRUST_PROXY: string = 'false';
+
+  /** The window every rate limit counts requests in. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /** Requests per window of a signed-in caller on the routes that read (GET); 0: no limit. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_READ_PER_CALLER: number = 1200;
+
+  /** Requests per window from one client address on the routes that read; 0: no limit. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_READ_PER_ADDRESS: number = 6000;
+
+  /** Requests per window of a signed-in caller on the routes that write (POST, PATCH, PUT, DELETE). */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_WRITE_PER_CALLER: number = 300;
+
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_WRITE_PER_ADDRESS: number = 1500;
+
+  /** Sign-in attempts (login, token refresh) per window from one client address. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_LOGIN_PER_ADDRESS: number = 30;
 }
 
 type TopicEnv = Pick<ServiceEnv, 'KAFKA_EVENT_RETENTION_MS' | 'KAFKA_TOPIC_PARTITIONS' | 'KAFKA_REPLICATION_FACTOR'>;

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
-import { KAFKA, MONGO_CONNECTION, REDIS } from './tokens';
+import { KAFKA, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './tokens';
 
 type Config = ConfigService<ServiceEnv, true>;
 
@@ -70,6 +70,21 @@ export const connectionProviders: Provider[] = [
       // BullMQ requires maxRetriesPerRequest: null on the connections it uses
       const redis = new Redis(config.get('REDIS_URL'), { maxRetriesPerRequest: null, lazyConnect: false });
       redis.on('error', () => undefined); // reported by the readiness check
+      return redis;
+    },
+  },
+  {
+    provide: RATE_LIMIT_REDIS,
+    inject: [ConfigService],
+    useFactory: (config: Config) => {
+      // no offline queue and a short timeout: a request checked while Redis is away is let
+      // through at once (fail open) instead of waiting for it with the queues' connection
+      const redis = new Redis(config.get('REDIS_URL'), {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout: 500,
+      });
+      redis.on('error', () => undefined); // said once by the rate limits, checked by readiness
       return redis;
     },
   },

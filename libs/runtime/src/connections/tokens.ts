@@ -2,3 +2,5 @@
 export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
 export const KAFKA = Symbol('KAFKA');
 export const REDIS = Symbol('REDIS');
+/** Redis for the rate limits: fails at once when Redis is away, so that requests are never held up. */
+export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');

@@ -12,6 +12,7 @@ import {
 } from '@itsm/eventsourcing';
 import type { DomainEvent, EventMetadata } from '@itsm/contracts';
 import { recordWrite, stampedByCommand } from '../commands/command-scope';
+import { nextRequestKey } from '../idempotency/idempotent-request';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
@@ -38,7 +39,9 @@ export class EventSourcedCommands {
 
   /**
    * Commands on one stream wait for each other within a replica (no conflict to retry there);
-   * between replicas the version check and the kernel's retries with backoff decide.
+   * between replicas the version check and the kernel's retries with backoff decide. Within a
+   * request that came with an Idempotency-Key, a write done by an earlier attempt is not done
+   * again: the outcome is the stream as it stands.
    */
   execute<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
@@ -60,7 +63,9 @@ export class EventSourcedCommands {
     requestOn: RequestOnState<Command, State>,
     options: Pick<CommandHandlingOptions, 'newStream'> = {},
   ): Promise<CommandOutcome<State>> {
-    return this.queues.run(streamId, () => this.run(decider, streamId, requestOn, options));
+    // taken now, in the order the use case asks: a retry of a keyed request numbers its writes alike
+    const request = nextRequestKey();
+    return this.queues.run(streamId, () => this.run(decider, streamId, requestOn, { ...options, request }));
   }
 
   /** The aggregate as it stands, for a decision that needs more data before its command. */
@@ -75,7 +80,7 @@ export class EventSourcedCommands {
     decider: Decider<Command, Event, State>,
     streamId: string,
     requestOn: RequestOnState<Command, State>,
-    options: Pick<CommandHandlingOptions, 'newStream'>,
+    options: Pick<CommandHandlingOptions, 'newStream' | 'request'>,
   ): Promise<CommandOutcome<State>> {
     await this.indexesReady();
     // events written for a Kafka command carry its correlation and the command id as their cause

@@ -13,8 +13,12 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
-import { MONGO_CONNECTION, REDIS } from '../connections/tokens';
+import { MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from '../connections/tokens';
 import { describeKafka, pingMongo, pingRedis } from './dependency-checks';
+
+/** What a service keeps in Redis: more than its rate limits, or only them (they fail open). */
+export type RedisUse = 'required' | 'rate-limits-only';
+export const REDIS_USE = Symbol('REDIS_USE');
 
 /** A failed probe keeps terminus's report (which dependency is down), not a problem document. */
 @Catch(HttpException)
@@ -25,7 +29,10 @@ class HealthReportFilter implements ExceptionFilter {
   }
 }
 
-/** Kubernetes probes: live = the process serves HTTP; ready = Mongo, Kafka and Redis all answer. */
+/**
+ * Kubernetes probes: live = the process serves HTTP; ready = Mongo, Kafka and Redis all answer,
+ * Redis only where the service needs it for more than its rate limits (else `degraded` when away).
+ */
 @Controller('health')
 @UseFilters(HealthReportFilter)
 export class HealthHttpController {
@@ -35,6 +42,8 @@ export class HealthHttpController {
     private readonly config: ConfigService<ServiceEnv, true>,
     @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(RATE_LIMIT_REDIS) private readonly rateLimitRedis: Redis,
+    @Inject(REDIS_USE) private readonly redisUse: RedisUse,
   ) {}
 
   private get kafkaBrokers() {
@@ -63,10 +72,23 @@ export class HealthHttpController {
           .attempt(({ signal }) => describeKafka(this.kafkaBrokers, signal))
           .withTimeout(timeout),
       () =>
-        this.indicators
-          .check('redis')
-          .attempt(() => pingRedis(this.redis))
-          .withTimeout(timeout),
+        this.redisUse === 'required'
+          ? this.indicators
+              .check('redis')
+              .attempt(() => pingRedis(this.redis))
+              .withTimeout(timeout)
+          : this.rateLimitsStore(),
     ]);
+  }
+
+  /** Through the rate limits' own connection, which fails at once while Redis is away. */
+  private async rateLimitsStore() {
+    const check = this.indicators.check('redis');
+    try {
+      await pingRedis(this.rateLimitRedis);
+      return check.up();
+    } catch (error) {
+      return check.degraded({ message: `rate limits are not enforced: ${(error as Error).message}` });
+    }
   }
 }

@@ -5,13 +5,22 @@ export interface ApiAnswer {
   body: any;
 }
 
+/** Headers of a request besides the token and the content type (`idempotency-key`, say). */
+export type RequestHeaders = Record<string, string>;
+
 export function jsonApi(url: string, token?: string) {
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: RequestHeaders = {},
+  ): Promise<ApiAnswer> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
       },
       body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
     });
@@ -26,7 +35,7 @@ export function jsonApi(url: string, token?: string) {
   };
   return {
     get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    post: (path: string, body?: unknown, headers?: RequestHeaders) => call('POST', path, body ?? {}, headers),
     put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
     patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
     delete: (path: string) => call('DELETE', path),

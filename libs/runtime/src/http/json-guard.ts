@@ -17,34 +17,48 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  * (a value may be 20,000 levels deep), stopping at the first problem.
  */
 export function jsonProblem(value: unknown, where = 'body'): DomainError | undefined {
+  return inspectJson(value, where).problem;
+}
+
+/** The first problem of the value (see jsonProblem), or its number of fields at every depth. */
+export function inspectJson(value: unknown, where = 'body'): { problem?: DomainError; fields: number } {
   let fields = 0;
   const pending: Array<[unknown, number, string]> = [[value, 0, '']];
+  const unfit = (problem: DomainError) => ({ problem, fields });
   while (pending.length > 0) {
     const [current, depth, path] = pending.pop()!;
     if (typeof current === 'string') {
-      if (CONTROL.test(current)) return invalid(`${fieldName(path, where)} contains a control character`, path);
+      if (CONTROL.test(current)) return unfit(invalid(`${fieldName(path, where)} contains a control character`, path));
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > MAX_JSON_DEPTH) return invalid(`the JSON ${where} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    if (depth + 1 > MAX_JSON_DEPTH) {
+      return unfit(invalid(`the JSON ${where} is nested deeper than ${MAX_JSON_DEPTH} levels`));
+    }
     for (const key of Object.keys(current)) {
       const child = path ? `${path}.${key}` : key;
-      if (++fields > MAX_JSON_FIELDS) return invalid(`the ${where} has more than ${MAX_JSON_FIELDS} fields`);
-      if (PROTOTYPE_KEYS.has(key)) return invalid(`${fieldName(child, where)} is not an accepted field name`, child);
-      if (CONTROL.test(key)) return invalid(`a field name of the ${where} contains a control character`);
+      if (++fields > MAX_JSON_FIELDS) return unfit(invalid(`the ${where} has more than ${MAX_JSON_FIELDS} fields`));
+      if (PROTOTYPE_KEYS.has(key))
+        return unfit(invalid(`${fieldName(child, where)} is not an accepted field name`, child));
+      if (CONTROL.test(key)) return unfit(invalid(`a field name of the ${where} contains a control character`));
       pending.push([(current as Record<string, unknown>)[key], depth + 1, child]);
     }
   }
-  return undefined;
+  return { fields };
 }
 
-/** Express middleware, placed right after the JSON parser: the body and the query string. */
+/**
+ * Express middleware, placed right after the JSON parser: the body and the query string. The
+ * body's field count stays on the request for the routes that cap it lower (BodyLimit).
+ */
 export function rejectUnfitJson(
-  req: { body?: unknown; query?: unknown },
+  req: { body?: unknown; query?: unknown; bodyFields?: number },
   _res: unknown,
   next: (error?: unknown) => void,
 ): void {
-  next(jsonProblem(req.body, 'body') ?? jsonProblem(req.query, 'query'));
+  const body = inspectJson(req.body, 'body');
+  req.bodyFields = body.fields;
+  next(body.problem ?? jsonProblem(req.query, 'query'));
 }
 
 const fieldName = (path: string, where: string) => (path ? `field ${path}` : `the ${where}`);

@@ -1,4 +1,4 @@
-import { jsonProblem, MAX_JSON_DEPTH, MAX_JSON_FIELDS, rejectUnfitJson } from './json-guard';
+import { inspectJson, jsonProblem, MAX_JSON_DEPTH, MAX_JSON_FIELDS, rejectUnfitJson } from './json-guard';
 
 const nested = (levels: number) => {
   let value: unknown = 'leaf';
@@ -45,10 +45,20 @@ describe('the JSON guard', () => {
     expect(jsonProblem({ a: { constructor: 1 } })?.message).toBe('field a.constructor is not an accepted field name');
   });
 
-  it('checks the query string too, as Express middleware', () => {
+  it('counts the fields at every depth, array items included', () => {
+    expect(inspectJson({ title: 't', items: [{ id: 'a' }, { id: 'b' }], tags: {} })).toEqual({ fields: 7 });
+    expect(inspectJson('text')).toEqual({ fields: 0 });
+  });
+
+  it('checks the query string too, as Express middleware, and leaves the body’s field count on the request', () => {
     const next = jest.fn();
-    rejectUnfitJson({ body: { ok: true }, query: { q: 'imprimante' } }, undefined, next);
+    const request: { body: unknown; query: unknown; bodyFields?: number } = {
+      body: { ok: true, list: [1, 2] },
+      query: { q: 'imprimante' },
+    };
+    rejectUnfitJson(request, undefined, next);
     expect(next).toHaveBeenLastCalledWith(undefined);
+    expect(request.bodyFields).toBe(4);
     rejectUnfitJson({ body: undefined, query: { q: 'a\u0000' } }, undefined, next);
     expect(next.mock.calls[1][0]).toMatchObject({ code: 'invalid', message: 'field q contains a control character' });
   });

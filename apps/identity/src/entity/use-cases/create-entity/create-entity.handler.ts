@@ -2,8 +2,7 @@ import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, EntityTreeReader, type Caller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { entityDecider, entityStreamId } from '../../entity.decider';
 import { namedSettings } from '../entity-settings.dto';
@@ -32,7 +31,7 @@ export class CreateEntityHandler implements ICommandHandler<CreateEntityCommand>
       // the new entity would sit outside a non-recursive scope at once
       throw new DomainError('forbidden', 'creating a sub-entity needs a recursive authorization on its parent');
     }
-    const entityId = uuidv7();
+    const entityId = newId();
     await this.commands.execute(
       entityDecider,
       entityStreamId(entityId),

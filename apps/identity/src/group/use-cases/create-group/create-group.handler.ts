@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { groupDecider, groupStreamId } from '../../group.decider';
 import type { CreateGroupRequestDto } from './create-group.request.dto';
@@ -26,7 +25,7 @@ export class CreateGroupHandler implements ICommandHandler<CreateGroupCommand> {
     const entityId = request.entityId ?? caller.entityId;
     await this.directory.visibleEntity(caller, entityId);
     if (request.parentId) await this.directory.visibleGroup(caller, request.parentId);
-    const groupId = uuidv7();
+    const groupId = newId();
     await this.commands.execute(
       groupDecider,
       groupStreamId(groupId),

@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { ROOT_ENTITY_ID } from '../../../entity/entity.decider';
 import { assertGrantable } from '../assert-grantable';
 import { profileDecider, profileStreamId } from '../../profile.decider';
@@ -12,7 +11,7 @@ export class CreateProfileCommand extends Command<{ profileId: string }> {
   constructor(
     readonly caller: Caller | SystemCaller,
     readonly request: CreateProfileRequestDto,
-    readonly profileId: string = uuidv7(),
+    readonly profileId: string = newId(),
   ) {
     super();
   }

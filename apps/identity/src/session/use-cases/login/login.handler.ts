@@ -13,10 +13,7 @@ import { IDENTITY_SETTINGS, LOGIN_THROTTLE } from '../../tokens';
 import type { LoginRequestDto } from './login.request.dto';
 
 export class LoginCommand extends Command<TokenPair> {
-  constructor(
-    readonly request: LoginRequestDto,
-    readonly address: string,
-  ) {
+  constructor(readonly request: LoginRequestDto) {
     super();
   }
 }
@@ -36,8 +33,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async execute({ request: { login, password }, address }: LoginCommand) {
-    await this.throttle.admit(login, address);
+  async execute({ request: { login, password } }: LoginCommand) {
+    await this.throttle.admit(login);
     const account = await this.accounts.findByLogin(login);
     const matches = await this.hasher.verify(account?.passwordHash, password);
     const user = account && matches ? await (await this.directory.users()).findOne({ userId: account.userId }) : null;

@@ -2,8 +2,7 @@ import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { assertReachable, missingRights } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
@@ -45,7 +44,7 @@ export class GrantAuthorizationHandler implements ICommandHandler<GrantAuthoriza
       }
       assertReachable(caller, await this.directory.entityTree(), entityId, recursive);
     }
-    const authorizationId = uuidv7();
+    const authorizationId = newId();
     await this.commands.execute(
       userDecider,
       userStreamId(userId),

@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { AccountStore } from '../../../credentials/account.store';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IdentityDirectory } from '../../../shared/identity-directory';
@@ -30,7 +29,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   async execute({ caller, request }: RegisterUserCommand) {
     const defaultEntityId = request.defaultEntityId ?? (isSystemCaller(caller) ? 'root' : caller.entityId);
     if (!isSystemCaller(caller)) await this.directory.visibleEntity(caller, defaultEntityId);
-    const userId = uuidv7();
+    const userId = newId();
     const passwordHash = request.password ? await this.hasher.hash(request.password) : null;
     // the login is claimed first: two concurrent registrations of one login cannot both pass
     await this.accounts.reserve(request.login, userId, passwordHash);

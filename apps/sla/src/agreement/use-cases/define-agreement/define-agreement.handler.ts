@@ -3,8 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, EntityTreeReader, type Caller, type SystemCaller } from '@itsm/auth';
 import type { CalendarDefinition, EscalationAction, EscalationLevel } from '@itsm/contracts';
-import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
 import {
   calendarDefinitionOf,
   calendarListProjection,
@@ -34,7 +33,7 @@ const actionOf = ({ type, groupId }: EscalationActionDto): EscalationAction =>
   type === 'notify-group' || type === 'assign-group' ? { type, groupId: groupId! } : { type };
 
 const levelOf = ({ name, offsetMinutes, actions }: EscalationLevelDto): EscalationLevel => ({
-  levelId: uuidv7(),
+  levelId: newId(),
   name: name.trim(),
   offsetMinutes,
   actions: actions.map(actionOf),
@@ -63,7 +62,7 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     const recursive = request.recursive ?? true;
     await this.assertGroupsServe(request.levels ?? [], entityId, recursive);
     const levels = (request.levels ?? []).map(levelOf);
-    const slaId = uuidv7();
+    const slaId = newId();
     const { name, agreement, kind, duration, unit } = request;
     await this.commands.execute(
       agreementDecider,

@@ -2,8 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { CalendarDefinition } from '@itsm/contracts';
-import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
@@ -73,7 +72,7 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
     const create = request as CreateCalendarRequestDto;
     const entityId = create.entityId ?? caller.entityId;
     this.scope.assertWritable(caller, entityId);
-    const calendarId = uuidv7();
+    const calendarId = newId();
     await this.commands.execute(
       calendarDecider,
       calendarStreamId(calendarId),

@@ -2,8 +2,7 @@ import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
-import { EventSourcedCommands, ProjectionRegistry } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { slaRuleDecider, slaRuleStreamId } from '../../sla-rule.decider';
@@ -30,7 +29,7 @@ export class DefineRuleHandler implements ICommandHandler<DefineRuleCommand> {
     const entityId = request.entityId ?? caller.entityId;
     this.scope.assertWritable(caller, entityId);
     const agreements = await this.usableAgreements([...new Set(request.slaIds)], entityId);
-    const ruleId = uuidv7();
+    const ruleId = newId();
     const criteria = request.criteria ?? {};
     await this.commands.execute(
       slaRuleDecider,

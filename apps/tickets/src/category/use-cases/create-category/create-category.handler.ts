@@ -2,8 +2,7 @@ import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { CategoryCatalogue } from '../../category-catalogue';
 import { categoryDecider, categoryStreamId } from '../../category.decider';
 import type { CreateCategoryRequestDto } from './create-category.request.dto';
@@ -38,7 +37,7 @@ export class CreateCategoryHandler implements ICommandHandler<CreateCategoryComm
         if (!parent) throw new DomainError('rule', `unknown parent category ${request.parentId}`);
       }
     }
-    const categoryId = uuidv7();
+    const categoryId = newId();
     await this.commands.execute(
       categoryDecider,
       categoryStreamId(categoryId),

@@ -2,7 +2,7 @@ import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { TicketAccess } from '../../access/ticket-access';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -32,7 +32,7 @@ export class AddFollowupHandler implements ICommandHandler<AddFollowupCommand> {
       if (request.private && !technician) throw new DomainError('forbidden', 'private follow-ups need ticket.update');
       return {
         type: 'add-followup',
-        followupId: uuidv7(),
+        followupId: newId(),
         content: request.content,
         private: request.private ?? false,
         authorId: caller.userId,

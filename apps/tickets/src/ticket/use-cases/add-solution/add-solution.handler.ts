@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { TicketDirectory } from '../../../directory/ticket-directory';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -27,7 +27,7 @@ export class AddSolutionHandler implements ICommandHandler<AddSolutionCommand> {
   execute({ caller, ticketId, request }: AddSolutionCommand) {
     return this.workflow.run(caller, ticketId, async (ticket) => ({
       type: 'add-solution',
-      solutionId: uuidv7(),
+      solutionId: newId(),
       content: request.content,
       solutionType: request.solutionType ?? null,
       authorId: caller.userId,

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { ReferenceChecks, technicianNamed } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -33,7 +33,7 @@ export class AddTaskHandler implements ICommandHandler<AddTaskCommand> {
       await this.references.assertBelong(caller, ticket.entityId, technicianNamed(technicianId));
       return {
         type: 'add-task',
-        taskId: uuidv7(),
+        taskId: newId(),
         authorId: caller.userId,
         content: request.content,
         durationMinutes: request.durationMinutes ?? 0,

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { TicketAccess } from '../../access/ticket-access';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -26,7 +26,7 @@ export class AnswerSolutionHandler implements ICommandHandler<AnswerSolutionComm
       const isRequester = TicketAccess.holds(who, ticket, 'requester');
       return reason === undefined
         ? { type: 'approve-solution', by: caller.userId, isRequester }
-        : { type: 'refuse-solution', by: caller.userId, isRequester, reason, followupId: uuidv7() };
+        : { type: 'refuse-solution', by: caller.userId, isRequester, reason, followupId: newId() };
     });
   }
 }

@@ -2,7 +2,7 @@ import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { TicketAccess } from '../../access/ticket-access';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -27,7 +27,7 @@ export class AttachDocumentHandler implements ICommandHandler<AttachDocumentComm
       const involved = TicketAccess.holds(who, ticket, 'requester') || TicketAccess.holds(who, ticket, 'observer');
       if (!involved && !who.rights.has('ticket.update'))
         throw new DomainError('forbidden', 'attaching needs ticket.update');
-      return { type: 'attach-document', documentId: uuidv7(), ...request, authorId: caller.userId };
+      return { type: 'attach-document', documentId: newId(), ...request, authorId: caller.userId };
     });
   }
 }

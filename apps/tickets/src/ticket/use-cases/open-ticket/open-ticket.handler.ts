@@ -1,10 +1,9 @@
-import { DomainError, isDomainError } from '@itsm/domain';
+import { DomainError } from '@itsm/domain';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import type { ActorRef } from '@itsm/contracts';
-import { EventSourcedCommands } from '@itsm/runtime';
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { TicketDirectory } from '../../../directory/ticket-directory';
 import { actorsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
@@ -12,15 +11,10 @@ import type { PriorityMatrix } from '../../priority-matrix';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
 import type { OpenTicketRequestDto } from './open-ticket.request.dto';
 
-/** Ids of tickets opened with an Idempotency-Key: the same caller and key always name the same ticket. */
-const IDEMPOTENT_TICKETS = '5b0c3f52-8a57-4c1e-9d2b-6f1e0c7a9e41';
-
-export class OpenTicketCommand extends Command<{ ticketId: string; replayed: boolean }> {
+export class OpenTicketCommand extends Command<{ ticketId: string }> {
   constructor(
     readonly caller: Caller,
     readonly request: OpenTicketRequestDto,
-    /** a client's retry with the same key gets the ticket its first attempt opened, never a second one */
-    readonly idempotencyKey?: string,
   ) {
     super();
   }
@@ -36,7 +30,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     @Inject(PRIORITY_MATRIX) private readonly matrix: PriorityMatrix,
   ) {}
 
-  async execute({ caller, request, idempotencyKey }: OpenTicketCommand) {
+  async execute({ caller, request }: OpenTicketCommand) {
     const entityId = request.entityId ?? caller.entityId;
     if (!caller.scope.includes(entityId))
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
@@ -61,10 +55,9 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
       // read only when needed: the common creation reads nothing
       entityCreatedAt: request.openedAt ? await this.directory.entityCreatedAt(entityId) : null,
     };
-    // a keyed creation's id is derived from the caller and the key: the event store's unique
-    // (stream, sequence) makes a retry, even a concurrent one, find the first ticket
-    const ticketId = idempotencyKey ? uuidv5(`${caller.userId}\n${idempotencyKey}`, IDEMPOTENT_TICKETS) : uuidv7();
-    const opening = this.commands.execute(
+    // within a request with an Idempotency-Key, the same id at every retry (see Idempotent)
+    const ticketId = newId();
+    await this.commands.execute(
       ticketDecider,
       ticketStreamId(ticketId),
       {
@@ -91,16 +84,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
       commandMetadata(caller, entityId),
       { newStream: true },
     );
-    if (!idempotencyKey) return opening.then(() => ({ ticketId, replayed: false }));
-    return opening.then(
-      () => ({ ticketId, replayed: false }),
-      async (error: unknown) => {
-        if (!(isDomainError(error) && error.code === 'conflict')) throw error;
-        const { state } = await this.commands.load(ticketDecider, ticketStreamId(ticketId));
-        if (state.ticketId === null) throw error;
-        return { ticketId, replayed: true };
-      },
-    );
+    return { ticketId };
   }
 
   private assertMayRecord(

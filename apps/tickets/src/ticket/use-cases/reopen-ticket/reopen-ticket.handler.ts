@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 
@@ -23,7 +23,7 @@ export class ReopenTicketHandler implements ICommandHandler<ReopenTicketCommand>
       type: 'reopen-ticket',
       reason,
       by: caller.userId,
-      followupId: uuidv7(),
+      followupId: newId(),
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@itsm/runtime';
 import { ReferenceChecks } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -28,7 +28,7 @@ export class RequestValidationHandler implements ICommandHandler<RequestValidati
       await this.references.assertBelong(caller, ticket.entityId, [{ field: 'approver.id', ...request.approver }]);
       return {
         type: 'request-validation',
-        validationId: uuidv7(),
+        validationId: newId(),
         approver: request.approver,
         comment: request.comment ?? '',
         requesterId: caller.userId,
