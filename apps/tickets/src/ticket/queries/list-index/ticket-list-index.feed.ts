@@ -80,7 +80,9 @@ export class TicketListIndexFeed implements OnModuleInit, OnApplicationBootstrap
         );
         if (ended) this.logger.warn(`ticket list index feed stopped, starting over: ${ended.message}`);
       } catch (error) {
-        this.logger.warn(`ticket list index feed failed (attempt ${attempt}): ${(error as Error).message}`);
+        // at boot the topic may still be on its way (the event flow creates it): said once it lasts
+        const log = attempt === 1 ? 'debug' : 'warn';
+        this.logger[log](`ticket list index feed failed (attempt ${attempt}): ${(error as Error).message}`);
       }
       this.index.markStale();
       await consumer?.disconnect().catch(() => undefined);
