@@ -39,5 +39,7 @@ export type { StoreReplayOptions } from './projections/store-replay';
 export type { TopicSource } from './projections/topic-replay';
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
+export { eventsByStream } from './by-stream';
+export { inLanes } from './in-lanes';
 export { asContractEnvelope, type ContractEnvelope } from './contract-envelope';
 export { projectionHistory, type FieldChange, type HistoryEntry } from './projections/projection-history';

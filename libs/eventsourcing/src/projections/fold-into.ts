@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection } from 'mongoose';
+import { eventsByStream } from '../by-stream';
 import { InsertBatcher } from '../event-store/insert-batcher';
 import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import type { ProjectedFields, Projection } from './projection';
@@ -14,12 +15,7 @@ export function handledByStream(
   projection: Pick<Projection<object>, 'handles'>,
   events: EventEnvelope[],
 ): EventEnvelope[][] {
-  const byStream = new Map<string, EventEnvelope[]>();
-  for (const event of events) {
-    if (projection.handles.has(event.type))
-      byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-  }
-  return [...byStream.values()];
+  return eventsByStream(events, (event) => projection.handles.has(event.type));
 }
 
 /**

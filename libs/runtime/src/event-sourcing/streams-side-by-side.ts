@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
+import { eventsByStream, inLanes } from '@itsm/eventsourcing';
 
 /**
  * Handles a fetched batch stream by stream: each stream's events in order, up to `lanes` streams
@@ -11,25 +12,17 @@ export async function handleStreamsSideBySide(
   handle: (event: EventEnvelope) => Promise<void>,
   lanes: number,
 ): Promise<void> {
-  const streams = [...groupByStream(events).values()];
   const failures: unknown[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < streams.length) {
-      const stream = streams[next++];
+  await inLanes(
+    eventsByStream(events),
+    async (stream) => {
       try {
         for (const event of stream) await handle(event);
       } catch (error) {
         failures.push(error);
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, streams.length) }, lane));
+    },
+    lanes,
+  );
   if (failures.length > 0) throw failures[0];
-}
-
-function groupByStream(events: EventEnvelope[]): Map<string, EventEnvelope[]> {
-  const byStream = new Map<string, EventEnvelope[]>();
-  for (const event of events) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-  return byStream;
 }
