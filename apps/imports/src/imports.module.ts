@@ -9,6 +9,22 @@ import { importModelProjection } from './model/read-models/import-model.projecti
 import { ChangeModelHandler } from './model/use-cases/change-model/change-model.handler';
 import { CreateModelHandler } from './model/use-cases/create-model/create-model.handler';
 import { DeleteModelHandler } from './model/use-cases/delete-model/delete-model.handler';
+import { IMPORTS_SETTINGS, loadImportsSettings } from './imports.env';
+import { ImportRunHttpController } from './run/import-run.http.controller';
+import { LineResults } from './run/line-results';
+import { ImportRunQueries } from './run/queries/import-run.queries';
+import { importRunProjection } from './run/read-models/import-run.projection';
+import { RunBackground } from './run/run-background';
+import { RunCommands } from './run/run-commands';
+import { RunFiles } from './run/run-files';
+import { RunQueue } from './run/run-queue';
+import { RunResultsFeed } from './run/run-results.feed';
+import { RunWorker } from './run/run-worker';
+import { ImportTargets } from './run/targets/import-targets';
+import { UsersTarget } from './run/targets/users.target';
+import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
+import { StartRunHandler } from './run/use-cases/start-run/start-run.handler';
+import { directoryProjections } from '@itsm/directory';
 
 export const IMPORTS_DEFAULTS = { name: 'imports', port: 3006 };
 
@@ -21,16 +37,41 @@ export interface ImportsModuleOptions {
 export class ImportsModule {
   static register(env: Record<string, string> = {}, options: ImportsModuleOptions = {}): DynamicModule {
     const background = options.background ?? true;
+    const settings = loadImportsSettings({ ...process.env, ...env });
     return {
       module: ImportsModule,
       imports: [
         RuntimeModule.forService({ ...IMPORTS_DEFAULTS, env, redis: 'rate-limits-only' }),
-        EventSourcingModule.forContext({ context: 'imports', projections: [importModelProjection], background }),
+        EventSourcingModule.forContext({
+          context: 'imports',
+          projections: [importModelProjection, importRunProjection],
+          // the lines' lookups: identity's users and groups as the importer sees them
+          feeds: [{ context: 'identity', projections: directoryProjections }],
+          background,
+        }),
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [ImportModelHttpController],
-      providers: [ImportModelCatalogue, ImportModelQueries, CreateModelHandler, ChangeModelHandler, DeleteModelHandler],
+      controllers: [ImportModelHttpController, ImportRunHttpController],
+      providers: [
+        { provide: IMPORTS_SETTINGS, useValue: settings },
+        ImportModelCatalogue,
+        ImportModelQueries,
+        CreateModelHandler,
+        ChangeModelHandler,
+        DeleteModelHandler,
+        ImportRunQueries,
+        LineResults,
+        RunFiles,
+        RunQueue,
+        RunCommands,
+        RunWorker,
+        UsersTarget,
+        ImportTargets,
+        StartRunHandler,
+        CancelRunHandler,
+        ...(background ? [RunBackground, RunResultsFeed] : []),
+      ],
     };
   }
 }

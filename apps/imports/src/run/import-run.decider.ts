@@ -38,6 +38,8 @@ export type RunEvent = ImportRunEvent;
 export interface RunState {
   runId: string | null;
   status: RunStatus | null;
+  /** what the run was asked: its model, entity, file and additional information */
+  queued: Omit<QueueRun, 'type'> | null;
   dryRun: boolean;
   /** the last line whose command was sent: a resumed run starts after it (the header is line 1) */
   checkpoint: number;
@@ -102,7 +104,13 @@ function recordBatch(command: Extract<RunCommand, { type: 'record-batch' }>, sta
 function evolve(state: RunState, event: RunEvent): RunState {
   switch (event.type) {
     case 'import-run.queued':
-      return { runId: event.data.runId, status: 'queued', dryRun: event.data.dryRun, checkpoint: 1 };
+      return {
+        runId: event.data.runId,
+        status: 'queued',
+        queued: event.data,
+        dryRun: event.data.dryRun,
+        checkpoint: 1,
+      };
     case 'import-run.checking-started':
       return { ...state, status: 'checking' };
     case 'import-run.started':
@@ -119,7 +127,7 @@ function evolve(state: RunState, event: RunEvent): RunState {
 }
 
 export const importRunDecider: Decider<RunCommand, RunEvent, RunState> = {
-  initialState: () => ({ runId: null, status: null, dryRun: false, checkpoint: 1 }),
+  initialState: () => ({ runId: null, status: null, queued: null, dryRun: false, checkpoint: 1 }),
   decide,
   evolve,
   stateVersion: 1,

@@ -31,6 +31,7 @@ export function readSample(text: string, truncated: boolean, delimiter?: string,
       delimiter: chosen,
       bom: true,
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
       to_line: lines + 1,
     });

@@ -1,0 +1,171 @@
+import type { ServiceUnderTest } from '@itsm/runtime';
+import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
+import { eventually, useIsolatedStack } from '@itsm/testing';
+import { postFile, startImports } from './test-support/imports-test-app';
+
+// Runs over HTTP on the real stack: a dry run of the seed's users file read line by line (every
+// line gets Data Injection's verdict, nothing is sent), its failed lines as CSV, and the refusals
+// made before a run is queued. Real runs, whose lines identity answers, are in tests/platform.
+const stack = useIsolatedStack();
+let imports: ServiceUnderTest;
+let identity: IdentityFixture;
+let admin: FixtureUser;
+let adminB: FixtureUser;
+let techA: FixtureUser;
+let usersModel: string;
+
+const header = 'Prenom;Nom de famille;Login;Adresse mail;Groupe;Actif (Oui = 1 - Non = 0)';
+const usersFile = [
+  header,
+  'Bertrand;BLIER;bblier;bertrand.blier@example.org;;1', // new: would be created
+  'Gérard;DEPARDIEU;glpi;gerard@example.org;;1', // exists: the model allows no update (32)
+  'Patrick;DEWAERE;pdewaere;pas-une-adresse;;1', // 22: not an e-mail
+  ';MIOU-MIOU;;miou@example.org;;0', // 23: the link field is empty
+  'Jeanne;MOREAU;jmoreau;jeanne@example.org;Groupe inconnu;1', // 12 with 33: the group is not found
+  '=HYPERLINK("http://evil");FORMULE;formule;f@example.org;;peut-être', // 22: not yes/no; its cells are formulas
+].join('\r\n');
+
+beforeAll(async () => {
+  identity = new IdentityFixture(stack);
+  await identity.connect();
+  imports = await startImports(stack);
+  await identity.siblingTree();
+  admin = await identity.user('glpi', 'super-admin');
+  adminB = await identity.user('admin-b', 'admin', { entityId: 'B' });
+  techA = await identity.user('tech-a', 'technician', { entityId: 'A' });
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // the entity tree cache (1 s) sees A, A1, B
+  const proposed = await postFile(
+    imports,
+    '/api/import-models/propose',
+    admin.token,
+    { name: 'users.csv', content: usersFile },
+    { targetType: 'users' },
+  );
+  expect(proposed).toMatchObject({ status: 200 });
+  const mapping = proposed.body.mapping.map((column: { field: string }) => ({
+    ...column,
+    linkField: column.field === 'login',
+  }));
+  const created = await imports
+    .api(admin.token)
+    .post('/api/import-models', {
+      name: 'Utilisateurs',
+      targetType: 'users',
+      private: false,
+      recursive: true,
+      mapping,
+    });
+  expect(created.status).toBe(201);
+  usersModel = created.body.modelId;
+  // the importer knows identity's users (glpi exists) before it runs lines against them
+  await eventually(
+    async () => (await imports.api(admin.token).get('/api/import-models')).status === 200,
+    30_000,
+    'imports up',
+  );
+});
+
+async function finished(token: string, runId: string) {
+  let run: { status: string } = { status: '' };
+  await eventually(
+    async () => {
+      run = (await imports.api(token).get(`/api/import-runs/${runId}`)).body;
+      return ['finished', 'failed', 'cancelled'].includes(run.status);
+    },
+    60_000,
+    `run ${runId} ended`,
+  );
+  return run as { status: string; counts: object; reason: string | null; progress: object };
+}
+
+describe('a dry run', () => {
+  let runId: string;
+
+  beforeAll(async () => {
+    const started = await postFile(
+      imports,
+      '/api/import-runs',
+      admin.token,
+      { name: 'utilisateurs.csv', content: usersFile },
+      { modelId: usersModel, dryRun: 'true' },
+    );
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({
+      status: 'queued',
+      dryRun: true,
+      fileName: 'utilisateurs.csv',
+      entityId: 'root',
+    });
+    runId = started.body.runId;
+  });
+
+  it('gives every line its verdict with Data Injection’s codes, and writes nothing', async () => {
+    const run = await finished(admin.token, runId);
+    expect(run).toMatchObject({ status: 'finished', counts: { succeeded: 2, warnings: 1, failed: 4 } });
+    const lines = (await imports.api(admin.token).get(`/api/import-runs/${runId}/lines?limit=100`)).body;
+    expect(lines.total).toBe(6);
+    expect(
+      lines.items.map(({ line, status, code, action }: Record<string, unknown>) => [line, status, code, action]),
+    ).toEqual([
+      [2, 'success', 10, 'create'],
+      [3, 'failed', 32, null],
+      [4, 'failed', 22, null],
+      [5, 'failed', 23, null],
+      [6, 'warning', 12, 'create'],
+      [7, 'failed', 22, null],
+    ]);
+    expect(lines.items[4]).toMatchObject({ field: 'group', dryRun: true });
+    const failedOnly = (await imports.api(admin.token).get(`/api/import-runs/${runId}/lines?status=failed`)).body;
+    expect(failedOnly.items.map((line: { line: number }) => line.line)).toEqual([3, 4, 5, 7]);
+  });
+
+  it('gives the failed lines back as CSV: original columns, line, code and reason, formulas neutralised', async () => {
+    const response = await fetch(`${imports.url}/api/import-runs/${runId}/failed.csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await response.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe(`${header};Ligne;Code;Raison`);
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toMatch(/^Gérard;DEPARDIEU;glpi;.*;3;32;/);
+    expect(rows[4]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)";FORMULE;/);
+  });
+
+  it('is seen in its entity only', async () => {
+    expect((await imports.api(adminB.token).get(`/api/import-runs/${runId}`)).status).toBe(404);
+    expect((await imports.api(adminB.token).get('/api/import-runs')).body.items).toEqual([]);
+    expect(
+      (await imports.api(admin.token).get('/api/import-runs')).body.items.map((run: { runId: string }) => run.runId),
+    ).toContain(runId);
+  });
+});
+
+describe('a run refused before it is queued', () => {
+  const send = (token: string, fields: Record<string, string>, name = 'u.csv', content = usersFile) =>
+    postFile(imports, '/api/import-runs', token, { name, content }, fields);
+
+  it('needs a model the caller sees, the right to write the type and an entity in scope', async () => {
+    expect((await send(admin.token, {})).status).toBe(400);
+    expect((await send(adminB.token, { modelId: usersModel, entityId: 'A' })).status).toBe(403);
+    const tech = await send(techA.token, { modelId: usersModel, dryRun: 'true' });
+    expect(tech.status).toBe(403); // a technician holds no import.run
+    expect((await send(admin.token, { modelId: usersModel, dryRun: 'maybe' })).status).toBe(400);
+    expect((await send(admin.token, { modelId: usersModel, additional: '{"location":"Siège"}' })).body.errors).toEqual([
+      { field: 'additional.location', message: 'not asked by the model' },
+    ]);
+  });
+
+  it('fails a run whose header does not match the model, with GLPI’s message', async () => {
+    const started = await send(admin.token, { modelId: usersModel, dryRun: 'true' }, 'u.csv', 'Login;Nom\r\nx;y\r\n');
+    expect(started.status).toBe(202);
+    const run = await finished(admin.token, started.body.runId);
+    expect(run).toMatchObject({
+      status: 'failed',
+      reason: 'The number of columns of the file is incorrect. 6 awaited / 2 found',
+    });
+  });
+});

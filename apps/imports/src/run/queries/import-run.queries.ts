@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Caller } from '@itsm/auth';
+import { DomainError } from '@itsm/domain';
+import { PageQuery, pageOf, ProjectionRegistry } from '@itsm/runtime';
+import { LineResults, type LineStatus } from '../line-results';
+import { importRunProjection, type ImportRunDoc } from '../read-models/import-run.projection';
+
+export class ListRunsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['queued', 'checking', 'running', 'finished', 'failed', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['queued', 'checking', 'running', 'finished', 'failed', 'cancelled'])
+  status?: ImportRunDoc['status'];
+}
+
+export class ListLinesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['success', 'warning', 'failed'] })
+  @IsOptional()
+  @IsIn(['success', 'warning', 'failed'])
+  status?: LineStatus;
+}
+
+const runView = ({ _id, _sequence, fileId: _file, ...run }: ImportRunDoc & { _id?: unknown; _sequence?: unknown }) =>
+  run;
+
+/** Runs the caller may see: of the entities in their scope. */
+@Injectable()
+export class ImportRunQueries {
+  constructor(
+    private readonly projections: ProjectionRegistry,
+    private readonly lines: LineResults,
+  ) {}
+
+  private collection() {
+    return this.projections.collection<ImportRunDoc>(importRunProjection.name);
+  }
+
+  async list(caller: Caller, query: ListRunsQuery) {
+    const filter = { entityId: { $in: [...caller.scope] }, ...(query.status && { status: query.status }) };
+    return pageOf(await this.collection(), filter, { ...query, order: query.order ?? 'desc' }, 'queuedAt', runView);
+  }
+
+  async visible(caller: Caller, runId: string): Promise<ImportRunDoc> {
+    const run = await (await this.collection()).findOne({ runId, entityId: { $in: [...caller.scope] } });
+    if (!run) throw new DomainError('not_found', `no import run ${runId}`);
+    return run;
+  }
+
+  /** The run with its progress: lines answered by status, lines per second since it started. */
+  async progress(caller: Caller, runId: string) {
+    const run = await this.visible(caller, runId);
+    const counts = await this.lines.counts(runId);
+    const done = counts.success + counts.warning + counts.failed;
+    const seconds = run.startedAt
+      ? (Date.parse(run.endedAt ?? new Date().toISOString()) - Date.parse(run.startedAt)) / 1000
+      : 0;
+    return {
+      ...runView(run),
+      progress: {
+        linesDone: done,
+        ...counts,
+        linesPerSecond: seconds > 0 ? Math.round((10 * done) / seconds) / 10 : 0,
+      },
+    };
+  }
+
+  async lineResults(caller: Caller, runId: string, query: ListLinesQuery) {
+    await this.visible(caller, runId);
+    return this.lines.page(runId, query.status, query.page, query.limit);
+  }
+}

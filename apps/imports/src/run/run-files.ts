@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MONGO_CONNECTION } from '@itsm/runtime';
+import { GridFSBucket, ObjectId } from 'mongodb';
+import type { Connection } from 'mongoose';
+
+/**
+ * Uploaded files in GridFS (`import_files`), so that any replica's worker reads the run's file.
+ * FerretDB serves GridFS's two collections like any others.
+ */
+@Injectable()
+export class RunFiles {
+  private gridFs?: GridFSBucket;
+
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+
+  /** Made at first use: the connection has its database once it is open. */
+  private get bucket(): GridFSBucket {
+    // mongoose's driver and ours are the same package: its Db serves GridFS
+    this.gridFs ??= new GridFSBucket(this.connection.db as never, {
+      bucketName: 'import_files',
+      chunkSizeBytes: 1024 * 1024,
+    });
+    return this.gridFs;
+  }
+
+  /** Streams the upload in; a failed or refused upload leaves no file behind. */
+  async store(file: Readable, fileName: string): Promise<{ fileId: string; sizeBytes: number }> {
+    const upload = this.bucket.openUploadStream(fileName);
+    try {
+      await pipeline(file, upload);
+    } catch (error) {
+      await this.remove(upload.id.toString());
+      throw error;
+    }
+    return { fileId: upload.id.toString(), sizeBytes: upload.length };
+  }
+
+  open(fileId: string): Readable {
+    return this.bucket.openDownloadStream(new ObjectId(fileId));
+  }
+
+  async remove(fileId: string): Promise<void> {
+    await this.bucket.delete(new ObjectId(fileId)).catch(() => undefined);
+  }
+}

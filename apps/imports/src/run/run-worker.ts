@@ -1,0 +1,263 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { CommandEnvelope } from '@itsm/contracts';
+import { DomainError, isDomainError, systemCaller } from '@itsm/domain';
+import { commandMetadata } from '@itsm/auth';
+import { EventSourcedCommands } from '@itsm/runtime';
+import { v5 as uuidv5 } from 'uuid';
+import { ImportModelCatalogue } from '../model/import-model-catalogue';
+import type { ImportModelDoc } from '../model/read-models/import-model.projection';
+import { cellsByColumn, checkHeader } from './domain/header-check';
+import { lineOutcome, type LineOutcome } from './domain/line-outcome';
+import { lineValues } from './domain/line-values';
+import { RESULT_CODES } from './domain/result-codes';
+import { fileLines, type FileLine } from './file-lines';
+import { importRunDecider, runStreamId, type RunCommand, type RunState } from './import-run.decider';
+import { LineResults, lineResultId, type LineResult } from './line-results';
+import { RunCommands } from './run-commands';
+import { RunFiles } from './run-files';
+import { correlationOf } from './run-correlation';
+import { ImportTargets } from './targets/import-targets';
+import { linkFieldsOf, type ImportTarget, type TargetSnapshot } from './targets/import-target';
+
+/** lines read, checked and sent together: one lookup pass, one insert of results, one Kafka send */
+export const BATCH_LINES = 500;
+/** command ids of a run's lines: the same line always gets the same id, so the owner runs it once */
+const LINE_NAMESPACE = '6f1d2c2e-8a57-4f0c-9a3e-3c1b6c0f9e21';
+const WORKER = systemCaller('imports.worker');
+/** how long a run waits without any new answer before it fails (the owner is away for long) */
+const ANSWERS_TIMEOUT_MS = 10 * 60_000;
+
+interface RunContext {
+  runId: string;
+  token: string;
+  queued: NonNullable<RunState['queued']>;
+  model: ImportModelDoc;
+  target: ImportTarget;
+  snapshot: TargetSnapshot;
+}
+
+/**
+ * Works one run from where it stands: checks the file's header against the model, then reads the
+ * file in batches from the checkpoint (lines before it were sent by an earlier worker), decides
+ * each line, records the lines refused here and sends the others as commands; a dry run records
+ * what each line would do instead. Results of sent lines come back on the results topic.
+ */
+@Injectable()
+export class RunWorker {
+  private readonly logger = new Logger(RunWorker.name);
+
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly files: RunFiles,
+    private readonly results: LineResults,
+    private readonly sender: RunCommands,
+    private readonly models: ImportModelCatalogue,
+    private readonly targets: ImportTargets,
+  ) {}
+
+  async work(runId: string, token: string): Promise<void> {
+    const { state } = await this.commands.load(importRunDecider, runStreamId(runId));
+    if (!state.queued || !['queued', 'checking', 'running'].includes(state.status ?? '')) return;
+    const run = await this.context(runId, token, state.queued);
+    if (isDomainError(run)) return this.fail(runId, run.message);
+    if (state.status !== 'running') await this.decide(run, { type: 'start-checking' });
+    const lines = fileLines(this.files.open(run.queued.fileId), run.model.options);
+    try {
+      const started = await this.checkHeader(run, state, lines);
+      if (isDomainError(started)) return this.fail(runId, started.message);
+      const lastLine = await this.sendLines(run, lines, state.checkpoint);
+      if (lastLine !== null) await this.finishOnceAnswered(run, lastLine);
+    } catch (error) {
+      if (isDomainError(error) && !error.transient) return this.fail(runId, error.message);
+      throw error;
+    } finally {
+      await lines.return(undefined);
+    }
+  }
+
+  private async context(runId: string, token: string, queued: RunContext['queued']): Promise<RunContext | DomainError> {
+    const model = await (await this.models.collection()).findOne({ modelId: queued.modelId });
+    if (!model) return new DomainError('not_found', `model ${queued.modelId} was deleted`);
+    const target = this.targets.for(model.targetType);
+    if (isDomainError(target)) return target;
+    return { runId, token, queued, model, target, snapshot: await target.snapshot(queued.entityId) };
+  }
+
+  /** The header is read on every start (a resumed run too); the model is checked against it once. */
+  private async checkHeader(run: RunContext, state: RunState, lines: AsyncGenerator<FileLine>) {
+    if (!run.model.options.headerPresent) {
+      return state.status === 'running' ? undefined : this.decide(run, { type: 'start-running', header: [] });
+    }
+    const header = await lines.next();
+    const cells = header.done ? [] : header.value.cells;
+    const refusal = checkHeader(cells, run.model.mapping);
+    if (refusal) return refusal;
+    if (state.status !== 'running')
+      await this.decide(run, { type: 'start-running', header: cells.map((cell) => cell.trim()) });
+  }
+
+  /** Sends the lines after the checkpoint; the file's last line number, or null once the run was cancelled. */
+  private async sendLines(
+    run: RunContext,
+    lines: AsyncGenerator<FileLine>,
+    checkpoint: number,
+  ): Promise<number | null> {
+    let batch: FileLine[] = [];
+    let last = checkpoint;
+    for await (const line of lines) {
+      last = line.line;
+      if (line.line <= checkpoint) continue;
+      batch.push(line);
+      if (batch.length < BATCH_LINES) continue;
+      if (!(await this.sendBatch(run, batch))) return null;
+      batch = [];
+    }
+    if (batch.length > 0 && !(await this.sendBatch(run, batch))) return null;
+    return last;
+  }
+
+  /** Waits for the answers of the lines sent, then finishes the run with its counts. */
+  private async finishOnceAnswered(run: RunContext, lastLine: number): Promise<void> {
+    const expected = lastLine - (run.model.options.headerPresent ? 1 : 0);
+    let answered = -1;
+    let quietSince = Date.now();
+    for (;;) {
+      const counts = await this.results.counts(run.runId);
+      const total = counts.success + counts.warning + counts.failed;
+      if (total >= expected) {
+        const finished = {
+          succeeded: counts.success + counts.warning,
+          warnings: counts.warning,
+          failed: counts.failed,
+        };
+        return this.decide(run, { type: 'finish', counts: finished });
+      }
+      if (total !== answered) [answered, quietSince] = [total, Date.now()];
+      else if (Date.now() - quietSince > ANSWERS_TIMEOUT_MS) {
+        return this.fail(
+          run.runId,
+          `${expected - total} lines got no answer from ${run.target.service} within ${ANSWERS_TIMEOUT_MS / 1000} s`,
+        );
+      }
+      const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
+      if (state.status !== 'running') return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /** One batch: decided, recorded or sent, then checkpointed. False once the run was cancelled. */
+  private async sendBatch(run: RunContext, batch: FileLine[]): Promise<boolean> {
+    const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
+    if (state.status !== 'running') return false;
+    const decided = batch.map((line) => ({ line, outcome: this.outcomeOf(run, line) }));
+    const recorded: LineResult[] = [];
+    const envelopes: CommandEnvelope[] = [];
+    for (const { line, outcome } of decided) {
+      const envelope =
+        outcome.action === 'refuse' || run.queued.dryRun ? null : this.envelopeOf(run, line.line, outcome);
+      if (isDomainError(envelope))
+        recorded.push(
+          refused(
+            run.runId,
+            line.line,
+            outcome.action === 'update' ? RESULT_CODES.updateNotAllowed : RESULT_CODES.refused,
+            envelope.message,
+          ),
+        );
+      else if (envelope) envelopes.push(envelope);
+      else recorded.push(resultOf(run, line.line, outcome));
+    }
+    await this.results.record(recorded);
+    await this.sender.send(run.target.service, envelopes);
+    await this.decide(run, { type: 'record-batch', fromLine: batch[0].line, toLine: batch.at(-1)!.line });
+    return true;
+  }
+
+  private outcomeOf(run: RunContext, line: FileLine): LineOutcome {
+    const { model, queued, snapshot } = run;
+    const additional = Object.fromEntries(queued.additional.map(({ field, value }) => [field, value]));
+    const values = lineValues(
+      model.targetType,
+      model.mapping,
+      cellsByColumn(model.mapping, line.cells),
+      model.options,
+      additional,
+      model.additionalFields,
+    );
+    return lineOutcome(values, {
+      type: model.targetType,
+      options: model.options,
+      existing: snapshot.match(values.values, linkFieldsOf(model.mapping)),
+      notFound: snapshot.notFound(values.values),
+    });
+  }
+
+  private envelopeOf(
+    run: RunContext,
+    line: number,
+    outcome: Extract<LineOutcome, { action: 'create' | 'update' }>,
+  ): CommandEnvelope | DomainError {
+    const command = run.target.command(outcome.action, outcome.itemId, outcome.fields, run.queued.entityId);
+    if (isDomainError(command)) return command;
+    return {
+      commandId: uuidv5(lineResultId(run.runId, line), LINE_NAMESPACE),
+      type: command.type,
+      schemaVersion: 1,
+      streamId: command.streamId,
+      caller: { accessToken: run.token },
+      replyTo: this.sender.replyTo,
+      correlationId: correlationOf({ runId: run.runId, line, action: outcome.action, warning: outcome.problems[0] }),
+      issuedAt: new Date().toISOString(),
+      data: command.data,
+    };
+  }
+
+  private async decide(run: Pick<RunContext, 'runId' | 'queued'>, command: RunCommand) {
+    await this.commands.execute(
+      importRunDecider,
+      runStreamId(run.runId),
+      command,
+      commandMetadata(WORKER, run.queued.entityId),
+    );
+  }
+
+  private async fail(runId: string, reason: string): Promise<void> {
+    this.logger.warn(`import run ${runId} failed: ${reason}`);
+    const { state } = await this.commands.load(importRunDecider, runStreamId(runId));
+    if (!state.queued) return;
+    await this.decide({ runId, queued: state.queued }, { type: 'fail', reason }).catch(() => undefined);
+  }
+}
+
+function resultOf(run: RunContext, line: number, outcome: LineOutcome): LineResult {
+  if (outcome.action === 'refuse') {
+    const [problem] = outcome.problems;
+    return { ...refused(run.runId, line, outcome.code, problem.message), field: problem.field || null };
+  }
+  const [warning] = outcome.problems;
+  return {
+    _id: lineResultId(run.runId, line),
+    runId: run.runId,
+    line,
+    status: warning ? 'warning' : 'success',
+    code: outcome.code,
+    action: outcome.action,
+    itemId: outcome.itemId,
+    field: warning?.field ?? null,
+    message: warning?.message ?? (outcome.action === 'create' ? 'would be created' : 'would be updated'),
+    dryRun: true,
+  };
+}
+
+const refused = (runId: string, line: number, code: LineResult['code'], message: string): LineResult => ({
+  _id: lineResultId(runId, line),
+  runId,
+  line,
+  status: 'failed',
+  code,
+  action: null,
+  itemId: null,
+  field: null,
+  message,
+  dryRun: false,
+});

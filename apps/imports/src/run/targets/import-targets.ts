@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import type { TargetType } from '../../model/domain/target-fields';
+import type { ImportTarget } from './import-target';
+import { UsersTarget } from './users.target';
+
+/** The types a run can import today; the others are refused when the run is asked, not half-way. */
+@Injectable()
+export class ImportTargets {
+  private readonly byType: Map<TargetType, ImportTarget>;
+
+  constructor(users: UsersTarget) {
+    this.byType = new Map<TargetType, ImportTarget>([[users.type, users]]);
+  }
+
+  for(type: TargetType): ImportTarget | DomainError {
+    return (
+      this.byType.get(type) ??
+      new DomainError(
+        'rule',
+        `importing ${type} is not available yet: ${[...this.byType.keys()].join(', ')} can be imported`,
+      )
+    );
+  }
+}

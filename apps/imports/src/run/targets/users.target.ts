@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import {
+  directoryGroupsProjection,
+  directoryUsersProjection,
+  type DirectoryGroup,
+  type DirectoryUser,
+} from '@itsm/directory';
+import { ProjectionRegistry } from '@itsm/runtime';
+import { v5 as uuidv5 } from 'uuid';
+import type { FieldValue } from '../domain/line-values';
+import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-target';
+
+const lower = (value: FieldValue | undefined) => String(value ?? '').toLowerCase();
+
+/**
+ * Users, written by identity's `user.register` command. Lines find existing users by login or
+ * e-mail (case-insensitive) in the importer's copy of identity's directory.
+ */
+@Injectable()
+export class UsersTarget implements ImportTarget {
+  readonly type = 'users' as const;
+  readonly service = 'identity';
+
+  constructor(private readonly projections: ProjectionRegistry) {}
+
+  async snapshot(): Promise<TargetSnapshot> {
+    const [users, groups] = await Promise.all([
+      (await this.projections.collection<DirectoryUser>(directoryUsersProjection.name)).find({}).toArray(),
+      (await this.projections.collection<DirectoryGroup>(directoryGroupsProjection.name)).find({}).toArray(),
+    ]);
+    const byLogin = new Map(users.map((user) => [user.login.toLowerCase(), user]));
+    const byEmail = new Map(users.flatMap((user) => user.emails.map((email) => [email.toLowerCase(), user] as const)));
+    const groupNames = new Set(groups.map((group) => group.name.toLowerCase()));
+    return {
+      match(values, linkFields) {
+        const candidates = linkFields.map((field) =>
+          field === 'login'
+            ? byLogin.get(lower(values.login))
+            : field === 'email'
+              ? byEmail.get(lower(values.email))
+              : undefined,
+        );
+        const found = candidates[0];
+        if (!found || candidates.some((candidate) => candidate?.userId !== found.userId)) return null;
+        const { login, firstName, lastName, active } = found;
+        return { id: found.userId, values: { login, firstName, lastName, active, email: found.emails[0] ?? null } };
+      },
+      notFound: (values) => (values.group !== undefined && !groupNames.has(lower(values.group)) ? ['group'] : []),
+    };
+  }
+
+  command(
+    action: 'create' | 'update',
+    _itemId: string | null,
+    fields: Readonly<Record<string, FieldValue>>,
+    entityId: string,
+  ): TargetCommand | DomainError {
+    if (action === 'update') {
+      return new DomainError(
+        'rule',
+        'identity takes no user update by command yet: allow only creations in this model',
+      );
+    }
+    const login = String(fields.login);
+    const data = {
+      login,
+      ...(fields.firstName !== undefined && { firstName: fields.firstName }),
+      lastName: String(fields.lastName ?? login),
+      ...(fields.email !== undefined && { emails: [fields.email] }),
+      ...(fields.phone !== undefined && { phone: fields.phone }),
+      ...(fields.active !== undefined && { active: fields.active }),
+      defaultEntityId: entityId,
+    };
+    // one stream per login: two lines creating the same login meet on one key, and the second is refused
+    return { type: 'user.register', streamId: uuidv5(login.toLowerCase(), uuidv5.URL), data };
+  }
+}
