@@ -40,6 +40,7 @@ import { ChangePasswordHandler } from './user/use-cases/change-password/change-p
 import { EraseUserHandler } from './user/use-cases/erase-user/erase-user.handler';
 import { GrantAuthorizationHandler } from './user/use-cases/grant-authorization/grant-authorization.handler';
 import { RegisterUserHandler } from './user/use-cases/register-user/register-user.handler';
+import { GrantAuthorizationKafkaController } from './user/use-cases/grant-authorization/grant-authorization.kafka.controller';
 import { RegisterUserKafkaController } from './user/use-cases/register-user/register-user.kafka.controller';
 import { RevokeAuthorizationHandler } from './user/use-cases/revoke-authorization/revoke-authorization.handler';
 import { SetUserActiveHandler } from './user/use-cases/set-user-active/set-user-active.handler';
@@ -110,6 +111,7 @@ export class IdentityModule {
         GroupHttpController,
         ProfileHttpController,
         RegisterUserKafkaController,
+        GrantAuthorizationKafkaController,
       ],
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },

@@ -21,6 +21,7 @@ import { RunQueue } from './run/run-queue';
 import { RunResultsFeed } from './run/run-results.feed';
 import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
+import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
 import { StartRunHandler } from './run/use-cases/start-run/start-run.handler';
@@ -67,6 +68,7 @@ export class ImportsModule {
         RunCommands,
         RunWorker,
         UsersTarget,
+        AuthorizationsTarget,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,

@@ -46,15 +46,13 @@ beforeAll(async () => {
     ...column,
     linkField: column.field === 'login',
   }));
-  const created = await imports
-    .api(admin.token)
-    .post('/api/import-models', {
-      name: 'Utilisateurs',
-      targetType: 'users',
-      private: false,
-      recursive: true,
-      mapping,
-    });
+  const created = await imports.api(admin.token).post('/api/import-models', {
+    name: 'Utilisateurs',
+    targetType: 'users',
+    private: false,
+    recursive: true,
+    mapping,
+  });
   expect(created.status).toBe(201);
   usersModel = created.body.modelId;
   // the importer knows identity's users (glpi exists) before it runs lines against them

@@ -197,7 +197,7 @@ export class RunWorker {
     line: number,
     outcome: Extract<LineOutcome, { action: 'create' | 'update' }>,
   ): CommandEnvelope | DomainError {
-    const command = run.target.command(outcome.action, outcome.itemId, outcome.fields, run.queued.entityId);
+    const command = run.snapshot.command(outcome.action, outcome.itemId, outcome.fields, run.queued.entityId);
     if (isDomainError(command)) return command;
     return {
       commandId: uuidv5(lineResultId(run.runId, line), LINE_NAMESPACE),

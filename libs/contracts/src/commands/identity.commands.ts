@@ -5,7 +5,7 @@ const nullableText = (maxLength: number): JsonSchema => ({ type: ['string', 'nul
 
 export const identityCommands: ServiceCommands = {
   service: 'identity',
-  description: 'Commands identity takes from other services (imports): users.',
+  description: 'Commands identity takes from other services (imports): users and their authorizations.',
   commands: [
     {
       type: 'user.register',
@@ -31,6 +31,26 @@ export const identityCommands: ServiceCommands = {
           location: nullableText(255),
           active: { type: 'boolean' },
           defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        },
+      },
+    },
+    {
+      type: 'user.grant-authorization',
+      schemaVersion: 1,
+      description:
+        'Gives a user a profile on an entity, as POST /api/users/:id/authorizations does, under the same rules: ' +
+        'nobody grants a profile holding rights they lack, nor an entity beyond their scope, nor to themselves. ' +
+        'Accepted with the stream `user-<userId>` and answer `{ authorizationId }`.',
+      rights: ['user.write'],
+      schema: {
+        type: 'object',
+        required: ['userId', 'profileId', 'entityId'],
+        additionalProperties: false,
+        properties: {
+          userId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          profileId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'e.g. technician, self-service' },
+          entityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          recursive: { type: 'boolean', description: 'reaches the sub-entities too (default true)' },
         },
       },
     },

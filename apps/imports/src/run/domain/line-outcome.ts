@@ -53,6 +53,18 @@ export function lineOutcome({ values, problems }: LineValues, context: LineConte
       problems: [{ code: RESULT_CODES.refused, field: '', message: context.refusal }],
     };
   }
+  const required = fieldsOf(context.type)
+    .filter((target) => target.requiredToCreate)
+    .map((target) => target.field);
+  const missing = context.notFound.filter((field) => required.includes(field));
+  if (missing.length > 0) {
+    const problems = missing.map((field) => ({
+      code: RESULT_CODES.valueNotFound,
+      field,
+      message: `"${String(values[field])}" was not found for ${field}`,
+    }));
+    return { action: 'refuse', code: RESULT_CODES.valueNotFound, problems };
+  }
   const warnings: LineProblem[] = context.notFound.map((field) => ({
     code: RESULT_CODES.valueNotFound,
     field,

@@ -104,3 +104,26 @@ describe('one line through the model (Data Injection §5.5)', () => {
     expect(missing.problems).toEqual([expect.objectContaining({ code: 23, field: 'location' })]);
   });
 });
+
+describe('a value not found that the item cannot do without', () => {
+  it('refuses the line with 33 (an authorization for a user nobody knows)', () => {
+    const columns: MappedColumn[] = [
+      { column: 'Login', field: 'login', linkField: true, mandatory: false },
+      { column: 'Profil', field: 'profile', linkField: false, mandatory: false },
+      { column: 'Entité', field: 'entity', linkField: false, mandatory: false },
+    ];
+    const values = lineValues(
+      'authorizations',
+      columns,
+      { Login: 'inconnu', Profil: 'Technician', Entité: 'root' },
+      options,
+    );
+    expect(lineOutcome(values, { type: 'authorizations', options, existing: null, notFound: ['login'] })).toMatchObject(
+      {
+        action: 'refuse',
+        code: 33,
+        problems: [{ field: 'login', message: '"inconnu" was not found for login' }],
+      },
+    );
+  });
+});

@@ -10,6 +10,13 @@ export interface TargetSnapshot {
   match(values: Readonly<Record<string, FieldValue>>, linkFields: readonly string[]): ExistingItem | null;
   /** the fields of the line whose value names nothing known (a group, a profile, a dropdown value) */
   notFound(values: Readonly<Record<string, FieldValue>>): string[];
+  /** the command for a creation or an update, names resolved to ids; a DomainError when the target cannot do it */
+  command(
+    action: 'create' | 'update',
+    itemId: string | null,
+    fields: Readonly<Record<string, FieldValue>>,
+    entityId: string,
+  ): TargetCommand | DomainError;
 }
 
 /** A command for the owning service, built from one line's outcome. */
@@ -25,13 +32,6 @@ export interface ImportTarget {
   /** the service owning the data: its command topic receives the lines */
   service: string;
   snapshot(entityId: string): Promise<TargetSnapshot>;
-  /** the command for a creation or an update; a DomainError when this target cannot do it */
-  command(
-    action: 'create' | 'update',
-    itemId: string | null,
-    fields: Readonly<Record<string, FieldValue>>,
-    entityId: string,
-  ): TargetCommand | DomainError;
 }
 
 export const linkFieldsOf = (mapping: readonly MappedColumn[]): string[] =>

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { TargetType } from '../../model/domain/target-fields';
 import type { ImportTarget } from './import-target';
+import { AuthorizationsTarget } from './authorizations.target';
 import { UsersTarget } from './users.target';
 
 /** The types a run can import today; the others are refused when the run is asked, not half-way. */
@@ -9,8 +10,11 @@ import { UsersTarget } from './users.target';
 export class ImportTargets {
   private readonly byType: Map<TargetType, ImportTarget>;
 
-  constructor(users: UsersTarget) {
-    this.byType = new Map<TargetType, ImportTarget>([[users.type, users]]);
+  constructor(users: UsersTarget, authorizations: AuthorizationsTarget) {
+    this.byType = new Map<TargetType, ImportTarget>([
+      [users.type, users],
+      [authorizations.type, authorizations],
+    ]);
   }
 
   for(type: TargetType): ImportTarget | DomainError {

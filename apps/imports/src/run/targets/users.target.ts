@@ -47,32 +47,30 @@ export class UsersTarget implements ImportTarget {
         return { id: found.userId, values: { login, firstName, lastName, active, email: found.emails[0] ?? null } };
       },
       notFound: (values) => (values.group !== undefined && !groupNames.has(lower(values.group)) ? ['group'] : []),
+      command: registration,
     };
   }
+}
 
-  command(
-    action: 'create' | 'update',
-    _itemId: string | null,
-    fields: Readonly<Record<string, FieldValue>>,
-    entityId: string,
-  ): TargetCommand | DomainError {
-    if (action === 'update') {
-      return new DomainError(
-        'rule',
-        'identity takes no user update by command yet: allow only creations in this model',
-      );
-    }
-    const login = String(fields.login);
-    const data = {
-      login,
-      ...(fields.firstName !== undefined && { firstName: fields.firstName }),
-      lastName: String(fields.lastName ?? login),
-      ...(fields.email !== undefined && { emails: [fields.email] }),
-      ...(fields.phone !== undefined && { phone: fields.phone }),
-      ...(fields.active !== undefined && { active: fields.active }),
-      defaultEntityId: entityId,
-    };
-    // one stream per login: two lines creating the same login meet on one key, and the second is refused
-    return { type: 'user.register', streamId: uuidv5(login.toLowerCase(), uuidv5.URL), data };
+function registration(
+  action: 'create' | 'update',
+  _itemId: string | null,
+  fields: Readonly<Record<string, FieldValue>>,
+  entityId: string,
+): TargetCommand | DomainError {
+  if (action === 'update') {
+    return new DomainError('rule', 'identity takes no user update by command yet: allow only creations in this model');
   }
+  const login = String(fields.login);
+  const data = {
+    login,
+    ...(fields.firstName !== undefined && { firstName: fields.firstName }),
+    lastName: String(fields.lastName ?? login),
+    ...(fields.email !== undefined && { emails: [fields.email] }),
+    ...(fields.phone !== undefined && { phone: fields.phone }),
+    ...(fields.active !== undefined && { active: fields.active }),
+    defaultEntityId: entityId,
+  };
+  // one stream per login: two lines creating the same login meet on one key, and the second is refused
+  return { type: 'user.register', streamId: uuidv5(login.toLowerCase(), uuidv5.URL), data };
 }

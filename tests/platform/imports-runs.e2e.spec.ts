@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { AccessTokenIssuer } from '@itsm/auth';
+import { DEFAULT_PROFILES, RIGHTS } from '@itsm/domain';
+import { jsonApi } from '@itsm/runtime';
+import { eventually, useIsolatedStack } from '@itsm/testing';
+import { MongoClient } from 'mongodb';
+import { startService, type ServiceProcess } from './service-process';
+
+// Data Injection end to end, each service its own built process: a users file imported into
+// identity through the importer's commands, line by line checked through identity's API; then an
+// authorizations file whose line granting Super-Admin is refused by identity's own rules while the
+// others pass; then the users file again, every line now an update the model does not allow.
+const stack = useIsolatedStack();
+const issuer = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY });
+const tokenFor = (profileId: string) =>
+  issuer.issue({
+    sub: randomUUID(),
+    login: profileId,
+    name: profileId,
+    pid: profileId,
+    rights: [...(DEFAULT_PROFILES.find((profile) => profile.profileId === profileId)?.rights ?? RIGHTS)],
+    eid: 'root',
+    rec: true,
+    sid: randomUUID(),
+  }).token;
+const superAdmin = tokenFor('super-admin');
+const admin = tokenFor('admin');
+let identity: ServiceProcess;
+let imports: ServiceProcess;
+let mongo: MongoClient;
+
+const usersFile = [
+  'Prenom;Nom de famille;Login;Adresse mail;Actif (Oui = 1 - Non = 0)',
+  'Bertrand;BLIER;bblier;bertrand.blier@example.org;1',
+  'Jeanne;MOREAU;jmoreau;jeanne.moreau@example.org;1',
+  'Patrick;DEWAERE;pdewaere;patrick.dewaere@example.org;0',
+  'Miou;MIOU-MIOU;miou;pas-une-adresse;1',
+].join('\r\n');
+
+const authorizationsFile = [
+  'Login;Profil;Entité',
+  'bblier;Self-Service;root',
+  'jmoreau;Technician;root',
+  'pdewaere;Super-Admin;root',
+].join('\n');
+
+async function upload(token: string, modelId: string, name: string, content: string) {
+  const form = new FormData();
+  form.append('modelId', modelId);
+  form.append('file', new Blob([content]), name);
+  const response = await fetch(`${imports.url}/api/import-runs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  expect(response.status).toBe(202);
+  return ((await response.json()) as { runId: string }).runId;
+}
+
+async function ended(token: string, runId: string) {
+  let run: Record<string, unknown> = {};
+  await eventually(
+    async () => {
+      run = (await jsonApi(imports.url, token).get(`/api/import-runs/${runId}`)).body;
+      return ['finished', 'failed', 'cancelled'].includes(run.status as string);
+    },
+    90_000,
+    `run ${runId} ended`,
+  );
+  return run;
+}
+
+const linesOf = async (token: string, runId: string) =>
+  (
+    (await jsonApi(imports.url, token).get(`/api/import-runs/${runId}/lines?limit=100`)).body.items as Array<
+      Record<string, unknown>
+    >
+  ).map(({ line, status, code, action }) => [line, status, code, action]);
+
+async function model(token: string, body: object): Promise<string> {
+  const created = await jsonApi(imports.url, token).post('/api/import-models', { private: false, ...body });
+  expect(created.status).toBe(201);
+  return created.body.modelId;
+}
+
+beforeAll(async () => {
+  [identity, imports] = await Promise.all([startService(stack, 'identity'), startService(stack, 'imports')]);
+  mongo = await MongoClient.connect(stack.mongoUrl);
+  stack.onTeardown(() => mongo.close());
+  await eventually(
+    async () => (await jsonApi(identity.url, superAdmin).get('/api/profiles/self-service')).status === 200,
+    60_000,
+    'identity’s default profiles',
+  );
+}, 120_000);
+
+it('imports users through identity’s commands, each line answered by identity', async () => {
+  const usersModel = await model(superAdmin, {
+    name: 'Utilisateurs',
+    targetType: 'users',
+    mapping: [
+      { column: 'Prenom', field: 'firstName' },
+      { column: 'Nom de famille', field: 'lastName' },
+      { column: 'Login', field: 'login', linkField: true },
+      { column: 'Adresse mail', field: 'email' },
+      { column: 'Actif (Oui = 1 - Non = 0)', field: 'active' },
+    ],
+  });
+  const runId = await upload(superAdmin, usersModel, 'utilisateurs.csv', usersFile);
+  expect(await ended(superAdmin, runId)).toMatchObject({
+    status: 'finished',
+    counts: { succeeded: 3, warnings: 0, failed: 1 },
+  });
+  expect(await linesOf(superAdmin, runId)).toEqual([
+    [2, 'success', 10, 'create'],
+    [3, 'success', 10, 'create'],
+    [4, 'success', 10, 'create'],
+    [5, 'failed', 22, null],
+  ]);
+  const blier = (await jsonApi(identity.url, superAdmin).get('/api/users?login=bblier')).body.items;
+  expect(blier).toEqual([
+    expect.objectContaining({
+      login: 'bblier',
+      firstName: 'Bertrand',
+      lastName: 'BLIER',
+      emails: ['bertrand.blier@example.org'],
+    }),
+  ]);
+  const dewaere = (await jsonApi(identity.url, superAdmin).get('/api/users?login=pdewaere')).body.items;
+  expect(dewaere).toEqual([expect.objectContaining({ active: false })]);
+  expect((await jsonApi(identity.url, superAdmin).get('/api/users?login=miou')).body.items).toEqual([]);
+
+  // the importer hears of the new users from identity's events before it can name them in authorizations
+  const db = mongo.db(stack.envFor('imports').MONGO_DB);
+  await eventually(
+    async () =>
+      (await db.collection('directory_users').countDocuments({ login: { $in: ['bblier', 'jmoreau', 'pdewaere'] } })) ===
+      3,
+    60_000,
+    'the importer knows the users',
+  );
+
+  const authorizations = await model(admin, {
+    name: 'Habilitations',
+    targetType: 'authorizations',
+    mapping: [
+      { column: 'Login', field: 'login', linkField: true },
+      { column: 'Profil', field: 'profile', linkField: true },
+      { column: 'Entité', field: 'entity', linkField: true },
+    ],
+  });
+  const granting = await upload(admin, authorizations, 'habilitations.csv', authorizationsFile);
+  expect(await ended(admin, granting)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 1 } });
+  const lines = (await jsonApi(imports.url, admin).get(`/api/import-runs/${granting}/lines?status=failed`)).body.items;
+  expect(lines).toEqual([
+    expect.objectContaining({
+      line: 4,
+      code: 39,
+      message: expect.stringMatching(/Super-Admin holds rights your profile lacks/),
+    }),
+  ]);
+  const dewaereId = dewaere[0].userId as string;
+  const held = (await jsonApi(identity.url, superAdmin).get(`/api/users/${dewaereId}/authorizations`)).body;
+  expect(JSON.stringify(held)).not.toContain('super-admin');
+
+  // the same file again: every line finds its user, and the model allows no update
+  const again = await upload(superAdmin, usersModel, 'utilisateurs.csv', usersFile);
+  expect(await ended(superAdmin, again)).toMatchObject({ status: 'finished', counts: { succeeded: 0, failed: 4 } });
+  expect((await linesOf(superAdmin, again)).map(([, , code]) => code)).toEqual([32, 32, 32, 22]);
+});
