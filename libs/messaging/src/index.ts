@@ -3,6 +3,13 @@ export { createIdempotentProducer, createTransactionalProducer } from './produce
 export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
 export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
 export { probeKafka, quickKafkaAdmin } from './probe';
+export {
+  kafkaConnectionFrom,
+  SASL_MECHANISMS,
+  type KafkaConnection,
+  type KafkaConnectionEnv,
+  type SaslMechanism,
+} from './kafka-connection';
 export { eventMessage } from './event-message';
 export {
   kafkaMessageOf,

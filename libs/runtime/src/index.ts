@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 export { ServiceEnv, eventTopicSettings } from './config/service-env';
 export { validateServiceEnv, type ServiceDefaults } from './config/validate-service-env';
-export { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
+export { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';
 export { createService, runService, type ServiceDescription } from './service';

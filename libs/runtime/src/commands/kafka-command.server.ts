@@ -16,6 +16,7 @@ import {
   ensureTopics,
   MessageConsumer,
   probeKafka,
+  type KafkaConnection,
   type TopicSettings,
 } from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
@@ -30,7 +31,8 @@ import { KafkaCommandContext } from './kafka-command.context';
 
 export interface KafkaCommandServerOptions {
   kafka: Kafka;
-  brokers: string[];
+  /** the same cluster as `kafka`, for the quick probe before each start */
+  connection: KafkaConnection;
   /** the service whose command topic is read: `itsm.<service>.commands` */
   service: string;
   topicPrefix: string;
@@ -95,7 +97,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     for (let attempt = 1; !this.stopped; attempt++) {
       const consumer = this.createConsumer();
       try {
-        await probeKafka(this.options.brokers);
+        await probeKafka(this.options.connection);
         await ensureTopics(
           this.options.kafka,
           [this.topic, deadLetterTopicFor(this.topic)],

@@ -1,3 +1,4 @@
+import { SASL_MECHANISMS } from '@itsm/messaging';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The environment every service reads; validated at start, the process refuses to boot otherwise. */
@@ -27,6 +28,40 @@ export class ServiceEnv {
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS!: string;
+
+  /** `true`: TLS to the brokers (implied by any KAFKA_SSL_*_FILE). */
+  @IsIn(['true', 'false'])
+  KAFKA_SSL: string = 'false';
+
+  /** PEM files: the CA of the brokers' certificates; the client certificate and key (mTLS). */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CERT_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_KEY_FILE?: string;
+
+  @IsOptional()
+  @IsIn(SASL_MECHANISMS, { message: `KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')}` })
+  KAFKA_SASL_MECHANISM?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  /** The SASL password, or KAFKA_SASL_PASSWORD_FILE (a mounted Secret). */
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD_FILE?: string;
 
   /** Prefixes every topic name, so test files and tenants of one cluster never share topics. */
   @IsOptional()
