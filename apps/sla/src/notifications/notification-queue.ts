@@ -7,7 +7,7 @@ import { EmailSender } from './email-sender';
 import { deliveryIdOf, type Notification } from './notification';
 import type { NotificationSettings } from './notification-settings';
 import { PermanentDeliveryError } from './permanent-delivery-error';
-import { RedisOutageLog, type OutageLogger } from './redis-outage-log';
+import { RedisOutageLog, type OutageLogger } from '@itsm/runtime';
 import { WebhookSender } from './webhook-sender';
 
 export const NOTIFICATION_QUEUE_NAME = 'sla-notifications';
