@@ -1,4 +1,4 @@
-export { ensureTopics, type TopicSettings } from './topics';
+export { ensureTopics, parseTopicOverrides, topicConfig, type TopicOverride, type TopicSettings } from './topics';
 export { createIdempotentProducer, createTransactionalProducer } from './producer';
 export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
 export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';

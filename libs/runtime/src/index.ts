@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-export { ServiceEnv, eventTopicSettings } from './config/service-env';
+export { ServiceEnv, commandTopicSettings, eventTopicSettings } from './config/service-env';
 export { validateServiceEnv, type ServiceDefaults } from './config/validate-service-env';
 export { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';

@@ -40,8 +40,8 @@ export interface KafkaCommandServerOptions {
   results: CommandResults;
   /** attempts after an unexplained failure before the dead-letter topic (default 10), first delay (200 ms) */
   retry?: { maxAttempts: number; backoffMs: number };
-  /** how the command topic is created (commands keep the broker's retention) */
-  topicSettings?: Omit<TopicSettings, 'retentionMs'>;
+  /** how the command topic is created */
+  topicSettings?: TopicSettings;
 }
 
 const MAX_START_BACKOFF_MS = 30_000;

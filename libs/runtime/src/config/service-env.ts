@@ -1,4 +1,4 @@
-import { SASL_MECHANISMS } from '@itsm/messaging';
+import { parseTopicOverrides, SASL_MECHANISMS, type TopicSettings } from '@itsm/messaging';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The environment every service reads; validated at start, the process refuses to boot otherwise. */
@@ -88,6 +88,22 @@ export class ServiceEnv {
   @Max(10)
   KAFKA_REPLICATION_FACTOR: number = -1;
 
+  /**
+   * `retention.ms` of the command topics the service creates (its own `itsm.<service>.commands`
+   * and their dead-letter topics): a command is acted on at once, its result kept in Mongo.
+   */
+  @IsInt()
+  @Min(-1)
+  KAFKA_COMMAND_RETENTION_MS: number = 604_800_000;
+
+  /**
+   * Settings of named topics over the ones above, `<topic>:partitions=12,replication=3,retention.ms=-1;…`
+   * with topic names as without KAFKA_TOPIC_PREFIX (`itsm.tickets.events`).
+   */
+  @IsOptional()
+  @IsString()
+  KAFKA_TOPIC_OVERRIDES: string = '';
+
   /** Bound of one outbox send before compression; keep it below the event topic's max.message.bytes. */
   @IsInt()
   @Min(10_000)
@@ -156,13 +172,33 @@ export class ServiceEnv {
   RATE_LIMIT_LOGIN_PER_ADDRESS: number = 30;
 }
 
-type TopicEnv = Pick<ServiceEnv, 'KAFKA_EVENT_RETENTION_MS' | 'KAFKA_TOPIC_PARTITIONS' | 'KAFKA_REPLICATION_FACTOR'>;
+type TopicEnv = Pick<
+  ServiceEnv,
+  | 'KAFKA_EVENT_RETENTION_MS'
+  | 'KAFKA_COMMAND_RETENTION_MS'
+  | 'KAFKA_TOPIC_PARTITIONS'
+  | 'KAFKA_REPLICATION_FACTOR'
+  | 'KAFKA_TOPIC_OVERRIDES'
+  | 'KAFKA_TOPIC_PREFIX'
+>;
+type TopicConfig = { get<Key extends keyof TopicEnv>(key: Key): TopicEnv[Key] };
 
 /** How the service creates event topics (its own, others' it reads, and their dead-letter topics). */
-export function eventTopicSettings(config: { get<Key extends keyof TopicEnv>(key: Key): TopicEnv[Key] }) {
+export function eventTopicSettings(config: TopicConfig): TopicSettings {
+  return { ...commonTopicSettings(config), retentionMs: config.get('KAFKA_EVENT_RETENTION_MS') };
+}
+
+/** How the service creates its command topic and its dead-letter topic. */
+export function commandTopicSettings(config: TopicConfig): TopicSettings {
+  return { ...commonTopicSettings(config), retentionMs: config.get('KAFKA_COMMAND_RETENTION_MS') };
+}
+
+function commonTopicSettings(config: TopicConfig): TopicSettings {
+  const prefix = config.get('KAFKA_TOPIC_PREFIX');
+  const overrides = Object.entries(parseTopicOverrides(config.get('KAFKA_TOPIC_OVERRIDES')));
   return {
-    retentionMs: config.get('KAFKA_EVENT_RETENTION_MS'),
     partitions: config.get('KAFKA_TOPIC_PARTITIONS'),
     replicationFactor: config.get('KAFKA_REPLICATION_FACTOR'),
+    byTopic: Object.fromEntries(overrides.map(([topic, settings]) => [`${prefix}${topic}`, settings])),
   };
 }

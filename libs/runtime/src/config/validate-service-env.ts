@@ -1,4 +1,4 @@
-import { kafkaConnectionFrom } from '@itsm/messaging';
+import { kafkaConnectionFrom, parseTopicOverrides } from '@itsm/messaging';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ServiceEnv } from './service-env';
@@ -22,7 +22,7 @@ export function validateServiceEnv(raw: Record<string, unknown>, defaults: Servi
   });
   const errors = validateSync(env, { forbidUnknownValues: false });
   const reasons = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-  if (reasons.length === 0) reasons.push(...kafkaConnectionProblems(env));
+  if (reasons.length === 0) reasons.push(...kafkaConnectionProblems(env), ...topicOverrideProblems(env));
   if (reasons.length > 0) throw new Error(`Invalid environment for ${defaults.name}: ${reasons.join('; ')}`);
   return env;
 }
@@ -31,6 +31,15 @@ export function validateServiceEnv(raw: Record<string, unknown>, defaults: Servi
 function kafkaConnectionProblems(env: ServiceEnv): string[] {
   try {
     kafkaConnectionFrom(env);
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}
+
+function topicOverrideProblems(env: ServiceEnv): string[] {
+  try {
+    parseTopicOverrides(env.KAFKA_TOPIC_OVERRIDES);
     return [];
   } catch (error) {
     return [(error as Error).message];
