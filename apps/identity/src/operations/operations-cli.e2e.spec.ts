@@ -14,7 +14,7 @@ const stack = useIsolatedStack();
 const CLI = join(__dirname, '../../dist/cli.js');
 const PASSWORD = 'first-admin-passphrase';
 const SERVICE_NAME = `identity-${stack.dbName}`;
-const env = { ...stack.envFor('identity'), SERVICE_NAME };
+const env: Record<string, string> = { ...stack.envFor('identity'), SERVICE_NAME };
 
 function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {

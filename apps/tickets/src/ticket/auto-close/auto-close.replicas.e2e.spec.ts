@@ -1,5 +1,5 @@
 import { eventually, useIsolatedStack } from '@itsm/testing';
-import { startTickets } from '../../test-support/tickets-test-app';
+import { startTickets, type TicketsUnderTest } from '../../test-support/tickets-test-app';
 import { AutoCloseJob } from './auto-close.job';
 
 // Two replicas of tickets on one slice (one database, one Redis prefix), auto-close every second:
@@ -7,7 +7,7 @@ import { AutoCloseJob } from './auto-close.job';
 const stack = useIsolatedStack();
 
 it('two replicas: the auto-close job runs once per period', async () => {
-  const replicas = [];
+  const replicas: TicketsUnderTest[] = [];
   // one after the other: they would race to create the same topics
   for (let replica = 0; replica < 2; replica++)
     replicas.push(await startTickets(stack, { AUTO_CLOSE_INTERVAL_SECONDS: '1' }));
