@@ -10,10 +10,10 @@ export function lagCommand(context: ServiceContext): Command {
     .description('relay lag (commits not yet published, age of the oldest) and consumer lag per group and partition')
     .action(async () => {
       const relay = await (await context.get<MongoEventStore>(EVENT_STORE)).relayLag();
-      const age = relay.oldestPendingAt
-        ? `${Math.round((Date.now() - relay.oldestPendingAt.getTime()) / 1000)} s`
-        : '-';
-      console.log(`relay: ${relay.pending} commits not yet published, oldest ${age} old, ${relay.parked} parked`);
+      const oldest = relay.oldestPendingAt
+        ? `, the oldest ${Math.round((Date.now() - relay.oldestPendingAt.getTime()) / 1000)} s old`
+        : '';
+      console.log(`relay: ${relay.pending} commits not yet published${oldest}, ${relay.parked} parked`);
       const { setting, kafka } = await context.settings();
       const admin = kafka.admin();
       await admin.connect();
