@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AccessTokenIssuer, AuthModule, accessRevocationProjection, entityTreeProjection } from '@itsm/auth';
+import {
+  AccessTokenIssuer,
+  AuthModule,
+  accessRevocationProjection,
+  authSettingsFrom,
+  entityTreeProjection,
+} from '@itsm/auth';
 import { directoryEntitiesProjection } from '@itsm/directory';
 import { EventSourcingModule, RateLimits, RuntimeModule } from '@itsm/runtime';
 import { AccountStore } from './credentials/account.store';
@@ -81,7 +87,8 @@ export class IdentityModule {
   static register(env: Record<string, string> = {}, options: IdentityModuleOptions = {}): DynamicModule {
     const settings = loadIdentitySettings({ ...process.env, ...env });
     // other services verify with the public key alone; identity derives it from its private key
-    const publicKeys = [settings.publicKey, env.JWT_PUBLIC_KEYS ?? process.env.JWT_PUBLIC_KEYS].filter(Boolean);
+    // and with the published ones (a key rotation's old or next key), from JWT_PUBLIC_KEYS or JWT_PUBLIC_KEY_FILE
+    const publicKeys = [settings.publicKey, ...publishedKeys({ ...process.env, ...env })];
     return {
       module: IdentityModule,
       imports: [
@@ -146,4 +153,8 @@ export class IdentityModule {
       ],
     };
   }
+}
+
+function publishedKeys(raw: Record<string, string | undefined>): string[] {
+  return raw.JWT_PUBLIC_KEYS || raw.JWT_PUBLIC_KEY_FILE ? authSettingsFrom(raw).publicKeys : [];
 }

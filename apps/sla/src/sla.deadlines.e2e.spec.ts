@@ -125,6 +125,10 @@ it('a TTO breaches: the event, the mail to the group, the signed webhook, the ti
 
   const [breach] = await breachesOf(ticketId);
   expect(breach.data).toMatchObject({ ticketId, kind: 'tto', agreement: 'sla', name: 'TTO 1 min', offsetMinutes: 0 });
+  // the deadlines follow from the ticket's opening: its flow, and its id as their cause
+  const [opened] = tickets.eventsOf(ticketId);
+  const [attached] = await slaEventsOf(ticketId);
+  expect(attached).toMatchObject({ correlationId: opened.correlationId, causationId: opened.id });
   // emitted when due, not before (timers re-check the ticket when they fire)
   expect(Date.parse(breach.occurredAt)).toBeGreaterThanOrEqual(Date.parse((breach.data as { dueAt: string }).dueAt));
 

@@ -89,6 +89,7 @@ export class SlaModule {
               keyPrefix: config.get('REDIS_KEY_PREFIX'),
               connection,
               settings: settings.notifications,
+              logLevel: config.get('LOG_LEVEL'),
             }),
         },
         DefinitionScope,

@@ -9,8 +9,15 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
-import { ensureTopics, probeKafka, type EventConsumer } from '@itsm/messaging';
-import { consumerReports, DeadLetters, eventTopicSettings, KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { ensureTopics, probeKafka, type EventConsumer, type KafkaConnection } from '@itsm/messaging';
+import {
+  consumerReports,
+  DeadLetters,
+  eventTopicSettings,
+  KAFKA,
+  KAFKA_CONNECTION,
+  type ServiceEnv,
+} from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { ACCESS_REVOCATION_STORE, ENTITY_TREE_STORE } from './tokens';
 
@@ -35,6 +42,7 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA_CONNECTION) private readonly kafkaConnection: KafkaConnection,
     @Inject(ENTITY_TREE_STORE) entityTree: ProjectionStore<object>,
     @Inject(ACCESS_REVOCATION_STORE) revocations: ProjectionStore<object>,
     private readonly config: ConfigService<ServiceEnv, true>,
@@ -78,7 +86,7 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
   private async start(): Promise<void> {
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX');
     const topic = topicFor('identity', prefix);
-    await probeKafka(this.config.get('KAFKA_BROKERS').split(','));
+    await probeKafka(this.kafkaConnection);
     // identity may not have published yet; creating an existing topic is a no-op
     await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)], eventTopicSettings(this.config));
     this.consumers = await Promise.all(

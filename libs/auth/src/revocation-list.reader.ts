@@ -81,6 +81,7 @@ export class RevocationListReader implements OnApplicationBootstrap, BeforeAppli
   }
 
   private failed(error: Error): void {
+    if (this.stopped) return; // a refresh cut by the shutdown (its client closed) is no failure
     if (!this.failing) this.logger.warn(`revocation list not refreshed, the last one read stays: ${error.message}`);
     this.failing = true;
   }

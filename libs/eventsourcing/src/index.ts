@@ -1,4 +1,4 @@
-export { MongoEventStore, type EventStoreOptions } from './event-store/event-store';
+export { MongoEventStore, type EventStoreOptions, type RelayLag } from './event-store/event-store';
 export {
   OUTBOX_STREAM,
   PARKED_STREAM,
@@ -37,6 +37,7 @@ export { ProjectionStore, type ProjectionStoreOptions } from './projections/proj
 export type { StreamSource } from './projections/fold-into';
 export type { StoreReplayOptions } from './projections/store-replay';
 export type { TopicSource } from './projections/topic-replay';
+export type { ProgressListener, RebuildProgress } from './projections/replay';
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
 export { eventsByStream } from './by-stream';

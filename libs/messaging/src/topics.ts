@@ -10,6 +10,47 @@ export interface TopicSettings {
   replicationFactor?: number;
   /** `retention.ms`: -1 keeps every message for ever */
   retentionMs?: number;
+  /** settings of named topics (full names), over the ones above */
+  byTopic?: Record<string, TopicOverride>;
+}
+
+export type TopicOverride = Omit<TopicSettings, 'byTopic'>;
+
+const OVERRIDE_KEYS: Record<string, keyof TopicOverride> = {
+  partitions: 'partitions',
+  replication: 'replicationFactor',
+  'retention.ms': 'retentionMs',
+};
+
+/**
+ * Reads per-topic settings, `<topic>:partitions=12,replication=3,retention.ms=-1;<topic>:…` (topic
+ * names hold no `:`); throws a message naming what is wrong.
+ */
+export function parseTopicOverrides(text: string): Record<string, TopicOverride> {
+  const overrides: Record<string, TopicOverride> = {};
+  for (const entry of text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [topic, settings, extra] = entry.split(':');
+    if (!/^[A-Za-z0-9._-]+$/.test(topic ?? '') || !settings || extra !== undefined) {
+      throw new Error(`KAFKA_TOPIC_OVERRIDES: "${entry}" is not <topic>:<setting>=<value>[,…]`);
+    }
+    overrides[topic] = Object.fromEntries(settings.split(',').map((pair) => overrideOf(entry, pair)));
+  }
+  return overrides;
+}
+
+function overrideOf(entry: string, pair: string): [keyof TopicOverride, number] {
+  const [name, value] = pair.split('=').map((part) => part.trim());
+  const key = OVERRIDE_KEYS[name ?? ''];
+  const number = Number(value);
+  if (!key || value === '' || !Number.isInteger(number) || number < -1 || (key === 'partitions' && number < 1)) {
+    throw new Error(
+      `KAFKA_TOPIC_OVERRIDES: "${pair}" in "${entry}" must be partitions=<1 or more>, replication=<n or -1> or retention.ms=<ms or -1>`,
+    );
+  }
+  return [key, number];
 }
 
 /**
@@ -42,10 +83,9 @@ async function createMissing(kafka: Kafka, topics: string[], settings: TopicSett
   }
 }
 
-function topicConfig(
-  topic: string,
-  { partitions = 3, replicationFactor = -1, retentionMs }: TopicSettings,
-): ITopicConfig {
+/** How one topic is created: its own settings over the common ones, the broker's for what neither says. */
+export function topicConfig(topic: string, settings: TopicSettings): ITopicConfig {
+  const { partitions = 3, replicationFactor = -1, retentionMs } = { ...settings, ...settings.byTopic?.[topic] };
   const configEntries = retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(retentionMs) }];
   return { topic, numPartitions: partitions, replicationFactor, configEntries };
 }

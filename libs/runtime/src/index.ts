@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-export { ServiceEnv, eventTopicSettings } from './config/service-env';
+export { ServiceEnv, commandTopicSettings, eventTopicSettings } from './config/service-env';
 export { validateServiceEnv, type ServiceDefaults } from './config/validate-service-env';
-export { KAFKA, MONGO_CONNECTION, REDIS } from './connections/tokens';
+export { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';
 export { createService, runService, type ServiceDescription } from './service';
@@ -41,3 +41,5 @@ export { startCommandConsumer } from './commands/command-consumer';
 export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';
 export { KafkaCommandContext } from './commands/kafka-command.context';
 export { COMMAND_GUARD } from './commands/tokens';
+export { RedisOutageLog, type OutageLogger } from './connections/redis-outage-log';
+export { SingletonJob, type SingletonJobOptions } from './scheduled-jobs/singleton-job';

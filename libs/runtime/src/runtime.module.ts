@@ -2,12 +2,13 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
+import { kafkaConnectionFrom } from '@itsm/messaging';
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 import { LoggerModule } from 'nestjs-pino';
 import { ServiceDefaults, validateServiceEnv } from './config/validate-service-env';
 import { connectionProviders } from './connections/connection.providers';
-import { KAFKA, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './connections/tokens';
+import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './connections/tokens';
 import { HealthHttpController, REDIS_USE, type RedisUse } from './health/health.http.controller';
 import { HttpDrain } from './http/http-drain';
 import { IdempotentAnswers } from './idempotency/idempotent-answers.store';
@@ -63,6 +64,8 @@ export class RuntimeModule {
       ],
       controllers: [HealthHttpController],
       providers: [
+        // the files it names are read once, here (validateServiceEnv has checked them)
+        { provide: KAFKA_CONNECTION, useValue: kafkaConnectionFrom(env) },
         ...connectionProviders,
         { provide: REDIS_USE, useValue: options.redis ?? 'required' },
         ConnectionsCloser,
@@ -75,7 +78,7 @@ export class RuntimeModule {
         { provide: APP_GUARD, useClass: RequestLimitsGuard },
         { provide: APP_INTERCEPTOR, useClass: CallerRateLimitInterceptor },
       ],
-      exports: [MONGO_CONNECTION, KAFKA, REDIS, HttpDrain, RateLimits, IdempotentAnswers],
+      exports: [MONGO_CONNECTION, KAFKA, KAFKA_CONNECTION, REDIS, HttpDrain, RateLimits, IdempotentAnswers],
     };
   }
 }

@@ -7,13 +7,13 @@ import { EmailSender } from './email-sender';
 import { deliveryIdOf, type Notification } from './notification';
 import type { NotificationSettings } from './notification-settings';
 import { PermanentDeliveryError } from './permanent-delivery-error';
+import { RedisOutageLog, type OutageLogger } from '@itsm/runtime';
 import { WebhookSender } from './webhook-sender';
 
 export const NOTIFICATION_QUEUE_NAME = 'sla-notifications';
 
 /** pino's signature (the service's logger fits). */
-export interface NotificationLogger {
-  warn(fields: object, message: string): void;
+export interface NotificationLogger extends OutageLogger {
   error(fields: object, message: string): void;
 }
 
@@ -33,6 +33,8 @@ export interface NotificationQueueOptions {
   concurrency?: number;
   /** a webhook answer slower than this fails the attempt (default 5000 ms) */
   webhookTimeoutMs?: number;
+  /** the service's LOG_LEVEL, for the default logger (default info) */
+  logLevel?: string;
   logger?: NotificationLogger;
 }
 
@@ -56,12 +58,14 @@ export class NotificationQueue {
   private readonly email: EmailSender;
   private readonly webhook: WebhookSender;
   private readonly logger: NotificationLogger;
+  private readonly outage: RedisOutageLog;
   private readonly jobOptions: JobsOptions;
   private worker?: Worker<Notification>;
   private workerRedis?: Redis;
 
   constructor(private readonly options: NotificationQueueOptions) {
-    this.logger = options.logger ?? pino({ name: 'sla.notifications' });
+    this.logger = options.logger ?? pino({ name: 'sla.notifications', level: options.logLevel ?? 'info' });
+    this.outage = new RedisOutageLog(this.logger, 'notifications');
     this.log = new DeliveryLog(options.connection);
     this.email = new EmailSender(options.settings);
     this.webhook = new WebhookSender(options.settings.webhookSecret, options.webhookTimeoutMs ?? 5000);
@@ -72,12 +76,12 @@ export class NotificationQueue {
       removeOnComplete: { age: DAY_SECONDS, count: 10_000 },
       removeOnFail: { age: 7 * DAY_SECONDS, count: 10_000 },
     };
-    this.queueRedis = bullConnection(options.redisUrl);
+    this.queueRedis = this.bullConnection();
     this.queue = new Queue<Notification>(NOTIFICATION_QUEUE_NAME, {
       connection: this.queueRedis,
       prefix: `${options.keyPrefix}bull`,
     });
-    this.queue.on('error', (error) => this.logger.error({ err: error }, 'notification queue: Redis error'));
+    this.queue.on('error', (error) => this.outage.failed(error));
   }
 
   /** Records the notification 'pending' and queues it; a key already queued or delivered sends nothing more. */
@@ -99,13 +103,13 @@ export class NotificationQueue {
   /** Starts delivering in this process; resolves once the worker is connected. */
   async start(): Promise<void> {
     if (this.worker) return;
-    this.workerRedis = bullConnection(this.options.redisUrl);
+    this.workerRedis = this.bullConnection();
     this.worker = new Worker<Notification>(NOTIFICATION_QUEUE_NAME, (job) => this.deliver(job), {
       connection: this.workerRedis,
       prefix: `${this.options.keyPrefix}bull`,
       concurrency: this.options.concurrency ?? 4,
     });
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'notification worker: Redis error'));
+    this.worker.on('error', (error) => this.outage.failed(error));
     await this.worker.waitUntilReady();
   }
 
@@ -146,9 +150,11 @@ export class NotificationQueue {
   private send(notification: Notification): Promise<void> {
     return notification.channel === 'email' ? this.email.send(notification) : this.webhook.send(notification);
   }
-}
 
-// BullMQ's workers block on Redis and require maxRetriesPerRequest: null (commands wait for Redis to come back)
-function bullConnection(redisUrl: string): Redis {
-  return new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // BullMQ's workers block on Redis and require maxRetriesPerRequest: null (commands wait for Redis to come back)
+  private bullConnection(): Redis {
+    const redis = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    redis.on('ready', () => this.outage.recovered());
+    return redis;
+  }
 }

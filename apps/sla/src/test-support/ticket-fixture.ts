@@ -1,4 +1,11 @@
-import type { ActorRef, ActorRole, TicketClassification, TicketEvent, TicketStatus } from '@itsm/contracts';
+import type {
+  ActorRef,
+  ActorRole,
+  EventEnvelope,
+  TicketClassification,
+  TicketEvent,
+  TicketStatus,
+} from '@itsm/contracts';
 import { ticketOpened } from '@itsm/fixtures';
 import { EventPublisher, type ManagedIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 export class TicketFixture {
   private readonly events: EventPublisher;
   private readonly entities = new Map<string, string>();
+  private readonly sent = new Map<string, EventEnvelope[]>();
 
   constructor(stack: ManagedIsolatedStack) {
     this.events = new EventPublisher(stack, 'tickets');
@@ -100,7 +108,18 @@ export class TicketFixture {
     return this.publish(ticketId, at, { type: change, data: { ticketId, role, actor } });
   }
 
+  /** The ticket's events as published, in order. */
+  eventsOf(ticketId: string): EventEnvelope[] {
+    return this.sent.get(ticketId) ?? [];
+  }
+
   private async publish(ticketId: string, at: Date, event: TicketEvent): Promise<void> {
-    await this.events.publish(`ticket-${ticketId}`, this.entities.get(ticketId) ?? 'root', [event], at);
+    const envelopes = await this.events.publish(
+      `ticket-${ticketId}`,
+      this.entities.get(ticketId) ?? 'root',
+      [event],
+      at,
+    );
+    this.sent.set(ticketId, [...this.eventsOf(ticketId), ...envelopes]);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { commandMetadata, systemCaller, type Caller, type SystemCaller } from '@itsm/auth';
+import { commandMetadata, systemCaller, type Caller, type CommandCause, type SystemCaller } from '@itsm/auth';
 import type { EventEnvelope, EscalationAction } from '@itsm/contracts';
 import { ProjectionStore } from '@itsm/eventsourcing';
 import { EventSourcedCommands, MONGO_CONNECTION } from '@itsm/runtime';
@@ -66,7 +66,8 @@ export class TicketSlaTracking {
       calendars: RESUMING.some((milestone) => milestones.includes(milestone)) ? await this.calendarsOf(ticketId) : {},
       horizonDays: this.settings.calendarLimits.horizonDays,
     };
-    await this.run(ticketId, command, envelope.correlationId);
+    // the ticket event caused these deadlines' events: its flow, and its id as their cause
+    await this.run(ticketId, command, { correlationId: envelope.correlationId, causationId: envelope.id });
   }
 
   async ticketFacts(ticketId: string): Promise<TicketFactsDoc | null> {
@@ -92,7 +93,7 @@ export class TicketSlaTracking {
   async run(
     ticketId: string,
     command: TicketSlaCommand,
-    correlationId?: string,
+    cause: CommandCause = {},
     actor: Pick<Caller, 'userId'> | SystemCaller = SLA_ITSELF,
   ): Promise<TicketSlaState> {
     const entityId =
@@ -103,7 +104,7 @@ export class TicketSlaTracking {
       ticketSlaDecider,
       ticketSlaStreamId(ticketId),
       command,
-      commandMetadata(actor, entityId, { correlationId }),
+      commandMetadata(actor, entityId, cause),
       { newStream },
     );
     await this.syncTimers(state);

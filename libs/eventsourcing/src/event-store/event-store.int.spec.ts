@@ -19,6 +19,7 @@ const increment = (by = 1) => ({ type: 'counter.incremented' as const, data: { b
 
 describe('MongoDB event store', () => {
   it('gives 50 concurrent writers on one stream 50 gap-free sequences, none lost or doubled', async () => {
+    const started = Date.now();
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
         handleCommand(kernel.store, counterDecider, 'counter-race', { type: 'increment', by: 1 }, testMetadata, {
@@ -36,6 +37,15 @@ describe('MongoDB event store', () => {
       (entry) => entry.commit.streamId === 'counter-race',
     );
     expect(entries.map((entry) => entry.commit.sequence).sort((a, b) => a - b)).toEqual(events.map((e) => e.sequence));
+    // the relay's backlog, as the CLI's `lag` shows it: the entries, the oldest one's commit time
+    const lag = await kernel.store.relayLag();
+    expect(lag).toEqual({
+      pending: (await kernel.store.pendingEntries(10_000)).length,
+      parked: 0,
+      oldestPendingAt: expect.any(Date),
+    });
+    expect(lag.oldestPendingAt!.getTime()).toBeGreaterThanOrEqual(started);
+    expect(lag.oldestPendingAt!.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it('rejects an append at a stale version with a typed conflict, writing nothing', async () => {

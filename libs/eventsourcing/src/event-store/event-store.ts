@@ -36,6 +36,19 @@ export interface EventStoreOptions {
 /** The driver found no server to send to: the write was surely not done. */
 const neverSent = (error: unknown): boolean => (error as Error | null)?.name === 'MongoServerSelectionError';
 
+/** The relay's backlog (see MongoEventStore.relayLag). */
+export interface RelayLag {
+  pending: number;
+  parked: number;
+  oldestPendingAt: Date | null;
+}
+
+/** A UUIDv7's first 48 bits are its writer's clock in milliseconds; null for an id of another shape. */
+function timeOfUuidV7(id: string): Date | null {
+  const hex = id.slice(0, 8) + id.slice(9, 13);
+  return /^[0-9a-f]{12}$/.test(hex) && id[14] === '7' ? new Date(parseInt(hex, 16)) : null;
+}
+
 /** The commits, without the outbox entries (pending or parked) that share their collection. */
 const COMMITS_ONLY = { streamId: { $nin: [OUTBOX_STREAM, PARKED_STREAM] } };
 
@@ -288,6 +301,24 @@ export class MongoEventStore {
     const range = { ...(afterId && { $gt: afterId }), ...(upToId && { $lte: upToId }) };
     const filter = Object.keys(range).length > 0 ? { _id: range, ...COMMITS_ONLY } : COMMITS_ONLY;
     return this.commits.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
+  /** Commits up to `upToId` included: the size of a replay, for its progress. */
+  countCommits(upToId: string): Promise<number> {
+    return this.commits.countDocuments({ _id: { $lte: upToId }, ...COMMITS_ONLY });
+  }
+
+  /**
+   * What the relay has still to publish: its pending entries, the oldest one's commit time (from
+   * its UUIDv7 id, the writer's clock), and the entries it set aside.
+   */
+  async relayLag(): Promise<RelayLag> {
+    const [pending, parked, [oldest]] = await Promise.all([
+      this.outbox.countDocuments({ streamId: OUTBOX_STREAM }),
+      this.outbox.countDocuments({ streamId: PARKED_STREAM as never }),
+      this.pendingEntries(1),
+    ]);
+    return { pending, parked, oldestPendingAt: oldest ? timeOfUuidV7(oldest.commit.id) : null };
   }
 
   /** The newest commit's id: where a replay that must end stops, while writers go on. */

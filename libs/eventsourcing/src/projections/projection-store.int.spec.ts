@@ -197,8 +197,38 @@ describe('projections and consumers', () => {
       { _id: 'counter-skew', total: 111, increments: 3, _sequence: 3 },
     ]);
 
-    await live.rebuild(store, { graceMs: 0 });
+    const progress: Array<{ done: number; total: number }> = [];
+    await live.rebuild(store, { graceMs: 0, onProgress: (step) => progress.push(step) });
     expect(await contents()).toEqual(before);
+    expect(progress.at(-1)).toEqual({ done: 4, total: 4 });
+  });
+
+  it('folds one stream again into the live read model; a newer document wins; a foreign model has no store', async () => {
+    const store = new MongoEventStore(kernel.connection, {
+      upcasters: upcasterRegistry([]),
+      eventsCollection: 'events_one_stream',
+    });
+    await store.createIndexes();
+    const now = Date.now();
+    const commits = [1, 2, 3].map((sequence) => counterCommit('counter-fix', sequence, sequence * 10, now + sequence));
+    await store.commits.insertMany(commits);
+    const projection = { ...counterTotalProjection, name: 'fixed_totals' };
+    const live = new ProjectionStore(kernel.connection, projection, store);
+    for (const commit of commits) await live.applyBatch(commit.events);
+    const doc = async () => (await live.collection()).findOne({ _id: 'counter-fix' } as never);
+    // a document a bug left wrong
+    await (await live.collection()).updateOne({ _id: 'counter-fix' } as never, { $set: { total: -1 } });
+
+    expect(await live.rebuildStream('counter-fix')).toBe('rebuilt');
+    expect(await doc()).toEqual({ _id: 'counter-fix', total: 60, increments: 3, _sequence: 3 });
+    expect(await live.rebuildStream('counter-none')).toBe('no-events');
+    // applied meanwhile from a later event the store of this test does not hold: kept
+    await (await live.collection()).updateOne({ _id: 'counter-fix' } as never, { $set: { _sequence: 4, total: 99 } });
+    expect(await live.rebuildStream('counter-fix')).toBe('newer');
+    expect(await doc()).toEqual(expect.objectContaining({ total: 99, _sequence: 4 }));
+    await expect(new ProjectionStore(kernel.connection, projection).rebuildStream('counter-fix')).rejects.toThrow(
+      'fed by another context',
+    );
   });
 
   it('rebuilds a read model fed by another context from its topic, from the beginning, equal to live', async () => {

@@ -1,12 +1,13 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
+import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { inLanes } from '../in-lanes';
 import { KeyedQueue } from '../keyed-queue';
 import { ApplyGate } from './apply-gate';
 import { applyAll, CollectionWriters, handledByStream, type StreamSource } from './fold-into';
 import type { ProjectedFields, Projection } from './projection';
-import type { Replay } from './replay';
+import type { ProgressListener, Replay } from './replay';
 import { StoreReplay, type StoreReplayOptions } from './store-replay';
 import { TopicReplay, type TopicSource } from './topic-replay';
 
@@ -119,6 +120,37 @@ export class ProjectionStore<Doc extends object> {
   }
 
   /**
+   * Folds one stream again from its first event into the live read model (a document a fixed bug
+   * left wrong), for a read model of the service's own events: its context's store is read. An
+   * event applied meanwhile wins (the write is conditional on the sequence). A replica that wrote
+   * the document last folds its next event onto its own copy: rebuild a stream at rest, or restart.
+   */
+  async rebuildStream(streamId: string): Promise<'rebuilt' | 'deleted' | 'newer' | 'no-events'> {
+    if (!this.source) throw new Error(`${this.projection.name} is fed by another context: rebuild it whole`);
+    const events = (await this.source.readStream(streamId, 1)).filter((event) =>
+      this.projection.handles.has(event.type),
+    );
+    const last = events.at(-1);
+    if (!last) return 'no-events';
+    const doc = events.reduce<Doc | null>((current, event) => this.projection.apply(current, event), null);
+    const collection = await this.collection();
+    const notNewer = { _id: streamId, _sequence: { $lte: last.sequence } } as never;
+    if (doc === null) {
+      await collection.deleteOne(notNewer);
+      return 'deleted';
+    }
+    try {
+      await collection.replaceOne(notNewer, { ...doc, _id: streamId, _sequence: last.sequence } as never, {
+        upsert: true,
+      });
+      return 'rebuilt';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'newer'; // a later event landed first
+      throw error;
+    }
+  }
+
+  /**
    * Rebuilds the read model from its context's event store (see StoreReplay): for the read models
    * of a service's own events.
    */
@@ -130,8 +162,14 @@ export class ProjectionStore<Doc extends object> {
    * Rebuilds the read model from its topic, from the beginning (see TopicReplay): for the read
    * models of other contexts' events, whose store this service cannot read.
    */
-  rebuildFromTopic(source: TopicSource, options: { graceMs?: number } = {}): Promise<string> {
-    return this.rebuildFrom((target) => new TopicReplay(source, target, this.projection), options.graceMs);
+  rebuildFromTopic(
+    source: TopicSource,
+    options: { graceMs?: number; onProgress?: ProgressListener } = {},
+  ): Promise<string> {
+    return this.rebuildFrom(
+      (target) => new TopicReplay(source, target, this.projection, options.onProgress),
+      options.graceMs,
+    );
   }
 
   /**

@@ -4,3 +4,11 @@ export interface Replay {
   catchUp(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How far a rebuild's first pass has gone: commits (from the store) or messages (from a topic). */
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+export type ProgressListener = (progress: RebuildProgress) => void;

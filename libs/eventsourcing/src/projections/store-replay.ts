@@ -6,7 +6,7 @@ import type { StoredCommit } from '../event-store/stored-commit';
 import { inLanes } from '../in-lanes';
 import { applyAll } from './fold-into';
 import type { ProjectedFields, Projection } from './projection';
-import type { Replay } from './replay';
+import type { ProgressListener, Replay } from './replay';
 
 export interface StoreReplayOptions {
   /** commits read at once (default 1000) */
@@ -17,6 +17,8 @@ export interface StoreReplayOptions {
    * one stopped, for commits that landed late in id order (default 10 s).
    */
   clockSkewMs?: number;
+  /** told after each batch of the first pass */
+  onProgress?: ProgressListener;
 }
 
 /** Streams whose last folded sequence is remembered; a forgotten one is read from the store when met again. */
@@ -47,11 +49,15 @@ export class StoreReplay<Doc extends object> implements Replay {
     if (!head) return;
     const batchSize = this.options.batchSize ?? 1000;
     let afterId = this.reachedId && idsFrom(this.reachedId, this.options.clockSkewMs ?? 10_000);
+    const onProgress = this.reachedId ? undefined : this.options.onProgress;
+    const progress = { done: 0, total: onProgress ? await this.store.countCommits(head) : 0 };
     for (;;) {
       const commits = await this.store.readAll(afterId, batchSize, head);
       if (commits.length === 0) break;
       await this.foldBatch(commits);
       afterId = commits[commits.length - 1]._id;
+      progress.done += commits.length;
+      onProgress?.({ ...progress });
     }
     this.reachedId = head;
   }

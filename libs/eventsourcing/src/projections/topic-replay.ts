@@ -5,7 +5,7 @@ import type { Collection } from 'mongoose';
 import { inLanes } from '../in-lanes';
 import { applyAll, handledByStream } from './fold-into';
 import type { ProjectedFields, Projection } from './projection';
-import type { Replay } from './replay';
+import type { ProgressListener, Replay } from './replay';
 
 /** A read model's topic, for a rebuild: read from its beginning by a consumer group of the rebuild's own. */
 export interface TopicSource {
@@ -28,11 +28,15 @@ export class TopicReplay<Doc extends object> implements Replay {
   private readonly positions = new Map<number, bigint>();
   private progressed = () => {};
   private crash?: Error;
+  /** progress is told during the first catch-up only */
+  private reported = false;
 
   constructor(
     private readonly source: TopicSource,
     private readonly target: Collection<Doc & ProjectedFields>,
     private readonly projection: Projection<Doc>,
+    /** told as the first pass reads on, in messages (offsets) */
+    private readonly onProgress?: ProgressListener,
   ) {}
 
   /** Waits until the replay has read every partition up to its end (last stable offset) as of now. */
@@ -43,9 +47,18 @@ export class TopicReplay<Doc extends object> implements Replay {
     const ends = await admin.fetchTopicOffsets(this.source.topic).finally(() => admin.disconnect());
     const reached = () =>
       ends.every(({ partition, high, low }) => BigInt(high) <= (this.positions.get(partition) ?? BigInt(low)));
+    const onProgress = this.reported ? undefined : this.onProgress;
+    this.reported = true;
+    const total = ends.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0);
+    const done = () =>
+      ends.reduce((sum, { partition, high, low }) => {
+        const at = this.positions.get(partition) ?? BigInt(low);
+        return sum + Number((at < BigInt(high) ? at : BigInt(high)) - BigInt(low));
+      }, 0);
     while (!reached()) {
       if (this.crash) throw this.crash;
       await new Promise<void>((resolve) => (this.progressed = resolve));
+      onProgress?.({ done: done(), total });
     }
   }
 

@@ -1,10 +1,11 @@
 import type { CanActivate, INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestMicroservice } from '@nestjs/microservices';
+import type { KafkaConnection } from '@itsm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import type { ServiceEnv } from '../config/service-env';
-import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
+import { commandTopicSettings, type ServiceEnv } from '../config/service-env';
+import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION } from '../connections/tokens';
 import { validationPipe } from '../http/validation';
 import { CommandErrorsFilter } from './command-errors.filter';
 import { CommandResultStore } from './command-result.store';
@@ -20,15 +21,12 @@ export async function startCommandConsumer(app: INestApplication, service: strin
   const prefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
   const strategy = new KafkaCommandServer({
     kafka: app.get<Kafka>(KAFKA),
-    brokers: config.get('KAFKA_BROKERS', { infer: true }).split(','),
+    connection: app.get<KafkaConnection>(KAFKA_CONNECTION),
     service,
     topicPrefix: prefix,
     groupId: `${prefix}${config.get('SERVICE_NAME', { infer: true })}.commands`,
     results: new CommandResultStore(app.get<Connection>(MONGO_CONNECTION)),
-    topicSettings: {
-      partitions: config.get('KAFKA_TOPIC_PARTITIONS', { infer: true }),
-      replicationFactor: config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
-    },
+    topicSettings: commandTopicSettings(config),
   });
   // initialised later, so that its handlers are built with the enhancers below
   const commands = app.connectMicroservice({ strategy }, { deferInitialization: true }) as NestMicroservice;

@@ -29,7 +29,7 @@ beforeAll(async () => {
   };
   const server = new KafkaCommandServer({
     kafka,
-    brokers: stack.kafkaBrokers.split(','),
+    connection: { brokers: stack.kafkaBrokers.split(',') },
     service: 'identity',
     topicPrefix: stack.topicPrefix,
     groupId: `${stack.topicPrefix}identity.commands`,

@@ -16,6 +16,7 @@ import {
   ensureTopics,
   MessageConsumer,
   probeKafka,
+  type KafkaConnection,
   type TopicSettings,
 } from '@itsm/messaging';
 import type { Kafka, Producer } from 'kafkajs';
@@ -30,7 +31,8 @@ import { KafkaCommandContext } from './kafka-command.context';
 
 export interface KafkaCommandServerOptions {
   kafka: Kafka;
-  brokers: string[];
+  /** the same cluster as `kafka`, for the quick probe before each start */
+  connection: KafkaConnection;
   /** the service whose command topic is read: `itsm.<service>.commands` */
   service: string;
   topicPrefix: string;
@@ -38,8 +40,8 @@ export interface KafkaCommandServerOptions {
   results: CommandResults;
   /** attempts after an unexplained failure before the dead-letter topic (default 10), first delay (200 ms) */
   retry?: { maxAttempts: number; backoffMs: number };
-  /** how the command topic is created (commands keep the broker's retention) */
-  topicSettings?: Omit<TopicSettings, 'retentionMs'>;
+  /** how the command topic is created */
+  topicSettings?: TopicSettings;
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
@@ -95,7 +97,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     for (let attempt = 1; !this.stopped; attempt++) {
       const consumer = this.createConsumer();
       try {
-        await probeKafka(this.options.brokers);
+        await probeKafka(this.options.connection);
         await ensureTopics(
           this.options.kafka,
           [this.topic, deadLetterTopicFor(this.topic)],

@@ -1,3 +1,4 @@
+import { parseTopicOverrides, SASL_MECHANISMS, type TopicSettings } from '@itsm/messaging';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The environment every service reads; validated at start, the process refuses to boot otherwise. */
@@ -28,6 +29,40 @@ export class ServiceEnv {
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS!: string;
 
+  /** `true`: TLS to the brokers (implied by any KAFKA_SSL_*_FILE). */
+  @IsIn(['true', 'false'])
+  KAFKA_SSL: string = 'false';
+
+  /** PEM files: the CA of the brokers' certificates; the client certificate and key (mTLS). */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CERT_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_KEY_FILE?: string;
+
+  @IsOptional()
+  @IsIn(SASL_MECHANISMS, { message: `KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')}` })
+  KAFKA_SASL_MECHANISM?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  /** The SASL password, or KAFKA_SASL_PASSWORD_FILE (a mounted Secret). */
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD_FILE?: string;
+
   /** Prefixes every topic name, so test files and tenants of one cluster never share topics. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"' })
@@ -52,6 +87,22 @@ export class ServiceEnv {
   @Min(-1)
   @Max(10)
   KAFKA_REPLICATION_FACTOR: number = -1;
+
+  /**
+   * `retention.ms` of the command topics the service creates (its own `itsm.<service>.commands`
+   * and their dead-letter topics): a command is acted on at once, its result kept in Mongo.
+   */
+  @IsInt()
+  @Min(-1)
+  KAFKA_COMMAND_RETENTION_MS: number = 604_800_000;
+
+  /**
+   * Settings of named topics over the ones above, `<topic>:partitions=12,replication=3,retention.ms=-1;…`
+   * with topic names as without KAFKA_TOPIC_PREFIX (`itsm.tickets.events`).
+   */
+  @IsOptional()
+  @IsString()
+  KAFKA_TOPIC_OVERRIDES: string = '';
 
   /** Bound of one outbox send before compression; keep it below the event topic's max.message.bytes. */
   @IsInt()
@@ -121,13 +172,33 @@ export class ServiceEnv {
   RATE_LIMIT_LOGIN_PER_ADDRESS: number = 30;
 }
 
-type TopicEnv = Pick<ServiceEnv, 'KAFKA_EVENT_RETENTION_MS' | 'KAFKA_TOPIC_PARTITIONS' | 'KAFKA_REPLICATION_FACTOR'>;
+type TopicEnv = Pick<
+  ServiceEnv,
+  | 'KAFKA_EVENT_RETENTION_MS'
+  | 'KAFKA_COMMAND_RETENTION_MS'
+  | 'KAFKA_TOPIC_PARTITIONS'
+  | 'KAFKA_REPLICATION_FACTOR'
+  | 'KAFKA_TOPIC_OVERRIDES'
+  | 'KAFKA_TOPIC_PREFIX'
+>;
+type TopicConfig = { get<Key extends keyof TopicEnv>(key: Key): TopicEnv[Key] };
 
 /** How the service creates event topics (its own, others' it reads, and their dead-letter topics). */
-export function eventTopicSettings(config: { get<Key extends keyof TopicEnv>(key: Key): TopicEnv[Key] }) {
+export function eventTopicSettings(config: TopicConfig): TopicSettings {
+  return { ...commonTopicSettings(config), retentionMs: config.get('KAFKA_EVENT_RETENTION_MS') };
+}
+
+/** How the service creates its command topic and its dead-letter topic. */
+export function commandTopicSettings(config: TopicConfig): TopicSettings {
+  return { ...commonTopicSettings(config), retentionMs: config.get('KAFKA_COMMAND_RETENTION_MS') };
+}
+
+function commonTopicSettings(config: TopicConfig): TopicSettings {
+  const prefix = config.get('KAFKA_TOPIC_PREFIX');
+  const overrides = Object.entries(parseTopicOverrides(config.get('KAFKA_TOPIC_OVERRIDES')));
   return {
-    retentionMs: config.get('KAFKA_EVENT_RETENTION_MS'),
     partitions: config.get('KAFKA_TOPIC_PARTITIONS'),
     replicationFactor: config.get('KAFKA_REPLICATION_FACTOR'),
+    byTopic: Object.fromEntries(overrides.map(([topic, settings]) => [`${prefix}${topic}`, settings])),
   };
 }

@@ -1,3 +1,4 @@
+import { kafkaConnectionFrom, parseTopicOverrides } from '@itsm/messaging';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ServiceEnv } from './service-env';
@@ -20,11 +21,29 @@ export function validateServiceEnv(raw: Record<string, unknown>, defaults: Servi
     excludeExtraneousValues: false,
   });
   const errors = validateSync(env, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const reasons = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new Error(`Invalid environment for ${defaults.name}: ${reasons.join('; ')}`);
-  }
+  const reasons = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+  if (reasons.length === 0) reasons.push(...kafkaConnectionProblems(env), ...topicOverrideProblems(env));
+  if (reasons.length > 0) throw new Error(`Invalid environment for ${defaults.name}: ${reasons.join('; ')}`);
   return env;
+}
+
+/** What the Kafka connection variables cannot do together (files missing, half a SASL setting). */
+function kafkaConnectionProblems(env: ServiceEnv): string[] {
+  try {
+    kafkaConnectionFrom(env);
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}
+
+function topicOverrideProblems(env: ServiceEnv): string[] {
+  try {
+    parseTopicOverrides(env.KAFKA_TOPIC_OVERRIDES);
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
 }
 
 function definedOnly(raw: Record<string, unknown>): Record<string, unknown> {

@@ -3,12 +3,13 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
 import type { Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { KafkaConnection } from '@itsm/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { pino } from 'pino';
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
-import { KAFKA, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './tokens';
+import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from './tokens';
 
 type Config = ConfigService<ServiceEnv, true>;
 
@@ -53,11 +54,11 @@ export const connectionProviders: Provider[] = [
   },
   {
     provide: KAFKA,
-    inject: [ConfigService],
-    useFactory: (config: Config) =>
+    inject: [ConfigService, KAFKA_CONNECTION],
+    useFactory: (config: Config, connection: KafkaConnection) =>
       new Kafka({
         clientId: config.get('SERVICE_NAME'),
-        brokers: config.get('KAFKA_BROKERS').split(','),
+        ...connection,
         logLevel: logLevel.WARN,
         logCreator: kafkaLogCreator(config.get('SERVICE_NAME'), config.get('LOG_LEVEL')),
         connectionTimeout: 2000,

@@ -19,11 +19,17 @@ import {
   type Projection,
   type TopicSource,
 } from '@itsm/eventsourcing';
-import { createTransactionalProducer, ensureTopics, EventConsumer, probeKafka } from '@itsm/messaging';
+import {
+  createTransactionalProducer,
+  ensureTopics,
+  EventConsumer,
+  probeKafka,
+  type KafkaConnection,
+} from '@itsm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { eventTopicSettings, type ServiceEnv } from '../config/service-env';
-import { KAFKA, MONGO_CONNECTION } from '../connections/tokens';
+import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION } from '../connections/tokens';
 import { DeadLetters } from './dead-letters';
 import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { EventSourcedCommands } from './event-sourced-commands';
@@ -86,6 +92,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA_CONNECTION) private readonly kafkaConnection: KafkaConnection,
     private readonly projections: ProjectionRegistry,
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly moduleRef: ModuleRef,
@@ -129,7 +136,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   private async start(): Promise<void> {
     const service = this.config.get('SERVICE_NAME', { infer: true });
     const topic = topicFor(this.options.context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
-    await probeKafka(this.config.get('KAFKA_BROKERS', { infer: true }).split(','));
+    await probeKafka(this.kafkaConnection);
     await this.store.createIndexes();
     const topicSettings = eventTopicSettings(this.config);
     await ensureTopics(this.kafka, [topic, deadLetterTopicFor(topic)], topicSettings);

@@ -4,6 +4,7 @@ import {
   type MongoEventStore,
   type Projection,
   type ProjectedFields,
+  type ProgressListener,
   type StreamSource,
   type TopicSource,
 } from '@itsm/eventsourcing';
@@ -45,12 +46,23 @@ export class ProjectionRegistry {
    * event store for one of the service's own events, from its topic's beginning for one fed by
    * another context. Returns the new collection's name.
    */
-  rebuild(name: string): Promise<string> {
+  rebuild(name: string, options: { onProgress?: ProgressListener } = {}): Promise<string> {
     const store = this.store(name);
     if (!this.rebuildSources) throw new Error('this registry has no source to rebuild from');
     return this.foreign.has(name)
-      ? store.rebuildFromTopic(this.rebuildSources.topicOf(name))
-      : store.rebuild(this.rebuildSources.store);
+      ? store.rebuildFromTopic(this.rebuildSources.topicOf(name), options)
+      : store.rebuild(this.rebuildSources.store, options);
+  }
+
+  /** Whether a read model is fed by another context's topic (it has no store to read one stream from). */
+  isForeign(name: string): boolean {
+    this.store(name);
+    return this.foreign.has(name);
+  }
+
+  /** The names of the service's read models. */
+  names(): string[] {
+    return [...this.stores.keys()];
   }
 
   all(): ProjectionStore<object>[] {

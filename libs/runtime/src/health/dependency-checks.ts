@@ -1,4 +1,4 @@
-import { quickKafkaAdmin } from '@itsm/messaging';
+import { quickKafkaAdmin, type KafkaConnection } from '@itsm/messaging';
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 
@@ -11,8 +11,8 @@ export async function pingMongo(connection: Connection): Promise<void> {
 }
 
 /** A throw-away client without retries: the check's own timeout decides, and the answer is reported. */
-export async function describeKafka(brokers: string[], signal: AbortSignal): Promise<{ brokers: number }> {
-  const admin = quickKafkaAdmin(brokers);
+export async function describeKafka(connection: KafkaConnection, signal: AbortSignal): Promise<{ brokers: number }> {
+  const admin = quickKafkaAdmin(connection);
   signal.addEventListener('abort', () => void admin.disconnect().catch(() => undefined), { once: true });
   try {
     await admin.connect();

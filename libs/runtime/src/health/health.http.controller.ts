@@ -10,10 +10,11 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { KafkaConnection } from '@itsm/messaging';
 import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
-import { MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from '../connections/tokens';
+import { KAFKA_CONNECTION, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from '../connections/tokens';
 import { describeKafka, pingMongo, pingRedis } from './dependency-checks';
 
 /** What a service keeps in Redis: more than its rate limits, or only them (they fail open). */
@@ -44,11 +45,8 @@ export class HealthHttpController {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(RATE_LIMIT_REDIS) private readonly rateLimitRedis: Redis,
     @Inject(REDIS_USE) private readonly redisUse: RedisUse,
+    @Inject(KAFKA_CONNECTION) private readonly kafkaConnection: KafkaConnection,
   ) {}
-
-  private get kafkaBrokers() {
-    return this.config.get('KAFKA_BROKERS').split(',');
-  }
 
   @Get('live')
   @HealthCheck()
@@ -69,7 +67,7 @@ export class HealthHttpController {
       () =>
         this.indicators
           .check('kafka')
-          .attempt(({ signal }) => describeKafka(this.kafkaBrokers, signal))
+          .attempt(({ signal }) => describeKafka(this.kafkaConnection, signal))
           .withTimeout(timeout),
       () =>
         this.redisUse === 'required'

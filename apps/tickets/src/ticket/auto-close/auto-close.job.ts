@@ -1,6 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { commandMetadata, systemCaller } from '@itsm/auth';
-import { EventSourcedCommands } from '@itsm/runtime';
+import { EventSourcedCommands, SingletonJob, type ServiceEnv } from '@itsm/runtime';
+import { pino } from 'pino';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { AUTO_CLOSE_INTERVAL_MS } from '../../tickets.tokens';
 import { TicketAccess } from '../access/ticket-access';
@@ -10,29 +14,39 @@ const AUTO_CLOSE = systemCaller('tickets.auto-close');
 
 /**
  * GLPI's closeticket cron: solved tickets whose entity closes them after N days are closed once
- * those days have passed. Safe with several replicas: the decider refuses a second close.
+ * those days have passed. One replica runs each turn (a SingletonJob); a second close would be
+ * refused by the decider anyway.
  */
 @Injectable()
 export class AutoCloseJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AutoCloseJob.name);
-  private timer?: NodeJS.Timeout;
+  readonly schedule: SingletonJob;
 
   constructor(
     private readonly access: TicketAccess,
     private readonly directory: TicketDirectory,
     private readonly commands: EventSourcedCommands,
-    @Inject(AUTO_CLOSE_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: Error) => this.logger.warn(`auto-close turn failed: ${error.message}`));
-    }, this.intervalMs);
-    this.timer.unref();
+    @Inject(AUTO_CLOSE_INTERVAL_MS) intervalMs: number,
+    config: ConfigService<ServiceEnv, true>,
+  ) {
+    const logger = pino({ name: 'tickets.auto-close', level: config.get('LOG_LEVEL', { infer: true }) });
+    this.schedule = new SingletonJob({
+      name: 'auto-close',
+      everyMs: intervalMs,
+      run: () => this.runOnce(),
+      redisUrl: config.get('REDIS_URL', { infer: true }),
+      keyPrefix: config.get('REDIS_KEY_PREFIX', { infer: true }),
+      replica: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      logger,
+    });
   }
 
-  beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    // not awaited: with Redis away the service starts all the same, and turns begin once it is back
+    this.schedule.start().catch(() => undefined);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.schedule.close();
   }
 
   /** Closes what is due at `now`; returns the ids closed. */

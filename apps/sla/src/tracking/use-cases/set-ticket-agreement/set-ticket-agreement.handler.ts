@@ -43,7 +43,7 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
         resolved: await this.resolver.resolve(agreement, ticket.entityId),
         horizonDays: this.settings.calendarLimits.horizonDays,
       },
-      undefined,
+      {},
       caller,
     );
   }
