@@ -11,26 +11,26 @@ const v1 = eventVersion('imports', 1);
 const count = (description: string) => ({ type: 'integer', minimum: 0, description }) as const;
 const lineNumber = (description: string) => ({ type: 'integer', minimum: 1, description }) as const;
 
-const targetType = choice(
-  [
-    'computers',
-    'monitors',
-    'printers',
-    'network-equipments',
-    'phones',
-    'peripherals',
-    'software',
-    'licenses',
-    'users',
-    'groups',
-    'group-memberships',
-    'authorizations',
-    'entities',
-    'locations',
-    'itil-categories',
-  ],
-  'the type of data the model imports',
-);
+/** What a Data Injection model can import. */
+export const IMPORT_TARGET_TYPES = [
+  'computers',
+  'monitors',
+  'printers',
+  'network-equipments',
+  'phones',
+  'peripherals',
+  'software',
+  'licenses',
+  'users',
+  'groups',
+  'group-memberships',
+  'authorizations',
+  'entities',
+  'locations',
+  'itil-categories',
+] as const;
+
+const targetType = choice(IMPORT_TARGET_TYPES, 'the type of data the model imports');
 
 const options = object({
   allowCreation: flag('lines that match nothing create an item'),

@@ -1,3 +1,5 @@
+import { IMPORT_TARGET_TYPES } from '@itsm/contracts';
+
 /**
  * What a CSV column can be imported into: the fields of each target type of Data Injection, with
  * the labels GLPI shows in French and English (a sample file's header is matched against them).
@@ -48,33 +50,8 @@ export interface TargetField {
   requiredToCreate?: boolean;
 }
 
-export const TARGET_TYPES = [
-  'computers',
-  'monitors',
-  'printers',
-  'network-equipments',
-  'phones',
-  'peripherals',
-  'software',
-  'licenses',
-  'users',
-  'groups',
-  'group-memberships',
-  'authorizations',
-  'entities',
-  'locations',
-  'itil-categories',
-] as const;
+export const TARGET_TYPES = IMPORT_TARGET_TYPES;
 export type TargetType = (typeof TARGET_TYPES)[number];
-
-export const ASSET_TYPES = [
-  'computers',
-  'monitors',
-  'printers',
-  'network-equipments',
-  'phones',
-  'peripherals',
-] as const;
 
 const field = (
   name: string,
