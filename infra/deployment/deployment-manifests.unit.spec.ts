@@ -37,9 +37,9 @@ describe('deployment manifests', () => {
     expect(compose.services.redis.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
   });
 
-  it('builds every service from the shared multi-stage, non-root Dockerfile on Node 22 slim', () => {
+  it('builds every service from the shared multi-stage, non-root Dockerfile on Node 24 slim', () => {
     const dockerfile = read('infra/docker/Dockerfile');
-    expect(dockerfile.match(/^FROM node:22-slim/gm)).toHaveLength(2);
+    expect(dockerfile.match(/^FROM node:24-slim/gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/^USER node$/m);
     for (const app of services) {
       expect(compose.services[app].build).toEqual(
