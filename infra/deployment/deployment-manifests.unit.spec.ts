@@ -30,6 +30,21 @@ describe('deployment manifests', () => {
     expect(compose.services.redis.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
   });
 
+  it('publishes Kafka, MongoDB 7 and Redis on the local stack ports in the `dev` profile', () => {
+    const dev = ['kafka-dev', 'mongo-dev', 'redis-dev'].map((name) => compose.services[name]);
+    expect(dev.map((service) => service.profiles)).toEqual([['dev'], ['dev'], ['dev']]);
+    expect(dev.map((service) => service.ports)).toEqual([
+      ['127.0.0.1:19092:9092'],
+      ['127.0.0.1:27027:27017'],
+      ['127.0.0.1:16379:6379'],
+    ]);
+    expect(dev[0].environment.KAFKA_ADVERTISED_LISTENERS).toBe('PLAINTEXT://127.0.0.1:19092');
+    expect(dev[1].image).toBe('mongo:7');
+    // the platform's own services never wait on the dev ones
+    for (const app of services)
+      expect(Object.keys(compose.services[app].depends_on)).toEqual(['kafka', 'mongo', 'redis']);
+  });
+
   it('builds every service from the shared multi-stage, non-root Dockerfile on Node 24 slim', () => {
     const dockerfile = read('infra/docker/Dockerfile');
     expect(dockerfile.match(/^FROM node:24-slim/gm)).toHaveLength(2);
