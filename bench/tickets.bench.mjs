@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
+import { rawWritePatterns } from './raw-write-patterns.mjs';
 import { percentile, round, sleep } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,6 +39,7 @@ export default async function ticketsBench(env) {
     await untilReady(url, token);
     const db = mongo.db(serviceEnv.MONGO_DB);
     const { creations, mixedCommands } = await creationsBesideCommands(url, token, db);
+    const rawDriverWrites = await rawWritePatterns(db, { seconds: DURATION, turns: TURNS });
     const createToVisibleMs = await createToVisible(url, token);
     const collection = await fill(db);
     // a replica starting over the filled read model (what the bench wrote bypasses the events)
@@ -56,6 +58,7 @@ export default async function ticketsBench(env) {
         ...mixedCommands,
         perCreation: round(mixedCommands.commandsPerSecond / creations.concurrency32.createdPerSecond, 2),
       },
+      rawDriverWrites,
       createToVisibleMs,
       listQuery: {
         ...(await listQueries(url, token, collection)),
