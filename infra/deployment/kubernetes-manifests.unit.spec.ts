@@ -28,7 +28,7 @@ function renderAndValidate(overlay: string): { documents: Manifest[]; errors: st
   return { ...JSON.parse(result.stdout), status: result.status };
 }
 
-const backends = ['identity', 'tickets', 'sla', 'assets', 'reporting'];
+const backends = ['identity', 'tickets', 'sla', 'assets', 'reporting', 'imports'];
 const deployed = [...backends, 'gateway'];
 const scaledOnLag = ['sla', 'reporting'];
 const apps = fs
