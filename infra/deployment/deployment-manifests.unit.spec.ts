@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 
-// docker-compose.yml and k8s/ cannot run here (no Docker engine, no cluster): this checks that
-// every service of apps/ has its container, manifests and probes, with matching image names.
+// docker-compose.yml cannot run here (no Docker engine): this checks that every service of apps/
+// has its container with matching image names. k8s/: kubernetes-manifests.unit.spec.ts.
 const root = path.resolve(__dirname, '../..');
 const services = fs
   .readdirSync(path.join(root, 'apps'))
@@ -12,13 +12,6 @@ const services = fs
 
 function read(relative: string): string {
   return fs.readFileSync(path.join(root, relative), 'utf8');
-}
-
-function k8sDocuments(app: string) {
-  const kustomization = parse(read(`k8s/base/${app}/kustomization.yaml`));
-  return (kustomization.resources as string[]).flatMap((file) =>
-    parseAllDocuments(read(`k8s/base/${app}/${file}`)).map((doc) => doc.toJS()),
-  );
 }
 
 describe('deployment manifests', () => {
@@ -37,9 +30,24 @@ describe('deployment manifests', () => {
     expect(compose.services.redis.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
   });
 
-  it('builds every service from the shared multi-stage, non-root Dockerfile on Node 22 slim', () => {
+  it('publishes Kafka, MongoDB 7 and Redis on the local stack ports in the `dev` profile', () => {
+    const dev = ['kafka-dev', 'mongo-dev', 'redis-dev'].map((name) => compose.services[name]);
+    expect(dev.map((service) => service.profiles)).toEqual([['dev'], ['dev'], ['dev']]);
+    expect(dev.map((service) => service.ports)).toEqual([
+      ['127.0.0.1:19092:9092'],
+      ['127.0.0.1:27027:27017'],
+      ['127.0.0.1:16379:6379'],
+    ]);
+    expect(dev[0].environment.KAFKA_ADVERTISED_LISTENERS).toBe('PLAINTEXT://127.0.0.1:19092');
+    expect(dev[1].image).toBe('mongo:7');
+    // the platform's own services never wait on the dev ones
+    for (const app of services)
+      expect(Object.keys(compose.services[app].depends_on)).toEqual(['kafka', 'mongo', 'redis']);
+  });
+
+  it('builds every service from the shared multi-stage, non-root Dockerfile on Node 24 slim', () => {
     const dockerfile = read('infra/docker/Dockerfile');
-    expect(dockerfile.match(/^FROM node:22-slim/gm)).toHaveLength(2);
+    expect(dockerfile.match(/^FROM node:24-slim/gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/^USER node$/m);
     for (const app of services) {
       expect(compose.services[app].build).toEqual(
@@ -47,36 +55,6 @@ describe('deployment manifests', () => {
       );
       expect(compose.services[app].image).toBe(`itsm/${app}:latest`);
     }
-  });
-
-  it.each(services)('gives %s a Deployment with probes and resources, a Service, a ConfigMap and an HPA', (app) => {
-    const documents = k8sDocuments(app);
-    const byKind = (kind: string) => documents.filter((doc) => doc.kind === kind);
-    expect(byKind('Service')).toHaveLength(1);
-    expect(byKind('ConfigMap')).toHaveLength(1);
-    const [hpa] = byKind('HorizontalPodAutoscaler');
-    expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: app });
-
-    const [deployment] = byKind('Deployment');
-    const container = deployment.spec.template.spec.containers[0];
-    expect(container.image).toBe(compose.services[app].image);
-    expect(container.livenessProbe.httpGet.path).toBe('/health/live');
-    expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
-    expect(container.resources.requests).toEqual(
-      expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }),
-    );
-    expect(container.resources.limits).toEqual(
-      expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }),
-    );
-  });
-
-  it('lists every service in the base and renames every image in the production overlay', () => {
-    expect(parse(read('k8s/base/kustomization.yaml')).resources.sort()).toEqual([...services].sort());
-    const overlay = parse(read('k8s/overlays/production/kustomization.yaml'));
-    expect(overlay.resources).toEqual(['../../base']);
-    expect(overlay.images.map((image: { name: string }) => image.name).sort()).toEqual(
-      services.map((app) => `itsm/${app}`).sort(),
-    );
   });
 
   it('is accepted by `docker compose config` where the compose plugin exists', () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The local stack: Kafka, FerretDB and Redis as plain processes on 127.0.0.1.
-//   node infra/local/stack.mjs ensure|start|stop|status|logs|env [postgres|kafka|mongo|redis ...]
+// The local stack: Kafka, FerretDB and Redis as plain processes on 127.0.0.1, or Kafka, MongoDB 7
+// and Redis as containers where a Docker engine answers (or ITSM_STACK=containers): stack-choice.mjs.
+//   node infra/local/stack.mjs ensure|start|stop|status|logs|env|kind [postgres|kafka|mongo|redis ...]
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { kafka } from './kafka.mjs';
@@ -8,14 +9,34 @@ import { ferretdb } from './ferretdb.mjs';
 import { postgres } from './postgres.mjs';
 import { redis } from './redis.mjs';
 import { logFile, residentKb, runningPid, sleep, stopProcess } from './process.mjs';
-import { readyTimeoutMs, stackEnv } from './settings.mjs';
+import { external, readyTimeoutMs, stackEnv } from './settings.mjs';
+import { chooseStack, needsEngineProbe } from './stack-choice.mjs';
+import { answeringDockerEndpoint } from './docker-engine.mjs';
+import { removeContainers, startContainers } from './containers.mjs';
 
 // FerretDB stores its data in PostgreSQL, so it starts once PostgreSQL answers.
 const dependencies = new Map([[ferretdb, [postgres]]]);
 export const pieces = [postgres, kafka, ferretdb, redis];
 
+/** processes or containers, from ITSM_STACK and whether a Docker engine answers (said once). */
+export async function stackKind(env = process.env) {
+  const situation = {
+    requested: env.ITSM_STACK,
+    allExternal: Boolean(external.kafka && external.mongo && external.redis),
+  };
+  let engineAnswers;
+  if (needsEngineProbe(situation)) {
+    const endpoint = await answeringDockerEndpoint(env);
+    engineAnswers = Boolean(endpoint);
+    // testcontainers looks in fewer places (no Colima, Rancher Desktop): show it the one that answered
+    if (endpoint && !env.DOCKER_HOST) process.env.DOCKER_HOST = endpoint;
+  }
+  return chooseStack({ ...situation, engineAnswers });
+}
+
 /** Installs what is missing, starts what is not running, returns once every piece answers. */
 export async function ensureStack(requested = pieces) {
+  if ((await stackKind()) === 'containers') return ensureContainers(requested);
   const selected = pieces.filter(
     (piece) => requested.includes(piece) || requested.some((r) => dependencies.get(r)?.includes(piece)),
   );
@@ -40,26 +61,39 @@ async function startAndWait(piece, ensure) {
   if (!piece.external) await piece.afterReady?.();
 }
 
+// PostgreSQL is FerretDB's store: with a real MongoDB it is not needed
+async function ensureContainers(requested) {
+  const wanted = requested.filter((piece) => piece !== postgres && !piece.external);
+  await startContainers(wanted.map((piece) => piece.name));
+  await Promise.all(requested.filter((piece) => piece !== postgres).map((piece) => waitUntilReady(piece, false)));
+  return stackEnv();
+}
+
 export async function stopStack(selected = pieces) {
+  if ((await stackKind()) === 'containers') return removeContainers(selected.map((piece) => piece.name));
   // dependants first: FerretDB before PostgreSQL
   for (const piece of [...selected].reverse()) {
     if (await stopProcess(piece.name)) console.log(`[${piece.name}] stopped`);
   }
 }
 
-async function waitUntilReady(piece) {
+async function waitUntilReady(piece, asProcess = true) {
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (await piece.ready()) {
       console.log(`[${piece.name}] ready at ${piece.endpoint()}${piece.external ? ' (external)' : ''}`);
       return;
     }
-    if (!piece.external && !runningPid(piece.name)) {
+    if (asProcess && !piece.external && !runningPid(piece.name)) {
       throw new Error(`[${piece.name}] exited while starting; see ${logFile(piece.name)}`);
     }
     await sleep(500);
   }
-  const where = piece.external ? `the external server ${piece.endpoint()}` : `see ${logFile(piece.name)}`;
+  const where = piece.external
+    ? `the external server ${piece.endpoint()}`
+    : asProcess
+      ? `see ${logFile(piece.name)}`
+      : `see its container's log (docker ps --filter label=org.itsm.stack.piece=${piece.name})`;
   throw new Error(`[${piece.name}] did not answer within ${readyTimeoutMs / 1000}s; ${where}`);
 }
 
@@ -99,11 +133,14 @@ async function main([command = 'status', ...names]) {
         if (fs.existsSync(file)) console.log(fs.readFileSync(file, 'utf8').split('\n').slice(-40).join('\n'));
       }
       return;
+    case 'kind':
+      console.log(await stackKind());
+      return;
     case 'env':
       for (const [key, value] of Object.entries(stackEnv())) console.log(`export ${key}=${value}`);
       return;
     default:
-      throw new Error(`unknown command ${command}; use ensure, start, stop, status, logs or env`);
+      throw new Error(`unknown command ${command}; use ensure, start, stop, status, logs, env or kind`);
   }
 }
 

@@ -32,13 +32,19 @@ describe('identity readiness', () => {
     }
   });
 
-  it('names Kafka as the failing dependency when it is unreachable, and stays live', async () => {
+  it('stays ready for reads while Kafka is unreachable, reporting Kafka degraded', async () => {
     const { app, url } = await startIdentity({ ...stack.serviceEnv, KAFKA_BROKERS: '127.0.0.1:1' });
     try {
       const response = await fetch(`${url}/health/ready`);
       const body = (await response.json()) as HealthReport;
-      expect(response.status).toBe(503);
-      expect(body.error).toEqual({ kafka: expect.objectContaining({ status: 'down' }) });
+      expect(response.status).toBe(200);
+      expect(body.status).toBe('degraded');
+      expect(body.details.kafka).toEqual(
+        expect.objectContaining({
+          status: 'degraded',
+          message: expect.stringMatching(/^commands and event publication wait for Kafka/),
+        }),
+      );
       expect(body.details.mongo.status).toBe('up');
       expect(body.details.redis.status).toBe('up');
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
@@ -58,6 +64,25 @@ describe('identity readiness', () => {
         message: expect.stringMatching(/^rate limits are not enforced/),
       });
       expect(body.details.mongo.status).toBe('up');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is not ready while Mongo is unreachable, naming it, and stays live', async () => {
+    const { app, url } = await startIdentity({
+      ...stack.serviceEnv,
+      MONGO_URL: 'mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=500',
+      // the event flow's retries while Mongo is away are expected here
+      LOG_LEVEL: 'error',
+    });
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      const body = (await response.json()) as HealthReport;
+      expect(response.status).toBe(503);
+      expect(body.error).toEqual({ mongo: expect.objectContaining({ status: 'down' }) });
+      expect(body.details.kafka.status).toBe('up');
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
     } finally {
       await app.close();
     }

@@ -31,8 +31,9 @@ class HealthReportFilter implements ExceptionFilter {
 }
 
 /**
- * Kubernetes probes: live = the process serves HTTP; ready = Mongo, Kafka and Redis all answer,
- * Redis only where the service needs it for more than its rate limits (else `degraded` when away).
+ * Kubernetes probes: live = the process serves HTTP; ready = Mongo answers, and Redis where the
+ * service needs it for more than its rate limits. Kafka or rate-limit Redis away only degrade the
+ * pod: it stays ready and says so in the body.
  */
 @Controller('health')
 @UseFilters(HealthReportFilter)
@@ -64,11 +65,7 @@ export class HealthHttpController {
           .check('mongo')
           .attempt(() => pingMongo(this.mongo))
           .withTimeout(timeout),
-      () =>
-        this.indicators
-          .check('kafka')
-          .attempt(({ signal }) => describeKafka(this.kafkaConnection, signal))
-          .withTimeout(timeout),
+      () => this.kafka(timeout),
       () =>
         this.redisUse === 'required'
           ? this.indicators
@@ -77,6 +74,24 @@ export class HealthHttpController {
               .withTimeout(timeout)
           : this.rateLimitsStore(),
     ]);
+  }
+
+  /**
+   * Kafka briefly away must not take reads down with it (every pod would leave the Service at
+   * once): reads come from Mongo, commands answer 503 `unavailable` and the outbox keeps the
+   * events until the brokers are back. So Kafka away is `degraded`, never `down`.
+   */
+  private async kafka(timeout: number) {
+    const result = await this.indicators
+      .check('kafka')
+      .attempt(({ signal }) => describeKafka(this.kafkaConnection, signal))
+      .withTimeout(timeout);
+    const { status, ...details } = result.kafka;
+    if (status === 'up') return result;
+    return this.indicators.check('kafka').degraded({
+      ...details,
+      message: `commands and event publication wait for Kafka: ${String(details.message)}`,
+    });
   }
 
   /** Through the rate limits' own connection, which fails at once while Redis is away. */
