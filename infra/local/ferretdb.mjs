@@ -16,6 +16,9 @@ const home = path.join(dataDir, 'ferretdb');
 
 export const ferretdb = {
   name: 'mongo',
+  // stateless (its data is in PostgreSQL): a FerretDB that holds every pooled connection and answers
+  // nothing any more (seen under heavy parallel load) is restarted rather than waited for
+  restartWhenStuck: true,
   external: Boolean(external.mongo),
   endpoint: () => stackEnv().MONGO_URL,
   ready: () => mongoAnswers(stackEnv().MONGO_URL),

@@ -50,9 +50,30 @@ export async function ensureStack(requested = pieces) {
   return stackEnv();
 }
 
+/** how long a running piece that does not answer is given before it counts as stuck */
+const STUCK_AFTER_MS = 15_000;
+
+async function answersWithin(piece, ms) {
+  const deadline = Date.now() + ms;
+  do {
+    if (await piece.ready()) return true;
+    await sleep(500);
+  } while (Date.now() < deadline);
+  return false;
+}
+
 // pieces without dependencies boot in parallel
 async function startAndWait(piece, ensure) {
   await Promise.all((dependencies.get(piece) ?? []).map(ensure));
+  if (
+    piece.restartWhenStuck &&
+    !piece.external &&
+    runningPid(piece.name) &&
+    !(await answersWithin(piece, STUCK_AFTER_MS))
+  ) {
+    console.log(`[${piece.name}] running but not answering for ${STUCK_AFTER_MS / 1000} s: restarting it`);
+    await stopProcess(piece.name);
+  }
   if (!piece.external && !runningPid(piece.name) && !(await piece.ready())) {
     piece.start();
     console.log(`[${piece.name}] starting, log: ${logFile(piece.name)}`);
