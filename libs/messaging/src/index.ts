@@ -1,9 +1,16 @@
 export { ensureTopics, type TopicSettings } from './topics';
 export { createIdempotentProducer, createTransactionalProducer } from './producer';
 export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
-export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
+export {
+  MessageConsumer,
+  type MessageConsumerOptions,
+  type MessageWhereabouts,
+  withinMessage,
+} from './message-consumer';
 export { probeKafka, quickKafkaAdmin } from './probe';
-export { eventMessage } from './event-message';
+export { eventMessage, tracedEventMessage } from './event-message';
+export { currentFlow, withinFlow, type Flow } from './flow';
+export { activeTraceHeaders, inSpan, SpanKind, traceContextOf, tracer, type TraceHeaders } from './trace-context';
 export {
   kafkaMessageOf,
   parkedMessageOf,

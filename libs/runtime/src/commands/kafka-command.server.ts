@@ -25,6 +25,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { answerOf, type UseCaseOutcome } from './command-answer';
 import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
+import { consumerReports, type CountedReports } from '../event-sourcing/consumer-reports';
 import { jsonProblem } from '../http/json-guard';
 import { KafkaCommandContext } from './kafka-command.context';
 
@@ -40,6 +41,8 @@ export interface KafkaCommandServerOptions {
   retry?: { maxAttempts: number; backoffMs: number };
   /** how the command topic is created (commands keep the broker's retention) */
   topicSettings?: Omit<TopicSettings, 'retentionMs'>;
+  /** counts its retries and dead letters (the service's metrics) */
+  counted?: CountedReports;
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
@@ -127,9 +130,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       handle: (commands) => this.answerAll(commands),
       maxAttempts: this.options.retry?.maxAttempts ?? 10,
       backoffMs: this.options.retry?.backoffMs ?? 200,
-      onRetry: (error, attempt) => this.log.warn(`command not answered yet (attempt ${attempt}): ${messageOf(error)}`),
-      onDeadLetter: (topic, message, error) =>
-        this.log.error(`command message ${topic}#${message.offset} sent to the dead-letter topic: ${error.message}`),
+      ...consumerReports(this.log, this.options.groupId, this.options.counted),
     });
   }
 
@@ -197,7 +198,3 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   }
 }
 
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
