@@ -41,3 +41,5 @@ export { startCommandConsumer } from './commands/command-consumer';
 export { KafkaCommandServer, type KafkaCommandServerOptions } from './commands/kafka-command.server';
 export { KafkaCommandContext } from './commands/kafka-command.context';
 export { COMMAND_GUARD } from './commands/tokens';
+export { Metrics } from './observability/metrics';
+export { ConsumerLag } from './observability/consumer-lag';

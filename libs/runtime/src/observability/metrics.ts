@@ -3,8 +3,19 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** Seconds, from a millisecond of a local write to a minute of a slow dependency. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-/** A gauge read on each scrape; a failing read leaves it out of that scrape rather than failing it. */
+/** A gauge read on each scrape; a failing or slow read leaves it out of that scrape rather than failing it. */
 type Reading = Array<{ labels: Record<string, string | number>; value: number }>;
+
+/** A read of a dependency that is away (Redis commands queue until it is back) must not hold the scrape. */
+const READ_TIMEOUT_MS = 2000;
+
+function withinTimeout(read: () => Promise<Reading>): Promise<Reading> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Reading>((resolve) => {
+    timer = setTimeout(() => resolve([]), READ_TIMEOUT_MS);
+  });
+  return Promise.race([read().catch((): Reading => []), timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The service's Prometheus metrics (docs/observability.md lists them): one registry per
@@ -14,6 +25,7 @@ type Reading = Array<{ labels: Record<string, string | number>; value: number }>
  */
 export class Metrics {
   readonly registry = new Registry();
+  private readonly queues = new Map<string, () => Promise<Record<string, number>>>();
 
   readonly httpRequests = new Histogram({
     name: 'itsm_http_request_duration_seconds',
@@ -79,7 +91,7 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const values = await read().catch((): Reading => []);
+        const values = await withinTimeout(read);
         for (const { labels, value } of values) this.set(labels, value);
       },
     });
@@ -98,8 +110,6 @@ export class Metrics {
       return readings.flat();
     });
   }
-
-  private readonly queues = new Map<string, () => Promise<Record<string, number>>>();
 
   /** The Prometheus text exposition of every metric. */
   async exposition(): Promise<{ contentType: string; body: string }> {

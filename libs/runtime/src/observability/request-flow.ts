@@ -25,10 +25,14 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** The route template that answered (`/api/tickets/:id`), never the raw path: bounded label values. */
+/**
+ * The route template that answered (`/api/tickets/:id`), never the raw path: bounded label values.
+ * No route, or the catch-all that answers 404 (`{/*splat}`), is `unmatched`.
+ */
 export function routeOf(request: Pick<FlowRequest, 'route' | 'baseUrl'>): string {
   const path = request.route?.path;
-  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : 'unmatched';
+  if (typeof path !== 'string' || path.includes('*')) return 'unmatched';
+  return `${request.baseUrl ?? ''}${path}`;
 }
 
 /**
