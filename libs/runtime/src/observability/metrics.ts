@@ -104,7 +104,10 @@ export class Metrics {
     this.watch('itsm_queue_jobs', 'Jobs of a BullMQ queue by state', ['queue', 'state'], async () => {
       const readings = await Promise.all(
         [...this.queues].map(async ([name, read]) =>
-          Object.entries(await read().catch(() => ({}))).map(([state, value]) => ({ labels: { queue: name, state }, value })),
+          Object.entries(await read().catch(() => ({}))).map(([state, value]) => ({
+            labels: { queue: name, state },
+            value,
+          })),
         ),
       );
       return readings.flat();
