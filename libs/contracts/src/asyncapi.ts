@@ -32,7 +32,7 @@ export function asyncApiDocument(catalogue: ContextEvents[]): Record<string, unk
         'Events published by the platform services on Kafka, at least once, in transactions: read ' +
         'with isolation.level=read_committed (the kafkajs default), or a relay fenced off mid-send may ' +
         'show you events it never committed. Consumers deduplicate by (streamId, sequence). Topics keep ' +
-        'their events for the platform\'s life by default. A published schema version never changes ' +
+        "their events for the platform's life by default. A published schema version never changes " +
         'incompatibly; a new version comes with an upcaster in @itsm/contracts.',
     },
     defaultContentType: 'application/json',

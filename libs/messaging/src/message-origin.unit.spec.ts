@@ -1,7 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import type { KafkaMessage } from 'kafkajs';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { currentFlow } from './flow';
 import { rememberOrigin, withinMessage } from './message-origin';
 import { activeTraceHeaders } from './trace-context';
@@ -10,7 +10,7 @@ const exporter = new InMemorySpanExporter();
 new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).register();
 
 const sender = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
-const message = (headers: KafkaMessage['headers']): KafkaMessage => ({
+const message = (headers: IHeaders): KafkaMessage => ({
   key: Buffer.from('ticket-1'),
   value: null,
   offset: '41',

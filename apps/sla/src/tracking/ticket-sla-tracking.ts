@@ -107,7 +107,10 @@ export class TicketSlaTracking {
     const level = agreement?.levels.find((candidate) => candidate.levelId === timer.levelId);
     if (!agreement || !level || !agreement.fired.includes(timer.levelId)) return;
     const kind = level.offsetMinutes < 0 ? 'warning' : level.offsetMinutes === 0 ? 'breach' : 'escalation';
-    this.lateness.observe({ kind: agreement.kind, level: kind }, Math.max(0, Date.now() - Date.parse(level.dueAt)) / 1000);
+    this.lateness.observe(
+      { kind: agreement.kind, level: kind },
+      Math.max(0, Date.now() - Date.parse(level.dueAt)) / 1000,
+    );
   }
 
   /** Runs a command on a ticket's deadlines, then sets its timers to match the outcome. */

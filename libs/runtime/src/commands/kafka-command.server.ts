@@ -197,4 +197,3 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     return { id: uuidv7(), service: this.options.service, occurredAt: new Date().toISOString() };
   }
 }
-

@@ -44,13 +44,20 @@ export function consumerReports(
   return {
     onDeadLetter: (where, error) => {
       counted.deadLetter?.(where.topic);
-      logger.error({ msg: `${groupId}: message sent to the dead-letter topic`, ...messageReport(groupId, where, error) });
+      logger.error({
+        msg: `${groupId}: message sent to the dead-letter topic`,
+        ...messageReport(groupId, where, error),
+      });
     },
     onRestart: (error) => logger.warn(`${groupId}: the consumer crashed and is recreated: ${error.message}`),
     onRetry: (error, attempt, where) => {
       counted.retry?.(where?.topic ?? 'none');
       if (attempt === 1 || attempt % RETRY_REPORTED_EVERY === 0) {
-        logger.warn({ msg: `${groupId}: a message waits to be handled`, attempt, ...messageReport(groupId, where, error) });
+        logger.warn({
+          msg: `${groupId}: a message waits to be handled`,
+          attempt,
+          ...messageReport(groupId, where, error),
+        });
       }
     },
   };

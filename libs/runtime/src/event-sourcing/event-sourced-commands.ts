@@ -148,6 +148,8 @@ export class EventSourcedCommands {
 
 /** The command types of a request, as one label value (`ticket.assign+ticket.add-followup`). */
 function commandTypeOf(commands: unknown[]): string {
-  const types = commands.map((command) => (command as { type?: unknown })?.type).filter((type) => typeof type === 'string');
+  const types = commands
+    .map((command) => (command as { type?: unknown })?.type)
+    .filter((type) => typeof type === 'string');
   return types.length > 0 ? [...new Set(types)].join('+') : 'unknown';
 }

@@ -208,13 +208,18 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   /** Relay lag, read from the outbox at each scrape (two counts and one indexed read). */
   private watchOutbox(): void {
     const lag = () => this.store.outboxLag();
-    this.metrics.watch('itsm_outbox_pending_commits', 'Commits appended and not yet published to Kafka', ['state'], async () => {
-      const { pending, parked } = await lag();
-      return [
-        { labels: { state: 'pending' }, value: pending },
-        { labels: { state: 'parked' }, value: parked },
-      ];
-    });
+    this.metrics.watch(
+      'itsm_outbox_pending_commits',
+      'Commits appended and not yet published to Kafka',
+      ['state'],
+      async () => {
+        const { pending, parked } = await lag();
+        return [
+          { labels: { state: 'pending' }, value: pending },
+          { labels: { state: 'parked' }, value: parked },
+        ];
+      },
+    );
     this.metrics.watch(
       'itsm_outbox_oldest_pending_age_seconds',
       'Age of the oldest commit not yet published (0 when none waits)',
