@@ -1,9 +1,10 @@
 import { topicFor } from '@itsm/contracts';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import { jsonApi, type ApiAnswer } from '@itsm/runtime';
+import { jsonApi } from '@itsm/runtime';
 import { eventually, readMessages, useIsolatedStack, type TopicMessage } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { startOtlpCollector, type CollectedSpan } from './otlp-collector';
+import { ok, untilKnown } from './platform-api';
 import { startService, type ServiceProcess } from './service-process';
 
 // Tickets and sla as built, each its own process, exporting their spans over OTLP to a collector
@@ -15,22 +16,6 @@ let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
 let tickets: ServiceProcess;
 let sla: ServiceProcess;
 let admin: FixtureUser, tech: FixtureUser, requester: FixtureUser;
-
-async function ok(answer: Promise<ApiAnswer>) {
-  const { status, body } = await answer;
-  if (status !== 200 && status !== 201) throw new Error(`${status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-/** The services learn users from identity's events: a 422 until they have heard of them. */
-async function untilKnown(call: () => Promise<ApiAnswer>): Promise<ApiAnswer['body']> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const answer = await call();
-    if (answer.status !== 422 || Date.now() > deadline) return ok(Promise.resolve(answer));
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 beforeAll(async () => {
   collector = await startOtlpCollector();

@@ -96,8 +96,9 @@ export class MongoEventStore {
     const started = performance.now();
     const timed = (outcome: 'ok' | 'conflict' | 'error') =>
       this.options.onAppend?.((performance.now() - started) / 1000, outcome);
+    const commit = this.commitOf(streamId, expectedVersion, events, metadata, request);
     try {
-      const appended = await this.appendCommit(streamId, expectedVersion, events, metadata, request);
+      const appended = await this.write(commit, expectedVersion, request);
       timed('ok');
       return appended;
     } catch (error) {
@@ -106,13 +107,14 @@ export class MongoEventStore {
     }
   }
 
-  private async appendCommit(
+  /** The commit of the events, in their envelopes, with the trace context of the command writing them. */
+  private commitOf(
     streamId: string,
     expectedVersion: number,
     events: DomainEvent[],
     metadata: EventMetadata,
     request?: RequestKey,
-  ): Promise<EventEnvelope[]> {
+  ): StoredCommit {
     const occurredAt = new Date().toISOString();
     const envelopes = events.map((event, index) => ({
       id: uuidv7(),
@@ -127,7 +129,7 @@ export class MongoEventStore {
       causationId: metadata.causationId,
       data: event.data,
     }));
-    const commit: StoredCommit = {
+    return {
       _id: envelopes[0].id,
       streamId,
       sequence: envelopes[0].sequence,
@@ -137,6 +139,10 @@ export class MongoEventStore {
       ...(request && { requestKey: request.key, requestFingerprint: request.fingerprint }),
       ...traceOf(activeTraceHeaders()),
     };
+  }
+
+  private async write(commit: StoredCommit, expectedVersion: number, request?: RequestKey): Promise<EventEnvelope[]> {
+    const { streamId, events: envelopes } = commit;
     const entry = outboxEntryOf(commit);
     try {
       await this.inserts.insert([entry, commit]);
