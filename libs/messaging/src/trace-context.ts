@@ -13,8 +13,12 @@ import {
 /** The W3C trace context headers (`traceparent`, `tracestate`) as a carrier keeps them. */
 export type TraceHeaders = Record<string, string>;
 
-/** The platform's spans, whichever service makes them: the tracer provider names the service. */
-export const tracer = () => trace.getTracer('itsm');
+/**
+ * The platform's spans, whichever service makes them: the tracer provider names the service. Got
+ * once: the API's proxy tracer delegates to the provider registered later (or to none: a no-op).
+ */
+const itsmTracer = trace.getTracer('itsm');
+export const tracer = () => itsmTracer;
 
 /**
  * The active trace context as W3C headers, to store with a commit or send with a message; empty
