@@ -12,6 +12,7 @@ import {
   type ResultStamp,
 } from '@itsm/contracts';
 import {
+  activeTraceHeaders,
   createIdempotentProducer,
   ensureTopics,
   MessageConsumer,
@@ -148,7 +149,8 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
         {
           key: command.streamId,
           value: JSON.stringify(result),
-          headers: { 'result-type': result.type, 'command-id': command.commandId },
+          // within the command message's span: the sender's trace goes on with the answer
+          headers: { 'result-type': result.type, 'command-id': command.commandId, ...activeTraceHeaders() },
         },
       ],
     });
