@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { commandMetadata, systemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import type { EventEnvelope, EscalationAction } from '@itsm/contracts';
 import { ProjectionStore } from '@itsm/eventsourcing';
-import { EventSourcedCommands, Metrics, MONGO_CONNECTION } from '@itsm/runtime';
-import type { Histogram } from 'prom-client';
+import { EventSourcedCommands, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import { SLA_SETTINGS, type SlaSettings } from '../sla.env';
 import { AgreementResolver } from './agreement-resolver';
@@ -17,8 +16,6 @@ import type { LevelTimers } from './timers/level-timers';
 import { timerPlan, type LevelTimer } from './timers/timer-plan';
 
 const SLA_ITSELF = systemCaller('sla');
-/** seconds: a level fires within a second when all is well, minutes when Redis or the worker lagged */
-const LATENESS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900];
 /** milestones that restart a stopped clock: the paused business time depends on the calendar */
 const RESUMING: TicketMilestone[] = ['resumed', 'solution-refused', 'reopened'];
 
@@ -37,8 +34,6 @@ export const factsOf = (doc: TicketFactsDoc): TicketFacts => ({
 @Injectable()
 export class TicketSlaTracking {
   readonly facts: ProjectionStore<TicketFactsDoc>;
-  /** how late a level is emitted after it was due: timers, Redis and the worker's queue together */
-  private readonly lateness: Histogram<'kind' | 'level'>;
 
   constructor(
     private readonly commands: EventSourcedCommands,
@@ -46,14 +41,7 @@ export class TicketSlaTracking {
     @Inject(LEVEL_TIMERS) private readonly timers: LevelTimers,
     @Inject(MONGO_CONNECTION) connection: Connection,
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
-    metrics: Metrics,
   ) {
-    this.lateness = metrics.histogram(
-      'itsm_sla_level_lateness_seconds',
-      'From the instant an SLA level (warning, breach, escalation) was due to its event, by agreement kind and level',
-      ['kind', 'level'],
-      LATENESS_BUCKETS,
-    );
     // not a feed of its own: applied here, just before the deadlines, so both see the same ticket
     this.facts = new ProjectionStore(connection, ticketFactsProjection);
   }
@@ -97,20 +85,7 @@ export class TicketSlaTracking {
       actions,
     });
     const waiting = timerPlan(state).pending.find((pending) => pending.jobId === timer.jobId);
-    if (!waiting) this.observeLateness(state, timer);
     return { stillDueAt: waiting?.dueAt ?? null };
-  }
-
-  /** The level fired now (not moved, not stopped): how long after its due instant. */
-  private observeLateness(state: TicketSlaState, timer: LevelTimer): void {
-    const agreement = state.agreements.find((candidate) => candidate.slaId === timer.slaId);
-    const level = agreement?.levels.find((candidate) => candidate.levelId === timer.levelId);
-    if (!agreement || !level || !agreement.fired.includes(timer.levelId)) return;
-    const kind = level.offsetMinutes < 0 ? 'warning' : level.offsetMinutes === 0 ? 'breach' : 'escalation';
-    this.lateness.observe(
-      { kind: agreement.kind, level: kind },
-      Math.max(0, Date.now() - Date.parse(level.dueAt)) / 1000,
-    );
   }
 
   /** Runs a command on a ticket's deadlines, then sets its timers to match the outcome. */
