@@ -1,12 +1,8 @@
 export { ensureTopics, type TopicSettings } from './topics';
 export { createIdempotentProducer, createTransactionalProducer } from './producer';
 export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
-export {
-  MessageConsumer,
-  type MessageConsumerOptions,
-  type MessageWhereabouts,
-  withinMessage,
-} from './message-consumer';
+export { MessageConsumer, type MessageConsumerOptions, type MessageWhereabouts } from './message-consumer';
+export { withinMessage } from './message-origin';
 export { probeKafka, quickKafkaAdmin } from './probe';
 export { eventMessage, tracedEventMessage } from './event-message';
 export { currentFlow, withinFlow, type Flow } from './flow';

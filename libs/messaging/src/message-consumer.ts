@@ -7,8 +7,6 @@ import type { Flow } from './flow';
 import { kafkaMessageOf, parkedMessageOf, type StreamParking } from './stream-parking';
 import { rememberOrigin, withinMessage } from './message-origin';
 
-export { withinMessage };
-
 /** Where a message came from, as its reports (retries, dead letters) name it. */
 export interface MessageWhereabouts {
   topic: string;
