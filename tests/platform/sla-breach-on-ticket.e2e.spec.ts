@@ -1,6 +1,7 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import { jsonApi, type ApiAnswer } from '@itsm/runtime';
+import { jsonApi } from '@itsm/runtime';
 import { eventually, startSmtpSink, useIsolatedStack } from '@itsm/testing';
+import { ok, untilKnown } from './platform-api';
 import { startService, type ServiceProcess } from './service-process';
 
 // The tickets and sla services as built, each its own process, talking only through Kafka: a
@@ -13,22 +14,6 @@ let tickets: ServiceProcess;
 let sla: ServiceProcess;
 let admin: FixtureUser, tech: FixtureUser, requester: FixtureUser;
 let groupId: string;
-
-async function ok(answer: Promise<ApiAnswer>, expected = [200, 201]) {
-  const { status, body } = await answer;
-  if (!expected.includes(status)) throw new Error(`${status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-/** The services learn users and groups from identity's events: a 422 until they have heard of them. */
-async function untilKnown(call: () => Promise<ApiAnswer>): Promise<ApiAnswer['body']> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const answer = await call();
-    if (answer.status !== 422 || Date.now() > deadline) return ok(Promise.resolve(answer));
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 beforeAll(async () => {
   smtp = await startSmtpSink();

@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { Metrics } from '@itsm/runtime';
 import { NOTIFICATION_QUEUE } from './breach-notices/breach-notifier.reactor';
 import type { NotificationQueue } from './notifications';
 import { SLA_SETTINGS, type SlaSettings } from './sla.env';
@@ -31,7 +32,11 @@ export class SlaBackground implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
     private readonly tracking: TicketSlaTracking,
     private readonly reconciliation: TimerReconciliation,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.watchQueue('sla-level-timers', () => this.timers.jobCounts());
+    metrics.watchQueue('sla-notifications', () => this.notifications.jobCounts());
+  }
 
   onApplicationBootstrap(): void {
     this.timers.start((timer) => this.tracking.fire(timer));

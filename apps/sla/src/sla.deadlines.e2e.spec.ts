@@ -131,6 +131,12 @@ it('a TTO breaches: the event, the mail to the group, the signed webhook, the ti
   expect(attached).toMatchObject({ correlationId: opened.correlationId, causationId: opened.id });
   // emitted when due, not before (timers re-check the ticket when they fire)
   expect(Date.parse(breach.occurredAt)).toBeGreaterThanOrEqual(Date.parse((breach.data as { dueAt: string }).dueAt));
+  // and how late, in the service's metrics
+  const measured = (metrics: string) =>
+    metrics
+      .split('\n')
+      .some((line) => /^itsm_sla_level_lateness_seconds_count\{.*kind="tto".*level="breach".*\} [1-9]/.test(line));
+  await eventually(async () => measured(await (await fetch(`${sla.url}/metrics`)).text()), 10_000, 'the lateness');
 
   const mail = await smtp.waitFor((candidate) => candidate.subject.includes('Imprimante HS'), 20_000);
   expect(mail.to).toContain('tech@example.org');

@@ -11,11 +11,13 @@ import { deadLetterTopicFor, topicFor, upcasters } from '@itsm/contracts';
 import { projectionConsumer, type ProjectionStore } from '@itsm/eventsourcing';
 import { ensureTopics, probeKafka, type EventConsumer, type KafkaConnection } from '@itsm/messaging';
 import {
+  ConsumerLag,
   consumerReports,
   DeadLetters,
   eventTopicSettings,
   KAFKA,
   KAFKA_CONNECTION,
+  Metrics,
   type ServiceEnv,
 } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
@@ -48,6 +50,8 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
     private readonly config: ConfigService<ServiceEnv, true>,
     // absent where the service keeps no event flow of its own: dead letters are then only logged
     @Optional() private readonly deadLetters?: DeadLetters,
+    @Optional() private readonly metrics?: Metrics,
+    @Optional() private readonly lag?: ConsumerLag,
   ) {
     this.stores = [
       ['auth-entity-tree', entityTree],
@@ -94,8 +98,11 @@ export class IdentityTopicFeed implements OnApplicationBootstrap, BeforeApplicat
         await store.ensureIndexes();
         const groupId = `${prefix}${this.config.get('SERVICE_NAME')}.${name}`;
         const reports = this.deadLetters?.optionsFor(groupId, this.logger) ?? consumerReports(this.logger, groupId);
-        const consumer = projectionConsumer(this.kafka, topic, groupId, upcasters, store, reports);
+        const consumer = projectionConsumer(this.kafka, topic, groupId, upcasters, store, reports, (seconds, mode) =>
+          this.metrics?.projectionApplies.observe({ projection: name, mode }, seconds),
+        );
         this.deadLetters?.register(groupId, consumer);
+        this.lag?.watch(groupId, [topic]);
         return consumer;
       }),
     );

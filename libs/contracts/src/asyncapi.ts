@@ -32,7 +32,7 @@ export function asyncApiDocument(catalogue: ContextEvents[]): Record<string, unk
         'Events published by the platform services on Kafka, at least once, in transactions: read ' +
         'with isolation.level=read_committed (the kafkajs default), or a relay fenced off mid-send may ' +
         'show you events it never committed. Consumers deduplicate by (streamId, sequence). Topics keep ' +
-        'their events for the platform\'s life by default. A published schema version never changes ' +
+        "their events for the platform's life by default. A published schema version never changes " +
         'incompatibly; a new version comes with an upcaster in @itsm/contracts.',
     },
     defaultContentType: 'application/json',
@@ -67,7 +67,10 @@ function messageOf(name: string, definition: EventDefinition): Record<string, un
   };
 }
 
-/** The Kafka headers the outbox relay puts on every message (UTF-8 strings), copied from the envelope. */
+/**
+ * The Kafka headers the outbox relay puts on every message (UTF-8 strings), copied from the
+ * envelope; and, when the command that wrote the event was traced, its W3C trace context.
+ */
 function headersOf(definition: EventDefinition): Record<string, unknown> {
   return {
     type: 'object',
@@ -80,6 +83,16 @@ function headersOf(definition: EventDefinition): Record<string, unknown> {
         description: 'the envelope’s schemaVersion, in decimal',
       },
       'event-id': { type: 'string', format: 'uuid', description: 'the envelope’s id (UUIDv7)' },
+      traceparent: {
+        type: 'string',
+        pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+        description:
+          'optional: the W3C Trace Context `traceparent` of the command that wrote the event (version-traceid-parentid-flags); a consumer continues the trace from it',
+      },
+      tracestate: {
+        type: 'string',
+        description: 'optional: the W3C Trace Context `tracestate` that came with `traceparent`, when there was one',
+      },
     },
     additionalProperties: false,
   };

@@ -2,14 +2,21 @@ import { upcast, type EventEnvelope, type UpcasterRegistry } from '@itsm/contrac
 import type { KafkaMessage } from 'kafkajs';
 import { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
 
-export interface EventConsumerOptions extends Omit<MessageConsumerOptions<EventEnvelope>, 'decode'> {
+export interface EventConsumerOptions extends Omit<MessageConsumerOptions<EventEnvelope>, 'decode' | 'flowOf'> {
   upcasters: UpcasterRegistry;
 }
 
-/** A consumer of event envelopes, upcast to their newest version before they are handled. */
+/**
+ * A consumer of event envelopes, upcast to their newest version before they are handled; each is
+ * handled in its flow: the event's correlation id, the event as the cause of what it leads to.
+ */
 export class EventConsumer extends MessageConsumer<EventEnvelope> {
   constructor(options: EventConsumerOptions) {
-    super({ ...options, decode: (message) => decodeEvent(message, options.upcasters) });
+    super({
+      ...options,
+      decode: (message) => decodeEvent(message, options.upcasters),
+      flowOf: (event) => ({ correlationId: event.correlationId, causationId: event.id }),
+    });
   }
 }
 

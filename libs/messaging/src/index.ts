@@ -1,7 +1,8 @@
 export { ensureTopics, parseTopicOverrides, topicConfig, type TopicOverride, type TopicSettings } from './topics';
 export { createIdempotentProducer, createTransactionalProducer } from './producer';
 export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
-export { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
+export { MessageConsumer, type MessageConsumerOptions, type MessageWhereabouts } from './message-consumer';
+export { withinMessage } from './message-origin';
 export { probeKafka, quickKafkaAdmin } from './probe';
 export {
   kafkaConnectionFrom,
@@ -10,7 +11,9 @@ export {
   type KafkaConnectionEnv,
   type SaslMechanism,
 } from './kafka-connection';
-export { eventMessage } from './event-message';
+export { eventMessage, tracedEventMessage } from './event-message';
+export { currentFlow, withinFlow, type Flow } from './flow';
+export { activeTraceHeaders, inSpan, SpanKind, traceContextOf, tracer, type TraceHeaders } from './trace-context';
 export {
   kafkaMessageOf,
   parkedMessageOf,

@@ -3,7 +3,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, failureKind, isDomainError } from '@itsm/domain';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { DeadLetterTopic } from './dead-letter-topic';
+import type { Flow } from './flow';
 import { kafkaMessageOf, parkedMessageOf, type StreamParking } from './stream-parking';
+import { rememberOrigin, withinMessage } from './message-origin';
+
+/** Where a message came from, as its reports (retries, dead letters) name it. */
+export interface MessageWhereabouts {
+  topic: string;
+  partition: number;
+  offset: string;
+  key?: string;
+  /** the `event-id` header of an event message */
+  eventId?: string;
+}
 
 export interface MessageConsumerOptions<Message> {
   kafka: Kafka;
@@ -12,6 +24,8 @@ export interface MessageConsumerOptions<Message> {
   /** reads a message; throwing sends it to the dead-letter topic at once (retrying cannot help) */
   decode(message: KafkaMessage): Message;
   handle(message: Message): Promise<void>;
+  /** the flow handling a message continues (its correlation id and cause), for its events and logs */
+  flowOf?(message: Message): Flow | undefined;
   /**
    * When given, each fetched batch of a partition is handled in one call; if that call fails, the
    * batch is handled again message by message through `handle`, with retries and the DLQ.
@@ -29,9 +43,9 @@ export interface MessageConsumerOptions<Message> {
    * in it, in order, until `replay`; messages without a key are dead-lettered alone.
    */
   parking?: StreamParking;
-  onDeadLetter?(topic: string, message: KafkaMessage, error: Error): void;
-  /** each failed attempt that will be retried: a dependency is away, or an unknown failure */
-  onRetry?(error: unknown, attempt: number): void;
+  onDeadLetter?(message: MessageWhereabouts, error: Error): void;
+  /** each failed attempt that will be retried: a dependency is away, or an unknown failure (of a message, when one) */
+  onRetry?(error: unknown, attempt: number, message?: MessageWhereabouts): void;
   /** the group member crashed in a way kafkajs does not recover from, and is being recreated */
   onRestart?(error: Error): void;
 }
@@ -96,7 +110,9 @@ export class MessageConsumer<Message> {
       try {
         for (let index = stream.delivered; index < stream.messages.length; index++) {
           if (index > 0 || !skipDeadLetter) {
-            await this.options.handle(this.decode(kafkaMessageOf(stream.messages[index])));
+            const parked = stream.messages[index];
+            const message = this.decode(parked.topic, parked.partition, kafkaMessageOf(parked));
+            await withinMessage(message, () => this.options.handle(message));
             delivered++;
           }
           await parking.delivered(this.options.groupId, key, index + 1);
@@ -183,7 +199,8 @@ export class MessageConsumer<Message> {
     await this.parkedLoaded;
     if (!batch.messages.some((message) => this.parked.has(message.key?.toString() ?? ''))) {
       try {
-        await this.options.handleBatch!(batch.messages.map((message) => this.decode(message)));
+        const messages = batch.messages.map((message) => this.decode(batch.topic, batch.partition, message));
+        await this.options.handleBatch!(messages);
         for (const message of batch.messages) resolveOffset(message.offset);
         return;
       } catch {
@@ -209,7 +226,8 @@ export class MessageConsumer<Message> {
       try {
         if (failure) return await this.deadLetter(topic, partition, message, failure);
         if (await this.heldBehindParked(topic, partition, message)) return;
-        await this.options.handle(this.decode(message));
+        const decoded = this.decode(topic, partition, message);
+        await withinMessage(decoded, () => this.options.handle(decoded));
         return;
       } catch (error) {
         const kind = error instanceof UndecodableMessageError ? 'final' : failureKind(error);
@@ -218,7 +236,7 @@ export class MessageConsumer<Message> {
           continue;
         }
         // a dependency is away (or, dead-lettering, Kafka or the parking store is)
-        this.options.onRetry?.(error, attempt);
+        this.options.onRetry?.(error, attempt, whereabouts(topic, partition, message));
         await this.pause(attempt, heartbeat);
       }
     }
@@ -248,12 +266,22 @@ export class MessageConsumer<Message> {
     }
   }
 
-  private decode(message: KafkaMessage): Message {
+  /** The message read, remembering where it came from: its handling continues its trace and flow. */
+  private decode(topic: string, partition: number, message: KafkaMessage): Message {
+    let decoded: Message;
     try {
-      return this.options.decode(message);
+      decoded = this.options.decode(message);
     } catch (error) {
       throw new UndecodableMessageError((error as Error).message);
     }
+    rememberOrigin(decoded, {
+      topic,
+      partition,
+      message,
+      groupId: this.options.groupId,
+      flow: this.options.flowOf?.(decoded),
+    });
+    return decoded;
   }
 
   /** Parks the stream first (durable), then copies the message to the DLQ: a retry repeats both harmlessly. */
@@ -264,8 +292,13 @@ export class MessageConsumer<Message> {
       this.parked.add(key);
     }
     await this.dlq.send(topic, partition, message, error);
-    this.options.onDeadLetter?.(topic, message, error);
+    this.options.onDeadLetter?.(whereabouts(topic, partition, message), error);
   }
+}
+
+function whereabouts(topic: string, partition: number, message: KafkaMessage): MessageWhereabouts {
+  const eventId = message.headers?.['event-id']?.toString();
+  return { topic, partition, offset: message.offset, key: message.key?.toString('utf8'), ...(eventId && { eventId }) };
 }
 
 /** Handlers may throw values that are not Errors (domain errors): the DLQ header needs their reason. */

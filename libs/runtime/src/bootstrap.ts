@@ -10,6 +10,9 @@ import { rejectUnfitJson } from './http/json-guard';
 import { problemMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
 import { trustProxyOf } from './http/trust-proxy';
 import { validationPipe } from './http/validation';
+import { serveMetrics } from './observability/metrics-endpoint';
+import { Metrics } from './observability/metrics';
+import { requestFlow, requestTimer } from './observability/request-flow';
 
 /** Builds a service's Nest application with the platform's HTTP conventions. */
 export async function createServiceApp(rootModule: unknown): Promise<INestApplication> {
@@ -23,12 +26,18 @@ export async function createServiceApp(rootModule: unknown): Promise<INestApplic
   app.set('trust proxy', trustProxyOf(config.get('TRUST_PROXY', { infer: true })));
   // counted from the first middleware, so that a shutdown waits for every request under way
   app.use(app.get(HttpDrain).track);
+  // scrapes pass no guard, limit nor log line; with METRICS_PORT they are served on that port alone
+  const metrics = app.get(Metrics);
+  if (config.get('METRICS_PORT', { infer: true }) === undefined) app.use('/metrics', serveMetrics(metrics));
+  app.use(requestTimer(metrics));
   // security headers (no X-Powered-By, nosniff, a strict CSP: the API serves JSON and its docs page)
   app.use(helmet());
   // our parser first, then the guard, so that validation never sees an absurd body or query
   // its size stays on the request for the routes that cap it lower (BodyLimit)
   app.useBodyParser('json', { limit: '1mb', verify: recordBodyBytes });
   app.use(rejectUnfitJson);
+  // the rest of the request in its flow and span (after the parser, whose stream events lose the context)
+  app.use(requestFlow());
   // what the parser or the guard refuse is answered like every other error
   app.use(problemMiddleware(new NestLogger('HTTP')));
   app.useGlobalPipes(validationPipe());

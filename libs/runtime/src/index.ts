@@ -43,3 +43,5 @@ export { KafkaCommandContext } from './commands/kafka-command.context';
 export { COMMAND_GUARD } from './commands/tokens';
 export { RedisOutageLog, type OutageLogger } from './connections/redis-outage-log';
 export { SingletonJob, type SingletonJobOptions } from './scheduled-jobs/singleton-job';
+export { Metrics } from './observability/metrics';
+export { ConsumerLag } from './observability/consumer-lag';

@@ -16,6 +16,11 @@ import { CallerRateLimitInterceptor } from './limits/caller-rate-limit.intercept
 import { RateLimits } from './limits/rate-limits';
 import { RequestLimitsGuard } from './limits/request-limits.guard';
 import { RouteBudgets } from './limits/route-budgets';
+import { ConsumerLag } from './observability/consumer-lag';
+import { logFields } from './observability/log-fields';
+import { Metrics } from './observability/metrics';
+import { consumerLagOf, TelemetryLifecycle } from './observability/telemetry';
+import { startTracing } from './observability/tracing';
 
 export interface RuntimeOptions extends ServiceDefaults {
   /** Values that win over process.env (tests give each file its own database and topics). */
@@ -48,6 +53,8 @@ class ConnectionsCloser implements OnApplicationShutdown {
 export class RuntimeModule {
   static forService(options: RuntimeOptions): DynamicModule {
     const env = validateServiceEnv({ ...process.env, ...options.env }, options);
+    // before anything makes a span; once per process (the OTEL_* variables are the process's)
+    startTracing(env.SERVICE_NAME);
     return {
       module: RuntimeModule,
       imports: [
@@ -57,6 +64,8 @@ export class RuntimeModule {
           pinoHttp: {
             name: options.name,
             level: env.LOG_LEVEL,
+            // every line names its flow (request id or event correlation id) and trace
+            mixin: logFields,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           },
@@ -69,6 +78,9 @@ export class RuntimeModule {
         ...connectionProviders,
         { provide: REDIS_USE, useValue: options.redis ?? 'required' },
         ConnectionsCloser,
+        { provide: Metrics, useFactory: () => new Metrics(env.SERVICE_NAME) },
+        { provide: ConsumerLag, inject: [Metrics, KAFKA], useFactory: consumerLagOf },
+        TelemetryLifecycle,
         HttpDrain,
         RateLimits,
         RouteBudgets,
@@ -78,7 +90,7 @@ export class RuntimeModule {
         { provide: APP_GUARD, useClass: RequestLimitsGuard },
         { provide: APP_INTERCEPTOR, useClass: CallerRateLimitInterceptor },
       ],
-      exports: [MONGO_CONNECTION, KAFKA, KAFKA_CONNECTION, REDIS, HttpDrain, RateLimits, IdempotentAnswers],
+      exports: [MONGO_CONNECTION, KAFKA, KAFKA_CONNECTION, REDIS, HttpDrain, RateLimits, IdempotentAnswers, Metrics, ConsumerLag],
     };
   }
 }

@@ -29,12 +29,24 @@ describe('a Kafka message checked against the AsyncAPI document', () => {
 
   it('names a missing header, a header the document does not name and one that contradicts the value', () => {
     const { 'event-id': _id, ...headers } = sent.headers;
-    const message = { ...sent, headers: { ...headers, 'event-type': 'ticket.opened', traceparent: '00-1' } };
+    const message = { ...sent, headers: { ...headers, 'event-type': 'ticket.opened', 'x-debug': '1' } };
     expect(conformance.violations('tickets', message)).toEqual([
-      'headers: traceparent is sent but not described',
+      'headers: x-debug is sent but not described',
       "headers must have required property 'event-id'",
-      'headers must NOT have additional properties (traceparent)',
+      'headers must NOT have additional properties (x-debug)',
       'headers/event-type must be equal to constant',
+    ]);
+  });
+
+  it('takes the optional W3C trace context headers, and names a malformed one', () => {
+    const traced = {
+      ...sent,
+      headers: { ...sent.headers, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    };
+    expect(conformance.violations('tickets', traced)).toEqual([]);
+    const malformed = { ...sent, headers: { ...sent.headers, traceparent: '00-1' } };
+    expect(conformance.violations('tickets', malformed)).toEqual([
+      'headers/traceparent must match pattern "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"',
     ]);
   });
 

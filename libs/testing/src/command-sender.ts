@@ -29,6 +29,8 @@ export class CommandSender {
   private readonly producer: Producer;
   private readonly consumer: Consumer;
   private readonly received: CommandResult[] = [];
+  /** the headers each result came with, by its command id */
+  readonly resultHeaders = new Map<string, Record<string, string>>();
   readonly topic: string;
   readonly replyTo: string;
   readonly correlationId = randomUUID();
@@ -51,7 +53,12 @@ export class CommandSender {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.replyTo], fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ message }) => void this.received.push(JSON.parse(message.value!.toString())),
+      eachMessage: async ({ message }) => {
+        const result = JSON.parse(message.value!.toString()) as CommandResult;
+        const headers = Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]);
+        this.resultHeaders.set(result.commandId, Object.fromEntries(headers));
+        this.received.push(result);
+      },
     });
   }
 
@@ -70,13 +77,13 @@ export class CommandSender {
   }
 
   /** One command, or a batch in one message (keyed by its first command). */
-  async send(commands: CommandEnvelope | CommandEnvelope[]): Promise<void> {
+  async send(commands: CommandEnvelope | CommandEnvelope[], headers: Record<string, string> = {}): Promise<void> {
     const key = Array.isArray(commands) ? commands[0].streamId : commands.streamId;
-    await this.sendRaw(key, encodeCommands(commands));
+    await this.sendRaw(key, encodeCommands(commands), headers);
   }
 
-  async sendRaw(key: string, value: string): Promise<void> {
-    await this.producer.send({ topic: this.topic, acks: -1, messages: [{ key, value }] });
+  async sendRaw(key: string, value: string, headers: Record<string, string> = {}): Promise<void> {
+    await this.producer.send({ topic: this.topic, acks: -1, messages: [{ key, value, headers }] });
   }
 
   /** Waits until each command has `answers` results (redeliveries are answered again); returns them in order. */

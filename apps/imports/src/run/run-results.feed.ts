@@ -8,7 +8,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import type { CommandResult } from '@itsm/contracts';
 import { ensureTopics, MessageConsumer } from '@itsm/messaging';
-import { KAFKA, type ServiceEnv } from '@itsm/runtime';
+import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { RESULT_CODES, type ResultCode } from './domain/result-codes';
 import { LineResults, lineResultId, type LineResult } from './line-results';
@@ -77,14 +77,15 @@ export class RunResultsFeed implements OnApplicationBootstrap, BeforeApplication
     const topic = resultsTopic(prefix);
     const record = (answers: CommandResult[]) =>
       this.results.record(answers.map(lineResultOf).filter((line): line is LineResult => line !== null));
+    const groupId = `${prefix}imports.results`;
     this.consumer = new MessageConsumer<CommandResult>({
       kafka: this.kafka,
-      groupId: `${prefix}imports.results`,
+      groupId,
       topics: [topic],
       decode: (message: KafkaMessage) => JSON.parse(message.value?.toString() ?? '') as CommandResult,
       handle: (answer) => record([answer]),
       handleBatch: record,
-      onDeadLetter: (_topic, _message, error) => this.logger.error(`an answer could not be recorded: ${error.message}`),
+      ...consumerReports(this.logger, groupId),
     });
     // Kafka may be away at start: the feed starts when it is back
     void ensureTopics(this.kafka, [topic])

@@ -51,6 +51,8 @@ const DAY_SECONDS = 24 * 3600;
  * whose record says 'delivered' is never sent again. A message is still sent twice if the process
  * dies between sending it and recording it: at least once, not exactly once.
  */
+const QUEUE_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'failed'] as const;
+
 export class NotificationQueue {
   private readonly queue: Queue<Notification>;
   private readonly queueRedis: Redis;
@@ -98,6 +100,11 @@ export class NotificationQueue {
       jobId: deliveryIdOf(notification.key),
     });
     return 'queued';
+  }
+
+  /** Jobs by state (the service's metrics read it at each scrape). */
+  jobCounts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts(...QUEUE_STATES);
   }
 
   /** Starts delivering in this process; resolves once the worker is connected. */

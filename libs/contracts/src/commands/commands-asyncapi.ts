@@ -59,7 +59,9 @@ export function commandsAsyncApiDocument(catalogue: ServiceCommands[]): Record<s
       description:
         'Commands other services send to a service, answered each by one result on the sender’s topic. A ' +
         'command id runs once: sent again, it is answered again with the same result. The caller is an ' +
-        'access token, checked with the rights and entity scope of the matching HTTP route.',
+        'access token, checked with the rights and entity scope of the matching HTTP route. A command message ' +
+        'may carry the W3C Trace Context headers `traceparent` and `tracestate` (optional): the service ' +
+        'continues the sender’s trace, and the result carries them too when the service traces.',
     },
     defaultContentType: 'application/json',
     channels,

@@ -7,6 +7,7 @@ import {
   type EventMetadata,
   type UpcasterRegistry,
 } from '@itsm/contracts';
+import { activeTraceHeaders } from '@itsm/messaging';
 import { LRUCache } from 'lru-cache';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
@@ -29,9 +30,13 @@ import { RequestReplayedError, VersionConflictError, isDuplicateKeyError } from 
 
 export interface EventStoreOptions {
   upcasters: UpcasterRegistry;
+  /** each append's duration and outcome (the service's metrics) */
+  onAppend?(seconds: number, outcome: 'ok' | 'conflict' | 'error'): void;
   eventsCollection?: string;
   snapshotsCollection?: string;
 }
+
+const traceOf = (headers: Record<string, string>) => (headers.traceparent ? { trace: headers } : {});
 
 /** The driver found no server to send to: the write was surely not done. */
 const neverSent = (error: unknown): boolean => (error as Error | null)?.name === 'MongoServerSelectionError';
@@ -101,6 +106,28 @@ export class MongoEventStore {
     request?: RequestKey,
   ): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
+    const started = performance.now();
+    const timed = (outcome: 'ok' | 'conflict' | 'error') =>
+      this.options.onAppend?.((performance.now() - started) / 1000, outcome);
+    const commit = this.commitOf(streamId, expectedVersion, events, metadata, request);
+    try {
+      const appended = await this.write(commit, expectedVersion, request);
+      timed('ok');
+      return appended;
+    } catch (error) {
+      timed(error instanceof VersionConflictError || error instanceof RequestReplayedError ? 'conflict' : 'error');
+      throw error;
+    }
+  }
+
+  /** The commit of the events, in their envelopes, with the trace context of the command writing them. */
+  private commitOf(
+    streamId: string,
+    expectedVersion: number,
+    events: DomainEvent[],
+    metadata: EventMetadata,
+    request?: RequestKey,
+  ): StoredCommit {
     const occurredAt = new Date().toISOString();
     const envelopes = events.map((event, index) => ({
       id: uuidv7(),
@@ -115,7 +142,7 @@ export class MongoEventStore {
       causationId: metadata.causationId,
       data: event.data,
     }));
-    const commit: StoredCommit = {
+    return {
       _id: envelopes[0].id,
       streamId,
       sequence: envelopes[0].sequence,
@@ -123,7 +150,12 @@ export class MongoEventStore {
       chunk: chunkOf(envelopes[0].sequence),
       events: envelopes,
       ...(request && { requestKey: request.key, requestFingerprint: request.fingerprint }),
+      ...traceOf(activeTraceHeaders()),
     };
+  }
+
+  private async write(commit: StoredCommit, expectedVersion: number, request?: RequestKey): Promise<EventEnvelope[]> {
+    const { streamId, events: envelopes } = commit;
     const entry = outboxEntryOf(commit);
     try {
       await this.inserts.insert([entry, commit]);
@@ -179,6 +211,20 @@ export class MongoEventStore {
   pendingEntries(limit: number): Promise<OutboxEntry[]> {
     // MongoDB serves this from the (streamId, sequence) index; FerretDB sorts the few entries itself
     return this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(limit).toArray();
+  }
+
+  /**
+   * How far publishing lags: commits not yet on Kafka (pending entries, parked ones included) and
+   * the age of the oldest pending one (its id is a UUIDv7: its first 48 bits are its writer's clock).
+   */
+  async outboxLag(now = Date.now()): Promise<{ pending: number; parked: number; oldestAgeSeconds: number }> {
+    const [pending, parked, oldest] = await Promise.all([
+      this.outbox.countDocuments({ streamId: OUTBOX_STREAM }),
+      this.outbox.countDocuments({ streamId: PARKED_STREAM as never }),
+      this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(1).next(),
+    ]);
+    const writtenAt = oldest ? parseInt(oldest.sequence.replace(/-/g, '').slice(0, 12), 16) : now;
+    return { pending, parked, oldestAgeSeconds: Math.max(0, (now - writtenAt) / 1000) };
   }
 
   /**

@@ -24,6 +24,12 @@ export interface StoredCommit {
   /** what the request asked (a hash of its method, path and body): a retry must ask the same */
   requestFingerprint?: string;
   /**
+   * The W3C trace context (`traceparent`, `tracestate`) of the command that wrote the commit, when
+   * it was traced: the relay sends it as the headers of the commit's messages, so that consumers
+   * continue the trace. Absent when tracing is off.
+   */
+  trace?: Record<string, string>;
+  /**
    * The outbox flag of stores written before the outbox had its own collection: the relay turns
    * the commits still `false` into outbox entries once (see OutboxRelay), new commits have none.
    */

@@ -1,4 +1,4 @@
-import { eventMessage } from '@itsm/messaging';
+import { tracedEventMessage } from '@itsm/messaging';
 import type { StoredCommit } from '../event-store/stored-commit';
 
 /** A Kafka message as the relay sends it (kafkajs's `Message`, restricted to what it sets). */
@@ -19,7 +19,7 @@ export interface OutgoingCommit {
 const RECORD_OVERHEAD_BYTES = 64;
 
 export function outgoingCommit(commit: StoredCommit): OutgoingCommit {
-  const messages = commit.events.map(eventMessage);
+  const messages = commit.events.map((event) => tracedEventMessage(event, commit.trace ?? {}));
   return { commit, messages, bytes: messages.reduce((sum, message) => sum + messageBytes(message), 0) };
 }
 

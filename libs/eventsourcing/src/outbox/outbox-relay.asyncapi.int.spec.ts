@@ -3,6 +3,8 @@ import path from 'node:path';
 import { topicFor } from '@itsm/contracts';
 import { ensureTopics } from '@itsm/messaging';
 import { asyncApiConformance, readMessages, useIsolatedStack, type AsyncApiDocument } from '@itsm/testing';
+import { trace } from '@opentelemetry/api';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { parse } from 'yaml';
 import { kernelHarness, testMetadata } from '../test-support/kernel-harness';
 import { OutboxLease } from './outbox-lease';
@@ -30,9 +32,16 @@ describe('the messages the outbox relay publishes', () => {
     const newProducer = kernel.relayProducers(`${topic}.outbox`);
     const relay = new OutboxRelay({ store: kernel.store, newProducer, lease, topic });
 
-    await kernel.store.append(streamId, 0, events, testMetadata);
+    // as a traced command writes them: the commit keeps the trace context, its messages carry it
+    new NodeTracerProvider().register();
+    const traceId = await trace.getTracer('test').startActiveSpan('command', async (span) => {
+      await kernel.store.append(streamId, 0, events, testMetadata);
+      span.end();
+      return span.spanContext().traceId;
+    });
     expect(await relay.publishOnce()).toBe(1);
     const messages = await readMessages(kernel.kafka, topic, events.length);
+    expect(messages.map((message) => String(message.headers.traceparent).split('-')[1])).toEqual([traceId, traceId]);
 
     expect(topic).toBe(`${stack.topicPrefix}${document.channels.tickets.address}`);
     expect(messages.map((message) => message.value)).toMatchObject(events);

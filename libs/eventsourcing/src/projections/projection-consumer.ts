@@ -12,14 +12,21 @@ export function projectionConsumer(
   store: ProjectionStore<object>,
   /** how its dead letters and retries are reported, and where its dead letters park their streams */
   reports: Pick<EventConsumerOptions, 'onDeadLetter' | 'onRetry' | 'onRestart' | 'parking'> = {},
+  /** each apply's duration (the service's metrics) */
+  onApplied?: (seconds: number, mode: 'event' | 'batch') => void,
 ): EventConsumer {
+  const timed = async (mode: 'event' | 'batch', apply: () => Promise<void>) => {
+    const started = performance.now();
+    await apply();
+    onApplied?.((performance.now() - started) / 1000, mode);
+  };
   return new EventConsumer({
     ...reports,
     kafka,
     groupId,
     topics: [topic],
     upcasters,
-    handle: (event) => store.apply(event),
-    handleBatch: (events) => store.applyBatch(events),
+    handle: (event) => timed('event', () => store.apply(event)),
+    handleBatch: (events) => timed('batch', () => store.applyBatch(events)),
   });
 }

@@ -7,6 +7,10 @@ import type { Connection } from 'mongoose';
 import { commandTopicSettings, type ServiceEnv } from '../config/service-env';
 import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION } from '../connections/tokens';
 import { validationPipe } from '../http/validation';
+import { commandTopicFor } from '@itsm/contracts';
+import { countedBy } from '../event-sourcing/consumer-reports';
+import { ConsumerLag } from '../observability/consumer-lag';
+import { Metrics } from '../observability/metrics';
 import { CommandErrorsFilter } from './command-errors.filter';
 import { CommandResultStore } from './command-result.store';
 import { KafkaCommandServer } from './kafka-command.server';
@@ -19,12 +23,16 @@ import { COMMAND_GUARD } from './tokens';
 export async function startCommandConsumer(app: INestApplication, service: string): Promise<void> {
   const config = app.get<ConfigService<ServiceEnv, true>>(ConfigService);
   const prefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+  const groupId = `${prefix}${config.get('SERVICE_NAME', { infer: true })}.commands`;
+  const commandTopic = commandTopicFor(service, prefix);
+  app.get(ConsumerLag).watch(groupId, [commandTopic]);
   const strategy = new KafkaCommandServer({
     kafka: app.get<Kafka>(KAFKA),
     connection: app.get<KafkaConnection>(KAFKA_CONNECTION),
     service,
     topicPrefix: prefix,
-    groupId: `${prefix}${config.get('SERVICE_NAME', { infer: true })}.commands`,
+    groupId,
+    counted: countedBy(app.get(Metrics), groupId),
     results: new CommandResultStore(app.get<Connection>(MONGO_CONNECTION)),
     topicSettings: commandTopicSettings(config),
   });

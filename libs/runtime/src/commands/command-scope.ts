@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CommandEnvelope, EventMetadata } from '@itsm/contracts';
+import { withinFlow } from '@itsm/messaging';
 
 /** A stream a command wrote, and its version after the write. */
 export interface StreamWrite {
@@ -23,7 +24,9 @@ export async function withinCommand<T>(
   run: () => Promise<T>,
 ): Promise<{ value: T; writes: StreamWrite[] }> {
   const scope: CommandScope = { command, writes: [] };
-  const value = await scopes.run(scope, run);
+  // its log lines and the commands it leads to belong to the sender's flow
+  const flow = { correlationId: command.correlationId, causationId: command.commandId };
+  const value = await withinFlow(flow, () => scopes.run(scope, run));
   return { value, writes: scope.writes };
 }
 

@@ -1,6 +1,7 @@
 import { deadLetterTopicFor } from '@itsm/contracts';
 import { DomainError } from '@itsm/domain';
 import { acceptedData, CommandSender, readTopic, useIsolatedStack } from '@itsm/testing';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { CommandResultStore, type CommandResults } from './command-result.store';
@@ -9,6 +10,8 @@ import { KafkaCommandServer } from './kafka-command.server';
 // The server alone, with a handler that fails as dependencies do: a command waits for a dependency
 // as long as it is down, and only an unexplained failure, retried a few times, is dead-lettered.
 const stack = useIsolatedStack();
+// traced, as a service is with OTEL_TRACES_EXPORTER set (its spans go nowhere here)
+new NodeTracerProvider().register();
 const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
 let sender: CommandSender;
 let failures: unknown[] = [];
@@ -83,4 +86,14 @@ it('dead-letters a command whose failure nothing explains after the bounded atte
   expect(parked.at(-1)).toMatchObject(command);
   expect(calls).toBe(3);
   expect(sender.resultsFor(command.commandId)).toEqual([]);
+});
+
+it('continues the sender’s trace: the answer carries the trace id the command came with', async () => {
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const command = sender.command('user.register', {}, { token: 'unchecked here' });
+  await sender.send(command, { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+  await sender.resultsOf([command]);
+  const answered = sender.resultHeaders.get(command.commandId)?.traceparent;
+  expect(answered?.split('-')[1]).toBe(traceId);
+  expect(answered?.split('-')[2]).not.toBe('00f067aa0ba902b7');
 });

@@ -12,6 +12,7 @@ import {
   type ResultStamp,
 } from '@itsm/contracts';
 import {
+  activeTraceHeaders,
   createIdempotentProducer,
   ensureTopics,
   MessageConsumer,
@@ -26,6 +27,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { answerOf, type UseCaseOutcome } from './command-answer';
 import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
+import { consumerReports, type CountedReports } from '../event-sourcing/consumer-reports';
 import { jsonProblem } from '../http/json-guard';
 import { KafkaCommandContext } from './kafka-command.context';
 
@@ -42,6 +44,8 @@ export interface KafkaCommandServerOptions {
   retry?: { maxAttempts: number; backoffMs: number };
   /** how the command topic is created */
   topicSettings?: TopicSettings;
+  /** counts its retries and dead letters (the service's metrics) */
+  counted?: CountedReports;
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
@@ -129,9 +133,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       handle: (commands) => this.answerAll(commands),
       maxAttempts: this.options.retry?.maxAttempts ?? 10,
       backoffMs: this.options.retry?.backoffMs ?? 200,
-      onRetry: (error, attempt) => this.log.warn(`command not answered yet (attempt ${attempt}): ${messageOf(error)}`),
-      onDeadLetter: (topic, message, error) =>
-        this.log.error(`command message ${topic}#${message.offset} sent to the dead-letter topic: ${error.message}`),
+      ...consumerReports(this.log, this.options.groupId, this.options.counted),
     });
   }
 
@@ -149,7 +151,8 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
         {
           key: command.streamId,
           value: JSON.stringify(result),
-          headers: { 'result-type': result.type, 'command-id': command.commandId },
+          // within the command message's span: the sender's trace goes on with the answer
+          headers: { 'result-type': result.type, 'command-id': command.commandId, ...activeTraceHeaders() },
         },
       ],
     });
@@ -197,9 +200,4 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   private stamp(): ResultStamp {
     return { id: uuidv7(), service: this.options.service, occurredAt: new Date().toISOString() };
   }
-}
-
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
 }

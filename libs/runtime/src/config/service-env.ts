@@ -120,6 +120,17 @@ export class ServiceEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /**
+   * Where Prometheus scrapes `/metrics` (no token): unset, on the service's own port; a port
+   * number, on that port alone (and not on the service's), so that a network policy or the
+   * Service's ports keep it from the public path.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
   /** How long a readiness check waits for each dependency. */
   @IsInt()
   @Min(100)

@@ -29,7 +29,7 @@ const errors: string[] = [];
 function consumer(): MessageConsumer<string> {
   const member = new MessageConsumer<string>({
     ...deadLetters.optionsFor(group),
-    onDeadLetter: (_topic, _message, error) => errors.push(error.message),
+    onDeadLetter: (_message, error) => errors.push(error.message),
     kafka,
     groupId: group,
     topics: [topic],

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DomainError, failureKind, isDomainError } from '@itsm/domain';
 import type { EventConsumerOptions, MessageConsumer } from '@itsm/messaging';
 import type { Connection } from 'mongoose';
 import { MONGO_CONNECTION } from '../connections/tokens';
-import { consumerReports } from './consumer-reports';
+import { Metrics } from '../observability/metrics';
+import { consumerReports, countedBy } from './consumer-reports';
 import { ParkedStreamsStore, type DeadLetterReport } from './parked-streams.store';
 
 /** What a consumer of the service needs to report and park its dead letters. */
@@ -20,12 +21,15 @@ export class DeadLetters {
   private readonly store: ParkedStreamsStore;
   private readonly consumers = new Map<string, Pick<MessageConsumer<unknown>, 'replay'>>();
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Optional() private readonly metrics?: Metrics,
+  ) {
     this.store = new ParkedStreamsStore(connection);
   }
 
   optionsFor(groupId: string, logger: Logger = this.logger): DeadLetterOptions {
-    return { ...consumerReports(logger, groupId), parking: this.store };
+    return { ...consumerReports(logger, groupId, countedBy(this.metrics, groupId)), parking: this.store };
   }
 
   /** The consumer a replay of `groupId` goes through; the last registered wins (a restarted feed). */

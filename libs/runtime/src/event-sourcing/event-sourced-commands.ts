@@ -1,5 +1,7 @@
 import { type Decider } from '@itsm/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isDomainError } from '@itsm/domain';
+import { inSpan } from '@itsm/messaging';
 import {
   handleRequest,
   KeyedQueue,
@@ -13,6 +15,7 @@ import {
 import type { DomainEvent, EventMetadata } from '@itsm/contracts';
 import { recordWrite, stampedByCommand } from '../commands/command-scope';
 import { nextRequestKey } from '../idempotency/idempotent-request';
+import { Metrics } from '../observability/metrics';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
@@ -35,6 +38,7 @@ export class EventSourcedCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     private readonly projections: ProjectionRegistry,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -65,7 +69,35 @@ export class EventSourcedCommands {
   ): Promise<CommandOutcome<State>> {
     // taken now, in the order the use case asks: a retry of a keyed request numbers its writes alike
     const request = nextRequestKey();
-    return this.queues.run(streamId, () => this.run(decider, streamId, requestOn, { ...options, request }));
+    return this.queues.run(streamId, () => this.measured(decider, streamId, requestOn, { ...options, request }));
+  }
+
+  /** In a span of its own (its commit carries the trace on), counted by command type and outcome. */
+  private measured<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    requestOn: RequestOnState<Command, State>,
+    options: Pick<CommandHandlingOptions, 'newStream' | 'request'>,
+  ): Promise<CommandOutcome<State>> {
+    let command = 'unknown';
+    const typed: RequestOnState<Command, State> = async (state) => {
+      const request = await requestOn(state);
+      command = commandTypeOf(request.commands);
+      return request;
+    };
+    return inSpan('command', { attributes: { 'itsm.stream_id': streamId } }, async (span) => {
+      try {
+        const outcome = await this.run(decider, streamId, typed, options);
+        this.metrics.commands.inc({ command, outcome: 'ok' });
+        return outcome;
+      } catch (error) {
+        this.metrics.commands.inc({ command, outcome: isDomainError(error) ? error.code : 'error' });
+        throw error;
+      } finally {
+        span.updateName(`command ${command}`);
+        span.setAttribute('itsm.command', command);
+      }
+    });
   }
 
   /** The aggregate as it stands, for a decision that needs more data before its command. */
@@ -112,4 +144,12 @@ export class EventSourcedCommands {
     );
     return this.indexes;
   }
+}
+
+/** The command types of a request, as one label value (`ticket.assign+ticket.add-followup`). */
+function commandTypeOf(commands: unknown[]): string {
+  const types = commands
+    .map((command) => (command as { type?: unknown })?.type)
+    .filter((type) => typeof type === 'string');
+  return types.length > 0 ? [...new Set(types)].join('+') : 'unknown';
 }

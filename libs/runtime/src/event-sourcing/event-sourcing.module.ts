@@ -24,12 +24,15 @@ import {
   ensureTopics,
   EventConsumer,
   probeKafka,
+  withinMessage,
   type KafkaConnection,
 } from '@itsm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { eventTopicSettings, type ServiceEnv } from '../config/service-env';
 import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION } from '../connections/tokens';
+import { ConsumerLag } from '../observability/consumer-lag';
+import { Metrics } from '../observability/metrics';
 import { DeadLetters } from './dead-letters';
 import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { EventSourcedCommands } from './event-sourced-commands';
@@ -97,10 +100,13 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly moduleRef: ModuleRef,
     private readonly deadLetters: DeadLetters,
+    private readonly metrics: Metrics,
+    private readonly lag: ConsumerLag,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.options.background === false) return;
+    this.watchOutbox();
     this.starting = this.keepStarting();
   }
 
@@ -169,8 +175,10 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
         upcasters,
         store,
         this.deadLetters.optionsFor(groupId, this.logger),
+        (seconds, mode) => this.metrics.projectionApplies.observe({ projection: store.name, mode }, seconds),
       );
       this.deadLetters.register(groupId, consumer);
+      this.lag.watch(groupId, [source]);
       return consumer;
     });
     this.consumers.push(...reactors.map((registration) => this.reactorConsumer(registration, `${prefix}${service}`)));
@@ -205,24 +213,51 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.relay.start();
   }
 
+  /** Relay lag, read from the outbox at each scrape (two counts and one indexed read). */
+  private watchOutbox(): void {
+    const lag = () => this.store.outboxLag();
+    this.metrics.watch(
+      'itsm_outbox_pending_commits',
+      'Commits appended and not yet published to Kafka',
+      ['state'],
+      async () => {
+        const { pending, parked } = await lag();
+        return [
+          { labels: { state: 'pending' }, value: pending },
+          { labels: { state: 'parked' }, value: parked },
+        ];
+      },
+    );
+    this.metrics.watch(
+      'itsm_outbox_oldest_pending_age_seconds',
+      'Age of the oldest commit not yet published (0 when none waits)',
+      [],
+      async () => [{ labels: {}, value: (await lag()).oldestAgeSeconds }],
+    );
+  }
+
   private reactorConsumer(
     { name, context, reactor, streamsSideBySide = 1 }: ReactorRegistration,
     groupPrefix: string,
   ): EventConsumer {
     const instance = this.moduleRef.get(reactor, { strict: false });
     const groupId = `${groupPrefix}.${name}`;
+    const topic = topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
+    // each event in its own flow and trace, also when a batch is handled side by side
+    const handle = (event: EventEnvelope) => withinMessage(event, () => instance.handle(event));
     const consumer = new EventConsumer({
       ...this.deadLetters.optionsFor(groupId, this.logger),
       kafka: this.kafka,
       groupId,
-      topics: [topicFor(context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }))],
+      topics: [topic],
       upcasters,
       handle: (event) => instance.handle(event),
       ...(streamsSideBySide > 1 && {
-        handleBatch: (events) => handleStreamsSideBySide(events, (event) => instance.handle(event), streamsSideBySide),
+        handleBatch: (events) => handleStreamsSideBySide(events, handle, streamsSideBySide),
       }),
     });
     this.deadLetters.register(groupId, consumer);
+    this.lag.watch(groupId, [topic]);
     return consumer;
   }
 }
@@ -253,8 +288,12 @@ export class EventSourcingModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: EVENT_STORE,
-          inject: [MONGO_CONNECTION],
-          useFactory: (connection: Connection) => new MongoEventStore(connection, { upcasters }),
+          inject: [MONGO_CONNECTION, Metrics],
+          useFactory: (connection: Connection, metrics: Metrics) =>
+            new MongoEventStore(connection, {
+              upcasters,
+              onAppend: (seconds, outcome) => metrics.appends.observe({ outcome }, seconds),
+            }),
         },
         {
           provide: ProjectionRegistry,

@@ -76,6 +76,11 @@ export class LevelTimers {
     return this.queue.getJobCountByTypes('delayed', 'waiting', 'active', 'prioritized');
   }
 
+  /** Jobs by state (the service's metrics read it at each scrape). */
+  jobCounts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'failed');
+  }
+
   private async scheduleOne(timer: LevelTimer): Promise<void> {
     const existing = await this.queue.getJob(timer.jobId);
     // a job that failed for good (Mongo down through every retry) is set again, not kept as it is
