@@ -27,7 +27,7 @@ export const typesFile = (service) => path.join(typesDir, `${service}.ts`);
 export async function apiTypesOf(service) {
   const document = JSON.parse(fs.readFileSync(path.join(documentsDir, `${service}.json`), 'utf8'));
   const banner = `// Generated from apps/web/openapi/${service}.json by infra/web/api-types.mjs: do not edit.\n`;
-  return banner + astToString(await openapiTS(document, { alphabetize: true }));
+  return banner + astToString(await openapiTS(document, { alphabetize: true, defaultNonNullable: false }));
 }
 
 /** The services whose committed types differ from their document's. */

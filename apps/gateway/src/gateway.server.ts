@@ -32,7 +32,8 @@ async function proxyService(app: FastifyInstance, name: ServiceName, upstream: s
 async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   const index = path.join(webRoot, 'index.html');
   if (!fs.existsSync(index)) throw new Error(`the web application is not built: ${index} is missing (npm run build)`);
-  await app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false });
+  // wildcard: files are looked up at each request, so a rebuilt application is served without a restart
+  await app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api/')) {
       return reply.code(404).type('application/problem+json').send({

@@ -465,11 +465,11 @@ export interface components {
             /** @description owning entity; default: the caller’s active entity */
             entityId?: string;
             /** @default true */
-            isAssignee: boolean;
+            isAssignee?: boolean;
             /** @default true */
-            isObserver: boolean;
+            isObserver?: boolean;
             /** @default true */
-            isRequester: boolean;
+            isRequester?: boolean;
             /** @example Support niveau 1 */
             name?: string;
             /** @description parent group */
@@ -510,15 +510,15 @@ export interface components {
              * @description reaches the sub-entities too (GLPI default)
              * @default true
              */
-            recursive: boolean;
+            recursive?: boolean;
         };
         GroupFieldsDto: {
             /** @default true */
-            isAssignee: boolean;
+            isAssignee?: boolean;
             /** @default true */
-            isObserver: boolean;
+            isObserver?: boolean;
             /** @default true */
-            isRequester: boolean;
+            isRequester?: boolean;
             /** @example Support niveau 1 */
             name?: string;
             /** @description parent group */
@@ -565,7 +565,7 @@ export interface components {
         };
         RegisterUserCommandDto: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @description entity chosen at sign-in; default: the caller’s active entity */
             defaultEntityId?: string;
             /**
@@ -590,7 +590,7 @@ export interface components {
         };
         RegisterUserRequestDto: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @description entity chosen at sign-in; default: the caller’s active entity */
             defaultEntityId?: string;
             /**
@@ -630,7 +630,7 @@ export interface components {
              * @description drop the dead letter and deliver only what waited behind it
              * @default false
              */
-            skipDeadLetter: boolean;
+            skipDeadLetter?: boolean;
         };
         SwitchContextRequestDto: {
             /** @example root */

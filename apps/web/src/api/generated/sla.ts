@@ -200,7 +200,7 @@ export interface components {
             /** @description also closed on the public holidays of a country or region, movable feasts included */
             publicHolidays?: components["schemas"]["PublicHolidaysDto"];
             /** @default true */
-            recursive: boolean;
+            recursive?: boolean;
             /** @example Europe/Paris */
             timeZone: string;
         };
@@ -226,14 +226,14 @@ export interface components {
             /** @example TTR incidents 8 h ouvrées */
             name: string;
             /** @default true */
-            recursive: boolean;
+            recursive?: boolean;
             /** @enum {string} */
             unit: "minutes" | "hours" | "days";
             /**
              * @description no calendarId: use the default calendar of the ticket’s entity (24/7 when it has none)
              * @default false
              */
-            useEntityCalendar: boolean;
+            useEntityCalendar?: boolean;
         };
         DefineRuleRequestDto: {
             criteria?: components["schemas"]["RuleCriteriaDto"];
@@ -245,9 +245,9 @@ export interface components {
              * @description rules are tried lowest rank first; the first match wins
              * @default 100
              */
-            rank: number;
+            rank?: number;
             /** @default true */
-            recursive: boolean;
+            recursive?: boolean;
             /** @description SLAs and OLAs given; at most one per SLA/OLA x TTO/TTR */
             slaIds: string[];
         };
@@ -344,7 +344,7 @@ export interface components {
              * @description drop the dead letter and deliver only what waited behind it
              * @default false
              */
-            skipDeadLetter: boolean;
+            skipDeadLetter?: boolean;
         };
         RuleCriteriaDto: {
             /** @description ITIL categories; empty or absent: any */

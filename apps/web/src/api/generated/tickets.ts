@@ -408,7 +408,7 @@ export interface components {
              * @description hidden from self-service users
              * @default false
              */
-            private: boolean;
+            private?: boolean;
         };
         AddSolutionRequestDto: {
             content: string;
@@ -431,7 +431,7 @@ export interface components {
              */
             plannedEnd?: Record<string, never> | null;
             /** @default false */
-            private: boolean;
+            private?: boolean;
             /** @enum {string} */
             state?: "todo" | "done";
             /** @description technicianId */
@@ -461,15 +461,15 @@ export interface components {
             /** @description default: the caller’s active entity */
             entityId?: string;
             /** @default true */
-            forIncidents: boolean;
+            forIncidents?: boolean;
             /** @default true */
-            forRequests: boolean;
+            forRequests?: boolean;
             /** @example Panne matérielle */
             name: string;
             /** @description parentId */
             parentId?: string;
             /** @default true */
-            recursive: boolean;
+            recursive?: boolean;
         };
         LinkedItemDto: {
             /** @description the asset */
@@ -485,7 +485,7 @@ export interface components {
             /** @description default: the caller’s active entity */
             entityId?: string;
             /** @default 3 */
-            impact: number;
+            impact?: number;
             items?: components["schemas"]["LinkedItemDto"][];
             location?: Record<string, never> | null;
             observers?: components["schemas"]["ActorRefDto"][];
@@ -501,9 +501,9 @@ export interface components {
              * @default incident
              * @enum {string}
              */
-            type: "incident" | "request";
+            type?: "incident" | "request";
             /** @default 3 */
-            urgency: number;
+            urgency?: number;
         };
         OpenTicketRequestDto: {
             assignees?: components["schemas"]["ActorRefDto"][];
@@ -513,7 +513,7 @@ export interface components {
             /** @description default: the caller’s active entity */
             entityId?: string;
             /** @default 3 */
-            impact: number;
+            impact?: number;
             items?: components["schemas"]["LinkedItemDto"][];
             location?: Record<string, never> | null;
             observers?: components["schemas"]["ActorRefDto"][];
@@ -534,9 +534,9 @@ export interface components {
              * @default incident
              * @enum {string}
              */
-            type: "incident" | "request";
+            type?: "incident" | "request";
             /** @default 3 */
-            urgency: number;
+            urgency?: number;
         };
         /** @description RFC 9457 problem details; `code` is stable, `detail` is for people. */
         Problem: {
@@ -589,7 +589,7 @@ export interface components {
              * @description drop the dead letter and deliver only what waited behind it
              * @default false
              */
-            skipDeadLetter: boolean;
+            skipDeadLetter?: boolean;
         };
         RequestValidationRequestDto: {
             /** @description the user or group asked to approve */
@@ -611,7 +611,7 @@ export interface components {
              */
             plannedEnd?: Record<string, never> | null;
             /** @default false */
-            private: boolean;
+            private?: boolean;
             /** @enum {string} */
             state?: "todo" | "done";
             /** @description technicianId */
@@ -619,13 +619,13 @@ export interface components {
         };
         UpdateTicketRequestDto: {
             /** @description categoryId */
-            categoryId?: Record<string, never> | null;
+            categoryId?: string | null;
             description?: string;
             impact?: number;
             items?: components["schemas"]["LinkedItemDto"][];
             location?: Record<string, never> | null;
             /** @description by hand; null returns to the matrix */
-            priority?: Record<string, never> | null;
+            priority?: number | null;
             /** @enum {string} */
             source?: "helpdesk" | "email" | "phone" | "direct" | "written" | "other";
             title?: string;

@@ -1,0 +1,79 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { answer, ticketsApi } from '../api/clients';
+import { ticketKeys, useCategories } from '../api/queries';
+import { LevelSelect } from '../components/levels';
+import { ProblemMessage } from '../components/problem-message';
+import { useI18n } from '../i18n/i18n';
+
+/** "Créer un ticket": type, category, urgency, title, description (the requester is the caller). */
+export function CreateTicket() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const categories = useCategories();
+  const [type, setType] = useState<'incident' | 'request'>('incident');
+  const [categoryId, setCategoryId] = useState('');
+  const [urgency, setUrgency] = useState(3);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      answer<{ ticketId: string }>(
+        ticketsApi.POST('/api/tickets', {
+          body: { type, urgency, title, description, source: 'helpdesk', ...(categoryId ? { categoryId } : {}) },
+        }),
+      ),
+    onSuccess: async ({ ticketId }) => {
+      await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      await navigate({ to: '/tickets/$ticketId', params: { ticketId } });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="create-title">
+      <h1 id="create-title">{t('createTicket')}</h1>
+      <div className="field">
+        <label htmlFor="type">{t('type')}</label>
+        <select id="type" value={type} onChange={(event) => setType(event.target.value as 'incident' | 'request')}>
+          <option value="incident">{t('incident')}</option>
+          <option value="request">{t('request')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="category">{t('category')}</label>
+        <select id="category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
+          <option value="">{t('none')}</option>
+          {(categories.data ?? []).map((category) => (
+            <option key={category.categoryId} value={category.categoryId}>
+              {category.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <LevelSelect id="urgency" label={t('urgency')} value={urgency} onChange={setUrgency} />
+      <div className="field">
+        <label htmlFor="title">{t('title')}</label>
+        <input id="title" required maxLength={255} value={title} onChange={(event) => setTitle(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="description">{t('description')}</label>
+        <textarea
+          id="description"
+          required
+          rows={6}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+      </div>
+      <ProblemMessage error={create.error} />
+      <button type="submit" disabled={create.isPending}>
+        {t('createTicket')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTicketPage, useCategories, useUsers, type TicketCriteria } from '../api/queries';
+import { levelKey } from '../components/levels';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { useSession } from '../session/session';
+
+/** The list's criteria as the page address keeps them (bookmarkable, back-button friendly). */
+export interface TicketListSearch {
+  status?: string;
+  categoryId?: string;
+  priority?: number;
+  requesterId?: string;
+  assigneeUserId?: string;
+  entityId?: string;
+  slaBreached?: 'tto' | 'ttr' | 'any';
+  sort?: 'openedAt' | 'updatedAt' | 'priority' | 'status' | 'title';
+  order?: 'asc' | 'desc';
+  page?: number;
+}
+
+const PAGE_SIZE = 20;
+const STATUS_CHOICES = ['notold', 'notclosed', 'all', 'new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
+const COLUMNS = [
+  { key: 'title', label: 'title' },
+  { key: 'status', label: 'status' },
+  { key: 'updatedAt', label: 'updatedAt' },
+  { key: 'openedAt', label: 'openedAt' },
+  { key: 'priority', label: 'priority' },
+] as const;
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/** Only the criteria the list knows, of the right types: anything else in the address is dropped. */
+export function ticketListSearch(raw: Record<string, unknown>): TicketListSearch {
+  const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
+    allowed.includes(value as T) ? (value as T) : undefined;
+  const positive = (value: unknown) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined);
+  return {
+    status: text(raw.status) ?? 'notold',
+    categoryId: text(raw.categoryId),
+    priority: positive(raw.priority),
+    requesterId: text(raw.requesterId),
+    assigneeUserId: text(raw.assigneeUserId),
+    entityId: text(raw.entityId),
+    slaBreached: pick(raw.slaBreached, ['tto', 'ttr', 'any'] as const),
+    sort: pick(raw.sort, ['openedAt', 'updatedAt', 'priority', 'status', 'title'] as const),
+    order: pick(raw.order, ['asc', 'desc'] as const),
+    page: positive(raw.page),
+  };
+}
+
+function criteriaOf(search: TicketListSearch): TicketCriteria {
+  const defined = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
+  return { sort: 'openedAt', order: 'desc', ...defined, limit: PAGE_SIZE } as TicketCriteria;
+}
+
+/** The technician's ticket list: the seed's criteria, sortable columns, pages with totals. */
+export function TicketList({ search }: { search: TicketListSearch }) {
+  const { t, dateTime } = useI18n();
+  const navigate = useNavigate();
+  const { me, can } = useSession();
+  const categories = useCategories();
+  const users = useUsers(can('user.read'));
+  const criteria = criteriaOf(search);
+  const page = useTicketPage(criteria);
+  const go = (change: Partial<TicketListSearch>) =>
+    void navigate({ to: '/tickets', search: { ...search, page: undefined, ...change } });
+  const select = (id: string, label: string, value: string | undefined, options: Array<[string, string]>, key: keyof TicketListSearch) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => go({ [key]: event.target.value || undefined })}>
+        <option value="">{t('all')}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const userOptions = (users.data ?? []).map((user): [string, string] => [user.userId, user.displayName]);
+  const total = page.data?.total ?? 0;
+  const current = criteria.page ?? 1;
+  const from = total ? (current - 1) * PAGE_SIZE + 1 : 0;
+  const to = Math.min(total, current * PAGE_SIZE);
+  const sortBy = (column: (typeof COLUMNS)[number]['key']) =>
+    go({ sort: column, order: criteria.sort === column && criteria.order === 'desc' ? 'asc' : 'desc' });
+  return (
+    <>
+      <h1>{t('tickets')}</h1>
+      <form className="card criteria" aria-label={t('criteria')} onSubmit={(event) => event.preventDefault()}>
+        {select(
+          'status',
+          t('status'),
+          search.status,
+          STATUS_CHOICES.map((status) => [
+            status,
+            t((['notold', 'notclosed', 'all'].includes(status) ? `group.${status}` : `status.${status}`) as MessageKey),
+          ]),
+          'status',
+        )}
+        {select('category', t('category'), search.categoryId, (categories.data ?? []).map((c) => [c.categoryId, c.name]), 'categoryId')}
+        {select('priority', t('priority'), search.priority?.toString(), [1, 2, 3, 4, 5, 6].map((p) => [String(p), t(levelKey(p))]), 'priority')}
+        {select('requester', t('requester'), search.requesterId, userOptions, 'requesterId')}
+        {select('assignee', t('assignee'), search.assigneeUserId, userOptions, 'assigneeUserId')}
+        {select('entity', t('entity'), search.entityId, (me?.entities ?? []).map((e) => [e.entityId, e.name]), 'entityId')}
+        {select('sla', t('slaBreached'), search.slaBreached, [['tto', t('tto')], ['ttr', t('ttr')], ['any', t('anyBreach')]], 'slaBreached')}
+        <button type="button" onClick={() => void navigate({ to: '/tickets', search: {} })}>
+          {t('reset')}
+        </button>
+      </form>
+      <p role="status" data-testid="list-total">
+        {t('results', { from, to, total })}
+      </p>
+      <table className="list">
+        <caption className="visually-hidden">{t('tickets')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('id')}</th>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={criteria.sort === column.key ? (criteria.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" className="link" onClick={() => sortBy(column.key)} aria-label={t('sortBy', { column: t(column.label) })}>
+                  {t(column.label)}
+                </button>
+              </th>
+            ))}
+            <th scope="col">{t('requester')}</th>
+            <th scope="col">{t('assignee')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(page.data?.items ?? []).map((ticket) => (
+            <tr key={ticket.ticketId}>
+              <td>{ticket.ticketId.slice(-6)}</td>
+              <td>
+                <Link to="/tickets/$ticketId" params={{ ticketId: ticket.ticketId }}>
+                  {ticket.title}
+                </Link>
+              </td>
+              <td>{t(`status.${ticket.status}` as MessageKey)}</td>
+              <td>{dateTime(ticket.updatedAt)}</td>
+              <td>{dateTime(ticket.openedAt)}</td>
+              <td>{t(levelKey(ticket.priority))}</td>
+              <td>{ticket.requesters.map((actor) => actor.name).join(', ')}</td>
+              <td>{ticket.assignees.map((actor) => actor.name).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav aria-label={t('tickets')} className="pager">
+        <button type="button" disabled={current <= 1} onClick={() => go({ page: current - 1 })}>
+          {t('previous')}
+        </button>
+        <button type="button" disabled={to >= total} onClick={() => go({ page: current + 1 })}>
+          {t('next')}
+        </button>
+      </nav>
+    </>
+  );
+}
