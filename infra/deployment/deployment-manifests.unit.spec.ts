@@ -6,9 +6,12 @@ import { parse, parseAllDocuments } from 'yaml';
 // docker-compose.yml and k8s/ cannot run here (no Docker engine, no cluster): this checks that
 // every service of apps/ has its container, manifests and probes, with matching image names.
 const root = path.resolve(__dirname, '../..');
+// the gateway (`"deployment": "local"`) is `npm start`'s one origin: in Kubernetes the Ingress routes
 const services = fs
   .readdirSync(path.join(root, 'apps'))
-  .filter((name) => JSON.parse(read(`apps/${name}/package.json`)).itsm?.port);
+  .map((name) => ({ name, itsm: JSON.parse(read(`apps/${name}/package.json`)).itsm }))
+  .filter(({ itsm }) => itsm?.port && itsm.deployment !== 'local')
+  .map(({ name }) => name);
 
 function read(relative: string): string {
   return fs.readFileSync(path.join(root, relative), 'utf8');

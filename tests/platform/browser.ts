@@ -32,7 +32,8 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     // runs in the page: globalThis is its window, where axe-core's script put `axe`
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<Record<string, unknown>> }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<Record<string, unknown>> }> } })
+      .axe;
     const { violations } = await axe.run();
     return violations.map((violation) => ({
       id: String(violation.id),

@@ -36,13 +36,16 @@ async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void>
   await app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api/')) {
-      return reply.code(404).type('application/problem+json').send({
-        type: 'urn:itsm:problem:not_found',
-        title: 'Not Found',
-        status: 404,
-        detail: `no route ${request.method} ${request.url.split('?')[0]}`,
-        code: 'not_found',
-      });
+      return reply
+        .code(404)
+        .type('application/problem+json')
+        .send({
+          type: 'urn:itsm:problem:not_found',
+          title: 'Not Found',
+          status: 404,
+          detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+          code: 'not_found',
+        });
     }
     return reply.type('text/html').sendFile('index.html');
   });
@@ -56,7 +59,9 @@ export async function buildGateway(settings: GatewaySettings): Promise<FastifyIn
     bodyLimit: 64 * 1024,
   };
   // over TLS the instance is typed for https.Server; every plugin here works on either
-  const app = (settings.tls ? Fastify({ ...options, https: settings.tls }) : Fastify(options)) as unknown as FastifyInstance;
+  const app = (settings.tls
+    ? Fastify({ ...options, https: settings.tls })
+    : Fastify(options)) as unknown as FastifyInstance;
   await app.register(fastifyHelmet, securityHeaders(settings.tls !== null));
   await app.register(fastifyCookie);
   app.get('/health/ready', async () => ({ status: 'ok' }));

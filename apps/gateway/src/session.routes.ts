@@ -37,7 +37,10 @@ export function registerSessionRoutes(app: FastifyInstance, identityUrl: string)
     const text = await answer.text();
     if (!answer.ok || !text) {
       if (answer.status === 401 && path === 'auth/refresh') forgetRefreshToken(reply);
-      return reply.code(answer.status).type(answer.headers.get('content-type') ?? 'text/plain').send(text);
+      return reply
+        .code(answer.status)
+        .type(answer.headers.get('content-type') ?? 'text/plain')
+        .send(text);
     }
     const { refreshToken, ...forThePage } = JSON.parse(text) as TokenAnswer;
     if (refreshToken) keepRefreshToken(reply, refreshToken, REFRESH_COOKIE_MAX_AGE_SECONDS);

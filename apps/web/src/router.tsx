@@ -35,7 +35,11 @@ const ticketListRoute = createRoute({
   },
 });
 
-const createTicketRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tickets/new', component: CreateTicket });
+const createTicketRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tickets/new',
+  component: CreateTicket,
+});
 
 const ticketRoute = createRoute({
   getParentRoute: () => rootRoute,

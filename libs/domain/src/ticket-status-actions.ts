@@ -1,7 +1,14 @@
 import type { TicketStatus } from '@itsm/contracts';
 
 /** The actions that move a ticket between statuses (GLPI's lifecycle, glpi-reference.md). */
-export type TicketStatusAction = 'set-pending' | 'resume' | 'solve' | 'approve-solution' | 'refuse-solution' | 'close' | 'reopen';
+export type TicketStatusAction =
+  | 'set-pending'
+  | 'resume'
+  | 'solve'
+  | 'approve-solution'
+  | 'refuse-solution'
+  | 'close'
+  | 'reopen';
 
 /** From which statuses each action is legal: the decider refuses the others, screens offer only these. */
 const LEGAL_FROM: Record<TicketStatusAction, readonly TicketStatus[]> = {

@@ -16,8 +16,7 @@ export const ticketKeys = {
 export function useTicketPage(criteria: TicketCriteria, enabled = true) {
   return useQuery({
     queryKey: ticketKeys.list(criteria),
-    queryFn: () =>
-      answer<Page<TicketSummary>>(ticketsApi.GET('/api/tickets', { params: { query: criteria } })),
+    queryFn: () => answer<Page<TicketSummary>>(ticketsApi.GET('/api/tickets', { params: { query: criteria } })),
     enabled,
   });
 }

@@ -34,9 +34,16 @@ export const ticketCommands = {
   reopen: (id: string, reason: string) =>
     answer(ticketsApi.POST('/api/tickets/{id}/reopen', { ...path(id), body: { reason } })),
   assign: (id: string, userId: string) =>
-    answer(ticketsApi.POST('/api/tickets/{id}/actors', { ...path(id), body: { role: 'assignee', kind: 'user', id: userId } })),
-  update: (id: string, body: { urgency: number; impact: number; categoryId?: string | null; type?: 'incident' | 'request' }) =>
-    answer(ticketsApi.PATCH('/api/tickets/{id}', { ...path(id), body })),
+    answer(
+      ticketsApi.POST('/api/tickets/{id}/actors', {
+        ...path(id),
+        body: { role: 'assignee', kind: 'user', id: userId },
+      }),
+    ),
+  update: (
+    id: string,
+    body: { urgency: number; impact: number; categoryId?: string | null; type?: 'incident' | 'request' },
+  ) => answer(ticketsApi.PATCH('/api/tickets/{id}', { ...path(id), body })),
   requestValidation: (id: string, body: { approverId: string; comment: string }) =>
     answer(
       ticketsApi.POST('/api/tickets/{id}/validations', {

@@ -7,7 +7,11 @@ export function duration(minutes: number): string {
   const days = Math.floor(whole / 1440);
   const hours = Math.floor((whole % 1440) / 60);
   const rest = whole % 60;
-  return [days ? `${days} j` : '', hours ? `${hours} h` : '', `${String(rest).padStart(days || hours ? 2 : 1, '0')} min`]
+  return [
+    days ? `${days} j` : '',
+    hours ? `${hours} h` : '',
+    `${String(rest).padStart(days || hours ? 2 : 1, '0')} min`,
+  ]
     .filter(Boolean)
     .join(' ');
 }

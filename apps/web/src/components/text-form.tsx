@@ -23,7 +23,11 @@ export function TextForm(props: {
     setText('');
   };
   return (
-    <form className="card" onSubmit={(event) => void send(event).catch(() => undefined)} aria-labelledby={`${props.id}-legend`}>
+    <form
+      className="card"
+      onSubmit={(event) => void send(event).catch(() => undefined)}
+      aria-labelledby={`${props.id}-legend`}
+    >
       <h3 id={`${props.id}-legend`}>{props.legend}</h3>
       <div className="field">
         <label htmlFor={props.id}>{props.label}</label>

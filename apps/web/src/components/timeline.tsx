@@ -20,9 +20,7 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
         <p className="meta">{duration(details.durationMinutes)}</p>
       )}
       {entry.kind === 'solution' && status && STATUS_KEY[status] && <p className="meta">{t(STATUS_KEY[status])}</p>}
-      {entry.kind === 'validation' && status && (
-        <p className="meta">{t(`validation.${status}` as MessageKey)}</p>
-      )}
+      {entry.kind === 'validation' && status && <p className="meta">{t(`validation.${status}` as MessageKey)}</p>}
       {typeof details.answer === 'string' && details.answer && <p className="meta">{details.answer}</p>}
       {typeof details.reason === 'string' && details.reason && <p className="meta">{details.reason}</p>}
     </>
@@ -35,7 +33,10 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <ol className="timeline" aria-label={t('timeline')}>
       {[...entries].reverse().map((entry) => (
-        <li key={`${entry.kind}-${entry.itemId}`} className={`entry entry-${entry.kind}${entry.private ? ' private' : ''}`}>
+        <li
+          key={`${entry.kind}-${entry.itemId}`}
+          className={`entry entry-${entry.kind}${entry.private ? ' private' : ''}`}
+        >
           <p className="meta">
             <strong>{t(entry.kind as MessageKey)}</strong> · {dateTime(entry.at)} · {entry.authorName}
             {entry.private ? ` · ${t('private')}` : ''}

@@ -132,7 +132,12 @@ function FollowupForm({ ticketId }: { ticketId: string }) {
       onSubmit={(content) => followup.mutateAsync(content)}
     >
       <div className="field inline">
-        <input id="followup-private" type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
+        <input
+          id="followup-private"
+          type="checkbox"
+          checked={isPrivate}
+          onChange={(e) => setPrivate(e.target.checked)}
+        />
         <label htmlFor="followup-private">{t('private')}</label>
       </div>
     </TextForm>

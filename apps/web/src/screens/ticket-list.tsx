@@ -35,7 +35,8 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
 export function ticketListSearch(raw: Record<string, unknown>): TicketListSearch {
   const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
     allowed.includes(value as T) ? (value as T) : undefined;
-  const positive = (value: unknown) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined);
+  const positive = (value: unknown) =>
+    Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined;
   return {
     status: text(raw.status) ?? 'notold',
     categoryId: text(raw.categoryId),
@@ -66,7 +67,13 @@ export function TicketList({ search }: { search: TicketListSearch }) {
   const page = useTicketPage(criteria);
   const go = (change: Partial<TicketListSearch>) =>
     void navigate({ to: '/tickets', search: { ...search, page: undefined, ...change } });
-  const select = (id: string, label: string, value: string | undefined, options: Array<[string, string]>, key: keyof TicketListSearch) => (
+  const select = (
+    id: string,
+    label: string,
+    value: string | undefined,
+    options: Array<[string, string]>,
+    key: keyof TicketListSearch,
+  ) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(event) => go({ [key]: event.target.value || undefined })}>
@@ -100,12 +107,40 @@ export function TicketList({ search }: { search: TicketListSearch }) {
           ]),
           'status',
         )}
-        {select('category', t('category'), search.categoryId, (categories.data ?? []).map((c) => [c.categoryId, c.name]), 'categoryId')}
-        {select('priority', t('priority'), search.priority?.toString(), [1, 2, 3, 4, 5, 6].map((p) => [String(p), t(levelKey(p))]), 'priority')}
+        {select(
+          'category',
+          t('category'),
+          search.categoryId,
+          (categories.data ?? []).map((c) => [c.categoryId, c.name]),
+          'categoryId',
+        )}
+        {select(
+          'priority',
+          t('priority'),
+          search.priority?.toString(),
+          [1, 2, 3, 4, 5, 6].map((p) => [String(p), t(levelKey(p))]),
+          'priority',
+        )}
         {select('requester', t('requester'), search.requesterId, userOptions, 'requesterId')}
         {select('assignee', t('assignee'), search.assigneeUserId, userOptions, 'assigneeUserId')}
-        {select('entity', t('entity'), search.entityId, (me?.entities ?? []).map((e) => [e.entityId, e.name]), 'entityId')}
-        {select('sla', t('slaBreached'), search.slaBreached, [['tto', t('tto')], ['ttr', t('ttr')], ['any', t('anyBreach')]], 'slaBreached')}
+        {select(
+          'entity',
+          t('entity'),
+          search.entityId,
+          (me?.entities ?? []).map((e) => [e.entityId, e.name]),
+          'entityId',
+        )}
+        {select(
+          'sla',
+          t('slaBreached'),
+          search.slaBreached,
+          [
+            ['tto', t('tto')],
+            ['ttr', t('ttr')],
+            ['any', t('anyBreach')],
+          ],
+          'slaBreached',
+        )}
         <button type="button" onClick={() => void navigate({ to: '/tickets', search: {} })}>
           {t('reset')}
         </button>
@@ -122,9 +157,16 @@ export function TicketList({ search }: { search: TicketListSearch }) {
               <th
                 key={column.key}
                 scope="col"
-                aria-sort={criteria.sort === column.key ? (criteria.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+                aria-sort={
+                  criteria.sort === column.key ? (criteria.order === 'asc' ? 'ascending' : 'descending') : 'none'
+                }
               >
-                <button type="button" className="link" onClick={() => sortBy(column.key)} aria-label={t('sortBy', { column: t(column.label) })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => sortBy(column.key)}
+                  aria-label={t('sortBy', { column: t(column.label) })}
+                >
                   {t(column.label)}
                 </button>
               </th>
