@@ -261,14 +261,24 @@ describe('the session and the headers', () => {
   });
 
   it('refuses a refresh without the CSRF header, and serves a CSP without inline scripts nor framing', async () => {
-    const refresh = await fetch(`${platform.url}/api/identity/auth/refresh`, { method: 'POST' });
-    expect(refresh.status).toBe(403);
+    const refreshUrl = `${platform.url}/api/identity/auth/refresh`;
+    expect((await fetch(refreshUrl, { method: 'POST' })).status).toBe(403);
+    const crossOrigin = await fetch(refreshUrl, {
+      method: 'POST',
+      headers: { 'x-itsm-csrf': '1', origin: 'https://elsewhere.example' },
+    });
+    expect(crossOrigin.status).toBe(403);
+    expect((await fetch(refreshUrl, { method: 'POST', headers: { 'x-itsm-csrf': '1' } })).status).toBe(401);
+    expect((await fetch(`${platform.url}/api/nowhere/things`)).status).toBe(404);
     const home = await fetch(`${platform.url}/tickets/new`);
     expect(home.status).toBe(200);
     const csp = String(home.headers.get('content-security-policy'));
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+    expect(home.headers.get('x-frame-options')).toBe('DENY');
+    // served without TLS: HSTS is for whoever terminates TLS
+    expect(home.headers.get('strict-transport-security')).toBeNull();
   });
 });
 

@@ -31,11 +31,10 @@ function portOf(raw: string | undefined, fallback: number): number {
 }
 
 function urlOf(raw: string, name: string): string {
-  try {
-    return new URL(raw).origin;
-  } catch {
-    throw new Error(`ITSM_${name.toUpperCase()}_URL must be a URL, got ${raw}`);
-  }
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    throw new Error(`ITSM_${name.toUpperCase()}_URL must be an http(s) URL, got ${raw}`);
+  return url.origin;
 }
 
 /** The gateway's settings from the environment, validated at start. */
