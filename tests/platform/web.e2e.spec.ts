@@ -146,6 +146,19 @@ describe("the seed's printer story through the screens, as M. Blier and tech", (
     await task.getByRole('button', { name: 'Ajouter une tâche' }).click();
     await tech.getByRole('list', { name: 'Historique des actions' }).getByText('30 min').waitFor();
 
+    // "Demande de validation => normal": the approver answers from the ticket's timeline
+    const validation = tech.getByRole('form', { name: 'Demander une validation' });
+    await validation.getByLabel('Approbateur').selectOption({ label: 'normal' });
+    await validation.getByLabel('Commentaire').fill('Le problème a été résolu grâce à un réalignement des têtes.');
+    await validation.getByRole('button', { name: 'Demander une validation' }).click();
+    const normal = await signedIn('normal');
+    await normal.goto(new URL(tech.url()).pathname);
+    await normal.getByRole('button', { name: 'Accepter' }).click();
+    await normal.getByText('Validation acceptée').waitFor();
+    await expectAccessible(normal);
+    await tech.reload();
+    await tech.getByRole('list', { name: 'Historique des actions' }).getByText('Validation acceptée').waitFor();
+
     const offered = async () =>
       (await tech.getByRole('region', { name: 'Changer le statut' }).getByRole('button').allTextContents()).sort();
     expect(await offered()).toEqual(['Clore', 'Mettre en attente']);

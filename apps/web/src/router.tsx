@@ -4,7 +4,8 @@ import { useI18n } from './i18n/i18n';
 import { CreateTicket } from './screens/create-ticket';
 import { SelfServiceHome } from './screens/self-service-home';
 import { TechnicianHome } from './screens/technician-home';
-import { TicketList, ticketListSearch } from './screens/ticket-list';
+import { TicketList } from './screens/ticket-list';
+import { ticketListSearch } from './screens/ticket-list-search';
 import { TicketPage } from './screens/ticket-page';
 import { useSession } from './session/session';
 

@@ -13,11 +13,12 @@ export const ticketKeys = {
   timeline: (ticketId: string) => ['tickets', 'timeline', ticketId] as const,
 };
 
-export function useTicketPage(criteria: TicketCriteria, enabled = true) {
+/** A page of tickets; `refreshEveryMs`: read again while shown (the list keeps up with the desk). */
+export function useTicketPage(criteria: TicketCriteria, refreshEveryMs?: number) {
   return useQuery({
     queryKey: ticketKeys.list(criteria),
+    refetchInterval: refreshEveryMs,
     queryFn: () => answer<Page<TicketSummary>>(ticketsApi.GET('/api/tickets', { params: { query: criteria } })),
-    enabled,
   });
 }
 

@@ -1,20 +1,6 @@
 import type { DeadlineSlot } from '../api/views';
 import { useI18n } from '../i18n/i18n';
-
-/** "2 h 05 min" from a number of minutes. */
-export function duration(minutes: number): string {
-  const whole = Math.abs(Math.round(minutes));
-  const days = Math.floor(whole / 1440);
-  const hours = Math.floor((whole % 1440) / 60);
-  const rest = whole % 60;
-  return [
-    days ? `${days} j` : '',
-    hours ? `${hours} h` : '',
-    `${String(rest).padStart(days || hours ? 2 : 1, '0')} min`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
+import { duration } from './duration';
 
 /** A TTO or TTR badge: the deadline, the time left (or late by), paused, met, breached. */
 export function DeadlineBadge({ label, slot, now }: { label: string; slot: DeadlineSlot | null; now: number }) {

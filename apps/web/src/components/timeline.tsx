@@ -1,7 +1,8 @@
 import type { TimelineEntry } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { duration } from './deadline-badge';
+import { duration } from './duration';
+import { ValidationAnswer } from './validation-answer';
 
 const STATUS_KEY: Record<string, MessageKey> = {
   waiting: 'validation.waiting',
@@ -28,7 +29,7 @@ function EntryDetails({ entry }: { entry: TimelineEntry }) {
 }
 
 /** The ticket's history of actions, newest first as GLPI shows it; every text is shown as text. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ ticketId, entries }: { ticketId: string; entries: TimelineEntry[] }) {
   const { t, dateTime } = useI18n();
   return (
     <ol className="timeline" aria-label={t('timeline')}>
@@ -43,6 +44,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </p>
           <p className="content">{entry.content}</p>
           <EntryDetails entry={entry} />
+          <ValidationAnswer ticketId={ticketId} entry={entry} />
         </li>
       ))}
     </ol>

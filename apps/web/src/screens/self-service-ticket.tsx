@@ -93,7 +93,7 @@ export function SelfServiceTicket({ ticket, timeline }: { ticket: TicketDetail; 
         />
       )}
       <h2>{t('timeline')}</h2>
-      <Timeline entries={timeline} />
+      <Timeline ticketId={ticket.ticketId} entries={timeline} />
     </>
   );
 }

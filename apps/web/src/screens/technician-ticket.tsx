@@ -61,34 +61,44 @@ function Actors({ ticket }: { ticket: TicketDetail }) {
   return (
     <section className="card" aria-labelledby="actors">
       <h2 id="actors">{t('actors')}</h2>
-      {me && !assigned(me.user.userId) && (
+      {me && !assigned(me.user.userId) && (can('ticket.steal') || can('ticket.assign')) && (
         <button type="button" onClick={() => assign.mutate(me.user.userId)}>
           {t('assignToMe')}
         </button>
       )}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (userId) assign.mutate(userId);
-        }}
-      >
-        <div className="field">
-          <label htmlFor="assignee">{t('assignUser')}</label>
-          <select id="assignee" value={userId} onChange={(event) => setUserId(event.target.value)}>
-            <option value="">{t('none')}</option>
-            {(users.data ?? []).map((user) => (
-              <option key={user.userId} value={user.userId}>
-                {user.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('assign')}</button>
-      </form>
+      {can('ticket.assign') && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (userId) assign.mutate(userId);
+          }}
+        >
+          <div className="field">
+            <label htmlFor="assignee">{t('assignUser')}</label>
+            <select id="assignee" value={userId} onChange={(event) => setUserId(event.target.value)}>
+              <option value="">{t('none')}</option>
+              {(users.data ?? []).map((user) => (
+                <option key={user.userId} value={user.userId}>
+                  {user.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('assign')}</button>
+        </form>
+      )}
       <ProblemMessage error={assign.error} />
     </section>
   );
 }
+
+/** The status actions of the form and the right each takes (solving and approving have their own forms). */
+const STATUS_ACTION_RIGHT = {
+  'set-pending': 'ticket.update',
+  resume: 'ticket.update',
+  close: 'ticket.close',
+  reopen: 'ticket.reopen',
+} as const;
 
 /** Only the status changes the lifecycle allows from here (solving has its own form below). */
 function StatusActions({ ticket }: { ticket: TicketDetail }) {
@@ -99,8 +109,9 @@ function StatusActions({ ticket }: { ticket: TicketDetail }) {
     if (action === 'close') return ticketCommands.close(id);
     return ticketCommands.reopen(id, t('action.reopen'));
   });
-  const offered = legalStatusActions(ticket.status).filter((action) =>
-    ['set-pending', 'resume', 'close', 'reopen'].includes(action),
+  const { can } = useSession();
+  const offered = legalStatusActions(ticket.status).filter(
+    (action) => action in STATUS_ACTION_RIGHT && can(STATUS_ACTION_RIGHT[action as keyof typeof STATUS_ACTION_RIGHT]),
   );
   return (
     <section className="card" aria-labelledby="status-actions">
@@ -232,25 +243,30 @@ function ValidationRequest({ ticketId }: { ticketId: string }) {
 /** The technician's ticket form: classification, actors, status actions, the timeline and its forms. */
 export function TechnicianTicket({ ticket, timeline }: { ticket: TicketDetail; timeline: TimelineEntry[] }) {
   const { t } = useI18n();
+  const { can } = useSession();
   const open = ticket.status !== 'closed';
+  // an observer (ticket.read-all) sees the ticket and answers approvals; working on it takes ticket.update
+  const works = can('ticket.update');
   return (
     <div className="ticket-form">
       <TicketHeader ticket={ticket} now={Date.now()} />
       <div className="columns">
         <div>
-          {open && <Classification key={`${ticket.urgency}-${ticket.impact}`} ticket={ticket} />}
-          {open && <Actors ticket={ticket} />}
-          <StatusActions ticket={ticket} />
+          {open && works && <Classification key={`${ticket.urgency}-${ticket.impact}`} ticket={ticket} />}
+          {open && works && <Actors ticket={ticket} />}
+          {works && <StatusActions ticket={ticket} />}
         </div>
         <div>
           {open && <FollowupForm ticketId={ticket.ticketId} />}
-          {open && <TaskForm ticketId={ticket.ticketId} />}
-          {legalStatusActions(ticket.status).includes('solve') && <SolutionForm ticketId={ticket.ticketId} />}
-          {open && <ValidationRequest ticketId={ticket.ticketId} />}
+          {open && works && <TaskForm ticketId={ticket.ticketId} />}
+          {can('ticket.solve') && legalStatusActions(ticket.status).includes('solve') && (
+            <SolutionForm ticketId={ticket.ticketId} />
+          )}
+          {open && works && <ValidationRequest ticketId={ticket.ticketId} />}
         </div>
       </div>
       <h2>{t('timeline')}</h2>
-      <Timeline entries={timeline} />
+      <Timeline ticketId={ticket.ticketId} entries={timeline} />
     </div>
   );
 }

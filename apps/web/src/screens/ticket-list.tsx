@@ -4,22 +4,11 @@ import { levelKey } from '../components/levels';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../session/session';
-
-/** The list's criteria as the page address keeps them (bookmarkable, back-button friendly). */
-export interface TicketListSearch {
-  status?: string;
-  categoryId?: string;
-  priority?: number;
-  requesterId?: string;
-  assigneeUserId?: string;
-  entityId?: string;
-  slaBreached?: 'tto' | 'ttr' | 'any';
-  sort?: 'openedAt' | 'updatedAt' | 'priority' | 'status' | 'title';
-  order?: 'asc' | 'desc';
-  page?: number;
-}
+import type { TicketListSearch } from './ticket-list-search';
 
 const PAGE_SIZE = 20;
+/** the open list is read again this often: new tickets and changes show up without a reload */
+const LIST_REFRESH_MS = 15_000;
 const STATUS_CHOICES = ['notold', 'notclosed', 'all', 'new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
 const COLUMNS = [
   { key: 'title', label: 'title' },
@@ -28,28 +17,6 @@ const COLUMNS = [
   { key: 'openedAt', label: 'openedAt' },
   { key: 'priority', label: 'priority' },
 ] as const;
-
-const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-
-/** Only the criteria the list knows, of the right types: anything else in the address is dropped. */
-export function ticketListSearch(raw: Record<string, unknown>): TicketListSearch {
-  const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
-    allowed.includes(value as T) ? (value as T) : undefined;
-  const positive = (value: unknown) =>
-    Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined;
-  return {
-    status: text(raw.status) ?? 'notold',
-    categoryId: text(raw.categoryId),
-    priority: positive(raw.priority),
-    requesterId: text(raw.requesterId),
-    assigneeUserId: text(raw.assigneeUserId),
-    entityId: text(raw.entityId),
-    slaBreached: pick(raw.slaBreached, ['tto', 'ttr', 'any'] as const),
-    sort: pick(raw.sort, ['openedAt', 'updatedAt', 'priority', 'status', 'title'] as const),
-    order: pick(raw.order, ['asc', 'desc'] as const),
-    page: positive(raw.page),
-  };
-}
 
 function criteriaOf(search: TicketListSearch): TicketCriteria {
   const defined = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
@@ -64,7 +31,7 @@ export function TicketList({ search }: { search: TicketListSearch }) {
   const categories = useCategories();
   const users = useUsers(can('user.read'));
   const criteria = criteriaOf(search);
-  const page = useTicketPage(criteria);
+  const page = useTicketPage(criteria, LIST_REFRESH_MS);
   const go = (change: Partial<TicketListSearch>) =>
     void navigate({ to: '/tickets', search: { ...search, page: undefined, ...change } });
   const select = (
