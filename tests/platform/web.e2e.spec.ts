@@ -5,7 +5,6 @@ import { jsonApi } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
-import { initialJavaScriptGzipBytes } from './initial-javascript';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
 import { startWebPlatform, WEB_SERVICES, type WebPlatform } from './web-platform';
 
@@ -296,5 +295,9 @@ describe('the session and the headers', () => {
 });
 
 it('loads at most 300 KB of compressed JavaScript before the first screen', () => {
-  expect(initialJavaScriptGzipBytes()).toBeLessThanOrEqual(300 * 1024);
+  // infra/web/initial-javascript.mjs, shared with the web bench, in a process of its own (an ES module)
+  const measure = `import('./infra/web/initial-javascript.mjs').then((m) => console.log(m.initialJavaScriptGzipBytes()))`;
+  const bytes = Number(execFileSync(process.execPath, ['-e', measure], { cwd: path.resolve(__dirname, '../..') }));
+  expect(bytes).toBeGreaterThan(0);
+  expect(bytes).toBeLessThanOrEqual(300 * 1024);
 });

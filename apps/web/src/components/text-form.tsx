@@ -7,19 +7,18 @@ import { ProblemMessage } from './problem-message';
  */
 export function TextForm(props: {
   id: string;
-  legend: string;
+  /** the form's heading and its button */
+  title: string;
   label: string;
-  submit: string;
   required?: boolean;
   children?: ReactNode;
-  error: Error | null;
-  pending: boolean;
-  onSubmit(text: string): Promise<unknown>;
+  /** the mutation that sends the text */
+  command: { error: Error | null; isPending: boolean; mutateAsync(text: string): Promise<unknown> };
 }) {
   const [text, setText] = useState('');
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    await props.onSubmit(text);
+    await props.command.mutateAsync(text);
     setText('');
   };
   return (
@@ -28,7 +27,7 @@ export function TextForm(props: {
       onSubmit={(event) => void send(event).catch(() => undefined)}
       aria-labelledby={`${props.id}-legend`}
     >
-      <h3 id={`${props.id}-legend`}>{props.legend}</h3>
+      <h3 id={`${props.id}-legend`}>{props.title}</h3>
       <div className="field">
         <label htmlFor={props.id}>{props.label}</label>
         <textarea
@@ -40,9 +39,9 @@ export function TextForm(props: {
         />
       </div>
       {props.children}
-      <ProblemMessage error={props.error} />
-      <button type="submit" disabled={props.pending}>
-        {props.submit}
+      <ProblemMessage error={props.command.error} />
+      <button type="submit" disabled={props.command.isPending}>
+        {props.title}
       </button>
     </form>
   );

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { answer, ticketsApi } from '../api/clients';
 import { ticketKeys, useCategories } from '../api/queries';
 import { LevelSelect } from '../components/levels';
+import { categoryOptions, OptionSelect } from '../components/option-select';
 import { ProblemMessage } from '../components/problem-message';
 import { useI18n } from '../i18n/i18n';
 
@@ -44,17 +45,13 @@ export function CreateTicket() {
           <option value="request">{t('request')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="category">{t('category')}</label>
-        <select id="category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
-          <option value="">{t('none')}</option>
-          {(categories.data ?? []).map((category) => (
-            <option key={category.categoryId} value={category.categoryId}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptionSelect
+        id="category"
+        label={t('category')}
+        value={categoryId}
+        options={categoryOptions(categories.data)}
+        onChange={setCategoryId}
+      />
       <LevelSelect id="urgency" label={t('urgency')} value={urgency} onChange={setUrgency} />
       <div className="field">
         <label htmlFor="title">{t('title')}</label>

@@ -19,15 +19,7 @@ function SolutionAnswer({ ticketId }: { ticketId: string }) {
         {t('approveSolution')}
       </button>
       <ProblemMessage error={approve.error} />
-      <TextForm
-        id="refusal"
-        legend={t('refuseSolution')}
-        label={t('comment')}
-        submit={t('refuseSolution')}
-        error={refuse.error}
-        pending={refuse.isPending}
-        onSubmit={(reason) => refuse.mutateAsync(reason)}
-      />
+      <TextForm id="refusal" title={t('refuseSolution')} label={t('comment')} command={refuse} />
     </section>
   );
 }
@@ -40,16 +32,7 @@ function Survey({ ticketId }: { ticketId: string }) {
     ticketCommands.satisfaction(id, { rating, comment }),
   );
   return (
-    <TextForm
-      id="survey"
-      legend={t('answerSurvey')}
-      label={t('comment')}
-      submit={t('answerSurvey')}
-      required={false}
-      error={answerSurvey.error}
-      pending={answerSurvey.isPending}
-      onSubmit={(comment) => answerSurvey.mutateAsync(comment)}
-    >
+    <TextForm id="survey" title={t('answerSurvey')} label={t('comment')} required={false} command={answerSurvey}>
       <div className="field">
         <label htmlFor="rating">{t('rating')}</label>
         <input
@@ -82,15 +65,7 @@ export function SelfServiceTicket({ ticket, timeline }: { ticket: TicketDetail; 
         </p>
       )}
       {ticket.status !== 'closed' && (
-        <TextForm
-          id="followup"
-          legend={t('addFollowup')}
-          label={t('content')}
-          submit={t('addFollowup')}
-          error={followup.error}
-          pending={followup.isPending}
-          onSubmit={(content) => followup.mutateAsync(content)}
-        />
+        <TextForm id="followup" title={t('addFollowup')} label={t('content')} command={followup} />
       )}
       <h2>{t('timeline')}</h2>
       <Timeline ticketId={ticket.ticketId} entries={timeline} />

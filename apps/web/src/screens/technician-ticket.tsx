@@ -4,6 +4,7 @@ import { useCategories, useUsers } from '../api/queries';
 import { ticketCommands, useTicketCommand } from '../api/ticket-actions';
 import type { TicketDetail, TimelineEntry } from '../api/views';
 import { LevelSelect, levelKey } from '../components/levels';
+import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
 import { ProblemMessage } from '../components/problem-message';
 import { TextForm } from '../components/text-form';
 import { Timeline } from '../components/timeline';
@@ -28,17 +29,13 @@ function Classification({ ticket }: { ticket: TicketDetail }) {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="classification">
       <h2 id="classification">{t('criteria')}</h2>
-      <div className="field">
-        <label htmlFor="ticket-category">{t('category')}</label>
-        <select id="ticket-category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
-          <option value="">{t('none')}</option>
-          {(categories.data ?? []).map((category) => (
-            <option key={category.categoryId} value={category.categoryId}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptionSelect
+        id="ticket-category"
+        label={t('category')}
+        value={categoryId}
+        options={categoryOptions(categories.data)}
+        onChange={setCategoryId}
+      />
       <LevelSelect id="ticket-urgency" label={t('urgency')} value={urgency} onChange={setUrgency} />
       <LevelSelect id="ticket-impact" label={t('impact')} value={impact} onChange={setImpact} />
       <p aria-live="polite" data-testid="computed-priority">
@@ -73,17 +70,13 @@ function Actors({ ticket }: { ticket: TicketDetail }) {
             if (userId) assign.mutate(userId);
           }}
         >
-          <div className="field">
-            <label htmlFor="assignee">{t('assignUser')}</label>
-            <select id="assignee" value={userId} onChange={(event) => setUserId(event.target.value)}>
-              <option value="">{t('none')}</option>
-              {(users.data ?? []).map((user) => (
-                <option key={user.userId} value={user.userId}>
-                  {user.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OptionSelect
+            id="assignee"
+            label={t('assignUser')}
+            value={userId}
+            options={userOptions(users.data)}
+            onChange={setUserId}
+          />
           <button type="submit">{t('assign')}</button>
         </form>
       )}
@@ -133,15 +126,7 @@ function FollowupForm({ ticketId }: { ticketId: string }) {
     ticketCommands.followup(id, { content, private: isPrivate }),
   );
   return (
-    <TextForm
-      id="followup"
-      legend={t('addFollowup')}
-      label={t('content')}
-      submit={t('addFollowup')}
-      error={followup.error}
-      pending={followup.isPending}
-      onSubmit={(content) => followup.mutateAsync(content)}
-    >
+    <TextForm id="followup" title={t('addFollowup')} label={t('content')} command={followup}>
       <div className="field inline">
         <input
           id="followup-private"
@@ -163,15 +148,7 @@ function TaskForm({ ticketId }: { ticketId: string }) {
     ticketCommands.task(id, { content, durationMinutes: minutes, private: isPrivate, state: 'done' }),
   );
   return (
-    <TextForm
-      id="task"
-      legend={t('addTask')}
-      label={t('content')}
-      submit={t('addTask')}
-      error={task.error}
-      pending={task.isPending}
-      onSubmit={(content) => task.mutateAsync(content)}
-    >
+    <TextForm id="task" title={t('addTask')} label={t('content')} command={task}>
       <div className="field">
         <label htmlFor="task-duration">{t('durationMinutes')}</label>
         <input
@@ -194,17 +171,7 @@ function TaskForm({ ticketId }: { ticketId: string }) {
 function SolutionForm({ ticketId }: { ticketId: string }) {
   const { t } = useI18n();
   const solve = useTicketCommand(ticketId, ticketCommands.solution);
-  return (
-    <TextForm
-      id="solution"
-      legend={t('addSolution')}
-      label={t('solution')}
-      submit={t('addSolution')}
-      error={solve.error}
-      pending={solve.isPending}
-      onSubmit={(content) => solve.mutateAsync(content)}
-    />
-  );
+  return <TextForm id="solution" title={t('addSolution')} label={t('solution')} command={solve} />;
 }
 
 function ValidationRequest({ ticketId }: { ticketId: string }) {
@@ -216,26 +183,15 @@ function ValidationRequest({ ticketId }: { ticketId: string }) {
     ticketCommands.requestValidation(id, { approverId, comment }),
   );
   return (
-    <TextForm
-      id="validation"
-      legend={t('requestValidation')}
-      label={t('comment')}
-      submit={t('requestValidation')}
-      error={request.error}
-      pending={request.isPending}
-      onSubmit={(comment) => request.mutateAsync(comment)}
-    >
-      <div className="field">
-        <label htmlFor="approver">{t('approver')}</label>
-        <select id="approver" required value={approverId} onChange={(event) => setApproverId(event.target.value)}>
-          <option value="">{t('none')}</option>
-          {(users.data ?? []).map((user) => (
-            <option key={user.userId} value={user.userId}>
-              {user.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
+    <TextForm id="validation" title={t('requestValidation')} label={t('comment')} command={request}>
+      <OptionSelect
+        id="approver"
+        label={t('approver')}
+        value={approverId}
+        options={userOptions(users.data)}
+        onChange={setApproverId}
+        required
+      />
     </TextForm>
   );
 }

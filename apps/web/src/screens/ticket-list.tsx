@@ -1,6 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTicketPage, useCategories, useUsers, type TicketCriteria } from '../api/queries';
 import { levelKey } from '../components/levels';
+import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../session/session';
@@ -41,19 +42,16 @@ export function TicketList({ search }: { search: TicketListSearch }) {
     options: Array<[string, string]>,
     key: keyof TicketListSearch,
   ) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => go({ [key]: event.target.value || undefined })}>
-        <option value="">{t('all')}</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
+    <OptionSelect
+      id={id}
+      label={label}
+      value={value ?? ''}
+      options={options}
+      emptyLabel={t('all')}
+      onChange={(chosen) => go({ [key]: chosen || undefined })}
+    />
   );
-  const userOptions = (users.data ?? []).map((user): [string, string] => [user.userId, user.displayName]);
+  const people = userOptions(users.data);
   const total = page.data?.total ?? 0;
   const current = criteria.page ?? 1;
   const from = total ? (current - 1) * PAGE_SIZE + 1 : 0;
@@ -74,13 +72,7 @@ export function TicketList({ search }: { search: TicketListSearch }) {
           ]),
           'status',
         )}
-        {select(
-          'category',
-          t('category'),
-          search.categoryId,
-          (categories.data ?? []).map((c) => [c.categoryId, c.name]),
-          'categoryId',
-        )}
+        {select('category', t('category'), search.categoryId, categoryOptions(categories.data), 'categoryId')}
         {select(
           'priority',
           t('priority'),
@@ -88,8 +80,8 @@ export function TicketList({ search }: { search: TicketListSearch }) {
           [1, 2, 3, 4, 5, 6].map((p) => [String(p), t(levelKey(p))]),
           'priority',
         )}
-        {select('requester', t('requester'), search.requesterId, userOptions, 'requesterId')}
-        {select('assignee', t('assignee'), search.assigneeUserId, userOptions, 'assigneeUserId')}
+        {select('requester', t('requester'), search.requesterId, people, 'requesterId')}
+        {select('assignee', t('assignee'), search.assigneeUserId, people, 'assigneeUserId')}
         {select(
           'entity',
           t('entity'),
