@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { answer, ticketsApi } from '../api/clients';
-import { ticketKeys, useCategories } from '../api/queries';
+import { ticketKeys, useCategories, useUsers } from '../api/queries';
 import { LevelSelect } from '../components/levels';
-import { categoryOptions, OptionSelect } from '../components/option-select';
+import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
 import { ProblemMessage } from '../components/problem-message';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 
 /** "Créer un ticket": type, category, urgency, title, description (the requester is the caller). */
 export function CreateTicket() {
@@ -19,11 +20,24 @@ export function CreateTicket() {
   const [urgency, setUrgency] = useState(3);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  // the desk opens tickets for the people who call (GLPI: "Demandeur"); a requester opens their own
+  const { selfService, can } = useSession();
+  const picksRequester = !selfService && can('user.read');
+  const users = useUsers(picksRequester);
+  const [requesterId, setRequesterId] = useState('');
   const create = useMutation({
     mutationFn: () =>
       answer<{ ticketId: string }>(
         ticketsApi.POST('/api/tickets', {
-          body: { type, urgency, title, description, source: 'helpdesk', ...(categoryId ? { categoryId } : {}) },
+          body: {
+            type,
+            urgency,
+            title,
+            description,
+            source: 'helpdesk',
+            ...(categoryId ? { categoryId } : {}),
+            ...(requesterId ? { requesters: [{ kind: 'user' as const, id: requesterId }] } : {}),
+          },
         }),
       ),
     onSuccess: async ({ ticketId }) => {
@@ -52,6 +66,15 @@ export function CreateTicket() {
         options={categoryOptions(categories.data)}
         onChange={setCategoryId}
       />
+      {picksRequester && (
+        <OptionSelect
+          id="requester"
+          label={t('requester')}
+          value={requesterId}
+          options={userOptions(users.data)}
+          onChange={setRequesterId}
+        />
+      )}
       <LevelSelect id="urgency" label={t('urgency')} value={urgency} onChange={setUrgency} />
       <div className="field">
         <label htmlFor="title">{t('title')}</label>
