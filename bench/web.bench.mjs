@@ -20,6 +20,8 @@ const PORTS = { gateway: 3920, identity: 3921, tickets: 3922 };
 const url = (name) => `http://127.0.0.1:${PORTS[name]}`;
 
 export default async function webBench(env) {
+  // bench/run.mjs builds the services; the application is Vite's
+  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: path.join(here, '..'), stdio: 'ignore' });
   const run = Date.now();
   const keys = rsaKeys();
   // identity and tickets share the run's topics (tickets learns the users from identity's events)

@@ -6,6 +6,7 @@ import fastifyHttpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GatewaySettings, ServiceName } from './gateway.env';
+import { sendProblem } from './problem';
 import { securityHeaders } from './security-headers';
 import { registerSessionRoutes } from './session.routes';
 
@@ -36,16 +37,7 @@ async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void>
   await app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api/')) {
-      return reply
-        .code(404)
-        .type('application/problem+json')
-        .send({
-          type: 'urn:itsm:problem:not_found',
-          title: 'Not Found',
-          status: 404,
-          detail: `no route ${request.method} ${request.url.split('?')[0]}`,
-          code: 'not_found',
-        });
+      return sendProblem(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sendProblem } from './problem';
 import { crossSiteRefusal, forgetRefreshToken, keepRefreshToken, REFRESH_COOKIE, REFRESH_PATH } from './refresh-cookie';
 
 /** As identity's refresh tokens live (docs/identity.md): the cookie never outlives them. */
@@ -8,13 +9,6 @@ interface TokenAnswer {
   accessToken?: string;
   refreshToken?: string;
   [field: string]: unknown;
-}
-
-function problem(reply: FastifyReply, status: number, code: string, detail: string) {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({ type: `urn:itsm:problem:${code}`, title: code, status, detail, code });
 }
 
 /**
@@ -33,7 +27,8 @@ export function registerSessionRoutes(app: FastifyInstance, identityUrl: string)
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress, ...headers },
       body: JSON.stringify(body ?? {}),
-    });
+    }).catch(() => null);
+    if (!answer) return sendProblem(reply, 503, 'unavailable', 'the identity service does not answer');
     const text = await answer.text();
     if (!answer.ok || !text) {
       if (answer.status === 401 && path === 'auth/refresh') forgetRefreshToken(reply);
@@ -53,9 +48,9 @@ export function registerSessionRoutes(app: FastifyInstance, identityUrl: string)
 
   app.post(REFRESH_PATH, (request, reply) => {
     const refused = crossSiteRefusal(request);
-    if (refused) return problem(reply, 403, 'forbidden', refused);
+    if (refused) return sendProblem(reply, 403, 'forbidden', refused);
     const refreshToken = request.cookies[REFRESH_COOKIE];
-    if (!refreshToken) return problem(reply, 401, 'unauthenticated', 'not signed in');
+    if (!refreshToken) return sendProblem(reply, 401, 'unauthenticated', 'not signed in');
     return toIdentity('auth/refresh', { refreshToken }, {}, reply, request.ip);
   });
 
@@ -67,8 +62,10 @@ export function registerSessionRoutes(app: FastifyInstance, identityUrl: string)
     const answer = await fetch(`${identityUrl}/api/auth/logout`, {
       method: 'POST',
       headers: { authorization: request.headers.authorization ?? '', 'x-forwarded-for': request.ip },
-    });
+    }).catch(() => null);
+    // the cookie goes whatever identity says: signing out of this browser always works
     forgetRefreshToken(reply);
+    if (!answer) return sendProblem(reply, 503, 'unavailable', 'the identity service does not answer');
     return reply.code(answer.status).send(answer.status === 204 ? undefined : await answer.text());
   });
 }
