@@ -132,9 +132,9 @@ describe("the seed's printer story through the screens, as M. Blier and tech", (
     expect(await tech.getByTestId('ticket-assignees').textContent()).toBe('tech');
 
     // the priority follows urgency x impact as the form changes (GLPI's matrix, from @itsm/domain)
-    await tech.getByLabel('Impact').selectOption({ label: 'Très haute' });
+    await tech.getByLabel('Impact').selectOption({ label: 'Très haut' });
     expect(await tech.getByTestId('computed-priority').textContent()).toBe('Priorité calculée : Moyenne');
-    await tech.getByLabel('Impact').selectOption({ label: 'Basse' });
+    await tech.getByLabel('Impact').selectOption({ label: 'Bas' });
     expect(await tech.getByTestId('computed-priority').textContent()).toBe('Priorité calculée : Basse');
 
     const task = tech.getByRole('form', { name: 'Ajouter une tâche' });

@@ -28,7 +28,7 @@ function Classification({ ticket }: { ticket: TicketDetail }) {
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="classification">
-      <h2 id="classification">{t('criteria')}</h2>
+      <h2 id="classification">{t('classification')}</h2>
       <OptionSelect
         id="ticket-category"
         label={t('category')}
@@ -37,7 +37,7 @@ function Classification({ ticket }: { ticket: TicketDetail }) {
         onChange={setCategoryId}
       />
       <LevelSelect id="ticket-urgency" label={t('urgency')} value={urgency} onChange={setUrgency} />
-      <LevelSelect id="ticket-impact" label={t('impact')} value={impact} onChange={setImpact} />
+      <LevelSelect id="ticket-impact" label={t('impact')} value={impact} onChange={setImpact} impact />
       <p aria-live="polite" data-testid="computed-priority">
         {t('priorityComputed', { priority: t(levelKey(priority)) })}
       </p>
