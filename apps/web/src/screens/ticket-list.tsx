@@ -1,6 +1,7 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTicketPage, useCategories, useUsers, type TicketCriteria } from '../api/queries';
 import { levelKey } from '../components/levels';
+import { TicketCells } from '../components/ticket-table';
 import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -137,13 +138,7 @@ export function TicketList({ search }: { search: TicketListSearch }) {
         <tbody>
           {(page.data?.items ?? []).map((ticket) => (
             <tr key={ticket.ticketId}>
-              <td>{ticket.ticketId.slice(-6)}</td>
-              <td>
-                <Link to="/tickets/$ticketId" params={{ ticketId: ticket.ticketId }}>
-                  {ticket.title}
-                </Link>
-              </td>
-              <td>{t(`status.${ticket.status}` as MessageKey)}</td>
+              <TicketCells ticket={ticket} />
               <td>{dateTime(ticket.updatedAt)}</td>
               <td>{dateTime(ticket.openedAt)}</td>
               <td>{t(levelKey(ticket.priority))}</td>
