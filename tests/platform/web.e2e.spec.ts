@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { jsonApi } from '@itsm/runtime';
+import { jsonApi, type ApiAnswer } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
@@ -11,6 +11,9 @@ import { startWebPlatform, WEB_SERVICES, type WebPlatform } from './web-platform
 // The web application through the gateway, in Debian's Chromium, against the built services on
 // the file's slice: one platform and one browser for every test of the file.
 const stack = useIsolatedStack();
+// a browser step on a loaded 2-core machine (argon2 at sign-in, Chromium's rendering) can take
+// tens of seconds: the steps wait up to a minute, a test up to five
+jest.setTimeout(300_000);
 let platform: WebPlatform;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -18,6 +21,7 @@ const contexts: BrowserContext[] = [];
 async function signedIn(login: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'fr-FR', baseURL: platform.url });
   contexts.push(context);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('Identifiant').fill(login);
@@ -53,6 +57,17 @@ async function untilStatus(page: Page, status: string) {
     .waitFor();
 }
 
+/** The services learn users from identity's events: a 422 until they have heard of glpi. */
+async function untilKnown(call: () => Promise<ApiAnswer>): Promise<ApiAnswer['body']> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { status, body } = await call();
+    if (status === 200 || status === 201) return body;
+    if (status !== 422 || Date.now() > deadline) throw new Error(`${status} ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
   stack.onTeardown(() => browser.close());
@@ -64,17 +79,32 @@ beforeAll(async () => {
       body: JSON.stringify({ login: 'glpi', password: 'glpi' }),
     })
   ).json()) as { accessToken: string };
-  // the seed's categories; tickets knows glpi once it has read identity's events
-  const deadline = Date.now() + 60_000;
+  // the seed's categories and agreements (TTO 1 h, TTR 8 h on hardware failures), as glpi
+  const asGlpi = (url: string) => jsonApi(url, glpi.accessToken);
+  const categories = new Map<string, string>();
   for (const name of ['Panne logiciel', 'Panne matérielle', 'Panne réseau']) {
-    for (;;) {
-      const created = await jsonApi(platform.services.tickets.url, glpi.accessToken).post('/api/itil-categories', {
-        name,
-      });
-      if (created.status === 201 || Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const created = await untilKnown(() =>
+      asGlpi(platform.services.tickets.url).post('/api/itil-categories', { name }),
+    );
+    categories.set(name, created.categoryId);
   }
+  const agreement = (name: string, kind: 'tto' | 'ttr', hours: number) => () =>
+    asGlpi(platform.services.sla.url).post('/api/slas', {
+      name,
+      agreement: 'sla',
+      kind,
+      duration: hours,
+      unit: 'hours',
+    });
+  const tto = await untilKnown(agreement('TTO 1 h', 'tto', 1));
+  const ttr = await untilKnown(agreement('TTR 8 h', 'ttr', 8));
+  await untilKnown(() =>
+    asGlpi(platform.services.sla.url).post('/api/sla-rules', {
+      name: 'Panne matérielle',
+      criteria: { categoryIds: [categories.get('Panne matérielle')] },
+      slaIds: [tto.slaId, ttr.slaId],
+    }),
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -129,6 +159,16 @@ describe("the seed's printer story through the screens, as M. Blier and tech", (
     await expectAccessible(tech);
     await tech.getByRole('button', { name: "M'attribuer" }).click();
     await untilStatus(tech, 'En cours (Attribué)');
+    // sla attaches the agreements once it hears of the ticket: the TTO met when tech took it, the TTR running
+    const badges = async () =>
+      (await tech.getByText(/^TTR .* Temps restant : 7 h/).count()) +
+      (await tech.getByText(/^TTO .* Respecté$/).count());
+    for (let attempt = 0; (await badges()) < 2; attempt++) {
+      if (attempt === 30) throw new Error(`the TTO/TTR badges: ${await tech.locator('.badges').textContent()}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await tech.reload();
+      await untilStatus(tech, 'En cours (Attribué)');
+    }
     expect(await tech.getByTestId('ticket-assignees').textContent()).toBe('tech');
 
     // the priority follows urgency x impact as the form changes (GLPI's matrix, from @itsm/domain)
