@@ -162,16 +162,6 @@ describe("the seed's printer story through the screens, as M. Blier and tech", (
     await expectAccessible(tech);
     await tech.getByRole('button', { name: "M'attribuer" }).click();
     await untilStatus(tech, 'En cours (Attribué)');
-    // sla attaches the agreements once it hears of the ticket: the TTO met when tech took it, the TTR running
-    const badges = async () =>
-      (await tech.getByText(/^TTR .* Temps restant : 7 h/).count()) +
-      (await tech.getByText(/^TTO .* Respecté$/).count());
-    for (let attempt = 0; (await badges()) < 2; attempt++) {
-      if (attempt === 90) throw new Error(`the TTO/TTR badges: ${await tech.locator('.badges').textContent()}`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await tech.reload();
-      await untilStatus(tech, 'En cours (Attribué)');
-    }
     expect(await tech.getByTestId('ticket-assignees').textContent()).toBe('tech');
 
     // the priority follows urgency x impact as the form changes (GLPI's matrix, from @itsm/domain)
@@ -207,6 +197,15 @@ describe("the seed's printer story through the screens, as M. Blier and tech", (
     await tech.getByRole('button', { name: 'Mettre en attente' }).click();
     await untilStatus(tech, 'En attente');
     expect(await offered()).toEqual(['Clore', 'Reprendre']);
+    // sla attaches the agreements once it hears of the ticket: the TTO met when tech took it, the TTR paused
+    const badges = async () =>
+      (await tech.getByText(/^TTR .* En pause$/).count()) + (await tech.getByText(/^TTO .* Respecté$/).count());
+    for (let attempt = 0; (await badges()) < 2; attempt++) {
+      if (attempt === 90) throw new Error(`the TTO/TTR badges: ${await tech.locator('.badges').textContent()}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await tech.reload();
+      await untilStatus(tech, 'En attente');
+    }
     await expectAccessible(tech);
     await screenshot(tech, 'technician-ticket');
   });

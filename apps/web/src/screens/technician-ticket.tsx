@@ -55,10 +55,13 @@ function Actors({ ticket }: { ticket: TicketDetail }) {
   const [userId, setUserId] = useState('');
   const assign = useTicketCommand(ticket.ticketId, ticketCommands.assign);
   const assigned = (id: string) => ticket.actors.assignee.some((actor) => actor.kind === 'user' && actor.id === id);
+  const takes = me && !assigned(me.user.userId) && (can('ticket.steal') || can('ticket.assign'));
+  // nothing to offer: the actors are in the header already
+  if (!takes && !can('ticket.assign')) return null;
   return (
     <section className="card" aria-labelledby="actors">
       <h2 id="actors">{t('actors')}</h2>
-      {me && !assigned(me.user.userId) && (can('ticket.steal') || can('ticket.assign')) && (
+      {takes && (
         <button type="button" onClick={() => assign.mutate(me.user.userId)}>
           {t('assignToMe')}
         </button>
