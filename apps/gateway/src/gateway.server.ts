@@ -25,6 +25,8 @@ async function proxyService(app: FastifyInstance, name: ServiceName, upstream: s
         );
         return { ...kept, 'x-forwarded-for': request.ip };
       },
+      // a service that does not answer is a dependency away, as the services say it: 503 problem+json
+      onError: (reply) => void sendProblem(reply, 503, 'unavailable', `the ${name} service does not answer`),
     },
   });
 }
