@@ -78,7 +78,7 @@ export default async function ticketsBench(env) {
 }
 
 /** The message of the first log line of the process that contains `text` (pino JSON lines). */
-function untilLogged(child, text, timeoutMs) {
+export function untilLogged(child, text, timeoutMs) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the tickets service did not log "${text}" in time`)), timeoutMs);
     child.once('exit', (code) => reject(new Error(`the tickets service exited (${code})`)));
@@ -96,7 +96,7 @@ function untilLogged(child, text, timeoutMs) {
 }
 
 /** Answers HTTP (the index may be ready before the server listens). */
-async function untilListening(url) {
+export async function untilListening(url) {
   for (let tries = 0; tries < 600; tries++) {
     const status = await fetch(`${url}/health/live`).then(
       (answer) => answer.status,
@@ -258,15 +258,17 @@ async function createToVisible(url, token, samples = 100) {
   return { p50: percentile(waits, 50), p99: percentile(waits, 99), samples };
 }
 
-/** Fills the read model up to LIST_SIZE tickets (documents shaped as the projection writes them). */
-async function fill(db) {
+/**
+ * Fills the read model up to `size` tickets (documents shaped as the projection writes them),
+ * spread over `entities` (the web bench puts them all on the root entity its users see).
+ */
+export async function fill(db, size = LIST_SIZE, entities = Array.from({ length: 10 }, (_, i) => `entity-${i}`)) {
   const collection = db.collection('ticket_view');
   const present = await collection.countDocuments();
   const statuses = ['new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
-  const entities = Array.from({ length: 10 }, (_, i) => `entity-${i}`);
   const start = Date.parse('2026-01-01T00:00:00Z');
-  for (let from = present; from < LIST_SIZE; from += 1000) {
-    const docs = Array.from({ length: Math.min(1000, LIST_SIZE - from) }, (_, k) => {
+  for (let from = present; from < size; from += 1000) {
+    const docs = Array.from({ length: Math.min(1000, size - from) }, (_, k) => {
       const i = from + k;
       const ticketId = randomUUID();
       const at = new Date(start + i * 60_000).toISOString();
@@ -274,7 +276,7 @@ async function fill(db) {
         _id: `ticket-${ticketId}`,
         _sequence: 1,
         ticketId,
-        entityId: entities[i % 10],
+        entityId: entities[i % entities.length],
         title: `Ticket ${i}`,
         description: '',
         type: i % 3 ? 'incident' : 'request',

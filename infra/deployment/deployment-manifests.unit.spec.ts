@@ -6,9 +6,12 @@ import { parse } from 'yaml';
 // docker-compose.yml cannot run here (no Docker engine): this checks that every service of apps/
 // has its container with matching image names. k8s/: kubernetes-manifests.unit.spec.ts.
 const root = path.resolve(__dirname, '../..');
+// the gateway (`"deployment": "local"`) is `npm start`'s one origin: in Kubernetes the Ingress routes
 const services = fs
   .readdirSync(path.join(root, 'apps'))
-  .filter((name) => JSON.parse(read(`apps/${name}/package.json`)).itsm?.port);
+  .map((name) => ({ name, itsm: JSON.parse(read(`apps/${name}/package.json`)).itsm }))
+  .filter(({ itsm }) => itsm?.port && itsm.deployment !== 'local')
+  .map(({ name }) => name);
 
 function read(relative: string): string {
   return fs.readFileSync(path.join(root, relative), 'utf8');

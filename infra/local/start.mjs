@@ -8,9 +8,10 @@ import { signingKeyEnv } from './keys.mjs';
 import { ensureStack } from './stack.mjs';
 
 async function main() {
-  const env = { ...(await ensureStack()), ...signingKeyEnv() };
-  console.log('[build] tsc -b');
-  run('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: paths.repoRoot });
+  // the gateway on this machine is the one proxy the services believe about the client's address
+  const env = { ...(await ensureStack()), ...signingKeyEnv(), TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback' };
+  console.log('[build] tsc -b, vite build');
+  run('npm', ['run', '--silent', 'build'], { cwd: paths.repoRoot });
   const apps = discoverApps();
   for (const app of apps) await startApp(app, env);
   await Promise.all(apps.map(waitForReady));
@@ -19,8 +20,14 @@ async function main() {
     const urls = Object.fromEntries(apps.map((other) => [`ITSM_${other.name.toUpperCase()}_URL`, appUrl(other)]));
     run(process.execPath, [app.seed], { env: { ...process.env, ...env, ...urls, ITSM_SERVICE_URL: appUrl(app) } });
   }
+  const gateway = apps.find((app) => app.name === 'gateway');
   console.log('\nReady:');
-  for (const app of apps) console.log(`  ${app.name.padEnd(10)} ${appUrl(app)}  (health: ${appUrl(app)}/health/ready)`);
+  if (gateway)
+    console.log(
+      `  web        http://localhost:${gateway.port}  (sign in as tech/tech, S1/S1 for M. Blier, glpi/glpi)\n`,
+    );
+  for (const app of apps.filter((candidate) => candidate !== gateway))
+    console.log(`  ${app.name.padEnd(10)} ${appUrl(app)}  (health: ${appUrl(app)}/health/ready)`);
   console.log('\nStop everything with `npm stop`; logs are in .itsm/logs/.');
 }
 

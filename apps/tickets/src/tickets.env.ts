@@ -1,4 +1,4 @@
-import { DEFAULT_PRIORITY_MATRIX, parsePriorityMatrix, type PriorityMatrix } from './ticket/priority-matrix';
+import { DEFAULT_PRIORITY_MATRIX, parsePriorityMatrix, type PriorityMatrix } from '@itsm/domain';
 
 export interface TicketsSettings {
   priorityMatrix: PriorityMatrix;

@@ -32,3 +32,5 @@ export {
   type TicketReader,
   type TicketRole,
 } from './ticket-visibility';
+export { computePriority, DEFAULT_PRIORITY_MATRIX, parsePriorityMatrix, type PriorityMatrix } from './priority-matrix';
+export { legalStatusActions, statusAllows, type TicketStatusAction } from './ticket-status-actions';

@@ -1,7 +1,7 @@
 import type { ActorRef, TaskFields, TicketEvent, TicketOpened, TicketStatus } from '@itsm/contracts';
 import { deciderSpecification } from '@itsm/testing';
 import { statusChangesOf, ticketOpened } from '@itsm/fixtures';
-import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority-matrix';
+import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '@itsm/domain';
 import type { TicketCommand } from './ticket.commands';
 import { ticketDecider } from './ticket.decider';
 import type { TicketState } from './ticket.state';

@@ -7,7 +7,7 @@ import type {
   TicketEscalated,
   TicketType,
 } from '@itsm/contracts';
-import type { PriorityMatrix } from './priority-matrix';
+import type { PriorityMatrix } from '@itsm/domain';
 
 /** What decides a ticket's opening date. */
 export interface OpeningFacts {

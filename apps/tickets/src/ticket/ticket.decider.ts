@@ -1,6 +1,5 @@
-import { DomainError, instantText, isDomainError, type Decider } from '@itsm/domain';
+import { computePriority, DomainError, instantText, isDomainError, statusAllows, type Decider } from '@itsm/domain';
 import type { TaskFields, TicketEvent, TicketStatus } from '@itsm/contracts';
-import { computePriority } from './priority-matrix';
 import type { TicketCommand } from './ticket.commands';
 import { evolveTicket } from './ticket.evolve';
 import { hasPlannedTask, initialTicketState, sameActor, workingStatus, type TicketState } from './ticket.state';
@@ -11,7 +10,6 @@ type Decision = TicketEvent[] | DomainError;
 
 const illegal = (status: TicketStatus, what: string) =>
   new DomainError('illegal_transition', `a ${status} ticket cannot ${what}`);
-const OPEN_STATUSES: TicketStatus[] = ['new', 'assigned', 'planned', 'pending'];
 /** GLPI: a satisfaction answer may be changed for 12 hours after it was first given */
 const SATISFACTION_CHANGE_MS = 12 * 3_600_000;
 
@@ -61,10 +59,10 @@ function decide(command: TicketCommand, state: TicketState): Decision {
     case 'refuse-solution':
       return refuse(command, state, ticketId);
     case 'set-pending':
-      if (!['new', 'assigned', 'planned'].includes(state.status)) return illegal(state.status, 'be put pending');
+      if (!statusAllows(state.status, 'set-pending')) return illegal(state.status, 'be put pending');
       return [statusChange(ticketId, state.status, 'pending', 'pending')];
     case 'resume':
-      if (state.status !== 'pending') return illegal(state.status, 'resume: it is not pending');
+      if (!statusAllows(state.status, 'resume')) return illegal(state.status, 'resume: it is not pending');
       return [statusChange(ticketId, 'pending', workingStatus(state), 'resumed')];
     case 'close-ticket':
       if (command.by === 'auto' && state.status !== 'solved') return illegal(state.status, 'be closed automatically');
@@ -226,7 +224,7 @@ function answerValidation(command: Command<'answer-validation'>, state: TicketSt
 function addSolution(command: Command<'add-solution'>, state: TicketState, ticketId: string): Decision {
   if (state.status === 'solved')
     return new DomainError('conflict', 'the ticket is already solved; did someone solve it before you?');
-  if (!OPEN_STATUSES.includes(state.status)) return illegal(state.status, 'take a solution');
+  if (!statusAllows(state.status, 'solve')) return illegal(state.status, 'take a solution');
   if (!command.content.trim()) return new DomainError('invalid', 'a solution needs content');
   const { solutionId, content, solutionType, authorId } = command;
   const added: TicketEvent = {
@@ -242,7 +240,8 @@ function addSolution(command: Command<'add-solution'>, state: TicketState, ticke
 }
 
 function approve(command: Command<'approve-solution'>, state: TicketState, ticketId: string): Decision {
-  if (state.status !== 'solved' || !state.solution) return illegal(state.status, 'have its solution approved');
+  if (!statusAllows(state.status, 'approve-solution') || !state.solution)
+    return illegal(state.status, 'have its solution approved');
   if (!command.isRequester) return new DomainError('forbidden', 'only a requester approves the solution');
   const { solutionId } = state.solution;
   return [
@@ -252,7 +251,8 @@ function approve(command: Command<'approve-solution'>, state: TicketState, ticke
 }
 
 function refuse(command: Command<'refuse-solution'>, state: TicketState, ticketId: string): Decision {
-  if (state.status !== 'solved' || !state.solution) return illegal(state.status, 'have its solution refused');
+  if (!statusAllows(state.status, 'refuse-solution') || !state.solution)
+    return illegal(state.status, 'have its solution refused');
   if (!command.isRequester) return new DomainError('forbidden', 'only a requester refuses the solution');
   if (!command.reason.trim()) return new DomainError('invalid', 'a refusal needs a reason');
   const { solutionId } = state.solution;
@@ -267,7 +267,7 @@ function refuse(command: Command<'refuse-solution'>, state: TicketState, ticketI
 }
 
 function reopen(command: Command<'reopen-ticket'>, state: TicketState, ticketId: string): Decision {
-  if (state.status !== 'closed') return illegal(state.status, 'be reopened: only closed tickets are');
+  if (!statusAllows(state.status, 'reopen')) return illegal(state.status, 'be reopened: only closed tickets are');
   if (!command.reason.trim()) return new DomainError('invalid', 'reopening needs a reason');
   // as GLPI does: the solution that closed the ticket did not hold
   const lastSolution = state.solution && state.solution.status !== 'refused' ? state.solution : null;

@@ -1,4 +1,4 @@
-import { DomainError } from '@itsm/domain';
+import { DomainError, type PriorityMatrix } from '@itsm/domain';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
@@ -7,7 +7,6 @@ import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { TicketDirectory } from '../../../directory/ticket-directory';
 import { actorsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
-import type { PriorityMatrix } from '../../priority-matrix';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
 import type { OpenTicketRequestDto } from './open-ticket.request.dto';
 

@@ -4,7 +4,7 @@ import type { Caller } from '@itsm/auth';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
 import { ReferenceChecks } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
-import type { PriorityMatrix } from '../../priority-matrix';
+import type { PriorityMatrix } from '@itsm/domain';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 import type { TicketCommand } from '../../ticket.commands';
 import type { UpdateTicketRequestDto } from './update-ticket.request.dto';

@@ -13,7 +13,7 @@ export class UpdateTicketRequestDto extends TicketDetailsDto {
   @IsIn(['incident', 'request'])
   type?: 'incident' | 'request';
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IdField('categoryId')
@@ -22,7 +22,13 @@ export class UpdateTicketRequestDto extends TicketDetailsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) urgency?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) impact?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 6, nullable: true, description: 'by hand; null returns to the matrix' })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: 6,
+    nullable: true,
+    description: 'by hand; null returns to the matrix',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInt()

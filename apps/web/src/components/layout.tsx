@@ -1,0 +1,56 @@
+import { Link, Outlet } from '@tanstack/react-router';
+import { useI18n } from '../i18n/i18n';
+import { SignIn } from '../screens/sign-in';
+import { useSession } from '../session/session';
+import { ContextSwitcher } from './context-switcher';
+
+function LanguageSwitcher() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <div className="field inline">
+      <label htmlFor="language">{t('language')}</label>
+      <select id="language" value={locale} onChange={(event) => setLocale(event.target.value as 'fr' | 'en')}>
+        <option value="fr">Français</option>
+        <option value="en">English</option>
+      </select>
+    </div>
+  );
+}
+
+/** The header (navigation by interface, switchers, sign-out) and the page; the sign-in form when signed out. */
+export function Layout() {
+  const { t } = useI18n();
+  const { me, loading, selfService, signOut } = useSession();
+  return (
+    <>
+      <a className="skip" href="#content">
+        {t('skipToContent')}
+      </a>
+      <header>
+        <span className="brand">{t('appName')}</span>
+        {me && (
+          <nav aria-label={t('home')}>
+            <Link to="/">{t('home')}</Link>
+            <Link to="/tickets/new">{t('createTicket')}</Link>
+            {!selfService && <Link to="/tickets">{t('tickets')}</Link>}
+          </nav>
+        )}
+        <div className="tools">
+          <LanguageSwitcher />
+          {me && <ContextSwitcher />}
+          {me && (
+            <span className="who">
+              {me.user.displayName}{' '}
+              <button type="button" onClick={() => void signOut()}>
+                {t('signOut')}
+              </button>
+            </span>
+          )}
+        </div>
+      </header>
+      <main id="content" tabIndex={-1}>
+        {loading ? <p>{t('loading')}</p> : me ? <Outlet /> : <SignIn />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { Layout } from './components/layout';
+import { useI18n } from './i18n/i18n';
+import { CreateTicket } from './screens/create-ticket';
+import { SelfServiceHome } from './screens/self-service-home';
+import { TechnicianHome } from './screens/technician-home';
+import { TicketList } from './screens/ticket-list';
+import { ticketListSearch } from './screens/ticket-list-search';
+import { TicketPage } from './screens/ticket-page';
+import { useSession } from './session/session';
+
+function Home() {
+  return useSession().selfService ? <SelfServiceHome /> : <TechnicianHome />;
+}
+
+function Forbidden() {
+  return <h1>{useI18n().t('forbidden')}</h1>;
+}
+
+function NotFound() {
+  return <h1>{useI18n().t('notFound')}</h1>;
+}
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Home });
+
+const ticketListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tickets',
+  validateSearch: ticketListSearch,
+  component: function TicketListRoute() {
+    const search = ticketListRoute.useSearch();
+    // the simplified interface has no ticket list: its home lists the user's own tickets
+    return useSession().selfService ? <Forbidden /> : <TicketList search={search} />;
+  },
+});
+
+const createTicketRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tickets/new',
+  component: CreateTicket,
+});
+
+const ticketRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tickets/$ticketId',
+  component: function TicketRoute() {
+    const { ticketId } = ticketRoute.useParams();
+    return <TicketPage key={ticketId} ticketId={ticketId} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([homeRoute, ticketListRoute, createTicketRoute, ticketRoute]);
+
+export const router = createRouter({ routeTree });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,35 @@
+/** The list's criteria as the page address keeps them (bookmarkable, back-button friendly). */
+export interface TicketListSearch {
+  status?: string;
+  categoryId?: string;
+  priority?: number;
+  requesterId?: string;
+  assigneeUserId?: string;
+  entityId?: string;
+  slaBreached?: 'tto' | 'ttr' | 'any';
+  sort?: 'openedAt' | 'updatedAt' | 'priority' | 'status' | 'title';
+  order?: 'asc' | 'desc';
+  page?: number;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/** Only the criteria the list knows, of the right types: anything else in the address is dropped. */
+export function ticketListSearch(raw: Record<string, unknown>): TicketListSearch {
+  const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
+    allowed.includes(value as T) ? (value as T) : undefined;
+  const positive = (value: unknown) =>
+    Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined;
+  return {
+    status: text(raw.status) ?? 'notold',
+    categoryId: text(raw.categoryId),
+    priority: positive(raw.priority),
+    requesterId: text(raw.requesterId),
+    assigneeUserId: text(raw.assigneeUserId),
+    entityId: text(raw.entityId),
+    slaBreached: pick(raw.slaBreached, ['tto', 'ttr', 'any'] as const),
+    sort: pick(raw.sort, ['openedAt', 'updatedAt', 'priority', 'status', 'title'] as const),
+    order: pick(raw.order, ['asc', 'desc'] as const),
+    page: positive(raw.page),
+  };
+}

@@ -1,0 +1,161 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useTicketPage, useCategories, useUsers, type TicketCriteria } from '../api/queries';
+import { levelKey } from '../components/levels';
+import { TicketCells } from '../components/ticket-table';
+import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { useSession } from '../session/session';
+import type { TicketListSearch } from './ticket-list-search';
+
+const PAGE_SIZE = 20;
+/** the open list is read again this often: new tickets and changes show up without a reload */
+const LIST_REFRESH_MS = 15_000;
+const STATUS_CHOICES = ['notold', 'notclosed', 'all', 'new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
+const COLUMNS = [
+  { key: 'title', label: 'title' },
+  { key: 'status', label: 'status' },
+  { key: 'updatedAt', label: 'updatedAt' },
+  { key: 'openedAt', label: 'openedAt' },
+  { key: 'priority', label: 'priority' },
+] as const;
+
+function criteriaOf(search: TicketListSearch): TicketCriteria {
+  const defined = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
+  return { sort: 'openedAt', order: 'desc', ...defined, limit: PAGE_SIZE } as TicketCriteria;
+}
+
+/** The technician's ticket list: the seed's criteria, sortable columns, pages with totals. */
+export function TicketList({ search }: { search: TicketListSearch }) {
+  const { t, dateTime } = useI18n();
+  const navigate = useNavigate();
+  const { me, can } = useSession();
+  const categories = useCategories();
+  const users = useUsers(can('user.read'));
+  const criteria = criteriaOf(search);
+  const page = useTicketPage(criteria, LIST_REFRESH_MS);
+  const go = (change: Partial<TicketListSearch>) =>
+    void navigate({ to: '/tickets', search: { ...search, page: undefined, ...change } });
+  const select = (
+    id: string,
+    label: string,
+    value: string | undefined,
+    options: Array<[string, string]>,
+    key: keyof TicketListSearch,
+  ) => (
+    <OptionSelect
+      id={id}
+      label={label}
+      value={value ?? ''}
+      options={options}
+      emptyLabel={t('all')}
+      onChange={(chosen) => go({ [key]: chosen || undefined })}
+    />
+  );
+  const people = userOptions(users.data);
+  const total = page.data?.total ?? 0;
+  const current = criteria.page ?? 1;
+  const from = total ? (current - 1) * PAGE_SIZE + 1 : 0;
+  const to = Math.min(total, current * PAGE_SIZE);
+  const sortBy = (column: (typeof COLUMNS)[number]['key']) =>
+    go({ sort: column, order: criteria.sort === column && criteria.order === 'desc' ? 'asc' : 'desc' });
+  return (
+    <>
+      <h1>{t('tickets')}</h1>
+      <form className="card criteria" aria-label={t('criteria')} onSubmit={(event) => event.preventDefault()}>
+        {select(
+          'status',
+          t('status'),
+          search.status,
+          STATUS_CHOICES.map((status) => [
+            status,
+            t((['notold', 'notclosed', 'all'].includes(status) ? `group.${status}` : `status.${status}`) as MessageKey),
+          ]),
+          'status',
+        )}
+        {select('category', t('category'), search.categoryId, categoryOptions(categories.data), 'categoryId')}
+        {select(
+          'priority',
+          t('priority'),
+          search.priority?.toString(),
+          [1, 2, 3, 4, 5, 6].map((p) => [String(p), t(levelKey(p))]),
+          'priority',
+        )}
+        {select('requester', t('requester'), search.requesterId, people, 'requesterId')}
+        {select('assignee', t('assignee'), search.assigneeUserId, people, 'assigneeUserId')}
+        {select(
+          'entity',
+          t('entity'),
+          search.entityId,
+          (me?.entities ?? []).map((e) => [e.entityId, e.name]),
+          'entityId',
+        )}
+        {select(
+          'sla',
+          t('slaBreached'),
+          search.slaBreached,
+          [
+            ['tto', t('tto')],
+            ['ttr', t('ttr')],
+            ['any', t('anyBreach')],
+          ],
+          'slaBreached',
+        )}
+        <button type="button" onClick={() => void navigate({ to: '/tickets', search: {} })}>
+          {t('reset')}
+        </button>
+      </form>
+      <p role="status" data-testid="list-total">
+        {t('results', { from, to, total })}
+      </p>
+      <table className="list">
+        <caption className="visually-hidden">{t('tickets')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('id')}</th>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={
+                  criteria.sort === column.key ? (criteria.order === 'asc' ? 'ascending' : 'descending') : 'none'
+                }
+              >
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => sortBy(column.key)}
+                  aria-label={t('sortBy', { column: t(column.label) })}
+                >
+                  {t(column.label)}
+                </button>
+              </th>
+            ))}
+            <th scope="col">{t('requester')}</th>
+            <th scope="col">{t('assignee')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(page.data?.items ?? []).map((ticket) => (
+            <tr key={ticket.ticketId}>
+              <TicketCells ticket={ticket} />
+              <td>{dateTime(ticket.updatedAt)}</td>
+              <td>{dateTime(ticket.openedAt)}</td>
+              <td>{t(levelKey(ticket.priority))}</td>
+              <td>{ticket.requesters.map((actor) => actor.name).join(', ')}</td>
+              <td>{ticket.assignees.map((actor) => actor.name).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav aria-label={t('tickets')} className="pager">
+        <button type="button" disabled={current <= 1} onClick={() => go({ page: current - 1 })}>
+          {t('previous')}
+        </button>
+        <button type="button" disabled={to >= total} onClick={() => go({ page: current + 1 })}>
+          {t('next')}
+        </button>
+      </nav>
+    </>
+  );
+}
