@@ -18,3 +18,4 @@ export * from './identity/identity.events';
 export * from './tickets/tickets.events';
 export * from './sla/sla.events';
 export * from './commands';
+export * from './assets/inventory.events';
