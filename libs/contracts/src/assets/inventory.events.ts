@@ -3,8 +3,10 @@ import { eventVersion, type EventOf } from '../event-definition';
 import { choice, flag, id, list, nullableText, object, partialObject, text } from '../schema-builders';
 
 // Events of agent inventory on a computer's stream (topic itsm.assets.events): what an inventory
-// changed, or that an unchanged one was seen. Names are normalised (trimmed, inner blanks
-// collapsed to one space) before they reach an event, so "DELL  Inc. " arrives as "DELL Inc.".
+// changed in its composition, or that an unchanged one was seen. The computer's own fields (name,
+// serial, model…) change through asset.updated in the same commit, locked fields left alone.
+// Names are normalised (trimmed, inner blanks collapsed to one space) before they reach an event,
+// so "DELL  Inc. " arrives as "DELL Inc.".
 
 const v1 = eventVersion('assets', 1);
 
@@ -96,17 +98,6 @@ const operatingSystem = partialObject(
   ['name'],
 );
 const nullableOperatingSystem = { ...operatingSystem, type: ['object', 'null'] } as const;
-const identityFields = partialObject(
-  {
-    name: text('computer name', 255),
-    serial: text('serial number', 255),
-    uuid: text('system UUID', 64),
-    manufacturer: text('normalised manufacturer', 255),
-    model: text('normalised model', 255),
-    type: text('normalised computer type, e.g. Laptop, Virtual Machine', 255),
-  },
-  [],
-);
 const addedRemoved = <const Item extends object>(item: Item, what: string) =>
   object({ added: list(item, `${what} added`), removed: list(item, `${what} removed`) });
 const source = {
@@ -125,7 +116,6 @@ const inventoryApplied = v1(
       assetId: id('the computer'),
       ...source,
       first: flag('first inventory of this computer: every item below is listed as added'),
-      fields: { ...identityFields, description: 'identity fields that changed (locked fields are never here)' },
       operatingSystem: object({ from: nullableOperatingSystem, to: nullableOperatingSystem }),
       software: object({
         installed: list(softwareEntry, 'installed since the last inventory'),
@@ -145,7 +135,6 @@ const inventoryApplied = v1(
       'agentVersion',
       'tag',
       'first',
-      'fields',
       'software',
       'components',
       'volumes',
@@ -162,13 +151,6 @@ const seen = v1(
     { assetId: id('the computer'), ...source, freeSpace: list(freeSpace, 'volumes whose free space moved') },
     ['assetId', 'deviceId', 'format', 'agentVersion', 'tag'],
   ),
-);
-
-const lockableFields = ['name', 'serial', 'uuid', 'manufacturer', 'model', 'type'] as const;
-const fieldsUnlocked = v1(
-  'asset.fields-unlocked',
-  'Fields a person had edited are given back to inventory: the next inventory may overwrite them.',
-  object({ assetId: id('the computer'), fields: list(choice(lockableFields, 'field'), 'fields unlocked') }),
 );
 
 const importCriterion = choice(['serial', 'uuid', 'mac', 'name'], 'what must match');
@@ -204,20 +186,16 @@ export type Volume = FromSchema<typeof volume>;
 export type NetworkPort = FromSchema<typeof networkPort>;
 export type PortAddress = FromSchema<typeof address>;
 export type OperatingSystem = FromSchema<typeof operatingSystem>;
-export type InventoriedFields = FromSchema<typeof identityFields>;
 export type FreeSpace = FromSchema<typeof freeSpace>;
-export type LockableField = (typeof lockableFields)[number];
 export type ImportCriterion = FromSchema<typeof importCriterion>;
 export type ImportRule = FromSchema<typeof importRule>;
 export type EntityRule = FromSchema<typeof entityRule>;
 export const inventoryComponentKinds = componentKinds;
-export const lockableAssetFields = lockableFields;
 
 export type AssetInventoryApplied = EventOf<typeof inventoryApplied>;
 export type AssetSeen = EventOf<typeof seen>;
-export type AssetFieldsUnlocked = EventOf<typeof fieldsUnlocked>;
 export type InventoryRulesSet = EventOf<typeof inventoryRulesSet>;
-export type InventoryEvent = AssetInventoryApplied | AssetSeen | AssetFieldsUnlocked | InventoryRulesSet;
+export type InventoryEvent = AssetInventoryApplied | AssetSeen | InventoryRulesSet;
 
 /** Agent inventory's events, published with the assets context's. */
-export const inventoryEventDefinitions = [inventoryApplied, seen, fieldsUnlocked, inventoryRulesSet];
+export const inventoryEventDefinitions = [inventoryApplied, seen, inventoryRulesSet];

@@ -1,8 +1,8 @@
-import type { InventoriedFields, NetworkPort, OperatingSystem, SoftwareEntry, Volume } from '@itsm/contracts';
+import type { NetworkPort, OperatingSystem, SoftwareEntry, Volume } from '@itsm/contracts';
 import { count, day, defined, item, items, mac, serial, text, yes, type Fields } from './agent-values';
 import { byComponent, byPort, bySoftware, byVolume } from './composition-keys';
 import { componentsOf } from './components';
-import type { Composition, NormalisedInventory } from './inventory.model';
+import type { Composition, InventoriedFields, NormalisedInventory } from './inventory.model';
 
 // One reading of the inventory sections for both protocols: FusionInventory's XML tree (tags
 // lower-cased, every value text) and GLPI Agent's JSON content (the schema's lower-case twins).

@@ -1,11 +1,14 @@
-import type {
-  Component,
-  InventoriedFields,
-  NetworkPort,
-  OperatingSystem,
-  SoftwareEntry,
-  Volume,
-} from '@itsm/contracts';
+import type { Component, NetworkPort, OperatingSystem, SoftwareEntry, Volume } from '@itsm/contracts';
+
+/** The computer's own fields as the agent reports them (names, not yet dropdown ids). */
+export interface InventoriedFields {
+  name?: string;
+  serial?: string;
+  uuid?: string;
+  manufacturer?: string;
+  model?: string;
+  type?: string;
+}
 
 /** What a computer is made of, as inventory sees it: the part a re-inventory compares. */
 export interface Composition {
