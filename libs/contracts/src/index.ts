@@ -17,5 +17,6 @@ export { eventCatalogue, upcasters } from './registry';
 export * from './identity/identity.events';
 export * from './tickets/tickets.events';
 export * from './sla/sla.events';
+export * from './assets/assets.events';
 export * from './commands';
 export * from './assets/inventory.events';
