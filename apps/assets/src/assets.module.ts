@@ -8,15 +8,38 @@ import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
+import { AssetWorkflow } from './asset/access/asset-workflow';
+import { AssetHistory } from './asset/queries/asset-history.query';
 import { CreateAssetHandler } from './asset/use-cases/create-asset/create-asset.handler';
+import { PurgeAssetHandler } from './asset/use-cases/purge-asset/purge-asset.handler';
+import { RestoreAssetHandler } from './asset/use-cases/restore-asset/restore-asset.handler';
+import { TrashAssetHandler } from './asset/use-cases/trash-asset/trash-asset.handler';
+import { UnlockFieldsHandler } from './asset/use-cases/unlock-fields/unlock-fields.handler';
+import { UpdateAssetHandler } from './asset/use-cases/update-asset/update-asset.handler';
 import { loadAssetsSettings } from './assets.env';
 import { ASSETS_SETTINGS } from './assets.tokens';
 import { DropdownCatalogue } from './dropdown/dropdown-catalogue';
+import { DropdownWrites } from './dropdown/dropdown-writes';
+import { DropdownHttpController } from './dropdown/dropdown.http.controller';
+import { DropdownQueries } from './dropdown/queries/dropdown-queries';
 import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values.projection';
+import { AddValueHandler } from './dropdown/use-cases/add-value/add-value.handler';
+import { FindOrCreateValueHandler } from './dropdown/use-cases/find-or-create-value/find-or-create-value.handler';
+import { RenameValueHandler } from './dropdown/use-cases/rename-value/rename-value.handler';
 
 export const ASSETS_DEFAULTS = { name: 'assets', port: 3004 };
 
-const commandHandlers = [CreateAssetHandler];
+const commandHandlers = [
+  CreateAssetHandler,
+  UpdateAssetHandler,
+  UnlockFieldsHandler,
+  TrashAssetHandler,
+  RestoreAssetHandler,
+  PurgeAssetHandler,
+  AddValueHandler,
+  RenameValueHandler,
+  FindOrCreateValueHandler,
+];
 
 export interface AssetsModuleOptions {
   /** false for one-shot processes (the seed): no relay, consumers nor timers */
@@ -41,14 +64,18 @@ export class AssetsModule {
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [...assetHttpControllers],
+      controllers: [...assetHttpControllers, DropdownHttpController],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },
         DirectoryReader,
         AssetAccess,
         AssetReferences,
         AssetQueries,
+        AssetHistory,
+        AssetWorkflow,
         DropdownCatalogue,
+        DropdownQueries,
+        DropdownWrites,
         ...commandHandlers,
       ],
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityTreeReader } from '@itsm/auth';
 import type { DropdownKind } from '@itsm/contracts';
+import { reaches } from '@itsm/domain';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { nameKey } from './domain/dropdown-name';
 import { dropdownValuesProjection, type DropdownValueDoc } from './read-models/dropdown-values.projection';
@@ -17,10 +18,16 @@ export class DropdownCatalogue {
     return this.projections.collection<DropdownValueDoc>(dropdownValuesProjection.name);
   }
 
-  /** Values usable in these entities: theirs, and the recursive ones of the entities above the first. */
-  async usableIn(entityIds: readonly string[], entityId: string): Promise<Record<string, unknown>> {
+  /** Values a caller sees: those of their entities, and the recursive ones of the entities above theirs. */
+  async visibleFilter(kind: DropdownKind, scope: readonly string[], entityId: string) {
     const above = (await this.tree.tree()).ancestorsOf(entityId);
-    return { $or: [{ entityId: { $in: [...entityIds] } }, { recursive: true, entityId: { $in: above } }] };
+    return { kind, $or: [{ entityId: { $in: [...scope] } }, { recursive: true, entityId: { $in: above } }] };
+  }
+
+  /** Whether the value serves the entity (its own, or recursive from above), or one of `scope`. */
+  async isUsableIn(value: DropdownValueDoc, entityId: string, scope: readonly string[] = []): Promise<boolean> {
+    if (scope.includes(value.entityId)) return true;
+    return reaches(value, entityId, (await this.tree.tree()).ancestorsOf(entityId));
   }
 
   async byIds(valueIds: string[]): Promise<Map<string, DropdownValueDoc>> {
@@ -31,16 +38,19 @@ export class DropdownCatalogue {
     return new Map(found.flatMap((doc) => (doc ? [[doc.valueId, doc] as const] : [])));
   }
 
-  /** The value of this name (by key) usable in the entity, nearest entity first; null when none. */
-  async findUsable(kind: DropdownKind, entityId: string, name: string, parentId: string | null) {
+  /** The value of this name (by key) usable in the entity, the nearest entity's first; null when none. */
+  async findUsable(
+    kind: DropdownKind,
+    entityId: string,
+    name: string,
+    parentId: string | null,
+  ): Promise<DropdownValueDoc | null> {
     const [collection, tree] = await Promise.all([this.collection(), this.tree.tree()]);
     const candidates = await collection.find({ kind, key: nameKey(name) }).toArray();
     const places = [entityId, ...tree.ancestorsOf(entityId)];
-    const usable = candidates.filter(
-      (doc) =>
-        doc.parentId === parentId && (doc.entityId === entityId || (doc.recursive && places.includes(doc.entityId))),
-    );
-    usable.sort((a, b) => places.indexOf(a.entityId) - places.indexOf(b.entityId));
+    const usable = candidates
+      .filter((doc) => doc.parentId === parentId && reaches(doc, entityId, places.slice(1)))
+      .sort((a, b) => places.indexOf(a.entityId) - places.indexOf(b.entityId));
     return usable[0] ?? null;
   }
 }
