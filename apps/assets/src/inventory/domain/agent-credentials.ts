@@ -31,8 +31,7 @@ function tokenOf({ authorization, token }: PresentedCredentials): string | undef
   return bearer?.[1] ?? basicOf(authorization)?.password ?? token;
 }
 
-const refused = (message: string) =>
-  new DomainError('unauthenticated', message, { details: { challenge: 'Basic realm="inventory"' } });
+const refused = (message: string) => new DomainError('unauthenticated', message);
 
 /** Checks the agent's credentials against the configured mode; throws `unauthenticated` when they fail. */
 export function authenticateAgent(mode: AgentAuthentication, presented: PresentedCredentials): AgentIdentity {
