@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@itsm/auth';
 import { DirectoryReader, directoryProjections } from '@itsm/directory';
-import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
+import { EventSourcingModule, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
 import { AssetAccess } from './asset/access/asset-access';
 import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
@@ -16,6 +17,11 @@ import { RestoreAssetHandler } from './asset/use-cases/restore-asset/restore-ass
 import { TrashAssetHandler } from './asset/use-cases/trash-asset/trash-asset.handler';
 import { UnlockFieldsHandler } from './asset/use-cases/unlock-fields/unlock-fields.handler';
 import { UpdateAssetHandler } from './asset/use-cases/update-asset/update-asset.handler';
+import { WarrantyNotices } from './asset/warranty/warranty-notices';
+import { WarrantyReconciliation } from './asset/warranty/warranty-reconciliation';
+import { WARRANTY_TIMERS, WarrantyTimers } from './asset/warranty/warranty-timers';
+import { WarrantyTimersReactor } from './asset/warranty/warranty-timers.reactor';
+import { AssetsBackground } from './assets-background';
 import { loadAssetsSettings } from './assets.env';
 import { ASSETS_SETTINGS } from './assets.tokens';
 import { DropdownCatalogue } from './dropdown/dropdown-catalogue';
@@ -43,6 +49,22 @@ const commandHandlers = [
   FindOrCreateValueHandler,
 ];
 
+type Config = ConfigService<ServiceEnv, true>;
+
+/** The warranty timers (BullMQ): only where background work runs, never in the seed. */
+const warrantyProviders = [
+  {
+    provide: WARRANTY_TIMERS,
+    inject: [ConfigService],
+    useFactory: (config: Config) =>
+      new WarrantyTimers({ redisUrl: config.get('REDIS_URL'), keyPrefix: config.get('REDIS_KEY_PREFIX') }),
+  },
+  WarrantyNotices,
+  WarrantyReconciliation,
+  WarrantyTimersReactor,
+  AssetsBackground,
+];
+
 export interface AssetsModuleOptions {
   /** false for one-shot processes (the seed): no relay, consumers nor timers */
   background?: boolean;
@@ -61,6 +83,10 @@ export class AssetsModule {
           context: 'assets',
           projections: [assetListProjection, dropdownValuesProjection, ...inventoryProjections],
           feeds: [{ context: 'identity', projections: directoryProjections }],
+          // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
+          reactors: background
+            ? [{ name: 'warranty-timers', context: 'assets', reactor: WarrantyTimersReactor, streamsSideBySide: 16 }]
+            : [],
           background,
         }),
         AuthModule.forService({ env, feedFromIdentity: background }),
@@ -78,6 +104,7 @@ export class AssetsModule {
         DropdownCatalogue,
         DropdownQueries,
         DropdownWrites,
+        ...(background ? warrantyProviders : []),
         ...commandHandlers,
         ...inventoryProviders({ ...process.env, ...env }),
       ],

@@ -53,7 +53,7 @@ describe('a catalogue of an entity', () => {
   it('given a manufacturer, when it is given a parent, then it is refused', () => {
     spec
       .given([])
-      .when({ ...add('m1', 'Dell'), kind: 'manufacturer', parentId: 'x' })
+      .when({ ...(add('m1', 'Dell') as Extract<DropdownCommand, { type: 'add-value' }>), parentId: 'x' })
       .thenFails('invalid', /only locations/);
   });
 
