@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { benchServiceEnv, stopService } from './bench-service.mjs';
+import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { distribution, round, sleep } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -123,12 +123,12 @@ export default async function assetsInventoryBench(env) {
     name: 'assets_inventory',
     run,
     port: PORT,
-    publicKey: 'unused',
+    publicKey: rsaKeys().publicKey,
     extra: { ASSETS_INVENTORY_PER_ADDRESS: '0' },
   });
   const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
     env: serviceEnv,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${PORT}/inventory`;
   try {
