@@ -34,12 +34,10 @@ export class DropdownWrites {
   /** A location's parent must be a location usable in the entity. */
   async assertParent(value: NewValue): Promise<void> {
     if (value.parentId === null) return;
-    const parent = (await this.catalogue.byIds([value.parentId])).get(value.parentId);
-    const usable = parent && (await this.catalogue.isUsableIn(parent, value.entityId));
-    if (!parent || parent.kind !== 'location' || !usable) {
-      throw new DomainError('rule', `parentId: no location ${value.parentId} usable in entity ${value.entityId}`, {
-        errors: [{ field: 'parentId', message: `no location ${value.parentId} usable in entity ${value.entityId}` }],
-      });
+    const usable = await this.catalogue.usableIn('location', value.entityId);
+    if (value.kind !== 'location' || !usable.some((location) => location.valueId === value.parentId)) {
+      const message = `no location ${value.parentId} usable in entity ${value.entityId}`;
+      throw new DomainError('rule', `parentId: ${message}`, { errors: [{ field: 'parentId', message }] });
     }
   }
 

@@ -49,7 +49,7 @@ export class DropdownHttpController {
   @SmallBody()
   async add(@CurrentCaller() caller: Caller, @Param() { kind }: KindParam, @Body() body: AddValueRequestDto) {
     const { valueId } = await this.commandBus.execute(new AddValueCommand(caller, kind, body));
-    return this.queries.get(caller, kind, valueId);
+    return this.queries.view(caller, kind, valueId);
   }
 
   @Patch(':kind/:id')
@@ -61,6 +61,6 @@ export class DropdownHttpController {
     @Body() body: RenameValueRequestDto,
   ) {
     await this.commandBus.execute(new RenameValueCommand(caller, kind, id, body.name));
-    return this.queries.get(caller, kind, id);
+    return this.queries.view(caller, kind, id);
   }
 }

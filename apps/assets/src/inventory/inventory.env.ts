@@ -1,10 +1,5 @@
-import { wholeNumber } from '../assets.env';
-
-/** How agents prove who they are: not at all (a trusted network), HTTP Basic, or a token per entity. */
-export type AgentAuthentication =
-  | { mode: 'none' }
-  | { mode: 'basic'; user: string; password: string }
-  | { mode: 'token'; tokens: Array<{ entityId: string; token: string }> };
+import { wholeNumberSetting } from '@itsm/runtime';
+import type { AgentAuthentication } from './domain/agent-credentials';
 
 export interface InventorySettings {
   authentication: AgentAuthentication;
@@ -19,6 +14,14 @@ export interface InventorySettings {
 }
 
 const MB = 1024 * 1024;
+
+const wholeNumber = (
+  raw: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+) => wholeNumberSetting(raw, 'assets', name, { fallback, min, max });
 const MIN_TOKEN = 16;
 
 function authenticationOf(raw: Record<string, string | undefined>): AgentAuthentication {

@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import type { DropdownKind } from '@itsm/contracts';
-import { DomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { DropdownCatalogue } from '../../dropdown-catalogue';
+import { DropdownQueries } from '../../queries/dropdown-queries';
 import { DropdownWrites } from '../../dropdown-writes';
 import { dropdownDecider, dropdownStreamId } from '../../dropdown.decider';
 
@@ -22,16 +21,13 @@ export class RenameValueCommand extends Command<void> {
 @CommandHandler(RenameValueCommand)
 export class RenameValueHandler implements ICommandHandler<RenameValueCommand> {
   constructor(
-    private readonly catalogue: DropdownCatalogue,
+    private readonly queries: DropdownQueries,
     private readonly writes: DropdownWrites,
     private readonly commands: EventSourcedCommands,
   ) {}
 
   async execute({ caller, kind, valueId, name }: RenameValueCommand) {
-    const value = (await this.catalogue.byIds([valueId])).get(valueId);
-    if (!value || value.kind !== kind || !(await this.catalogue.isUsableIn(value, caller.entityId, caller.scope))) {
-      throw new DomainError('not_found', `no ${kind} ${valueId}`);
-    }
+    const value = await this.queries.get(caller, kind, valueId);
     this.writes.assertMayWrite(caller, value.entityId);
     await this.commands.execute(
       dropdownDecider,
