@@ -15,13 +15,6 @@ export interface InventorySettings {
 
 const MB = 1024 * 1024;
 
-const wholeNumber = (
-  raw: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) => wholeNumberSetting(raw, 'assets', name, { fallback, min, max });
 const MIN_TOKEN = 16;
 
 function authenticationOf(raw: Record<string, string | undefined>): AgentAuthentication {
@@ -66,9 +59,19 @@ function authenticationOf(raw: Record<string, string | undefined>): AgentAuthent
 export function loadInventorySettings(raw: Record<string, string | undefined>): InventorySettings {
   return {
     authentication: authenticationOf(raw),
-    maxBodyBytes: wholeNumber(raw, 'ASSETS_INVENTORY_MAX_BODY_MB', 20, 1, 1024) * MB,
-    maxInflatedBytes: wholeNumber(raw, 'ASSETS_INVENTORY_MAX_INFLATED_MB', 64, 1, 4096) * MB,
-    perAddress: wholeNumber(raw, 'ASSETS_INVENTORY_PER_ADDRESS', 600, 0, 1_000_000),
-    contactEveryHours: wholeNumber(raw, 'ASSETS_AGENT_CONTACT_HOURS', 24, 1, 720),
+    maxBodyBytes:
+      wholeNumberSetting(raw, 'assets', 'ASSETS_INVENTORY_MAX_BODY_MB', { fallback: 20, min: 1, max: 1024 }) * MB,
+    maxInflatedBytes:
+      wholeNumberSetting(raw, 'assets', 'ASSETS_INVENTORY_MAX_INFLATED_MB', { fallback: 64, min: 1, max: 4096 }) * MB,
+    perAddress: wholeNumberSetting(raw, 'assets', 'ASSETS_INVENTORY_PER_ADDRESS', {
+      fallback: 600,
+      min: 0,
+      max: 1_000_000,
+    }),
+    contactEveryHours: wholeNumberSetting(raw, 'assets', 'ASSETS_AGENT_CONTACT_HOURS', {
+      fallback: 24,
+      min: 1,
+      max: 720,
+    }),
   };
 }
