@@ -38,11 +38,19 @@ function computerDoc(i) {
   };
 }
 
+/** Inserts computers until there are COMPUTERS; a dropped connection (a loaded FerretDB) resumes from the count. */
 async function fill(collection) {
-  const present = await collection.countDocuments({ assetType: 'computer' });
-  for (let from = present; from < COMPUTERS; from += 1000) {
-    const docs = Array.from({ length: Math.min(1000, COMPUTERS - from) }, (_, k) => computerDoc(from + k));
-    await collection.insertMany(docs, { ordered: false });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const present = await collection.countDocuments({ assetType: 'computer' });
+      for (let from = present; from < COMPUTERS; from += 1000) {
+        const docs = Array.from({ length: Math.min(1000, COMPUTERS - from) }, (_, k) => computerDoc(from + k));
+        await collection.insertMany(docs, { ordered: false });
+      }
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
   }
 }
 
