@@ -62,7 +62,9 @@ export class ComputerMatcher {
       const compositions = await this.projections.collection<ComputerCompositionDoc>(
         computerCompositionProjection.name,
       );
-      const withMac = await compositions.findOne({ macs: { $in: lookup.macs } });
+      // one equality each: FerretDB reads a whole collection for an $in
+      const found = await Promise.all(lookup.macs.map((mac) => compositions.findOne({ macs: mac })));
+      const withMac = found.find((doc) => doc !== null);
       if (!withMac) return null;
       filter.assetId = withMac.assetId;
     }
