@@ -99,6 +99,20 @@ describe('import rules, entity rules and locked fields', () => {
     expect(after.body.items.map((computer: { assetId: string }) => computer.assetId)).toEqual([before.assetId]);
   });
 
+  it('links by MAC address an inventory without serial nor UUID, under another name', async () => {
+    const before = (await assets.api(admin.token).get('/api/computers?serial=640HP72')).body.items[0];
+    const anonymous = glpiInventory((example) => {
+      example.deviceid = 'mac-only';
+      example.content.hardware = { ...example.content.hardware, name: 'renamed-by-mac', uuid: '' };
+      example.content.bios = { ...example.content.bios, ssn: '', msn: '' };
+    });
+    expect((await postAgentBody(inventoryUrl, anonymous, 'json')).status).toBe(200);
+    const agents = await assets.api(admin.token).get('/api/agents?limit=100');
+    expect(agents.body.items).toContainEqual(
+      expect.objectContaining({ deviceId: 'mac-only', assetId: before.assetId }),
+    );
+  });
+
   it('places a new computer by the agent’s tag, and keeps a name a person edited', async () => {
     const rules = await assets.api(admin.token).put('/api/inventory-rules', {
       importRules: [{ name: 'Serial', criteria: ['serial'] }],
