@@ -33,6 +33,8 @@ import { AddValueHandler } from './dropdown/use-cases/add-value/add-value.handle
 import { FindOrCreateValueHandler } from './dropdown/use-cases/find-or-create-value/find-or-create-value.handler';
 import { RenameValueHandler } from './dropdown/use-cases/rename-value/rename-value.handler';
 
+import { inventoryControllers, inventoryProjections, inventoryProviders } from './inventory/inventory.providers';
+
 export const ASSETS_DEFAULTS = { name: 'assets', port: 3004 };
 
 const commandHandlers = [
@@ -79,7 +81,7 @@ export class AssetsModule {
         RuntimeModule.forService({ ...ASSETS_DEFAULTS, env }),
         EventSourcingModule.forContext({
           context: 'assets',
-          projections: [assetListProjection, dropdownValuesProjection],
+          projections: [assetListProjection, dropdownValuesProjection, ...inventoryProjections],
           feeds: [{ context: 'identity', projections: directoryProjections }],
           // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
           reactors: background
@@ -90,7 +92,7 @@ export class AssetsModule {
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [...assetHttpControllers, DropdownHttpController],
+      controllers: [...assetHttpControllers, DropdownHttpController, ...inventoryControllers],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },
         DirectoryReader,
@@ -104,6 +106,7 @@ export class AssetsModule {
         DropdownWrites,
         ...(background ? warrantyProviders : []),
         ...commandHandlers,
+        ...inventoryProviders({ ...process.env, ...env }),
       ],
     };
   }
