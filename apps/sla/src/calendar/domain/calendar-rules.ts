@@ -12,7 +12,9 @@ import { publicHolidayProblems } from './public-holidays';
 export function calendarProblems(definition: CalendarDefinition, minWeeklyOpenMinutes: number): FieldError[] {
   const problems: FieldError[] = [];
   if (isBlank(definition.name)) problems.push({ field: 'name', message: 'the calendar needs a name' });
-  if (typeof definition.timeZone !== 'string' || !IANAZone.isValidZone(definition.timeZone)) {
+  // Node 24's Intl also takes offsets such as "+01:00": they are no IANA zone and know no summer time
+  const offset = typeof definition.timeZone === 'string' && /^[+-]\d/.test(definition.timeZone);
+  if (typeof definition.timeZone !== 'string' || offset || !IANAZone.isValidZone(definition.timeZone)) {
     problems.push({
       field: 'timeZone',
       message: `time zone "${definition.timeZone}" is unknown: use an IANA name such as Europe/Paris`,
