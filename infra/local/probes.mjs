@@ -23,7 +23,12 @@ export async function kafkaAnswers(brokers) {
 }
 
 export async function mongoAnswers(url) {
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+  // a socket timeout too: a FerretDB out of PostgreSQL connections accepts the connection and never answers
+  const client = new MongoClient(url, {
+    serverSelectionTimeoutMS: 1000,
+    connectTimeoutMS: 1000,
+    socketTimeoutMS: 3000,
+  });
   try {
     await client.connect();
     const reply = await client.db('admin').command({ ping: 1 });
