@@ -9,7 +9,7 @@ import { TicketDeadlinesReader, type TicketSlaSummary } from '../../deadlines/ti
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
-import { fanOutPage, type FanOut } from './fan-out-page';
+import { fanOutPage, type FanOut } from '@itsm/runtime';
 import { IndexedTicketList } from './list-index/indexed-ticket-list';
 import { breachKeysOf, fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
 

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@itsm/auth';
+import { DomainError } from '@itsm/domain';
+import { ProjectionRegistry } from '@itsm/runtime';
+import { AssetAccess } from '../asset/access/asset-access';
+import { assetListProjection, type AssetListDoc } from '../asset/read-models/asset-list.projection';
+
+/** A computer as software and licences need it: seen by the caller, or changed by them. */
+@Injectable()
+export class ComputerLookup {
+  constructor(
+    private readonly projections: ProjectionRegistry,
+    private readonly access: AssetAccess,
+  ) {}
+
+  /** The computer, or 404 when the caller may not see it (or it is no computer). */
+  async visible(caller: Caller, computerId: string): Promise<AssetListDoc> {
+    const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
+    const computer = await assets.findOne({ assetId: computerId });
+    if (!computer || computer.assetType !== 'computer' || !(await this.access.sees(caller, computer))) {
+      throw new DomainError('not_found', `no computer ${computerId} you can see`);
+    }
+    return computer;
+  }
+
+  /** The computer, of the caller's scope and out of the trash: what a software or a licence seat is given to. */
+  async changeable(caller: Caller, computerId: string, field = 'computerId'): Promise<AssetListDoc> {
+    const computer = await this.visible(caller, computerId);
+    if (!caller.scope.includes(computer.entityId)) {
+      throw new DomainError('forbidden', `entity ${computer.entityId} is outside your scope`);
+    }
+    if (computer.trashed) {
+      const message = `computer ${computer.name ?? computerId} is in the trash`;
+      throw new DomainError('rule', `${field}: ${message}`, { errors: [{ field, message }] });
+    }
+    return computer;
+  }
+}
