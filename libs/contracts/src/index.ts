@@ -17,4 +17,5 @@ export { eventCatalogue, upcasters } from './registry';
 export * from './identity/identity.events';
 export * from './tickets/tickets.events';
 export * from './sla/sla.events';
+export * from './assets/assets.events';
 export * from './commands';

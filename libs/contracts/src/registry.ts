@@ -1,3 +1,4 @@
+import { assetEvents } from './assets/assets.events';
 import type { ContextEvents } from './event-definition';
 import { identityEvents } from './identity/identity.events';
 import { slaEvents, slaUpcasters } from './sla/sla.events';
@@ -8,7 +9,7 @@ import { upcasterRegistry } from './upcasting';
  * Every bounded context's published events. A service adds its context here when it publishes
  * its first event; `npm run contracts` then regenerates docs/asyncapi.yaml and the published lock.
  */
-export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents, slaEvents];
+export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents, slaEvents, assetEvents];
 
 /** Upcasters of every context, applied when old versions are read back. */
 export const upcasters = upcasterRegistry([...ticketUpcasters, ...slaUpcasters]);

@@ -1,0 +1,35 @@
+import { startServiceUnderTest, type ApiAnswer, type ServiceUnderTest } from '@itsm/runtime';
+import type { ManagedIsolatedStack } from '@itsm/testing';
+import { MongoClient } from 'mongodb';
+import { ASSETS_SERVICE } from '../assets.app';
+import { AssetsModule } from '../assets.module';
+
+export type AssetsUnderTest = ServiceUnderTest;
+
+/** The assets service on the test file's slice, with its own database; closed with the slice. */
+export function startAssets(stack: ManagedIsolatedStack, env: Record<string, string> = {}): Promise<AssetsUnderTest> {
+  return startServiceUnderTest(stack, ASSETS_SERVICE, (serviceEnv) => AssetsModule.register(serviceEnv), env);
+}
+
+/** Waits until the assets service's database has at least `count` documents in `collection`. */
+export async function assetsHas(stack: ManagedIsolatedStack, collection: string, count: number): Promise<void> {
+  const client = await MongoClient.connect(stack.mongoUrl);
+  try {
+    const db = client.db(stack.envFor('assets').MONGO_DB);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const known = await db.collection(collection).countDocuments();
+      if (known >= count) return;
+      if (Date.now() > deadline) throw new Error(`assets has ${known} ${collection} after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.close();
+  }
+}
+
+/** The body of a 201, or the failure with what the service said. */
+export function created(answer: ApiAnswer): ApiAnswer['body'] {
+  if (answer.status !== 201) throw new Error(`expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
