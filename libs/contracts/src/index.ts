@@ -19,3 +19,4 @@ export * from './tickets/tickets.events';
 export * from './sla/sla.events';
 export * from './assets/assets.events';
 export * from './commands';
+export * from './assets/inventory.events';

@@ -1,0 +1,169 @@
+import type {
+  Component,
+  FreeSpace,
+  NetworkPort,
+  OperatingSystem,
+  PortAddress,
+  SoftwareEntry,
+  SoftwareUpgrade,
+  Volume,
+} from '@itsm/contracts';
+import {
+  byComponent,
+  byPort,
+  bySoftware,
+  byVolume,
+  canonical,
+  componentKey,
+  portKey,
+  softwareKey,
+  softwarePackageKey,
+  volumeKey,
+} from './composition-keys';
+import { emptyComposition, type Composition } from './inventory.model';
+
+/** What a re-inventory changed in a computer's composition (a first one: everything added). */
+export interface CompositionChanges {
+  operatingSystem?: { from: OperatingSystem | null; to: OperatingSystem | null };
+  software: { installed: SoftwareEntry[]; removed: SoftwareEntry[]; upgraded: SoftwareUpgrade[] };
+  components: { added: Component[]; removed: Component[] };
+  volumes: { added: Volume[]; removed: Volume[] };
+  networkPorts: { added: NetworkPort[]; removed: NetworkPort[] };
+  addresses: { added: PortAddress[]; removed: PortAddress[] };
+  /** volumes kept whose free space moved: a measure, not a change of composition */
+  freeSpace: FreeSpace[];
+}
+
+/** Items of `from` not in `to`, counted: two identical memory modules are two. */
+function minus<T>(from: T[], to: T[], key: (item: T) => string): T[] {
+  const left = new Map<string, number>();
+  for (const item of to) left.set(key(item), (left.get(key(item)) ?? 0) + 1);
+  return from.filter((item) => {
+    const remaining = left.get(key(item)) ?? 0;
+    if (remaining > 0) left.set(key(item), remaining - 1);
+    return remaining === 0;
+  });
+}
+
+function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** A package that left and came back in another version is an upgrade (or a downgrade) when it is alone. */
+function softwareChanges(stored: SoftwareEntry[], next: SoftwareEntry[]): CompositionChanges['software'] {
+  const gone = groupBy(minus(stored, next, softwareKey), softwarePackageKey);
+  const come = groupBy(minus(next, stored, softwareKey), softwarePackageKey);
+  const changes: CompositionChanges['software'] = { installed: [], removed: [], upgraded: [] };
+  for (const [key, removed] of gone) {
+    const installed = come.get(key) ?? [];
+    if (removed.length === 1 && installed.length === 1) {
+      changes.upgraded.push({ from: removed[0], to: installed[0] });
+      come.delete(key);
+    } else changes.removed.push(...removed);
+  }
+  for (const installed of come.values()) changes.installed.push(...installed);
+  changes.installed.sort(bySoftware);
+  changes.removed.sort(bySoftware);
+  return changes;
+}
+
+function addressChanges(stored: NetworkPort[], next: NetworkPort[]): CompositionChanges['addresses'] {
+  const before = new Map(stored.map((port) => [portKey(port), port]));
+  const changes: CompositionChanges['addresses'] = { added: [], removed: [] };
+  for (const port of next) {
+    const kept = before.get(portKey(port));
+    if (!kept) continue;
+    const as = (address: string) => ({ port: port.name, address });
+    changes.added.push(...port.addresses.filter((a) => !kept.addresses.includes(a)).map(as));
+    changes.removed.push(...kept.addresses.filter((a) => !port.addresses.includes(a)).map(as));
+  }
+  return changes;
+}
+
+function freeSpaceChanges(stored: Volume[], next: Volume[]): FreeSpace[] {
+  const before = new Map(stored.map((volume) => [volumeKey(volume), volume]));
+  return next
+    .filter((volume) => {
+      const kept = before.get(volumeKey(volume));
+      return kept !== undefined && volume.freeMb !== undefined && kept.freeMb !== volume.freeMb;
+    })
+    .map((volume) => ({ mountPoint: volume.mountPoint, freeMb: volume.freeMb as number }));
+}
+
+export function diffComposition(stored: Composition, next: Composition): CompositionChanges {
+  const sameOs = canonical(stored.operatingSystem) === canonical(next.operatingSystem);
+  return {
+    ...(sameOs ? {} : { operatingSystem: { from: stored.operatingSystem, to: next.operatingSystem } }),
+    software: softwareChanges(stored.software, next.software),
+    components: {
+      added: minus(next.components, stored.components, componentKey),
+      removed: minus(stored.components, next.components, componentKey),
+    },
+    volumes: {
+      added: minus(next.volumes, stored.volumes, volumeKey),
+      removed: minus(stored.volumes, next.volumes, volumeKey),
+    },
+    networkPorts: {
+      added: minus(next.networkPorts, stored.networkPorts, portKey),
+      removed: minus(stored.networkPorts, next.networkPorts, portKey),
+    },
+    addresses: addressChanges(stored.networkPorts, next.networkPorts),
+    freeSpace: freeSpaceChanges(stored.volumes, next.volumes),
+  };
+}
+
+/** Whether anything but free space changed: if not, the inventory only marks the computer seen. */
+export function compositionChanged(changes: CompositionChanges): boolean {
+  const { software, components, volumes, networkPorts, addresses } = changes;
+  return (
+    changes.operatingSystem !== undefined ||
+    [software.installed, software.removed, software.upgraded, components.added, components.removed]
+      .concat([volumes.added, volumes.removed, networkPorts.added, networkPorts.removed])
+      .concat([addresses.added, addresses.removed])
+      .some((list) => list.length > 0)
+  );
+}
+
+/** Everything of a first inventory, as added. */
+export const everythingAdded = (next: Composition): CompositionChanges => diffComposition(emptyComposition(), next);
+
+function withFreeSpace(volumes: Volume[], freeSpace: FreeSpace[]): Volume[] {
+  const free = new Map(freeSpace.map((one) => [one.mountPoint, one.freeMb]));
+  return volumes.map((volume) =>
+    free.has(volume.mountPoint) ? { ...volume, freeMb: free.get(volume.mountPoint) } : volume,
+  );
+}
+
+function withAddresses(ports: NetworkPort[], addresses: CompositionChanges['addresses']): NetworkPort[] {
+  return ports.map((port) => {
+    const removed = new Set(addresses.removed.filter((a) => a.port === port.name).map((a) => a.address));
+    const added = addresses.added.filter((a) => a.port === port.name).map((a) => a.address);
+    if (removed.size === 0 && added.length === 0) return port;
+    return { ...port, addresses: [...port.addresses.filter((a) => !removed.has(a)), ...added].sort() };
+  });
+}
+
+/** The composition after the changes: applying diff(a, b) to a gives b. */
+export function applyChanges(stored: Composition, changes: Partial<CompositionChanges>): Composition {
+  const software = changes.software ?? { installed: [], removed: [], upgraded: [] };
+  const gone = [...software.removed, ...software.upgraded.map((upgrade) => upgrade.from)];
+  const come = [...software.installed, ...software.upgraded.map((upgrade) => upgrade.to)];
+  const components = changes.components ?? { added: [], removed: [] };
+  const volumes = changes.volumes ?? { added: [], removed: [] };
+  const ports = changes.networkPorts ?? { added: [], removed: [] };
+  return {
+    operatingSystem: changes.operatingSystem ? changes.operatingSystem.to : stored.operatingSystem,
+    software: [...minus(stored.software, gone, softwareKey), ...come].sort(bySoftware),
+    components: [...minus(stored.components, components.removed, componentKey), ...components.added].sort(byComponent),
+    volumes: withFreeSpace(
+      [...minus(stored.volumes, volumes.removed, volumeKey), ...volumes.added],
+      changes.freeSpace ?? [],
+    ).sort(byVolume),
+    networkPorts: withAddresses(
+      [...minus(stored.networkPorts, ports.removed, portKey), ...ports.added],
+      changes.addresses ?? { added: [], removed: [] },
+    ).sort(byPort),
+  };
+}
