@@ -1,9 +1,16 @@
 import type { AssetsContextEvent } from './assets/assets.events';
+import type { SoftwareContextEvent } from './assets/software.events';
 import type { IdentityEvent } from './identity/identity.events';
 import type { SlaContextEvent } from './sla/sla.events';
 import type { CategoryEvent, TicketEvent } from './tickets/tickets.events';
 
 /** Every published event of every context: a consumer finds an event's data by its type here. */
-export type ContractEvent = IdentityEvent | TicketEvent | CategoryEvent | SlaContextEvent | AssetsContextEvent;
+export type ContractEvent =
+  | IdentityEvent
+  | TicketEvent
+  | CategoryEvent
+  | SlaContextEvent
+  | AssetsContextEvent
+  | SoftwareContextEvent;
 
 export type ContractEventType = ContractEvent['type'];

@@ -18,5 +18,6 @@ export * from './identity/identity.events';
 export * from './tickets/tickets.events';
 export * from './sla/sla.events';
 export * from './assets/assets.events';
-export * from './commands';
 export * from './assets/inventory.events';
+export * from './assets/software.events';
+export * from './commands';

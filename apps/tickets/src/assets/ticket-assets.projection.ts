@@ -37,8 +37,6 @@ export const ticketAssetsProjection = defineProjection<TicketAssetDoc>({
         ...('userId' in changes ? { userId: changes.userId ?? null } : {}),
         ...('recursive' in changes ? { recursive: changes.recursive ?? false } : {}),
       },
-    'asset.inventory-applied': (current, { data: { fields } }) =>
-      current && (fields.name === undefined ? current : { ...current, name: fields.name }),
     'asset.trashed': (current) => current && { ...current, trashed: true },
     'asset.restored': (current) => current && { ...current, trashed: false },
     'asset.purged': () => null,

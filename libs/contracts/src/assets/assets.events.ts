@@ -1,6 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { eventVersion, type ContextEvents, type EventOf } from '../event-definition';
 import { choice, flag, id, list, nullableId, nullableText, object, partialObject, text } from '../schema-builders';
+import { inventoryEventDefinitions, type InventoryEvent } from './inventory.events';
+import { softwareEventDefinitions } from './software.events';
 
 // Events of the assets context (topic itsm.assets.events): GLPI's Parc (computers, monitors,
 // printers, network equipment, phones, peripherals) and its dropdown catalogues, as facts.
@@ -186,7 +188,7 @@ export type DropdownValueAdded = EventOf<typeof dropdownValueAdded>;
 export type DropdownValueRenamed = EventOf<typeof dropdownValueRenamed>;
 export type DropdownEvent = DropdownValueAdded | DropdownValueRenamed;
 
-export type AssetsContextEvent = AssetCoreEvent | DropdownEvent;
+export type AssetsContextEvent = AssetCoreEvent | DropdownEvent | InventoryEvent;
 
 export const assetEvents: ContextEvents = {
   context: 'assets',
@@ -201,5 +203,8 @@ export const assetEvents: ContextEvents = {
     assetWarrantyExpiring,
     dropdownValueAdded,
     dropdownValueRenamed,
+    ...inventoryEventDefinitions,
+    // software, versions, manual installations and licences (software.events.ts)
+    ...softwareEventDefinitions,
   ],
 };

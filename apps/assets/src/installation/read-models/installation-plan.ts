@@ -156,16 +156,8 @@ function computerPlan(event: ContractEnvelope, facts: ComputerFacts | null): Ins
     }
     case 'asset.purged':
       return facts && { facts: null, writes: [{ kind: 'purge', computerId: facts.computerId }] };
-    case 'asset.inventory-applied': {
-      if (!facts) return null;
-      const { name } = event.data.fields;
-      if (name === undefined) return { facts, writes: inventoryWrites(facts, event.data.software) };
-      const after = { ...facts, name: displayName(name, facts.computerId) };
-      return {
-        facts: after,
-        writes: [renamed(facts.computerId, after.name), ...inventoryWrites(after, event.data.software)],
-      };
-    }
+    case 'asset.inventory-applied':
+      return facts && { facts, writes: inventoryWrites(facts, event.data.software) };
     default:
       return null;
   }

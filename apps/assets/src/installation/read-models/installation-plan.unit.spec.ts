@@ -24,7 +24,7 @@ const firefox = softwareIdFor('A', 'Mozilla Firefox', 'Mozilla');
 const v115 = versionIdFor(firefox, '115.0', 'x86_64');
 const v128 = versionIdFor(firefox, '128.0', 'x86_64');
 const entry = (version: string) => ({ name: 'Mozilla Firefox', version, publisher: 'Mozilla', arch: 'x86_64' });
-const inventory = (software: object, fields: object = {}) =>
+const inventory = (software: object) =>
   envelope('asset.inventory-applied', {
     assetId: 'c1',
     deviceId: 'pc-blier-2026',
@@ -32,7 +32,6 @@ const inventory = (software: object, fields: object = {}) =>
     agentVersion: null,
     tag: null,
     first: false,
-    fields,
     software: { installed: [], removed: [], upgraded: [], ...software },
     components: { added: [], removed: [] },
     volumes: { added: [], removed: [] },
@@ -95,15 +94,13 @@ describe('installations read model (plan of each event)', () => {
     ]);
   });
 
-  it('restamps the installations when the computer is renamed, by a person or an inventory', () => {
+  it('restamps the installations when the computer is renamed', () => {
     const renamed = { kind: 'restamp', computerId: 'c1', set: { computerName: 'PC-42', computerKey: 'pc-42' } };
     const byPerson = installationPlan(
       envelope('asset.updated', { assetId: 'c1', assetType: 'computer', changes: { name: 'PC-42' }, locked: ['name'] }),
       facts,
     );
     expect(byPerson).toEqual({ facts: { ...facts, name: 'PC-42' }, writes: [renamed] });
-    const byInventory = installationPlan(inventory({}, { name: 'PC-42' }), facts);
-    expect(byInventory).toEqual({ facts: { ...facts, name: 'PC-42' }, writes: [renamed] });
     const otherField = envelope('asset.updated', {
       assetId: 'c1',
       assetType: 'computer',

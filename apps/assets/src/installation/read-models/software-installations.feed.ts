@@ -3,7 +3,7 @@ import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
 import { asContractEnvelope, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
-import type { AnyBulkWriteOperation } from 'mongodb';
+import type { AnyBulkWriteOperation, IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
 import {
   softwareCatalogueProjection,
@@ -31,7 +31,7 @@ const MARKS = 'software_installation_streams';
  * "Which computers have X (version Y)" and a computer's software: the sorts after the equalities
  * of each question, so that PostgreSQL (under FerretDB) or MongoDB answers a page from the index.
  */
-export const INSTALLATION_INDEXES = [
+export const INSTALLATION_INDEXES: IndexDescription[] = [
   { key: { softwareId: 1, entityId: 1, trashed: 1, computerKey: 1 }, name: 'software_entity_computer' },
   { key: { versionId: 1, entityId: 1, trashed: 1, computerKey: 1 }, name: 'version_entity_computer' },
   { key: { computerId: 1, softwareName: 1 }, name: 'computer_software' },
