@@ -13,10 +13,35 @@ import { loadAssetsSettings } from './assets.env';
 import { ASSETS_SETTINGS } from './assets.tokens';
 import { DropdownCatalogue } from './dropdown/dropdown-catalogue';
 import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values.projection';
+import { ComputerLookup } from './installation/computer-lookup';
+import { ComputerSoftwareHttpController } from './installation/computer-software.http.controller';
+import { SoftwareInstallationsFeed } from './installation/read-models/software-installations.feed';
+import { InstallSoftwareHandler } from './installation/use-cases/install-software/install-software.handler';
+import { UninstallSoftwareHandler } from './installation/use-cases/uninstall-software/uninstall-software.handler';
+import { LicenseHttpController } from './license/license.http.controller';
+import { LicenseQueries } from './license/queries/license-queries';
+import { licenseListProjection } from './license/read-models/license-list.projection';
+import { ChangeLicenseHandler } from './license/use-cases/change-license/change-license.handler';
+import { CreateLicenseHandler } from './license/use-cases/create-license/create-license.handler';
+import { HeldVisibility } from './shared/held-visibility';
+import { InventorySoftwareReactor } from './software/inventory-software.reactor';
+import { SoftwareQueries } from './software/queries/software-queries';
+import { softwareCatalogueProjection } from './software/read-models/software-catalogue.projection';
+import { SoftwareHttpController } from './software/software.http.controller';
+import { AddVersionHandler } from './software/use-cases/add-version/add-version.handler';
+import { CreateSoftwareHandler } from './software/use-cases/create-software/create-software.handler';
 
 export const ASSETS_DEFAULTS = { name: 'assets', port: 3004 };
 
-const commandHandlers = [CreateAssetHandler];
+const commandHandlers = [
+  CreateAssetHandler,
+  CreateSoftwareHandler,
+  AddVersionHandler,
+  InstallSoftwareHandler,
+  UninstallSoftwareHandler,
+  CreateLicenseHandler,
+  ChangeLicenseHandler,
+];
 
 export interface AssetsModuleOptions {
   /** false for one-shot processes (the seed): no relay, consumers nor timers */
@@ -34,14 +59,35 @@ export class AssetsModule {
         RuntimeModule.forService({ ...ASSETS_DEFAULTS, env }),
         EventSourcingModule.forContext({
           context: 'assets',
-          projections: [assetListProjection, dropdownValuesProjection],
+          projections: [
+            assetListProjection,
+            dropdownValuesProjection,
+            softwareCatalogueProjection,
+            licenseListProjection,
+          ],
           feeds: [{ context: 'identity', projections: directoryProjections }],
+          reactors: [
+            // one document per computer x version: a kernel projection keeps one per stream
+            {
+              name: 'software-installations',
+              context: 'assets',
+              reactor: SoftwareInstallationsFeed,
+              streamsSideBySide: 8,
+            },
+            // the catalogue learns the software inventories find
+            { name: 'inventory-software', context: 'assets', reactor: InventorySoftwareReactor },
+          ],
           background,
         }),
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [...assetHttpControllers],
+      controllers: [
+        ...assetHttpControllers,
+        SoftwareHttpController,
+        ComputerSoftwareHttpController,
+        LicenseHttpController,
+      ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },
         DirectoryReader,
@@ -49,6 +95,12 @@ export class AssetsModule {
         AssetReferences,
         AssetQueries,
         DropdownCatalogue,
+        HeldVisibility,
+        ComputerLookup,
+        SoftwareQueries,
+        LicenseQueries,
+        SoftwareInstallationsFeed,
+        InventorySoftwareReactor,
         ...commandHandlers,
       ],
     };
