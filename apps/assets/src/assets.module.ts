@@ -13,7 +13,10 @@ import { loadAssetsSettings } from './assets.env';
 import { ASSETS_SETTINGS } from './assets.tokens';
 import { DropdownCatalogue } from './dropdown/dropdown-catalogue';
 import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values.projection';
-import { ComputerLookup } from './installation/computer-lookup';
+import { assetTicketsHttpControllers } from './asset-tickets/asset-tickets.http.controller';
+import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries';
+import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
+import { AssetLookup } from './shared/asset-lookup';
 import { ComputerSoftwareHttpController } from './installation/computer-software.http.controller';
 import { SoftwareInstallationsFeed } from './installation/read-models/software-installations.feed';
 import { InstallSoftwareHandler } from './installation/use-cases/install-software/install-software.handler';
@@ -65,7 +68,11 @@ export class AssetsModule {
             softwareCatalogueProjection,
             licenseListProjection,
           ],
-          feeds: [{ context: 'identity', projections: directoryProjections }],
+          feeds: [
+            { context: 'identity', projections: directoryProjections },
+            // an asset's tickets: the tickets naming it, kept here (no call to tickets while answering)
+            { context: 'tickets', projections: [assetTicketsProjection] },
+          ],
           reactors: [
             // one document per computer x version: a kernel projection keeps one per stream
             {
@@ -87,6 +94,7 @@ export class AssetsModule {
         SoftwareHttpController,
         ComputerSoftwareHttpController,
         LicenseHttpController,
+        ...assetTicketsHttpControllers,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },
@@ -96,9 +104,10 @@ export class AssetsModule {
         AssetQueries,
         DropdownCatalogue,
         HeldVisibility,
-        ComputerLookup,
+        AssetLookup,
         SoftwareQueries,
         LicenseQueries,
+        AssetTicketQueries,
         SoftwareInstallationsFeed,
         InventorySoftwareReactor,
         ...commandHandlers,

@@ -1,4 +1,4 @@
-import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
+import { IdentityFixture, ticketOpened, type FixtureUser } from '@itsm/fixtures';
 import { eventually, EventPublisher, useIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { assetsHas, created, startAssets, type AssetsUnderTest } from './test-support/assets-test-app';
@@ -213,5 +213,47 @@ describe('what inventories find', () => {
     ]);
     await eventually(async () => (await names()).includes('Mozilla Firefox 129.0'), 30_000, 'the upgrade');
     expect(await names()).toEqual(['7-Zip 23.01', 'Mozilla Firefox 129.0']);
+  });
+});
+
+describe('an asset’s tickets', () => {
+  it('lists the tickets naming the asset, as the caller may see them', async () => {
+    const printer = created(
+      await as(admin).post('/api/printers', { name: 'HP-BLIER', entityId: 'A', userId: selfA.userId }),
+    ).assetId;
+    const tickets = new EventPublisher(stack, 'tickets');
+    await tickets.connect();
+    const item = { itemType: 'printer', itemId: printer };
+    const [mine, others] = [uuidv7(), uuidv7()];
+    await tickets.publish(`ticket-${mine}`, 'A', [
+      ticketOpened(mine, {
+        title: "Problème d'impression",
+        description: 'Lignes décalées',
+        requesters: [{ kind: 'user', id: selfA.userId }],
+        entityId: 'A',
+        items: [item],
+        openedAt: '2022-01-24T21:03:00.000Z',
+      }),
+    ]);
+    await tickets.publish(`ticket-${others}`, 'A', [
+      ticketOpened(others, {
+        title: 'Toner vide',
+        description: '',
+        requesters: [{ kind: 'user', id: techA.userId }],
+        entityId: 'A',
+        items: [item],
+        openedAt: '2022-01-26T08:00:00.000Z',
+      }),
+    ]);
+    const titles = async (user: FixtureUser) =>
+      ((await as(user).get(`/api/printers/${printer}/tickets`)).body.items ?? []).map(
+        (t: { title: string }) => t.title,
+      );
+    await eventually(async () => (await titles(techA)).length === 2, 30_000, 'both tickets');
+    expect(await titles(techA)).toEqual(['Toner vide', "Problème d'impression"]);
+    // self-service: his own device, his own tickets only
+    expect(await titles(selfA)).toEqual(["Problème d'impression"]);
+    expect((await as(techB).get(`/api/printers/${printer}/tickets`)).status).toBe(404);
+    expect((await as(techA).get(`/api/computers/${printer}/tickets`)).status).toBe(404);
   });
 });

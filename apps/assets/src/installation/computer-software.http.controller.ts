@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdField, IdParam, PageQuery, SmallBody } from '@itsm/runtime';
 import { SoftwareQueries } from '../software/queries/software-queries';
-import { ComputerLookup } from './computer-lookup';
+import { AssetLookup } from '../shared/asset-lookup';
 import { InstallSoftwareCommand } from './use-cases/install-software/install-software.handler';
 import { InstallSoftwareRequestDto } from './use-cases/install-software/install-software.request.dto';
 import { UninstallSoftwareCommand } from './use-cases/uninstall-software/uninstall-software.handler';
@@ -20,7 +20,7 @@ class VersionParams extends IdParam {
 export class ComputerSoftwareHttpController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly computers: ComputerLookup,
+    private readonly computers: AssetLookup,
     private readonly software: SoftwareQueries,
   ) {}
 

@@ -5,7 +5,7 @@ import { EventSourcedCommands } from '@itsm/runtime';
 import { HeldVisibility } from '../../../shared/held-visibility';
 import { SoftwareQueries } from '../../../software/queries/software-queries';
 import { computerSoftwareDecider, computerSoftwareStreamId } from '../../computer-software.decider';
-import { ComputerLookup } from '../../computer-lookup';
+import { AssetLookup } from '../../../shared/asset-lookup';
 import { installationId } from '../../read-models/installation-plan';
 import { SoftwareInstallationsFeed } from '../../read-models/software-installations.feed';
 import type { InstallSoftwareRequestDto } from './install-software.request.dto';
@@ -28,7 +28,7 @@ export class InstallSoftwareCommand extends Command<void> {
 export class InstallSoftwareHandler implements ICommandHandler<InstallSoftwareCommand> {
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly computers: ComputerLookup,
+    private readonly computers: AssetLookup,
     private readonly software: SoftwareQueries,
     private readonly visibility: HeldVisibility,
     private readonly feed: SoftwareInstallationsFeed,

@@ -3,7 +3,7 @@ import { commandMetadata, type Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { computerSoftwareDecider, computerSoftwareStreamId } from '../../computer-software.decider';
-import { ComputerLookup } from '../../computer-lookup';
+import { AssetLookup } from '../../../shared/asset-lookup';
 import { installationId } from '../../read-models/installation-plan';
 import { SoftwareInstallationsFeed } from '../../read-models/software-installations.feed';
 
@@ -22,7 +22,7 @@ export class UninstallSoftwareCommand extends Command<void> {
 export class UninstallSoftwareHandler implements ICommandHandler<UninstallSoftwareCommand> {
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly computers: ComputerLookup,
+    private readonly computers: AssetLookup,
     private readonly feed: SoftwareInstallationsFeed,
   ) {}
 

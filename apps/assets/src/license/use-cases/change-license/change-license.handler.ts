@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller } from '@itsm/auth';
 import { fieldsRefusal, notVisibleIn } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { ComputerLookup } from '../../../installation/computer-lookup';
+import { AssetLookup } from '../../../shared/asset-lookup';
 import { HeldVisibility } from '../../../shared/held-visibility';
 import type { LicenseListDoc } from '../../read-models/license-list.projection';
 import { licenseDecider, licenseStreamId, type LicenseCommand } from '../../license.decider';
@@ -50,7 +50,7 @@ export class ChangeLicenseHandler implements ICommandHandler<ChangeLicenseComman
   constructor(
     private readonly commands: EventSourcedCommands,
     private readonly licenses: LicenseQueries,
-    private readonly computers: ComputerLookup,
+    private readonly computers: AssetLookup,
     private readonly visibility: HeldVisibility,
   ) {}
 

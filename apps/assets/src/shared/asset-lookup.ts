@@ -2,25 +2,26 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
 import { ProjectionRegistry } from '@itsm/runtime';
+import type { AssetType } from '@itsm/contracts';
 import { AssetAccess } from '../asset/access/asset-access';
 import { assetListProjection, type AssetListDoc } from '../asset/read-models/asset-list.projection';
 
-/** A computer as software and licences need it: seen by the caller, or changed by them. */
+/** An asset as software, licences and tickets need it: seen by the caller, or changed by them. */
 @Injectable()
-export class ComputerLookup {
+export class AssetLookup {
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly access: AssetAccess,
   ) {}
 
-  /** The computer, or 404 when the caller may not see it (or it is no computer). */
-  async visible(caller: Caller, computerId: string): Promise<AssetListDoc> {
+  /** The asset, or 404 when the caller may not see it (or it is of another type). */
+  async visible(caller: Caller, assetId: string, assetType: AssetType = 'computer'): Promise<AssetListDoc> {
     const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
-    const computer = await assets.findOne({ assetId: computerId });
-    if (!computer || computer.assetType !== 'computer' || !(await this.access.sees(caller, computer))) {
-      throw new DomainError('not_found', `no computer ${computerId} you can see`);
+    const asset = await assets.findOne({ assetId });
+    if (!asset || asset.assetType !== assetType || !(await this.access.sees(caller, asset))) {
+      throw new DomainError('not_found', `no ${assetType} ${assetId} you can see`);
     }
-    return computer;
+    return asset;
   }
 
   /** The computer, of the caller's scope and out of the trash: what a software or a licence seat is given to. */
