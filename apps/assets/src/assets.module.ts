@@ -1,18 +1,37 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@itsm/auth';
 import { DirectoryReader, directoryProjections } from '@itsm/directory';
-import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
+import { EventSourcingModule, RuntimeModule, type ServiceEnv } from '@itsm/runtime';
 import { AssetAccess } from './asset/access/asset-access';
 import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
+import { AssetWorkflow } from './asset/access/asset-workflow';
+import { AssetHistory } from './asset/queries/asset-history.query';
 import { CreateAssetHandler } from './asset/use-cases/create-asset/create-asset.handler';
+import { PurgeAssetHandler } from './asset/use-cases/purge-asset/purge-asset.handler';
+import { RestoreAssetHandler } from './asset/use-cases/restore-asset/restore-asset.handler';
+import { TrashAssetHandler } from './asset/use-cases/trash-asset/trash-asset.handler';
+import { UnlockFieldsHandler } from './asset/use-cases/unlock-fields/unlock-fields.handler';
+import { UpdateAssetHandler } from './asset/use-cases/update-asset/update-asset.handler';
+import { WarrantyNotices } from './asset/warranty/warranty-notices';
+import { WarrantyReconciliation } from './asset/warranty/warranty-reconciliation';
+import { WARRANTY_TIMERS, WarrantyTimers } from './asset/warranty/warranty-timers';
+import { WarrantyTimersReactor } from './asset/warranty/warranty-timers.reactor';
+import { AssetsBackground } from './assets-background';
 import { loadAssetsSettings } from './assets.env';
 import { ASSETS_SETTINGS } from './assets.tokens';
 import { DropdownCatalogue } from './dropdown/dropdown-catalogue';
+import { DropdownWrites } from './dropdown/dropdown-writes';
+import { DropdownHttpController } from './dropdown/dropdown.http.controller';
+import { DropdownQueries } from './dropdown/queries/dropdown-queries';
 import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values.projection';
+import { AddValueHandler } from './dropdown/use-cases/add-value/add-value.handler';
+import { FindOrCreateValueHandler } from './dropdown/use-cases/find-or-create-value/find-or-create-value.handler';
+import { RenameValueHandler } from './dropdown/use-cases/rename-value/rename-value.handler';
 import { assetTicketsHttpControllers } from './asset-tickets/asset-tickets.http.controller';
 import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries';
 import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
@@ -44,6 +63,30 @@ const commandHandlers = [
   UninstallSoftwareHandler,
   CreateLicenseHandler,
   ChangeLicenseHandler,
+  UpdateAssetHandler,
+  UnlockFieldsHandler,
+  TrashAssetHandler,
+  RestoreAssetHandler,
+  PurgeAssetHandler,
+  AddValueHandler,
+  RenameValueHandler,
+  FindOrCreateValueHandler,
+];
+
+type Config = ConfigService<ServiceEnv, true>;
+
+/** The warranty timers (BullMQ): only where background work runs, never in the seed. */
+const warrantyProviders = [
+  {
+    provide: WARRANTY_TIMERS,
+    inject: [ConfigService],
+    useFactory: (config: Config) =>
+      new WarrantyTimers({ redisUrl: config.get('REDIS_URL'), keyPrefix: config.get('REDIS_KEY_PREFIX') }),
+  },
+  WarrantyNotices,
+  WarrantyReconciliation,
+  WarrantyTimersReactor,
+  AssetsBackground,
 ];
 
 export interface AssetsModuleOptions {
@@ -83,6 +126,10 @@ export class AssetsModule {
             },
             // the catalogue learns the software inventories find
             { name: 'inventory-software', context: 'assets', reactor: InventorySoftwareReactor },
+            // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
+            ...(background
+              ? [{ name: 'warranty-timers', context: 'assets', reactor: WarrantyTimersReactor, streamsSideBySide: 16 }]
+              : []),
           ],
           background,
         }),
@@ -91,6 +138,7 @@ export class AssetsModule {
       ],
       controllers: [
         ...assetHttpControllers,
+        DropdownHttpController,
         SoftwareHttpController,
         ComputerSoftwareHttpController,
         LicenseHttpController,
@@ -102,7 +150,12 @@ export class AssetsModule {
         AssetAccess,
         AssetReferences,
         AssetQueries,
+        AssetHistory,
+        AssetWorkflow,
         DropdownCatalogue,
+        DropdownQueries,
+        DropdownWrites,
+        ...(background ? warrantyProviders : []),
         HeldVisibility,
         AssetLookup,
         SoftwareQueries,

@@ -3,9 +3,24 @@ import { EntityTreeReader } from '@itsm/auth';
 import type { DropdownKind } from '@itsm/contracts';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { nameKey } from './domain/dropdown-name';
-import { dropdownValuesProjection, type DropdownValueDoc } from './read-models/dropdown-values.projection';
+import {
+  dropdownValuesProjection,
+  type CatalogueDoc,
+  type CatalogueValue,
+} from './read-models/dropdown-values.projection';
 
-/** The catalogues' values as the read model holds them: what an entity may use, by id or by name. */
+/** A value with the entity whose catalogue holds it. */
+export interface HeldValue extends CatalogueValue {
+  kind: DropdownKind;
+  entityId: string;
+}
+
+const held = (doc: CatalogueDoc | null, recursiveOnly: boolean): HeldValue[] =>
+  (doc?.values ?? [])
+    .filter((value) => !recursiveOnly || value.recursive)
+    .map((value) => ({ ...value, kind: doc!.kind, entityId: doc!.entityId }));
+
+/** The catalogues' values as the read model holds them: what an entity may use, what a caller sees. */
 @Injectable()
 export class DropdownCatalogue {
   constructor(
@@ -13,34 +28,33 @@ export class DropdownCatalogue {
     private readonly tree: EntityTreeReader,
   ) {}
 
-  collection() {
-    return this.projections.collection<DropdownValueDoc>(dropdownValuesProjection.name);
-  }
-
-  /** Values usable in these entities: theirs, and the recursive ones of the entities above the first. */
-  async usableIn(entityIds: readonly string[], entityId: string): Promise<Record<string, unknown>> {
+  /**
+   * Values usable in the entity: its own, and the recursive ones of the entities above (GLPI's
+   * getEntitiesRestrictCriteria), the nearest entity's first. One equality read per entity.
+   */
+  async usableIn(kind: DropdownKind, entityId: string): Promise<HeldValue[]> {
     const above = (await this.tree.tree()).ancestorsOf(entityId);
-    return { $or: [{ entityId: { $in: [...entityIds] } }, { recursive: true, entityId: { $in: above } }] };
+    const [own, ...upper] = await this.docs(kind, [entityId, ...above]);
+    return [...held(own, false), ...upper.flatMap((doc) => held(doc, true))];
   }
 
-  async byIds(valueIds: string[]): Promise<Map<string, DropdownValueDoc>> {
-    if (valueIds.length === 0) return new Map();
-    const collection = await this.collection();
-    // one equality each: FerretDB reads a whole collection for an $in
-    const found = await Promise.all(valueIds.map((valueId) => collection.findOne({ valueId })));
-    return new Map(found.flatMap((doc) => (doc ? [[doc.valueId, doc] as const] : [])));
+  /** Values a caller sees: those of their entities, and the recursive ones above their active entity. */
+  async visibleTo(kind: DropdownKind, scope: readonly string[], entityId: string): Promise<HeldValue[]> {
+    const above = (await this.tree.tree()).ancestorsOf(entityId).filter((id) => !scope.includes(id));
+    const [own, upper] = await Promise.all([this.docs(kind, scope), this.docs(kind, above)]);
+    return [...own.flatMap((doc) => held(doc, false)), ...upper.flatMap((doc) => held(doc, true))];
   }
 
-  /** The value of this name (by key) usable in the entity, nearest entity first; null when none. */
+  /** The value of this name (by key) usable in the entity, the nearest entity's first; null when none. */
   async findUsable(kind: DropdownKind, entityId: string, name: string, parentId: string | null) {
-    const [collection, tree] = await Promise.all([this.collection(), this.tree.tree()]);
-    const candidates = await collection.find({ kind, key: nameKey(name) }).toArray();
-    const places = [entityId, ...tree.ancestorsOf(entityId)];
-    const usable = candidates.filter(
-      (doc) =>
-        doc.parentId === parentId && (doc.entityId === entityId || (doc.recursive && places.includes(doc.entityId))),
-    );
-    usable.sort((a, b) => places.indexOf(a.entityId) - places.indexOf(b.entityId));
-    return usable[0] ?? null;
+    const key = nameKey(name);
+    const usable = await this.usableIn(kind, entityId);
+    return usable.find((value) => value.key === key && value.parentId === parentId) ?? null;
+  }
+
+  private async docs(kind: DropdownKind, entityIds: readonly string[]): Promise<Array<CatalogueDoc | null>> {
+    const collection = await this.projections.collection<CatalogueDoc>(dropdownValuesProjection.name);
+    // one equality each: FerretDB hands those to PostgreSQL, not an $in
+    return Promise.all(entityIds.map((entityId) => collection.findOne({ kind, entityId })));
   }
 }

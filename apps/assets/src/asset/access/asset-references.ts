@@ -42,16 +42,17 @@ export class AssetReferences {
   async assertUsable(assetType: AssetType, entityId: string, fields: AssetFields): Promise<void> {
     const named = namedIn(assetType, fields);
     if (named.length === 0) return;
-    const ids = (kind: Named['kind']) => [...new Set(named.filter((one) => one.kind === kind).map((one) => one.id))];
-    const [tree, users, authorizations, groups, values] = await Promise.all([
+    const ids = (kind: 'user' | 'group') => [...new Set(named.filter((one) => one.kind === kind).map((one) => one.id))];
+    const catalogues = [...new Set(named.flatMap((one) => (one.kind === 'value' ? [one.catalogue] : [])))];
+    const [tree, users, authorizations, groups, usable] = await Promise.all([
       this.tree.tree(),
       this.directory.usersById(ids('user')),
       this.directory.authorizationsById(ids('user')),
       this.directory.groupsById(ids('group')),
-      this.catalogue.byIds(ids('value')),
+      this.usableValueIds(catalogues, entityId),
     ]);
     const references = named.map((one): Reference => {
-      if (one.kind === 'value') return { ...one, found: values.get(one.id) ?? null };
+      if (one.kind === 'value') return { ...one, usable: usable.has(`${one.catalogue}/${one.id}`) };
       if (one.kind === 'group') return { ...one, kind: 'group', found: groups.get(one.id) ?? null };
       const user = users.get(one.id);
       const found = user && { ...user, authorizations: authorizations.get(one.id) ?? [] };
@@ -59,5 +60,11 @@ export class AssetReferences {
     });
     const refusal = referencesRefusal({ entityId, ancestors: tree.ancestorsOf(entityId) }, references);
     if (refusal) throw refusal;
+  }
+
+  /** `<catalogue>/<valueId>` of every value of these catalogues the entity may use. */
+  private async usableValueIds(catalogues: DropdownKind[], entityId: string): Promise<Set<string>> {
+    const values = await Promise.all(catalogues.map((kind) => this.catalogue.usableIn(kind, entityId)));
+    return new Set(values.flat().map((value) => `${value.kind}/${value.valueId}`));
   }
 }

@@ -13,16 +13,12 @@ export interface UserFacts {
   authorizations: readonly EntityHold[];
 }
 
-/** What a catalogue says of a dropdown value. */
-export interface ValueFacts extends EntityHold {
-  kind: string;
-}
-
 /** A user, group or dropdown value a field names, with what is known of it (null: nothing by that id). */
 export type Reference =
   | { field: string; kind: 'user'; id: string; found: UserFacts | null }
   | { field: string; kind: 'group'; id: string; found: EntityHold | null }
-  | { field: string; kind: 'value'; id: string; found: ValueFacts | null; catalogue: string };
+  /** usable: found among the values of the entity's catalogue and the recursive ones above */
+  | { field: string; kind: 'value'; id: string; usable: boolean; catalogue: string };
 
 function userProblem(place: AssetPlace, id: string, user: UserFacts | null): string | null {
   if (!user) return `unknown user ${id}`;
@@ -44,10 +40,7 @@ function problemOf(place: AssetPlace, reference: Reference): string | null {
     case 'group':
       return heldProblem(place, reference.id, 'group', reference.found);
     case 'value':
-      if (reference.found && reference.found.kind !== reference.catalogue) {
-        return `${reference.id} is a ${reference.found.kind}, not a ${reference.catalogue}`;
-      }
-      return heldProblem(place, reference.id, reference.catalogue, reference.found);
+      return reference.usable ? null : `no ${reference.catalogue} ${reference.id} usable in entity ${place.entityId}`;
   }
 }
 

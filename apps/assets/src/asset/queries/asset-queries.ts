@@ -65,10 +65,12 @@ export class AssetQueries {
         ? { assetType, entityId: asked }
         : visible;
     const filter: Record<string, unknown> = { ...scope, trashed: query.trashed ?? false };
-    if (asked && scope === visible) filter.$and = [{ entityId: asked }];
+    const also: Array<Record<string, unknown>> = [];
+    if (asked && scope === visible) also.push({ entityId: asked });
     if (!caller.rights.has('asset.read')) filter.trashed = false;
     for (const field of EQUALITIES) if (query[field]) filter[field] = query[field];
-    if (!caller.rights.has('asset.read')) filter.userId = caller.userId;
+    // his own devices only: asking for another user's finds nothing
+    if (!caller.rights.has('asset.read') && filter.userId !== caller.userId) also.push({ userId: caller.userId });
     for (const field of CONTAINS) if (query[field]) filter[field] = contains(query[field]!);
     if (query.inventoriedBefore || query.inventoriedAfter) {
       filter.lastInventoryAt = {
@@ -76,6 +78,7 @@ export class AssetQueries {
         ...(query.inventoriedBefore ? { $lt: instantOf(query.inventoriedBefore) } : {}),
       };
     }
+    if (also.length > 0) filter.$and = also;
     return filter;
   }
 }

@@ -15,6 +15,8 @@ export interface AssetListDoc extends AssetFieldValues {
   /** the name lower-cased: the list sorts by it, as people read names */
   nameKey: string;
   warrantyExpiresOn: string | null;
+  /** the warranty end asset.warranty-expiring announced (once per end) */
+  warrantyAnnouncedFor: string | null;
   createdAt: string;
   updatedAt: string;
   /** set by the inventory's events; null for an asset no agent has reported */
@@ -63,6 +65,7 @@ export const assetListProjection = defineProjection<AssetListDoc>({
         trashed: false,
         ...fields,
         ...derived(fields),
+        warrantyAnnouncedFor: null,
         createdAt: occurredAt,
         updatedAt: occurredAt,
         lastInventoryAt: null,
@@ -78,5 +81,7 @@ export const assetListProjection = defineProjection<AssetListDoc>({
     'asset.trashed': (current, { occurredAt }) => current && { ...current, trashed: true, updatedAt: occurredAt },
     'asset.restored': (current, { occurredAt }) => current && { ...current, trashed: false, updatedAt: occurredAt },
     'asset.purged': () => null,
+    'asset.warranty-expiring': (current, { data }) =>
+      current && { ...current, warrantyAnnouncedFor: data.warrantyExpiresOn },
   },
 });
