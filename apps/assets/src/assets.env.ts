@@ -8,7 +8,7 @@ export function loadAssetsSettings(raw: Record<string, string | undefined>): Ass
   return { warrantyNoticeDays: wholeNumber(raw, 'ASSETS_WARRANTY_NOTICE_DAYS', 30, 0, 365) };
 }
 
-function wholeNumber(
+export function wholeNumber(
   raw: Record<string, string | undefined>,
   name: string,
   fallback: number,

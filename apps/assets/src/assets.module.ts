@@ -53,6 +53,8 @@ import { SoftwareHttpController } from './software/software.http.controller';
 import { AddVersionHandler } from './software/use-cases/add-version/add-version.handler';
 import { CreateSoftwareHandler } from './software/use-cases/create-software/create-software.handler';
 
+import { inventoryControllers, inventoryProjections, inventoryProviders } from './inventory/inventory.providers';
+
 export const ASSETS_DEFAULTS = { name: 'assets', port: 3004 };
 
 const commandHandlers = [
@@ -110,6 +112,7 @@ export class AssetsModule {
             dropdownValuesProjection,
             softwareCatalogueProjection,
             licenseListProjection,
+            ...inventoryProjections,
           ],
           feeds: [
             { context: 'identity', projections: directoryProjections },
@@ -139,6 +142,7 @@ export class AssetsModule {
       controllers: [
         ...assetHttpControllers,
         DropdownHttpController,
+        ...inventoryControllers,
         SoftwareHttpController,
         ComputerSoftwareHttpController,
         LicenseHttpController,
@@ -164,6 +168,7 @@ export class AssetsModule {
         SoftwareInstallationsFeed,
         InventorySoftwareReactor,
         ...commandHandlers,
+        ...inventoryProviders({ ...process.env, ...env }),
       ],
     };
   }

@@ -10,12 +10,15 @@ export interface InventorySlice {
   inventoried: boolean;
   deviceId: string | null;
   composition: Composition;
+  /** what the last inventory recorded: its changes, or only that the computer was seen */
+  lastRecorded: 'inventory-applied' | 'seen' | null;
 }
 
 export const initialInventorySlice = (): InventorySlice => ({
   inventoried: false,
   deviceId: null,
   composition: emptyComposition(),
+  lastRecorded: null,
 });
 
 export interface ApplyInventoryCommand {
@@ -65,7 +68,12 @@ function evolve(state: AssetState, event: InventoryEvent): AssetState {
   return {
     ...state,
     dynamic: true,
-    inventory: { inventoried: true, deviceId: event.data.deviceId, composition: next },
+    inventory: {
+      inventoried: true,
+      deviceId: event.data.deviceId,
+      composition: next,
+      lastRecorded: event.type === 'asset.inventory-applied' ? 'inventory-applied' : 'seen',
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { deciderFromParts } from '../shared/decider-parts';
+import { assetInventoryPart } from './asset-inventory.part';
 import { assetLifecyclePart } from './asset-lifecycle.part';
 import { initialAssetState } from './asset.state';
 
@@ -9,7 +10,7 @@ import { initialAssetState } from './asset.state';
 export const assetDecider = deciderFromParts({
   initialState: initialAssetState,
   stateVersion: 1,
-  parts: [assetLifecyclePart],
+  parts: [assetLifecyclePart, assetInventoryPart],
 });
 
 export type AssetCommand = Parameters<typeof assetDecider.decide>[0];

@@ -1,4 +1,5 @@
 import type { AssetFieldName, AssetFields, AssetType } from '@itsm/contracts';
+import { initialInventorySlice, type InventorySlice } from './asset-inventory.part';
 
 /**
  * What an asset's decisions need, folded from its stream (`asset-<assetId>`). Other parts of
@@ -17,6 +18,8 @@ export interface AssetState {
   purged: boolean;
   /** the warranty expiry already announced by asset.warranty-expiring, so that it is announced once */
   warrantyNoticeFor: string | null;
+  /** what agents last reported of a computer (its composition), see asset-inventory.part */
+  inventory: InventorySlice;
 }
 
 export const initialAssetState = (): AssetState => ({
@@ -29,4 +32,5 @@ export const initialAssetState = (): AssetState => ({
   trashed: false,
   purged: false,
   warrantyNoticeFor: null,
+  inventory: initialInventorySlice(),
 });

@@ -81,6 +81,9 @@ export const assetListProjection = defineProjection<AssetListDoc>({
     'asset.trashed': (current, { occurredAt }) => current && { ...current, trashed: true, updatedAt: occurredAt },
     'asset.restored': (current, { occurredAt }) => current && { ...current, trashed: false, updatedAt: occurredAt },
     'asset.purged': () => null,
+    'asset.inventory-applied': (current, { occurredAt }) =>
+      current && { ...current, dynamic: true, lastInventoryAt: occurredAt, updatedAt: occurredAt },
+    'asset.seen': (current, { occurredAt }) => current && { ...current, lastInventoryAt: occurredAt },
     'asset.warranty-expiring': (current, { data }) =>
       current && { ...current, warrantyAnnouncedFor: data.warrantyExpiresOn },
   },

@@ -11,7 +11,7 @@ export const defaultImportRules: ImportRule[] = [
 ];
 
 /** What one rule looks a computer up by: every criterion with the inventory's value. */
-export interface AssetLookup {
+export interface ComputerLookup {
   rule: string;
   serial?: string;
   uuid?: string;
@@ -21,7 +21,7 @@ export interface AssetLookup {
   name?: string;
 }
 
-function valueOf(inventory: NormalisedInventory, criterion: ImportCriterion): Partial<AssetLookup> | undefined {
+function valueOf(inventory: NormalisedInventory, criterion: ImportCriterion): Partial<ComputerLookup> | undefined {
   if (criterion === 'mac') return inventory.macs.length > 0 ? { macs: inventory.macs } : undefined;
   const value = inventory.fields[criterion];
   return value ? { [criterion]: value } : undefined;
@@ -31,11 +31,11 @@ function valueOf(inventory: NormalisedInventory, criterion: ImportCriterion): Pa
  * The lookups to try in order: a rule whose criteria the inventory lacks (no serial, say) is
  * skipped, as GLPI does; the first lookup that finds a computer links the inventory to it.
  */
-export function lookupsFor(inventory: NormalisedInventory, rules: ImportRule[]): AssetLookup[] {
+export function lookupsFor(inventory: NormalisedInventory, rules: ImportRule[]): ComputerLookup[] {
   return rules.flatMap((rule) => {
     const parts = rule.criteria.map((criterion) => valueOf(inventory, criterion));
     if (rule.criteria.length === 0 || parts.some((part) => part === undefined)) return [];
-    return [Object.assign({ rule: rule.name }, ...parts) as AssetLookup];
+    return [Object.assign({ rule: rule.name }, ...parts) as ComputerLookup];
   });
 }
 

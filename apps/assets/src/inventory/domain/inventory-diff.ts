@@ -117,13 +117,20 @@ export function diffComposition(stored: Composition, next: Composition): Composi
 /** Whether anything but free space changed: if not, the inventory only marks the computer seen. */
 export function compositionChanged(changes: CompositionChanges): boolean {
   const { software, components, volumes, networkPorts, addresses } = changes;
-  return (
-    changes.operatingSystem !== undefined ||
-    [software.installed, software.removed, software.upgraded, components.added, components.removed]
-      .concat([volumes.added, volumes.removed, networkPorts.added, networkPorts.removed])
-      .concat([addresses.added, addresses.removed])
-      .some((list) => list.length > 0)
-  );
+  const lists: unknown[][] = [
+    software.installed,
+    software.removed,
+    software.upgraded,
+    components.added,
+    components.removed,
+    volumes.added,
+    volumes.removed,
+    networkPorts.added,
+    networkPorts.removed,
+    addresses.added,
+    addresses.removed,
+  ];
+  return changes.operatingSystem !== undefined || lists.some((list) => list.length > 0);
 }
 
 /** Everything of a first inventory, as added. */

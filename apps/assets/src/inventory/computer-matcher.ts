@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { ImportRule } from '@itsm/contracts';
+import { ProjectionRegistry } from '@itsm/runtime';
+import { assetListProjection, type AssetListDoc } from '../asset/read-models/asset-list.projection';
+import { lookupsFor, type ComputerLookup } from './domain/import-rules';
+import type { NormalisedInventory } from './domain/inventory.model';
+import {
+  computerCompositionProjection,
+  type ComputerCompositionDoc,
+} from './read-models/computer-composition.projection';
+import { inventoryAgentsProjection, type InventoryAgentDoc } from './read-models/inventory-agents.projection';
+
+/** The computer an inventory updates, with how it was found. */
+export interface MatchedComputer {
+  assetId: string;
+  entityId: string;
+  /** "Agent" when its device id is known, else the import rule that matched */
+  rule: string;
+}
+
+/**
+ * Finds the computer an inventory belongs to: the one its agent (device id) last reported, else
+ * the first import rule, in order, that finds one; none creates a computer.
+ */
+@Injectable()
+export class ComputerMatcher {
+  constructor(private readonly projections: ProjectionRegistry) {}
+
+  async find(inventory: NormalisedInventory, rules: ImportRule[]): Promise<MatchedComputer | null> {
+    const agents = await this.projections.collection<InventoryAgentDoc>(inventoryAgentsProjection.name);
+    const agent = await agents.findOne({ deviceId: inventory.deviceId }, { sort: { lastContactAt: -1 } });
+    if (agent) return { assetId: agent.assetId, entityId: agent.entityId, rule: 'Agent' };
+    for (const lookup of lookupsFor(inventory, rules)) {
+      const found = await this.lookUp(lookup);
+      if (found) return { ...found, rule: lookup.rule };
+    }
+    return null;
+  }
+
+  private async lookUp(lookup: ComputerLookup): Promise<Omit<MatchedComputer, 'rule'> | null> {
+    const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
+    const filter: Record<string, unknown> = { assetType: 'computer' };
+    if (lookup.serial) filter.serial = lookup.serial;
+    if (lookup.uuid) filter.uuid = lookup.uuid;
+    if (lookup.name) filter.nameKey = lookup.name.toLocaleLowerCase('en');
+    if (lookup.macs) {
+      const compositions = await this.projections.collection<ComputerCompositionDoc>(
+        computerCompositionProjection.name,
+      );
+      const withMac = await compositions.findOne({ macs: { $in: lookup.macs } });
+      if (!withMac) return null;
+      filter.assetId = withMac.assetId;
+    }
+    const found = await assets.findOne(filter, { sort: { updatedAt: -1 } });
+    return found && { assetId: found.assetId, entityId: found.entityId };
+  }
+}

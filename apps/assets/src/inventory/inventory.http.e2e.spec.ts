@@ -1,0 +1,217 @@
+import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
+import { useIsolatedStack } from '@itsm/testing';
+import { MongoClient } from 'mongodb';
+import { deflateSync } from 'node:zlib';
+import { assetsHas, startAssets, type AssetsUnderTest } from '../test-support/assets-test-app';
+import { postAgentBody, zlibbed, gzipped } from './test-support/agent-http';
+import { fusionInventoryInventory, fusionInventoryProlog, glpiAgentExample } from './test-support/agent-fixtures';
+
+// The agents' endpoint over HTTP: both protocols, the rules, locked fields, and hostile bodies,
+// each refused with a clear 4xx and nothing written.
+const stack = useIsolatedStack();
+let assets: AssetsUnderTest;
+let admin: FixtureUser;
+let inventoryUrl: string;
+
+async function assetCommits(): Promise<number> {
+  const client = await MongoClient.connect(stack.mongoUrl);
+  try {
+    const events = client.db(stack.envFor('assets').MONGO_DB).collection('events');
+    return await events.countDocuments({ streamId: { $regex: '^asset' } });
+  } finally {
+    await client.close();
+  }
+}
+
+const glpiInventory = (changes: (example: Record<string, any>) => void = () => undefined): string => {
+  const example = glpiAgentExample() as Record<string, any>;
+  changes(example);
+  return JSON.stringify({ ...example, action: 'inventory', itemtype: 'Computer' });
+};
+
+beforeAll(async () => {
+  const identity = new IdentityFixture(stack);
+  await identity.connect();
+  await identity.siblingTree();
+  admin = await identity.user('admin', 'super-admin');
+  assets = await startAssets(stack, { ASSETS_INVENTORY_MAX_BODY_MB: '2', ASSETS_INVENTORY_MAX_INFLATED_MB: '8' });
+  inventoryUrl = `${assets.url}/inventory`;
+  await Promise.all([assetsHas(stack, 'auth_entity_tree', 4), assetsHas(stack, 'directory_users', 1)]);
+});
+
+describe('agent protocols', () => {
+  it('answers a PROLOG with SEND, in the encoding the agent used', async () => {
+    const plain = await postAgentBody(inventoryUrl, fusionInventoryProlog(), 'xml');
+    expect(plain).toMatchObject({ status: 200, text: expect.stringContaining('<RESPONSE>SEND</RESPONSE>') });
+    expect(plain.headers['content-type']).toMatch(/^application\/xml/);
+    const zlib = await postAgentBody(inventoryUrl, zlibbed(fusionInventoryProlog()), 'zlib');
+    expect(zlib.headers['content-type']).toMatch(/^application\/x-compress-zlib/);
+    expect(zlib.text).toContain('<PROLOG_FREQ>24</PROLOG_FREQ>');
+    const gzip = await postAgentBody(`${assets.url}/front/inventory.php`, gzipped(fusionInventoryProlog()), 'gzip');
+    expect(gzip.headers['content-type']).toMatch(/^application\/x-compress-gzip/);
+  });
+
+  it('answers GLPI Agent’s CONTACT in JSON', async () => {
+    const contact = JSON.stringify({ action: 'contact', deviceid: 'glpixps', name: 'GLPI-Agent', version: '1.12' });
+    const answer = await postAgentBody(inventoryUrl, zlibbed(contact), 'zlib');
+    expect(JSON.parse(answer.text)).toEqual({ status: 'ok', expiration: 24, tasks: { inventory: {} } });
+  });
+
+  it('creates a computer from a GLPI Agent JSON inventory, its catalogue values found or created by normalised name', async () => {
+    const first = await postAgentBody(inventoryUrl, zlibbed(glpiInventory()), 'zlib');
+    expect(first).toMatchObject({ status: 200, text: '{"status":"ok"}' });
+    const list = await assets.api(admin.token).get('/api/computers?serial=640HP72');
+    expect(list.body.items).toHaveLength(1);
+    const dell = list.body.items[0];
+    expect(dell).toMatchObject({ name: 'glpixps', dynamic: true, uuid: '4c4c4544-0034-3010-8048-b6c04f503732' });
+    const other = glpiInventory((example) => {
+      example.deviceid = 'other-dell';
+      example.content.hardware = { ...example.content.hardware, name: 'other', uuid: 'u-other' };
+      example.content.bios = { ...example.content.bios, ssn: 'OTHER1', smanufacturer: '  DELL   INC. ' };
+      example.content.networks = [];
+    });
+    expect((await postAgentBody(inventoryUrl, other, 'json')).status).toBe(200);
+    const second = (await assets.api(admin.token).get('/api/computers?serial=OTHER1')).body.items[0];
+    expect(second.manufacturerId).toBe(dell.manufacturerId);
+  });
+});
+
+describe('import rules, entity rules and locked fields', () => {
+  it('links an inventory from another device id to the computer with the same serial', async () => {
+    const before = (await assets.api(admin.token).get('/api/computers?serial=640HP72')).body.items[0];
+    const renamed = glpiInventory((example) => {
+      example.deviceid = 'reinstalled-glpixps';
+    });
+    expect((await postAgentBody(inventoryUrl, renamed, 'json')).status).toBe(200);
+    const after = await assets.api(admin.token).get('/api/computers?serial=640HP72');
+    expect(after.body.items.map((computer: { assetId: string }) => computer.assetId)).toEqual([before.assetId]);
+  });
+
+  it('places a new computer by the agent’s tag, and keeps a name a person edited', async () => {
+    const rules = await assets.api(admin.token).put('/api/inventory-rules', {
+      importRules: [{ name: 'Serial', criteria: ['serial'] }],
+      entityRules: [{ name: 'Agents of A', tag: 'tag-a', entityId: 'A' }],
+      defaultEntityId: 'root',
+    });
+    expect(rules.status).toBe(200);
+    const tagged = (name: string) =>
+      glpiInventory((example) => {
+        example.deviceid = 'tagged-pc';
+        example.tag = 'tag-a';
+        example.content.hardware = { ...example.content.hardware, name, uuid: 'u-tagged' };
+        example.content.bios = { ...example.content.bios, ssn: 'TAGGED1' };
+      });
+    expect((await postAgentBody(inventoryUrl, tagged('pc-a'), 'json')).status).toBe(200);
+    const computer = (await assets.api(admin.token).get('/api/computers?serial=TAGGED1')).body.items[0];
+    expect(computer).toMatchObject({ entityId: 'A', name: 'pc-a' });
+    const edited = await assets.api(admin.token).patch(`/api/computers/${computer.assetId}`, { name: 'PC-A-COMPTA' });
+    expect(edited.status).toBe(200);
+    expect((await postAgentBody(inventoryUrl, tagged('pc-a-renamed'), 'json')).status).toBe(200);
+    const read = await assets.api(admin.token).get(`/api/computers/${computer.assetId}`);
+    expect(read.body.name).toBe('PC-A-COMPTA');
+  });
+
+  it('refuses rules naming an entity that does not exist', async () => {
+    const refused = await assets.api(admin.token).put('/api/inventory-rules', {
+      importRules: [],
+      entityRules: [{ name: 'Nowhere', ipRange: '10.0.0.0/8', entityId: 'nowhere' }],
+      defaultEntityId: 'root',
+    });
+    expect(refused.status).toBe(422);
+  });
+});
+
+describe('hostile bodies: a clear 4xx and nothing written', () => {
+  let commits: number;
+  beforeEach(async () => {
+    commits = await assetCommits();
+  });
+  afterEach(async () => {
+    expect(await assetCommits()).toBe(commits);
+  });
+
+  const inventoryXml = () => fusionInventoryInventory().replace('vm-2026-12-03-22-46-25', 'hostile-pc');
+
+  it('refuses a truncated zlib body', async () => {
+    const truncated = zlibbed(inventoryXml()).subarray(0, 2000);
+    const answer = await postAgentBody(inventoryUrl, truncated, 'zlib');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).detail).toContain('cannot be inflated');
+  });
+
+  it('stops a zip bomb at the inflate cap', async () => {
+    const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024, ' '), { level: 9 });
+    const answer = await postAgentBody(inventoryUrl, bomb, 'zlib');
+    expect(answer.status).toBe(413);
+  });
+
+  it('refuses entity expansion and external entities', async () => {
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+      '<REQUEST><DEVICEID>&b;</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+      '<REQUEST><DEVICEID>&x;</DEVICEID><QUERY>INVENTORY</QUERY><CONTENT><HARDWARE><NAME>&x;</NAME></HARDWARE></CONTENT></REQUEST>';
+    for (const body of [laughs, xxe]) {
+      const answer = await postAgentBody(inventoryUrl, body, 'xml');
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('DOCTYPE');
+      expect(answer.text).not.toContain('root:');
+    }
+  });
+
+  it('refuses a 100 MB body before reading it whole', async () => {
+    const answer = await postAgentBody(inventoryUrl, { chunk: Buffer.alloc(1024 * 1024, 'x'), times: 100 }, 'zlib');
+    expect(answer.status).toBe(413);
+  });
+
+  it('refuses a JSON inventory the schema does not accept, naming the violation', async () => {
+    const invalid = glpiInventory((example) => {
+      example.deviceid = 'invalid-pc';
+      example.content.cpus[0].speed = 'fast';
+    });
+    const answer = await postAgentBody(inventoryUrl, zlibbed(invalid), 'zlib');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).detail).toBe('content/cpus/0/speed: must be integer (inventory_format schema)');
+  });
+
+  it('refuses a PROLOG without a device id', async () => {
+    const answer = await postAgentBody(inventoryUrl, zlibbed('<REQUEST><QUERY>PROLOG</QUERY></REQUEST>'), 'zlib');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).detail).toContain('device id is required');
+  });
+});
+
+describe('agent authentication by token', () => {
+  let guarded: AssetsUnderTest;
+  const token = 'tok-entity-b-0123456789';
+
+  beforeAll(async () => {
+    guarded = await startAssets(stack, { ASSETS_AGENT_AUTH: 'token', ASSETS_AGENT_TOKENS: `B=${token}` });
+  });
+
+  it('refuses an agent without a token or with a wrong one, with a challenge', async () => {
+    const none = await postAgentBody(`${guarded.url}/inventory`, fusionInventoryProlog(), 'xml');
+    expect(none.status).toBe(401);
+    expect(none.headers['www-authenticate']).toBe('Basic realm="inventory"');
+    const wrong = await postAgentBody(
+      `${guarded.url}/inventory?token=wrong-token-0123456789`,
+      fusionInventoryProlog(),
+      'xml',
+    );
+    expect(wrong.status).toBe(401);
+  });
+
+  it('takes the token in the URL or as the Basic password, and places new computers in its entity', async () => {
+    const basic = `Basic ${Buffer.from(`agent:${token}`).toString('base64')}`;
+    const prolog = await postAgentBody(`${guarded.url}/inventory`, fusionInventoryProlog(), 'xml', {
+      authorization: basic,
+    });
+    expect(prolog.status).toBe(200);
+    const body = zlibbed(fusionInventoryInventory().replace('vm-2026-12-03-22-46-25', 'token-pc'));
+    const answer = await postAgentBody(`${guarded.url}/inventory?token=${token}`, body, 'zlib');
+    expect(answer.status).toBe(200);
+    const agents = await guarded.api(admin.token).get('/api/agents?limit=100');
+    expect(agents.body.items).toContainEqual(expect.objectContaining({ deviceId: 'token-pc', entityId: 'B' }));
+  });
+});
