@@ -2,6 +2,7 @@ import { IdentityFixture, ticketOpened, type FixtureUser } from '@itsm/fixtures'
 import { eventually, EventPublisher, useIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { assetsHas, created, startAssets, type AssetsUnderTest } from './test-support/assets-test-app';
+import { softwareEntry, softwareInventory } from './test-support/software-events';
 
 // Software, installations and licences over HTTP, with GLPI's rights and the entity tree:
 // root > A > A1, and B beside A. Technicians of A and of B; an observer and a self-service user of A.
@@ -169,29 +170,17 @@ describe('what inventories find', () => {
     await events.connect();
     const assetId = uuidv7();
     const stream = `asset-${assetId}`;
-    const entry = (name: string, version: string, publisher: string) => ({ name, version, publisher, arch: 'x86_64' });
-    const inventory = (software: object) => ({
-      type: 'asset.inventory-applied',
-      data: {
-        assetId,
-        deviceId: 'pc-inv-2026-12-01',
-        format: 'glpi-json',
-        agentVersion: null,
-        tag: null,
-        first: false,
-        software: { installed: [], removed: [], upgraded: [], ...software },
-        components: { added: [], removed: [] },
-        volumes: { added: [], removed: [] },
-        networkPorts: { added: [], removed: [] },
-        addresses: { added: [], removed: [] },
-      },
-    });
     await events.publish(stream, 'A', [
       {
         type: 'asset.created',
         data: { assetId, assetType: 'computer', entityId: 'A', dynamic: true, fields: { name: 'PC-INV' } },
       },
-      inventory({ installed: [entry('Mozilla Firefox', '128.0', 'Mozilla'), entry('7-Zip', '23.01', 'Igor Pavlov')] }),
+      softwareInventory(assetId, {
+        installed: [
+          softwareEntry('Mozilla Firefox', '128.0', 'Mozilla'),
+          softwareEntry('7-Zip', '23.01', 'Igor Pavlov'),
+        ],
+      }),
     ]);
     const names = async () =>
       ((await as(techA).get(`/api/computers/${assetId}/software`)).body.items ?? []).map(
@@ -205,9 +194,12 @@ describe('what inventories find', () => {
       '7-Zip catalogued',
     );
     await events.publish(stream, 'A', [
-      inventory({
+      softwareInventory(assetId, {
         upgraded: [
-          { from: entry('Mozilla Firefox', '128.0', 'Mozilla'), to: entry('Mozilla Firefox', '129.0', 'Mozilla') },
+          {
+            from: softwareEntry('Mozilla Firefox', '128.0', 'Mozilla'),
+            to: softwareEntry('Mozilla Firefox', '129.0', 'Mozilla'),
+          },
         ],
       }),
     ]);

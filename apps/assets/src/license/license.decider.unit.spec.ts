@@ -1,4 +1,5 @@
 import { deciderSpecification } from '@itsm/testing';
+import { officeLicenseCreated } from '../test-support/software-events';
 import { licenseDecider, type LicenseCommand } from './license.decider';
 
 const spec = deciderSpecification(licenseDecider);
@@ -16,21 +17,7 @@ const create: LicenseCommand = {
   expiresAt: null,
   overQuotaAllowed: false,
 };
-const created = {
-  type: 'license.created' as const,
-  data: {
-    licenseId: 'l1',
-    softwareId: 's1',
-    versionId: null,
-    entityId: 'root',
-    recursive: true,
-    name: 'Office 2021',
-    serial: null,
-    seats: 2,
-    expiresAt: null,
-    overQuotaAllowed: false,
-  },
-};
+const created = officeLicenseCreated;
 const assigned = (computerId: string) => ({
   type: 'license.computer-assigned' as const,
   data: { licenseId: 'l1', computerId },

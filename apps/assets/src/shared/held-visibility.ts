@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
-import { reaches, type EntityHold } from '@itsm/domain';
+import { DomainError, reaches, type EntityHold } from '@itsm/domain';
 
 /**
  * What is held on an entity (a software, a licence) and who sees it: the caller's entities, and
@@ -24,5 +24,11 @@ export class HeldVisibility {
   async sees(caller: Caller, hold: EntityHold): Promise<boolean> {
     if (caller.scope.includes(hold.entityId)) return true;
     return reaches(hold, caller.entityId, (await this.tree.tree()).ancestorsOf(caller.entityId));
+  }
+
+  /** What was found, when the caller sees it; else a 404 (`what` names it: "software 0190…"). */
+  async seen<Hold extends EntityHold>(caller: Caller, found: Hold | null, what: string): Promise<Hold> {
+    if (!found || !(await this.sees(caller, found))) throw new DomainError('not_found', `no ${what} you can see`);
+    return found;
   }
 }

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import { asContractEnvelope } from '@itsm/eventsourcing';
 import { softwareIdFor, versionIdFor } from '../../software/domain/software-names';
+import { softwareEntry, softwareInventory } from '../../test-support/software-events';
 import { installationPlan, type ComputerFacts } from './installation-plan';
 
 let sequence = 0;
@@ -23,21 +24,11 @@ const facts: ComputerFacts = { computerId: 'c1', name: 'PC-BLIER', entityId: 'A'
 const firefox = softwareIdFor('A', 'Mozilla Firefox', 'Mozilla');
 const v115 = versionIdFor(firefox, '115.0', 'x86_64');
 const v128 = versionIdFor(firefox, '128.0', 'x86_64');
-const entry = (version: string) => ({ name: 'Mozilla Firefox', version, publisher: 'Mozilla', arch: 'x86_64' });
-const inventory = (software: object) =>
-  envelope('asset.inventory-applied', {
-    assetId: 'c1',
-    deviceId: 'pc-blier-2026',
-    format: 'fusioninventory-xml',
-    agentVersion: null,
-    tag: null,
-    first: false,
-    software: { installed: [], removed: [], upgraded: [], ...software },
-    components: { added: [], removed: [] },
-    volumes: { added: [], removed: [] },
-    networkPorts: { added: [], removed: [] },
-    addresses: { added: [], removed: [] },
-  });
+const entry = (version: string) => softwareEntry('Mozilla Firefox', version, 'Mozilla');
+const inventory = (software: Parameters<typeof softwareInventory>[1]) => {
+  const { type, data } = softwareInventory('c1', software);
+  return envelope(type, data);
+};
 
 describe('installations read model (plan of each event)', () => {
   it('learns a computer from its creation, and ignores other asset types', () => {

@@ -51,11 +51,7 @@ export class LicenseQueries {
 
   /** The licence, or 404 when the caller may not see it. */
   async visible(caller: Caller, licenseId: string): Promise<LicenseListDoc> {
-    const license = await (await this.licenses()).findOne({ licenseId });
-    if (!license || !(await this.visibility.sees(caller, license))) {
-      throw new DomainError('not_found', `no licence ${licenseId} you can see`);
-    }
-    return license;
+    return this.visibility.seen(caller, await (await this.licenses()).findOne({ licenseId }), `licence ${licenseId}`);
   }
 
   /** A licence the caller may change: seen, and held by an entity of their scope. */

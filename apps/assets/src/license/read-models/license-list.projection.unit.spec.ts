@@ -1,22 +1,8 @@
 import { projectEvents } from '@itsm/testing';
+import { officeLicenseCreated } from '../../test-support/software-events';
 import { licenseListProjection } from './license-list.projection';
 
-const created = {
-  type: 'license.created' as const,
-  occurredAt: '2026-12-01T08:00:00.000Z',
-  data: {
-    licenseId: 'l1',
-    softwareId: 's1',
-    versionId: null,
-    entityId: 'root',
-    recursive: true,
-    name: 'Office 2021',
-    serial: null,
-    seats: 2,
-    expiresAt: null,
-    overQuotaAllowed: false,
-  },
-};
+const created = { ...officeLicenseCreated, occurredAt: '2026-12-01T08:00:00.000Z' };
 const assigned = (computerId: string) => ({
   type: 'license.computer-assigned' as const,
   data: { licenseId: 'l1', computerId },

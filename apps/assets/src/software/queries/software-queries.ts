@@ -65,11 +65,11 @@ export class SoftwareQueries {
 
   /** The software, or 404 when the caller may not see it. */
   async visible(caller: Caller, softwareId: string): Promise<SoftwareCatalogueDoc> {
-    const software = await (await this.catalogue()).findOne({ softwareId });
-    if (!software || !(await this.visibility.sees(caller, software))) {
-      throw new DomainError('not_found', `no software ${softwareId} you can see`);
-    }
-    return software;
+    return this.visibility.seen(
+      caller,
+      await (await this.catalogue()).findOne({ softwareId }),
+      `software ${softwareId}`,
+    );
   }
 
   async get(caller: Caller, softwareId: string) {
