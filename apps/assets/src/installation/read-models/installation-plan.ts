@@ -64,6 +64,14 @@ export const installationId = (computerId: string, versionId: string): string =>
 /** An unnamed computer sorts as its id would not: GLPI shows it as "(id)"; sorting wants a string. */
 const displayName = (name: string | null | undefined, computerId: string) => cleanOptional(name) ?? `(${computerId})`;
 
+/** What the installations keep of a computer, from its name as the asset has it. */
+export const computerFacts = (
+  computerId: string,
+  name: string | null | undefined,
+  entityId: string,
+  trashed: boolean,
+): ComputerFacts => ({ computerId, name: displayName(name, computerId), entityId, trashed });
+
 /** The software and version an inventory entry names, with the ids every process derives alike. */
 export function entryVersion(entityId: string, entry: SoftwareEntry) {
   const softwareName = cleanName(entry.name);
@@ -135,10 +143,7 @@ function computerPlan(event: ContractEnvelope, facts: ComputerFacts | null): Ins
     case 'asset.created': {
       if (event.data.assetType !== 'computer') return null;
       const { assetId, entityId, fields } = event.data;
-      return {
-        facts: { computerId: assetId, name: displayName(fields.name, assetId), entityId, trashed: false },
-        writes: [],
-      };
+      return { facts: computerFacts(assetId, fields.name, entityId, false), writes: [] };
     }
     case 'asset.updated': {
       if (!facts || !('name' in event.data.changes)) return null;

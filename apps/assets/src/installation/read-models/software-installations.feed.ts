@@ -9,7 +9,9 @@ import {
   softwareCatalogueProjection,
   type SoftwareCatalogueDoc,
 } from '../../software/read-models/software-catalogue.projection';
+import { assetListProjection, type AssetListDoc } from '../../asset/read-models/asset-list.projection';
 import {
+  computerFacts,
   installationPlan,
   type ComputerFacts,
   type InstallationDoc,
@@ -105,11 +107,18 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     for (const event of await this.store.readStream(streamId, version)) await this.handle(event);
   }
 
-  /** The computer as its own stream left it; a technician's event may overtake it (another partition): retried. */
+  /**
+   * The computer as its own stream left it here, else as the assets read model has it (written
+   * when the computer was, while this feed may not have reached it yet: another partition). A
+   * computer known to neither is retried.
+   */
   private async computerOf(computerId: string): Promise<ComputerFacts> {
     const facts = (await this.marks().findOne({ _id: `asset-${computerId}` }))?.facts;
-    if (!facts) throw new DomainError('unavailable', `computer ${computerId} not known to the installations feed yet`);
-    return facts;
+    if (facts) return facts;
+    const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
+    const asset = await assets.findOne({ assetId: computerId, assetType: 'computer' });
+    if (!asset) throw new DomainError('unavailable', `computer ${computerId} not known to the installations feed yet`);
+    return computerFacts(asset.assetId, asset.name, asset.entityId, asset.trashed);
   }
 
   /** The names of a manually installed version, from the catalogue (written before the installation was allowed). */
