@@ -133,10 +133,24 @@ async function fill(db) {
         source: 'inventory',
       });
     }
-    if (batch.length >= 10_000) await installations.insertMany(batch.splice(0), { ordered: false });
+    if (batch.length >= 5_000) await insertPatiently(installations, batch.splice(0));
   }
-  if (batch.length) await installations.insertMany(batch, { ordered: false });
+  if (batch.length) await insertPatiently(installations, batch);
   return round((performance.now() - started) / 1000, 1);
+}
+
+/** A batch, again after a dropped connection (the shared FerretDB is loaded): ids make it idempotent. */
+async function insertPatiently(collection, docs) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      // what the first attempt wrote is there already (duplicate ids): the rest went in
+      if (error.writeErrors?.every((one) => one.code === 11000)) return undefined;
+      if (attempt >= 5) throw error;
+      await sleep(2000 * attempt);
+    }
+  }
 }
 
 /** The route's p50/p99 and the bare driver's on the same questions, interleaved. */

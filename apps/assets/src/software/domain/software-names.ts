@@ -1,24 +1,20 @@
+import { nameKey as catalogueKey, normaliseName } from '../../dropdown/domain/dropdown-name';
 import { v5 as uuidv5 } from 'uuid';
 
 /**
  * Names as people and agents type them ("  Mozilla  Firefox ", "MOZILLA FIREFOX") meet once
- * normalised: Unicode NFC, control characters dropped, spaces trimmed and collapsed. The key adds
- * case folding, so that "DELL Inc." and "Dell Inc." are one; the clean form is what is shown.
+ * normalised, the catalogues' way (`dropdown-name.ts`: NFC, trimmed, single spaces), control
+ * characters dropped first. The key adds case folding, so that "DELL Inc." and "Dell Inc." are
+ * one; the clean form is what is shown.
  */
 export function cleanName(raw: string): string {
-  return (
-    raw
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // eslint-disable-next-line no-control-regex
+  return normaliseName(raw.replace(/[\u0000-\u001f\u007f]/g, ' '));
 }
 
-/** The form names are compared in: clean, then lower case (locale-independent). */
+/** The form names are compared in: clean, then case folded (as the catalogues compare theirs). */
 export function nameKey(raw: string): string {
-  return cleanName(raw).toLowerCase();
+  return catalogueKey(cleanName(raw));
 }
 
 /** A name or null: blank is null. */
