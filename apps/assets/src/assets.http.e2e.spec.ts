@@ -188,3 +188,30 @@ describe('bad input', () => {
     expect(answer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['groupId', 'userId']);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists every type’s routes, each operation named once', async () => {
+    const document = (await (await fetch(`${assets.url}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const paths = Object.keys(document.paths);
+    for (const route of ['computers', 'monitors', 'printers', 'network-equipments', 'phones', 'peripherals']) {
+      expect(paths).toEqual(
+        expect.arrayContaining([`/api/${route}`, `/api/${route}/{id}`, `/api/${route}/{id}/history`]),
+      );
+    }
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/asset-dropdowns/{kind}', '/api/asset-dropdowns/locations/tree']),
+    );
+    const operationIds = Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods).map((operation) => operation.operationId),
+    );
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+  });
+
+  it('answers failures as problem+json', async () => {
+    const refused = await fetch(`${assets.url}/api/computers`, { headers: { authorization: 'Bearer nonsense' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+});
