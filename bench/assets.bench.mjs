@@ -8,19 +8,27 @@ import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { sleep } from './stats.mjs';
+import { inventoryPart } from './assets/inventory.part.mjs';
 import { listPart } from './assets/list.part.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_ASSETS_PORT ?? 3904);
 
 /** name -> async ({ url, token, db }) => result */
-const PARTS = { list: listPart };
+const PARTS = { list: listPart, inventory: inventoryPart };
 
 export default async function assetsBench(env) {
   const wanted = (process.env.BENCH_ASSETS_PARTS ?? Object.keys(PARTS).join(',')).split(',');
   const run = Date.now();
   const keys = rsaKeys();
-  const serviceEnv = benchServiceEnv(env, { name: 'assets', run, port: PORT, publicKey: keys.publicKey });
+  const serviceEnv = benchServiceEnv(env, {
+    name: 'assets',
+    run,
+    port: PORT,
+    publicKey: keys.publicKey,
+    // one address posts every agent's inventory: only the kit's (raised) limits count
+    extra: { ASSETS_INVENTORY_PER_ADDRESS: '0' },
+  });
   const mongo = await MongoClient.connect(env.MONGO_URL);
   const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
     env: serviceEnv,

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { jsonApi, type JsonApi } from '@itsm/runtime';
 
 /**
@@ -174,7 +177,28 @@ async function seed(): Promise<void> {
   console.log('assets demo data created: the Parc of the service commercial, the technician and the headquarters');
 }
 
-seed().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/**
+ * One computer as a real agent reported it: FusionInventory 2.6's inventory of a Debian machine
+ * (apps/assets/src/inventory/fixtures), posted zlib-compressed to /inventory as the agent posts it.
+ * Posted again, it only marks the computer seen.
+ */
+async function agentInventory(): Promise<void> {
+  // from dist/seed.js as from src/seed.ts: the fixtures stay in src
+  const fixture = path.join(__dirname, '../src/inventory/fixtures/fusioninventory-2.6-debian12.xml');
+  const response = await fetch(`${assetsUrl}/inventory`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-compress-zlib' },
+    body: deflateSync(fs.readFileSync(fixture)),
+  });
+  if (response.status === 401)
+    return console.log('agent inventory skipped: agents must authenticate (ASSETS_AGENT_AUTH)');
+  if (!response.ok) throw new Error(`the agent inventory was refused: ${response.status} ${await response.text()}`);
+  console.log('assets demo data: one computer inventoried by a real FusionInventory agent (its fixture)');
+}
+
+seed()
+  .then(agentInventory)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportRule } from '@itsm/contracts';
 import { ProjectionRegistry } from '@itsm/runtime';
+import { LRUCache } from 'lru-cache';
 import { assetListProjection, type AssetListDoc } from '../asset/read-models/asset-list.projection';
 import { lookupsFor, type ComputerLookup } from './domain/import-rules';
 import type { NormalisedInventory } from './domain/inventory.model';
@@ -24,9 +25,23 @@ export interface MatchedComputer {
  */
 @Injectable()
 export class ComputerMatcher {
+  /** the computers of the devices this replica linked lately: a re-inventory then asks no read model */
+  private readonly linked = new LRUCache<string, MatchedComputer>({ max: 50_000 });
+
   constructor(private readonly projections: ProjectionRegistry) {}
 
+  remember(deviceId: string, computer: MatchedComputer): void {
+    this.linked.set(deviceId, computer);
+  }
+
+  /** The link proved wrong (the computer was purged): the next inventory looks again. */
+  forget(deviceId: string): void {
+    this.linked.delete(deviceId);
+  }
+
   async find(inventory: NormalisedInventory, rules: ImportRule[]): Promise<MatchedComputer | null> {
+    const known = this.linked.get(inventory.deviceId);
+    if (known) return known;
     const agents = await this.projections.collection<InventoryAgentDoc>(inventoryAgentsProjection.name);
     const agent = await agents.findOne({ deviceId: inventory.deviceId }, { sort: { lastContactAt: -1 } });
     if (agent) return { assetId: agent.assetId, entityId: agent.entityId, rule: 'Agent' };

@@ -36,6 +36,7 @@ export class InventoryAdminHttpController {
   @RequireRights('inventory.admin')
   async setRules(@CurrentCaller() caller: Caller, @Body() body: SetInventoryRulesRequestDto) {
     await this.commandBus.execute(new SetInventoryRulesCommand(caller, body));
+    this.rules.forget();
     return this.getRules();
   }
 }

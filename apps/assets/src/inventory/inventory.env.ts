@@ -1,10 +1,5 @@
-import { wholeNumber } from '../assets.env';
-
-/** How agents prove who they are: not at all (a trusted network), HTTP Basic, or a token per entity. */
-export type AgentAuthentication =
-  | { mode: 'none' }
-  | { mode: 'basic'; user: string; password: string }
-  | { mode: 'token'; tokens: Array<{ entityId: string; token: string }> };
+import { wholeNumberSetting } from '@itsm/runtime';
+import type { AgentAuthentication } from './domain/agent-credentials';
 
 export interface InventorySettings {
   authentication: AgentAuthentication;
@@ -19,6 +14,7 @@ export interface InventorySettings {
 }
 
 const MB = 1024 * 1024;
+
 const MIN_TOKEN = 16;
 
 function authenticationOf(raw: Record<string, string | undefined>): AgentAuthentication {
@@ -63,9 +59,19 @@ function authenticationOf(raw: Record<string, string | undefined>): AgentAuthent
 export function loadInventorySettings(raw: Record<string, string | undefined>): InventorySettings {
   return {
     authentication: authenticationOf(raw),
-    maxBodyBytes: wholeNumber(raw, 'ASSETS_INVENTORY_MAX_BODY_MB', 20, 1, 1024) * MB,
-    maxInflatedBytes: wholeNumber(raw, 'ASSETS_INVENTORY_MAX_INFLATED_MB', 64, 1, 4096) * MB,
-    perAddress: wholeNumber(raw, 'ASSETS_INVENTORY_PER_ADDRESS', 600, 0, 1_000_000),
-    contactEveryHours: wholeNumber(raw, 'ASSETS_AGENT_CONTACT_HOURS', 24, 1, 720),
+    maxBodyBytes:
+      wholeNumberSetting(raw, 'assets', 'ASSETS_INVENTORY_MAX_BODY_MB', { fallback: 20, min: 1, max: 1024 }) * MB,
+    maxInflatedBytes:
+      wholeNumberSetting(raw, 'assets', 'ASSETS_INVENTORY_MAX_INFLATED_MB', { fallback: 64, min: 1, max: 4096 }) * MB,
+    perAddress: wholeNumberSetting(raw, 'assets', 'ASSETS_INVENTORY_PER_ADDRESS', {
+      fallback: 600,
+      min: 0,
+      max: 1_000_000,
+    }),
+    contactEveryHours: wholeNumberSetting(raw, 'assets', 'ASSETS_AGENT_CONTACT_HOURS', {
+      fallback: 24,
+      min: 1,
+      max: 720,
+    }),
   };
 }

@@ -23,8 +23,20 @@ async function assetCommits(): Promise<number> {
   }
 }
 
-const glpiInventory = (changes: (example: Record<string, any>) => void = () => undefined): string => {
-  const example = glpiAgentExample() as Record<string, any>;
+/** The parts of the inventory_format example the tests change. */
+interface ExampleInventory {
+  deviceid: string;
+  tag?: string;
+  content: {
+    hardware: Record<string, unknown>;
+    bios: Record<string, unknown>;
+    networks: unknown[];
+    cpus: Array<Record<string, unknown>>;
+  };
+}
+
+const glpiInventory = (changes: (example: ExampleInventory) => void = () => undefined): string => {
+  const example = glpiAgentExample() as unknown as ExampleInventory;
   changes(example);
   return JSON.stringify({ ...example, action: 'inventory', itemtype: 'Computer' });
 };

@@ -1,6 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '@itsm/domain';
-import type { AgentAuthentication } from '../inventory.env';
+
+/** How agents prove who they are: not at all (a trusted network), HTTP Basic, or a token per entity. */
+export type AgentAuthentication =
+  | { mode: 'none' }
+  | { mode: 'basic'; user: string; password: string }
+  | { mode: 'token'; tokens: Array<{ entityId: string; token: string }> };
 
 /** What an agent presented: its Authorization header, and a `token` in the URL it was given. */
 export interface PresentedCredentials {

@@ -1,6 +1,6 @@
 import type { NetworkPort, OperatingSystem, SoftwareEntry, Volume } from '@itsm/contracts';
 import { count, day, defined, item, items, mac, serial, text, yes, type Fields } from './agent-values';
-import { byComponent, byPort, bySoftware, byVolume } from './composition-keys';
+import { sortComponents, sortPorts, sortSoftware, sortVolumes } from './composition-keys';
 import { componentsOf } from './components';
 import type { Composition, InventoriedFields, NormalisedInventory } from './inventory.model';
 
@@ -26,7 +26,7 @@ function operatingSystemOf(content: Fields): OperatingSystem | null {
 }
 
 function volumesOf(content: Fields): Volume[] {
-  return items(content.drives)
+  const volumes = items(content.drives)
     .map((drive) =>
       defined({
         mountPoint: text(drive, 'type', 'letter') ?? '',
@@ -36,8 +36,8 @@ function volumesOf(content: Fields): Volume[] {
         freeMb: count(drive, 'free'),
       }),
     )
-    .filter((volume) => volume.mountPoint !== '')
-    .sort(byVolume);
+    .filter((volume) => volume.mountPoint !== '');
+  return sortVolumes(volumes);
 }
 
 /** An interface is listed once per address by the agents: gathered into one port with its addresses. */
@@ -60,7 +60,7 @@ function networkPortsOf(content: Fields): NetworkPort[] {
       if (address && !port.addresses.includes(address)) port.addresses.push(address);
     }
   }
-  return [...ports.values()].map((port) => ({ ...port, addresses: port.addresses.sort() })).sort(byPort);
+  return sortPorts([...ports.values()].map((port) => ({ ...port, addresses: port.addresses.sort() })));
 }
 
 function softwareOf(content: Fields): SoftwareEntry[] {
@@ -81,7 +81,7 @@ function softwareOf(content: Fields): SoftwareEntry[] {
     seen.add(key);
     software.push(one);
   }
-  return software.sort(bySoftware);
+  return sortSoftware(software);
 }
 
 function fieldsOf(content: Fields): InventoriedFields {
@@ -107,7 +107,7 @@ export function tagOf(content: Fields): string | undefined {
 export function compositionOf(content: Fields): Composition {
   return {
     operatingSystem: operatingSystemOf(content),
-    components: componentsOf(content).sort(byComponent),
+    components: sortComponents(componentsOf(content)),
     volumes: volumesOf(content),
     networkPorts: networkPortsOf(content),
     software: softwareOf(content),

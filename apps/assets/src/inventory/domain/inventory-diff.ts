@@ -9,15 +9,15 @@ import type {
   Volume,
 } from '@itsm/contracts';
 import {
-  byComponent,
-  byPort,
-  bySoftware,
-  byVolume,
   canonical,
   componentKey,
   portKey,
   softwareKey,
   softwarePackageKey,
+  sortComponents,
+  sortPorts,
+  sortSoftware,
+  sortVolumes,
   volumeKey,
 } from './composition-keys';
 import { emptyComposition, type Composition } from './inventory.model';
@@ -37,17 +37,26 @@ export interface CompositionChanges {
 /** Items of `from` not in `to`, counted: two identical memory modules are two. */
 function minus<T>(from: T[], to: T[], key: (item: T) => string): T[] {
   const left = new Map<string, number>();
-  for (const item of to) left.set(key(item), (left.get(key(item)) ?? 0) + 1);
+  for (const item of to) {
+    const itemKey = key(item);
+    left.set(itemKey, (left.get(itemKey) ?? 0) + 1);
+  }
   return from.filter((item) => {
-    const remaining = left.get(key(item)) ?? 0;
-    if (remaining > 0) left.set(key(item), remaining - 1);
+    const itemKey = key(item);
+    const remaining = left.get(itemKey) ?? 0;
+    if (remaining > 0) left.set(itemKey, remaining - 1);
     return remaining === 0;
   });
 }
 
 function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of list) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of list) {
+    const itemKey = key(item);
+    const group = groups.get(itemKey);
+    if (group) group.push(item);
+    else groups.set(itemKey, [item]);
+  }
   return groups;
 }
 
@@ -64,9 +73,7 @@ function softwareChanges(stored: SoftwareEntry[], next: SoftwareEntry[]): Compos
     } else changes.removed.push(...removed);
   }
   for (const installed of come.values()) changes.installed.push(...installed);
-  changes.installed.sort(bySoftware);
-  changes.removed.sort(bySoftware);
-  return changes;
+  return { ...changes, installed: sortSoftware(changes.installed), removed: sortSoftware(changes.removed) };
 }
 
 function addressChanges(stored: NetworkPort[], next: NetworkPort[]): CompositionChanges['addresses'] {
@@ -152,7 +159,10 @@ function withAddresses(ports: NetworkPort[], addresses: CompositionChanges['addr
   });
 }
 
-/** The composition after the changes: applying diff(a, b) to a gives b. */
+const changedList = <T>(stored: T[], removed: T[], added: T[], key: (item: T) => string, sort: (items: T[]) => T[]) =>
+  removed.length === 0 && added.length === 0 ? stored : sort([...minus(stored, removed, key), ...added]);
+
+/** The composition after the changes: applying diff(a, b) to a gives b. Parts without changes are kept as they are. */
 export function applyChanges(stored: Composition, changes: Partial<CompositionChanges>): Composition {
   const software = changes.software ?? { installed: [], removed: [], upgraded: [] };
   const gone = [...software.removed, ...software.upgraded.map((upgrade) => upgrade.from)];
@@ -160,17 +170,16 @@ export function applyChanges(stored: Composition, changes: Partial<CompositionCh
   const components = changes.components ?? { added: [], removed: [] };
   const volumes = changes.volumes ?? { added: [], removed: [] };
   const ports = changes.networkPorts ?? { added: [], removed: [] };
+  const addresses = changes.addresses ?? { added: [], removed: [] };
+  const freeSpace = changes.freeSpace ?? [];
+  const keptVolumes = changedList(stored.volumes, volumes.removed, volumes.added, volumeKey, sortVolumes);
+  const keptPorts = changedList(stored.networkPorts, ports.removed, ports.added, portKey, sortPorts);
   return {
     operatingSystem: changes.operatingSystem ? changes.operatingSystem.to : stored.operatingSystem,
-    software: [...minus(stored.software, gone, softwareKey), ...come].sort(bySoftware),
-    components: [...minus(stored.components, components.removed, componentKey), ...components.added].sort(byComponent),
-    volumes: withFreeSpace(
-      [...minus(stored.volumes, volumes.removed, volumeKey), ...volumes.added],
-      changes.freeSpace ?? [],
-    ).sort(byVolume),
-    networkPorts: withAddresses(
-      [...minus(stored.networkPorts, ports.removed, portKey), ...ports.added],
-      changes.addresses ?? { added: [], removed: [] },
-    ).sort(byPort),
+    software: changedList(stored.software, gone, come, softwareKey, sortSoftware),
+    components: changedList(stored.components, components.removed, components.added, componentKey, sortComponents),
+    volumes: freeSpace.length > 0 ? withFreeSpace(keptVolumes, freeSpace) : keptVolumes,
+    networkPorts:
+      addresses.added.length + addresses.removed.length > 0 ? withAddresses(keptPorts, addresses) : keptPorts,
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { scopedFilter, type Caller } from '@itsm/auth';
+import type { ProjectedFields } from '@itsm/eventsourcing';
 import { pageOf, PageQuery, ProjectionRegistry } from '@itsm/runtime';
 import { AssetQueries } from '../../asset/queries/asset-queries';
 import {
@@ -10,25 +11,9 @@ import { inventoryAgentsProjection, type InventoryAgentDoc } from '../read-model
 
 export type CompositionPart = 'components' | 'volumes' | 'networkPorts';
 
-const agentView = ({
-  deviceId,
-  assetId,
-  entityId,
-  agentVersion,
-  tag,
-  format,
-  firstContactAt,
-  lastContactAt,
-}: InventoryAgentDoc) => ({
-  deviceId,
-  assetId,
-  entityId,
-  agentVersion,
-  tag,
-  format,
-  firstContactAt,
-  lastContactAt,
-});
+/** An agent as the API shows it: the read model's document without its bookkeeping. */
+const agentView = ({ _id, _sequence, ...agent }: InventoryAgentDoc & Partial<ProjectedFields>): InventoryAgentDoc =>
+  agent;
 
 /** The agents and what they reported of each computer, as the caller may see them. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { commandMetadata, systemCaller } from '@itsm/auth';
+import { DomainError } from '@itsm/domain';
 import { KeyedQueue } from '@itsm/eventsourcing';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { assetDecider, assetStreamId, type AssetCommand } from '../../../asset/asset.decider';
@@ -38,16 +39,28 @@ export class ApplyAgentInventory {
   ) {}
 
   apply(inventory: NormalisedInventory, agent: AgentIdentity, address?: string): Promise<InventoryOutcome> {
-    return this.devices.run(inventory.deviceId, () => this.applyNow(inventory, agent, address));
+    return this.devices.run(inventory.deviceId, async () => {
+      try {
+        return await this.applyNow(inventory, agent, address);
+      } catch (error) {
+        // the computer this device was linked to is gone (purged): look it up again, once
+        if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
+        this.matcher.forget(inventory.deviceId);
+        return this.applyNow(inventory, agent, address, true);
+      }
+    });
   }
 
   private async applyNow(
     inventory: NormalisedInventory,
     agent: AgentIdentity,
     address?: string,
+    retried = false,
   ): Promise<InventoryOutcome> {
     const rules = await this.rules.current();
-    const matched = await this.matcher.find(inventory, rules.importRules);
+    const found = await this.matcher.find(inventory, rules.importRules);
+    // a purged computer's documents may linger until the read models catch up: a retry creates anew
+    const matched = retried && found && found.rule === 'Agent' ? null : found;
     const entityId =
       matched?.entityId ?? entityFor(inventory, address, rules.entityRules, agent.entityId ?? rules.defaultEntityId);
     const fields = await this.dropdowns.assetFieldsOf(inventory.fields, entityId, INVENTORY);
@@ -70,6 +83,7 @@ export class ApplyAgentInventory {
       },
       matched ? {} : { newStream: true },
     );
+    this.matcher.remember(deviceId, { assetId, entityId: state.entityId ?? entityId, rule: 'Agent' });
     return { assetId, created: matched === null, recorded: state.inventory.lastRecorded ?? 'seen' };
   }
 }

@@ -3,22 +3,19 @@
 // agent sends it, at concurrency 1 and 16: first inventories of new computers, unchanged
 // re-inventories, and re-inventories with five software changes; next to a same-run baseline
 // that only inflates and parses the same bodies (no HTTP, no store).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { benchServiceEnv, stopService } from './bench-service.mjs';
-import { distribution, round, sleep } from './stats.mjs';
+import { distribution, round } from '../stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const PORT = Number(process.env.BENCH_ASSETS_INVENTORY_PORT ?? 3914);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const fixture = fs.readFileSync(
-  path.join(here, '../apps/assets/src/inventory/fixtures/fusioninventory-2.6-debian12.xml'),
+  path.join(here, '../../apps/assets/src/inventory/fixtures/fusioninventory-2.6-debian12.xml'),
   'utf8',
 );
 const TARGET_BYTES = 250 * 1024;
@@ -92,8 +89,8 @@ async function phase(url, concurrency, seconds, bodyOf) {
 
 /** The same bodies inflated and parsed (the service's own code), in this process: the ceiling. */
 function parseOnly(bodies, seconds) {
-  const { decodeBody } = require('../apps/assets/dist/inventory/domain/body-encoding.js');
-  const { readAgentMessage } = require('../apps/assets/dist/inventory/domain/agent-message.js');
+  const { decodeBody } = require('../../apps/assets/dist/inventory/domain/body-encoding.js');
+  const { readAgentMessage } = require('../../apps/assets/dist/inventory/domain/agent-message.js');
   let done = 0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
@@ -105,75 +102,37 @@ function parseOnly(bodies, seconds) {
   return { parsesPerSecond: round(done / ((performance.now() - started) / 1000), 1) };
 }
 
-async function untilReady(url) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/health/ready`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(300);
-  }
-  throw new Error('the assets service did not become ready');
-}
-
-export default async function assetsInventoryBench(env) {
-  const run = Date.now();
-  const serviceEnv = benchServiceEnv(env, {
-    name: 'assets_inventory',
-    run,
-    port: PORT,
-    publicKey: 'unused',
-    extra: { ASSETS_INVENTORY_PER_ADDRESS: '0' },
-  });
-  const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
-    env: serviceEnv,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${PORT}/inventory`;
-  try {
-    await untilReady(`http://127.0.0.1:${PORT}`);
-    const sample = deflateSync(inventoryOf(0));
-    const body = { xmlBytes: inventoryOf(0).length, zlibBytes: sample.length, software: 773 + extraCount };
-    // bodies prepared before each phase: the bench measures the service, not the body making
-    const prepared = (from, count, variant) =>
-      Array.from({ length: count }, (_, i) => deflateSync(inventoryOf(from + i, variant)));
-    const firstBodies = prepared(1, 1500, 0);
-    const baseline = parseOnly(firstBodies.slice(0, 200), SECONDS);
-    let computer = 0;
-    const first1 = await phase(url, 1, SECONDS, () => firstBodies[computer++]);
-    const first16 = await phase(url, 16, SECONDS, () => firstBodies[computer++]);
-    const known = computer;
-    const unchanged1 = await phase(url, 1, SECONDS, (i) => firstBodies[i % known]);
-    const unchanged16 = await phase(url, 16, SECONDS, (i) => firstBodies[i % known]);
-    const changedBodies = (variant) => prepared(1, Math.min(known, 400), variant);
-    const [variantA, variantB] = [changedBodies(1), changedBodies(2)];
-    const changed1 = await phase(url, 1, SECONDS, (i) =>
-      i < variantA.length ? variantA[i] : variantB[i % variantB.length],
-    );
-    const changed16 = await phase(url, 16, SECONDS, (i) =>
-      i < variantB.length ? variantB[i] : variantA[i % variantA.length],
-    );
-    return {
-      inventory: {
-        body,
-        seconds: SECONDS,
-        parseOnlyBaseline: baseline,
-        firstInventories: { concurrency1: first1, concurrency16: first16 },
-        unchangedReinventories: { concurrency1: unchanged1, concurrency16: unchanged16 },
-        fiveSoftwareChanges: { concurrency1: changed1, concurrency16: changed16 },
-        unchangedVersusParseOnly: round(unchanged16.inventoriesPerSecond / baseline.parsesPerSecond, 2),
-        note: 'the machine (2 cores) is shared with other sessions running builds and tests: ratios to the same-run baseline matter, not absolute rates',
-      },
-    };
-  } finally {
-    await stopService(service);
-    const { MongoClient } = await import('mongodb');
-    const mongo = await MongoClient.connect(env.MONGO_URL);
-    await mongo
-      .db(serviceEnv.MONGO_DB)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo.close();
-  }
+/** The part of `npm run bench -- assets` for agent inventories, on the started service. */
+export async function inventoryPart({ url: serviceUrl }) {
+  const url = `${serviceUrl}/inventory`;
+  const sample = inventoryOf(0);
+  const body = { xmlBytes: sample.length, zlibBytes: deflateSync(sample).length, software: 773 + extraCount };
+  // bodies prepared before each phase: the bench measures the service, not the body making
+  const prepared = (from, count, variant) =>
+    Array.from({ length: count }, (_, i) => deflateSync(inventoryOf(from + i, variant)));
+  const firstBodies = prepared(0, 1500, 0);
+  // more computers than prepared (a fast run): made as they are asked for
+  const firstBody = (n) => firstBodies[n] ?? (firstBodies[n] = deflateSync(inventoryOf(n, 0)));
+  const baseline = parseOnly(firstBodies.slice(0, 200), SECONDS);
+  let computer = 0;
+  const first1 = await phase(url, 1, SECONDS, () => firstBody(computer++));
+  const first16 = await phase(url, 16, SECONDS, () => firstBody(computer++));
+  const known = computer;
+  const unchanged1 = await phase(url, 1, SECONDS, (i) => firstBodies[i % known]);
+  const unchanged16 = await phase(url, 16, SECONDS, (i) => firstBodies[i % known]);
+  // five packages move to another version at each round over the known computers
+  const rounds = [prepared(0, known, 1), prepared(0, known, 2)];
+  let changes = 0;
+  const changed = () => rounds[Math.floor(changes / known) % 2][changes++ % known];
+  const changed1 = await phase(url, 1, SECONDS, changed);
+  const changed16 = await phase(url, 16, SECONDS, changed);
+  return {
+    body,
+    seconds: SECONDS,
+    parseOnlyBaseline: baseline,
+    firstInventories: { concurrency1: first1, concurrency16: first16 },
+    unchangedReinventories: { concurrency1: unchanged1, concurrency16: unchanged16 },
+    fiveSoftwareChanges: { concurrency1: changed1, concurrency16: changed16 },
+    unchangedVersusParseOnly: round(unchanged16.inventoriesPerSecond / baseline.parsesPerSecond, 2),
+  };
 }
