@@ -32,6 +32,26 @@ import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values
 import { AddValueHandler } from './dropdown/use-cases/add-value/add-value.handler';
 import { FindOrCreateValueHandler } from './dropdown/use-cases/find-or-create-value/find-or-create-value.handler';
 import { RenameValueHandler } from './dropdown/use-cases/rename-value/rename-value.handler';
+import { assetTicketsHttpControllers } from './asset-tickets/asset-tickets.http.controller';
+import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries';
+import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
+import { AssetLookup } from './shared/asset-lookup';
+import { ComputerSoftwareHttpController } from './installation/computer-software.http.controller';
+import { SoftwareInstallationsFeed } from './installation/read-models/software-installations.feed';
+import { InstallSoftwareHandler } from './installation/use-cases/install-software/install-software.handler';
+import { UninstallSoftwareHandler } from './installation/use-cases/uninstall-software/uninstall-software.handler';
+import { LicenseHttpController } from './license/license.http.controller';
+import { LicenseQueries } from './license/queries/license-queries';
+import { licenseListProjection } from './license/read-models/license-list.projection';
+import { ChangeLicenseHandler } from './license/use-cases/change-license/change-license.handler';
+import { CreateLicenseHandler } from './license/use-cases/create-license/create-license.handler';
+import { HeldVisibility } from './shared/held-visibility';
+import { InventorySoftwareReactor } from './software/inventory-software.reactor';
+import { SoftwareQueries } from './software/queries/software-queries';
+import { softwareCatalogueProjection } from './software/read-models/software-catalogue.projection';
+import { SoftwareHttpController } from './software/software.http.controller';
+import { AddVersionHandler } from './software/use-cases/add-version/add-version.handler';
+import { CreateSoftwareHandler } from './software/use-cases/create-software/create-software.handler';
 
 import { inventoryControllers, inventoryProjections, inventoryProviders } from './inventory/inventory.providers';
 
@@ -39,6 +59,12 @@ export const ASSETS_DEFAULTS = { name: 'assets', port: 3004 };
 
 const commandHandlers = [
   CreateAssetHandler,
+  CreateSoftwareHandler,
+  AddVersionHandler,
+  InstallSoftwareHandler,
+  UninstallSoftwareHandler,
+  CreateLicenseHandler,
+  ChangeLicenseHandler,
   UpdateAssetHandler,
   UnlockFieldsHandler,
   TrashAssetHandler,
@@ -81,18 +107,47 @@ export class AssetsModule {
         RuntimeModule.forService({ ...ASSETS_DEFAULTS, env }),
         EventSourcingModule.forContext({
           context: 'assets',
-          projections: [assetListProjection, dropdownValuesProjection, ...inventoryProjections],
-          feeds: [{ context: 'identity', projections: directoryProjections }],
-          // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
-          reactors: background
-            ? [{ name: 'warranty-timers', context: 'assets', reactor: WarrantyTimersReactor, streamsSideBySide: 16 }]
-            : [],
+          projections: [
+            assetListProjection,
+            dropdownValuesProjection,
+            softwareCatalogueProjection,
+            licenseListProjection,
+            ...inventoryProjections,
+          ],
+          feeds: [
+            { context: 'identity', projections: directoryProjections },
+            // an asset's tickets: the tickets naming it, kept here (no call to tickets while answering)
+            { context: 'tickets', projections: [assetTicketsProjection] },
+          ],
+          reactors: [
+            // one document per computer x version: a kernel projection keeps one per stream
+            {
+              name: 'software-installations',
+              context: 'assets',
+              reactor: SoftwareInstallationsFeed,
+              streamsSideBySide: 8,
+            },
+            // the catalogue learns the software inventories find
+            { name: 'inventory-software', context: 'assets', reactor: InventorySoftwareReactor },
+            // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
+            ...(background
+              ? [{ name: 'warranty-timers', context: 'assets', reactor: WarrantyTimersReactor, streamsSideBySide: 16 }]
+              : []),
+          ],
           background,
         }),
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [...assetHttpControllers, DropdownHttpController, ...inventoryControllers],
+      controllers: [
+        ...assetHttpControllers,
+        DropdownHttpController,
+        ...inventoryControllers,
+        SoftwareHttpController,
+        ComputerSoftwareHttpController,
+        LicenseHttpController,
+        ...assetTicketsHttpControllers,
+      ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },
         DirectoryReader,
@@ -105,6 +160,13 @@ export class AssetsModule {
         DropdownQueries,
         DropdownWrites,
         ...(background ? warrantyProviders : []),
+        HeldVisibility,
+        AssetLookup,
+        SoftwareQueries,
+        LicenseQueries,
+        AssetTicketQueries,
+        SoftwareInstallationsFeed,
+        InventorySoftwareReactor,
         ...commandHandlers,
         ...inventoryProviders({ ...process.env, ...env }),
       ],

@@ -47,10 +47,28 @@ async function ensureCategories(glpi: TicketsApi): Promise<Map<string, string>> 
   return ids;
 }
 
+/**
+ * M. Blier's printer, as the assets seed records it (a printer whose user he is): looked up in
+ * tickets' copy of the Parc through his "my devices", so no id is shared between the seeds. The
+ * assets service may be slower to tell tickets: waited for a while, then the story goes on without it.
+ */
+async function blierPrinter(blier: TicketsApi): Promise<Array<{ itemType: string; itemId: string }>> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const devices = (await blier.get('/api/my-devices')).body.items as Array<{ itemType: string; itemId: string }>;
+    const printer = devices?.find((device) => device.itemType === 'printer');
+    if (printer) return [{ itemType: printer.itemType, itemId: printer.itemId }];
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.warn('[tickets] M. Blier has no printer in the Parc yet: his ticket is recorded without it');
+  return [];
+}
+
 async function printerStory(category: string) {
   const tech = await signIn('tech');
   const blier = await signIn('S1');
   const normal = await signIn('normal');
+  const items = await blierPrinter(blier.api);
   const ticket = await untilKnown(() =>
     tech.api.post('/api/tickets', {
       title: "Problème d'impression",
@@ -61,6 +79,7 @@ async function printerStory(category: string) {
       impact: 2,
       requesters: [{ kind: 'user', id: blier.userId }],
       assignees: [{ kind: 'user', id: tech.userId }],
+      items,
     }),
   );
   const id = (ticket as { ticketId: string }).ticketId;

@@ -5,7 +5,7 @@ import { eventually, useIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import type { TicketCaller } from './ticket/access/ticket-access';
-import { fanOutPage } from './ticket/queries/fan-out-page';
+import { fanOutPage } from '@itsm/runtime';
 import { TicketListIndex } from './ticket/queries/list-index/ticket-list-index';
 import { TicketListIndexFeed } from './ticket/queries/list-index/ticket-list-index.feed';
 import { fanOutPlan, ListTicketsQuery } from './ticket/queries/list-tickets.query';

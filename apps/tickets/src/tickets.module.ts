@@ -3,6 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@itsm/auth';
 import { DirectoryReader, directoryProjections } from '@itsm/directory';
 import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
+import { AssetCatalogue } from './assets/asset-catalogue';
+import { MyDevicesHttpController } from './assets/my-devices.http.controller';
+import { ticketAssetsProjection } from './assets/ticket-assets.projection';
 import { CategoryCatalogue } from './category/category-catalogue';
 import { CategoryHttpController } from './category/category.http.controller';
 import { CategoryQueries } from './category/queries/list-categories.query';
@@ -87,6 +90,8 @@ export class TicketsModule {
           feeds: [
             { context: 'identity', projections: directoryProjections },
             { context: 'sla', projections: [ticketDeadlinesProjection] },
+            // a ticket's items are assets: checked and named from this copy of the Parc
+            { context: 'assets', projections: [ticketAssetsProjection] },
           ],
           // SLA levels that raise the priority or assign a group act on the ticket through its decider
           reactors: [{ name: 'sla-escalations', context: 'sla', reactor: SlaEscalationReactor }],
@@ -95,7 +100,7 @@ export class TicketsModule {
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [TicketHttpController, CategoryHttpController, OpenTicketKafkaController],
+      controllers: [TicketHttpController, CategoryHttpController, MyDevicesHttpController, OpenTicketKafkaController],
       providers: [
         { provide: PRIORITY_MATRIX, useValue: settings.priorityMatrix },
         { provide: AUTO_CLOSE_INTERVAL_MS, useValue: settings.autoCloseIntervalMs },
@@ -106,6 +111,7 @@ export class TicketsModule {
         ReferenceChecks,
         CategoryCatalogue,
         CategoryQueries,
+        AssetCatalogue,
         TicketQueries,
         TicketHistory,
         TicketListIndex,

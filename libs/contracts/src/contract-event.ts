@@ -1,4 +1,5 @@
 import type { AssetsContextEvent } from './assets/assets.events';
+import type { SoftwareContextEvent } from './assets/software.events';
 import type { IdentityEvent } from './identity/identity.events';
 import type { ImportModelEvent, ImportRunEvent } from './imports/imports.events';
 import type { SlaContextEvent } from './sla/sla.events';
@@ -11,6 +12,7 @@ export type ContractEvent =
   | CategoryEvent
   | SlaContextEvent
   | AssetsContextEvent
+  | SoftwareContextEvent
   | ImportModelEvent
   | ImportRunEvent;
 

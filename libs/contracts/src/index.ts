@@ -19,5 +19,6 @@ export * from './tickets/tickets.events';
 export * from './sla/sla.events';
 export * from './assets/assets.events';
 export * from './assets/inventory.events';
+export * from './assets/software.events';
 export * from './imports/imports.events';
 export * from './commands';

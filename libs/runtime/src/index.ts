@@ -31,6 +31,7 @@ export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/
 export { validationPipe } from './http/validation';
 export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
+export { fanOutPage, type FanOut } from './http/fan-out-page';
 export { ID_PATTERN, IdField, IdParam } from './http/id';
 export { RateLimits, type Budget } from './limits/rate-limits';
 export { Idempotent } from './idempotency/idempotency.interceptor';

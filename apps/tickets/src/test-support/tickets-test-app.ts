@@ -1,5 +1,5 @@
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/runtime';
-import type { ManagedIsolatedStack } from '@itsm/testing';
+import { untilServiceHas, type ManagedIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { ticketsApi, type TicketsApi } from '../shared/json-client';
 import { TICKETS_SERVICE } from '../tickets.app';
@@ -8,6 +8,8 @@ import { TicketsModule } from '../tickets.module';
 export interface TicketsUnderTest extends ServiceUnderTest {
   /** waits until the tickets service has taken in this many identity users (with their authorizations) and entities */
   directoryHas(users: number, entities: number): Promise<void>;
+  /** waits until the tickets service has taken in this many assets, this many of them trashed */
+  assetsKnown(assets: number, trashed?: number): Promise<void>;
 }
 
 /** The tickets service on the test file's slice, with its own database; closed with the slice. */
@@ -23,6 +25,10 @@ export async function startTickets(
   );
   return {
     ...tickets,
+    async assetsKnown(assets: number, trashed = 0) {
+      await untilServiceHas(stack, 'tickets', 'ticket_assets', assets);
+      await untilServiceHas(stack, 'tickets', 'ticket_assets', trashed, { trashed: true });
+    },
     async directoryHas(users: number, entities: number) {
       const client = await MongoClient.connect(stack.mongoUrl);
       try {

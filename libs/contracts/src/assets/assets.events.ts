@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { eventVersion, type ContextEvents, type EventOf } from '../event-definition';
 import { choice, flag, id, list, nullableId, nullableText, object, partialObject, text } from '../schema-builders';
 import { inventoryEventDefinitions, type InventoryEvent } from './inventory.events';
+import { softwareEventDefinitions } from './software.events';
 
 // Events of the assets context (topic itsm.assets.events): GLPI's Parc (computers, monitors,
 // printers, network equipment, phones, peripherals) and its dropdown catalogues, as facts.
@@ -203,5 +204,7 @@ export const assetEvents: ContextEvents = {
     dropdownValueAdded,
     dropdownValueRenamed,
     ...inventoryEventDefinitions,
+    // software, versions, manual installations and licences (software.events.ts)
+    ...softwareEventDefinitions,
   ],
 };

@@ -1,19 +1,34 @@
 import { DomainError } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
-import type { ActorRef, ActorRole, TicketType } from '@itsm/contracts';
+import type { ActorRef, ActorRole, LinkedItem, TicketType } from '@itsm/contracts';
+import { AssetCatalogue } from '../../assets/asset-catalogue';
 import { CategoryCatalogue } from '../../category/category-catalogue';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { referencesRefusal, type Reference } from '../domain/ticket-references';
 
-/** A user, group or category a request names, by the field that names it; its facts are looked up here. */
+/** A user, group, category or asset a request names, by the field that names it; its facts are looked up here. */
 export type Named =
   | { field: string; kind: 'user' | 'group'; id: string; role?: ActorRole }
-  | { field: string; kind: 'category'; id: string; ticketType: TicketType };
+  | { field: string; kind: 'category'; id: string; ticketType: TicketType }
+  | { field: string; kind: 'asset'; id: string; itemType: string; ownerId?: string };
 
 /** The actors of a list field of the request (`requesters.0.id`, …). */
 export const actorsNamed = (field: string, actors: ActorRef[], role?: ActorRole): Named[] =>
   actors.map((actor, index) => ({ field: `${field}.${index}.id`, ...actor, role }));
+
+/**
+ * The ticket's items (`items.0.itemId`, …): assets. A caller without ticket.update (self-service)
+ * links only their own devices, as GLPI's "Mes matériels".
+ */
+export const itemsNamed = (caller: Caller, items: readonly LinkedItem[]): Named[] =>
+  items.map((item, index) => ({
+    field: `items.${index}.itemId`,
+    kind: 'asset',
+    id: item.itemId,
+    itemType: item.itemType,
+    ...(caller.rights.has('ticket.update') ? {} : { ownerId: caller.userId }),
+  }));
 
 /** A task's technician, when it has one. */
 export const technicianNamed = (technicianId: string | null | undefined): Named[] =>
@@ -29,6 +44,7 @@ export class ReferenceChecks {
   constructor(
     private readonly directory: TicketDirectory,
     private readonly categories: CategoryCatalogue,
+    private readonly assets: AssetCatalogue,
     private readonly tree: EntityTreeReader,
   ) {}
 
@@ -44,7 +60,7 @@ export class ReferenceChecks {
   }
 
   /**
-   * A 422 naming each field whose user, group or category is unknown or outside the ticket's
+   * A 422 naming each field whose user, group, category or asset is unknown or outside the ticket's
    * entity tree. The caller, acting on a ticket of their scope, belongs by the authorization their
    * token carries: not looked up (identity's copy may not have heard of a grant yet).
    */
@@ -52,14 +68,16 @@ export class ReferenceChecks {
     const named = all.filter((one) => !(one.kind === 'user' && one.id === caller.userId));
     if (named.length === 0) return;
     const idsOf = (kind: Named['kind']) => [...new Set(named.filter((n) => n.kind === kind).map((n) => n.id))];
-    const [tree, users, groups, categories] = await Promise.all([
+    const [tree, users, groups, categories, assets] = await Promise.all([
       this.tree.tree(),
       this.directory.usersById(idsOf('user')),
       this.directory.groupsById(idsOf('group')),
       Promise.all(idsOf('category').map((id) => this.categories.byId(id))),
+      this.assets.byIds(idsOf('asset')),
     ]);
     const references = named.map((one): Reference => {
       if (one.kind === 'category') return { ...one, found: categories.find((c) => c?.categoryId === one.id) ?? null };
+      if (one.kind === 'asset') return { ...one, found: assets.get(one.id) ?? null };
       if (one.kind === 'user') return { ...one, kind: 'user', found: users.get(one.id) ?? null };
       return { ...one, kind: 'group', found: groups.get(one.id) ?? null };
     });

@@ -27,14 +27,24 @@ export interface CategoryFacts extends EntityHold {
   forRequests: boolean;
 }
 
+/** What tickets' copy of the Parc says of an asset (`ticket_assets`). */
+export interface AssetFacts extends EntityHold {
+  assetType: string;
+  name: string | null;
+  userId: string | null;
+  trashed: boolean;
+}
+
 /**
- * A user, group or category a command names, by the request field that names it, with what is
+ * A user, group, category or asset a command names, by the request field that names it, with what is
  * known of it (null: nothing by that id).
  */
 export type Reference =
   | { field: string; kind: 'user'; id: string; found: UserFacts | null }
   | { field: string; kind: 'group'; id: string; found: GroupFacts | null; role?: ActorRole }
-  | { field: string; kind: 'category'; id: string; found: CategoryFacts | null; ticketType: TicketType };
+  | { field: string; kind: 'category'; id: string; found: CategoryFacts | null; ticketType: TicketType }
+  /** `ownerId`: who must be the asset's user (a caller without ticket.update links only their own devices) */
+  | { field: string; kind: 'asset'; id: string; found: AssetFacts | null; itemType: string; ownerId?: string };
 
 function userProblem(place: TicketPlace, id: string, user: UserFacts | null): string | null {
   if (!user) return `unknown user ${id}`;
@@ -65,6 +75,16 @@ function categoryProblem(place: TicketPlace, id: string, category: CategoryFacts
   return null;
 }
 
+function assetProblem(place: TicketPlace, reference: Extract<Reference, { kind: 'asset' }>): string | null {
+  const { id, found: asset, itemType, ownerId } = reference;
+  if (!asset) return `unknown asset ${id}`;
+  if (asset.assetType !== itemType) return `asset ${id} is a ${asset.assetType}, not a ${itemType}`;
+  if (asset.trashed) return `asset ${asset.name ?? id} is in the trash`;
+  if (!reaches(asset, place.entityId, place.ancestors)) return `asset ${id} is ${notVisibleIn(place.entityId)}`;
+  if (ownerId !== undefined && asset.userId !== ownerId) return `asset ${asset.name ?? id} is not one of your devices`;
+  return null;
+}
+
 function problemOf(place: TicketPlace, reference: Reference): string | null {
   switch (reference.kind) {
     case 'user':
@@ -73,14 +93,18 @@ function problemOf(place: TicketPlace, reference: Reference): string | null {
       return groupProblem(place, reference.id, reference.found, reference.role);
     case 'category':
       return categoryProblem(place, reference.id, reference.found, reference.ticketType);
+    case 'asset':
+      return assetProblem(place, reference);
   }
 }
 
 /**
  * GLPI's rule for what a ticket names: an actor, an approver or a task's technician is a user
  * active and authorized on the ticket's entity (or, recursively, above it), or a group of that
- * entity (or recursive from above); an ITIL category likewise, and offered for the ticket's type.
- * A sibling entity's never. The refusal (422) names each field refused; null when all hold.
+ * entity (or recursive from above); an ITIL category likewise, and offered for the ticket's type;
+ * a linked item (`glpi_items_tickets`) an asset of the type named, out of the trash, of the
+ * entity or recursive from above, and, for a self-service user, one of their own devices
+ * ("Mes matériels"). A sibling entity's never. The refusal (422) names each field refused; null when all hold.
  */
 export function referencesRefusal(place: TicketPlace, references: readonly Reference[]): DomainError | null {
   return fieldsRefusal(

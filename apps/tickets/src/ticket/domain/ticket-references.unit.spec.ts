@@ -2,6 +2,7 @@ import type { FieldError } from '@itsm/domain';
 import {
   groupsServing,
   referencesRefusal,
+  type AssetFacts,
   type CategoryFacts,
   type GroupFacts,
   type Reference,
@@ -142,6 +143,62 @@ describe('the ITIL category', () => {
     ]);
     expect(errors(inA, categoryId(category('A', false, false), 'request'))).toEqual([]);
     expect(errors(inA, categoryId(null))).toEqual([{ field: 'categoryId', message: 'unknown category c1' }]);
+  });
+});
+
+describe('the items (assets) linked to a ticket', () => {
+  const asset = (entityId: string, recursive: boolean, more: Partial<AssetFacts> = {}): AssetFacts => ({
+    assetType: 'printer',
+    name: 'HP-BLIER',
+    userId: 'u-blier',
+    trashed: false,
+    entityId,
+    recursive,
+    ...more,
+  });
+  const item = (found: AssetFacts | null, more: { itemType?: string; ownerId?: string } = {}): Reference => ({
+    field: 'items.0.itemId',
+    kind: 'asset',
+    id: 'p1',
+    found,
+    itemType: more.itemType ?? 'printer',
+    ...(more.ownerId ? { ownerId: more.ownerId } : {}),
+  });
+
+  it('given an asset of the entity, or recursive from above, of the type named, then it may be linked', () => {
+    expect(errors(inA1, item(asset('A1', false)), item(asset('A', true)))).toEqual([]);
+  });
+
+  it('given an asset of a sibling entity, or not recursive from above, then it is refused', () => {
+    expect(errors(inA1, item(asset('B', true)))).toEqual([
+      {
+        field: 'items.0.itemId',
+        message: 'asset p1 is not visible in entity A1: neither of it nor recursive from an entity above it',
+      },
+    ]);
+    expect(errors(inA1, item(asset('A', false)))).toHaveLength(1);
+  });
+
+  it('given an unknown, a trashed asset or one of another type, then each says so', () => {
+    expect(
+      errors(
+        inA,
+        item(null),
+        item(asset('A', false, { trashed: true })),
+        item(asset('A', false), { itemType: 'computer' }),
+      ),
+    ).toEqual([
+      { field: 'items.0.itemId', message: 'unknown asset p1' },
+      { field: 'items.0.itemId', message: 'asset HP-BLIER is in the trash' },
+      { field: 'items.0.itemId', message: 'asset p1 is a printer, not a computer' },
+    ]);
+  });
+
+  it('given a self-service caller, then only their own devices may be linked', () => {
+    expect(errors(inA, item(asset('A', false), { ownerId: 'u-blier' }))).toEqual([]);
+    expect(errors(inA, item(asset('A', false), { ownerId: 'u-other' }))).toEqual([
+      { field: 'items.0.itemId', message: 'asset HP-BLIER is not one of your devices' },
+    ]);
   });
 });
 

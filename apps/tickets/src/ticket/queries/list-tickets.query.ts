@@ -8,7 +8,7 @@ import { contains, ID_PATTERN, IsInstantOrDay, PageQuery } from '@itsm/runtime';
 import { breachKey } from '../../deadlines/ticket-deadlines.projection';
 import type { TicketCaller } from '../access/ticket-access';
 import { actorKey } from '../read-models/ticket-view.projection';
-import type { FanOut } from './fan-out-page';
+import type { FanOut } from '@itsm/runtime';
 
 /** GLPI's status groups as its search offers them ("Non résolu" = notold, "Non clos" = notclosed). */
 export const STATUS_GROUPS: Record<string, TicketStatus[]> = {

@@ -4,11 +4,12 @@ import type { Caller } from '@itsm/auth';
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ActorRef, ActorRole } from '@itsm/contracts';
 import { pageOf, type Page } from '@itsm/runtime';
+import { AssetCatalogue } from '../../assets/asset-catalogue';
 import { TicketDeadlinesReader, type TicketSlaSummary } from '../../deadlines/ticket-deadlines';
 import { TicketDirectory } from '../../directory/ticket-directory';
 import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
-import { fanOutPage, type FanOut } from './fan-out-page';
+import { fanOutPage, type FanOut } from '@itsm/runtime';
 import { IndexedTicketList } from './list-index/indexed-ticket-list';
 import { breachKeysOf, fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
 
@@ -23,6 +24,7 @@ export class TicketQueries {
     private readonly directory: TicketDirectory,
     private readonly deadlines: TicketDeadlinesReader,
     private readonly indexed: IndexedTicketList,
+    private readonly assets: AssetCatalogue,
   ) {}
 
   async list(caller: Caller, query: ListTicketsQuery) {
@@ -79,7 +81,11 @@ export class TicketQueries {
   }
 
   private async detail(caller: Caller, ticket: TicketView, deadlines: Promise<TicketSlaSummary>) {
-    const [names, sla] = await Promise.all([this.directory.names(Object.values(ticket.actors).flat()), deadlines]);
+    const [names, sla, items] = await Promise.all([
+      this.directory.names(Object.values(ticket.actors).flat()),
+      deadlines,
+      this.assets.named(ticket.items),
+    ]);
     // the API shape: no bookkeeping (_id, _sequence), no query index, the timeline has its own route
     const {
       timeline: _t,
@@ -92,6 +98,8 @@ export class TicketQueries {
     return {
       ...view,
       actors: this.named(ticket.actors, names),
+      // the assets' names from tickets' copy of the Parc: a renamed asset shows its new name
+      items,
       statistics: {
         timeToOwnSeconds: seconds(ticket.openedAt, ticket.takenIntoAccountAt),
         timeToResolveSeconds: seconds(ticket.openedAt, ticket.solvedAt),

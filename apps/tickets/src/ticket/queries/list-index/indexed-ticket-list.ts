@@ -4,7 +4,7 @@ import type { Page } from '@itsm/runtime';
 import { TicketAccess } from '../../access/ticket-access';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 import { ticketStreamId } from '../../ticket.decider';
-import type { FanOut } from '../fan-out-page';
+import type { FanOut } from '@itsm/runtime';
 import { ListedTicketCache } from './listed-ticket-cache';
 import { TicketListIndex } from './ticket-list-index';
 

@@ -1,4 +1,4 @@
-import type { FanOut } from '../fan-out-page';
+import type { FanOut } from '@itsm/runtime';
 import type { TicketListRow } from './ticket-list-row';
 
 /** One page of the index: the tickets in list order, and how many match in all. */

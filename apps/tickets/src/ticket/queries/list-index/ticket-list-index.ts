@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FanOut } from '../fan-out-page';
+import type { FanOut } from '@itsm/runtime';
 import { listPage, rowsCanAnswer, type RowPage } from './list-page';
 import type { TicketListRow } from './ticket-list-row';
 

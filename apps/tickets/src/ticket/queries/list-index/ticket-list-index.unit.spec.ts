@@ -1,5 +1,5 @@
 import type { TicketStatus } from '@itsm/contracts';
-import type { FanOut } from '../fan-out-page';
+import type { FanOut } from '@itsm/runtime';
 import { listPage, rowsCanAnswer } from './list-page';
 import { ListedTicketCache } from './listed-ticket-cache';
 import { TicketListIndex } from './ticket-list-index';

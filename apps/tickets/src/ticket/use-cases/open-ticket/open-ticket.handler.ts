@@ -5,7 +5,7 @@ import { commandMetadata, type Caller } from '@itsm/auth';
 import type { ActorRef } from '@itsm/contracts';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { TicketDirectory } from '../../../directory/ticket-directory';
-import { actorsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
+import { actorsNamed, itemsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
 import { ticketDecider, ticketStreamId } from '../../ticket.decider';
 import type { OpenTicketRequestDto } from './open-ticket.request.dto';
@@ -47,6 +47,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
       ...actorsNamed('observers', observers, 'observer'),
       ...actorsNamed('assignees', assignees, 'assignee'),
       ...category,
+      ...itemsNamed(caller, request.items ?? []),
     ]);
     const openingFacts = {
       asked: request.openedAt ?? null,

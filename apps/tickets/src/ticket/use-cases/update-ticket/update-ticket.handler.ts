@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { PRIORITY_MATRIX } from '../../../tickets.tokens';
-import { ReferenceChecks } from '../../access/reference-checks';
+import { itemsNamed, ReferenceChecks, type Named } from '../../access/reference-checks';
 import { TicketWorkflow } from '../../access/ticket-workflow';
 import type { PriorityMatrix } from '@itsm/domain';
 import type { TicketView } from '../../read-models/ticket-view.projection';
@@ -35,14 +35,15 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand>
     const { type, categoryId, urgency, impact, priority, ...details } = request;
     const changeDetails: TicketCommand = { type: 'change-ticket-details', changes: details };
     const reclassified = [type, categoryId, urgency, impact, priority].some((value) => value !== undefined);
-    if (!reclassified) return this.workflow.run(caller, ticketId, () => changeDetails);
     return this.workflow.run(caller, ticketId, async (ticket) => {
-      if (categoryId) {
-        const ticketType = type ?? ticket.classification.type;
-        await this.references.assertBelong(caller, ticket.entityId, [
-          { field: 'categoryId', kind: 'category', id: categoryId, ticketType },
-        ]);
-      }
+      const category: Named[] = categoryId
+        ? [{ field: 'categoryId', kind: 'category', id: categoryId, ticketType: type ?? ticket.classification.type }]
+        : [];
+      await this.references.assertBelong(caller, ticket.entityId, [
+        ...category,
+        ...itemsNamed(caller, details.items ?? []),
+      ]);
+      if (!reclassified) return changeDetails;
       const reclassify: TicketCommand = {
         type: 'reclassify-ticket',
         ticketType: type,

@@ -1,9 +1,9 @@
 import type { Collection, Document } from 'mongodb';
-import type { Page } from '@itsm/runtime';
+import type { Page } from './page';
 
 export interface FanOut {
   /** equalities every branch shares (type, priority, category…) */
-  shared: Record<string, string | number>;
+  shared: Record<string, string | number | boolean>;
   /** the branches: one per (entity, status) pair, each a set of equalities */
   branches: Array<Record<string, string>>;
   sortField: string;

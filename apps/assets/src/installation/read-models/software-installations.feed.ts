@@ -1,0 +1,157 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
+import type { EventEnvelope } from '@itsm/contracts';
+import { asContractEnvelope, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
+import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
+import type { AnyBulkWriteOperation, IndexDescription } from 'mongodb';
+import type { Connection } from 'mongoose';
+import {
+  softwareCatalogueProjection,
+  type SoftwareCatalogueDoc,
+} from '../../software/read-models/software-catalogue.projection';
+import { assetListProjection, type AssetListDoc } from '../../asset/read-models/asset-list.projection';
+import {
+  computerFacts,
+  installationPlan,
+  type ComputerFacts,
+  type InstallationDoc,
+  type InstallationWrite,
+  type VersionNames,
+} from './installation-plan';
+
+/** How far the feed went in a stream, and, for a computer's own stream, what it knows of the computer. */
+interface StreamMark {
+  _id: string;
+  sequence: number;
+  facts?: ComputerFacts | null;
+}
+
+export const INSTALLATIONS = 'software_installations';
+const MARKS = 'software_installation_streams';
+
+/**
+ * "Which computers have X (version Y)" and a computer's software: the sorts after the equalities
+ * of each question, so that PostgreSQL (under FerretDB) or MongoDB answers a page from the index.
+ */
+export const INSTALLATION_INDEXES: IndexDescription[] = [
+  { key: { softwareId: 1, entityId: 1, trashed: 1, computerKey: 1 }, name: 'software_entity_computer' },
+  { key: { versionId: 1, entityId: 1, trashed: 1, computerKey: 1 }, name: 'version_entity_computer' },
+  { key: { computerId: 1, softwareName: 1 }, name: 'computer_software' },
+];
+
+const HANDLED = new Set([
+  'asset.created',
+  'asset.updated',
+  'asset.trashed',
+  'asset.restored',
+  'asset.purged',
+  'asset.inventory-applied',
+  'software.installed',
+  'software.uninstalled',
+]);
+
+const MANUAL_STREAM = 'computer-software-';
+
+/**
+ * Keeps `software_installations`, one document per computer x version, from the assets context's
+ * own topic: an inventory's software changes (the computer's stream), a technician's installations
+ * (`computer-software-<id>`), and the computer's name and trash. Not a kernel projection: those
+ * keep one document per stream, and here one stream writes hundreds. Each stream's mark makes a
+ * redelivered event a no-op; the writes themselves are idempotent (upserts and deletes by id), so
+ * an event applied but not marked (a crash between) is applied again harmlessly.
+ */
+@Injectable()
+export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Inject(EVENT_STORE) private readonly store: MongoEventStore,
+    private readonly projections: ProjectionRegistry,
+  ) {}
+
+  installations() {
+    return this.connection.collection<InstallationDoc>(INSTALLATIONS);
+  }
+
+  private marks() {
+    return this.connection.collection<StreamMark>(MARKS);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.installations().createIndexes(INSTALLATION_INDEXES);
+  }
+
+  async handle(envelope: EventEnvelope): Promise<void> {
+    if (!HANDLED.has(envelope.type)) return;
+    const event = asContractEnvelope(envelope);
+    const mark = await this.marks().findOne({ _id: event.streamId });
+    if (mark && mark.sequence >= event.sequence) return;
+    const manual = event.streamId.startsWith(MANUAL_STREAM);
+    const facts = manual ? await this.computerOf(event.streamId.slice(MANUAL_STREAM.length)) : (mark?.facts ?? null);
+    const plan = installationPlan(event, facts, await this.namesFor(event));
+    if (!plan) return;
+    await this.write(plan.writes);
+    const after = manual ? {} : { facts: plan.facts };
+    await this.marks().updateOne(
+      { _id: event.streamId },
+      { $set: { sequence: event.sequence, ...after } },
+      { upsert: true },
+    );
+  }
+
+  /**
+   * Applies a stream's last event at once, from the store: a technician's command answers with
+   * the installations it changed, as a kernel projection's inline apply would (the consumer
+   * applying them again changes nothing).
+   */
+  async catchUp(streamId: string, version: number): Promise<void> {
+    for (const event of await this.store.readStream(streamId, version)) await this.handle(event);
+  }
+
+  /**
+   * The computer as its own stream left it here, else as the assets read model has it (written
+   * when the computer was, while this feed may not have reached it yet: another partition). A
+   * computer known to neither is retried.
+   */
+  private async computerOf(computerId: string): Promise<ComputerFacts> {
+    const facts = (await this.marks().findOne({ _id: `asset-${computerId}` }))?.facts;
+    if (facts) return facts;
+    const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
+    const asset = await assets.findOne({ assetId: computerId, assetType: 'computer' });
+    if (!asset) throw new DomainError('unavailable', `computer ${computerId} not known to the installations feed yet`);
+    return computerFacts(asset.assetId, asset.name, asset.entityId, asset.trashed);
+  }
+
+  /** The names of a manually installed version, from the catalogue (written before the installation was allowed). */
+  private async namesFor(event: ContractEnvelope): Promise<VersionNames | null> {
+    if (event.type !== 'software.installed') return null;
+    const catalogue = await this.projections.collection<SoftwareCatalogueDoc>(softwareCatalogueProjection.name);
+    const software = await catalogue.findOne({ softwareId: event.data.softwareId });
+    const version = software?.versions.find((one) => one.versionId === event.data.versionId);
+    if (!software || !version)
+      throw new DomainError('unavailable', `version ${event.data.versionId} not in the catalogue yet`);
+    return {
+      softwareName: software.name,
+      publisher: software.publisher,
+      versionName: version.name,
+      arch: version.arch,
+    };
+  }
+
+  private async write(writes: InstallationWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.installations().bulkWrite(writes.map(operationOf), { ordered: true });
+  }
+}
+
+function operationOf(write: InstallationWrite): AnyBulkWriteOperation<InstallationDoc> {
+  switch (write.kind) {
+    case 'upsert':
+      return { replaceOne: { filter: { _id: write.doc._id }, replacement: write.doc, upsert: true } };
+    case 'delete':
+      return { deleteOne: { filter: { _id: write.id } } };
+    case 'restamp':
+      return { updateMany: { filter: { computerId: write.computerId }, update: { $set: write.set } } };
+    case 'purge':
+      return { deleteMany: { filter: { computerId: write.computerId } } };
+  }
+}

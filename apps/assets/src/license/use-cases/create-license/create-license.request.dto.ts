@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IdField } from '@itsm/runtime';
+import { LicenseTermsDto } from '../license-terms.dto';
+
+export class CreateLicenseRequestDto extends LicenseTermsDto {
+  @IdField('the software')
+  softwareId!: string;
+
+  @ApiPropertyOptional({ description: 'the version it covers; none: any version' })
+  @IsOptional()
+  @IdField('the version')
+  versionId?: string;
+
+  @ApiProperty({ example: 'Office 2021 - 25 postes' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  declare name: string;
+
+  @ApiProperty({ description: 'seats bought; -1 unlimited', example: 25 })
+  @IsInt()
+  @Min(-1)
+  @Max(10_000_000)
+  declare seats: number;
+
+  @ApiPropertyOptional({ description: 'default: the caller’s active entity' })
+  @IsOptional()
+  @IdField('entityId')
+  entityId?: string;
+
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() recursive?: boolean;
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@itsm/auth';
+import { DomainError } from '@itsm/domain';
+import { contains, fanOutPage, pageOf, ProjectionRegistry, type PageQuery } from '@itsm/runtime';
+import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
+import type { InstallationDoc } from '../../installation/read-models/installation-plan';
+import { HeldVisibility } from '../../shared/held-visibility';
+import { nameKey } from '../domain/software-names';
+import { softwareCatalogueProjection, type SoftwareCatalogueDoc } from '../read-models/software-catalogue.projection';
+import type { ListInstallationsQuery, ListSoftwareQuery } from './list-software.query';
+
+const softwareView = ({
+  softwareId,
+  entityId,
+  recursive,
+  name,
+  publisher,
+  comment,
+  versions,
+  createdAt,
+}: SoftwareCatalogueDoc) => ({
+  softwareId,
+  entityId,
+  recursive,
+  name,
+  publisher,
+  comment,
+  versions,
+  createdAt,
+});
+
+/** A computer having the software: the installation as "which computers have X" lists it. */
+const installationView = (doc: InstallationDoc) => ({
+  computerId: doc.computerId,
+  computerName: doc.computerName,
+  entityId: doc.entityId,
+  softwareId: doc.softwareId,
+  softwareName: doc.softwareName,
+  publisher: doc.publisher,
+  versionId: doc.versionId,
+  versionName: doc.versionName,
+  arch: doc.arch,
+  installedAt: doc.installedAt,
+  source: doc.source,
+});
+
+/** The catalogue and its installations, from the read models only. */
+@Injectable()
+export class SoftwareQueries {
+  constructor(
+    private readonly projections: ProjectionRegistry,
+    private readonly visibility: HeldVisibility,
+    private readonly feed: SoftwareInstallationsFeed,
+  ) {}
+
+  catalogue() {
+    return this.projections.collection<SoftwareCatalogueDoc>(softwareCatalogueProjection.name);
+  }
+
+  async list(caller: Caller, query: ListSoftwareQuery) {
+    const visible = await this.visibility.filter(caller);
+    const filter = query.name ? { $and: [visible, { nameKey: contains(nameKey(query.name)) }] } : visible;
+    return pageOf(await this.catalogue(), filter, query, 'nameKey', softwareView);
+  }
+
+  /** The software, or 404 when the caller may not see it. */
+  async visible(caller: Caller, softwareId: string): Promise<SoftwareCatalogueDoc> {
+    return this.visibility.seen(
+      caller,
+      await (await this.catalogue()).findOne({ softwareId }),
+      `software ${softwareId}`,
+    );
+  }
+
+  async get(caller: Caller, softwareId: string) {
+    return softwareView(await this.visible(caller, softwareId));
+  }
+
+  /** The versions, each with the number of computers of the caller's entities it is installed on. */
+  async versions(caller: Caller, softwareId: string) {
+    const software = await this.visible(caller, softwareId);
+    const counts = await this.feed
+      .installations()
+      .aggregate<{ _id: string; count: number }>([
+        { $match: { softwareId, trashed: false, entityId: { $in: [...caller.scope] } } },
+        { $group: { _id: '$versionId', count: { $sum: 1 } } },
+      ])
+      .toArray();
+    const byVersion = new Map(counts.map(({ _id, count }) => [_id, count]));
+    return software.versions.map((version) => ({ ...version, installations: byVersion.get(version.versionId) ?? 0 }));
+  }
+
+  /**
+   * "Which computers have X (version Y)": one equality query per entity of the caller's scope (or
+   * the one asked), each served by an index from its first row, merged by computer name. Trashed
+   * computers are left out, as GLPI's lists leave out the trash.
+   */
+  async installations(caller: Caller, softwareId: string, query: ListInstallationsQuery) {
+    const software = await this.visible(caller, softwareId);
+    if (query.versionId && !software.versions.some((version) => version.versionId === query.versionId)) {
+      throw new DomainError('not_found', `software ${software.name} has no version ${query.versionId}`);
+    }
+    if (query.entityId && !caller.scope.includes(query.entityId)) {
+      throw new DomainError('forbidden', `entity ${query.entityId} is outside your scope`);
+    }
+    const entities = query.entityId ? [query.entityId] : [...caller.scope];
+    const page = await fanOutPage(this.feed.installations(), {
+      shared: query.versionId ? { versionId: query.versionId, trashed: false } : { softwareId, trashed: false },
+      branches: entities.map((entityId) => ({ entityId })),
+      sortField: 'computerKey',
+      direction: query.order === 'desc' ? -1 : 1,
+      skip: (query.page - 1) * query.limit,
+      limit: query.limit,
+    });
+    return { ...page, items: page.items.map(installationView) };
+  }
+
+  /** What is installed on a computer the caller sees (checked by the caller of this). */
+  ofComputer(computerId: string, query: PageQuery) {
+    return pageOf(this.feed.installations(), { computerId }, query, 'softwareName', installationView);
+  }
+}

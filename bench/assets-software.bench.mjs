@@ -1,0 +1,196 @@
+// "Which computers have X (version Y)" at 1,000,000 installations (issue 14, item 3): the assets
+// service's GET /api/software/:id/installations, p50/p99, next to the bare driver running the same
+// equality queries on the same collection in the same run. The installations are written straight
+// into the read model (software_installations, the feed's document shape): 10,000 computers over
+// ten entities, 100 software each; 20 common titles on every computer, a long tail of 2,000 others.
+// bench/assets.bench.mjs runs it as its software section; `npm run bench -- assets-software` alone.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
+import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
+import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
+import { percentile, round, sleep } from './stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PORT = Number(process.env.BENCH_ASSETS_SOFTWARE_PORT ?? 3904);
+const COMPUTERS = Number(process.env.BENCH_COMPUTERS ?? 10_000);
+const PER_COMPUTER = Number(process.env.BENCH_SOFTWARE_PER_COMPUTER ?? 100);
+const COMMON = 20;
+const LONG_TAIL = 2_000;
+const VERSIONS = 3;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
+const ENTITIES = ['root', ...Array.from({ length: 10 }, (_, i) => `entity-${i}`)];
+
+const softwareId = (n) => `sw-${n}`;
+const versionId = (n, v) => `sw-${n}-v${v}`;
+
+export default async function assetsSoftwareBench(env) {
+  const run = Date.now();
+  const keys = rsaKeys();
+  const serviceEnv = benchServiceEnv(env, { name: 'assets-software', run, port: PORT, publicKey: keys.publicKey });
+  const mongo = await MongoClient.connect(env.MONGO_URL);
+  const db = mongo.db(serviceEnv.MONGO_DB);
+  const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
+    env: serviceEnv,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${PORT}`;
+  try {
+    const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
+    const token = superAdminToken(keys, userId);
+    await untilServing(url, token);
+    const fillSeconds = await fill(db);
+    const installations = db.collection('software_installations');
+    return {
+      installations: await installations.estimatedDocumentCount(),
+      computers: COMPUTERS,
+      fillSeconds,
+      scope: `${ENTITIES.length} entities (root and ten below): one equality query and count per entity`,
+      common: await compare(url, token, installations, { softwareId: softwareId(0) }, softwareId(0)),
+      commonVersion: await compare(
+        url,
+        token,
+        installations,
+        { versionId: versionId(0, 1) },
+        softwareId(0),
+        versionId(0, 1),
+      ),
+      rare: await compare(url, token, installations, { softwareId: softwareId(COMMON + 7) }, softwareId(COMMON + 7)),
+    };
+  } finally {
+    await stopService(service, 30_000);
+    await db.dropDatabase().catch(() => undefined);
+    await mongo.close();
+  }
+}
+
+/** The service answers once it knows the caller's entities (identity's events, through Kafka). */
+async function untilServing(url, token) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const answer = await fetch(`${url}/api/software`, { headers: { authorization: `Bearer ${token}` } }).catch(
+      () => null,
+    );
+    if (answer?.ok && (await answer.json()).total >= 0) {
+      // the scope is the whole tree: wait until all eleven entities are known
+      const tree = await fetch(`${url}/api/software?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+      if (tree.ok) return;
+    }
+    await sleep(500);
+  }
+  throw new Error('the assets service did not answer in time');
+}
+
+/** Software `n` of computer `c`'s `k`-th installation: the common ones first, then the long tail. */
+const softwareOf = (c, k) => (k < COMMON ? k : COMMON + ((c * 7919 + k * 104_729) % LONG_TAIL));
+
+async function fill(db) {
+  const started = performance.now();
+  const catalogue = db.collection('software_catalogue');
+  await catalogue.insertMany(
+    [0, COMMON + 7].map((n) => ({
+      _id: `software-${softwareId(n)}`,
+      _sequence: 1,
+      softwareId: softwareId(n),
+      entityId: 'root',
+      recursive: true,
+      name: `Software ${n}`,
+      nameKey: `software ${n}`,
+      publisher: null,
+      comment: null,
+      versions: Array.from({ length: VERSIONS }, (_, v) => ({
+        versionId: versionId(n, v),
+        name: `${v}.0`,
+        arch: null,
+      })),
+      createdAt: new Date().toISOString(),
+    })),
+  );
+  const installations = db.collection('software_installations');
+  const batch = [];
+  for (let c = 0; c < COMPUTERS; c++) {
+    const computerName = `PC-${String(c).padStart(6, '0')}`;
+    const seen = new Set();
+    for (let k = 0; k < PER_COMPUTER; k++) {
+      const n = softwareOf(c, k);
+      if (seen.has(n)) continue;
+      seen.add(n);
+      const v = c % VERSIONS;
+      batch.push({
+        _id: `c-${c}:${versionId(n, v)}`,
+        computerId: `c-${c}`,
+        computerName,
+        computerKey: computerName.toLowerCase(),
+        entityId: ENTITIES[c % ENTITIES.length],
+        trashed: false,
+        softwareId: softwareId(n),
+        versionId: versionId(n, v),
+        softwareName: `Software ${n}`,
+        publisher: null,
+        versionName: `${v}.0`,
+        arch: null,
+        installedAt: null,
+        source: 'inventory',
+      });
+    }
+    if (batch.length >= 5_000) await insertPatiently(installations, batch.splice(0));
+  }
+  if (batch.length) await insertPatiently(installations, batch);
+  return round((performance.now() - started) / 1000, 1);
+}
+
+/** A batch, again after a dropped connection (the shared FerretDB is loaded): ids make it idempotent. */
+async function insertPatiently(collection, docs) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      // what the first attempt wrote is there already (duplicate ids): the rest went in
+      if (error.writeErrors?.every((one) => one.code === 11000)) return undefined;
+      if (attempt >= 5) throw error;
+      await sleep(2000 * attempt);
+    }
+  }
+}
+
+/** The route's p50/p99 and the bare driver's on the same questions, interleaved. */
+async function compare(url, token, installations, shared, software, version) {
+  const query = `/api/software/${software}/installations?limit=50${version ? `&versionId=${version}` : ''}`;
+  const timed = async (operation) => {
+    const started = performance.now();
+    await operation();
+    return performance.now() - started;
+  };
+  let total = 0;
+  const viaApi = async () => {
+    const answer = await fetch(`${url}${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = await answer.json();
+    if (!answer.ok) throw new Error(`${query}: ${answer.status} ${JSON.stringify(body)}`);
+    total = body.total;
+  };
+  const raw = () =>
+    Promise.all(
+      ENTITIES.map((entityId) => {
+        const filter = { ...shared, trashed: false, entityId };
+        return Promise.all([
+          installations.find(filter).sort({ computerKey: 1 }).limit(50).toArray(),
+          installations.countDocuments(filter),
+        ]);
+      }),
+    );
+  const api = [];
+  const driver = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    api.push(await timed(viaApi));
+    driver.push(await timed(raw));
+  }
+  return {
+    query,
+    matching: total,
+    apiP50Ms: percentile(api, 50),
+    apiP99Ms: percentile(api, 99),
+    rawDriverP50Ms: percentile(driver, 50),
+    rawDriverP99Ms: percentile(driver, 99),
+    apiOverRawP50: round(percentile(api, 50) / percentile(driver, 50), 2),
+  };
+}
