@@ -38,13 +38,18 @@ export class PeriodCalendar {
 
 /** The periods of a kind from `from` (included) to `to` (excluded), both yyyy-MM-dd, as their first days. */
 export function periodsBetween(period: Period, from: string, to: string): string[] {
-  const unit = period === 'day' ? 'day' : period === 'week' ? 'week' : 'month';
   const starts: string[] = [];
-  let cursor = DateTime.fromISO(from, { zone: 'UTC' }).startOf(unit);
+  let cursor = DateTime.fromISO(from, { zone: 'UTC' }).startOf(period);
   const end = DateTime.fromISO(to, { zone: 'UTC' });
   while (cursor < end) {
     starts.push(cursor.toISODate()!);
-    cursor = cursor.plus({ [`${unit}s`]: 1 });
+    cursor = cursor.plus({ [period]: 1 });
   }
   return starts;
 }
+
+/** The first day of the period after the one starting on `start`. */
+export const nextPeriod = (period: Period, start: string): string =>
+  DateTime.fromISO(start, { zone: 'UTC' })
+    .plus({ [period]: 1 })
+    .toISODate()!;

@@ -68,6 +68,10 @@ class Sums {
     }
   }
 
+  isEmpty(): boolean {
+    return [...this.counters.values()].every((amount) => amount === 0);
+  }
+
   get(name: string): number {
     return this.counters.get(name) ?? 0;
   }
@@ -105,11 +109,13 @@ export function statisticRows(
   const rows: StatisticRow[] = [];
   for (const value of [...values].sort()) {
     let backlog = backlogBefore.get(value) ?? 0;
-    for (const period of periods) {
+    const ofValue = periods.map((period) => {
       const sum = sums.get(`${period}|${value}`) ?? new Sums();
       backlog += sum.get('backlog');
-      rows.push(rowOf(period, value, sum, backlog));
-    }
+      return { row: rowOf(period, value, sum, backlog), empty: sum.isEmpty() && backlog === 0 };
+    });
+    // a value whose tickets all went elsewhere (reclassified, reassigned) leaves buckets of zeros
+    if (ofValue.some(({ empty }) => !empty)) rows.push(...ofValue.map(({ row }) => row));
   }
   return rows;
 }
