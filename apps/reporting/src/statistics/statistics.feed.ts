@@ -104,7 +104,6 @@ export class StatisticsFeed implements OnApplicationBootstrap, BeforeApplication
     if (this.stopped) return;
     await this.consumer.start(true);
     if (state.status === 'replaying') await this.watchCatchUp();
-    else await this.versions.activate(this.version);
   }
 
   /** Becomes the live version once the group has read what the topics held now. */

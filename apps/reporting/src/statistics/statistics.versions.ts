@@ -47,8 +47,9 @@ export class StatisticsVersions {
 
   async activate(version: string): Promise<void> {
     const now = new Date().toISOString();
-    await this.versions.updateOne({ _id: version, status: 'replaying' }, { $set: { status: 'live', liveAt: now } });
+    // the switch is this one write; a crash before the next leaves the version to catch up again
     await this.active.updateOne({ _id: 'active' }, { $set: { version, since: now } }, { upsert: true });
+    await this.versions.updateOne({ _id: version, status: 'replaying' }, { $set: { status: 'live', liveAt: now } });
   }
 
   async list() {

@@ -1,23 +1,9 @@
 import { generatedHistory } from '../../test-support/generated-history';
 import { InMemoryStatistics } from '../../test-support/in-memory-statistics';
+import { nonZeroBuckets } from '../../test-support/non-zero-buckets';
 import { TicketHistory } from '../../test-support/ticket-history';
 
-/** The buckets without the counters a fold brought back to zero: what two folds must agree on. */
-const nonZero = (statistics: InMemoryStatistics) => {
-  const kept = new Map<string, Record<string, unknown>>();
-  for (const [key, doc] of statistics.buckets) {
-    const fields = Object.entries(doc).flatMap(([field, value]) => {
-      if (typeof value === 'number') return value === 0 ? [] : [[field, value]];
-      if (typeof value === 'object' && value) {
-        const bins = Object.entries(value).filter(([, count]) => count !== 0);
-        return bins.length === 0 ? [] : [[field, Object.fromEntries(bins)]];
-      }
-      return [[field, value]];
-    });
-    if (fields.some(([, value]) => typeof value !== 'string')) kept.set(key, Object.fromEntries(fields));
-  }
-  return new Map([...kept].sort(([a], [b]) => a.localeCompare(b)));
-};
+const nonZero = (statistics: InMemoryStatistics) => nonZeroBuckets(statistics.buckets);
 
 describe('folding events into the statistics', () => {
   const history = generatedHistory(40);
