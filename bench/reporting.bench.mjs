@@ -39,11 +39,14 @@ export default async function reportingBench(env) {
     .asPromise();
   try {
     const generated = await publishHistory(kafka, topics);
+    progress(`published ${generated.events} events (${generated.perSecond}/s)`);
     const baseline = await consume(kafka, topics, `${prefix}baseline`, generated.events, async () => {});
+    progress(`consume-only: ${baseline} events/s`);
     const store = new StatisticsStore(connection, 'bench');
     await store.prepare();
     const folder = new StatisticsFolder(store, new PeriodCalendar('UTC'), 50_000);
     const replay = await consume(kafka, topics, `${prefix}replay`, generated.events, (events) => folder.fold(events));
+    progress(`replay: ${replay} events/s`);
     return {
       note: 'a machine shared with other work: compare the ratio, not the absolute rates',
       events: generated.events,
@@ -66,6 +69,8 @@ export default async function reportingBench(env) {
     await admin.disconnect();
   }
 }
+
+const progress = (what) => console.error(`[reporting bench] ${new Date().toISOString()} ${what}`);
 
 /** About ten events a ticket, opened through one year; returns how many and how fast they went out. */
 async function publishHistory(kafka, [ticketsTopic, slaTopic]) {
