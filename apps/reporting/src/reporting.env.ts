@@ -1,3 +1,4 @@
+import { wholeNumberSetting } from '@itsm/runtime';
 import { PeriodCalendar } from './statistics/domain/periods';
 
 export const REPORTING_SETTINGS = Symbol('REPORTING_SETTINGS');
@@ -27,17 +28,10 @@ export function loadReportingSettings(raw: Record<string, string | undefined>): 
   };
 }
 
-function wholeNumber(
+const wholeNumber = (
   raw: Record<string, string | undefined>,
   name: string,
   fallback: number,
   min: number,
   max: number,
-) {
-  const text = raw[name];
-  const value = text === undefined || text === '' ? fallback : Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`Invalid environment for reporting: ${name} must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
+) => wholeNumberSetting(raw, 'reporting', name, [fallback, min, max]);
