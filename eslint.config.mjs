@@ -38,6 +38,7 @@ export default [
             { sourceTag: 'scope:tickets', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tickets'] },
             { sourceTag: 'scope:assets', onlyDependOnLibsWithTags: ['scope:shared', 'scope:assets'] },
             { sourceTag: 'scope:sla', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sla'] },
+            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
             { sourceTag: 'scope:imports', onlyDependOnLibsWithTags: ['scope:shared', 'scope:imports'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             // the platform tests run the built services as processes: they import shared libs only

@@ -35,6 +35,8 @@ export const RIGHTS = [
   'import.run',
   'sla.read',
   'sla.write',
+  // GLPI's `statistic` right (READ): the Statistics pages, over the entities one reaches
+  'statistic.read',
   // operating the platform itself, across every tenant: dead letters read and replayed
   'platform.operate',
 ] as const;

@@ -1,0 +1,37 @@
+import { wholeNumberSetting } from '@itsm/runtime';
+import { PeriodCalendar } from './statistics/domain/periods';
+
+export const REPORTING_SETTINGS = Symbol('REPORTING_SETTINGS');
+
+export interface ReportingSettings {
+  /** the zone days, weeks and months are cut in (entities carry none) */
+  calendar: PeriodCalendar;
+  /** ticket records kept in memory by the feed */
+  cachedTickets: number;
+  /** how often a version filling from the topics' beginning checks whether it has caught up */
+  catchUpCheckMs: number;
+}
+
+/** REPORTING_TIME_ZONE, REPORTING_CACHED_TICKETS, REPORTING_CATCH_UP_CHECK_MS; fails at start when wrong. */
+export function loadReportingSettings(raw: Record<string, string | undefined>): ReportingSettings {
+  const zone = raw.REPORTING_TIME_ZONE || 'UTC';
+  let calendar: PeriodCalendar;
+  try {
+    calendar = new PeriodCalendar(zone);
+  } catch {
+    throw new Error(`Invalid environment for reporting: REPORTING_TIME_ZONE ${zone} is no IANA time zone`);
+  }
+  return {
+    calendar,
+    cachedTickets: wholeNumber(raw, 'REPORTING_CACHED_TICKETS', 50_000, 100, 10_000_000),
+    catchUpCheckMs: wholeNumber(raw, 'REPORTING_CATCH_UP_CHECK_MS', 2000, 50, 600_000),
+  };
+}
+
+const wholeNumber = (
+  raw: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number => wholeNumberSetting(raw, 'reporting', name, { fallback, min, max });

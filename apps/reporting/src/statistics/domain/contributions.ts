@@ -1,0 +1,128 @@
+import { binOf } from './duration-sketch';
+import { PERIODS, type PeriodCalendar } from './periods';
+import type { Dimension } from './statistic-catalogue';
+import type { OpenedTicket, TicketRecord } from './ticket-record';
+import { ticketTimes } from './ticket-times';
+
+/** Counters of one bucket: field name -> amount (durations: `<name>_n`, `<name>_s`, `<name>_h.<bin>`). */
+export type Counters = Map<string, number>;
+/** Buckets by key `<period>|<start>|<entityId>|<dimension>|<value>`. */
+export type BucketCounters = Map<string, Counters>;
+
+export const NONE = 'none';
+
+export const bucketKey = (period: string, start: string, entityId: string, dimension: string, value: string) =>
+  `${period}|${start}|${entityId}|${dimension}|${value}`;
+
+type DimensionValues = Array<[Dimension, string[]]>;
+
+const orNone = (values: string[]) => (values.length > 0 ? values : [NONE]);
+
+/** The ticket's values on every dimension but `agreement` (its current fields, as GLPI reads them). */
+function dimensionsOf(ticket: OpenedTicket): DimensionValues {
+  return [
+    ['all', ['*']],
+    ['technician', orNone(ticket.technicianIds)],
+    ['group', orNone(ticket.groupIds)],
+    ['category', [ticket.categoryId ?? NONE]],
+    ['requester', orNone(ticket.requesterUserIds)],
+    ['type', [ticket.type]],
+    ['priority', [String(ticket.priority)]],
+    ['location', [ticket.location ?? NONE]],
+    ['item-type', orNone(ticket.itemTypes)],
+  ];
+}
+
+/** Collects what one ticket adds to the buckets. */
+class Collector {
+  readonly buckets: BucketCounters = new Map();
+
+  constructor(
+    private readonly calendar: PeriodCalendar,
+    private readonly entityId: string,
+  ) {}
+
+  add(at: string, dimensions: DimensionValues, fields: Array<[string, number]>): void {
+    const starts = this.calendar.startsOf(at);
+    for (const period of PERIODS) {
+      for (const [dimension, values] of dimensions) {
+        for (const value of values) {
+          const key = bucketKey(period, starts[period], this.entityId, dimension, value);
+          let counters = this.buckets.get(key);
+          if (!counters) this.buckets.set(key, (counters = new Map()));
+          for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + amount);
+        }
+      }
+    }
+  }
+}
+
+const duration = (name: string, seconds: number): Array<[string, number]> => [
+  [`${name}_n`, 1],
+  [`${name}_s`, seconds],
+  [`${name}_h.${binOf(seconds)}`, 1],
+];
+
+/**
+ * Everything one ticket adds to the statistics, a function of its record alone: the buckets are
+ * the sum of it over every ticket, whatever order the topics were read in. An event changes the
+ * buckets by what its ticket adds after it less what it added before.
+ */
+export function contributionsOf(record: TicketRecord, calendar: PeriodCalendar): BucketCounters {
+  const ticket = record.opened;
+  if (!ticket) return new Map();
+  const collector = new Collector(calendar, ticket.entityId);
+  const dimensions = dimensionsOf(ticket);
+  const times = ticketTimes(ticket);
+  collector.add(ticket.openedAt, dimensions, [['opened', 1]]);
+  for (const { at, delta } of times.backlogMoves) collector.add(at, dimensions, [['backlog', delta]]);
+  for (const at of times.reopenedAt) collector.add(at, dimensions, [['reopened', 1]]);
+  if (ticket.takenIntoAccountAt !== null && times.ownSeconds !== null)
+    collector.add(ticket.takenIntoAccountAt, dimensions, duration('tto', times.ownSeconds));
+  if (times.solvedAt !== null) {
+    const late = record.agreements.some((a) => a.agreement === 'sla' && a.kind === 'ttr' && a.breached);
+    collector.add(times.solvedAt, dimensions, [
+      ['solved', 1],
+      ['late', late ? 1 : 0],
+      ...duration('solve', times.solveSeconds ?? 0),
+      ...duration('wait', times.waitingSeconds ?? 0),
+    ]);
+  }
+  if (times.closedAt !== null) {
+    const answered = ticket.satisfaction;
+    collector.add(times.closedAt, dimensions, [
+      ['closed', 1],
+      ...duration('close', times.closeSeconds ?? 0),
+      ['sat_n', answered ? 1 : 0],
+      ['sat_s', answered?.rating ?? 0],
+    ]);
+  }
+  for (const facts of record.agreements) {
+    const outcome = facts.breached ? 'breached' : facts.metAt ? 'met' : null;
+    if (!outcome) continue;
+    const at = outcome === 'breached' ? facts.deadline : facts.metAt!;
+    const field: [string, number] = [`${facts.agreement}_${facts.kind}_${outcome}`, 1];
+    collector.add(at, [...dimensions, ['agreement', [facts.slaId]]], [field]);
+  }
+  return collector.buckets;
+}
+
+/** What turns `before` into `after`, zeros left out. */
+export function bucketDelta(before: BucketCounters, after: BucketCounters, into: BucketCounters = new Map()) {
+  const add = (source: BucketCounters, sign: number) => {
+    for (const [key, counters] of source) {
+      let target = into.get(key);
+      for (const [field, amount] of counters) {
+        if (amount === 0) continue;
+        if (!target) into.set(key, (target = new Map()));
+        const sum = (target.get(field) ?? 0) + sign * amount;
+        if (sum === 0) target.delete(field);
+        else target.set(field, sum);
+      }
+      if (target?.size === 0) into.delete(key);
+    }
+  };
+  add(after, 1);
+  add(before, -1);
+  return into;
+}

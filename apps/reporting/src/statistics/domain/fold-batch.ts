@@ -1,0 +1,53 @@
+import type { EventEnvelope } from '@itsm/contracts';
+import { bucketDelta, contributionsOf, type BucketCounters } from './contributions';
+import { foldTicketRecord } from './fold-ticket-record';
+import type { PeriodCalendar } from './periods';
+import { emptyRecord, ticketOf, type TicketRecord } from './ticket-record';
+
+export interface FoldedBatch {
+  /** the records that changed, to be stored */
+  records: TicketRecord[];
+  /** what the buckets gain (or lose) */
+  delta: BucketCounters;
+}
+
+/** The tickets a batch of events is about (the others, calendars or agreements, change no statistic). */
+export const ticketsOf = (events: readonly EventEnvelope[]): string[] => [
+  ...new Set(events.map(ticketOf).filter((id): id is string => id !== null)),
+];
+
+/**
+ * Whether the record holds what it held: an event changing nothing counted (a document attached, a
+ * follow-up after the taking into account) needs no write; its redelivery changes nothing either.
+ */
+const sameFacts = (record: TicketRecord, before: TicketRecord | undefined) =>
+  before
+    ? record.opened === before.opened && record.agreements === before.agreements
+    : record.opened === null && record.agreements.length === 0;
+
+/**
+ * Folds a batch of events into the records they are about (`known`: as stored, absent when new)
+ * and the buckets' change: per ticket, what it adds after the batch less what it added before.
+ */
+export function foldBatch(
+  events: readonly EventEnvelope[],
+  known: ReadonlyMap<string, TicketRecord>,
+  calendar: PeriodCalendar,
+): FoldedBatch {
+  const after = new Map<string, TicketRecord>();
+  for (const event of events) {
+    const ticketId = ticketOf(event);
+    if (ticketId === null) continue;
+    const current = after.get(ticketId) ?? known.get(ticketId) ?? emptyRecord(ticketId);
+    after.set(ticketId, foldTicketRecord(current, event));
+  }
+  const delta: BucketCounters = new Map();
+  const records: TicketRecord[] = [];
+  for (const [ticketId, record] of after) {
+    const before = known.get(ticketId);
+    if (sameFacts(record, before)) continue;
+    records.push(record);
+    bucketDelta(before ? contributionsOf(before, calendar) : new Map(), contributionsOf(record, calendar), delta);
+  }
+  return { records, delta };
+}

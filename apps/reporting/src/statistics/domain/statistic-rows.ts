@@ -1,0 +1,147 @@
+import { quantileOf } from './duration-sketch';
+
+/** A bucket as read: its period start, value on the dimension, and counters. */
+export interface BucketCountersDoc {
+  s: string;
+  v: string;
+  [counter: string]: unknown;
+}
+
+export interface DurationStatistic {
+  count: number;
+  /** seconds */
+  average: number | null;
+  /** seconds, within 1 % */
+  p90: number | null;
+}
+
+/** One line of a statistics table: a period and a value on the dimension. */
+export interface StatisticRow {
+  period: string;
+  value: string;
+  opened: number;
+  solved: number;
+  closed: number;
+  reopened: number;
+  late: number;
+  /** tickets neither solved nor closed at the end of the period */
+  backlog: number;
+  timeToOwn: DurationStatistic;
+  timeToSolve: DurationStatistic;
+  timeToClose: DurationStatistic;
+  waiting: DurationStatistic;
+  satisfaction: { answered: number; average: number | null; answerRate: number | null };
+  agreements: Record<AgreementOutcome, number>;
+}
+
+export const AGREEMENT_OUTCOMES = [
+  'sla_tto_met',
+  'sla_tto_breached',
+  'sla_ttr_met',
+  'sla_ttr_breached',
+  'ola_tto_met',
+  'ola_tto_breached',
+  'ola_ttr_met',
+  'ola_ttr_breached',
+] as const;
+export type AgreementOutcome = (typeof AGREEMENT_OUTCOMES)[number];
+
+const COUNTERS = ['opened', 'solved', 'closed', 'reopened', 'late', 'backlog', 'sat_n', 'sat_s'] as const;
+const DURATIONS = ['tto', 'solve', 'close', 'wait'] as const;
+
+/** The sums of some buckets: plain counters, and each duration's count, sum and bins. */
+class Sums {
+  readonly counters = new Map<string, number>();
+  readonly bins = new Map<string, Record<string, number>>();
+
+  add(doc: BucketCountersDoc): void {
+    for (const name of [...COUNTERS, ...AGREEMENT_OUTCOMES, ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`])]) {
+      const amount = doc[name];
+      if (typeof amount === 'number') this.counters.set(name, (this.counters.get(name) ?? 0) + amount);
+    }
+    for (const duration of DURATIONS) {
+      const source = doc[`${duration}_h`] as Record<string, number> | undefined;
+      if (!source) continue;
+      const target = this.bins.get(duration) ?? {};
+      for (const [bin, count] of Object.entries(source)) target[bin] = (target[bin] ?? 0) + count;
+      this.bins.set(duration, target);
+    }
+  }
+
+  isEmpty(): boolean {
+    return [...this.counters.values()].every((amount) => amount === 0);
+  }
+
+  get(name: string): number {
+    return this.counters.get(name) ?? 0;
+  }
+
+  duration(name: (typeof DURATIONS)[number]): DurationStatistic {
+    const count = this.get(`${name}_n`);
+    return {
+      count,
+      average: count === 0 ? null : Math.round(this.get(`${name}_s`) / count),
+      p90: quantileOf(this.bins.get(name) ?? {}, 0.9),
+    };
+  }
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+
+/**
+ * The table of a dimension: one row per period and value, summed over the buckets given (the
+ * caller's entities). `backlogBefore` holds each value's open tickets before the first period.
+ */
+export function statisticRows(
+  periods: readonly string[],
+  buckets: readonly BucketCountersDoc[],
+  backlogBefore: ReadonlyMap<string, number>,
+): StatisticRow[] {
+  const sums = new Map<string, Sums>();
+  const values = new Set([...backlogBefore].filter(([, open]) => open !== 0).map(([value]) => value));
+  for (const doc of buckets) {
+    values.add(doc.v);
+    const key = `${doc.s}|${doc.v}`;
+    let sum = sums.get(key);
+    if (!sum) sums.set(key, (sum = new Sums()));
+    sum.add(doc);
+  }
+  const rows: StatisticRow[] = [];
+  for (const value of [...values].sort()) {
+    let backlog = backlogBefore.get(value) ?? 0;
+    const ofValue = periods.map((period) => {
+      const sum = sums.get(`${period}|${value}`) ?? new Sums();
+      backlog += sum.get('backlog');
+      return { row: rowOf(period, value, sum, backlog), empty: sum.isEmpty() && backlog === 0 };
+    });
+    // a value whose tickets all went elsewhere (reclassified, reassigned) leaves buckets of zeros
+    if (ofValue.some(({ empty }) => !empty)) rows.push(...ofValue.map(({ row }) => row));
+  }
+  return rows;
+}
+
+function rowOf(period: string, value: string, sum: Sums, backlog: number): StatisticRow {
+  const answered = sum.get('sat_n');
+  return {
+    period,
+    value,
+    opened: sum.get('opened'),
+    solved: sum.get('solved'),
+    closed: sum.get('closed'),
+    reopened: sum.get('reopened'),
+    late: sum.get('late'),
+    backlog,
+    timeToOwn: sum.duration('tto'),
+    timeToSolve: sum.duration('solve'),
+    timeToClose: sum.duration('close'),
+    waiting: sum.duration('wait'),
+    satisfaction: {
+      answered,
+      average: ratio(sum.get('sat_s'), answered),
+      answerRate: ratio(answered, sum.get('closed')),
+    },
+    agreements: Object.fromEntries(
+      AGREEMENT_OUTCOMES.map((name) => [name, sum.get(name)]),
+    ) as StatisticRow['agreements'],
+  };
+}

@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { DateTime } from 'luxon';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
+import { EntityTreeReader, type Caller } from '@itsm/auth';
+import { DomainError } from '@itsm/domain';
+import { ID_PATTERN, IsCalendarDay, MONGO_CONNECTION } from '@itsm/runtime';
+import { REPORTING_SETTINGS, type ReportingSettings } from '../../reporting.env';
+import { PERIODS, periodsBetween, type Period } from '../domain/periods';
+import { DIMENSIONS } from '../domain/statistic-catalogue';
+import { statisticRows, type StatisticRow } from '../domain/statistic-rows';
+import { bucketsOf, type BucketDoc } from '../read-models/statistics.store';
+import { StatisticsVersions } from '../statistics.versions';
+import { StatisticLabels } from './statistic-labels';
+
+/** The dimensions a table is asked by: those kept, and the entity (the buckets' own key). */
+export const TABLES = [...DIMENSIONS, 'entity'] as const;
+export type Table = (typeof TABLES)[number];
+
+/** At most this many periods in one table: ten years of months, three of weeks, a year and more of days. */
+const MAX_PERIODS = 500;
+
+export class StatisticsQuery {
+  @ApiProperty({ enum: PERIODS, description: 'days, ISO weeks (from Monday) or months, in REPORTING_TIME_ZONE' })
+  @IsIn(PERIODS)
+  period!: Period;
+
+  @ApiProperty({ description: 'first day (YYYY-MM-DD), taken back to its period’s start' })
+  @IsCalendarDay()
+  from!: string;
+
+  @ApiProperty({ description: 'day after the last one (YYYY-MM-DD), excluded' })
+  @IsCalendarDay()
+  to!: string;
+
+  @ApiPropertyOptional({ description: 'only this entity and its sub-entities (within your scope)' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'entityId must be an id' })
+  entityId?: string;
+}
+
+export interface StatisticsTable {
+  /** the version of the statistics that answered (see GET /api/statistics/versions) */
+  version: string;
+  timeZone: string;
+  table: Table;
+  period: Period;
+  periods: string[];
+  rows: Array<StatisticRow & { label: string | null }>;
+}
+
+/**
+ * Statistics tables over the caller's entities: the buckets of the version answering, summed per
+ * period and value. GLPI's Statistics pages, with a manager seeing only his entities' tickets.
+ */
+@Injectable()
+export class StatisticsQueries {
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
+    private readonly versions: StatisticsVersions,
+    private readonly tree: EntityTreeReader,
+    private readonly labels: StatisticLabels,
+  ) {}
+
+  async table(caller: Caller, table: Table, query: StatisticsQuery): Promise<StatisticsTable> {
+    const periods = this.periodsOf(query);
+    const entities = await this.entitiesOf(caller, query.entityId);
+    const version = await this.versions.answering();
+    const buckets = bucketsOf(this.connection, version);
+    const dimension = table === 'entity' ? 'all' : table;
+    const inRange: Filter<BucketDoc> = {
+      p: query.period,
+      d: dimension,
+      s: { $gte: periods[0], $lte: periods.at(-1)! },
+      e: { $in: entities },
+    };
+    const [found, before] = await Promise.all([
+      buckets.find(inRange).toArray(),
+      this.backlogBefore(buckets, dimension, entities, periods[0]),
+    ]);
+    const byTable = (doc: BucketDoc) => (table === 'entity' ? { ...doc, v: doc.e } : doc);
+    const rows = statisticRows(periods, found.map(byTable), this.backlogByValue(before.map(byTable)));
+    const names = await this.labels.of(table, [...new Set(rows.map((row) => row.value))]);
+    return {
+      version,
+      timeZone: this.settings.calendar.zone,
+      table,
+      period: query.period,
+      periods,
+      rows: rows.map((row) => ({ ...row, label: names.get(row.value) ?? null })),
+    };
+  }
+
+  private periodsOf({ period, from, to }: StatisticsQuery): string[] {
+    if (to <= from) throw new DomainError('invalid', 'to must come after from', { details: { field: 'to' } });
+    const starts = periodsBetween(period, from, to);
+    if (starts.length > MAX_PERIODS) {
+      throw new DomainError('invalid', `at most ${MAX_PERIODS} periods at once`, { details: { field: 'from' } });
+    }
+    return starts;
+  }
+
+  /** The caller's entities, or those of one entity's subtree when it is within them. */
+  private async entitiesOf(caller: Caller, entityId: string | undefined): Promise<string[]> {
+    if (entityId === undefined) return [...caller.scope];
+    if (!caller.scope.includes(entityId)) {
+      throw new DomainError('forbidden', `entity ${entityId} is outside your scope`, {
+        details: { field: 'entityId' },
+      });
+    }
+    const subtree = new Set([entityId, ...(await this.tree.tree()).descendantsOf(entityId)]);
+    return caller.scope.filter((id) => subtree.has(id));
+  }
+
+  /**
+   * The backlog's moves before the first period: whole months before its month, then its month's
+   * days before it (a week may start in the month before: its days are then in the months' part).
+   */
+  private backlogBefore(
+    buckets: ReturnType<typeof bucketsOf>,
+    dimension: string,
+    entities: string[],
+    first: string,
+  ): Promise<BucketDoc[]> {
+    const month = DateTime.fromISO(first, { zone: 'UTC' }).startOf('month').toISODate()!;
+    const scope = { d: dimension, e: { $in: entities }, backlog: { $exists: true } };
+    return buckets
+      .find(
+        {
+          $or: [
+            { ...scope, p: 'month', s: { $lt: month } },
+            { ...scope, p: 'day', s: { $gte: month, $lt: first } },
+          ],
+        },
+        { projection: { v: 1, e: 1, backlog: 1 } },
+      )
+      .toArray();
+  }
+
+  private backlogByValue(docs: BucketDoc[]): Map<string, number> {
+    const open = new Map<string, number>();
+    for (const doc of docs) open.set(doc.v, (open.get(doc.v) ?? 0) + ((doc.backlog as number) ?? 0));
+    return open;
+  }
+}
