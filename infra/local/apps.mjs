@@ -22,7 +22,25 @@ export function discoverApps() {
       port: Number(process.env[`ITSM_${app.name.toUpperCase()}_PORT`] ?? app.itsm.port),
       main: path.join(app.dir, 'dist', 'main.js'),
       seed: path.join(app.dir, 'dist', 'seed.js'),
+      // services whose demo data this one's seed needs (identity's users, say)
+      seedAfter: app.itsm.seedAfter ?? [],
     }));
+}
+
+/** The apps in an order where each seed runs after those it names in `seedAfter`, else by name. */
+export function inSeedOrder(apps) {
+  const ordered = [];
+  const visit = (app, path = []) => {
+    if (ordered.includes(app)) return;
+    if (path.includes(app.name)) throw new Error(`seedAfter cycle: ${[...path, app.name].join(' -> ')}`);
+    for (const name of app.seedAfter) {
+      const before = apps.find((other) => other.name === name);
+      if (before) visit(before, [...path, app.name]);
+    }
+    ordered.push(app);
+  };
+  for (const app of apps) visit(app);
+  return ordered;
 }
 
 export const appUrl = (app) => `http://127.0.0.1:${app.port}`;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the local stack, a build, every service of apps/, the demo data, then the URLs.
 import fs from 'node:fs';
-import { appUrl, discoverApps, startApp, waitForReady } from './apps.mjs';
+import { appUrl, discoverApps, inSeedOrder, startApp, waitForReady } from './apps.mjs';
 import { run } from './process.mjs';
 import { paths } from './settings.mjs';
 import { signingKeyEnv } from './keys.mjs';
@@ -14,7 +14,7 @@ async function main() {
   const apps = discoverApps();
   for (const app of apps) await startApp(app, env);
   await Promise.all(apps.map(waitForReady));
-  for (const app of apps.filter((candidate) => fs.existsSync(candidate.seed))) {
+  for (const app of inSeedOrder(apps).filter((candidate) => fs.existsSync(candidate.seed))) {
     console.log(`[${app.name}] seeding demo data`);
     const urls = Object.fromEntries(apps.map((other) => [`ITSM_${other.name.toUpperCase()}_URL`, appUrl(other)]));
     run(process.execPath, [app.seed], { env: { ...process.env, ...env, ...urls, ITSM_SERVICE_URL: appUrl(app) } });

@@ -1,3 +1,4 @@
+import { wholeNumberSetting } from '@itsm/runtime';
 import { DEFAULT_CALENDAR_LIMITS, type CalendarLimits } from './calendar/domain/calendar-limits';
 import { loadNotificationSettings, type NotificationSettings } from './notifications';
 
@@ -37,18 +38,10 @@ export function loadSlaSettings(raw: Record<string, string | undefined>): SlaSet
   };
 }
 
-/** A whole number setting; unset or empty takes `fallback`. */
-function wholeNumber(
+const wholeNumber = (
   raw: Record<string, string | undefined>,
   name: string,
   fallback: number,
   min: number,
   max: number,
-): number {
-  const text = raw[name];
-  const value = text === undefined || text === '' ? fallback : Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`Invalid environment for sla: ${name} must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
+): number => wholeNumberSetting(raw, 'sla', name, { fallback, min, max });

@@ -1,3 +1,4 @@
+import type { AssetsContextEvent } from './assets/assets.events';
 import type { IdentityEvent } from './identity/identity.events';
 import type { ImportModelEvent, ImportRunEvent } from './imports/imports.events';
 import type { SlaContextEvent } from './sla/sla.events';
@@ -10,6 +11,7 @@ export type ContractEvent =
   | CategoryEvent
   | SlaContextEvent
   | ImportModelEvent
-  | ImportRunEvent;
+  | ImportRunEvent
+  | AssetsContextEvent;
 
 export type ContractEventType = ContractEvent['type'];

@@ -18,4 +18,5 @@ export * from './identity/identity.events';
 export * from './tickets/tickets.events';
 export * from './sla/sla.events';
 export * from './imports/imports.events';
+export * from './assets/assets.events';
 export * from './commands';

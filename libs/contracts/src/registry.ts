@@ -1,3 +1,4 @@
+import { assetEvents } from './assets/assets.events';
 import type { ContextEvents } from './event-definition';
 import { identityEvents } from './identity/identity.events';
 import { importsEvents } from './imports/imports.events';
@@ -9,7 +10,7 @@ import { upcasterRegistry } from './upcasting';
  * Every bounded context's published events. A service adds its context here when it publishes
  * its first event; `npm run contracts` then regenerates docs/asyncapi.yaml and the published lock.
  */
-export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents, slaEvents, importsEvents];
+export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents, slaEvents, importsEvents, assetEvents];
 
 /** Upcasters of every context, applied when old versions are read back. */
 export const upcasters = upcasterRegistry([...ticketUpcasters, ...slaUpcasters]);

@@ -21,6 +21,10 @@ const ticketWork: Right[] = [
   'ticket.reopen',
 ];
 const directoryReading: Right[] = ['user.read', 'group.read', 'entity.read', 'profile.read'];
+/** GLPI's READ on computers, monitors, printers…, software and licenses (Observer, Supervisor, Hotliner). */
+const parcReading: Right[] = ['asset.read', 'software.read', 'license.read'];
+/** GLPI's ALLSTANDARDRIGHT on the same (Technician): create, update, delete and purge. */
+const parcWork: Right[] = [...parcReading, 'asset.write', 'asset.delete', 'software.write', 'license.write'];
 
 /**
  * GLPI's default profiles (install/empty_data.php): identity seeds them at first start as editable
@@ -43,7 +47,7 @@ export const DEFAULT_PROFILES: DefaultProfile[] = [
       ...ticketWork,
       'ticket.assign',
       'ticket.validate',
-      'asset.read',
+      ...parcWork,
       'sla.read',
       'import.read',
       ...directoryReading,
@@ -53,13 +57,20 @@ export const DEFAULT_PROFILES: DefaultProfile[] = [
     profileId: 'technician',
     name: 'Technician',
     interface: 'central',
-    rights: [...ticketWork, 'asset.read', 'asset.write', 'sla.read', ...directoryReading],
+    rights: [...ticketWork, ...parcWork, 'sla.read', ...directoryReading],
   },
   {
     profileId: 'hotliner',
     name: 'Hotliner',
     interface: 'central',
-    rights: ['ticket.create', 'ticket.read-own', 'ticket.read-all', 'ticket.update', 'asset.read', ...directoryReading],
+    rights: [
+      'ticket.create',
+      'ticket.read-own',
+      'ticket.read-all',
+      'ticket.update',
+      ...parcReading,
+      ...directoryReading,
+    ],
   },
   {
     profileId: 'observer',
@@ -70,7 +81,7 @@ export const DEFAULT_PROFILES: DefaultProfile[] = [
       'ticket.read-own',
       'ticket.read-all',
       'ticket.validate',
-      'asset.read',
+      ...parcReading,
       ...directoryReading,
     ],
   },

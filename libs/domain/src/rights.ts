@@ -13,8 +13,16 @@ export const RIGHTS = [
   'ticket.validate',
   // ITIL categories (GLPI's dropdown administration)
   'category.write',
+  // the Parc (assets service): GLPI's computer, monitor, printer… rights, delete and purge together
   'asset.read',
   'asset.write',
+  'asset.delete',
+  'software.read',
+  'software.write',
+  'license.read',
+  'license.write',
+  // agents, import and entity rules of the inventory (GLPI's "inventory" configuration right)
+  'inventory.admin',
   'user.read',
   'user.write',
   'group.read',

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export { ServiceEnv, commandTopicSettings, eventTopicSettings } from './config/service-env';
 export { validateServiceEnv, type ServiceDefaults } from './config/validate-service-env';
+export { wholeNumberSetting } from './config/whole-number-setting';
 export { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, REDIS } from './connections/tokens';
 export { RuntimeModule, type RuntimeOptions } from './runtime.module';
 export { createServiceApp, listen } from './bootstrap';

@@ -7,6 +7,7 @@ export {
   type ManagedIsolatedStack,
 } from './isolated-stack';
 export { deciderSpecification } from './decider-specification';
+export { untilServiceHas } from './collection-count';
 export { eventually, readTopic } from './kafka-topic';
 export { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
 export { startWebhookSink, type ReceivedWebhook, type WebhookResponder, type WebhookSink } from './webhook-sink';

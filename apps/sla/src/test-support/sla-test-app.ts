@@ -1,6 +1,5 @@
 import { startServiceUnderTest, type ApiAnswer, type ServiceUnderTest } from '@itsm/runtime';
-import type { ManagedIsolatedStack } from '@itsm/testing';
-import { MongoClient } from 'mongodb';
+import { untilServiceHas, type ManagedIsolatedStack } from '@itsm/testing';
 import { SLA_SERVICE } from '../sla.app';
 import { SlaModule } from '../sla.module';
 
@@ -15,21 +14,8 @@ export function startSla(stack: ManagedIsolatedStack, env: Record<string, string
 }
 
 /** Waits until the sla service's database has at least `count` documents in `collection`. */
-export async function slaHas(stack: ManagedIsolatedStack, collection: string, count: number): Promise<void> {
-  const client = await MongoClient.connect(stack.mongoUrl);
-  try {
-    const db = client.db(stack.envFor('sla').MONGO_DB);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const known = await db.collection(collection).countDocuments();
-      if (known >= count) return;
-      if (Date.now() > deadline) throw new Error(`sla has ${known} ${collection} after 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    await client.close();
-  }
-}
+export const slaHas = (stack: ManagedIsolatedStack, collection: string, count: number): Promise<void> =>
+  untilServiceHas(stack, 'sla', collection, count);
 
 /** The body of a 201, or the failure with what the service said. */
 export function created(answer: ApiAnswer): ApiAnswer['body'] {
