@@ -77,13 +77,15 @@ const linesOf = async (runId: string) =>
   ).map(({ line, status, code, action, field }) => [line, status, code, action, field]);
 
 const computersOf = async (entityId: string) =>
-  ((await jsonApi(assets.url, token).get(`/api/computers?entityId=${entityId}&limit=100`)).body.items as Array<
-    Record<string, unknown>
-  >).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  (
+    (await jsonApi(assets.url, token).get(`/api/computers?entityId=${entityId}&limit=100`)).body.items as Array<
+      Record<string, unknown>
+    >
+  ).sort((a, b) => String(a.name).localeCompare(String(b.name)));
 
 const valueId = async (kind: string, name: string) =>
-  (await jsonApi(assets.url, token).get(`/api/asset-dropdowns/${kind}?name=${encodeURIComponent(name)}`)).body
-    .items[0].valueId as string;
+  (await jsonApi(assets.url, token).get(`/api/asset-dropdowns/${kind}?name=${encodeURIComponent(name)}`)).body.items[0]
+    .valueId as string;
 
 const userId = async (login: string) =>
   (await jsonApi(identity.url, token).get(`/api/users?login=${login}`)).body.items[0].userId as string;
