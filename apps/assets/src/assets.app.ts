@@ -8,4 +8,5 @@ export const ASSETS_SERVICE: ServiceDescription = {
   description:
     'The Parc: computers, monitors, printers, network equipment, phones and peripherals, with their ' +
     'catalogues (types, models, manufacturers, statuses, locations) and financial information.',
+  takesCommands: true,
 };

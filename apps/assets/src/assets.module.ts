@@ -7,6 +7,8 @@ import { EventSourcingModule, RuntimeModule, type ServiceEnv } from '@itsm/runti
 import { AssetAccess } from './asset/access/asset-access';
 import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
+import { CreateAssetKafkaController } from './asset/use-cases/create-asset/create-asset.kafka.controller';
+import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
 import { AssetWorkflow } from './asset/access/asset-workflow';
@@ -147,6 +149,8 @@ export class AssetsModule {
         ComputerSoftwareHttpController,
         LicenseHttpController,
         ...assetTicketsHttpControllers,
+        CreateAssetKafkaController,
+        UpdateAssetKafkaController,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },

@@ -21,6 +21,8 @@ import { RunQueue } from './run/run-queue';
 import { RunResultsFeed } from './run/run-results.feed';
 import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
+import { AssetsTargets } from './run/targets/assets/assets.target';
+import { importAssetDropdownsProjection, importAssetsProjection } from './run/targets/assets/import-assets.projection';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
@@ -47,7 +49,11 @@ export class ImportsModule {
           context: 'imports',
           projections: [importModelProjection, importRunProjection],
           // the lines' lookups: identity's users and groups as the importer sees them
-          feeds: [{ context: 'identity', projections: directoryProjections }],
+          feeds: [
+            { context: 'identity', projections: directoryProjections },
+            // the assets lines are matched against, and the catalogue names their values are found by
+            { context: 'assets', projections: [importAssetsProjection, importAssetDropdownsProjection] },
+          ],
           background,
         }),
         AuthModule.forService({ env, feedFromIdentity: background }),
@@ -69,6 +75,7 @@ export class ImportsModule {
         RunWorker,
         UsersTarget,
         AuthorizationsTarget,
+        AssetsTargets,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,

@@ -84,6 +84,8 @@ const financialFields = {
 const fieldProperties = { ...commonFields, ...specificFields, ...financialFields };
 /** Every field, each optional: absent means not set (null). */
 const fields = partialObject(fieldProperties, []);
+/** An asset's fields as commands take them (`asset.create`, `asset.update`). */
+export const ASSET_FIELD_PROPERTIES = fieldProperties;
 const fieldName = { type: 'string', enum: Object.keys(fieldProperties), description: 'a field' } as const;
 
 export type AssetType = FromSchema<typeof assetType>;

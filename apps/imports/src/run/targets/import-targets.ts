@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { TargetType } from '../../model/domain/target-fields';
 import type { ImportTarget } from './import-target';
+import { AssetsTargets } from './assets/assets.target';
 import { AuthorizationsTarget } from './authorizations.target';
 import { UsersTarget } from './users.target';
 
@@ -10,10 +11,11 @@ import { UsersTarget } from './users.target';
 export class ImportTargets {
   private readonly byType: Map<TargetType, ImportTarget>;
 
-  constructor(users: UsersTarget, authorizations: AuthorizationsTarget) {
+  constructor(users: UsersTarget, authorizations: AuthorizationsTarget, assets: AssetsTargets) {
     this.byType = new Map<TargetType, ImportTarget>([
       [users.type, users],
       [authorizations.type, authorizations],
+      ...assets.all.map((target) => [target.type, target] as const),
     ]);
   }
 

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import type { AssetType, DropdownKind } from '@itsm/contracts';
+import {
+  directoryEntitiesProjection,
+  directoryGroupsProjection,
+  directoryUsersProjection,
+  type DirectoryEntity,
+  type DirectoryGroup,
+  type DirectoryUser,
+} from '@itsm/directory';
+import { ProjectionRegistry } from '@itsm/runtime';
+import { v5 as uuidv5 } from 'uuid';
+import { ASSET_TYPES, type TargetType } from '../../../model/domain/target-fields';
+import type { ExistingItem } from '../../domain/line-outcome';
+import type { FieldValue } from '../../domain/line-values';
+import type { ImportTarget, TargetCommand, TargetSnapshot } from '../import-target';
+import { ASSET_FIELD_WRITES, ASSET_TYPE_OF } from './asset-fields';
+import {
+  importAssetDropdownsProjection,
+  importAssetsProjection,
+  type ImportAssetDoc,
+  type ImportDropdownDoc,
+} from './import-assets.projection';
+
+/** A name as assets' catalogues compare them: trimmed, single spaces, case folded. */
+const nameKey = (value: FieldValue | undefined) =>
+  String(value ?? '')
+    .normalize('NFC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase('en');
+
+/** What one run resolves names with: the entity's catalogues (and recursive ones above), users, groups. */
+interface AssetLookups {
+  dropdowns: Map<DropdownKind, Map<string, string>>;
+  users: Map<string, string>;
+  groups: Map<string, string>;
+}
+
+/**
+ * One asset type as an import target, written by assets' `asset.create` and `asset.update`.
+ * A run loads the entity's assets of the type and the names it needs once, into maps: lines are
+ * matched by the model's link fields ANDed within the run's entity, dropdown values are found in
+ * the entity's catalogues and the recursive ones of its ancestors, users by login, groups by name.
+ */
+class AssetsTarget implements ImportTarget {
+  readonly service = 'assets';
+  private readonly assetType: AssetType;
+
+  constructor(
+    readonly type: TargetType,
+    private readonly projections: ProjectionRegistry,
+  ) {
+    this.assetType = ASSET_TYPE_OF[type]!;
+  }
+
+  async snapshot(entityId: string): Promise<TargetSnapshot> {
+    const [assets, lookups] = await Promise.all([
+      this.collection<ImportAssetDoc>(importAssetsProjection.name).then((assets) =>
+        assets.find({ assetType: this.assetType, entityId }).toArray(),
+      ),
+      this.lookups(entityId),
+    ]);
+    const live = assets.filter((asset) => !asset.trashed);
+    const indexes = new Map<string, Map<string, ImportAssetDoc>>();
+    const indexOf = (linkFields: readonly string[]) => {
+      const name = linkFields.join('|');
+      let index = indexes.get(name);
+      if (!index) {
+        index = new Map(live.map((asset) => [linkKey(linkFields, (field) => assetValue(asset, field)), asset]));
+        indexes.set(name, index);
+      }
+      return index;
+    };
+    const assetType = this.assetType;
+    return {
+      match(values, linkFields) {
+        if (linkFields.length === 0 || linkFields.some((field) => values[field] === undefined)) return null;
+        const found = indexOf(linkFields).get(linkKey(linkFields, (field) => values[field]));
+        return found ? existing(found) : null;
+      },
+      notFound: (values) =>
+        Object.keys(values).filter((field) => resolved(assetType, lookups, field, values[field]) === null),
+      command: (action, itemId, fields, runEntity) => {
+        const data = Object.fromEntries(
+          Object.entries(fields).flatMap(([field, value]) => {
+            const write = ASSET_FIELD_WRITES[field];
+            return write ? [[write.to, resolved(assetType, lookups, field, value)]] : [];
+          }),
+        );
+        return action === 'create'
+          ? creation(assetType, runEntity, data)
+          : { type: 'asset.update', streamId: `asset-${itemId}`, data: { assetId: itemId, ...data } };
+      },
+    };
+  }
+
+  private async lookups(entityId: string): Promise<AssetLookups> {
+    const [entities, catalogues, users, groups] = await Promise.all([
+      this.all<DirectoryEntity>(directoryEntitiesProjection.name),
+      this.all<ImportDropdownDoc>(importAssetDropdownsProjection.name),
+      this.all<DirectoryUser>(directoryUsersProjection.name),
+      this.all<DirectoryGroup>(directoryGroupsProjection.name),
+    ]);
+    const ancestors = ancestorsOf(entityId, entities);
+    const dropdowns = new Map<DropdownKind, Map<string, string>>();
+    for (const catalogue of catalogues) {
+      const own = catalogue.entityId === entityId;
+      if (!own && !ancestors.has(catalogue.entityId)) continue;
+      const names = dropdowns.get(catalogue.kind) ?? new Map<string, string>();
+      for (const value of catalogue.values) {
+        if (own || value.recursive) names.set(nameKey(value.name), value.valueId);
+      }
+      dropdowns.set(catalogue.kind, names);
+    }
+    return {
+      dropdowns,
+      users: new Map(users.map((user) => [user.login.toLowerCase(), user.userId])),
+      groups: new Map(groups.map((group) => [nameKey(group.name), group.groupId])),
+    };
+  }
+
+  private async collection<Doc extends object>(name: string) {
+    return this.projections.collection<Doc>(name);
+  }
+
+  private async all<Doc extends object>(name: string): Promise<Doc[]> {
+    return (await this.collection<Doc>(name)).find({}).toArray() as Promise<Doc[]>;
+  }
+}
+
+/** The six asset types as targets, registered in ImportTargets. */
+@Injectable()
+export class AssetsTargets {
+  readonly all: ImportTarget[];
+
+  constructor(projections: ProjectionRegistry) {
+    this.all = ASSET_TYPES.map((type) => new AssetsTarget(type, projections));
+  }
+}
+
+const linkKey = (linkFields: readonly string[], valueOf: (field: string) => unknown) =>
+  linkFields.map((field) => String(valueOf(field) ?? '')).join('\u0000');
+
+const assetValue = (asset: ImportAssetDoc, field: string): unknown => {
+  const write = ASSET_FIELD_WRITES[field];
+  return write ? (asset.fields as Record<string, unknown>)[write.to] : undefined;
+};
+
+/** The asset's values by the importer's field names (ids for looked-up fields: set or not is what counts). */
+const existing = (asset: ImportAssetDoc): ExistingItem => ({
+  id: asset.assetId,
+  values: Object.fromEntries(
+    Object.keys(ASSET_FIELD_WRITES).map((field) => [field, assetValue(asset, field) as FieldValue | null]),
+  ),
+});
+
+/** A field's value as assets takes it: an id for a name looked up, null when the name is unknown. */
+function resolved(assetType: AssetType, lookups: AssetLookups, field: string, value: FieldValue | undefined) {
+  const write = ASSET_FIELD_WRITES[field];
+  if (!write?.lookup) return value ?? null;
+  if (write.lookup !== 'dropdown') {
+    return write.lookup === 'user'
+      ? (lookups.users.get(String(value).toLowerCase()) ?? null)
+      : (lookups.groups.get(nameKey(value)) ?? null);
+  }
+  return lookups.dropdowns.get(write.kind(assetType))?.get(nameKey(value)) ?? null;
+}
+
+function creation(assetType: AssetType, entityId: string, data: Record<string, unknown>): TargetCommand {
+  // the Kafka key of the line's command: lines naming the same asset go through one partition, in order
+  const streamId = uuidv5(`${entityId}/${assetType}/${String(data.name ?? '')}`, uuidv5.URL);
+  return { type: 'asset.create', streamId, data: { assetType, entityId, ...data } };
+}
+
+function ancestorsOf(entityId: string, entities: readonly DirectoryEntity[]): Set<string> {
+  const parents = new Map(entities.map((entity) => [entity.entityId, entity.parentId]));
+  const ancestors = new Set<string>();
+  for (let parent = parents.get(entityId); parent && !ancestors.has(parent); parent = parents.get(parent)) {
+    ancestors.add(parent);
+  }
+  return ancestors;
+}

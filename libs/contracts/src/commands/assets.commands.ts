@@ -1,0 +1,44 @@
+import { ASSET_FIELD_PROPERTIES, ASSET_TYPES } from '../assets/assets.events';
+import type { JsonSchema } from '../json-schema';
+import type { ServiceCommands } from './command-definition';
+
+const id = (description: string): JsonSchema => ({ type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description });
+
+export const assetsCommands: ServiceCommands = {
+  service: 'assets',
+  description: 'Commands assets takes from other services (imports): creating and updating assets.',
+  commands: [
+    {
+      type: 'asset.create',
+      schemaVersion: 1,
+      description:
+        'Records an asset, as POST /api/computers (or another type’s route) does, its dropdowns named by id. ' +
+        'Accepted with the new stream `asset-<assetId>` and answer `{ assetId }`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['assetType', 'entityId'],
+        additionalProperties: false,
+        properties: {
+          assetType: { type: 'string', enum: [...ASSET_TYPES] },
+          entityId: id('owning entity'),
+          ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+        },
+      },
+    },
+    {
+      type: 'asset.update',
+      schemaVersion: 1,
+      description:
+        'Changes fields of an asset, as PATCH /api/computers/:id does (the fields absent stay). ' +
+        'Accepted with the stream `asset-<assetId>`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['assetId'],
+        additionalProperties: false,
+        properties: { assetId: id('the asset'), ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>) },
+      },
+    },
+  ],
+};
