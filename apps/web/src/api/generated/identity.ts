@@ -452,7 +452,7 @@ export interface components {
              *       "ticket.read-own"
              *     ]
              */
-            rights: ("ticket.create" | "ticket.read-own" | "ticket.read-all" | "ticket.assign" | "ticket.steal" | "ticket.update" | "ticket.solve" | "ticket.close" | "ticket.reopen" | "ticket.delete" | "ticket.validate" | "category.write" | "asset.read" | "asset.write" | "user.read" | "user.write" | "group.read" | "group.write" | "entity.read" | "entity.write" | "profile.read" | "profile.write" | "import.read" | "import.run" | "sla.read" | "sla.write" | "platform.operate")[];
+            rights: ("ticket.create" | "ticket.read-own" | "ticket.read-all" | "ticket.assign" | "ticket.steal" | "ticket.update" | "ticket.solve" | "ticket.close" | "ticket.reopen" | "ticket.delete" | "ticket.validate" | "category.write" | "asset.read" | "asset.write" | "asset.delete" | "software.read" | "software.write" | "license.read" | "license.write" | "inventory.admin" | "user.read" | "user.write" | "group.read" | "group.write" | "entity.read" | "entity.write" | "profile.read" | "profile.write" | "import.read" | "import.run" | "sla.read" | "sla.write" | "statistic.read" | "platform.operate")[];
         };
         CreateEntityRequestDto: {
             /** @example Direction des systèmes d’information */
@@ -488,7 +488,7 @@ export interface components {
              *       "ticket.read-own"
              *     ]
              */
-            rights: ("ticket.create" | "ticket.read-own" | "ticket.read-all" | "ticket.assign" | "ticket.steal" | "ticket.update" | "ticket.solve" | "ticket.close" | "ticket.reopen" | "ticket.delete" | "ticket.validate" | "category.write" | "asset.read" | "asset.write" | "user.read" | "user.write" | "group.read" | "group.write" | "entity.read" | "entity.write" | "profile.read" | "profile.write" | "import.read" | "import.run" | "sla.read" | "sla.write" | "platform.operate")[];
+            rights: ("ticket.create" | "ticket.read-own" | "ticket.read-all" | "ticket.assign" | "ticket.steal" | "ticket.update" | "ticket.solve" | "ticket.close" | "ticket.reopen" | "ticket.delete" | "ticket.validate" | "category.write" | "asset.read" | "asset.write" | "asset.delete" | "software.read" | "software.write" | "license.read" | "license.write" | "inventory.admin" | "user.read" | "user.write" | "group.read" | "group.write" | "entity.read" | "entity.write" | "profile.read" | "profile.write" | "import.read" | "import.run" | "sla.read" | "sla.write" | "statistic.read" | "platform.operate")[];
         };
         EntitySettingsDto: {
             /** @description days after the solution (0 = at once) */
@@ -500,6 +500,19 @@ export interface components {
             autoCloseMode?: "inherit" | "never" | "days";
             /** @description default business calendar; null inherits */
             calendarId?: Record<string, never> | null;
+        };
+        GrantAuthorizationCommandDto: {
+            /** @example root */
+            entityId: string;
+            /** @example technician */
+            profileId: string;
+            /**
+             * @description reaches the sub-entities too (GLPI default)
+             * @default true
+             */
+            recursive?: boolean;
+            /** @description userId */
+            userId: string;
         };
         GrantAuthorizationRequestDto: {
             /** @example root */
