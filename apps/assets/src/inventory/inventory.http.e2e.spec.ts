@@ -213,7 +213,22 @@ describe('agent authentication by token', () => {
   const token = 'tok-entity-b-0123456789';
 
   beforeAll(async () => {
-    guarded = await startAssets(stack, { ASSETS_AGENT_AUTH: 'token', ASSETS_AGENT_TOKENS: `B=${token}` });
+    // a replica of its own (database, consumer groups): two assets services on one database at once
+    // made FerretDB 1.24 panic ("slice bounds out of range") and drop the test's connection
+    guarded = await startAssets(stack, {
+      ASSETS_AGENT_AUTH: 'token',
+      ASSETS_AGENT_TOKENS: `B=${token}`,
+      SERVICE_NAME: `assets-guarded-${stack.dbName}`,
+      MONGO_DB: `${stack.envFor('assets').MONGO_DB}_guarded`,
+    });
+    stack.onTeardown(async () => {
+      const client = await MongoClient.connect(stack.mongoUrl);
+      await client
+        .db(guarded.env.MONGO_DB)
+        .dropDatabase()
+        .catch(() => undefined);
+      await client.close();
+    });
   });
 
   it('refuses an agent without a token or with a wrong one, with a challenge', async () => {
