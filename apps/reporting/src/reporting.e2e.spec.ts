@@ -49,6 +49,15 @@ beforeAll(async () => {
   client = await MongoClient.connect(stack.mongoUrl);
   db = client.db(reporting.env.MONGO_DB);
   await eventually(async () => JSON.stringify(await openedIn(admin)) === '[["*",60]]', 60_000, 'the history folded');
+  // the sla topic is consumed beside the tickets one: its deadlines may come after the tickets
+  await eventually(
+    async () => {
+      const [row] = (await table(admin, 'all')).body.rows;
+      return row?.agreements?.sla_ttr_met + row?.agreements?.sla_ttr_breached === 60;
+    },
+    60_000,
+    'the deadlines folded',
+  );
   await eventually(async () => (await table(admin, 'entity')).body.rows.length === 2, 30_000, 'entity names');
 });
 
