@@ -57,7 +57,8 @@ describe('outbox relay', () => {
       },
       topic,
     );
-    await expect(relaying.publishOnce()).rejects.toThrow(/connection/i);
+    // a disconnected producer fails on its connection, or (by timing) finding its transaction coordinator
+    await expect(relaying.publishOnce()).rejects.toThrow(/connection|coordinator/i);
     expect(await relaying.publishOnce()).toBe(1);
     expect(made).toBe(2);
     expect((await readTopic(kernel.kafka, topic, 1)).map((event) => event.streamId)).toEqual(['counter-r']);
