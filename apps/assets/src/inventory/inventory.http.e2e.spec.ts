@@ -1,5 +1,5 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import { useIsolatedStack } from '@itsm/testing';
+import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { deflateSync } from 'node:zlib';
 import { assetsHas, startAssets, type AssetsUnderTest } from '../test-support/assets-test-app';
@@ -252,7 +252,9 @@ describe('agent authentication by token', () => {
     const body = zlibbed(fusionInventoryInventory().replace('vm-2026-12-03-22-46-25', 'token-pc'));
     const answer = await postAgentBody(`${guarded.url}/inventory?token=${token}`, body, 'zlib');
     expect(answer.status).toBe(200);
-    const agents = await guarded.api(admin.token).get('/api/agents?limit=100');
-    expect(agents.body.items).toContainEqual(expect.objectContaining({ deviceId: 'token-pc', entityId: 'B' }));
+    // the agents list is a read model: a replica that has just started may apply the commit a moment later
+    const listed = async () => (await guarded.api(admin.token).get('/api/agents?limit=100')).body.items;
+    await eventually(async () => (await listed()).some((agent: { deviceId: string }) => agent.deviceId === 'token-pc'));
+    expect(await listed()).toContainEqual(expect.objectContaining({ deviceId: 'token-pc', entityId: 'B' }));
   });
 });
