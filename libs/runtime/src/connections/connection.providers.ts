@@ -14,8 +14,21 @@ import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } fr
 type Config = ConfigService<ServiceEnv, true>;
 
 /** kafkajs logs as JSON lines through pino, like the rest of the service. */
-const ROUTINE_BROKER_ANSWERS =
-  /group is rebalancing|does not host this topic-partition|not the leader for that topic-partition/;
+// answers kafkajs retries by itself (a rebalance, a moved coordinator, a topic another process has just
+// created, a transaction still closing) are no one's error: what it finally gives up on is thrown and
+// logged by our code
+const ROUTINE_BROKER_ANSWERS = new RegExp(
+  [
+    'group is rebalancing',
+    'does not host this topic-partition',
+    'not the leader for that topic-partition',
+    'not the correct coordinator',
+    'concurrent operation on the same transaction',
+    'Topic creation errors',
+    // follows a crash line that says why
+    '^Restarting the consumer',
+  ].join('|'),
+);
 
 function kafkaLogCreator(name: string, level: string) {
   const logger = pino({ name: `${name}.kafkajs`, level });
@@ -27,10 +40,9 @@ function kafkaLogCreator(name: string, level: string) {
   } as const;
   return () =>
     ({ level, log }: { level: logLevel; log: { message: string } & Record<string, unknown> }) => {
-      // answers kafkajs retries by itself (a rebalance, a topic just created) are no one's error
-      const routine = typeof log.error === 'string' && ROUTINE_BROKER_ANSWERS.test(log.error);
-      const method = routine ? 'debug' : (methods[level as keyof typeof methods] ?? 'info');
       const { message, ...fields } = log;
+      const said = typeof log.error === 'string' ? `${message}\n${log.error}` : message;
+      const method = ROUTINE_BROKER_ANSWERS.test(said) ? 'debug' : (methods[level as keyof typeof methods] ?? 'info');
       logger[method](fields, message);
     };
 }
