@@ -42,7 +42,7 @@ const LEAD_MS = Number(process.env.BENCH_SLA_LEAD_SECONDS ?? 30) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_SLA_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_SLA_PORT ?? 3903);
 const PARTS = (process.env.BENCH_SLA_PARTS ?? 'keeping-up,timers').split(',');
-const QUEUE = 'sla-level-timers'; // LevelTimers' queue name
+const QUEUE = 'sla-level-timers'; // LevelTimers' queue name, and its jobs' name
 const DAY = 86_400_000;
 // LevelTimers' job options, given to the raw baseline too so both store the same jobs
 const JOB_OPTIONS = {
@@ -198,7 +198,7 @@ async function schedulingAndMemory(env, redis, servicePrefix, rawPrefix) {
   const addBulk = await measured(redis, fakeTimers(TIMERS, start), (batch) =>
     queue.addBulk(
       batch.map((timer) => ({
-        name: 'level',
+        name: QUEUE,
         data: timer,
         opts: { ...JOB_OPTIONS, jobId: timer.jobId, delay: Math.max(0, Date.parse(timer.dueAt) - Date.now()) },
       })),
@@ -259,7 +259,7 @@ async function bareWorkerLateness(env, rawPrefix) {
     await sleepUntil(openAt);
     adds.push(
       queue.add(
-        'level',
+        QUEUE,
         { bench: true, i },
         { ...JOB_OPTIONS, jobId: `bare-${i}`, delay: Math.max(0, dueAt - Date.now()) },
       ),

@@ -1,49 +1,38 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Metrics, TimerKeeper } from '@itsm/runtime';
 import { WarrantyNotices } from './asset/warranty/warranty-notices';
 import { WarrantyReconciliation } from './asset/warranty/warranty-reconciliation';
-import { WARRANTY_TIMERS, type WarrantyTimers } from './asset/warranty/warranty-timers';
+import { WARRANTY_TIMERS, type WarrantyTimer, type WarrantyTimers } from './asset/warranty/warranty-timers';
 
-/** The warranty timers' worker, and their reconciliation at start. */
+/** How often Redis is checked for lost warranty timers: a notice is a day early, not to the second. */
+const REDIS_CHECK_MS = 60_000;
+
+/** The warranty timers' worker, and their reconciliation at start and after Redis lost them. */
 @Injectable()
 export class AssetsBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AssetsBackground.name);
-  private stopped = false;
-  private reconciling?: Promise<void>;
+  private readonly keeper: TimerKeeper<WarrantyTimer>;
 
   constructor(
-    @Inject(WARRANTY_TIMERS) private readonly timers: WarrantyTimers,
-    private readonly notices: WarrantyNotices,
-    private readonly reconciliation: WarrantyReconciliation,
-  ) {}
+    @Inject(WARRANTY_TIMERS) timers: WarrantyTimers,
+    notices: WarrantyNotices,
+    reconciliation: WarrantyReconciliation,
+    metrics: Metrics,
+  ) {
+    metrics.watchQueue('assets-warranty-timers', () => timers.jobCounts());
+    this.keeper = new TimerKeeper({
+      what: 'warranty timers',
+      jobs: timers,
+      fire: (timer) => notices.fire(timer),
+      reconcile: () => reconciliation.run(),
+      checkEveryMs: REDIS_CHECK_MS,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timers.start((timer) => this.notices.fire(timer));
-    this.reconciling = this.reconcile();
+    this.keeper.start();
   }
 
-  // before Redis and Mongo close: a worker stopped after them fails what it was doing
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    await this.reconciling;
-    await this.timers.close();
-  }
-
-  /** FerretDB or Redis may still be starting: try again with a growing pause. */
-  private async reconcile(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.reconciliation.run();
-        return;
-      } catch (error) {
-        this.logger.warn(`warranty reconciliation failed (attempt ${attempt}): ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
-      }
-    }
+    await this.keeper.stop();
   }
 }

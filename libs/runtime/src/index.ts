@@ -45,5 +45,12 @@ export { KafkaCommandContext } from './commands/kafka-command.context';
 export { COMMAND_GUARD } from './commands/tokens';
 export { RedisOutageLog, type OutageLogger } from './connections/redis-outage-log';
 export { SingletonJob, type SingletonJobOptions } from './scheduled-jobs/singleton-job';
+export {
+  DelayedJobs,
+  type DelayedJob,
+  type DelayedJobsOptions,
+  type FireDelayedJob,
+} from './scheduled-jobs/delayed-jobs';
+export { TimerKeeper, type TimerKeeperOptions } from './scheduled-jobs/timer-keeper';
 export { Metrics } from './observability/metrics';
 export { ConsumerLag } from './observability/consumer-lag';

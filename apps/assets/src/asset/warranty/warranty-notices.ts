@@ -47,7 +47,7 @@ export class WarrantyNotices {
   /** Sets the asset's timer from its state, when a notice is still to come. */
   async sync(asset: Pick<AssetState, 'assetId' | 'fields' | 'trashed' | 'purged' | 'warrantyNoticeFor'>) {
     const timer = warrantyTimerOf(asset, this.settings.warrantyNoticeDays, todayUtc());
-    if (timer) await this.timers.schedule(timer);
+    if (timer) await this.timers.schedule([timer]);
   }
 
   async syncStream(assetId: string): Promise<void> {
