@@ -18,6 +18,7 @@ import { RunBackground } from './run/run-background';
 import { RunCommands } from './run/run-commands';
 import { RunFiles } from './run/run-files';
 import { RunQueue } from './run/run-queue';
+import { RunReconciliation } from './run/run-reconciliation';
 import { RunResultsFeed } from './run/run-results.feed';
 import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
@@ -73,6 +74,7 @@ export class ImportsModule {
         RunQueue,
         RunCommands,
         RunWorker,
+        RunReconciliation,
         UsersTarget,
         AuthorizationsTarget,
         AssetsTargets,

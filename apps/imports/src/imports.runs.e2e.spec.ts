@@ -1,6 +1,12 @@
-import type { ServiceUnderTest } from '@itsm/runtime';
+import { Readable } from 'node:stream';
+import { commandMetadata } from '@itsm/auth';
+import { EventSourcedCommands, newId, type ServiceUnderTest } from '@itsm/runtime';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { eventually, useIsolatedStack } from '@itsm/testing';
+import { importRunDecider, runStreamId } from './run/import-run.decider';
+import { RunFiles } from './run/run-files';
+import { RunQueue } from './run/run-queue';
+import { RunReconciliation } from './run/run-reconciliation';
 import { postFile, startImports } from './test-support/imports-test-app';
 
 // Runs over HTTP on the real stack: a dry run of the seed's users file read line by line (every
@@ -164,6 +170,64 @@ describe('a run refused before it is queued', () => {
     expect(run).toMatchObject({
       status: 'failed',
       reason: 'The number of columns of the file is incorrect. 6 awaited / 2 found',
+    });
+  });
+});
+
+describe('a run queued whose job was lost (a crash between its event and its job)', () => {
+  /** what StartRunHandler does, but for the job: the run is queued and no worker will take it */
+  async function queuedWithoutJob(dryRun: boolean, keepToken: boolean): Promise<string> {
+    const runId = newId();
+    const { fileId, sizeBytes } = await imports.app.get(RunFiles).store(Readable.from([usersFile]), 'u.csv');
+    if (keepToken) await imports.app.get(RunQueue).keepToken(runId, admin.token);
+    await imports.app
+      .get(EventSourcedCommands)
+      .execute(
+        importRunDecider,
+        runStreamId(runId),
+        {
+          type: 'queue-run',
+          runId,
+          modelId: usersModel,
+          entityId: 'root',
+          fileId,
+          fileName: 'u.csv',
+          sizeBytes,
+          dryRun,
+          additional: [],
+        },
+        commandMetadata({ userId: admin.userId }, 'root'),
+        { newStream: true },
+      );
+    return runId;
+  }
+
+  /** reconciles until the run is queued again (the read model follows its event) */
+  async function reconciled(runId: string) {
+    await eventually(
+      async () => (await imports.app.get(RunReconciliation).run()).includes(runId),
+      30_000,
+      `run ${runId} queued again`,
+    );
+  }
+
+  it('is queued again by the reconciliation, once, and worked to its end', async () => {
+    const runId = await queuedWithoutJob(true, true);
+    await reconciled(runId);
+    expect(await imports.app.get(RunReconciliation).run()).not.toContain(runId); // its job is live now
+    expect(await finished(admin.token, runId)).toMatchObject({
+      status: 'finished',
+      counts: { succeeded: 2, warnings: 1, failed: 4 },
+    });
+    expect(await imports.app.get(RunReconciliation).run()).not.toContain(runId);
+  });
+
+  it('fails with the reason when the caller’s token is gone, rather than send lines as nobody', async () => {
+    const runId = await queuedWithoutJob(false, false);
+    await reconciled(runId);
+    expect(await finished(admin.token, runId)).toMatchObject({
+      status: 'failed',
+      reason: 'the access token of the run expired before its lines were sent: start it again',
     });
   });
 });

@@ -15,6 +15,7 @@ import { importRunDecider, runStreamId, type RunCommand, type RunState } from '.
 import { LineResults, lineResultId, type LineResult } from './line-results';
 import { RunCommands } from './run-commands';
 import { RunFiles } from './run-files';
+import { RunQueue } from './run-queue';
 import { correlationOf } from './run-correlation';
 import { ImportTargets } from './targets/import-targets';
 import { linkFieldsOf, type ImportTarget, type TargetSnapshot } from './targets/import-target';
@@ -53,12 +54,16 @@ export class RunWorker {
     private readonly sender: RunCommands,
     private readonly models: ImportModelCatalogue,
     private readonly targets: ImportTargets,
+    private readonly queue: RunQueue,
   ) {}
 
-  async work(runId: string, token: string): Promise<void> {
+  async work(runId: string): Promise<void> {
     const { state } = await this.commands.load(importRunDecider, runStreamId(runId));
     if (!state.queued || !['queued', 'checking', 'running'].includes(state.status ?? '')) return;
-    const run = await this.context(runId, token, state.queued);
+    const token = await this.queue.token(runId);
+    if (token === null && !state.queued.dryRun)
+      return this.fail(runId, 'the access token of the run expired before its lines were sent: start it again');
+    const run = await this.context(runId, token ?? '', state.queued);
     if (isDomainError(run)) return this.fail(runId, run.message);
     if (state.status !== 'running') await this.decide(run, { type: 'start-checking' });
     const lines = fileLines(this.files.open(run.queued.fileId), run.model.options);
