@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CommandEnvelope } from '@itsm/contracts';
 import { DomainError, isDomainError, systemCaller } from '@itsm/domain';
 import { commandMetadata } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
+import { IMPORTS_SETTINGS, type ImportsSettings } from '../imports.env';
 import { ImportModelCatalogue } from '../model/import-model-catalogue';
 import type { ImportModelDoc } from '../model/read-models/import-model.projection';
 import { cellsByColumn, checkHeader } from './domain/header-check';
@@ -20,8 +21,6 @@ import { correlationOf } from './run-correlation';
 import { ImportTargets } from './targets/import-targets';
 import { linkFieldsOf, type ImportTarget, type TargetSnapshot } from './targets/import-target';
 
-/** lines read, checked and sent together: one lookup pass, one insert of results, one Kafka send */
-export const BATCH_LINES = 500;
 /** command ids of a run's lines: the same line always gets the same id, so the owner runs it once */
 const LINE_NAMESPACE = '6f1d2c2e-8a57-4f0c-9a3e-3c1b6c0f9e21';
 const WORKER = systemCaller('imports.worker');
@@ -55,6 +54,7 @@ export class RunWorker {
     private readonly models: ImportModelCatalogue,
     private readonly targets: ImportTargets,
     private readonly queue: RunQueue,
+    @Inject(IMPORTS_SETTINGS) private readonly settings: ImportsSettings,
   ) {}
 
   async work(runId: string): Promise<void> {
@@ -113,7 +113,8 @@ export class RunWorker {
       last = line.line;
       if (line.line <= checkpoint) continue;
       batch.push(line);
-      if (batch.length < BATCH_LINES) continue;
+      // a batch: one lookup pass, one insert of results, one Kafka send, one checkpoint
+      if (batch.length < this.settings.batchLines) continue;
       if (!(await this.sendBatch(run, batch))) return null;
       batch = [];
     }
