@@ -19,6 +19,8 @@ import { RunCommands } from './run/run-commands';
 import { RunFiles } from './run/run-files';
 import { RunQueue } from './run/run-queue';
 import { RunReconciliation } from './run/run-reconciliation';
+import { ValueAnswers } from './run/value-answers';
+import { RunValueCreation } from './run/value-creation';
 import { RunResultsFeed } from './run/run-results.feed';
 import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
@@ -75,6 +77,8 @@ export class ImportsModule {
         RunCommands,
         RunWorker,
         RunReconciliation,
+        ValueAnswers,
+        RunValueCreation,
         UsersTarget,
         AuthorizationsTarget,
         AssetsTargets,

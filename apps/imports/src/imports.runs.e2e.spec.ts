@@ -262,8 +262,10 @@ describe('the import CLI (`npm run import`), as a user runs it against the platf
     expect(run.out).toMatch(/^run [0-9a-f-]{36} \(dry run\): 6 lines$/m);
     expect(run.out).toMatch(/finished: 2 would pass \(1 with a warning\), 4 failed/);
     expect(run.code).toBe(1);
-    const failed = (await readFile(join(dir, 'utilisateurs.failed.csv'), 'utf8')).trim().split('\r\n');
-    expect(failed[0]).toBe(`\ufeff${header};Ligne;Code;Raison`);
+    const written = await readFile(join(dir, 'utilisateurs.failed.csv'), 'utf8');
+    expect(written.startsWith('\ufeff')).toBe(true); // as the platform writes it: a BOM for spreadsheets
+    const failed = written.trim().split('\r\n');
+    expect(failed[0]).toBe(`${header};Ligne;Code;Raison`);
     expect(failed).toHaveLength(5);
   });
 

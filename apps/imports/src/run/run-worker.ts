@@ -9,7 +9,7 @@ import { ImportModelCatalogue } from '../model/import-model-catalogue';
 import type { ImportModelDoc } from '../model/read-models/import-model.projection';
 import { cellsByColumn, checkHeader } from './domain/header-check';
 import { lineOutcome, type LineOutcome } from './domain/line-outcome';
-import { lineValues } from './domain/line-values';
+import { lineValues, type LineValues } from './domain/line-values';
 import { RESULT_CODES } from './domain/result-codes';
 import { fileLines, type FileLine } from './file-lines';
 import { importRunDecider, runStreamId, type RunCommand, type RunState } from './import-run.decider';
@@ -17,6 +17,7 @@ import { LineResults, lineResultId, type LineResult } from './line-results';
 import { RunCommands } from './run-commands';
 import { RunFiles } from './run-files';
 import { RunQueue } from './run-queue';
+import { RunValueCreation } from './value-creation';
 import { correlationOf } from './run-correlation';
 import { ImportTargets } from './targets/import-targets';
 import { linkFieldsOf, type ImportTarget, type TargetSnapshot } from './targets/import-target';
@@ -54,6 +55,7 @@ export class RunWorker {
     private readonly models: ImportModelCatalogue,
     private readonly targets: ImportTargets,
     private readonly queue: RunQueue,
+    private readonly values: RunValueCreation,
     @Inject(IMPORTS_SETTINGS) private readonly settings: ImportsSettings,
   ) {}
 
@@ -155,7 +157,16 @@ export class RunWorker {
   private async sendBatch(run: RunContext, batch: FileLine[]): Promise<boolean> {
     const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
     if (state.status !== 'running') return false;
-    const decided = batch.map((line) => ({ line, outcome: this.outcomeOf(run, line) }));
+    const values = batch.map((line) => this.valuesOf(run, line));
+    if (run.model.options.allowDropdownCreation && run.snapshot.values) {
+      const { runId, token, queued, target } = run;
+      await this.values.createMissing(
+        { runId, token, entityId: queued.entityId, dryRun: queued.dryRun, service: target.service },
+        run.snapshot.values,
+        values.map((line) => line.values),
+      );
+    }
+    const decided = batch.map((line, at) => ({ line, outcome: this.outcomeOf(run, values[at]) }));
     const recorded: LineResult[] = [];
     const envelopes: CommandEnvelope[] = [];
     for (const { line, outcome } of decided) {
@@ -179,10 +190,9 @@ export class RunWorker {
     return true;
   }
 
-  private outcomeOf(run: RunContext, line: FileLine): LineOutcome {
-    const { model, queued, snapshot } = run;
+  private valuesOf({ model, queued }: RunContext, line: FileLine): LineValues {
     const additional = Object.fromEntries(queued.additional.map(({ field, value }) => [field, value]));
-    const values = lineValues(
+    return lineValues(
       model.targetType,
       model.mapping,
       cellsByColumn(model.mapping, line.cells),
@@ -190,6 +200,9 @@ export class RunWorker {
       additional,
       model.additionalFields,
     );
+  }
+
+  private outcomeOf({ model, snapshot }: RunContext, values: LineValues): LineOutcome {
     return lineOutcome(values, {
       type: model.targetType,
       options: model.options,
