@@ -13,8 +13,13 @@ import { startService, type ServiceProcess } from './service-process';
 const stack = useIsolatedStack();
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '../..');
-const ROWS = 4000;
-const WORKER_ENV = { IMPORT_BATCH_LINES: '100', IMPORT_WORKER_LOCK_MS: '3000', IMPORT_STALLED_CHECK_MS: '1000' };
+const ROWS = 1000;
+const WORKER_ENV = {
+  IMPORT_BATCH_LINES: '50',
+  IMPORT_LINES_IN_FLIGHT: '100',
+  IMPORT_WORKER_LOCK_MS: '3000',
+  IMPORT_STALLED_CHECK_MS: '1000',
+};
 let identity: ServiceProcess;
 let assets: ServiceProcess;
 let token: string;
@@ -103,9 +108,11 @@ it('resumes a run whose worker was killed from its checkpoint: no computer twice
       ended = await runOf(second.url);
       return ['finished', 'failed', 'cancelled'].includes(ended.status as string);
     },
-    120_000,
+    240_000,
     'the run resumed and ended',
-  );
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}: ${JSON.stringify(ended)}`);
+  });
   expect(ended).toMatchObject({ status: 'finished', checkpoint: ROWS + 1, counts: { succeeded: ROWS, failed: 0 } });
   const report = (await jsonApi(second.url, token).get(`/api/import-runs/${runId}/lines?limit=1`)).body;
   expect(report.total).toBe(ROWS);
@@ -113,4 +120,4 @@ it('resumes a run whose worker was killed from its checkpoint: no computer twice
   const names = await allComputerNames();
   expect(names).toHaveLength(ROWS);
   expect(new Set(names).size).toBe(ROWS);
-}, 300_000);
+}, 420_000);

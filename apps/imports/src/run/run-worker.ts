@@ -13,7 +13,7 @@ import { lineValues, type LineValues } from './domain/line-values';
 import { RESULT_CODES } from './domain/result-codes';
 import { fileLines, type FileLine } from './file-lines';
 import { importRunDecider, runStreamId, type RunCommand, type RunState } from './import-run.decider';
-import { LineResults, lineResultId, type LineResult } from './line-results';
+import { LineResults, lineResultId, type LineResult, type LineStatus } from './line-results';
 import { RunCommands } from './run-commands';
 import { RunFiles } from './run-files';
 import { RunQueue } from './run-queue';
@@ -126,29 +126,38 @@ export class RunWorker {
 
   /** Waits for the answers of the lines sent, then finishes the run with its counts. */
   private async finishOnceAnswered(run: RunContext, lastLine: number): Promise<void> {
-    const expected = lastLine - (run.model.options.headerPresent ? 1 : 0);
+    const counts = await this.untilAnswered(run, this.dataLinesUpTo(run, lastLine));
+    if (!counts) return;
+    const finished = { succeeded: counts.success + counts.warning, warnings: counts.warning, failed: counts.failed };
+    return this.decide(run, { type: 'finish', counts: finished });
+  }
+
+  /** Lines of data from the first to `line` (the header is no line of data). */
+  private dataLinesUpTo(run: RunContext, line: number): number {
+    return line - (run.model.options.headerPresent ? 1 : 0);
+  }
+
+  /**
+   * Waits until `expected` lines have their result: their counts, or null once the run stopped
+   * running, or failed because no answer came for long (the owner away).
+   */
+  private async untilAnswered(run: RunContext, expected: number): Promise<Record<LineStatus, number> | null> {
     let answered = -1;
     let quietSince = Date.now();
     for (;;) {
       const counts = await this.results.counts(run.runId);
       const total = counts.success + counts.warning + counts.failed;
-      if (total >= expected) {
-        const finished = {
-          succeeded: counts.success + counts.warning,
-          warnings: counts.warning,
-          failed: counts.failed,
-        };
-        return this.decide(run, { type: 'finish', counts: finished });
-      }
+      if (total >= expected) return counts;
       if (total !== answered) [answered, quietSince] = [total, Date.now()];
       else if (Date.now() - quietSince > ANSWERS_TIMEOUT_MS) {
-        return this.fail(
+        await this.fail(
           run.runId,
           `${expected - total} lines got no answer from ${run.target.service} within ${ANSWERS_TIMEOUT_MS / 1000} s`,
         );
+        return null;
       }
       const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
-      if (state.status !== 'running') return;
+      if (state.status !== 'running') return null;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -157,6 +166,9 @@ export class RunWorker {
   private async sendBatch(run: RunContext, batch: FileLine[]): Promise<boolean> {
     const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
     if (state.status !== 'running') return false;
+    // the owner's pace: no more than IMPORT_LINES_IN_FLIGHT lines sent and not answered yet
+    const answeredEnough = this.dataLinesUpTo(run, batch[0].line - 1) - this.settings.linesInFlight;
+    if (!(await this.untilAnswered(run, answeredEnough))) return false;
     const values = batch.map((line) => this.valuesOf(run, line));
     if (run.model.options.allowDropdownCreation && run.snapshot.values) {
       const { runId, token, queued, target } = run;
