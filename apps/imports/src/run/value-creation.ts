@@ -38,7 +38,10 @@ export class RunValueCreation {
   async createMissing(run: ValueRun, creation: ValueCreation, lines: Array<Record<string, FieldValue>>) {
     const missing = new Map<string, MissingValue>();
     for (const values of lines) {
-      for (const value of creation.missing(values)) missing.set(`${value.kind}\u0000${value.key}`, value);
+      for (const value of creation.missing(values)) {
+        const key = `${value.kind}\u0000${value.key}`;
+        if (!missing.has(key)) missing.set(key, value); // the name as the first line spells it
+      }
     }
     if (missing.size === 0) return;
     if (run.dryRun) {
