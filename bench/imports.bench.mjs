@@ -157,10 +157,16 @@ async function importEndToEnd({ url, api, modelId, file }) {
   if (upload.status !== 202) throw new Error(`upload refused (${upload.status}): ${await upload.text()}`);
   const { runId } = await upload.json();
   const uploadSeconds = (Date.now() - started) / 1000;
+  const ended = async () =>
+    ['finished', 'failed', 'cancelled'].includes(
+      (await (await api('GET', `${url('imports')}/api/import-runs/${runId}`)).json()).status,
+    );
   let rows = 0;
-  while (rows < ROWS && Date.now() - started < MAX_SECONDS * 1000) {
+  // until every row shows, the time is up, or the run ended with rows that will never show (refused)
+  for (let last = -1; rows < ROWS && Date.now() - started < MAX_SECONDS * 1000; ) {
     await sleep(1000);
-    rows = (await visible()) - before;
+    [last, rows] = [rows, (await visible()) - before];
+    if (rows === last && (await ended())) break;
   }
   const seconds = (Date.now() - started) / 1000;
   const report = await (await api('GET', `${url('imports')}/api/import-runs/${runId}`)).json();
