@@ -6,8 +6,9 @@ import { RIGHTS } from '@itsm/domain';
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
-export function superAdminToken(keys, userId) {
-  return new AccessTokenIssuer({ privateKey: keys.privateKey }).issue({
+/** ttlSeconds: the issuer's default (15 minutes) unless a long bench asks more (an hour at most) */
+export function superAdminToken(keys, userId, ttlSeconds = undefined) {
+  return new AccessTokenIssuer({ privateKey: keys.privateKey, ttlSeconds }).issue({
     sub: userId,
     login: 'bench',
     name: 'bench',

@@ -217,3 +217,34 @@ it('updates the computers the same file names again once the model allows update
   expect(nantes.map(({ warrantyMonths }) => warrantyMonths)).toEqual([36, null, null]);
   expect(nantes[1].statusId).not.toBe(inService);
 });
+
+it('creates the catalogue values the lines name once the model allows it, one per name whatever its case', async () => {
+  const changed = await jsonApi(imports.url, token).patch(`/api/import-models/${modelId}`, {
+    options: { allowDropdownCreation: true },
+  });
+  expect(changed.status).toBe(200);
+  const file = [
+    HEADER,
+    'PC-DRP-01;Fabricant  Nouveau ;Modele Neuf;SN-101;;En réparation;;;;;;;;;;',
+    'PC-DRP-02;fabricant nouveau;;SN-102;;;;;;;;;;;;',
+  ].join('\r\n');
+  const runId = await upload(modelId, entities.nantes, file);
+  expect(await ended(runId)).toMatchObject({ status: 'finished', counts: { succeeded: 2, warnings: 0, failed: 0 } });
+  expect(await linesOf(runId)).toEqual([
+    [2, 'success', 10, 'create', null],
+    [3, 'success', 10, 'create', null],
+  ]);
+  const manufacturers = (
+    await jsonApi(assets.url, token).get(`/api/asset-dropdowns/manufacturer?name=${encodeURIComponent('nouveau')}`)
+  ).body.items as Array<{ valueId: string; name: string }>;
+  expect(manufacturers.map(({ name }) => name)).toEqual(['Fabricant Nouveau']);
+  const [repair, model] = await Promise.all([
+    valueId('status', 'En réparation'),
+    valueId('computer-model', 'Modele Neuf'),
+  ]);
+  const created = (await computersOf(entities.nantes)).filter(({ name }) => String(name).startsWith('PC-DRP'));
+  expect(created.map(({ manufacturerId, modelId: model, statusId }) => [manufacturerId, model, statusId])).toEqual([
+    [manufacturers[0].valueId, model, repair],
+    [manufacturers[0].valueId, null, null],
+  ]);
+});

@@ -168,3 +168,40 @@ it('imports users through identity’s commands, each line answered by identity'
   expect(await ended(superAdmin, again)).toMatchObject({ status: 'finished', counts: { succeeded: 0, failed: 4 } });
   expect((await linesOf(superAdmin, again)).map(([, , code]) => code)).toEqual([32, 32, 32, 22]);
 });
+
+it('updates users once the model allows it, through identity’s rules: their details and whether they are active', async () => {
+  const updating = await model(superAdmin, {
+    name: 'Utilisateurs (mise à jour)',
+    targetType: 'users',
+    options: { allowUpdate: true, allowCreation: false },
+    mapping: [
+      { column: 'Login', field: 'login', linkField: true },
+      { column: 'Nom de famille', field: 'lastName' },
+      { column: 'Adresse mail', field: 'email' },
+      { column: 'Actif', field: 'active' },
+    ],
+  });
+  const file = [
+    'Login;Nom de famille;Adresse mail;Actif',
+    'BBLIER;BLIER-DUPONT;b.blier@example.org;1', // the login found whatever its case
+    'jmoreau;MOREAU;jeanne.moreau@example.org;0',
+    'inconnu;PERSONNE;personne@example.org;1', // no such user, and no creation allowed (31)
+  ].join('\r\n');
+  const runId = await upload(superAdmin, updating, 'mise-a-jour.csv', file);
+  expect(await ended(superAdmin, runId)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 1 } });
+  expect(await linesOf(superAdmin, runId)).toEqual([
+    [2, 'success', 10, 'update'],
+    [3, 'success', 10, 'update'],
+    [4, 'failed', 31, null],
+  ]);
+  const user = async (login: string) =>
+    (await jsonApi(identity.url, superAdmin).get(`/api/users?login=${login}`)).body.items[0];
+  expect(await user('bblier')).toMatchObject({
+    login: 'bblier',
+    firstName: 'Bertrand',
+    lastName: 'BLIER-DUPONT',
+    emails: ['b.blier@example.org'],
+    active: true,
+  });
+  expect(await user('jmoreau')).toMatchObject({ lastName: 'MOREAU', active: false });
+});

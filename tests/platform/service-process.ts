@@ -5,6 +5,8 @@ import { freePort, type ManagedIsolatedStack } from '@itsm/testing';
 export interface ServiceProcess {
   url: string;
   stop(): Promise<void>;
+  /** sends SIGKILL (a node lost, an out-of-memory kill): nothing of the process runs after it */
+  kill(): Promise<void>;
   /** sends SIGTERM, as Kubernetes does, and tells how the process ended and how long it took */
   terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }>;
 }
@@ -47,13 +49,14 @@ export async function startService(
   });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (ended()) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     // unref: a service that stopped in time must not keep the test process waiting for the timer
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (!ended()) child.kill('SIGKILL');
   };
   const terminate = async () => {
     const started = Date.now();
@@ -64,8 +67,14 @@ export async function startService(
     const [code, signal] = await exited;
     return { code, signal, elapsedMs: Date.now() - started };
   };
+  const kill = async () => {
+    if (ended()) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  };
   stack.onTeardown(stop);
   const url = `http://127.0.0.1:${port}`;
   await untilReady(url, child, () => errors);
-  return { url, stop, terminate };
+  return { url, stop, kill, terminate };
 }

@@ -9,6 +9,7 @@ import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
 import { CreateAssetKafkaController } from './asset/use-cases/create-asset/create-asset.kafka.controller';
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
+import { FindOrCreateValueKafkaController } from './dropdown/use-cases/find-or-create-value/find-or-create-value.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
 import { AssetWorkflow } from './asset/access/asset-workflow';
@@ -151,6 +152,7 @@ export class AssetsModule {
         ...assetTicketsHttpControllers,
         CreateAssetKafkaController,
         UpdateAssetKafkaController,
+        FindOrCreateValueKafkaController,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },

@@ -48,6 +48,7 @@ import { GrantAuthorizationHandler } from './user/use-cases/grant-authorization/
 import { RegisterUserHandler } from './user/use-cases/register-user/register-user.handler';
 import { GrantAuthorizationKafkaController } from './user/use-cases/grant-authorization/grant-authorization.kafka.controller';
 import { RegisterUserKafkaController } from './user/use-cases/register-user/register-user.kafka.controller';
+import { UpdateUserKafkaController } from './user/use-cases/update-user/update-user.kafka.controller';
 import { RevokeAuthorizationHandler } from './user/use-cases/revoke-authorization/revoke-authorization.handler';
 import { SetUserActiveHandler } from './user/use-cases/set-user-active/set-user-active.handler';
 import { UpdateUserHandler } from './user/use-cases/update-user/update-user.handler';
@@ -118,6 +119,7 @@ export class IdentityModule {
         GroupHttpController,
         ProfileHttpController,
         RegisterUserKafkaController,
+        UpdateUserKafkaController,
         GrantAuthorizationKafkaController,
       ],
       providers: [

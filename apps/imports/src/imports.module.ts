@@ -18,6 +18,9 @@ import { RunBackground } from './run/run-background';
 import { RunCommands } from './run/run-commands';
 import { RunFiles } from './run/run-files';
 import { RunQueue } from './run/run-queue';
+import { RunReconciliation } from './run/run-reconciliation';
+import { ValueAnswers } from './run/value-answers';
+import { RunValueCreation } from './run/value-creation';
 import { RunResultsFeed } from './run/run-results.feed';
 import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
@@ -73,6 +76,9 @@ export class ImportsModule {
         RunQueue,
         RunCommands,
         RunWorker,
+        RunReconciliation,
+        ValueAnswers,
+        RunValueCreation,
         UsersTarget,
         AuthorizationsTarget,
         AssetsTargets,

@@ -1,6 +1,16 @@
-import type { ServiceUnderTest } from '@itsm/runtime';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { commandMetadata } from '@itsm/auth';
+import { EventSourcedCommands, newId, type ServiceUnderTest } from '@itsm/runtime';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { eventually, useIsolatedStack } from '@itsm/testing';
+import { importRunDecider, runStreamId } from './run/import-run.decider';
+import { RunFiles } from './run/run-files';
+import { RunQueue } from './run/run-queue';
+import { RunReconciliation } from './run/run-reconciliation';
 import { postFile, startImports } from './test-support/imports-test-app';
 
 // Runs over HTTP on the real stack: a dry run of the seed's users file read line by line (every
@@ -165,5 +175,105 @@ describe('a run refused before it is queued', () => {
       status: 'failed',
       reason: 'The number of columns of the file is incorrect. 6 awaited / 2 found',
     });
+  });
+});
+
+describe('a run queued whose job was lost (a crash between its event and its job)', () => {
+  /** what StartRunHandler does, but for the job: the run is queued and no worker will take it */
+  async function queuedWithoutJob(dryRun: boolean, keepToken: boolean): Promise<string> {
+    const runId = newId();
+    const { fileId, sizeBytes } = await imports.app.get(RunFiles).store(Readable.from([usersFile]), 'u.csv');
+    if (keepToken) await imports.app.get(RunQueue).keepToken(runId, admin.token);
+    await imports.app.get(EventSourcedCommands).execute(
+      importRunDecider,
+      runStreamId(runId),
+      {
+        type: 'queue-run',
+        runId,
+        modelId: usersModel,
+        entityId: 'root',
+        fileId,
+        fileName: 'u.csv',
+        sizeBytes,
+        dryRun,
+        additional: [],
+      },
+      commandMetadata({ userId: admin.userId }, 'root'),
+      { newStream: true },
+    );
+    return runId;
+  }
+
+  /** reconciles until the run is queued again (the read model follows its event) */
+  async function reconciled(runId: string) {
+    await eventually(
+      async () => (await imports.app.get(RunReconciliation).run()).includes(runId),
+      30_000,
+      `run ${runId} queued again`,
+    );
+  }
+
+  it('is queued again by the reconciliation, once, and worked to its end', async () => {
+    const runId = await queuedWithoutJob(true, true);
+    await reconciled(runId);
+    expect(await imports.app.get(RunReconciliation).run()).not.toContain(runId); // its job is live now
+    expect(await finished(admin.token, runId)).toMatchObject({
+      status: 'finished',
+      counts: { succeeded: 2, warnings: 1, failed: 4 },
+    });
+    expect(await imports.app.get(RunReconciliation).run()).not.toContain(runId);
+  });
+
+  it('fails with the reason when the caller’s token is gone, rather than send lines as nobody', async () => {
+    const runId = await queuedWithoutJob(false, false);
+    await reconciled(runId);
+    expect(await finished(admin.token, runId)).toMatchObject({
+      status: 'failed',
+      reason: 'the access token of the run expired before its lines were sent: start it again',
+    });
+  });
+});
+
+describe('the import CLI (`npm run import`), as a user runs it against the platform', () => {
+  const CLI = join(__dirname, '../dist/import-cli.js');
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'import-cli-'));
+    await writeFile(join(dir, 'utilisateurs.csv'), usersFile);
+    // the header and the one line that passes
+    await writeFile(join(dir, 'bons.csv'), usersFile.split('\r\n').slice(0, 2).join('\r\n'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const cli = (...args: string[]): Promise<{ code: number; out: string; err: string }> =>
+    new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [CLI, '--imports-url', imports.url, '--identity-url', 'http://127.0.0.1:9', ...args],
+        { env: { ...process.env, ITSM_TOKEN: admin.token, INIT_CWD: dir } },
+        (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+      );
+    });
+
+  it('follows the run to its summary, writes the failed lines and exits 1 when lines failed', async () => {
+    const run = await cli('--model', 'utilisateurs', '--file', 'utilisateurs.csv', '--dry-run');
+    expect(run.err).toBe('');
+    expect(run.out).toMatch(/^run [0-9a-f-]{36} \(dry run\): 6 lines$/m);
+    expect(run.out).toMatch(/finished: 2 would pass \(1 with a warning\), 4 failed/);
+    expect(run.code).toBe(1);
+    const written = await readFile(join(dir, 'utilisateurs.failed.csv'), 'utf8');
+    expect(written.startsWith('\ufeff')).toBe(true); // as the platform writes it: a BOM for spreadsheets
+    const failed = written.trim().split('\r\n');
+    expect(failed[0]).toBe(`${header};Ligne;Code;Raison`);
+    expect(failed).toHaveLength(5);
+  });
+
+  it('exits 0 when every line passes, 2 when the run cannot start', async () => {
+    const passed = await cli('--model', 'Utilisateurs', '--file', 'bons.csv', '--dry-run', '--quiet');
+    expect(passed.out).toMatch(/finished: 1 would pass \(0 with a warning\), 0 failed/);
+    expect(passed.code).toBe(0);
+    const unknown = await cli('--model', 'Inconnu', '--file', 'bons.csv');
+    expect(unknown).toMatchObject({ code: 2, err: 'no import model "Inconnu" that you can see\n' });
   });
 });

@@ -8,6 +8,27 @@ import type { Kafka, Producer } from 'kafkajs';
 /** The topic the owning services answer the importer's commands on. */
 export const resultsTopic = (prefix: string) => `${prefix}itsm.imports.results`;
 
+/** a message's size at most: Kafka refuses one over 1 MB, and each command carries its caller's token */
+const MAX_MESSAGE_BYTES = 512 * 1024;
+
+/** The commands in messages of at most MAX_COMMANDS_PER_MESSAGE commands and MAX_MESSAGE_BYTES. */
+export function messagesOf(commands: CommandEnvelope[]): CommandEnvelope[][] {
+  const messages: CommandEnvelope[][] = [];
+  let message: CommandEnvelope[] = [];
+  let bytes = 0;
+  for (const command of commands) {
+    const size = Buffer.byteLength(JSON.stringify(command));
+    if (message.length > 0 && (message.length === MAX_COMMANDS_PER_MESSAGE || bytes + size > MAX_MESSAGE_BYTES)) {
+      messages.push(message);
+      [message, bytes] = [[], 0];
+    }
+    message.push(command);
+    bytes += size;
+  }
+  if (message.length > 0) messages.push(message);
+  return messages;
+}
+
 /** Sends a batch's commands to the owning service's command topic, many per message. */
 @Injectable()
 export class RunCommands implements OnModuleDestroy {
@@ -26,11 +47,7 @@ export class RunCommands implements OnModuleDestroy {
     if (commands.length === 0) return;
     const topic = commandTopicFor(service, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
     const producer = await this.connected([topic, this.replyTo]);
-    const messages = [];
-    for (let from = 0; from < commands.length; from += MAX_COMMANDS_PER_MESSAGE) {
-      const batch = commands.slice(from, from + MAX_COMMANDS_PER_MESSAGE);
-      messages.push({ key: batch[0].streamId, value: encodeCommands(batch) });
-    }
+    const messages = messagesOf(commands).map((batch) => ({ key: batch[0].streamId, value: encodeCommands(batch) }));
     await producer.send({ topic, acks: -1, messages });
   }
 

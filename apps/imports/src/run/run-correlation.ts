@@ -29,3 +29,10 @@ export function lineOfCorrelation(correlationId: string): LineCorrelation | null
     ...(field !== undefined && { warning: { field: decodeURIComponent(field) } }),
   };
 }
+
+const VALUE_PREFIX = 'import-value:';
+
+/** A catalogue value's command carries back its run: `import-value:<runId>`; its answer is found by command id. */
+export const valueCorrelationOf = (runId: string): string => `${VALUE_PREFIX}${runId}`;
+
+export const isValueCorrelation = (correlationId: string): boolean => correlationId.startsWith(VALUE_PREFIX);

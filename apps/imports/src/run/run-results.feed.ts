@@ -14,6 +14,7 @@ import { RESULT_CODES, type ResultCode } from './domain/result-codes';
 import { LineResults, lineResultId, type LineResult } from './line-results';
 import { resultsTopic } from './run-commands';
 import { lineOfCorrelation } from './run-correlation';
+import { ValueAnswers, valueAnswerOf, type ValueAnswer } from './value-answers';
 
 /** The owner's refusal in Data Injection's words: a right or scope missing is 39, a refused update 32. */
 const CODE_OF_REFUSAL: Record<string, ResultCode> = {
@@ -60,7 +61,7 @@ export function lineResultOf(result: CommandResult): LineResult | null {
   };
 }
 
-/** Keeps the runs' reports: the owning services' answers, inserted in batches as they come. */
+/** Keeps the runs' reports and their catalogue values: the owning services' answers, inserted in batches as they come. */
 @Injectable()
 export class RunResultsFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RunResultsFeed.name);
@@ -70,13 +71,16 @@ export class RunResultsFeed implements OnApplicationBootstrap, BeforeApplication
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly results: LineResults,
+    private readonly values: ValueAnswers,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
     const topic = resultsTopic(prefix);
-    const record = (answers: CommandResult[]) =>
-      this.results.record(answers.map(lineResultOf).filter((line): line is LineResult => line !== null));
+    const record = async (answers: CommandResult[]) => {
+      await this.values.record(answers.map(valueAnswerOf).filter((value): value is ValueAnswer => value !== null));
+      await this.results.record(answers.map(lineResultOf).filter((line): line is LineResult => line !== null));
+    };
     const groupId = `${prefix}imports.results`;
     this.consumer = new MessageConsumer<CommandResult>({
       kafka: this.kafka,

@@ -1,26 +1,27 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CommandEnvelope } from '@itsm/contracts';
 import { DomainError, isDomainError, systemCaller } from '@itsm/domain';
 import { commandMetadata } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
+import { IMPORTS_SETTINGS, type ImportsSettings } from '../imports.env';
 import { ImportModelCatalogue } from '../model/import-model-catalogue';
 import type { ImportModelDoc } from '../model/read-models/import-model.projection';
 import { cellsByColumn, checkHeader } from './domain/header-check';
 import { lineOutcome, type LineOutcome } from './domain/line-outcome';
-import { lineValues } from './domain/line-values';
+import { lineValues, type LineValues } from './domain/line-values';
 import { RESULT_CODES } from './domain/result-codes';
 import { fileLines, type FileLine } from './file-lines';
 import { importRunDecider, runStreamId, type RunCommand, type RunState } from './import-run.decider';
-import { LineResults, lineResultId, type LineResult } from './line-results';
+import { LineResults, lineResultId, type LineResult, type LineStatus } from './line-results';
 import { RunCommands } from './run-commands';
 import { RunFiles } from './run-files';
+import { RunQueue } from './run-queue';
+import { RunValueCreation } from './value-creation';
 import { correlationOf } from './run-correlation';
 import { ImportTargets } from './targets/import-targets';
 import { linkFieldsOf, type ImportTarget, type TargetSnapshot } from './targets/import-target';
 
-/** lines read, checked and sent together: one lookup pass, one insert of results, one Kafka send */
-export const BATCH_LINES = 500;
 /** command ids of a run's lines: the same line always gets the same id, so the owner runs it once */
 const LINE_NAMESPACE = '6f1d2c2e-8a57-4f0c-9a3e-3c1b6c0f9e21';
 const WORKER = systemCaller('imports.worker');
@@ -53,12 +54,18 @@ export class RunWorker {
     private readonly sender: RunCommands,
     private readonly models: ImportModelCatalogue,
     private readonly targets: ImportTargets,
+    private readonly queue: RunQueue,
+    private readonly values: RunValueCreation,
+    @Inject(IMPORTS_SETTINGS) private readonly settings: ImportsSettings,
   ) {}
 
-  async work(runId: string, token: string): Promise<void> {
+  async work(runId: string): Promise<void> {
     const { state } = await this.commands.load(importRunDecider, runStreamId(runId));
     if (!state.queued || !['queued', 'checking', 'running'].includes(state.status ?? '')) return;
-    const run = await this.context(runId, token, state.queued);
+    const token = await this.queue.token(runId);
+    if (token === null && !state.queued.dryRun)
+      return this.fail(runId, 'the access token of the run expired before its lines were sent: start it again');
+    const run = await this.context(runId, token ?? '', state.queued);
     if (isDomainError(run)) return this.fail(runId, run.message);
     if (state.status !== 'running') await this.decide(run, { type: 'start-checking' });
     const lines = fileLines(this.files.open(run.queued.fileId), run.model.options);
@@ -108,7 +115,8 @@ export class RunWorker {
       last = line.line;
       if (line.line <= checkpoint) continue;
       batch.push(line);
-      if (batch.length < BATCH_LINES) continue;
+      // a batch: one lookup pass, one insert of results, one Kafka send, one checkpoint
+      if (batch.length < this.settings.batchLines) continue;
       if (!(await this.sendBatch(run, batch))) return null;
       batch = [];
     }
@@ -118,29 +126,38 @@ export class RunWorker {
 
   /** Waits for the answers of the lines sent, then finishes the run with its counts. */
   private async finishOnceAnswered(run: RunContext, lastLine: number): Promise<void> {
-    const expected = lastLine - (run.model.options.headerPresent ? 1 : 0);
+    const counts = await this.untilAnswered(run, this.dataLinesUpTo(run, lastLine));
+    if (!counts) return;
+    const finished = { succeeded: counts.success + counts.warning, warnings: counts.warning, failed: counts.failed };
+    return this.decide(run, { type: 'finish', counts: finished });
+  }
+
+  /** Lines of data from the first to `line` (the header is no line of data). */
+  private dataLinesUpTo(run: RunContext, line: number): number {
+    return line - (run.model.options.headerPresent ? 1 : 0);
+  }
+
+  /**
+   * Waits until `expected` lines have their result: their counts, or null once the run stopped
+   * running, or failed because no answer came for long (the owner away).
+   */
+  private async untilAnswered(run: RunContext, expected: number): Promise<Record<LineStatus, number> | null> {
     let answered = -1;
     let quietSince = Date.now();
     for (;;) {
       const counts = await this.results.counts(run.runId);
       const total = counts.success + counts.warning + counts.failed;
-      if (total >= expected) {
-        const finished = {
-          succeeded: counts.success + counts.warning,
-          warnings: counts.warning,
-          failed: counts.failed,
-        };
-        return this.decide(run, { type: 'finish', counts: finished });
-      }
+      if (total >= expected) return counts;
       if (total !== answered) [answered, quietSince] = [total, Date.now()];
       else if (Date.now() - quietSince > ANSWERS_TIMEOUT_MS) {
-        return this.fail(
+        await this.fail(
           run.runId,
           `${expected - total} lines got no answer from ${run.target.service} within ${ANSWERS_TIMEOUT_MS / 1000} s`,
         );
+        return null;
       }
       const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
-      if (state.status !== 'running') return;
+      if (state.status !== 'running') return null;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -149,7 +166,19 @@ export class RunWorker {
   private async sendBatch(run: RunContext, batch: FileLine[]): Promise<boolean> {
     const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
     if (state.status !== 'running') return false;
-    const decided = batch.map((line) => ({ line, outcome: this.outcomeOf(run, line) }));
+    // the owner's pace: no more than IMPORT_LINES_IN_FLIGHT lines sent and not answered yet
+    const answeredEnough = this.dataLinesUpTo(run, batch[0].line - 1) - this.settings.linesInFlight;
+    if (!(await this.untilAnswered(run, answeredEnough))) return false;
+    const values = batch.map((line) => this.valuesOf(run, line));
+    if (run.model.options.allowDropdownCreation && run.snapshot.values) {
+      const { runId, token, queued, target } = run;
+      await this.values.createMissing(
+        { runId, token, entityId: queued.entityId, dryRun: queued.dryRun, service: target.service },
+        run.snapshot.values,
+        values.map((line) => line.values),
+      );
+    }
+    const decided = batch.map((line, at) => ({ line, outcome: this.outcomeOf(run, values[at]) }));
     const recorded: LineResult[] = [];
     const envelopes: CommandEnvelope[] = [];
     for (const { line, outcome } of decided) {
@@ -173,10 +202,9 @@ export class RunWorker {
     return true;
   }
 
-  private outcomeOf(run: RunContext, line: FileLine): LineOutcome {
-    const { model, queued, snapshot } = run;
+  private valuesOf({ model, queued }: RunContext, line: FileLine): LineValues {
     const additional = Object.fromEntries(queued.additional.map(({ field, value }) => [field, value]));
-    const values = lineValues(
+    return lineValues(
       model.targetType,
       model.mapping,
       cellsByColumn(model.mapping, line.cells),
@@ -184,6 +212,9 @@ export class RunWorker {
       additional,
       model.additionalFields,
     );
+  }
+
+  private outcomeOf({ model, snapshot }: RunContext, values: LineValues): LineOutcome {
     return lineOutcome(values, {
       type: model.targetType,
       options: model.options,

@@ -1,4 +1,4 @@
-import { ASSET_FIELD_PROPERTIES, ASSET_TYPES } from '../assets/assets.events';
+import { ASSET_FIELD_PROPERTIES, ASSET_TYPES, DROPDOWN_KINDS } from '../assets/assets.events';
 import type { JsonSchema } from '../json-schema';
 import type { ServiceCommands } from './command-definition';
 
@@ -6,7 +6,8 @@ const id = (description: string): JsonSchema => ({ type: 'string', pattern: '^[A
 
 export const assetsCommands: ServiceCommands = {
   service: 'assets',
-  description: 'Commands assets takes from other services (imports): creating and updating assets.',
+  description:
+    'Commands assets takes from other services (imports): creating and updating assets, finding or creating catalogue values.',
   commands: [
     {
       type: 'asset.create',
@@ -38,6 +39,24 @@ export const assetsCommands: ServiceCommands = {
         required: ['assetId'],
         additionalProperties: false,
         properties: { assetId: id('the asset'), ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>) },
+      },
+    },
+    {
+      type: 'dropdown.find-or-create',
+      schemaVersion: 1,
+      description:
+        'The catalogue value of that name (trimmed, any case) usable in the entity, else a new recursive one ' +
+        'there, as inventories do. Answer `{ valueId }`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['kind', 'entityId', 'name'],
+        additionalProperties: false,
+        properties: {
+          kind: { type: 'string', enum: [...DROPDOWN_KINDS] },
+          entityId: id('where the value is needed'),
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+        },
       },
     },
   ],

@@ -35,6 +35,29 @@ export const identityCommands: ServiceCommands = {
       },
     },
     {
+      type: 'user.update',
+      schemaVersion: 1,
+      description:
+        'Changes a user’s details, as PATCH /api/users/:id does, and activates or deactivates them, as ' +
+        'POST /api/users/:id/(de|re)activate do, under the same rules (a user the caller manages; not themselves ' +
+        'for the activation). Accepted with the stream `user-<userId>` and answer `{ userId }`.',
+      rights: ['user.write'],
+      schema: {
+        type: 'object',
+        required: ['userId'],
+        additionalProperties: false,
+        properties: {
+          userId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          firstName: { type: 'string', maxLength: 255 },
+          lastName: { type: 'string', minLength: 1, maxLength: 255 },
+          emails: { type: 'array', items: { type: 'string', format: 'email' } },
+          phone: nullableText(64),
+          location: nullableText(255),
+          active: { type: 'boolean' },
+        },
+      },
+    },
+    {
       type: 'user.grant-authorization',
       schemaVersion: 1,
       description:

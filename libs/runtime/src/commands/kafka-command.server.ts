@@ -20,7 +20,7 @@ import {
   type KafkaConnection,
   type TopicSettings,
 } from '@itsm/messaging';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import { LRUCache } from 'lru-cache';
 import { lastValueFrom } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
@@ -49,6 +49,8 @@ export interface KafkaCommandServerOptions {
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
+/** streams of one batch run at once: enough to keep the database busy, few enough for its pool */
+const STREAMS_AT_ONCE = 16;
 
 /**
  * Nest's transport for the service's command topic: each command goes to the handler declared
@@ -137,25 +139,42 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     });
   }
 
-  /** A batch in its order; a retried batch answers its first commands again, from their stored results. */
+  /**
+   * A batch: each stream's commands in their order, several streams at once (a batch of an
+   * import's lines names hundreds of streams, each command waiting on the database), then every
+   * answer in one send per reply topic. A batch that failed is retried whole once every command
+   * has settled: those that ran are answered again from their stored results.
+   */
   private async answerAll(commands: CommandEnvelope[]): Promise<void> {
-    for (const command of commands) await this.answer(command);
+    const streams = new Map<string, CommandEnvelope[]>();
+    for (const command of commands) streams.set(command.streamId, [...(streams.get(command.streamId) ?? []), command]);
+    const queues = [...streams.values()];
+    const answered: Array<[CommandEnvelope, CommandResult]> = [];
+    let next = 0;
+    const lane = async () => {
+      for (let queue = queues[next++]; queue; queue = queues[next++]) {
+        for (const command of queue) answered.push([command, await this.resultOf(command)]);
+      }
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(STREAMS_AT_ONCE, queues.length) }, lane));
+    const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    await this.sendAnswers(answered);
   }
 
-  private async answer(command: CommandEnvelope): Promise<void> {
-    const result = await this.resultOf(command);
-    await this.producer.send({
-      topic: command.replyTo,
-      acks: -1,
-      messages: [
-        {
-          key: command.streamId,
-          value: JSON.stringify(result),
-          // within the command message's span: the sender's trace goes on with the answer
-          headers: { 'result-type': result.type, 'command-id': command.commandId, ...activeTraceHeaders() },
-        },
-      ],
-    });
+  private async sendAnswers(answered: Array<[CommandEnvelope, CommandResult]>): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    // within the command message's span: the sender's trace goes on with the answers
+    const trace = activeTraceHeaders();
+    for (const [command, result] of answered) {
+      const message = {
+        key: command.streamId,
+        value: JSON.stringify(result),
+        headers: { 'result-type': result.type, 'command-id': command.commandId, ...trace },
+      };
+      byTopic.set(command.replyTo, [...(byTopic.get(command.replyTo) ?? []), message]);
+    }
+    for (const [topic, messages] of byTopic) await this.producer.send({ topic, acks: -1, messages });
   }
 
   /** The stored answer of a command seen before; else the command runs and its answer is stored. */

@@ -17,6 +17,25 @@ export interface TargetSnapshot {
     fields: Readonly<Record<string, FieldValue>>,
     entityId: string,
   ): TargetCommand | DomainError;
+  /** the catalogue values the target can create when the model allows it (assets' dropdowns) */
+  values?: ValueCreation;
+}
+
+/** A catalogue value a line names and the run's entity does not have (its name trimmed, single-spaced). */
+export interface MissingValue {
+  kind: string;
+  name: string;
+  /** the name as the catalogue compares it: one value per key */
+  key: string;
+}
+
+/** Dropdown values created before the lines that name them, when the model allows it. */
+export interface ValueCreation {
+  missing(values: Readonly<Record<string, FieldValue>>): MissingValue[];
+  /** the command that finds or creates the value in the entity */
+  command(value: MissingValue, entityId: string): TargetCommand;
+  /** the value is known from now on, the lines naming it resolve to it */
+  learn(value: MissingValue, valueId: string): void;
 }
 
 /** A command for the owning service, built from one line's outcome. */

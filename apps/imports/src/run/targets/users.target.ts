@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@itsm/domain';
+import type { DomainError } from '@itsm/domain';
 import {
   directoryGroupsProjection,
   directoryUsersProjection,
@@ -14,8 +14,8 @@ import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-targe
 const lower = (value: FieldValue | undefined) => String(value ?? '').toLowerCase();
 
 /**
- * Users, written by identity's `user.register` command. Lines find existing users by login or
- * e-mail (case-insensitive) in the importer's copy of identity's directory.
+ * Users, written by identity's `user.register` and `user.update` commands. Lines find existing
+ * users by login or e-mail (case-insensitive) in the importer's copy of identity's directory.
  */
 @Injectable()
 export class UsersTarget implements ImportTarget {
@@ -54,23 +54,23 @@ export class UsersTarget implements ImportTarget {
 
 function registration(
   action: 'create' | 'update',
-  _itemId: string | null,
+  itemId: string | null,
   fields: Readonly<Record<string, FieldValue>>,
   entityId: string,
 ): TargetCommand | DomainError {
-  if (action === 'update') {
-    return new DomainError('rule', 'identity takes no user update by command yet: allow only creations in this model');
-  }
-  const login = String(fields.login);
-  const data = {
-    login,
+  const details = {
     ...(fields.firstName !== undefined && { firstName: fields.firstName }),
-    lastName: String(fields.lastName ?? login),
     ...(fields.email !== undefined && { emails: [fields.email] }),
     ...(fields.phone !== undefined && { phone: fields.phone }),
     ...(fields.active !== undefined && { active: fields.active }),
-    defaultEntityId: entityId,
   };
+  if (action === 'update') {
+    // the login finds the user and stays: identity changes the details it lets the caller change
+    const data = { userId: itemId, ...details, ...(fields.lastName !== undefined && { lastName: fields.lastName }) };
+    return { type: 'user.update', streamId: `user-${itemId}`, data };
+  }
+  const login = String(fields.login);
+  const data = { login, ...details, lastName: String(fields.lastName ?? login), defaultEntityId: entityId };
   // one stream per login: two lines creating the same login meet on one key, and the second is refused
   return { type: 'user.register', streamId: uuidv5(login.toLowerCase(), uuidv5.URL), data };
 }

@@ -13,7 +13,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { ASSET_TYPES, type TargetType } from '../../../model/domain/target-fields';
 import type { ExistingItem } from '../../domain/line-outcome';
 import type { FieldValue } from '../../domain/line-values';
-import type { ImportTarget, TargetCommand, TargetSnapshot } from '../import-target';
+import type { ImportTarget, MissingValue, TargetCommand, TargetSnapshot, ValueCreation } from '../import-target';
 import { ASSET_FIELD_WRITES, ASSET_TYPE_OF } from './asset-fields';
 import {
   importAssetDropdownsProjection,
@@ -22,13 +22,15 @@ import {
   type ImportDropdownDoc,
 } from './import-assets.projection';
 
-/** A name as assets' catalogues compare them: trimmed, single spaces, case folded. */
-const nameKey = (value: FieldValue | undefined) =>
+/** A name as assets' catalogues keep it: trimmed, single spaces. */
+const cleanName = (value: FieldValue | undefined) =>
   String(value ?? '')
     .normalize('NFC')
     .trim()
-    .replace(/\s+/g, ' ')
-    .toLocaleLowerCase('en');
+    .replace(/\s+/g, ' ');
+
+/** A name as assets' catalogues compare them: cleaned, case folded. */
+const nameKey = (value: FieldValue | undefined) => cleanName(value).toLocaleLowerCase('en');
 
 /** What one run resolves names with: the entity's catalogues (and recursive ones above), users, groups. */
 interface AssetLookups {
@@ -92,6 +94,7 @@ class AssetsTarget implements ImportTarget {
           ? creation(assetType, runEntity, data)
           : { type: 'asset.update', streamId: `asset-${itemId}`, data: { assetId: itemId, ...data } };
       },
+      values: dropdownCreation(assetType, lookups),
     };
   }
 
@@ -165,6 +168,30 @@ function resolved(assetType: AssetType, lookups: AssetLookups, field: string, va
       : (lookups.groups.get(nameKey(value)) ?? null);
   }
   return lookups.dropdowns.get(write.kind(assetType))?.get(nameKey(value)) ?? null;
+}
+
+/** The dropdown values lines name and the entity lacks, created through `dropdown.find-or-create`. */
+function dropdownCreation(assetType: AssetType, lookups: AssetLookups): ValueCreation {
+  return {
+    missing: (values) =>
+      Object.entries(values).flatMap(([field, value]) => {
+        const write = ASSET_FIELD_WRITES[field];
+        if (write?.lookup !== 'dropdown' || !cleanName(value) || resolved(assetType, lookups, field, value) !== null)
+          return [];
+        return [{ kind: write.kind(assetType), name: cleanName(value), key: nameKey(value) }];
+      }),
+    command: ({ kind, name }: MissingValue, entityId) => ({
+      type: 'dropdown.find-or-create',
+      // one partition per value: two runs naming it meet in assets' decider one after the other
+      streamId: uuidv5(`${entityId}/${kind}/${nameKey(name)}`, uuidv5.URL),
+      data: { kind, entityId, name },
+    }),
+    learn: ({ kind, key }, valueId) => {
+      const names = lookups.dropdowns.get(kind as DropdownKind) ?? new Map<string, string>();
+      names.set(key, valueId);
+      lookups.dropdowns.set(kind as DropdownKind, names);
+    },
+  };
 }
 
 function creation(assetType: AssetType, entityId: string, data: Record<string, unknown>): TargetCommand {

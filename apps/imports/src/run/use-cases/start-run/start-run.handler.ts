@@ -63,6 +63,8 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
     if (!caller.scope.includes(entityId))
       throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     const runId = newId();
+    // the token first: a crash after the run is queued leaves a run the reconciliation queues again
+    await this.queue.keepToken(runId, token);
     await this.commands.execute(
       importRunDecider,
       runStreamId(runId),
@@ -80,7 +82,7 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
       commandMetadata(caller, entityId),
       { newStream: true },
     );
-    await this.queue.enqueue({ runId, token });
+    await this.queue.enqueue(runId);
     return { runId };
   }
 }
