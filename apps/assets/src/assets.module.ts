@@ -10,6 +10,11 @@ import { assetHttpControllers } from './asset/asset.http.controller';
 import { CreateAssetKafkaController } from './asset/use-cases/create-asset/create-asset.kafka.controller';
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
+import { AssetIndexesFeed } from './asset/queries/list-index/asset-indexes.feed';
+import { AssetListIndex } from './asset/queries/list-index/asset-list-index';
+import { AssetListRows } from './asset/queries/list-index/asset-list-rows';
+import { IndexedAssetList } from './asset/queries/list-index/indexed-asset-list';
+import { InstallationIndex } from './installation/read-models/installation-index';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
 import { AssetWorkflow } from './asset/access/asset-workflow';
 import { AssetHistory } from './asset/queries/asset-history.query';
@@ -39,7 +44,10 @@ import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries
 import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
 import { AssetLookup } from './shared/asset-lookup';
 import { ComputerSoftwareHttpController } from './installation/computer-software.http.controller';
-import { SoftwareInstallationsFeed } from './installation/read-models/software-installations.feed';
+import {
+  INSTALLATIONS_REACTOR,
+  SoftwareInstallationsFeed,
+} from './installation/read-models/software-installations.feed';
 import { InstallSoftwareHandler } from './installation/use-cases/install-software/install-software.handler';
 import { UninstallSoftwareHandler } from './installation/use-cases/uninstall-software/uninstall-software.handler';
 import { LicenseHttpController } from './license/license.http.controller';
@@ -91,6 +99,8 @@ const warrantyProviders = [
   WarrantyReconciliation,
   WarrantyTimersReactor,
   AssetsBackground,
+  // each replica's lists from memory; without it (the seed) the read models answer
+  AssetIndexesFeed,
 ];
 
 export interface AssetsModuleOptions {
@@ -124,7 +134,7 @@ export class AssetsModule {
           reactors: [
             // one document per computer x version: a kernel projection keeps one per stream
             {
-              name: 'software-installations',
+              name: INSTALLATIONS_REACTOR,
               context: 'assets',
               reactor: SoftwareInstallationsFeed,
               streamsSideBySide: 8,
@@ -158,6 +168,10 @@ export class AssetsModule {
         AssetAccess,
         AssetReferences,
         AssetQueries,
+        AssetListIndex,
+        AssetListRows,
+        IndexedAssetList,
+        InstallationIndex,
         AssetHistory,
         AssetWorkflow,
         DropdownCatalogue,

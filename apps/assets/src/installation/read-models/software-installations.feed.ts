@@ -27,7 +27,9 @@ interface StreamMark {
 }
 
 export const INSTALLATIONS = 'software_installations';
-const MARKS = 'software_installation_streams';
+export const INSTALLATION_MARKS = 'software_installation_streams';
+/** the reactor's name: its consumer group's commits tell how far the installations surely are */
+export const INSTALLATIONS_REACTOR = 'software-installations';
 
 /**
  * "Which computers have X (version Y)" and a computer's software: the sorts after the equalities
@@ -73,7 +75,7 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   }
 
   private marks() {
-    return this.connection.collection<StreamMark>(MARKS);
+    return this.connection.collection<StreamMark>(INSTALLATION_MARKS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
