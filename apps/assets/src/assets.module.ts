@@ -58,6 +58,7 @@ import { CreateLicenseHandler } from './license/use-cases/create-license/create-
 import { HeldVisibility } from './shared/held-visibility';
 import { InventorySoftwareReactor } from './software/inventory-software.reactor';
 import { SoftwareQueries } from './software/queries/software-queries';
+import { InstallationsInMemory } from './software/queries/installations-in-memory';
 import { softwareCatalogueProjection } from './software/read-models/software-catalogue.projection';
 import { SoftwareHttpController } from './software/software.http.controller';
 import { AddVersionHandler } from './software/use-cases/add-version/add-version.handler';
@@ -181,6 +182,7 @@ export class AssetsModule {
         HeldVisibility,
         AssetLookup,
         SoftwareQueries,
+        InstallationsInMemory,
         LicenseQueries,
         AssetTicketQueries,
         SoftwareInstallationsFeed,
