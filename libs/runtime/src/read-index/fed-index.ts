@@ -12,6 +12,7 @@ export interface StreamEvent {
  */
 export interface FedIndex {
   readonly readModel: string;
+  readonly ready: boolean;
   loadAll(stopped: () => boolean): Promise<number>;
   /** `firstWaitMs`: a pause before reading anything the events' own writer brings anyway */
   refresh(events: StreamEvent[], firstWaitMs: number): Promise<void>;

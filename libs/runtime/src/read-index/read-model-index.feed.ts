@@ -6,6 +6,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { ServiceEnv } from '../config/service-env';
 import { projectionGroupId } from '../event-sourcing/event-sourcing.module';
 import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
+import type { Metrics } from '../observability/metrics';
 import type { FedIndex, StreamEvent } from './fed-index';
 import { CatchUp, startPositions } from './feed-positions';
 
@@ -44,6 +45,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
     private readonly kafka: Kafka,
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly projections: ProjectionRegistry,
+    private readonly metrics: Metrics,
     private readonly options: IndexFeedOptions,
   ) {
     this.logger = new Logger(`${options.name} feed`);
@@ -51,6 +53,17 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
 
   onModuleInit(): void {
     this.projections.onInlineApplied((events) => this.refreshAll(events, 0));
+    this.metrics.watch(
+      'itsm_read_index_ready',
+      'Whether the in-memory indexes of a feed answer the lists (1), or the read models (0)',
+      ['feed'],
+      async () => [{ labels: { feed: this.options.name }, value: this.ready ? 1 : 0 }],
+    );
+  }
+
+  /** Whether every index of the feed answers. */
+  get ready(): boolean {
+    return this.options.indexes.every((index) => index.ready);
   }
 
   onApplicationBootstrap(): void {

@@ -52,6 +52,10 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
     return this.source.projection.name;
   }
 
+  get ready(): boolean {
+    return this.index.ready;
+  }
+
   markReady(): void {
     this.index.markReady();
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KAFKA, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
+import { KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { InstallationIndex } from '../../../installation/read-models/installation-index';
 import { AssetListRows } from './asset-list-rows';
@@ -12,9 +12,14 @@ export class AssetIndexesFeed extends ReadModelIndexFeed {
     @Inject(KAFKA) kafka: Kafka,
     config: ConfigService<ServiceEnv, true>,
     projections: ProjectionRegistry,
+    metrics: Metrics,
     rows: AssetListRows,
     installations: InstallationIndex,
   ) {
-    super(kafka, config, projections, { name: 'asset-indexes', context: 'assets', indexes: [rows, installations] });
+    super(kafka, config, projections, metrics, {
+      name: 'asset-indexes',
+      context: 'assets',
+      indexes: [rows, installations],
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KAFKA, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
+import { KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { TicketListRows } from './ticket-list-rows';
 
@@ -11,8 +11,9 @@ export class TicketListIndexFeed extends ReadModelIndexFeed {
     @Inject(KAFKA) kafka: Kafka,
     config: ConfigService<ServiceEnv, true>,
     projections: ProjectionRegistry,
+    metrics: Metrics,
     rows: TicketListRows,
   ) {
-    super(kafka, config, projections, { name: 'ticket-list-index', context: 'tickets', indexes: [rows] });
+    super(kafka, config, projections, metrics, { name: 'ticket-list-index', context: 'tickets', indexes: [rows] });
   }
 }
