@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
-import { benchServiceEnv, rsaKeys } from './bench-service.mjs';
+import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { round, sleep } from './stats.mjs';
 import { inventoryPart } from './assets/inventory.part.mjs';
@@ -34,7 +34,11 @@ export default async function assetsBench(env) {
   const db = mongo.db(serviceEnv.MONGO_DB);
   const prepared = {};
   for (const name of wanted) prepared[name] = await PARTS[name].prepare?.(db);
-  const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
+  // BENCH_ASSETS_CPU_PROF=<dir>: the service writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_ASSETS_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_ASSETS_CPU_PROF]
+    : [];
+  const service = spawn(process.execPath, [...profile, path.join(here, '../apps/assets/dist/main.js')], {
     env: serviceEnv,
     stdio: 'ignore',
   });
@@ -54,8 +58,7 @@ export default async function assetsBench(env) {
       ...results,
     };
   } finally {
-    service.kill('SIGTERM');
-    await sleep(500);
+    await stopService(service, 30_000); // a profile is written as the process exits
     await mongo
       .db(serviceEnv.MONGO_DB)
       .dropDatabase()
@@ -70,7 +73,7 @@ async function untilIndexesReady(url, started) {
     const metrics = await fetch(`${url}/metrics`)
       .then((answer) => answer.text())
       .catch(() => '');
-    if (/itsm_read_index_ready\{feed="asset-indexes"\} 1/.test(metrics)) {
+    if (/itsm_read_index_ready\{feed="asset-indexes"[^}]*\} 1/.test(metrics)) {
       return { secondsToReady: round((performance.now() - started) / 1000, 1) };
     }
     await sleep(500);

@@ -51,6 +51,7 @@ import {
 import { InstallSoftwareHandler } from './installation/use-cases/install-software/install-software.handler';
 import { UninstallSoftwareHandler } from './installation/use-cases/uninstall-software/uninstall-software.handler';
 import { LicenseHttpController } from './license/license.http.controller';
+import { LicenseSeatsReactor } from './license/license-seats.reactor';
 import { LicenseQueries } from './license/queries/license-queries';
 import { licenseListProjection } from './license/read-models/license-list.projection';
 import { ChangeLicenseHandler } from './license/use-cases/change-license/change-license.handler';
@@ -142,6 +143,8 @@ export class AssetsModule {
             },
             // the catalogue learns the software inventories find
             { name: 'inventory-software', context: 'assets', reactor: InventorySoftwareReactor },
+            // a purged computer's licence seats are freed
+            { name: 'license-seats', context: 'assets', reactor: LicenseSeatsReactor },
             // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
             ...(background
               ? [{ name: 'warranty-timers', context: 'assets', reactor: WarrantyTimersReactor, streamsSideBySide: 16 }]
@@ -187,6 +190,7 @@ export class AssetsModule {
         AssetTicketQueries,
         SoftwareInstallationsFeed,
         InventorySoftwareReactor,
+        LicenseSeatsReactor,
         ...commandHandlers,
         ...inventoryProviders({ ...process.env, ...env }),
       ],
