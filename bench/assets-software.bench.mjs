@@ -15,6 +15,7 @@ import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { percentile, round, sleep } from './stats.mjs';
+import { filledIndexes, timedInMemory } from './assets/installations-in-memory.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_ASSETS_SOFTWARE_PORT ?? 3904);
@@ -24,12 +25,47 @@ const COMMON = 20;
 const LONG_TAIL = 2_000;
 const VERSIONS = 3;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
+/** the in-process measurement's computers: 10,000 x 100 software = 1,000,000 installations */
+const MEMORY_COMPUTERS = Number(process.env.BENCH_MEMORY_COMPUTERS ?? 10_000);
 const ENTITIES = ['root', ...Array.from({ length: 10 }, (_, i) => `entity-${i}`)];
 
 const softwareId = (n) => `sw-${n}`;
 const versionId = (n, v) => `sw-${n}-v${v}`;
 
 export default async function assetsSoftwareBench(env) {
+  const inMemory = await inMemoryAtScale();
+  return { inMemory, overHttp: await overHttp(env) };
+}
+
+/** The service's in-memory answer at a million installations, in this process (no HTTP, no FerretDB). */
+async function inMemoryAtScale() {
+  const started = performance.now();
+  const { page, installations, heapMb } = filledIndexes({
+    computers: MEMORY_COMPUTERS,
+    perComputer: PER_COMPUTER,
+    entities: ENTITIES,
+    softwareOf,
+    versionOf: (c) => c % VERSIONS,
+  });
+  const fillSeconds = round((performance.now() - started) / 1000, 1);
+  const asked = { entities: ENTITIES, direction: 1, skip: 0, limit: 50 };
+  const samples = SAMPLES * 2;
+  return {
+    installations,
+    computers: MEMORY_COMPUTERS,
+    fillSeconds,
+    heapMb,
+    common: await timedInMemory(page, { ...asked, softwareId: softwareId(0) }, samples),
+    commonVersion: await timedInMemory(
+      page,
+      { ...asked, softwareId: softwareId(0), versionId: versionId(0, 1) },
+      samples,
+    ),
+    rare: await timedInMemory(page, { ...asked, softwareId: softwareId(COMMON + 7) }, samples),
+  };
+}
+
+async function overHttp(env) {
   const run = Date.now();
   const keys = rsaKeys();
   const serviceEnv = benchServiceEnv(env, { name: 'assets-software', run, port: PORT, publicKey: keys.publicKey });
