@@ -38,8 +38,8 @@ const MANUAL_STREAM = 'computer-software-';
 export class InstalledSoftware {
   /** computer -> version -> install date */
   private readonly byComputer = new Map<string, Map<string, string | null>>();
-  /** software -> the computers having one of its versions */
-  private readonly bySoftware = new Map<string, Set<string>>();
+  /** software -> computer -> its version(s) of it (one, mostly): "which computers have X" reads no other computer */
+  private readonly bySoftware = new Map<string, Map<string, string | string[]>>();
   private readonly versions = new Map<string, KnownVersion>();
   /** `<computer>:<version>` of a technician's installations (few) */
   private readonly manual = new Set<string>();
@@ -90,20 +90,32 @@ export class InstalledSoftware {
 
   /** The computers having the software (any version, or this one). */
   computersWith(softwareId: string, versionId?: string): ReadonlySet<string> {
-    const computers = this.bySoftware.get(softwareId) ?? new Set<string>();
-    if (!versionId) return computers;
-    return new Set([...computers].filter((computerId) => this.byComputer.get(computerId)?.has(versionId)));
+    const computers = new Set<string>();
+    for (const [computerId, versions] of this.bySoftware.get(softwareId) ?? []) {
+      if (!versionId || versions === versionId || (Array.isArray(versions) && versions.includes(versionId))) {
+        computers.add(computerId);
+      }
+    }
+    return computers;
+  }
+
+  /** Each computer having the software, with its version(s) of it. */
+  installedVersions(softwareId: string): Iterable<[string, string | string[]]> {
+    return this.bySoftware.get(softwareId) ?? [];
+  }
+
+  /** One installation as listed: its date, and whether a technician declared it. */
+  installation(computerId: string, versionId: string): InstalledVersion {
+    const installedAt = this.byComputer.get(computerId)?.get(versionId) ?? null;
+    return { computerId, versionId, installedAt, manual: this.manual.has(installationId(computerId, versionId)) };
   }
 
   /** The installations of the software on a computer (of one version when asked). */
   installationsOf(computerId: string, softwareId: string, versionId?: string): InstalledVersion[] {
-    const found: InstalledVersion[] = [];
-    for (const [installed, installedAt] of this.byComputer.get(computerId) ?? []) {
-      if (versionId ? installed !== versionId : this.versions.get(installed)?.softwareId !== softwareId) continue;
-      const manual = this.manual.has(installationId(computerId, installed));
-      found.push({ computerId, versionId: installed, installedAt, manual });
-    }
-    return found;
+    const versions = this.bySoftware.get(softwareId)?.get(computerId) ?? [];
+    return (Array.isArray(versions) ? versions : [versions])
+      .filter((installed) => !versionId || installed === versionId)
+      .map((installed) => this.installation(computerId, installed));
   }
 
   version(versionId: string): KnownVersion | undefined {
@@ -147,8 +159,13 @@ export class InstalledSoftware {
     }
     const versions = this.byComputer.get(computerId) ?? new Map<string, string | null>();
     this.byComputer.set(computerId, versions.set(known.versionId, installedAt));
-    const computers = this.bySoftware.get(softwareId) ?? new Set<string>();
-    this.bySoftware.set(softwareId, computers.add(computerId));
+    const computers = this.bySoftware.get(softwareId) ?? new Map<string, string | string[]>();
+    this.bySoftware.set(softwareId, computers);
+    const held = computers.get(computerId);
+    if (held === undefined || held === known.versionId) computers.set(computerId, known.versionId);
+    else if (Array.isArray(held)) {
+      if (!held.includes(known.versionId)) held.push(known.versionId);
+    } else computers.set(computerId, [held, known.versionId]);
     if (manual) this.manual.add(installationId(computerId, versionId));
     else this.manual.delete(installationId(computerId, versionId));
   }
@@ -160,8 +177,11 @@ export class InstalledSoftware {
     const softwareId = this.versions.get(versionId)?.softwareId;
     if (softwareId === undefined) return;
     // the computer keeps the software while another of its versions stays
-    const stays = [...versions.keys()].some((other) => this.versions.get(other)?.softwareId === softwareId);
-    if (!stays) this.bySoftware.get(softwareId)?.delete(computerId);
+    const computers = this.bySoftware.get(softwareId);
+    const held = computers?.get(computerId);
+    const left = Array.isArray(held) ? held.filter((other) => other !== versionId) : [];
+    if (left.length === 0) computers?.delete(computerId);
+    else computers?.set(computerId, left.length === 1 ? left[0] : left);
   }
 
   private dropComputer(computerId: string): void {

@@ -3,6 +3,7 @@ import { selectRows } from '@itsm/runtime';
 import { AssetListIndex } from '../../asset/queries/list-index/asset-list-index';
 import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
 import { InstallationIndex } from '../../installation/read-models/installation-index';
+import type { InstalledSoftware } from '../../installation/read-models/installed-software';
 import { computerFacts, installationId, type InstallationDoc } from '../../installation/read-models/installation-plan';
 import { nameKey } from '../domain/software-names';
 
@@ -16,10 +17,13 @@ export interface InstallationsAsked {
   limit: number;
 }
 
+/** A candidate row: the computer's sort key, then its id and the version (the `_id` `<computer>:<version>` on a tie). */
 interface Listed {
   key: string;
-  id: string;
-  doc: InstallationDoc;
+  computerId: string;
+  versionId: string;
+  computerName: string;
+  entityId: string;
 }
 
 /**
@@ -28,6 +32,15 @@ interface Listed {
  * key then the installation id, as the read model's index sorts them. Undefined while either
  * index is not ready (the read model answers).
  */
+/** By name key, then by `_id` as the read model orders it (built only on a tie: names rarely meet). */
+const orderOf =
+  (direction: 1 | -1) =>
+  (a: Listed, b: Listed): number => {
+    if (a.key !== b.key) return a.key < b.key ? -direction : direction;
+    const [idA, idB] = [installationId(a.computerId, a.versionId), installationId(b.computerId, b.versionId)];
+    return idA === idB ? 0 : idA < idB ? -direction : direction;
+  };
+
 @Injectable()
 export class InstallationsInMemory {
   /** computer -> its name and the key the installations sort on (normalising names is not free) */
@@ -44,37 +57,39 @@ export class InstallationsInMemory {
     if (!installed || !this.assets.ready) return undefined;
     const entities = new Set(asked.entities);
     const listed: Listed[] = [];
-    for (const computerId of installed.computersWith(asked.softwareId, asked.versionId)) {
+    for (const [computerId, versions] of installed.installedVersions(asked.softwareId)) {
       const row = this.assets.row(computerId);
       if (!row || row.trashed || !entities.has(row.entityId)) continue;
       const { computerName, key } = this.keyOf(computerId, row.name);
-      for (const { versionId, installedAt, manual } of installed.installationsOf(
-        computerId,
-        asked.softwareId,
-        asked.versionId,
-      )) {
-        const names = installed.version(versionId)?.names;
-        const id = installationId(computerId, versionId);
-        const doc = names && {
-          _id: id,
-          computerId,
-          computerName,
-          computerKey: key,
-          entityId: row.entityId,
-          trashed: false,
-          softwareId: asked.softwareId,
-          versionId,
-          ...names,
-          installedAt,
-          source: manual ? ('manual' as const) : ('inventory' as const),
-        };
-        listed.push({ key, id, doc: doc ?? ({ _id: id } as InstallationDoc) });
+      for (const versionId of Array.isArray(versions) ? versions : [versions]) {
+        if (asked.versionId && versionId !== asked.versionId) continue;
+        listed.push({ key, computerId, versionId, computerName, entityId: row.entityId });
       }
     }
-    const compare = (a: Listed, b: Listed) =>
-      asked.direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    const { rows, total } = selectRows([listed], () => true, compare, asked.skip, asked.limit);
-    return { items: await Promise.all(rows.map(({ doc }) => this.complete(doc))), total };
+    const { rows, total } = selectRows([listed], () => true, orderOf(asked.direction), asked.skip, asked.limit);
+    const items = rows.map((one) => this.docOf(installed, asked.softwareId, one));
+    return { items: await Promise.all(items.map((doc) => this.complete(doc))), total };
+  }
+
+  private docOf(installed: InstalledSoftware, softwareId: string, listed: Listed): InstallationDoc {
+    const { computerId, versionId, computerName, key, entityId } = listed;
+    const id = installationId(computerId, versionId);
+    const names = installed.version(versionId)?.names;
+    if (!names) return { _id: id } as InstallationDoc;
+    const { installedAt, manual } = installed.installation(computerId, versionId);
+    return {
+      _id: id,
+      computerId,
+      computerName,
+      computerKey: key,
+      entityId,
+      trashed: false,
+      softwareId,
+      versionId,
+      ...names,
+      installedAt,
+      source: manual ? 'manual' : 'inventory',
+    };
   }
 
   /** A technician's version no inventory named: its names are in the read model only. */
