@@ -1,16 +1,21 @@
 // "Which computers have X (version Y)" at 1,000,000 installations (issue 14, item 3): the assets
 // service's GET /api/software/:id/installations, p50/p99, next to the bare driver running the same
 // equality queries on the same collection in the same run. The installations are written straight
-// into the read model (software_installations, the feed's document shape): 10,000 computers over
-// ten entities, 100 software each; 20 common titles on every computer, a long tail of 2,000 others.
+// into the read models before the service starts (software_installations in the feed's document
+// shape, and the computers in `assets`; a million installations through inventories over HTTP
+// would take hours): 10,000 computers over ten entities, 100 software each; 20 common titles on
+// every computer, a long tail of 2,000 others. The service loads them into memory at start
+// (`loadSeconds`: until its indexes answer) and answers from there.
 // bench/assets.bench.mjs runs it as its software section; `npm run bench -- assets-software` alone.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { percentile, round, sleep } from './stats.mjs';
+import { filledIndexes, timedInMemory } from './assets/installations-in-memory.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_ASSETS_SOFTWARE_PORT ?? 3904);
@@ -20,32 +25,72 @@ const COMMON = 20;
 const LONG_TAIL = 2_000;
 const VERSIONS = 3;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
+/** the in-process measurement's computers: 10,000 x 100 software = 1,000,000 installations */
+const MEMORY_COMPUTERS = Number(process.env.BENCH_MEMORY_COMPUTERS ?? 10_000);
 const ENTITIES = ['root', ...Array.from({ length: 10 }, (_, i) => `entity-${i}`)];
 
 const softwareId = (n) => `sw-${n}`;
 const versionId = (n, v) => `sw-${n}-v${v}`;
 
 export default async function assetsSoftwareBench(env) {
+  const inMemory = await inMemoryAtScale();
+  return { inMemory, overHttp: await overHttp(env) };
+}
+
+/** The service's in-memory answer at a million installations, in this process (no HTTP, no FerretDB). */
+async function inMemoryAtScale() {
+  const started = performance.now();
+  const { page, installations, heapMb } = filledIndexes({
+    computers: MEMORY_COMPUTERS,
+    perComputer: PER_COMPUTER,
+    entities: ENTITIES,
+    softwareOf,
+    versionOf: (c) => c % VERSIONS,
+  });
+  const fillSeconds = round((performance.now() - started) / 1000, 1);
+  const asked = { entities: ENTITIES, direction: 1, skip: 0, limit: 50 };
+  const samples = SAMPLES * 2;
+  return {
+    installations,
+    computers: MEMORY_COMPUTERS,
+    fillSeconds,
+    heapMb,
+    common: await timedInMemory(page, { ...asked, softwareId: softwareId(0) }, samples),
+    commonVersion: await timedInMemory(
+      page,
+      { ...asked, softwareId: softwareId(0), versionId: versionId(0, 1) },
+      samples,
+    ),
+    rare: await timedInMemory(page, { ...asked, softwareId: softwareId(COMMON + 7) }, samples),
+  };
+}
+
+async function overHttp(env) {
   const run = Date.now();
   const keys = rsaKeys();
   const serviceEnv = benchServiceEnv(env, { name: 'assets-software', run, port: PORT, publicKey: keys.publicKey });
   const mongo = await MongoClient.connect(env.MONGO_URL);
   const db = mongo.db(serviceEnv.MONGO_DB);
+  const fillSeconds = await fill(db);
   const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
     env: serviceEnv,
     stdio: 'ignore',
   });
+  const started = performance.now();
   const url = `http://127.0.0.1:${PORT}`;
   try {
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
     const token = superAdminToken(keys, userId);
     await untilServing(url, token);
-    const fillSeconds = await fill(db);
+    await untilIndexesReady(url);
+    const loadSeconds = round((performance.now() - started) / 1000, 1);
     const installations = db.collection('software_installations');
     return {
       installations: await installations.estimatedDocumentCount(),
       computers: COMPUTERS,
       fillSeconds,
+      loadSeconds,
+      serviceRssMb: rssMb(service.pid),
       scope: `${ENTITIES.length} entities (root and ten below): one equality query and count per entity`,
       common: await compare(url, token, installations, { softwareId: softwareId(0) }, softwareId(0)),
       commonVersion: await compare(
@@ -81,8 +126,46 @@ async function untilServing(url, token) {
   throw new Error('the assets service did not answer in time');
 }
 
+/** Until the service's in-memory indexes answer (its metric says so). */
+async function untilIndexesReady(url) {
+  for (;;) {
+    const metrics = await fetch(`${url}/metrics`)
+      .then((answer) => answer.text())
+      .catch(() => '');
+    if (/itsm_read_index_ready\{feed="asset-indexes"[^}]*\} 1/.test(metrics)) return;
+    await sleep(500);
+  }
+}
+
+/** The process's resident memory, in MB (Linux). */
+function rssMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, 0);
+}
+
 /** Software `n` of computer `c`'s `k`-th installation: the common ones first, then the long tail. */
 const softwareOf = (c, k) => (k < COMMON ? k : COMMON + ((c * 7919 + k * 104_729) % LONG_TAIL));
+
+/** Computer `c` as the `assets` projection writes it (the fields the lists and installations read). */
+function computerDoc(c) {
+  const name = `PC-${String(c).padStart(6, '0')}`;
+  return {
+    _id: `asset-c-${c}`,
+    _sequence: 1,
+    assetId: `c-${c}`,
+    assetType: 'computer',
+    entityId: ENTITIES[c % ENTITIES.length],
+    recursive: false,
+    dynamic: true,
+    locked: [],
+    trashed: false,
+    name,
+    nameKey: name.toLowerCase(),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    lastInventoryAt: '2026-01-01T00:00:00.000Z',
+  };
+}
 
 async function fill(db) {
   const started = performance.now();
@@ -107,6 +190,10 @@ async function fill(db) {
     })),
   );
   const installations = db.collection('software_installations');
+  const computers = Array.from({ length: COMPUTERS }, (_, c) => computerDoc(c));
+  for (let from = 0; from < COMPUTERS; from += 5_000) {
+    await insertPatiently(db.collection('assets'), computers.slice(from, from + 5_000));
+  }
   const batch = [];
   for (let c = 0; c < COMPUTERS; c++) {
     const computerName = `PC-${String(c).padStart(6, '0')}`;
@@ -178,6 +265,9 @@ async function compare(url, token, installations, shared, software, version) {
         ]);
       }),
     );
+  await viaApi();
+  const rawTotal = (await raw()).reduce((sum, [, count]) => sum + count, 0);
+  if (rawTotal !== total) throw new Error(`${query}: the API counts ${total}, the read model ${rawTotal}`);
   const api = [];
   const driver = [];
   for (let i = 0; i < SAMPLES; i++) {

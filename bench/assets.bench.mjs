@@ -1,21 +1,22 @@
 // `npm run bench -- assets`: the assets service, part by part (BENCH_ASSETS_PARTS=list,… runs
-// some; default all). Each part is a module of bench/assets/ given the started service; a part
-// added later (the inventory's) joins PARTS below.
+// some; default all). Each part is a module of bench/assets/: `prepare(db)` writes its read
+// models before the service starts (each replica loads its in-memory indexes at start), `run`
+// measures the started service once its indexes are ready.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
-import { benchServiceEnv, rsaKeys } from './bench-service.mjs';
+import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
-import { sleep } from './stats.mjs';
+import { round, sleep } from './stats.mjs';
 import { inventoryPart } from './assets/inventory.part.mjs';
 import { listPart } from './assets/list.part.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_ASSETS_PORT ?? 3904);
 
-/** name -> async ({ url, token, db }) => result */
-const PARTS = { list: listPart, inventory: inventoryPart };
+/** name -> { prepare?: async (db) => facts, run: async ({ url, token, db, prepared }) => result } */
+const PARTS = { list: listPart, inventory: { run: inventoryPart } };
 
 export default async function assetsBench(env) {
   const wanted = (process.env.BENCH_ASSETS_PARTS ?? Object.keys(PARTS).join(',')).split(',');
@@ -30,30 +31,52 @@ export default async function assetsBench(env) {
     extra: { ASSETS_INVENTORY_PER_ADDRESS: '0' },
   });
   const mongo = await MongoClient.connect(env.MONGO_URL);
-  const service = spawn(process.execPath, [path.join(here, '../apps/assets/dist/main.js')], {
+  const db = mongo.db(serviceEnv.MONGO_DB);
+  const prepared = {};
+  for (const name of wanted) prepared[name] = await PARTS[name].prepare?.(db);
+  // BENCH_ASSETS_CPU_PROF=<dir>: the service writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_ASSETS_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_ASSETS_CPU_PROF]
+    : [];
+  const service = spawn(process.execPath, [...profile, path.join(here, '../apps/assets/dist/main.js')], {
     env: serviceEnv,
     stdio: 'ignore',
   });
+  const started = performance.now();
   const url = `http://127.0.0.1:${PORT}`;
   try {
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
     const token = superAdminToken(keys, userId);
     await untilReady(url, token);
-    const context = { url, token, db: mongo.db(serviceEnv.MONGO_DB), serviceEnv };
-    const results = {};
-    for (const name of wanted) results[name] = await PARTS[name](context);
+    const indexes = await untilIndexesReady(url, started);
+    const results = { indexes };
+    for (const name of wanted) {
+      results[name] = await PARTS[name].run({ url, token, db, serviceEnv, prepared: prepared[name] });
+    }
     return {
       note: 'the machine is shared with other work: compare each figure with its same-run baseline',
       ...results,
     };
   } finally {
-    service.kill('SIGTERM');
-    await sleep(500);
+    await stopService(service, 30_000); // a profile is written as the process exits
     await mongo
       .db(serviceEnv.MONGO_DB)
       .dropDatabase()
       .catch(() => undefined);
     await mongo.close();
+  }
+}
+
+/** Until the service's in-memory indexes answer (its metric says so); how long the load and catch-up took. */
+async function untilIndexesReady(url, started) {
+  for (;;) {
+    const metrics = await fetch(`${url}/metrics`)
+      .then((answer) => answer.text())
+      .catch(() => '');
+    if (/itsm_read_index_ready\{feed="asset-indexes"[^}]*\} 1/.test(metrics)) {
+      return { secondsToReady: round((performance.now() - started) / 1000, 1) };
+    }
+    await sleep(500);
   }
 }
 

@@ -11,6 +11,11 @@ import { CreateAssetKafkaController } from './asset/use-cases/create-asset/creat
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
 import { FindOrCreateValueKafkaController } from './dropdown/use-cases/find-or-create-value/find-or-create-value.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
+import { AssetIndexesFeed } from './asset/queries/list-index/asset-indexes.feed';
+import { AssetListIndex } from './asset/queries/list-index/asset-list-index';
+import { AssetListRows } from './asset/queries/list-index/asset-list-rows';
+import { IndexedAssetList } from './asset/queries/list-index/indexed-asset-list';
+import { InstallationIndex } from './installation/read-models/installation-index';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
 import { AssetWorkflow } from './asset/access/asset-workflow';
 import { AssetHistory } from './asset/queries/asset-history.query';
@@ -40,10 +45,14 @@ import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries
 import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
 import { AssetLookup } from './shared/asset-lookup';
 import { ComputerSoftwareHttpController } from './installation/computer-software.http.controller';
-import { SoftwareInstallationsFeed } from './installation/read-models/software-installations.feed';
+import {
+  INSTALLATIONS_REACTOR,
+  SoftwareInstallationsFeed,
+} from './installation/read-models/software-installations.feed';
 import { InstallSoftwareHandler } from './installation/use-cases/install-software/install-software.handler';
 import { UninstallSoftwareHandler } from './installation/use-cases/uninstall-software/uninstall-software.handler';
 import { LicenseHttpController } from './license/license.http.controller';
+import { LicenseSeatsReactor } from './license/license-seats.reactor';
 import { LicenseQueries } from './license/queries/license-queries';
 import { licenseListProjection } from './license/read-models/license-list.projection';
 import { ChangeLicenseHandler } from './license/use-cases/change-license/change-license.handler';
@@ -51,6 +60,7 @@ import { CreateLicenseHandler } from './license/use-cases/create-license/create-
 import { HeldVisibility } from './shared/held-visibility';
 import { InventorySoftwareReactor } from './software/inventory-software.reactor';
 import { SoftwareQueries } from './software/queries/software-queries';
+import { InstallationsInMemory } from './software/queries/installations-in-memory';
 import { softwareCatalogueProjection } from './software/read-models/software-catalogue.projection';
 import { SoftwareHttpController } from './software/software.http.controller';
 import { AddVersionHandler } from './software/use-cases/add-version/add-version.handler';
@@ -92,6 +102,8 @@ const warrantyProviders = [
   WarrantyReconciliation,
   WarrantyTimersReactor,
   AssetsBackground,
+  // each replica's lists from memory; without it (the seed) the read models answer
+  AssetIndexesFeed,
 ];
 
 export interface AssetsModuleOptions {
@@ -125,13 +137,15 @@ export class AssetsModule {
           reactors: [
             // one document per computer x version: a kernel projection keeps one per stream
             {
-              name: 'software-installations',
+              name: INSTALLATIONS_REACTOR,
               context: 'assets',
               reactor: SoftwareInstallationsFeed,
               streamsSideBySide: 8,
             },
             // the catalogue learns the software inventories find
             { name: 'inventory-software', context: 'assets', reactor: InventorySoftwareReactor },
+            // a purged computer's licence seats are freed
+            { name: 'license-seats', context: 'assets', reactor: LicenseSeatsReactor },
             // the reactor only schedules (deterministic job ids): seeing an event twice is harmless
             ...(background
               ? [{ name: 'warranty-timers', context: 'assets', reactor: WarrantyTimersReactor, streamsSideBySide: 16 }]
@@ -160,6 +174,10 @@ export class AssetsModule {
         AssetAccess,
         AssetReferences,
         AssetQueries,
+        AssetListIndex,
+        AssetListRows,
+        IndexedAssetList,
+        InstallationIndex,
         AssetHistory,
         AssetWorkflow,
         DropdownCatalogue,
@@ -169,10 +187,12 @@ export class AssetsModule {
         HeldVisibility,
         AssetLookup,
         SoftwareQueries,
+        InstallationsInMemory,
         LicenseQueries,
         AssetTicketQueries,
         SoftwareInstallationsFeed,
         InventorySoftwareReactor,
+        LicenseSeatsReactor,
         ...commandHandlers,
         ...inventoryProviders({ ...process.env, ...env }),
       ],

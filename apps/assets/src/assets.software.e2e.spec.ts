@@ -205,6 +205,35 @@ describe('what inventories find', () => {
     ]);
     await eventually(async () => (await names()).includes('Mozilla Firefox 129.0'), 30_000, 'the upgrade');
     expect(await names()).toEqual(['7-Zip 23.01', 'Mozilla Firefox 129.0']);
+    // the computers list's "software installed" criterion finds it, and only it
+    const [sevenZip] = (
+      (await as(techA).get(`/api/computers/${assetId}/software`)).body.items as Array<{
+        softwareName: string;
+        softwareId: string;
+      }>
+    ).filter((item) => item.softwareName === '7-Zip');
+    const withIt = async () => (await as(techA).get(`/api/computers?softwareId=${sevenZip.softwareId}`)).body;
+    await eventually(async () => (await withIt()).total === 1, 30_000, 'the list by software');
+    expect((await withIt()).items.map((item: { name: string }) => item.name)).toEqual(['PC-INV']);
+  });
+});
+
+describe('a purged computer', () => {
+  it('gives its licence seats back (the trash keeps them)', async () => {
+    const software = created(await as(techA).post('/api/software', { name: 'Seated', entityId: 'A' })).softwareId;
+    const licence = created(
+      await as(techA).post('/api/licenses', { softwareId: software, name: 'Seated site', seats: 2, entityId: 'A' }),
+    ).licenseId;
+    const [kept, purged] = [await computer('PC-KEPT', 'A'), await computer('PC-PURGED', 'A')];
+    for (const computerId of [kept, purged]) {
+      expect((await as(techA).post(`/api/licenses/${licence}/computers`, { computerId })).status).toBe(200);
+    }
+    expect((await as(admin).delete(`/api/computers/${purged}`)).status).toBe(200);
+    const seats = async () => (await as(techA).get(`/api/licenses/${licence}`)).body.computerIds;
+    expect(await seats()).toEqual([kept, purged]);
+    expect((await as(admin).delete(`/api/computers/${purged}/purge`)).status).toBe(204);
+    await eventually(async () => (await seats()).length === 1, 30_000, 'the seat given back');
+    expect(await seats()).toEqual([kept]);
   });
 });
 

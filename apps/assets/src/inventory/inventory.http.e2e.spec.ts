@@ -258,3 +258,30 @@ describe('agent authentication by token', () => {
     expect(await listed()).toContainEqual(expect.objectContaining({ deviceId: 'token-pc', entityId: 'B' }));
   });
 });
+
+describe('an inventory in the history', () => {
+  interface HistoryLine {
+    event: string;
+    changes: Array<{ field: string; from: unknown; to: unknown }>;
+  }
+  const lines = async (assetId: string, field: string) =>
+    ((await assets.api(admin.token).get(`/api/computers/${assetId}/history`)).body as HistoryLine[])
+      .filter((entry) => entry.event === 'asset.inventory-applied')
+      .map((entry) => entry.changes.filter((change) => change.field === field));
+
+  it('lists what each inventory changed: everything added first, then the processor replaced', async () => {
+    const [dell] = (await assets.api(admin.token).get('/api/computers?serial=640HP72')).body.items;
+    const [first] = await lines(dell.assetId, 'software');
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((change) => change.from === null && typeof change.to === 'string')).toBe(true);
+    const upgraded = glpiInventory((example) => {
+      example.content.cpus = [{ ...example.content.cpus[0], name: 'Intel(R) Core(TM) i7-8550U CPU @ 1.80GHz' }];
+    });
+    expect((await postAgentBody(inventoryUrl, upgraded, 'json')).status).toBe(200);
+    const components = (await lines(dell.assetId, 'component')).at(-1);
+    expect(components).toEqual([
+      { field: 'component', from: expect.stringMatching(/^processor: .*i5-6200U/), to: null },
+      { field: 'component', from: null, to: expect.stringMatching(/^processor: .*i7-8550U/) },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { EntityTreeReader, type Caller } from '@itsm/auth';
 import type { AssetType } from '@itsm/contracts';
 import { DomainError, type Right } from '@itsm/domain';
 import type { AssetState } from '../asset.state';
+import type { AssetScope } from '../queries/list-index/asset-list-plan';
 
 /**
  * Who reaches which asset. With asset.read: the assets of the caller's entities, and the
@@ -14,13 +15,10 @@ import type { AssetState } from '../asset.state';
 export class AssetAccess {
   constructor(private readonly tree: EntityTreeReader) {}
 
-  /** The read model filter of what the caller may list. */
-  async visibleFilter(caller: Caller, assetType: AssetType): Promise<Record<string, unknown>> {
-    if (!caller.rights.has('asset.read')) return { assetType, userId: caller.userId, trashed: false };
-    const above = (await this.tree.tree()).ancestorsOf(caller.entityId);
-    const scope = [...caller.scope];
-    if (above.length === 0) return { assetType, entityId: scope.length === 1 ? scope[0] : { $in: scope } };
-    return { assetType, $or: [{ entityId: { $in: scope } }, { recursive: true, entityId: { $in: above } }] };
+  /** Whose assets the caller may list: his own devices, or his entities' and the recursive ones above. */
+  async scopeOf(caller: Caller): Promise<AssetScope> {
+    if (!caller.rights.has('asset.read')) return { ownerId: caller.userId };
+    return { entities: [...caller.scope], recursiveAbove: (await this.tree.tree()).ancestorsOf(caller.entityId) };
   }
 
   /** Whether the caller may see this asset (the read model's document or the decider's state). */

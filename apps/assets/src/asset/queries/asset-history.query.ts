@@ -7,13 +7,15 @@ import { EVENT_STORE } from '@itsm/runtime';
 import { assetStreamId } from '../asset.decider';
 import { assetListProjection } from '../read-models/asset-list.projection';
 import { AssetQueries } from './asset-queries';
+import { inventoryChanges } from './inventory-history';
 
 /** Bookkeeping of the read model, not history lines. */
 const HIDDEN = ['nameKey', 'updatedAt', 'createdAt'];
 
 /**
  * GLPI's "Historique" of an asset: every change (field, old → new, who, when), from its events
- * folded through the asset's read model. An inventory's changes show with the agent as actor.
+ * folded through the asset's read model, and what each inventory changed (software, components,
+ * volumes, ports, addresses, operating system) line by line, with the agent as actor.
  */
 @Injectable()
 export class AssetHistory {
@@ -26,7 +28,11 @@ export class AssetHistory {
   async of(caller: Caller, assetType: AssetType, assetId: string) {
     await this.queries.visibleDoc(caller, assetType, assetId);
     const events = await this.store.readStream(assetStreamId(assetId));
-    const history = projectionHistory(assetListProjection, events, HIDDEN);
+    // the read model keeps only that an inventory came; what it changed is in its event
+    const history = projectionHistory(assetListProjection, events, HIDDEN).map((entry, i) => ({
+      ...entry,
+      changes: [...entry.changes, ...inventoryChanges(events[i])],
+    }));
     const userIds = [...new Set(history.filter((entry) => entry.actor.kind === 'user').map((entry) => entry.actor.id))];
     const users = await this.directory.usersById(userIds);
     return history.map((entry) => ({

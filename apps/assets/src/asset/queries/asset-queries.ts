@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import type { AssetType } from '@itsm/contracts';
 import { DomainError, parseCalendarDay, parseInstant, startOfUtcDay } from '@itsm/domain';
-import { contains, pageOf, ProjectionRegistry } from '@itsm/runtime';
+import { ProjectionRegistry, type Page } from '@itsm/runtime';
 import { AssetAccess } from '../access/asset-access';
 import { assetListProjection, type AssetListDoc } from '../read-models/asset-list.projection';
+import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
+import { InstallationIndex } from '../../installation/read-models/installation-index';
 import { assetView } from './asset-view';
+import { assetFilterOf } from './asset-filter';
+import { IndexedAssetList } from './list-index/indexed-asset-list';
+import { ASSET_CONTAINS, ASSET_EQUALITIES } from './list-index/asset-list-row';
+import type { AssetListPlan, AssetSortField } from './list-index/asset-list-plan';
 import type { AssetSort, ListAssetsQuery } from './list-assets.query';
 
-const SORT_FIELDS: Record<AssetSort, string> = {
+const SORT_FIELDS: Record<AssetSort, AssetSortField> = {
   name: 'nameKey',
   serial: 'serial',
   inventoryNumber: 'inventoryNumber',
@@ -17,30 +23,38 @@ const SORT_FIELDS: Record<AssetSort, string> = {
   lastInventoryAt: 'lastInventoryAt',
 };
 
-const EQUALITIES = ['typeId', 'modelId', 'manufacturerId', 'statusId', 'locationId', 'userId', 'groupId'] as const;
-const CONTAINS = ['name', 'serial', 'inventoryNumber'] as const;
-
 /** A day bound is its UTC midnight; an instant is itself. */
 const instantOf = (bound: string): string => {
   const day = parseCalendarDay(bound);
   return new Date(day ? startOfUtcDay(day) : parseInstant(bound)!).toISOString();
 };
 
-/** The assets of one type the caller reaches, as lists and one by one. */
+/**
+ * The assets of one type the caller reaches, as lists and one by one. A list is answered by the
+ * replica's in-memory index when it is ready, else by the read model, from the same plan.
+ */
 @Injectable()
 export class AssetQueries {
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly access: AssetAccess,
+    private readonly indexed: IndexedAssetList,
+    private readonly installations: InstallationIndex,
+    private readonly installationsFeed: SoftwareInstallationsFeed,
   ) {}
 
   collection() {
     return this.projections.collection<AssetListDoc>(assetListProjection.name);
   }
 
-  async list(caller: Caller, assetType: AssetType, query: ListAssetsQuery) {
-    const filter = await this.filterOf(caller, assetType, query);
-    return pageOf(await this.collection(), filter, query, SORT_FIELDS[query.sort ?? 'name'], (doc) => assetView(doc));
+  async list(
+    caller: Caller,
+    assetType: AssetType,
+    query: ListAssetsQuery,
+  ): Promise<Page<ReturnType<typeof assetView>>> {
+    const plan = await this.planOf(caller, assetType, query);
+    const found = (await this.indexed.page(plan)) ?? (await this.readModelPage(plan));
+    return { items: found.docs.map((doc) => assetView(doc)), total: found.total, page: query.page, limit: query.limit };
   }
 
   async get(caller: Caller, assetType: AssetType, assetId: string) {
@@ -56,29 +70,56 @@ export class AssetQueries {
     return doc;
   }
 
-  /** Equalities stay one flat filter (FerretDB hands those to PostgreSQL); the scope is an equality when one entity is asked. */
-  private async filterOf(caller: Caller, assetType: AssetType, query: ListAssetsQuery) {
-    const visible = await this.access.visibleFilter(caller, assetType);
+  private async readModelPage(plan: AssetListPlan): Promise<{ docs: AssetListDoc[]; total: number }> {
+    const collection = await this.collection();
+    const filter = assetFilterOf(plan) as never;
+    const [docs, total] = await Promise.all([
+      collection
+        .find(filter)
+        .sort({ [plan.sortField]: plan.direction, _id: plan.direction })
+        .skip(plan.skip)
+        .limit(plan.limit)
+        .toArray(),
+      collection.countDocuments(filter),
+    ]);
+    return { docs, total };
+  }
+
+  /** The request as a plan; an entity asked inside the caller's scope narrows the scope to it. */
+  private async planOf(caller: Caller, assetType: AssetType, query: ListAssetsQuery): Promise<AssetListPlan> {
+    const mayRead = caller.rights.has('asset.read');
     const asked = query.entityId;
-    const scope =
-      asked && caller.rights.has('asset.read') && caller.scope.includes(asked)
-        ? { assetType, entityId: asked }
-        : visible;
-    const filter: Record<string, unknown> = { ...scope, trashed: query.trashed ?? false };
-    const also: Array<Record<string, unknown>> = [];
-    if (asked && scope === visible) also.push({ entityId: asked });
-    if (!caller.rights.has('asset.read')) filter.trashed = false;
-    for (const field of EQUALITIES) if (query[field]) filter[field] = query[field];
-    // his own devices only: asking for another user's finds nothing
-    if (!caller.rights.has('asset.read') && filter.userId !== caller.userId) also.push({ userId: caller.userId });
-    for (const field of CONTAINS) if (query[field]) filter[field] = contains(query[field]!);
+    const narrowed = asked !== undefined && mayRead && caller.scope.includes(asked);
+    const plan: AssetListPlan = {
+      assetType,
+      scope: narrowed ? { entities: [asked], recursiveAbove: [] } : await this.access.scopeOf(caller),
+      trashed: mayRead ? (query.trashed ?? false) : false,
+      ...(asked !== undefined && !narrowed ? { entityId: asked } : {}),
+      equalities: ASSET_EQUALITIES.flatMap((field) => (query[field] ? [[field, query[field]] as const] : [])),
+      contains: ASSET_CONTAINS.flatMap((field) => (query[field] ? [[field, query[field]] as const] : [])),
+      sortField: SORT_FIELDS[query.sort ?? 'name'],
+      direction: query.order === 'desc' ? -1 : 1,
+      skip: (query.page - 1) * query.limit,
+      limit: query.limit,
+    };
     if (query.inventoriedBefore || query.inventoriedAfter) {
-      filter.lastInventoryAt = {
-        ...(query.inventoriedAfter ? { $gte: instantOf(query.inventoriedAfter) } : {}),
-        ...(query.inventoriedBefore ? { $lt: instantOf(query.inventoriedBefore) } : {}),
+      plan.inventoried = {
+        ...(query.inventoriedAfter ? { from: instantOf(query.inventoriedAfter) } : {}),
+        ...(query.inventoriedBefore ? { before: instantOf(query.inventoriedBefore) } : {}),
       };
     }
-    if (also.length > 0) filter.$and = also;
-    return filter;
+    if (query.softwareId) plan.assetIds = await this.computersWith(query.softwareId, query.softwareVersionId);
+    return plan;
+  }
+
+  /** The computers having the software (of that version): from memory, else from the installations read model. */
+  private async computersWith(softwareId: string, versionId?: string): Promise<ReadonlySet<string>> {
+    const inMemory = this.installations.software?.computersWith(softwareId, versionId);
+    if (inMemory) return inMemory;
+    const filter = versionId ? { softwareId, versionId } : { softwareId };
+    const docs = this.installationsFeed.installations().find(filter, { projection: { _id: 0, computerId: 1 } });
+    const computers = new Set<string>();
+    for await (const { computerId } of docs) computers.add(computerId);
+    return computers;
   }
 }

@@ -31,6 +31,16 @@ export class ListAssetsQuery extends PageQuery {
   @Matches(ID_PATTERN, idMessage)
   entityId?: string;
 
+  @ApiPropertyOptional({ description: 'computers having this software installed (any version)' })
+  @IsOptional()
+  @Matches(ID_PATTERN, idMessage)
+  softwareId?: string;
+
+  @ApiPropertyOptional({ description: 'with softwareId: computers having this version of it' })
+  @IsOptional()
+  @Matches(ID_PATTERN, idMessage)
+  softwareVersionId?: string;
+
   @ApiPropertyOptional({ description: 'last inventory before (instant or day)' })
   @IsOptional()
   @IsInstantOrDay()

@@ -27,7 +27,9 @@ interface StreamMark {
 }
 
 export const INSTALLATIONS = 'software_installations';
-const MARKS = 'software_installation_streams';
+export const INSTALLATION_MARKS = 'software_installation_streams';
+/** the reactor's name: its consumer group's commits tell how far the installations surely are */
+export const INSTALLATIONS_REACTOR = 'software-installations';
 
 /**
  * "Which computers have X (version Y)" and a computer's software: the sorts after the equalities
@@ -73,7 +75,7 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   }
 
   private marks() {
-    return this.connection.collection<StreamMark>(MARKS);
+    return this.connection.collection<StreamMark>(INSTALLATION_MARKS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,7 +91,8 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     const facts = manual ? await this.computerOf(event.streamId.slice(MANUAL_STREAM.length)) : (mark?.facts ?? null);
     const plan = installationPlan(event, facts, await this.namesFor(event));
     if (!plan) return;
-    await this.write(plan.writes);
+    const first = event.type === 'asset.inventory-applied' && event.data.first === true;
+    await (first ? this.insertFirst(plan.writes) : this.write(plan.writes));
     const after = manual ? {} : { facts: plan.facts };
     await this.marks().updateOne(
       { _id: event.streamId },
@@ -137,10 +140,35 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     };
   }
 
+  /**
+   * A computer's first inventory only adds: its hundreds of installations go in as inserts, ~9x
+   * cheaper than as many upserts on FerretDB (1,000 in 0.12 s against 1.1 s). Delivered again
+   * (some already there), they are written the general way.
+   */
+  private async insertFirst(writes: InstallationWrite[]): Promise<void> {
+    const docs = writes.flatMap((write) => (write.kind === 'upsert' ? [write.doc] : []));
+    if (docs.length !== writes.length) return this.write(writes);
+    try {
+      await this.installations().insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.write(writes);
+    }
+  }
+
   private async write(writes: InstallationWrite[]): Promise<void> {
     if (writes.length === 0) return;
     await this.installations().bulkWrite(writes.map(operationOf), { ordered: true });
   }
+}
+
+/** Some documents were there already (code 11000), whether alone or among a bulk's errors. */
+function isDuplicateKeyError(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: number; writeErrors?: Array<{ code?: number }> };
+  return (
+    code === 11000 ||
+    (Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every((one) => one.code === 11000))
+  );
 }
 
 function operationOf(write: InstallationWrite): AnyBulkWriteOperation<InstallationDoc> {

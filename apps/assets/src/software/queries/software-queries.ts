@@ -5,6 +5,7 @@ import { contains, fanOutPage, pageOf, ProjectionRegistry, type PageQuery } from
 import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
 import type { InstallationDoc } from '../../installation/read-models/installation-plan';
 import { HeldVisibility } from '../../shared/held-visibility';
+import { InstallationsInMemory } from './installations-in-memory';
 import { nameKey } from '../domain/software-names';
 import { softwareCatalogueProjection, type SoftwareCatalogueDoc } from '../read-models/software-catalogue.projection';
 import type { ListInstallationsQuery, ListSoftwareQuery } from './list-software.query';
@@ -51,6 +52,7 @@ export class SoftwareQueries {
     private readonly projections: ProjectionRegistry,
     private readonly visibility: HeldVisibility,
     private readonly feed: SoftwareInstallationsFeed,
+    private readonly inMemory: InstallationsInMemory,
   ) {}
 
   catalogue() {
@@ -91,9 +93,10 @@ export class SoftwareQueries {
   }
 
   /**
-   * "Which computers have X (version Y)": one equality query per entity of the caller's scope (or
-   * the one asked), each served by an index from its first row, merged by computer name. Trashed
-   * computers are left out, as GLPI's lists leave out the trash.
+   * "Which computers have X (version Y)": from this replica's memory when its indexes are ready;
+   * else one equality query per entity of the caller's scope (or the one asked), each served by
+   * an index from its first row, merged by computer name. Trashed computers are left out, as
+   * GLPI's lists leave out the trash.
    */
   async installations(caller: Caller, softwareId: string, query: ListInstallationsQuery) {
     const software = await this.visible(caller, softwareId);
@@ -104,12 +107,20 @@ export class SoftwareQueries {
       throw new DomainError('forbidden', `entity ${query.entityId} is outside your scope`);
     }
     const entities = query.entityId ? [query.entityId] : [...caller.scope];
+    const direction = query.order === 'desc' ? -1 : 1;
+    const skip = (query.page - 1) * query.limit;
+    const { versionId } = query;
+    const inMemory = await this.inMemory.page({ softwareId, versionId, entities, direction, skip, limit: query.limit });
+    if (inMemory) {
+      const { items, total } = inMemory;
+      return { items: items.map(installationView), total, page: query.page, limit: query.limit };
+    }
     const page = await fanOutPage(this.feed.installations(), {
       shared: query.versionId ? { versionId: query.versionId, trashed: false } : { softwareId, trashed: false },
       branches: entities.map((entityId) => ({ entityId })),
       sortField: 'computerKey',
-      direction: query.order === 'desc' ? -1 : 1,
-      skip: (query.page - 1) * query.limit,
+      direction,
+      skip,
       limit: query.limit,
     });
     return { ...page, items: page.items.map(installationView) };

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ProjectedFields } from '@itsm/eventsourcing';
-import type { Page } from '@itsm/runtime';
+import { ListedDocCache, type FanOut, type Page } from '@itsm/runtime';
 import { TicketAccess } from '../../access/ticket-access';
 import type { TicketView } from '../../read-models/ticket-view.projection';
 import { ticketStreamId } from '../../ticket.decider';
-import type { FanOut } from '@itsm/runtime';
-import { ListedTicketCache } from './listed-ticket-cache';
 import { TicketListIndex } from './ticket-list-index';
 
 /** what a list item needs: not the timeline, description nor query index (the large parts) */
@@ -23,7 +21,7 @@ type ListedTicket = TicketView & Partial<ProjectedFields>;
  */
 @Injectable()
 export class IndexedTicketList {
-  private readonly cache = new ListedTicketCache<ListedTicket>(CACHED_TICKETS);
+  private readonly cache = new ListedDocCache<ListedTicket>(CACHED_TICKETS);
 
   constructor(
     private readonly index: TicketListIndex,

@@ -1,4 +1,4 @@
-import type { FanOut } from '@itsm/runtime';
+import { selectRows, type FanOut } from '@itsm/runtime';
 import type { TicketListRow } from './ticket-list-row';
 
 /** One page of the index: the tickets in list order, and how many match in all. */
@@ -9,9 +9,6 @@ export interface RowPage {
 
 const SORTABLE = new Set(['openedAt', 'updatedAt']);
 const SHARED = new Set(['type', 'priority', 'categoryId']);
-/** below this many wanted rows, keep only the best ones while scanning; beyond, sort the matches */
-const SELECTION_LIMIT = 1000;
-
 /** Whether the rows hold every field the plan filters and sorts on (else: the read model answers). */
 export function rowsCanAnswer(plan: FanOut): boolean {
   return (
@@ -27,25 +24,8 @@ export function rowsCanAnswer(plan: FanOut): boolean {
  * `sources`: where the rows are (all of them, or the index's buckets of the plan's branches).
  */
 export function listPage(sources: Iterable<Iterable<TicketListRow>>, plan: FanOut): RowPage {
-  const matches = matcherOf(plan);
-  const compare = orderOf(plan);
-  const wanted = plan.skip + plan.limit;
-  let total = 0;
-  let best: TicketListRow[] = [];
-  for (const rows of sources) {
-    for (const row of rows) {
-      if (!matches(row)) continue;
-      total++;
-      if (wanted > SELECTION_LIMIT) best.push(row);
-      // else best stays sorted and never longer than wanted: a page costs one pass, not a sort
-      else if (best.length < wanted || compare(row, best[wanted - 1]) < 0) {
-        best.splice(insertionPoint(best, row, compare), 0, row);
-        if (best.length > wanted) best.pop();
-      }
-    }
-  }
-  if (wanted > SELECTION_LIMIT) best = plan.skip >= total ? [] : best.sort(compare);
-  return { ticketIds: best.slice(plan.skip, wanted).map((row) => row.ticketId), total };
+  const { rows, total } = selectRows(sources, matcherOf(plan), orderOf(plan), plan.skip, plan.limit);
+  return { ticketIds: rows.map((row) => row.ticketId), total };
 }
 
 function orderOf(plan: FanOut): (a: TicketListRow, b: TicketListRow) => number {
@@ -68,15 +48,4 @@ function matcherOf(plan: FanOut): (row: TicketListRow) => boolean {
     for (const [field, value] of shared) if (row[field] !== value) return false;
     return statusesOf.get(row.entityId)?.has(row.status) ?? false;
   };
-}
-
-function insertionPoint<Row>(sorted: Row[], row: Row, compare: (a: Row, b: Row) => number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compare(sorted[middle], row) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

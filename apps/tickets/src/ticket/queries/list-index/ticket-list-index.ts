@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FanOut } from '@itsm/runtime';
+import { RowIndex, type FanOut } from '@itsm/runtime';
 import { listPage, rowsCanAnswer, type RowPage } from './list-page';
 import type { TicketListRow } from './ticket-list-row';
 
@@ -13,64 +13,32 @@ const bucketOf = (entityId: string, status: string) => `${entityId}\u0000${statu
  * model answers.
  */
 @Injectable()
-export class TicketListIndex {
-  private readonly rows = new Map<string, TicketListRow>();
+export class TicketListIndex extends RowIndex<TicketListRow> {
   /** (entity, status) -> its rows: a page reads its branches' buckets only, as fanOutPage queries them */
   private readonly buckets = new Map<string, Map<string, TicketListRow>>();
-  /** one copy of each entity, status, type, category: rows share them */
-  private readonly strings = new Map<string, string>();
-  private caughtUp = false;
-  /** until when the feed is known to be connected: past it, events may be missed (Kafka down) */
-  private freshUntil = 0;
 
-  get ready(): boolean {
-    return this.caughtUp && Date.now() <= this.freshUntil;
+  protected keyOf(row: TicketListRow): string {
+    return row.ticketId;
   }
 
-  get size(): number {
-    return this.rows.size;
-  }
-
-  /** The feed has loaded the rows and caught up with the events since: pages may be answered. */
-  markReady(): void {
-    this.caughtUp = true;
-  }
-
-  /** The feed has just heard from Kafka: no event is missed for this long at least. */
-  confirmFresh(forMs: number): void {
-    this.freshUntil = Date.now() + forMs;
-  }
-
-  /** The feed lost events (consumer stopped, reload under way): the read model answers meanwhile. */
-  markStale(): void {
-    this.caughtUp = false;
-  }
-
-  /** The sequence the row reflects; 0 when the ticket is not known. */
-  sequenceOf(ticketId: string): number {
-    return this.rows.get(ticketId)?.sequence ?? 0;
-  }
-
-  /** Keeps the row unless the index already holds a later state of the ticket; true when kept. */
-  upsert(row: TicketListRow): boolean {
-    const previous = this.rows.get(row.ticketId);
-    if (previous && row.sequence < previous.sequence) return false;
-    const kept = {
+  protected override compact(row: TicketListRow): TicketListRow {
+    return {
       ...row,
       entityId: this.shared(row.entityId),
       status: this.shared(row.status),
       type: this.shared(row.type),
-      categoryId: row.categoryId === null ? null : this.shared(row.categoryId),
+      categoryId: this.shared(row.categoryId),
       updatedAt: row.updatedAt === row.openedAt ? row.openedAt : row.updatedAt,
     };
-    const bucket = bucketOf(kept.entityId, kept.status);
+  }
+
+  protected override placed(ticketId: string, row: TicketListRow, previous: TicketListRow | undefined): void {
+    const bucket = bucketOf(row.entityId, row.status);
     if (previous && bucketOf(previous.entityId, previous.status) !== bucket) {
-      this.buckets.get(bucketOf(previous.entityId, previous.status))?.delete(row.ticketId);
+      this.buckets.get(bucketOf(previous.entityId, previous.status))?.delete(ticketId);
     }
-    this.rows.set(row.ticketId, kept);
     const rows = this.buckets.get(bucket) ?? new Map<string, TicketListRow>();
-    this.buckets.set(bucket, rows.set(row.ticketId, kept));
-    return true;
+    this.buckets.set(bucket, rows.set(ticketId, row));
   }
 
   /** The page's tickets and the total, or undefined when the read model must answer. */
@@ -82,13 +50,5 @@ export class TicketListIndex {
       return rows ? [rows.values()] : [];
     });
     return listPage(sources, plan);
-  }
-
-  private shared<Text extends string>(text: Text): Text {
-    if (typeof text !== 'string') return text;
-    const known = this.strings.get(text);
-    if (known !== undefined) return known as Text;
-    this.strings.set(text, text);
-    return text;
   }
 }

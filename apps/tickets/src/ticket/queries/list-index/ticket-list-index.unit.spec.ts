@@ -1,8 +1,8 @@
 import type { TicketStatus } from '@itsm/contracts';
-import type { FanOut } from '@itsm/runtime';
+import { latestSequences, ListedDocCache, type FanOut } from '@itsm/runtime';
 import { listPage, rowsCanAnswer } from './list-page';
-import { ListedTicketCache } from './listed-ticket-cache';
 import { TicketListIndex } from './ticket-list-index';
+import { TICKET_ROWS } from './ticket-list-rows';
 import type { TicketListRow } from './ticket-list-row';
 
 const STATUSES: TicketStatus[] = ['new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
@@ -192,11 +192,35 @@ describe('the list index', () => {
 
 describe('the cache of listed tickets', () => {
   it('gives a document back only for its sequence or an earlier one, and forgets the least recent', () => {
-    const cache = new ListedTicketCache<string>(2);
+    const cache = new ListedDocCache<string>(2);
     cache.set('a', 3, 'a@3');
     cache.set('b', 1, 'b@1');
     expect([cache.get('a', 3), cache.get('a', 2), cache.get('a', 4)]).toEqual(['a@3', 'a@3', undefined]);
     cache.set('c', 1, 'c@1'); // b is the least recently listed now
     expect([cache.get('b', 1), cache.get('a', 3), cache.get('c', 1), cache.size]).toEqual([undefined, 'a@3', 'c@1', 2]);
+  });
+});
+
+describe('what the list index reads again after events', () => {
+  it('asks each ticket up to its last event, and nothing of other streams', () => {
+    const event = (streamId: string, sequence: number, type = 'ticket.status-changed') => ({
+      type,
+      streamId,
+      sequence,
+    });
+    expect(
+      latestSequences(TICKET_ROWS, [
+        event('ticket-a', 3),
+        event('ticket-a', 5),
+        event('ticket-a', 4),
+        event('ticket-b', 1, 'ticket.opened'),
+        event('category-c', 9, 'category.created'),
+      ]),
+    ).toEqual(
+      new Map([
+        ['a', 5],
+        ['b', 1],
+      ]),
+    );
   });
 });

@@ -2,15 +2,21 @@ import type { Admin, SeekEntry } from 'kafkajs';
 
 /**
  * Where a process that loads the read model now must start reading the topic: at the read model's
- * own consumer group's committed offsets. Events before them are in the read model (it commits
+ * own consumer group's committed offsets (the earliest of several read models'). Events before them are in the read model (it commits
  * after applying); later ones may not be yet, so they are read again. A partition that group has
  * not committed starts at its beginning: the index skips what it already holds, by sequence.
  */
-export async function startPositions(admin: Admin, topic: string, readModelGroupId: string): Promise<SeekEntry[]> {
-  const [committed] = await admin.fetchOffsets({ groupId: readModelGroupId, topics: [topic] });
+export async function startPositions(admin: Admin, topic: string, readModelGroupIds: string[]): Promise<SeekEntry[]> {
+  const commits = await Promise.all(
+    readModelGroupIds.map(async (groupId) => (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]),
+  );
   const bounds = await admin.fetchTopicOffsets(topic);
   return bounds.map(({ partition, low, high }) => {
-    const offset = Number(committed?.partitions.find((entry) => entry.partition === partition)?.offset ?? -1);
+    // several read models: the one furthest behind sets the start (the others skip what they hold)
+    const offsets = commits.map((committed) =>
+      Number(committed?.partitions.find((entry) => entry.partition === partition)?.offset ?? -1),
+    );
+    const offset = Math.min(...offsets);
     const start = offset < Number(low) ? Number(low) : Math.min(offset, Number(high));
     return { partition, offset: String(start) };
   });

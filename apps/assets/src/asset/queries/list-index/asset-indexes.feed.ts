@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
+import type { Kafka } from 'kafkajs';
+import { InstallationIndex } from '../../../installation/read-models/installation-index';
+import { AssetListRows } from './asset-list-rows';
+
+/** Keeps this replica's asset list index and installations fed from the assets topic (see ReadModelIndexFeed). */
+@Injectable()
+export class AssetIndexesFeed extends ReadModelIndexFeed {
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    config: ConfigService<ServiceEnv, true>,
+    projections: ProjectionRegistry,
+    metrics: Metrics,
+    rows: AssetListRows,
+    installations: InstallationIndex,
+  ) {
+    super(kafka, config, projections, metrics, {
+      name: 'asset-indexes',
+      context: 'assets',
+      indexes: [rows, installations],
+    });
+  }
+}

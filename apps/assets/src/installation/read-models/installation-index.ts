@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IndexReadiness, MONGO_CONNECTION, type FedIndex, type StreamEvent } from '@itsm/runtime';
+import type { Connection } from 'mongoose';
+import { InstalledSoftware } from './installed-software';
+import { INSTALLATIONS, INSTALLATION_MARKS, INSTALLATIONS_REACTOR } from './software-installations.feed';
+
+const LOAD_BATCH = 5000;
+const LOADED_FIELDS = {
+  _id: 0,
+  computerId: 1,
+  softwareId: 1,
+  versionId: 1,
+  installedAt: 1,
+  source: 1,
+  softwareName: 1,
+  publisher: 1,
+  versionName: 1,
+  arch: 1,
+} as const;
+
+/**
+ * This replica's installations in memory (InstalledSoftware), fed with the asset lists' index by
+ * the assets topic: loaded from `software_installations`, then folding every event.
+ */
+@Injectable()
+export class InstallationIndex extends IndexReadiness implements FedIndex {
+  readonly readModel = INSTALLATIONS_REACTOR;
+  private installed = new InstalledSoftware();
+
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {
+    super();
+  }
+
+  /** What is installed, or undefined when the read model must answer. */
+  get software(): InstalledSoftware | undefined {
+    return this.ready ? this.installed : undefined;
+  }
+
+  /**
+   * The streams' marks first, then the documents: the documents are then at least as far as the
+   * marks say, and an event past a mark folds onto them harmlessly (each fold sets or deletes).
+   */
+  async loadAll(stopped: () => boolean): Promise<number> {
+    const installed = new InstalledSoftware();
+    const marks = this.connection.collection<{ _id: string; sequence: number }>(INSTALLATION_MARKS);
+    for await (const mark of marks.find({}, { projection: { sequence: 1 }, batchSize: LOAD_BATCH })) {
+      installed.markFolded(mark._id, mark.sequence);
+      if (stopped()) return 0;
+    }
+    let count = 0;
+    const docs = this.connection
+      .collection(INSTALLATIONS)
+      .find({}, { projection: LOADED_FIELDS, batchSize: LOAD_BATCH });
+    for await (const doc of docs) {
+      installed.load(doc as never);
+      count++;
+      if (stopped()) break;
+    }
+    this.installed = installed;
+    return count;
+  }
+
+  async refresh(events: StreamEvent[]): Promise<void> {
+    for (const event of events) this.installed.fold(event);
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { selectRows } from '@itsm/runtime';
+import { AssetListIndex } from '../../asset/queries/list-index/asset-list-index';
+import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
+import { InstallationIndex } from '../../installation/read-models/installation-index';
+import type { InstalledSoftware } from '../../installation/read-models/installed-software';
+import { computerFacts, installationId, type InstallationDoc } from '../../installation/read-models/installation-plan';
+import { nameKey } from '../domain/software-names';
+
+/** What "which computers have X" asks: a software (a version of it), in some entities, a page. */
+export interface InstallationsAsked {
+  softwareId: string;
+  versionId?: string;
+  entities: readonly string[];
+  direction: 1 | -1;
+  skip: number;
+  limit: number;
+}
+
+/** A candidate row: the computer's sort key, then its id and the version (the `_id` `<computer>:<version>` on a tie). */
+interface Listed {
+  key: string;
+  computerId: string;
+  versionId: string;
+  computerName: string;
+  entityId: string;
+}
+
+/**
+ * "Which computers have X (version Y)" from this replica's memory: the installations index finds
+ * the computers, the asset list index their entity, trash and name; sorted on the computer's name
+ * key then the installation id, as the read model's index sorts them. Undefined while either
+ * index is not ready (the read model answers).
+ */
+/** By name key, then by `_id` as the read model orders it (built only on a tie: names rarely meet). */
+const orderOf =
+  (direction: 1 | -1) =>
+  (a: Listed, b: Listed): number => {
+    if (a.key !== b.key) return a.key < b.key ? -direction : direction;
+    const [idA, idB] = [installationId(a.computerId, a.versionId), installationId(b.computerId, b.versionId)];
+    return idA === idB ? 0 : idA < idB ? -direction : direction;
+  };
+
+@Injectable()
+export class InstallationsInMemory {
+  /** computer -> its name and the key the installations sort on (normalising names is not free) */
+  private readonly keys = new Map<string, { name: string | null; computerName: string; key: string }>();
+
+  constructor(
+    private readonly installations: InstallationIndex,
+    private readonly assets: AssetListIndex,
+    private readonly feed: SoftwareInstallationsFeed,
+  ) {}
+
+  async page(asked: InstallationsAsked): Promise<{ items: InstallationDoc[]; total: number } | undefined> {
+    const installed = this.installations.software;
+    if (!installed || !this.assets.ready) return undefined;
+    const entities = new Set(asked.entities);
+    const listed: Listed[] = [];
+    for (const [computerId, versions] of installed.installedVersions(asked.softwareId)) {
+      const row = this.assets.row(computerId);
+      if (!row || row.trashed || !entities.has(row.entityId)) continue;
+      const { computerName, key } = this.keyOf(computerId, row.name);
+      for (const versionId of Array.isArray(versions) ? versions : [versions]) {
+        if (asked.versionId && versionId !== asked.versionId) continue;
+        listed.push({ key, computerId, versionId, computerName, entityId: row.entityId });
+      }
+    }
+    const { rows, total } = selectRows([listed], () => true, orderOf(asked.direction), asked.skip, asked.limit);
+    const items = rows.map((one) => this.docOf(installed, asked.softwareId, one));
+    return { items: await Promise.all(items.map((doc) => this.complete(doc))), total };
+  }
+
+  private docOf(installed: InstalledSoftware, softwareId: string, listed: Listed): InstallationDoc {
+    const { computerId, versionId, computerName, key, entityId } = listed;
+    const id = installationId(computerId, versionId);
+    const names = installed.version(versionId)?.names;
+    if (!names) return { _id: id } as InstallationDoc;
+    const { installedAt, manual } = installed.installation(computerId, versionId);
+    return {
+      _id: id,
+      computerId,
+      computerName,
+      computerKey: key,
+      entityId,
+      trashed: false,
+      softwareId,
+      versionId,
+      ...names,
+      installedAt,
+      source: manual ? 'manual' : 'inventory',
+    };
+  }
+
+  /** A technician's version no inventory named: its names are in the read model only. */
+  private async complete(doc: InstallationDoc): Promise<InstallationDoc> {
+    if (doc.computerId !== undefined) return doc;
+    return (await this.feed.installations().findOne({ _id: doc._id })) ?? doc;
+  }
+
+  private keyOf(computerId: string, name: string | null) {
+    const known = this.keys.get(computerId);
+    if (known && known.name === name) return known;
+    const computerName = computerFacts(computerId, name, '', false).name;
+    const fresh = { name, computerName, key: nameKey(computerName) };
+    this.keys.set(computerId, fresh);
+    return fresh;
+  }
+}

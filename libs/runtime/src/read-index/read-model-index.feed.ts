@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { ConfigService } from '@nestjs/config';
+import { topicFor } from '@itsm/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { ServiceEnv } from '../config/service-env';
+import { projectionGroupId } from '../event-sourcing/event-sourcing.module';
+import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
+import type { Metrics } from '../observability/metrics';
+import type { FedIndex, StreamEvent } from './fed-index';
+import { CatchUp, startPositions } from './feed-positions';
+
+/**
+ * How long an index trusts the feed after its last heartbeat to Kafka (sent every 3 to 5 s): past
+ * it, a Kafka outage may be hiding other replicas' changes, and the read model answers instead.
+ */
+const FRESH_AFTER_HEARTBEAT_MS = 20_000;
+/** how long the feed waits before reading documents of events it hears of (see handle) */
+const OWN_WRITES_WAIT_MS = 20;
+
+/** What a service's feed is: its name in logs and consumer groups, its topic's context, its indexes. */
+export interface IndexFeedOptions {
+  name: string;
+  context: string;
+  indexes: FedIndex[];
+}
+
+/**
+ * Keeps a replica's in-memory indexes of one topic: loads them from their read models, then reads
+ * every event through a consumer group of this process alone (each replica needs all partitions),
+ * and marks them ready once caught up. The writer's own commands refresh them inline, before they
+ * answer. Whatever fails, the indexes are marked stale (the read models answer) and the feed starts
+ * over. A service's feed is a subclass naming its options (Nest injects it like any provider).
+ */
+export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger: Logger;
+  private running?: Promise<void>;
+  private stopped = false;
+  private stop = () => {};
+  private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
+  /** the consumer group of the feed under way (tests check it is deleted) */
+  groupId?: string;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly config: ConfigService<ServiceEnv, true>,
+    private readonly projections: ProjectionRegistry,
+    private readonly metrics: Metrics,
+    private readonly options: IndexFeedOptions,
+  ) {
+    this.logger = new Logger(`${options.name} feed`);
+  }
+
+  onModuleInit(): void {
+    this.projections.onInlineApplied((events) => this.refreshAll(events, 0));
+    this.metrics.watch(
+      'itsm_read_index_ready',
+      'Whether the in-memory indexes of a feed answer the lists (1), or the read models (0)',
+      ['feed'],
+      async () => [{ labels: { feed: this.options.name }, value: this.ready ? 1 : 0 }],
+    );
+  }
+
+  /** Whether every index of the feed answers. */
+  get ready(): boolean {
+    return this.options.indexes.every((index) => index.ready);
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = this.keepFeeding();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.stop();
+    await this.running;
+  }
+
+  private async refreshAll(events: StreamEvent[], firstWaitMs: number): Promise<void> {
+    await Promise.all(this.options.indexes.map((index) => index.refresh(events, firstWaitMs)));
+  }
+
+  private each(act: (index: FedIndex) => void): void {
+    for (const index of this.options.indexes) act(index);
+  }
+
+  /** Kafka or Mongo may be down, the consumer may die: start again with a growing pause. */
+  private async keepFeeding(): Promise<void> {
+    const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+    const service = this.config.get('SERVICE_NAME', { infer: true });
+    for (let attempt = 1; !this.stopped; attempt++) {
+      // a group of this process alone, from the positions chosen below: no replica shares it
+      const groupId = `${prefix}${service}.${this.options.name}.${randomUUID()}`;
+      this.groupId = groupId;
+      let consumer: Consumer | undefined;
+      try {
+        consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
+        const readModelGroups = this.options.indexes.map(({ readModel }) =>
+          projectionGroupId(prefix, service, readModel),
+        );
+        const ended = await this.feed(consumer, topicFor(this.options.context, prefix), readModelGroups);
+        if (ended) this.logger.warn(`stopped, starting over: ${ended.message}`);
+      } catch (error) {
+        // at boot the topic may still be on its way (the event flow creates it): said once it lasts
+        const log = attempt === 1 ? 'debug' : 'warn';
+        this.logger[log](`failed (attempt ${attempt}): ${(error as Error).message}`);
+      }
+      this.each((index) => index.markStale());
+      await consumer?.disconnect().catch(() => undefined);
+      await this.deleteGroup(groupId);
+      if (this.stopped) return;
+      await Promise.race([
+        this.stopping,
+        new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt))),
+      ]);
+    }
+  }
+
+  /** One run of the feed: resolves with the consumer's fatal error, or nothing once stopping. */
+  private async feed(consumer: Consumer, topic: string, readModelGroups: string[]): Promise<Error | undefined> {
+    const started = Date.now();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      // the positions first, then the load: no event falls between what is loaded and what is read
+      const starts = await startPositions(admin, topic, readModelGroups);
+      const loaded = await Promise.all(this.options.indexes.map((index) => index.loadAll(() => this.stopped)));
+      if (this.stopped) return undefined;
+      const ends = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }));
+      const catchUp = new CatchUp(starts, ends);
+      let announced = false;
+      const ready = () => {
+        if (announced || !catchUp.done) return;
+        announced = true;
+        this.each((index) => index.confirmFresh(FRESH_AFTER_HEARTBEAT_MS));
+        this.each((index) => index.markReady());
+        this.logger.log(`ready: ${loaded.join(' + ')} loaded, caught up in ${Date.now() - started} ms`);
+      };
+      const crashed = new Promise<Error>((resolve) =>
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+          if (!payload.restart) resolve(payload.error);
+        }),
+      );
+      consumer.on(consumer.events.HEARTBEAT, () => this.each((index) => index.confirmFresh(FRESH_AFTER_HEARTBEAT_MS)));
+      await consumer.connect();
+      // from the latest offset until the seeks below apply: nothing old is read in between
+      await consumer.subscribe({ topics: [topic], fromBeginning: false });
+      await consumer.run({
+        partitionsConsumedConcurrently: 3,
+        eachBatch: async (payload) => {
+          await this.handle(payload);
+          catchUp.passed(payload.batch.partition, Number(payload.batch.lastOffset()) + 1);
+          ready();
+        },
+      });
+      for (const start of starts) consumer.seek({ topic, ...start });
+      ready();
+      return await Promise.race([crashed, this.stopping.then(() => undefined)]);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async handle({ batch, heartbeat }: EachBatchPayload): Promise<void> {
+    const events = batch.messages.flatMap((message) => eventOf(message) ?? []);
+    // the relay often publishes this replica's own commits before their inline apply has written
+    // them: a short wait spares reading documents the inline refresh brings anyway
+    await this.refreshAll(events, OWN_WRITES_WAIT_MS);
+    await heartbeat();
+  }
+
+  /** A group of one process is of no use once it stops: the broker would keep it for days. */
+  private async deleteGroup(groupId: string): Promise<void> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups([groupId]);
+    } catch {
+      // never joined, or Kafka is down: the broker expires an empty group's offsets by itself
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}
+
+/** The envelope fields the indexes read, with the event's data (an index may fold it); undefined for what is not an event. */
+function eventOf(message: KafkaMessage): StreamEvent | undefined {
+  try {
+    const event = JSON.parse(message.value?.toString('utf8') ?? '') as Record<string, unknown>;
+    const { type, streamId, sequence } = event;
+    if (typeof type !== 'string' || typeof streamId !== 'string' || typeof sequence !== 'number') return undefined;
+    return event as unknown as StreamEvent;
+  } catch {
+    return undefined;
+  }
+}
