@@ -6,6 +6,7 @@
 // Environment knobs:
 //   BENCH_REPORTING_EVENTS   events generated (default 1000000: about 100,000 tickets of ~10 events)
 //   BENCH_REPORTING_QUERIES  monthly tables of a year asked after the replay (default 300)
+//   BENCH_REPORTING_FLUSH_TICKETS  tickets changed in memory before a write (the service's REPORTING_FLUSH_TICKETS)
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { topicFor, upcasters } from '@itsm/contracts';
@@ -23,6 +24,7 @@ const { PeriodCalendar } = require('../apps/reporting/dist/statistics/domain/per
 
 const EVENTS = Number(process.env.BENCH_REPORTING_EVENTS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_REPORTING_QUERIES ?? 300);
+const FLUSH_TICKETS = Number(process.env.BENCH_REPORTING_FLUSH_TICKETS ?? 10_000);
 const YEAR_START = Date.parse('2025-01-01T00:00:00.000Z');
 const YEAR_MS = 365 * 86_400_000;
 const ENTITIES = ['root', 'E1', 'E2', 'E3', 'E4'];
@@ -40,12 +42,12 @@ export default async function reportingBench(env) {
   try {
     const generated = await publishHistory(kafka, topics);
     progress(`published ${generated.events} events (${generated.perSecond}/s)`);
-    const baseline = await consume(kafka, topics, `${prefix}baseline`, generated.events, async () => {});
+    const baseline = await consume(kafka, topics, `${prefix}baseline`, generated.events, { fold: async () => {} });
     progress(`consume-only: ${baseline} events/s`);
     const store = new StatisticsStore(connection, 'bench');
     await store.prepare();
-    const folder = new StatisticsFolder(store, new PeriodCalendar('UTC'), 50_000);
-    const replay = await consume(kafka, topics, `${prefix}replay`, generated.events, (events) => folder.fold(events));
+    const folder = new StatisticsFolder(store, new PeriodCalendar('UTC'), 50_000, FLUSH_TICKETS);
+    const replay = await consume(kafka, topics, `${prefix}replay`, generated.events, folder);
     progress(`replay: ${replay} events/s`);
     return {
       note: 'a machine shared with other work: compare the ratio, not the absolute rates',
@@ -56,7 +58,8 @@ export default async function reportingBench(env) {
       replayEventsPerSecond: replay,
       replayRatio: round(replay / baseline, 3),
       replayTarget: '>= 0.3x consume-only',
-      buckets: await store.buckets.countDocuments(),
+      flushTickets: FLUSH_TICKETS,
+      tableDocuments: await store.tables.countDocuments(),
       yearOfMonthlyTablesMs: await queryTimes(connection),
       queryTarget: 'p99 < 100 ms',
     };
@@ -215,8 +218,12 @@ function ticketEvents(i, tickets) {
   return out;
 }
 
-/** Reads both topics from their beginning through a group of its own; events per second. */
-async function consume(kafka, topics, groupId, total, handleBatch) {
+/**
+ * Reads both topics from their beginning through a group of its own, handing batches to `handler`
+ * (with `mustFlush` and `flush`: kept in memory and flushed as the service's feed does, the last
+ * flush within the time); events per second.
+ */
+async function consume(kafka, topics, groupId, total, handler) {
   let read = 0;
   let done;
   const finished = new Promise((resolve) => (done = resolve));
@@ -226,16 +233,18 @@ async function consume(kafka, topics, groupId, total, handleBatch) {
     topics,
     upcasters,
     partitionsConsumedConcurrently: 1,
-    handle: (event) => handleBatch([event]),
+    handle: (event) => handler.fold([event]),
     handleBatch: async (events) => {
-      await handleBatch(events);
+      await handler.fold(events);
       read += events.length;
       if (read >= total) done();
     },
+    ...(handler.flush && { buffering: handler }),
   });
   const started = performance.now();
   await consumer.start(true);
   await finished;
+  await handler.flush?.();
   const seconds = (performance.now() - started) / 1000;
   await consumer.stop();
   return round(total / seconds, 1);

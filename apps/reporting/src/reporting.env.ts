@@ -8,11 +8,13 @@ export interface ReportingSettings {
   calendar: PeriodCalendar;
   /** ticket records kept in memory by the feed */
   cachedTickets: number;
+  /** tickets changed in memory that make the feed write (a replay writes each table once per flush) */
+  flushTickets: number;
   /** how often a version filling from the topics' beginning checks whether it has caught up */
   catchUpCheckMs: number;
 }
 
-/** REPORTING_TIME_ZONE, REPORTING_CACHED_TICKETS, REPORTING_CATCH_UP_CHECK_MS; fails at start when wrong. */
+/** REPORTING_TIME_ZONE, REPORTING_CACHED_TICKETS, REPORTING_FLUSH_TICKETS, REPORTING_CATCH_UP_CHECK_MS; fails at start when wrong. */
 export function loadReportingSettings(raw: Record<string, string | undefined>): ReportingSettings {
   const zone = raw.REPORTING_TIME_ZONE || 'UTC';
   let calendar: PeriodCalendar;
@@ -24,6 +26,7 @@ export function loadReportingSettings(raw: Record<string, string | undefined>): 
   return {
     calendar,
     cachedTickets: wholeNumber(raw, 'REPORTING_CACHED_TICKETS', 50_000, 100, 10_000_000),
+    flushTickets: wholeNumber(raw, 'REPORTING_FLUSH_TICKETS', 10_000, 1, 1_000_000),
     catchUpCheckMs: wholeNumber(raw, 'REPORTING_CATCH_UP_CHECK_MS', 2000, 50, 600_000),
   };
 }

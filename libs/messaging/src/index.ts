@@ -2,6 +2,7 @@ export { ensureTopics, parseTopicOverrides, topicConfig, type TopicOverride, typ
 export { createIdempotentProducer, createTransactionalProducer } from './producer';
 export { EventConsumer, decodeEvent, type EventConsumerOptions } from './event-consumer';
 export { MessageConsumer, type MessageConsumerOptions, type MessageWhereabouts } from './message-consumer';
+export type { Buffering } from './buffered-commits';
 export { withinMessage } from './message-origin';
 export { probeKafka, quickKafkaAdmin } from './probe';
 export {

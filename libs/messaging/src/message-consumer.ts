@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, failureKind, isDomainError } from '@itsm/domain';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { BufferedCommits, type Buffering } from './buffered-commits';
 import { DeadLetterTopic } from './dead-letter-topic';
 import type { Flow } from './flow';
 import { kafkaMessageOf, parkedMessageOf, type StreamParking } from './stream-parking';
@@ -31,6 +32,12 @@ export interface MessageConsumerOptions<Message> {
    * batch is handled again message by message through `handle`, with retries and the DLQ.
    */
   handleBatch?(messages: Message[]): Promise<void>;
+  /**
+   * When given, the handlers may keep what they handled in memory (a read model written in bulk):
+   * offsets are committed only once `flush` has made it durable (see BufferedCommits for when),
+   * and what is held is flushed before the member stops.
+   */
+  buffering?: Buffering;
   /** attempts of a message failing in an unknown way (a bug, a surprise) before it goes to `<topic>.dlq` */
   maxAttempts?: number;
   /** first retry delay; doubles at each attempt, up to `maxBackoffMs` (default 30 s) */
@@ -73,10 +80,18 @@ export class MessageConsumer<Message> {
   /** keys of parked streams, as this member last learnt them (a key replayed elsewhere lingers until met) */
   private readonly parked = new Set<string>();
   private parkedLoaded: Promise<void> = Promise.resolve();
+  private readonly commits?: BufferedCommits;
 
   constructor(private readonly options: MessageConsumerOptions<Message>) {
     this.consumer = this.createConsumer();
     this.dlq = new DeadLetterTopic(options.kafka, options.groupId);
+    if (options.buffering) {
+      this.commits = new BufferedCommits(
+        options.buffering,
+        () => this.consumer,
+        (error) => options.onRetry?.(error, 1),
+      );
+    }
   }
 
   async start(fromBeginning = true): Promise<void> {
@@ -89,6 +104,15 @@ export class MessageConsumer<Message> {
     // a message waiting for a dependency gives up: uncommitted, it comes back after the restart
     this.stopping.abort();
     await this.restarting;
+    if (this.commits) {
+      this.commits.stop();
+      // no new batch; one under way is read again at the next start, changing nothing. A member
+      // that never ran, or a store away: what was handled since the last flush is read again too.
+      await (async () => {
+        this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
+        await this.commits!.flushAndCommit();
+      })().catch(() => undefined);
+    }
     await this.consumer.disconnect();
     await this.dlq.disconnect();
   }
@@ -148,6 +172,7 @@ export class MessageConsumer<Message> {
         ? {
             partitionsConsumedConcurrently,
             eachBatchAutoResolve: false,
+            autoCommit: !this.options.buffering,
             eachBatch: (payload) => this.processBatch(payload),
           }
         : {
@@ -195,7 +220,21 @@ export class MessageConsumer<Message> {
     this.parkedLoaded.catch(() => undefined);
   }
 
-  private async processBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    await this.handleBatch(payload);
+    if (!this.commits?.handled(payload.batch)) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.commits.flushAndCommit();
+      } catch (error) {
+        // the store is away: what was handled stays in memory, uncommitted, until it is back
+        this.options.onRetry?.(error, attempt);
+        await this.pause(attempt, payload.heartbeat);
+      }
+    }
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
     await this.parkedLoaded;
     if (!batch.messages.some((message) => this.parked.has(message.key?.toString() ?? ''))) {
       try {

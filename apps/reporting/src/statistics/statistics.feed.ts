@@ -87,7 +87,12 @@ export class StatisticsFeed implements OnApplicationBootstrap, BeforeApplication
       topics.flatMap((topic) => [topic, deadLetterTopicFor(topic)]),
       eventTopicSettings(this.config),
     );
-    const folder = new StatisticsFolder(store, this.settings.calendar, this.settings.cachedTickets);
+    const folder = new StatisticsFolder(
+      store,
+      this.settings.calendar,
+      this.settings.cachedTickets,
+      this.settings.flushTickets,
+    );
     const groupId = this.groupId;
     this.consumer = new EventConsumer({
       ...this.deadLetters.optionsFor(groupId, this.logger),
@@ -99,6 +104,8 @@ export class StatisticsFeed implements OnApplicationBootstrap, BeforeApplication
       partitionsConsumedConcurrently: 1,
       handle: (event) => folder.fold([event]),
       handleBatch: (events) => folder.fold(events),
+      // a replay keeps thousands of tickets in memory between writes; live, each batch is written
+      buffering: folder,
     });
     this.deadLetters.register(groupId, this.consumer);
     if (this.stopped) return;

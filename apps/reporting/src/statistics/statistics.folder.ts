@@ -1,59 +1,120 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import { LRUCache } from 'lru-cache';
-import { foldBatch, ticketsOf } from './domain/fold-batch';
+import { bucketDelta, contributionsOf } from './domain/contributions';
+import { foldTicketRecord } from './domain/fold-ticket-record';
 import type { PeriodCalendar } from './domain/periods';
-import type { TicketRecord } from './domain/ticket-record';
-import type { StatisticsStore } from './read-models/statistics.store';
+import { sameFacts, ticketsOf } from './domain/fold-batch';
+import { emptyRecord, ticketOf, type TicketRecord } from './domain/ticket-record';
+import type { FlushedChanges, StatisticsStore } from './read-models/statistics.store';
+
+/** A ticket changed since the last flush: its record as flushed (absent when never written) and now. */
+interface Pending {
+  flushed: TicketRecord | undefined;
+  current: TicketRecord;
+}
 
 /**
- * Folds batches of events into one version's records and buckets, one batch at a time (the
- * consumer hands partitions' batches in turn; a ticket's two streams live on two topics). The
- * records last written are kept in memory: this process is their only writer.
+ * Folds batches of events into one version's records and tables. Batches only change records in
+ * memory; `flush` writes them and what they change in the tables at once, so a ticket touched by
+ * many batches, and a month's table touched by thousands of tickets, are written once a flush.
+ * The consumer commits its offsets only after a flush: a crash reads again from the last one, and
+ * the records' sequences make what was already flushed change nothing. Batches and flushes run one
+ * at a time (a ticket's two streams live on two topics).
  */
 export class StatisticsFolder {
   private readonly cache: LRUCache<string, TicketRecord>;
+  private readonly pending = new Map<string, Pending>();
   private queue: Promise<void> = Promise.resolve();
-  /** a flush failed half-way: the buckets are summed again from the records before anything else */
+  /** a flush failed half-way: what it wrote is unknown, the next one sums the tables again */
   private interrupted = false;
 
   constructor(
     private readonly store: StatisticsStore,
     private readonly calendar: PeriodCalendar,
     cachedTickets: number,
+    /** tickets changed in memory that call for a flush */
+    private readonly flushTickets = 10_000,
   ) {
     this.cache = new LRUCache({ max: cachedTickets });
   }
 
   fold(events: readonly EventEnvelope[]): Promise<void> {
-    const turn = this.queue.then(() => this.foldNow(events));
+    return this.inTurn(() => this.foldNow(events));
+  }
+
+  /** Whether enough has changed in memory to write it now. */
+  mustFlush(): boolean {
+    return this.pending.size >= this.flushTickets;
+  }
+
+  flush(): Promise<void> {
+    return this.inTurn(() => this.flushNow());
+  }
+
+  /** Folds and flushes: what the live feed did before batches were kept in memory, for tests. */
+  async foldAndFlush(events: readonly EventEnvelope[]): Promise<void> {
+    await this.fold(events);
+    await this.flush();
+  }
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const turn = this.queue.then(work);
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
   private async foldNow(events: readonly EventEnvelope[]): Promise<void> {
+    const loaded = await this.loadMissing(ticketsOf(events));
+    for (const event of events) {
+      const ticketId = ticketOf(event);
+      if (ticketId === null) continue;
+      const pending = this.pending.get(ticketId);
+      if (pending) {
+        pending.current = foldTicketRecord(pending.current, event);
+        continue;
+      }
+      const flushed = loaded.get(ticketId) ?? this.cache.get(ticketId);
+      const before = flushed ?? emptyRecord(ticketId);
+      const after = foldTicketRecord(before, event);
+      if (after !== before) this.pending.set(ticketId, { flushed, current: after });
+    }
+  }
+
+  /** The stored records of known tickets that are neither pending nor cached. */
+  private async loadMissing(tickets: string[]): Promise<Map<string, TicketRecord>> {
+    const missing = tickets.filter((id) => !this.pending.has(id) && !this.cache.has(id) && this.store.isKnown(id));
+    return missing.length === 0 ? new Map() : this.store.load(missing);
+  }
+
+  private async flushNow(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const changes = this.changes();
     if (this.interrupted) {
-      await this.store.recoverInterruptedFlush(this.calendar);
+      await this.store.rebuildTables(this.calendar, changes.records);
       this.interrupted = false;
+    } else {
+      try {
+        await this.store.flush(changes);
+      } catch (error) {
+        // kept in memory: the next flush writes the records again and sums the tables from them
+        this.interrupted = true;
+        throw error;
+      }
     }
-    const tickets = ticketsOf(events);
-    if (tickets.length === 0) return;
-    const known = new Map<string, TicketRecord>();
-    const missing: string[] = [];
-    for (const ticketId of tickets) {
-      const cached = this.cache.get(ticketId);
-      if (cached) known.set(ticketId, cached);
-      else missing.push(ticketId);
+    for (const { record } of changes.records) this.cache.set(record.ticketId, record);
+    this.pending.clear();
+  }
+
+  /** The records to write and the tables' change: per ticket, what it adds now less what it added. */
+  private changes(): FlushedChanges {
+    const records: FlushedChanges['records'] = [];
+    const delta = new Map();
+    for (const { flushed, current } of this.pending.values()) {
+      if (sameFacts(current, flushed)) continue;
+      records.push({ record: current, isNew: flushed === undefined && !this.store.isKnown(current.ticketId) });
+      const before = flushed ? contributionsOf(flushed, this.calendar) : new Map();
+      bucketDelta(before, contributionsOf(current, this.calendar), delta);
     }
-    if (missing.length > 0) for (const [id, record] of await this.store.load(missing)) known.set(id, record);
-    const folded = foldBatch(events, known, this.calendar);
-    try {
-      await this.store.flush(folded);
-    } catch (error) {
-      // what was written is unknown: read the records again, sum the buckets again
-      this.cache.clear();
-      this.interrupted = true;
-      throw error;
-    }
-    for (const record of folded.records) this.cache.set(record.ticketId, record);
+    return { records, delta };
   }
 }

@@ -20,7 +20,7 @@ export const ticketsOf = (events: readonly EventEnvelope[]): string[] => [
  * Whether the record holds what it held: an event changing nothing counted (a document attached, a
  * follow-up after the taking into account) needs no write; its redelivery changes nothing either.
  */
-const sameFacts = (record: TicketRecord, before: TicketRecord | undefined) =>
+export const sameFacts = (record: TicketRecord, before: TicketRecord | undefined) =>
   before
     ? record.opened === before.opened && record.agreements === before.agreements
     : record.opened === null && record.agreements.length === 0;

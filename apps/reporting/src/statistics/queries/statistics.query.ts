@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DateTime } from 'luxon';
-import type { Filter } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
@@ -10,8 +10,9 @@ import { ID_PATTERN, IsCalendarDay, MONGO_CONNECTION } from '@itsm/runtime';
 import { REPORTING_SETTINGS, type ReportingSettings } from '../../reporting.env';
 import { PERIODS, periodsBetween, type Period } from '../domain/periods';
 import { DIMENSIONS } from '../domain/statistic-catalogue';
-import { statisticRows, type StatisticRow } from '../domain/statistic-rows';
-import { bucketsOf, type BucketDoc } from '../read-models/statistics.store';
+import { statisticRows, type BucketCountersDoc, type StatisticRow } from '../domain/statistic-rows';
+import { tableIdsOf } from '../domain/statistic-tables';
+import { mapLimited, tablesOf, type VersionDoc } from '../read-models/statistics.store';
 import { StatisticsVersions } from '../statistics.versions';
 import { StatisticLabels } from './statistic-labels';
 
@@ -21,6 +22,8 @@ export type Table = (typeof TABLES)[number];
 
 /** At most this many periods in one table: ten years of months, three of weeks, a year and more of days. */
 const MAX_PERIODS = 500;
+/** table documents read at once (by id: FerretDB scans the collection for anything else) */
+const READS_AT_ONCE = 8;
 
 export class StatisticsQuery {
   @ApiProperty({ enum: PERIODS, description: 'days, ISO weeks (from Monday) or months, in REPORTING_TIME_ZONE' })
@@ -57,31 +60,28 @@ export interface StatisticsTable {
  */
 @Injectable()
 export class StatisticsQueries {
+  private readonly versionDocs: Collection<VersionDoc>;
+
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
     private readonly versions: StatisticsVersions,
     private readonly tree: EntityTreeReader,
     private readonly labels: StatisticLabels,
-  ) {}
+  ) {
+    this.versionDocs = connection.collection<VersionDoc>('reporting_versions');
+  }
 
   async table(caller: Caller, table: Table, query: StatisticsQuery): Promise<StatisticsTable> {
     const periods = this.periodsOf(query);
-    const entities = await this.entitiesOf(caller, query.entityId);
+    const entities = new Set(await this.entitiesOf(caller, query.entityId));
     const version = await this.versions.answering();
-    const buckets = bucketsOf(this.connection, version);
     const dimension = table === 'entity' ? 'all' : table;
-    const inRange: Filter<BucketDoc> = {
-      p: query.period,
-      d: dimension,
-      s: { $gte: periods[0], $lte: periods.at(-1)! },
-      e: { $in: entities },
-    };
     const [found, before] = await Promise.all([
-      buckets.find(inRange).toArray(),
-      this.backlogBefore(buckets, dimension, entities, periods[0]),
+      this.buckets(version, query.period, periods, dimension, entities),
+      this.backlogBefore(version, dimension, entities, periods[0]),
     ]);
-    const byTable = (doc: BucketDoc) => (table === 'entity' ? { ...doc, v: doc.e } : doc);
+    const byTable = (row: BucketCountersDoc & { e: string }) => (table === 'entity' ? { ...row, v: row.e } : row);
     const rows = statisticRows(periods, found.map(byTable), this.backlogByValue(before.map(byTable)));
     const names = await this.labels.of(table, [...new Set(rows.map((row) => row.value))]);
     return {
@@ -92,6 +92,22 @@ export class StatisticsQueries {
       periods,
       rows: rows.map((row) => ({ ...row, label: names.get(row.value) ?? null })),
     };
+  }
+
+  /** The buckets of the caller's entities in some periods: each period's table documents, read by id. */
+  private async buckets(
+    version: string,
+    period: Period,
+    starts: readonly string[],
+    dimension: string,
+    entities: ReadonlySet<string>,
+  ): Promise<Array<BucketCountersDoc & { e: string }>> {
+    const tables = tablesOf(this.connection, version);
+    const ids = starts.flatMap((start) => tableIdsOf(period, start, dimension));
+    const docs = await mapLimited(ids, READS_AT_ONCE, (id) => tables.findOne({ _id: id }));
+    return docs.flatMap((doc) =>
+      doc ? doc.rows.filter((row) => entities.has(row.e)).map((row) => ({ ...row, s: doc.s })) : [],
+    );
   }
 
   private periodsOf({ period, from, to }: StatisticsQuery): string[] {
@@ -116,31 +132,28 @@ export class StatisticsQueries {
   }
 
   /**
-   * The backlog's moves before the first period: whole months before its month, then its month's
-   * days before it (a week may start in the month before: its days are then in the months' part).
+   * The backlog's moves before the first period: whole months from the version's first one to the
+   * first period's month, then that month's days before the first period (a week may start in the
+   * month before: its days are then in the months' part).
    */
-  private backlogBefore(
-    buckets: ReturnType<typeof bucketsOf>,
+  private async backlogBefore(
+    version: string,
     dimension: string,
-    entities: string[],
+    entities: ReadonlySet<string>,
     first: string,
-  ): Promise<BucketDoc[]> {
+  ): Promise<Array<BucketCountersDoc & { e: string }>> {
     const month = DateTime.fromISO(first, { zone: 'UTC' }).startOf('month').toISODate()!;
-    const scope = { d: dimension, e: { $in: entities }, backlog: { $exists: true } };
-    return buckets
-      .find(
-        {
-          $or: [
-            { ...scope, p: 'month', s: { $lt: month } },
-            { ...scope, p: 'day', s: { $gte: month, $lt: first } },
-          ],
-        },
-        { projection: { v: 1, e: 1, backlog: 1 } },
-      )
-      .toArray();
+    const firstMonth = (await this.versionDocs.findOne({ _id: version }))?.firstMonth;
+    const months = firstMonth && firstMonth < month ? periodsBetween('month', firstMonth, month) : [];
+    const days = periodsBetween('day', month, first);
+    const [before, inMonth] = await Promise.all([
+      this.buckets(version, 'month', months, dimension, entities),
+      this.buckets(version, 'day', days, dimension, entities),
+    ]);
+    return [...before, ...inMonth];
   }
 
-  private backlogByValue(docs: BucketDoc[]): Map<string, number> {
+  private backlogByValue(docs: BucketCountersDoc[]): Map<string, number> {
     const open = new Map<string, number>();
     for (const doc of docs) open.set(doc.v, (open.get(doc.v) ?? 0) + ((doc.backlog as number) ?? 0));
     return open;

@@ -4,11 +4,13 @@ import { generatedHistory } from '../../test-support/generated-history';
 import { InMemoryStatistics } from '../../test-support/in-memory-statistics';
 import { nonZeroBuckets } from '../../test-support/non-zero-buckets';
 import { PeriodCalendar } from '../domain/periods';
+import { bucketsOfTables } from '../domain/statistic-tables';
 import { StatisticsFolder } from '../statistics.folder';
 import { StatisticsStore } from './statistics.store';
 
-// The statistics' store on the real FerretDB: batches folded through the feed's folder give the
-// buckets the pure fold gives, and a flush cut in the middle is repaired from the ticket records.
+// The statistics' store on the real FerretDB: batches folded through the feed's folder, flushed
+// now and then, give the buckets the pure fold gives, and a flush cut in the middle is repaired
+// from the ticket records.
 const stack = useIsolatedStack();
 const calendar = new PeriodCalendar('UTC');
 const history = generatedHistory(30).inTimeOrder();
@@ -16,7 +18,7 @@ const expected = nonZeroBuckets(new InMemoryStatistics().fold(history).buckets);
 let connection: Connection;
 
 const storedBuckets = async (store: StatisticsStore) =>
-  nonZeroBuckets((await store.buckets.find().toArray()).map((doc) => [doc._id, doc]));
+  nonZeroBuckets(bucketsOfTables(await store.tables.find().toArray()));
 
 beforeAll(async () => {
   connection = await mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName }).asPromise();
@@ -27,18 +29,28 @@ afterAll(() => connection?.close());
 it('folds batches into the buckets the pure fold computes, a redelivery changing nothing', async () => {
   const store = new StatisticsStore(connection, 'folded');
   await store.prepare();
-  const folder = new StatisticsFolder(store, calendar, 10);
-  for (let at = 0; at < history.length; at += 37) await folder.fold(history.slice(at, at + 37));
-  await folder.fold(history.slice(0, 60));
+  // a small cache and flushes every few batches: records read back, tables changed in place
+  const folder = new StatisticsFolder(store, calendar, 10, 8);
+  for (let at = 0; at < history.length; at += 37) {
+    await folder.fold(history.slice(at, at + 37));
+    if (folder.mustFlush()) await folder.flush();
+  }
+  await folder.flush();
+  await folder.foldAndFlush(history.slice(0, 60));
   expect(await storedBuckets(store)).toEqual(expected);
+  // a process started again knows the records written: it reads them rather than start afresh
+  const again = new StatisticsStore(connection, 'folded');
+  await again.prepare();
+  await new StatisticsFolder(again, calendar, 10).foldAndFlush(history.slice(100, 200));
+  expect(await storedBuckets(again)).toEqual(expected);
 });
 
 it('sums the buckets again from the records after a flush cut in the middle', async () => {
   // Given a version folded whole, then a flush that stopped after its records (buckets wrong, mark left)
   const store = new StatisticsStore(connection, 'interrupted');
   await store.prepare();
-  await new StatisticsFolder(store, calendar, 10).fold(history);
-  await connection.collection(store.buckets.collectionName).updateMany({ p: 'month' }, { $inc: { opened: 5 } });
+  await new StatisticsFolder(store, calendar, 10).foldAndFlush(history);
+  await store.tables.updateMany({ p: 'month' }, { $set: { rows: [] } });
   await store.versions.updateOne({ _id: 'interrupted' }, { $set: { flushing: true } });
   // When the next start looks
   expect(await store.recoverInterruptedFlush(calendar)).toBe(true);

@@ -1,26 +1,9 @@
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { contributionsOf, type BucketCounters } from '../domain/contributions';
-import type { FoldedBatch } from '../domain/fold-batch';
 import type { PeriodCalendar } from '../domain/periods';
+import { tablesTouched, withChanges, type TableDoc } from '../domain/statistic-tables';
 import type { TicketRecord } from '../domain/ticket-record';
-
-/** A bucket: the counters of one (period, start, entity, dimension, value), fields as named by contributionsOf. */
-export interface BucketDoc {
-  _id: string;
-  /** period: day, week, month */
-  p: string;
-  /** its first day, yyyy-MM-dd */
-  s: string;
-  /** the tickets' entity */
-  e: string;
-  /** dimension */
-  d: string;
-  /** value on the dimension */
-  v: string;
-  /** counters: opened, solved..., durations as `<name>_n`, `<name>_s` and bins `<name>_h` */
-  [counter: string]: string | number | Record<string, number>;
-}
 
 type RecordDoc = TicketRecord & { _id: string };
 
@@ -30,36 +13,69 @@ export interface VersionDoc {
   status: 'replaying' | 'live';
   startedAt: string;
   liveAt: string | null;
-  /** a flush under way: its records and buckets may be half-written (see recoverInterruptedFlush) */
+  /** a flush under way: its records and tables may be half-written (see recoverInterruptedFlush) */
   flushing: boolean;
+  /** the first month holding a bucket: where a table's backlog starts counting */
+  firstMonth?: string;
 }
 
-const BULK = 1000;
+/** What a flush writes: the records that changed (`isNew`: never written) and the tables' change. */
+export interface FlushedChanges {
+  records: Array<{ record: TicketRecord; isNew: boolean }>;
+  delta: BucketCounters;
+}
+
+const INSERTS = 1000;
+/**
+ * FerretDB 1.24 holds one PostgreSQL connection per statement of an update command until the
+ * command ends (120 in its pool): a bulk of a thousand replacements wedges it. Small commands,
+ * one at a time.
+ */
+const REPLACEMENTS = 25;
+/** reads by id at once: FerretDB serves an `_id` equality from its index, an `$in` by a scan */
+const READS = 8;
+
+/** Runs `task` over `items`, `width` at a time; results in order. */
+export async function mapLimited<T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
 
 /**
- * One version's read models: a record per ticket and the buckets. A flush writes the records, then
- * adds the buckets' delta; a flush cut in the middle is found at the next start (`flushing`), and
- * the buckets are then summed again from the records, which alone are the truth.
+ * One version's read models: a record per ticket and the table documents. A flush writes the
+ * records, then the tables changed; a flush cut in the middle is found at the next start
+ * (`flushing`), and the tables are then summed again from the records, which alone are the truth.
+ * This process is the only writer: it knows which records and tables exist, and keeps the tables
+ * it last wrote.
  */
 export class StatisticsStore {
   readonly records: Collection<RecordDoc>;
-  readonly buckets: Collection<BucketDoc>;
+  readonly tables: Collection<TableDoc>;
   readonly versions: Collection<VersionDoc>;
-  /** the buckets as untyped documents: their counters' names are data (bins) */
-  private readonly bucketWrites: Collection<Document & { _id: string }>;
+  /** ids of the tickets with a record: a ticket never seen needs no read */
+  private readonly known = new Set<string>();
+  private readonly cachedTables = new Map<string, TableDoc>();
+  private firstMonth?: string;
 
   constructor(
     connection: Connection,
     readonly version: string,
+    private readonly tablesKept = 5000,
   ) {
     this.records = connection.collection<RecordDoc>(`reporting_v${version}_tickets`);
-    this.buckets = bucketsOf(connection, version);
-    this.bucketWrites = connection.collection(this.buckets.collectionName);
+    this.tables = tablesOf(connection, version);
     this.versions = connection.collection<VersionDoc>('reporting_versions');
   }
 
   async prepare(): Promise<VersionDoc> {
-    await this.buckets.createIndex({ p: 1, d: 1, s: 1 }, { name: 'period_dimension_start' });
     const fresh: VersionDoc = {
       _id: this.version,
       status: 'replaying',
@@ -68,42 +84,55 @@ export class StatisticsStore {
       flushing: false,
     };
     await this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true });
-    return (await this.versions.findOne({ _id: this.version }))!;
+    for await (const { _id } of this.records.find({}, { projection: { _id: 1 } })) this.known.add(_id);
+    const state = (await this.versions.findOne({ _id: this.version }))!;
+    this.firstMonth = state.firstMonth;
+    return state;
+  }
+
+  isKnown(ticketId: string): boolean {
+    return this.known.has(ticketId);
   }
 
   async load(ticketIds: readonly string[]): Promise<Map<string, TicketRecord>> {
-    const found = await this.records.find({ _id: { $in: [...ticketIds] } }).toArray();
-    return new Map(found.map(({ _id, ...record }) => [_id, record]));
+    const found = await mapLimited(ticketIds, READS, (id) => this.records.findOne({ _id: id }));
+    return new Map(found.flatMap((doc) => (doc ? [[doc._id, recordOf(doc)] as const] : [])));
   }
 
-  async flush({ records, delta }: FoldedBatch): Promise<void> {
+  async flush({ records, delta }: FlushedChanges): Promise<void> {
     if (records.length === 0) return;
     await this.markFlushing(true);
     await this.writeRecords(records);
-    await this.addToBuckets(delta);
+    await this.addToTables(delta);
     await this.markFlushing(false);
   }
 
-  /** After a crash in a flush: the buckets again as the sum of every stored record. */
+  /**
+   * After a crash in a flush, or a flush that failed: the records given written again (whether
+   * the failed flush wrote them or not), then the tables summed again from every stored record.
+   */
+  async rebuildTables(calendar: PeriodCalendar, records: FlushedChanges['records'] = []): Promise<void> {
+    await this.markFlushing(true);
+    await this.writeRecords(records.map(({ record }) => ({ record, isNew: false })));
+    await this.tables.deleteMany({});
+    this.cachedTables.clear();
+    const sums: BucketCounters = new Map();
+    for await (const doc of this.records.find()) {
+      for (const [key, counters] of contributionsOf(recordOf(doc), calendar)) {
+        const sum = sums.get(key) ?? new Map<string, number>();
+        for (const [field, amount] of counters) sum.set(field, (sum.get(field) ?? 0) + amount);
+        sums.set(key, sum);
+      }
+    }
+    await this.addToTables(sums);
+    await this.markFlushing(false);
+  }
+
+  /** At start: whether a flush was cut in the middle, and then the tables summed again. */
   async recoverInterruptedFlush(calendar: PeriodCalendar): Promise<boolean> {
     const state = await this.versions.findOne({ _id: this.version });
     if (!state?.flushing) return false;
-    await this.buckets.deleteMany({});
-    let batch: BucketCounters = new Map();
-    let count = 0;
-    for await (const { _id, ...record } of this.records.find()) {
-      for (const [key, counters] of contributionsOf(record, calendar)) {
-        const sum = batch.get(key) ?? new Map<string, number>();
-        for (const [field, amount] of counters) sum.set(field, (sum.get(field) ?? 0) + amount);
-        batch.set(key, sum);
-      }
-      if (++count % BULK === 0) {
-        await this.addToBuckets(batch);
-        batch = new Map();
-      }
-    }
-    await this.addToBuckets(batch);
-    await this.markFlushing(false);
+    await this.rebuildTables(calendar);
     return true;
   }
 
@@ -111,35 +140,61 @@ export class StatisticsStore {
     return this.versions.updateOne({ _id: this.version }, { $set: { flushing } });
   }
 
-  private async writeRecords(records: TicketRecord[]): Promise<void> {
-    const operations: AnyBulkWriteOperation<RecordDoc>[] = records.map((record) => ({
-      replaceOne: { filter: { _id: record.ticketId }, replacement: { _id: record.ticketId, ...record }, upsert: true },
+  private async writeRecords(records: FlushedChanges['records']): Promise<void> {
+    const docs = (wanted: boolean) =>
+      records.filter(({ isNew }) => isNew === wanted).map(({ record }) => ({ _id: record.ticketId, ...record }));
+    await this.write(this.records, docs(true), docs(false));
+    for (const { record } of records) this.known.add(record.ticketId);
+  }
+
+  private async addToTables(delta: BucketCounters): Promise<void> {
+    const touched = tablesTouched(delta);
+    const ids = [...touched.keys()];
+    const missing = ids.filter((id) => !this.cachedTables.has(id));
+    const read = await mapLimited(missing, READS, (id) => this.tables.findOne({ _id: id }));
+    const current = new Map(this.cachedTables);
+    missing.forEach((id, index) => current.set(id, read[index]!));
+    const fresh: TableDoc[] = [];
+    const changed: TableDoc[] = [];
+    for (const [id, changes] of touched) {
+      const before = current.get(id) ?? null;
+      const after = withChanges(id, before, changes);
+      (before ? changed : fresh).push(after);
+      this.keep(after);
+    }
+    await this.write(this.tables, fresh, changed);
+    await this.noteFirstMonth(ids);
+  }
+
+  /** Inserts what is new in large commands, replaces the rest in small ones (see REPLACEMENTS). */
+  private async write<T extends Document & { _id: string }>(collection: Collection<T>, fresh: T[], changed: T[]) {
+    for (let at = 0; at < fresh.length; at += INSERTS) {
+      await collection.insertMany(fresh.slice(at, at + INSERTS) as never, { ordered: false });
+    }
+    const replacements: AnyBulkWriteOperation<T>[] = changed.map((doc) => ({
+      replaceOne: { filter: { _id: doc._id } as never, replacement: doc, upsert: true },
     }));
-    for (let at = 0; at < operations.length; at += BULK) {
-      await this.records.bulkWrite(operations.slice(at, at + BULK), { ordered: false });
+    for (let at = 0; at < replacements.length; at += REPLACEMENTS) {
+      await collection.bulkWrite(replacements.slice(at, at + REPLACEMENTS), { ordered: false });
     }
   }
 
-  private async addToBuckets(delta: BucketCounters): Promise<void> {
-    const operations: AnyBulkWriteOperation<Document & { _id: string }>[] = [];
-    for (const [key, counters] of delta) {
-      if (counters.size === 0) continue;
-      // the value comes last: a location's text may hold the separator
-      const [p, s, e, d, ...value] = key.split('|');
-      const v = value.join('|');
-      operations.push({
-        updateOne: {
-          filter: { _id: key },
-          update: { $inc: Object.fromEntries(counters), $setOnInsert: { p, s, e, d, v } },
-          upsert: true,
-        },
-      });
-    }
-    for (let at = 0; at < operations.length; at += BULK) {
-      await this.bucketWrites.bulkWrite(operations.slice(at, at + BULK), { ordered: false });
-    }
+  private keep(table: TableDoc): void {
+    this.cachedTables.delete(table._id);
+    this.cachedTables.set(table._id, table);
+    if (this.cachedTables.size > this.tablesKept) this.cachedTables.delete(this.cachedTables.keys().next().value!);
+  }
+
+  private async noteFirstMonth(tableIds: string[]): Promise<void> {
+    const months = tableIds.filter((id) => id.startsWith('month|')).map((id) => id.split('|')[1]);
+    const first = months.sort()[0];
+    if (!first || (this.firstMonth !== undefined && this.firstMonth <= first)) return;
+    this.firstMonth = first;
+    await this.versions.updateOne({ _id: this.version }, { $set: { firstMonth: first } });
   }
 }
 
-export const bucketsOf = (connection: Connection, version: string): Collection<BucketDoc> =>
-  connection.collection<BucketDoc>(`reporting_v${version}_buckets`);
+const recordOf = ({ _id, ...record }: RecordDoc): TicketRecord => record;
+
+export const tablesOf = (connection: Connection, version: string): Collection<TableDoc> =>
+  connection.collection<TableDoc>(`reporting_v${version}_tables`);

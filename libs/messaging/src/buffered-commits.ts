@@ -1,0 +1,74 @@
+import type { Batch, Consumer } from 'kafkajs';
+
+/** A handler keeping what it handled in memory, written in bulk by `flush`. */
+export interface Buffering {
+  /** whether enough is held to write it now */
+  mustFlush(): boolean;
+  flush(): Promise<void>;
+  /** the longest a handled message waits for its flush while batches keep coming (default 5 s) */
+  maxDelayMs?: number;
+}
+
+/** a quiet this long after a batch writes what is held: live consumption stays fresh */
+const IDLE_MS = 200;
+
+/**
+ * Offsets of a consumer whose handler buffers: committed only once a flush has made what they
+ * cover durable. A flush comes when the handler holds enough, when the oldest message held has
+ * waited `maxDelayMs`, when the partition is read to its end, or after a quiet `IDLE_MS` (a topic
+ * written in transactions ends with a marker, so "the end" alone is not enough).
+ */
+export class BufferedCommits {
+  private readonly next = new Map<string, { topic: string; partition: number; offset: string }>();
+  private heldSince: number | null = null;
+  private idle?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly buffering: Buffering,
+    private readonly consumer: () => Consumer,
+    private readonly onFailure: (error: unknown) => void,
+  ) {}
+
+  /** After a batch was handled: whether to flush at once (else a quiet will). */
+  handled(batch: Batch): boolean {
+    if (batch.isEmpty()) return false;
+    this.next.set(`${batch.topic}|${batch.partition}`, {
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: (BigInt(batch.lastOffset()) + 1n).toString(),
+    });
+    this.heldSince ??= Date.now();
+    const due =
+      this.buffering.mustFlush() ||
+      batch.offsetLag() === '0' ||
+      Date.now() - this.heldSince >= (this.buffering.maxDelayMs ?? 5000);
+    if (!due) this.armIdle();
+    return due;
+  }
+
+  /** Flushes what the handler holds, then commits what it covers (read before the flush began). */
+  async flushAndCommit(): Promise<void> {
+    clearTimeout(this.idle);
+    const covered = [...this.next.values()];
+    this.heldSince = null;
+    await this.buffering.flush();
+    if (covered.length > 0) await this.consumer().commitOffsets(covered);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.idle);
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idle);
+    if (this.stopped) return;
+    this.idle = setTimeout(() => {
+      this.flushAndCommit().catch((error) => {
+        this.onFailure(error);
+        this.armIdle();
+      });
+    }, IDLE_MS);
+  }
+}
