@@ -2,22 +2,56 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { useIsolatedStack } from '@itsm/testing';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
 import { PARC_SERVICES, startWebPlatform, type WebPlatform } from './web-platform';
 
 // The Parc and Data Injection screens through the gateway, in Debian's Chromium, against the built
-// identity, assets and imports services (seeded) on the file's slice.
+// identity, assets and imports services (seeded with the demo's computers and import models) on the
+// file's slice: one platform, one browser and one technician's page for every test of the file.
 const stack = useIsolatedStack();
+// a browser step on a loaded 2-core machine can take tens of seconds: steps wait up to a minute
 jest.setTimeout(300_000);
 let platform: WebPlatform<(typeof PARC_SERVICES)[number]>;
 let browser: Browser;
+let context: BrowserContext;
+let tech: Page;
+
+const repoRoot = path.resolve(__dirname, '../..');
+/** The real FusionInventory agent's inventory (apps/assets' fixture), one package named with markup. */
+const MARKUP = '<img src=x onerror="document.title=1">adduser';
+const agentInventory = () =>
+  fs
+    .readFileSync(path.join(repoRoot, 'apps/assets/src/inventory/fixtures/fusioninventory-2.6-debian12.xml'), 'utf8')
+    .replace('<NAME>adduser</NAME>', '<NAME>&lt;img src=x onerror=&quot;document.title=1&quot;&gt;adduser</NAME>');
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** Reloads the page until `locator` shows: read models fed by events catch up in their own time. */
+async function untilShown(page: Page, locator: () => ReturnType<Page['getByText']>, what: string) {
+  for (let attempt = 0; !(await locator().count()); attempt++) {
+    if (attempt === 60) throw new Error(`${what} never showed`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await page.reload();
+  }
+}
 
 beforeAll(async () => {
   browser = await launchChromium();
   stack.onTeardown(() => browser.close());
   platform = await startWebPlatform(stack, PARC_SERVICES);
+  context = await browser.newContext({ locale: 'fr-FR', baseURL: platform.url });
+  stack.onTeardown(() => context.close());
+  context.setDefaultTimeout(60_000);
+  tech = await context.newPage();
+  await tech.goto('/');
+  await tech.getByLabel('Identifiant').fill('tech');
+  await tech.getByLabel('Mot de passe').fill('tech');
+  await tech.getByRole('button', { name: 'Se connecter' }).click();
+  await tech.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
 }, 240_000);
 
 describe('the OpenAPI documents the web client is generated from', () => {
@@ -32,5 +66,95 @@ describe('the OpenAPI documents the web client is generated from', () => {
 
   afterAll(() => {
     if (update) execFileSync(process.execPath, [path.resolve(__dirname, '../../infra/web/api-types.mjs')]);
+  });
+});
+
+describe("the Parc, as tech", () => {
+  it('lists the computers with criteria, sortable columns and a total', async () => {
+    await tech.getByRole('link', { name: 'Parc' }).click();
+    await tech.getByRole('heading', { name: 'Ordinateurs', level: 1 }).waitFor();
+    await tech.getByRole('link', { name: 'PC-COMMERCIAL-01' }).waitFor();
+    await tech.getByRole('button', { name: 'Trier par Nom' }).click();
+    expect(await tech.getByRole('columnheader', { name: 'Trier par Nom' }).getAttribute('aria-sort')).toBe('descending');
+    await tech.getByLabel('Nom', { exact: true }).fill('commercial');
+    await tech.getByRole('button', { name: 'Rechercher' }).click();
+    await tech.getByTestId('list-total').filter({ hasText: 'De 1 à 1 sur 1' }).waitFor();
+    await expectAccessible(tech);
+    await screenshot(tech, 'parc-computers');
+    for (const [type, heading] of [
+      ['Moniteurs', 'ECRAN-COMMERCIAL-01'],
+      ['Imprimantes', 'IMP-COMMERCIAL-01'],
+      ['Téléphones', 'POSTE-COMMERCIAL-01'],
+    ]) {
+      await tech.getByRole('navigation', { name: 'Types de matériel' }).getByRole('link', { name: type }).click();
+      await tech.getByRole('heading', { name: type, level: 1 }).waitFor();
+      await tech.getByRole('link', { name: heading }).waitFor();
+    }
+  });
+
+  it("shows a computer's financial information: its net value today and its warranty's end", async () => {
+    await tech.goto('/parc/computers?name=commercial');
+    await tech.getByRole('link', { name: 'PC-COMMERCIAL-01' }).click();
+    await tech.getByRole('heading', { name: 'PC-COMMERCIAL-01', level: 1 }).waitFor();
+    await tech.getByRole('link', { name: 'Informations financières' }).click();
+    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await tech.getByRole('heading', { name: 'Informations financières', level: 2 }).waitFor();
+    expect(await fact('Valeur nette comptable').textContent()).toMatch(/^\d[\d\s\u202f]*,\d\d$/);
+    expect(await fact('Fin de garantie').textContent()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+    await expectAccessible(tech);
+  });
+
+  it("shows a computer's page after an agent inventory: its OS, volumes, ports, software, as text", async () => {
+    const reply = await fetch(`${platform.services.assets.url}/inventory`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: agentInventory(),
+    });
+    expect(await reply.text()).toContain('no_update');
+    await tech.goto('/parc/computers?name=vm');
+    await tech.getByRole('link', { name: 'vm', exact: true }).click();
+    await tech.getByRole('heading', { name: 'vm', level: 1 }).waitFor();
+    const tabs = tech.getByRole('navigation', { name: 'Onglets' });
+    expect(await tabs.getByRole('link').allTextContents()).toEqual([
+      'Général',
+      "Système d'exploitation",
+      'Composants',
+      'Volumes',
+      'Ports réseau',
+      'Logiciels',
+      'Informations financières',
+      'Tickets',
+      'Historique',
+    ]);
+    await tabs.getByRole('link', { name: "Système d'exploitation" }).click();
+    // the composition's read model follows the inventory's events
+    await untilShown(tech, () => tech.getByText('Debian GNU/Linux 12 (bookworm)', { exact: true }), 'the OS');
+    await tech.getByText('x86_64').waitFor();
+    await tabs.getByRole('link', { name: 'Volumes' }).click();
+    await tech.getByRole('cell', { name: '/dev/vda' }).waitFor();
+    await tabs.getByRole('link', { name: 'Ports réseau' }).click();
+    await tech.getByRole('cell', { name: 'lo', exact: true }).waitFor();
+    await tabs.getByRole('link', { name: 'Composants' }).click();
+    await tech.getByRole('cell', { name: 'AMD EPYC' }).waitFor();
+    await tabs.getByRole('link', { name: 'Logiciels' }).click();
+    await untilShown(tech, () => tech.getByRole('link', { name: MARKUP }), 'the inventoried software');
+    expect(await tech.locator('main img').count()).toBe(0);
+    expect(await tech.title()).toBe('ITSM');
+    await expectAccessible(tech);
+    await screenshot(tech, 'computer-software');
+    await tabs.getByRole('link', { name: 'Historique' }).click();
+    await tech.getByRole('cell', { name: 'asset.inventory-applied' }).first().waitFor();
+  });
+
+  it('shows a software with its installations and its licence compliance', async () => {
+    await tech.getByRole('navigation', { name: 'Onglets' }).getByRole('link', { name: 'Logiciels' }).click();
+    await tech.getByRole('link', { name: MARKUP }).click();
+    await tech.getByRole('heading', { name: MARKUP, level: 1 }).waitFor();
+    const installations = tech.getByRole('region', { name: 'Installations' });
+    await installations.getByRole('link', { name: 'vm' }).waitFor();
+    // installed on one computer, no licence: not compliant
+    await tech.getByRole('region', { name: 'Conformité' }).getByText('Non conforme').waitFor();
+    await expectAccessible(tech);
+    await screenshot(tech, 'software');
   });
 });
