@@ -15,7 +15,7 @@ const stack = useIsolatedStack();
 jest.setTimeout(300_000);
 let platform: WebPlatform<(typeof PARC_SERVICES)[number]>;
 let browser: Browser;
-let context: BrowserContext;
+const contexts: BrowserContext[] = [];
 let tech: Page;
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -33,26 +33,35 @@ async function expectAccessible(page: Page) {
 /** Reloads the page until `locator` shows: read models fed by events catch up in their own time. */
 async function untilShown(page: Page, locator: () => ReturnType<Page['getByText']>, what: string) {
   for (let attempt = 0; !(await locator().count()); attempt++) {
-    if (attempt === 60) throw new Error(`${what} never showed`);
+    if (attempt === 60) throw new Error(`${what} never showed: ${await page.locator('main').textContent()}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await page.reload();
   }
+}
+
+async function signedIn(login: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR', baseURL: platform.url });
+  contexts.push(context);
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Identifiant').fill(login);
+  await page.getByLabel('Mot de passe').fill(login);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  return page;
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
   stack.onTeardown(() => browser.close());
   platform = await startWebPlatform(stack, PARC_SERVICES);
-  context = await browser.newContext({ locale: 'fr-FR', baseURL: platform.url });
-  stack.onTeardown(() => context.close());
-  context.setDefaultTimeout(60_000);
-  tech = await context.newPage();
-  await tech.goto('/');
-  await tech.getByLabel('Identifiant').fill('tech');
-  await tech.getByLabel('Mot de passe').fill('tech');
-  await tech.getByRole('button', { name: 'Se connecter' }).click();
-  await tech.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  tech = await signedIn('tech');
 }, 240_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
 
 describe('the OpenAPI documents the web client is generated from', () => {
   // UPDATE_OPENAPI=1 (`npm run openapi`) rewrites them and the client's types instead
@@ -69,13 +78,15 @@ describe('the OpenAPI documents the web client is generated from', () => {
   });
 });
 
-describe("the Parc, as tech", () => {
+describe('the Parc, as tech', () => {
   it('lists the computers with criteria, sortable columns and a total', async () => {
     await tech.getByRole('link', { name: 'Parc' }).click();
     await tech.getByRole('heading', { name: 'Ordinateurs', level: 1 }).waitFor();
     await tech.getByRole('link', { name: 'PC-COMMERCIAL-01' }).waitFor();
     await tech.getByRole('button', { name: 'Trier par Nom' }).click();
-    expect(await tech.getByRole('columnheader', { name: 'Trier par Nom' }).getAttribute('aria-sort')).toBe('descending');
+    expect(await tech.getByRole('columnheader', { name: 'Trier par Nom' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
     await tech.getByLabel('Nom', { exact: true }).fill('commercial');
     await tech.getByRole('button', { name: 'Rechercher' }).click();
     await tech.getByTestId('list-total').filter({ hasText: 'De 1 à 1 sur 1' }).waitFor();
@@ -156,5 +167,78 @@ describe("the Parc, as tech", () => {
     await tech.getByRole('region', { name: 'Conformité' }).getByText('Non conforme').waitFor();
     await expectAccessible(tech);
     await screenshot(tech, 'software');
+  });
+});
+
+describe('Data Injection, as glpi', () => {
+  // a name as link field; line 3 has an impossible date (22), line 4 no name (23)
+  const file = [
+    "Nom;Fabricant;Numero de serie;Date d'achat",
+    'PC-WEB-01;Dell Inc.;SN-WEB-01;2024-01-15',
+    'PC-WEB-02;Dell Inc.;SN-WEB-02;2024-02-30',
+    ';HP;SN-WEB-03;2024-03-01',
+  ].join('\r\n');
+  let glpi: Page;
+
+  it('creates a model from the header proposed mapping, with a preview of the first lines', async () => {
+    glpi = await signedIn('glpi');
+    await glpi.getByRole('link', { name: 'Injection de données' }).click();
+    await glpi.getByRole('heading', { name: 'Injection de données', level: 1 }).waitFor();
+    await glpi.getByLabel('Nom du modèle').fill('Ordinateurs du web');
+    await glpi.getByLabel('Type de données').selectOption({ label: 'Ordinateurs' });
+    await glpi
+      .getByLabel('Fichier CSV')
+      .setInputFiles({ name: 'parc.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await expectAccessible(glpi);
+    await glpi.getByRole('button', { name: 'Suivant' }).click();
+    const mapping = glpi.getByRole('form', { name: 'Correspondances' });
+    expect(await mapping.getByLabel('Champ : Numero de serie').inputValue()).toBe('serial');
+    expect(await mapping.getByLabel("Champ : Date d'achat").inputValue()).toBe('purchaseDate');
+    await mapping
+      .getByRole('region', { name: 'Aperçu des premières lignes' })
+      .getByRole('cell', { name: 'SN-WEB-02' })
+      .waitFor();
+    await mapping.getByLabel('Champ de liaison : Nom').check();
+    await expectAccessible(glpi);
+    await screenshot(glpi, 'data-injection-mapping');
+    await mapping.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+    await glpi.getByRole('form', { name: 'Informations complémentaires' }).waitFor();
+  });
+
+  it('runs it dry, then for real with its progress, and reports the failed lines to download', async () => {
+    await glpi.getByRole('button', { name: 'Simulation' }).click();
+    await glpi.getByRole('heading', { name: 'Rapport de simulation' }).waitFor();
+    // the status comes from the run's Server-Sent Events through the gateway: the page is not reloaded
+    await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
+    await glpi.getByText('Simulation terminée : aucune donnée écrite').waitFor();
+    await glpi
+      .getByTestId('run-counts')
+      .filter({ hasText: /, 2 échecs$/ })
+      .waitFor();
+    await glpi.getByRole('button', { name: "Lancer l'import réel" }).click();
+    await glpi.getByRole('heading', { name: "Rapport d'import" }).waitFor();
+    await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
+    await glpi
+      .getByTestId('run-counts')
+      .filter({ hasText: /, 2 échecs$/ })
+      .waitFor();
+    await glpi.getByLabel('Statut').selectOption({ label: 'Échec' });
+    const report = glpi.getByRole('table', { name: "Rapport d'import" });
+    await glpi.getByTestId('list-total').filter({ hasText: 'De 1 à 2 sur 2' }).waitFor();
+    expect(await report.locator('tbody tr td:first-child').allTextContents()).toEqual(['3', '4']);
+    expect(await report.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(['22', '23']);
+    await expectAccessible(glpi);
+    await screenshot(glpi, 'data-injection-report');
+    const [download] = await Promise.all([
+      glpi.waitForEvent('download'),
+      glpi.getByRole('button', { name: 'Télécharger les lignes en erreur' }).click(),
+    ]);
+    const failed = fs.readFileSync(await download.path(), 'utf8');
+    expect(failed).toContain('PC-WEB-02;Dell Inc.;SN-WEB-02;2024-02-30');
+    expect(failed).not.toContain('PC-WEB-01');
+    // the line that passed is a computer of the Parc
+    await tech.goto('/parc/computers?name=PC-WEB');
+    await tech.getByRole('link', { name: 'PC-WEB-01' }).waitFor();
+    expect(await tech.getByRole('link', { name: 'PC-WEB-02' }).count()).toBe(0);
   });
 });

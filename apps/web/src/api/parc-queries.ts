@@ -55,7 +55,12 @@ export function useAsset(assetRoute: AssetRoute, assetId: string) {
 }
 
 /** One of an asset's tabs read from its own route (`/api/computers/{id}/volumes`…), when the tab is shown. */
-export function useAssetPart<T>(assetRoute: AssetRoute, assetId: string, part: string, query?: Record<string, unknown>) {
+export function useAssetPart<T>(
+  assetRoute: AssetRoute,
+  assetId: string,
+  part: string,
+  query?: Record<string, unknown>,
+) {
   return useQuery({
     queryKey: ['assets', assetRoute, 'detail', assetId, part, query],
     queryFn: () => assetsGet<T>(`/api/${assetRoute}/{id}/${part}`, assetId, query),

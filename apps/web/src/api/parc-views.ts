@@ -6,7 +6,14 @@ import type { Component, NetworkPort, OperatingSystem, TicketStatus, Volume } fr
 // software/queries, license/queries; apps/imports/src/run/queries, model/use-cases/propose-model).
 
 /** The asset types as the assets service's routes name them. */
-export const ASSET_ROUTES = ['computers', 'monitors', 'printers', 'network-equipments', 'phones', 'peripherals'] as const;
+export const ASSET_ROUTES = [
+  'computers',
+  'monitors',
+  'printers',
+  'network-equipments',
+  'phones',
+  'peripherals',
+] as const;
 export type AssetRoute = (typeof ASSET_ROUTES)[number];
 
 export interface Asset {

@@ -2,7 +2,9 @@ import { parseServerSentEvents } from './server-sent-events';
 
 describe('reading a text/event-stream', () => {
   it('gives the complete events and keeps the unfinished one for the next chunk', () => {
-    const { events, rest } = parseServerSentEvents('event: progress\ndata: {"a":1}\n\n: comment\n\nevent: progress\ndata: {"a"');
+    const { events, rest } = parseServerSentEvents(
+      'event: progress\ndata: {"a":1}\n\n: comment\n\nevent: progress\ndata: {"a"',
+    );
     expect(events).toEqual([{ type: 'progress', data: '{"a":1}' }]);
     expect(rest).toBe('event: progress\ndata: {"a"');
     expect(parseServerSentEvents(`${rest}:2}\n\n`).events).toEqual([{ type: 'progress', data: '{"a":2}' }]);

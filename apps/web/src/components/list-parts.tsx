@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /** "De 21 à 40 sur 57" and the previous/next buttons of a paged list. */
-export function Pager(props: { label: string; page: number; pageSize: number; total: number; onPage(page: number): void }) {
+export function Pager(props: {
+  label: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage(page: number): void;
+}) {
   const { t } = useI18n();
   const { page, pageSize, total } = props;
   const from = total ? (page - 1) * pageSize + 1 : 0;
@@ -25,11 +31,7 @@ export function Pager(props: { label: string; page: number; pageSize: number; to
 }
 
 /** A column header that sorts the list, telling assistive technologies how it is sorted. */
-export function SortableHeader(props: {
-  label: string;
-  sorted: 'asc' | 'desc' | null;
-  onSort(): void;
-}) {
+export function SortableHeader(props: { label: string; sorted: 'asc' | 'desc' | null; onSort(): void }) {
   const { t } = useI18n();
   return (
     <th scope="col" aria-sort={props.sorted === 'asc' ? 'ascending' : props.sorted === 'desc' ? 'descending' : 'none'}>

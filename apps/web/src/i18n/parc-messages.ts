@@ -76,7 +76,7 @@ export const PARC_MESSAGES = {
     actor: 'Utilisateur',
     change: 'Modification',
     noneYet: 'Aucun élément',
-    notInventoried: "Pas encore inventorié par un agent",
+    notInventoried: 'Pas encore inventorié par un agent',
     versions: 'Versions',
     installations: 'Installations',
     computer: 'Ordinateur',

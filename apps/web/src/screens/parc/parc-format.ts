@@ -10,8 +10,10 @@ export function useParcFormat() {
     const amounts = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const integers = new Intl.NumberFormat(tag);
     return {
-      day: (value: string | null | undefined) => (value ? days.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : null),
-      amount: (value: number | null | undefined) => (value === null || value === undefined ? null : amounts.format(value)),
+      day: (value: string | null | undefined) =>
+        value ? days.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : null,
+      amount: (value: number | null | undefined) =>
+        value === null || value === undefined ? null : amounts.format(value),
       integer: (value: number | null | undefined) =>
         value === null || value === undefined ? null : integers.format(value),
     };
