@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
+import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
 import { PARC_SERVICES, startWebPlatform, type WebPlatform } from './web-platform';
 
@@ -32,23 +32,22 @@ async function expectAccessible(page: Page) {
 
 /** Reloads the page until `locator` shows: read models fed by events catch up in their own time. */
 async function untilShown(page: Page, locator: () => ReturnType<Page['getByText']>, what: string) {
-  for (let attempt = 0; !(await locator().count()); attempt++) {
-    if (attempt === 60) throw new Error(`${what} never showed: ${await page.locator('main').textContent()}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  for (let attempt = 0; ; attempt++) {
+    // a reload signs in again (the refresh cookie) and reads the tab again: give it time to show
+    const shown = await locator()
+      .first()
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 20) throw new Error(`${what} never showed: ${await page.locator('main').textContent()}`);
     await page.reload();
   }
 }
 
 async function signedIn(login: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR', baseURL: platform.url });
-  contexts.push(context);
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe').fill(login);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  const page = await signedInPage(browser, platform.url, login);
+  contexts.push(page.context());
   return page;
 }
 
@@ -160,7 +159,8 @@ describe('the Parc, as tech', () => {
   it('shows a software with its installations and its licence compliance', async () => {
     await tech.getByRole('navigation', { name: 'Onglets' }).getByRole('link', { name: 'Logiciels' }).click();
     await tech.getByRole('link', { name: MARKUP }).click();
-    await tech.getByRole('heading', { name: MARKUP, level: 1 }).waitFor();
+    // the catalogue learns what inventories found from their events, after the installations
+    await untilShown(tech, () => tech.getByRole('heading', { name: MARKUP, level: 1 }), 'the software');
     const installations = tech.getByRole('region', { name: 'Installations' });
     await installations.getByRole('link', { name: 'vm' }).waitFor();
     // installed on one computer, no licence: not compliant

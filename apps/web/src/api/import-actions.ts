@@ -1,5 +1,6 @@
 import { answer, importsApi } from './clients';
 import { authorizedFetch } from './access-token';
+import type { operations } from './generated/imports';
 import type { ImportModel, ImportRun, ProposedModel } from './parc-views';
 
 // Data Injection's writes: multipart uploads go as FormData through the typed client (the
@@ -16,13 +17,19 @@ export function proposeModel(file: File, targetType: string): Promise<ProposedMo
   );
 }
 
-export type NewModel = Pick<ImportModel, 'name' | 'targetType' | 'mapping'> & {
+/** A model as the wizard creates it; the target types as the service's document names them. */
+export type NewModel = Pick<ImportModel, 'name' | 'mapping'> & {
+  targetType: NonNullable<
+    operations['ImportModelHttpController_create']['requestBody']
+  >['content']['application/json']['targetType'];
   options: Pick<ImportModel['options'], 'allowCreation' | 'allowUpdate' | 'delimiter'>;
 };
 
 export function createModel(model: NewModel): Promise<ImportModel> {
   return answer<ImportModel>(
     importsApi.POST('/api/import-models', {
+      // the document types a mapped column's nullable `field` as an empty object (the DTO says
+      // `nullable` without a type): the body is the DTO's all the same
       body: model as never,
       headers: { 'idempotency-key': crypto.randomUUID() },
     }),

@@ -74,7 +74,7 @@ export function MappingStep(props: {
               </th>
               <td>
                 <select
-                  aria-label={t('injection.field') + ' : ' + column.column}
+                  aria-label={`${t('injection.field')} : ${column.column}`}
                   value={column.field ?? ''}
                   disabled={readOnly}
                   onChange={(event) => change(index, { field: event.target.value || null })}
@@ -87,24 +87,17 @@ export function MappingStep(props: {
                   ))}
                 </select>
               </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('injection.linkField') + ' : ' + column.column}
-                  checked={column.linkField}
-                  disabled={readOnly || !column.field}
-                  onChange={(event) => change(index, { linkField: event.target.checked })}
-                />
-              </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('injection.mandatory') + ' : ' + column.column}
-                  checked={column.mandatory}
-                  disabled={readOnly || !column.field}
-                  onChange={(event) => change(index, { mandatory: event.target.checked })}
-                />
-              </td>
+              {(['linkField', 'mandatory'] as const).map((flag) => (
+                <td key={flag}>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t(`injection.${flag}`)} : ${column.column}`}
+                    checked={column[flag]}
+                    disabled={readOnly || !column.field}
+                    onChange={(event) => change(index, { [flag]: event.target.checked })}
+                  />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

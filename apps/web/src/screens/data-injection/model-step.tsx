@@ -1,17 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useImportModels } from '../../api/parc-queries';
-import type { ImportModel } from '../../api/parc-views';
+import type { NewModel } from '../../api/import-actions';
+import { ASSET_ROUTES, type ImportModel } from '../../api/parc-views';
 import { OptionSelect } from '../../components/option-select';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 
+/** The types of data a model imports: the Parc's, then the others (the imports service's list). */
 export const TARGET_TYPES = [
-  'computers',
-  'monitors',
-  'printers',
-  'network-equipments',
-  'phones',
-  'peripherals',
+  ...ASSET_ROUTES,
   'software',
   'licenses',
   'users',
@@ -21,11 +18,13 @@ export const TARGET_TYPES = [
   'entities',
   'locations',
   'itil-categories',
-] as const;
+] as const satisfies ReadonlyArray<NewModel['targetType']>;
 
 /** The label of a type of data: the Parc's types by their list's name, the others by their own. */
 export const targetLabelKey = (targetType: string) =>
-  (TARGET_TYPES.indexOf(targetType as never) < 6 ? `assetType.${targetType}` : `target.${targetType}`) as MessageKey;
+  ((ASSET_ROUTES as readonly string[]).includes(targetType)
+    ? `assetType.${targetType}`
+    : `target.${targetType}`) as MessageKey;
 
 /** What the first step chose: an existing model, or a new one's name and type; and the file. */
 export type ModelChoice = { file: File } & (

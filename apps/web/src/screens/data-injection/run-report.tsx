@@ -46,11 +46,12 @@ function Progress({ run }: { run: ImportRun }) {
       <p role="status" data-testid="run-status">
         {t(`run.${run.status}` as MessageKey)}
       </p>
-      <progress
-        aria-labelledby="progress-title"
-        max={Math.max(progress.linesDone, 1)}
-        value={ENDED.has(run.status) ? Math.max(progress.linesDone, 1) : progress.linesDone}
-      />
+      {/* the number of lines is known only at the end: indeterminate until then */}
+      {ENDED.has(run.status) ? (
+        <progress aria-labelledby="progress-title" max={1} value={1} />
+      ) : (
+        <progress aria-labelledby="progress-title" />
+      )}
       <p>{t('injection.linesDone', { done: progress.linesDone, perSecond: progress.linesPerSecond })}</p>
       <p data-testid="run-counts">{t('injection.counts', progress)}</p>
       {run.reason && <p className="error">{run.reason}</p>}
