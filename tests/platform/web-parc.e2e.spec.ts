@@ -17,6 +17,8 @@ let platform: WebPlatform<(typeof PARC_SERVICES)[number]>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let tech: Page;
+/** glpi's page: Data Injection needs import.run (Super-Admin) */
+let glpi: Page;
 
 const repoRoot = path.resolve(__dirname, '../..');
 /** The real FusionInventory agent's inventory (apps/assets' fixture), one package named with markup. */
@@ -178,8 +180,6 @@ describe('Data Injection, as glpi', () => {
     'PC-WEB-02;Dell Inc.;SN-WEB-02;2024-02-30',
     ';HP;SN-WEB-03;2024-03-01',
   ].join('\r\n');
-  let glpi: Page;
-
   it('creates a model from the header proposed mapping, with a preview of the first lines', async () => {
     glpi = await signedIn('glpi');
     await glpi.getByRole('link', { name: 'Injection de données' }).click();
@@ -240,5 +240,34 @@ describe('Data Injection, as glpi', () => {
     await tech.goto('/parc/computers?name=PC-WEB');
     await tech.getByRole('link', { name: 'PC-WEB-01' }).waitFor();
     expect(await tech.getByRole('link', { name: 'PC-WEB-02' }).count()).toBe(0);
+  });
+});
+
+describe("Data Injection with the seed's model", () => {
+  it('checks the demo file against Import_ordinateurs in a dry run', async () => {
+    await glpi.goto('/data-injection');
+    await glpi.getByLabel('Modèle').selectOption({ label: 'Import_ordinateurs (Ordinateurs)' });
+    await glpi.getByLabel('Fichier CSV').setInputFiles(path.join(repoRoot, 'apps/imports/demo/ordinateurs.csv'));
+    await glpi.getByRole('button', { name: 'Suivant' }).click();
+    // the chosen model's mapping, read-only
+    const mapping = glpi.getByRole('form', { name: 'Correspondances' });
+    expect(await mapping.getByLabel('Champ : Nom', { exact: true }).isDisabled()).toBe(true);
+    expect(await mapping.getByLabel('Champ de liaison : Nom').isChecked()).toBe(true);
+    await mapping.getByRole('button', { name: 'Suivant' }).click();
+    await glpi.getByRole('button', { name: 'Simulation' }).click();
+    await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
+    await glpi.getByTestId('list-total').filter({ hasText: 'sur 3' }).waitFor();
+  });
+});
+
+describe('a self-service user', () => {
+  it('sees neither the Parc nor Data Injection, and cannot reach them', async () => {
+    const postOnly = await signedIn('post-only');
+    expect(await postOnly.getByRole('link', { name: 'Parc' }).count()).toBe(0);
+    expect(await postOnly.getByRole('link', { name: 'Injection de données' }).count()).toBe(0);
+    for (const address of ['/parc/computers', '/parc/software', '/data-injection']) {
+      await postOnly.goto(address);
+      await postOnly.getByRole('heading', { name: "Vous n'avez pas accès à cette page" }).waitFor();
+    }
   });
 });
