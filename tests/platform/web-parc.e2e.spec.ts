@@ -245,14 +245,15 @@ describe('Data Injection, as glpi', () => {
 
 describe("Data Injection with the seed's model", () => {
   it('checks the demo file against Import_ordinateurs in a dry run', async () => {
+    glpi ??= await signedIn('glpi');
     await glpi.goto('/data-injection');
-    await glpi.getByLabel('Modèle').selectOption({ label: 'Import_ordinateurs (Ordinateurs)' });
+    await glpi.getByLabel('Modèle', { exact: true }).selectOption({ label: 'Import_ordinateurs (Ordinateurs)' });
     await glpi.getByLabel('Fichier CSV').setInputFiles(path.join(repoRoot, 'apps/imports/demo/ordinateurs.csv'));
     await glpi.getByRole('button', { name: 'Suivant' }).click();
     // the chosen model's mapping, read-only
     const mapping = glpi.getByRole('form', { name: 'Correspondances' });
     expect(await mapping.getByLabel('Champ : Nom', { exact: true }).isDisabled()).toBe(true);
-    expect(await mapping.getByLabel('Champ de liaison : Nom').isChecked()).toBe(true);
+    expect(await mapping.getByLabel('Champ de liaison : Nom', { exact: true }).isChecked()).toBe(true);
     await mapping.getByRole('button', { name: 'Suivant' }).click();
     await glpi.getByRole('button', { name: 'Simulation' }).click();
     await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
