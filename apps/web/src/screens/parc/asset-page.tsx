@@ -46,11 +46,6 @@ function AssetPage({ assetType, assetId }: { assetType: AssetRoute; assetId: str
   return (
     <>
       <ParcNav />
-      <p className="meta">
-        <Link to="/parc/$assetType" params={{ assetType }} search={{}}>
-          {t(`assetType.${assetType}` as MessageKey)}
-        </Link>
-      </p>
       <h1>{asset.data.name ?? asset.data.assetId}</h1>
       <nav aria-label={t('tabs')} className="tabs">
         {tabsOf(assetType).map((candidate) => (
@@ -58,7 +53,8 @@ function AssetPage({ assetType, assetId }: { assetType: AssetRoute; assetId: str
             key={candidate}
             to="/parc/$assetType/$assetId"
             params={{ assetType, assetId }}
-            search={{ tab: candidate === 'general' ? undefined : candidate }}
+            // each tab named in the address: a link without it would count as current on every tab
+            search={{ tab: candidate }}
             aria-current={candidate === tab ? 'page' : undefined}
           >
             {t(`tab.${candidate}` as MessageKey)}
