@@ -15,6 +15,24 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * A page of a new French browser context, signed in as one of the demo's users (their password is
+ * their login) and at home; the caller closes its context (`page.context()`).
+ */
+export async function signedInPage(browser: Browser, baseURL: string, login: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR', baseURL });
+  // a browser step on a loaded 2-core machine (argon2 at sign-in, Chromium's rendering) can take
+  // tens of seconds: the steps wait up to a minute
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Identifiant').fill(login);
+  await page.getByLabel('Mot de passe').fill(login);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  return page;
+}
+
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {

@@ -9,37 +9,53 @@ const repoRoot = path.resolve(__dirname, '../..');
 /** The services the web application talks to today, and their OpenAPI documents' owners. */
 export const WEB_SERVICES = ['identity', 'tickets', 'sla'] as const;
 export type WebService = (typeof WEB_SERVICES)[number];
-/** the gateway's other routes, to services these tests do not start */
-export const ABSENT_SERVICES = ['assets', 'reporting', 'imports'] as const;
+/** The Parc and Data Injection screens' services (web-parc.e2e.spec.ts). */
+export const PARC_SERVICES = ['identity', 'assets', 'imports'] as const;
+/** every service the gateway routes to */
+const GATEWAY_SERVICES = ['identity', 'tickets', 'sla', 'assets', 'reporting', 'imports'] as const;
+type GatewayService = (typeof GATEWAY_SERVICES)[number];
+/** services whose demo data (apps/<service>/dist/seed.js) the platform loads after identity's */
+const SEEDED = new Set<GatewayService>(['assets', 'imports']);
 
-export interface WebPlatform {
-  services: Record<WebService, ServiceProcess>;
+export interface WebPlatform<Service extends GatewayService = WebService> {
+  services: Record<Service, ServiceProcess>;
   /** the gateway's address, as the browser uses it (localhost: a secure context for the cookie) */
   url: string;
 }
 
-/** Identity's demo users (glpi, tech, normal, post-only, S1 = M. Blier), through its real handlers. */
-async function seedIdentity(stack: ManagedIsolatedStack): Promise<void> {
-  await promisify(execFile)(process.execPath, [path.join(repoRoot, 'apps/identity/dist/seed.js')], {
-    env: { ...process.env, ...stack.envFor('identity'), SERVICE_NAME: `identity-${stack.dbName}` },
+/** A service's demo data through its real handlers (identity's: glpi, tech, normal, post-only, S1 = M. Blier). */
+async function seed(stack: ManagedIsolatedStack, service: string, env: Record<string, string> = {}): Promise<void> {
+  await promisify(execFile)(process.execPath, [path.join(repoRoot, `apps/${service}/dist/seed.js`)], {
+    env: { ...process.env, ...stack.envFor(service), SERVICE_NAME: `${service}-${stack.dbName}`, ...env },
   });
 }
 
 /**
  * The built services and the gateway in front of them, each its own process on the test file's
- * slice, seeded with identity's demo users: what `npm start` runs, on private ports.
+ * slice, seeded with identity's demo users (and the others' demo data): what `npm start` runs, on
+ * private ports. `started`: the services the file needs (identity always); the others are away.
  */
-export async function startWebPlatform(stack: ManagedIsolatedStack): Promise<WebPlatform> {
+export async function startWebPlatform<Service extends GatewayService = WebService>(
+  stack: ManagedIsolatedStack,
+  started: readonly Service[] = WEB_SERVICES as unknown as Service[],
+): Promise<WebPlatform<Service>> {
   const identity = await startService(stack, 'identity');
-  await seedIdentity(stack);
-  const [tickets, sla] = await Promise.all([startService(stack, 'tickets'), startService(stack, 'sla')]);
-  const services = { identity, tickets, sla };
+  await seed(stack, 'identity');
+  const others = started.filter((name) => name !== 'identity');
+  const processes = await Promise.all(others.map((name) => startService(stack, name)));
+  const services = Object.fromEntries([
+    ['identity', identity],
+    ...others.map((name, index) => [name, processes[index]]),
+  ]) as Record<Service, ServiceProcess>;
   const upstreams = Object.fromEntries(
-    Object.entries(services).map(([name, service]) => [`ITSM_${name.toUpperCase()}_URL`, service.url]),
+    Object.entries<ServiceProcess>(services).map(([name, service]) => [`ITSM_${name.toUpperCase()}_URL`, service.url]),
   );
+  for (const name of others.filter((service) => SEEDED.has(service))) await seed(stack, name, upstreams);
   // the services not started here are a free port away: the gateway answers for them
   const absent = `http://127.0.0.1:${await freePort()}`;
-  const away = Object.fromEntries(ABSENT_SERVICES.map((name) => [`ITSM_${name.toUpperCase()}_URL`, absent]));
-  const gateway = await startService(stack, 'gateway', { ...upstreams, ...away, LOG_LEVEL: 'silent' });
+  const away = Object.fromEntries(
+    GATEWAY_SERVICES.filter((name) => !(name in services)).map((name) => [`ITSM_${name.toUpperCase()}_URL`, absent]),
+  );
+  const gateway = await startService(stack, 'gateway', { ...away, ...upstreams, LOG_LEVEL: 'silent' });
   return { services, url: gateway.url.replace('127.0.0.1', 'localhost') };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { jsonApi, type ApiAnswer } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
+import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
 import { startWebPlatform, WEB_SERVICES, type WebPlatform } from './web-platform';
 
@@ -19,15 +19,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function signedIn(login: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR', baseURL: platform.url });
-  contexts.push(context);
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe').fill(login);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  const page = await signedInPage(browser, platform.url, login);
+  contexts.push(page.context());
   return page;
 }
 

@@ -1,7 +1,8 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
 import { CreateTicket } from './screens/create-ticket';
+import { assetListSearch, assetPageSearch, softwareListSearch } from './screens/parc/parc-search';
 import { SelfServiceHome } from './screens/self-service-home';
 import { TechnicianHome } from './screens/technician-home';
 import { TicketList } from './screens/ticket-list';
@@ -51,7 +52,53 @@ const ticketRoute = createRoute({
   },
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, ticketListRoute, createTicketRoute, ticketRoute]);
+// The Parc's screens, loaded when first opened (their code stays out of the first download)
+const parcScreen = () => import('./screens/parc/parc-screens');
+
+const softwareListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/software',
+  validateSearch: softwareListSearch,
+  component: lazyRouteComponent(parcScreen, 'SoftwareListScreen'),
+});
+
+const softwareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/software/$softwareId',
+  component: lazyRouteComponent(parcScreen, 'SoftwarePageScreen'),
+});
+
+const assetListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/$assetType',
+  validateSearch: assetListSearch,
+  component: lazyRouteComponent(parcScreen, 'AssetListScreen'),
+});
+
+const assetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/$assetType/$assetId',
+  validateSearch: assetPageSearch,
+  component: lazyRouteComponent(parcScreen, 'AssetPageScreen'),
+});
+
+const dataInjectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/data-injection',
+  component: lazyRouteComponent(() => import('./screens/data-injection/injection-wizard'), 'InjectionWizardScreen'),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  ticketListRoute,
+  createTicketRoute,
+  ticketRoute,
+  softwareListRoute,
+  softwareRoute,
+  assetListRoute,
+  assetRoute,
+  dataInjectionRoute,
+]);
 
 export const router = createRouter({ routeTree });
 

@@ -20,7 +20,7 @@ function LanguageSwitcher() {
 /** The header (navigation by interface, switchers, sign-out) and the page; the sign-in form when signed out. */
 export function Layout() {
   const { t } = useI18n();
-  const { me, loading, selfService, signOut } = useSession();
+  const { me, loading, selfService, signOut, can } = useSession();
   return (
     <>
       <a className="skip" href="#content">
@@ -33,6 +33,12 @@ export function Layout() {
             <Link to="/">{t('home')}</Link>
             <Link to="/tickets/new">{t('createTicket')}</Link>
             {!selfService && <Link to="/tickets">{t('tickets')}</Link>}
+            {can('asset.read') && (
+              <Link to="/parc/$assetType" params={{ assetType: 'computers' }} search={{}}>
+                {t('parc')}
+              </Link>
+            )}
+            {can('import.run') && <Link to="/data-injection">{t('dataInjection')}</Link>}
           </nav>
         )}
         <div className="tools">

@@ -1,6 +1,9 @@
+import { PARC_MESSAGES } from './parc-messages';
+
 /** The application's words, French first (the seed's), English beside them: one key, both languages. */
 export const MESSAGES = {
   fr: {
+    ...PARC_MESSAGES.fr,
     appName: 'Assistance',
     skipToContent: 'Aller au contenu',
     signIn: 'Se connecter',
@@ -140,6 +143,7 @@ export const MESSAGES = {
     noDevice: 'Aucun matériel connu pour le moment',
   },
   en: {
+    ...PARC_MESSAGES.en,
     appName: 'Service desk',
     skipToContent: 'Skip to content',
     signIn: 'Sign in',

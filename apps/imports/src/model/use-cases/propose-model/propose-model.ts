@@ -1,7 +1,7 @@
 import { ChunkDecoder, detectEncoding } from '../../../run/domain/text-decoding';
 import { readSample } from '../../../run/domain/csv-sample';
 import { proposeMapping } from '../../domain/propose-mapping';
-import type { TargetType } from '../../domain/target-fields';
+import { fieldsOf, type TargetType } from '../../domain/target-fields';
 
 /** How much of a sample file is read: enough for a header and 20 lines of any sensible file. */
 export const SAMPLE_BYTES = 256 * 1024;
@@ -23,5 +23,11 @@ export function proposeModel(targetType: TargetType, bytes: Buffer, truncated: b
       mandatory: false,
     })),
     preview: sample.lines,
+    fields: fieldsOf(targetType).map(({ field, labels, table, linkable }) => ({
+      field,
+      labels,
+      table: table ?? null,
+      linkable: linkable ?? false,
+    })),
   };
 }

@@ -1,0 +1,4 @@
+// The Parc's screens, one lazily loaded chunk (router.tsx).
+export { AssetListScreen } from './asset-list';
+export { AssetPageScreen } from './asset-page';
+export { SoftwareListScreen, SoftwarePageScreen } from './software-screens';

@@ -1,0 +1,274 @@
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { useIsolatedStack } from '@itsm/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
+import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
+import { PARC_SERVICES, startWebPlatform, type WebPlatform } from './web-platform';
+
+// The Parc and Data Injection screens through the gateway, in Debian's Chromium, against the built
+// identity, assets and imports services (seeded with the demo's computers and import models) on the
+// file's slice: one platform, one browser and one technician's page for every test of the file.
+const stack = useIsolatedStack();
+// a browser step on a loaded 2-core machine can take tens of seconds: steps wait up to a minute
+jest.setTimeout(300_000);
+let platform: WebPlatform<(typeof PARC_SERVICES)[number]>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let tech: Page;
+/** glpi's page: Data Injection needs import.run (Super-Admin) */
+let glpi: Page;
+
+const repoRoot = path.resolve(__dirname, '../..');
+/** The real FusionInventory agent's inventory (apps/assets' fixture), one package named with markup. */
+const MARKUP = '<img src=x onerror="document.title=1">adduser';
+const agentInventory = () =>
+  fs
+    .readFileSync(path.join(repoRoot, 'apps/assets/src/inventory/fixtures/fusioninventory-2.6-debian12.xml'), 'utf8')
+    .replace('<NAME>adduser</NAME>', '<NAME>&lt;img src=x onerror=&quot;document.title=1&quot;&gt;adduser</NAME>');
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** Reloads the page until `locator` shows: read models fed by events catch up in their own time. */
+async function untilShown(page: Page, locator: () => ReturnType<Page['getByText']>, what: string) {
+  for (let attempt = 0; ; attempt++) {
+    // a reload signs in again (the refresh cookie) and reads the tab again: give it time to show
+    const shown = await locator()
+      .first()
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 20) throw new Error(`${what} never showed: ${await page.locator('main').textContent()}`);
+    await page.reload();
+  }
+}
+
+async function signedIn(login: string): Promise<Page> {
+  const page = await signedInPage(browser, platform.url, login);
+  contexts.push(page.context());
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  stack.onTeardown(() => browser.close());
+  platform = await startWebPlatform(stack, PARC_SERVICES);
+  tech = await signedIn('tech');
+}, 240_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+describe('the OpenAPI documents the web client is generated from', () => {
+  // UPDATE_OPENAPI=1 (`npm run openapi`) rewrites them and the client's types instead
+  const update = process.env.UPDATE_OPENAPI === '1';
+
+  it.each(['assets', 'imports'] as const)('are what %s serves', async (service) => {
+    const served = await servedDocument(platform.services[service].url);
+    if (update) fs.writeFileSync(committedDocumentPath(service), served);
+    expect(committedDocument(service)).toBe(served);
+  });
+
+  afterAll(() => {
+    if (update) execFileSync(process.execPath, [path.resolve(__dirname, '../../infra/web/api-types.mjs')]);
+  });
+});
+
+describe('the Parc, as tech', () => {
+  it('lists the computers with criteria, sortable columns and a total', async () => {
+    await tech.getByRole('link', { name: 'Parc' }).click();
+    await tech.getByRole('heading', { name: 'Ordinateurs', level: 1 }).waitFor();
+    await tech.getByRole('link', { name: 'PC-COMMERCIAL-01' }).waitFor();
+    await tech.getByRole('button', { name: 'Trier par Nom' }).click();
+    expect(await tech.getByRole('columnheader', { name: 'Trier par Nom' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    await tech.getByLabel('Nom', { exact: true }).fill('commercial');
+    await tech.getByRole('button', { name: 'Rechercher' }).click();
+    await tech.getByTestId('list-total').filter({ hasText: 'De 1 à 1 sur 1' }).waitFor();
+    await expectAccessible(tech);
+    await screenshot(tech, 'parc-computers');
+    for (const [type, heading] of [
+      ['Moniteurs', 'ECRAN-COMMERCIAL-01'],
+      ['Imprimantes', 'IMP-COMMERCIAL-01'],
+      ['Téléphones', 'POSTE-COMMERCIAL-01'],
+    ]) {
+      await tech.getByRole('navigation', { name: 'Types de matériel' }).getByRole('link', { name: type }).click();
+      await tech.getByRole('heading', { name: type, level: 1 }).waitFor();
+      await tech.getByRole('link', { name: heading }).waitFor();
+    }
+  });
+
+  it("shows a computer's financial information: its net value today and its warranty's end", async () => {
+    await tech.goto('/parc/computers?name=commercial');
+    await tech.getByRole('link', { name: 'PC-COMMERCIAL-01' }).click();
+    await tech.getByRole('heading', { name: 'PC-COMMERCIAL-01', level: 1 }).waitFor();
+    await tech.getByRole('link', { name: 'Informations financières' }).click();
+    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await tech.getByRole('heading', { name: 'Informations financières', level: 2 }).waitFor();
+    expect(await fact('Valeur nette comptable').textContent()).toMatch(/^\d[\d\s\u202f]*,\d\d$/);
+    expect(await fact('Fin de garantie').textContent()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+    await expectAccessible(tech);
+  });
+
+  it("shows a computer's page after an agent inventory: its OS, volumes, ports, software, as text", async () => {
+    const reply = await fetch(`${platform.services.assets.url}/inventory`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: agentInventory(),
+    });
+    expect(await reply.text()).toContain('no_update');
+    await tech.goto('/parc/computers?name=vm');
+    await tech.getByRole('link', { name: 'vm', exact: true }).click();
+    await tech.getByRole('heading', { name: 'vm', level: 1 }).waitFor();
+    const tabs = tech.getByRole('navigation', { name: 'Onglets' });
+    expect(await tabs.getByRole('link').allTextContents()).toEqual([
+      'Général',
+      "Système d'exploitation",
+      'Composants',
+      'Volumes',
+      'Ports réseau',
+      'Logiciels',
+      'Informations financières',
+      'Tickets',
+      'Historique',
+    ]);
+    await tabs.getByRole('link', { name: "Système d'exploitation" }).click();
+    // the composition's read model follows the inventory's events
+    await untilShown(tech, () => tech.getByText('Debian GNU/Linux 12 (bookworm)', { exact: true }), 'the OS');
+    await tech.getByText('x86_64').waitFor();
+    await tabs.getByRole('link', { name: 'Volumes' }).click();
+    await tech.getByRole('cell', { name: '/dev/vda' }).waitFor();
+    await tabs.getByRole('link', { name: 'Ports réseau' }).click();
+    await tech.getByRole('cell', { name: 'lo', exact: true }).waitFor();
+    await tabs.getByRole('link', { name: 'Composants' }).click();
+    await tech.getByRole('cell', { name: 'AMD EPYC' }).waitFor();
+    await tabs.getByRole('link', { name: 'Logiciels' }).click();
+    await untilShown(tech, () => tech.getByRole('link', { name: MARKUP }), 'the inventoried software');
+    expect(await tech.locator('main img').count()).toBe(0);
+    expect(await tech.title()).toBe('ITSM');
+    await expectAccessible(tech);
+    await screenshot(tech, 'computer-software');
+    await tabs.getByRole('link', { name: 'Historique' }).click();
+    await tech.getByRole('cell', { name: 'asset.inventory-applied' }).first().waitFor();
+  });
+
+  it('shows a software with its installations and its licence compliance', async () => {
+    await tech.getByRole('navigation', { name: 'Onglets' }).getByRole('link', { name: 'Logiciels' }).click();
+    await tech.getByRole('link', { name: MARKUP }).click();
+    // the catalogue learns what inventories found from their events, after the installations
+    await untilShown(tech, () => tech.getByRole('heading', { name: MARKUP, level: 1 }), 'the software');
+    const installations = tech.getByRole('region', { name: 'Installations' });
+    await installations.getByRole('link', { name: 'vm' }).waitFor();
+    // installed on one computer, no licence: not compliant
+    await tech.getByRole('region', { name: 'Conformité' }).getByText('Non conforme').waitFor();
+    await expectAccessible(tech);
+    await screenshot(tech, 'software');
+  });
+});
+
+describe('Data Injection, as glpi', () => {
+  // a name as link field; line 3 has an impossible date (22), line 4 no name (23)
+  const file = [
+    "Nom;Fabricant;Numero de serie;Date d'achat",
+    'PC-WEB-01;Dell Inc.;SN-WEB-01;2024-01-15',
+    'PC-WEB-02;Dell Inc.;SN-WEB-02;2024-02-30',
+    ';HP;SN-WEB-03;2024-03-01',
+  ].join('\r\n');
+  it('creates a model from the header proposed mapping, with a preview of the first lines', async () => {
+    glpi = await signedIn('glpi');
+    await glpi.getByRole('link', { name: 'Injection de données' }).click();
+    await glpi.getByRole('heading', { name: 'Injection de données', level: 1 }).waitFor();
+    await glpi.getByLabel('Nom du modèle').fill('Ordinateurs du web');
+    await glpi.getByLabel('Type de données').selectOption({ label: 'Ordinateurs' });
+    await glpi
+      .getByLabel('Fichier CSV')
+      .setInputFiles({ name: 'parc.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await expectAccessible(glpi);
+    await glpi.getByRole('button', { name: 'Suivant' }).click();
+    const mapping = glpi.getByRole('form', { name: 'Correspondances' });
+    expect(await mapping.getByLabel('Champ : Numero de serie').inputValue()).toBe('serial');
+    expect(await mapping.getByLabel("Champ : Date d'achat").inputValue()).toBe('purchaseDate');
+    await mapping
+      .getByRole('region', { name: 'Aperçu des premières lignes' })
+      .getByRole('cell', { name: 'SN-WEB-02' })
+      .waitFor();
+    await mapping.getByLabel('Champ de liaison : Nom').check();
+    await expectAccessible(glpi);
+    await screenshot(glpi, 'data-injection-mapping');
+    await mapping.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+    await glpi.getByRole('form', { name: 'Informations complémentaires' }).waitFor();
+  });
+
+  it('runs it dry, then for real with its progress, and reports the failed lines to download', async () => {
+    await glpi.getByRole('button', { name: 'Simulation' }).click();
+    await glpi.getByRole('heading', { name: 'Rapport de simulation' }).waitFor();
+    // the status comes from the run's Server-Sent Events through the gateway: the page is not reloaded
+    await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
+    await glpi.getByText('Simulation terminée : aucune donnée écrite').waitFor();
+    await glpi
+      .getByTestId('run-counts')
+      .filter({ hasText: /, 2 échecs$/ })
+      .waitFor();
+    await glpi.getByRole('button', { name: "Lancer l'import réel" }).click();
+    await glpi.getByRole('heading', { name: "Rapport d'import" }).waitFor();
+    await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
+    await glpi
+      .getByTestId('run-counts')
+      .filter({ hasText: /, 2 échecs$/ })
+      .waitFor();
+    await glpi.getByLabel('Statut').selectOption({ label: 'Échec' });
+    const report = glpi.getByRole('table', { name: "Rapport d'import" });
+    await glpi.getByTestId('list-total').filter({ hasText: 'De 1 à 2 sur 2' }).waitFor();
+    expect(await report.locator('tbody tr td:first-child').allTextContents()).toEqual(['3', '4']);
+    expect(await report.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(['22', '23']);
+    await expectAccessible(glpi);
+    await screenshot(glpi, 'data-injection-report');
+    const [download] = await Promise.all([
+      glpi.waitForEvent('download'),
+      glpi.getByRole('button', { name: 'Télécharger les lignes en erreur' }).click(),
+    ]);
+    const failed = fs.readFileSync(await download.path(), 'utf8');
+    expect(failed).toContain('PC-WEB-02;Dell Inc.;SN-WEB-02;2024-02-30');
+    expect(failed).not.toContain('PC-WEB-01');
+    // the line that passed is a computer of the Parc
+    await tech.goto('/parc/computers?name=PC-WEB');
+    await tech.getByRole('link', { name: 'PC-WEB-01' }).waitFor();
+    expect(await tech.getByRole('link', { name: 'PC-WEB-02' }).count()).toBe(0);
+  });
+});
+
+describe("Data Injection with the seed's model", () => {
+  it('checks the demo file against Import_ordinateurs in a dry run', async () => {
+    glpi ??= await signedIn('glpi');
+    await glpi.goto('/data-injection');
+    await glpi.getByLabel('Modèle', { exact: true }).selectOption({ label: 'Import_ordinateurs (Ordinateurs)' });
+    await glpi.getByLabel('Fichier CSV').setInputFiles(path.join(repoRoot, 'apps/imports/demo/ordinateurs.csv'));
+    await glpi.getByRole('button', { name: 'Suivant' }).click();
+    // the chosen model's mapping, read-only
+    const mapping = glpi.getByRole('form', { name: 'Correspondances' });
+    expect(await mapping.getByLabel('Champ : Nom', { exact: true }).isDisabled()).toBe(true);
+    expect(await mapping.getByLabel('Champ de liaison : Nom', { exact: true }).isChecked()).toBe(true);
+    await mapping.getByRole('button', { name: 'Suivant' }).click();
+    await glpi.getByRole('button', { name: 'Simulation' }).click();
+    await glpi.getByTestId('run-status').filter({ hasText: 'Terminé' }).waitFor();
+    await glpi.getByTestId('list-total').filter({ hasText: 'sur 3' }).waitFor();
+  });
+});
+
+describe('a self-service user', () => {
+  it('sees neither the Parc nor Data Injection, and cannot reach them', async () => {
+    const postOnly = await signedIn('post-only');
+    expect(await postOnly.getByRole('link', { name: 'Parc' }).count()).toBe(0);
+    expect(await postOnly.getByRole('link', { name: 'Injection de données' }).count()).toBe(0);
+    for (const address of ['/parc/computers', '/parc/software', '/data-injection']) {
+      await postOnly.goto(address);
+      await postOnly.getByRole('heading', { name: "Vous n'avez pas accès à cette page" }).waitFor();
+    }
+  });
+});
