@@ -93,15 +93,38 @@ describe('the Parc, as tech', () => {
     await tech.getByTestId('list-total').filter({ hasText: 'De 1 à 1 sur 1' }).waitFor();
     await expectAccessible(tech);
     await screenshot(tech, 'parc-computers');
-    for (const [type, heading] of [
+    for (const [type, asset] of [
       ['Moniteurs', 'ECRAN-COMMERCIAL-01'],
       ['Imprimantes', 'IMP-COMMERCIAL-01'],
+      ['Matériels réseau', 'SW-SIEGE-01'],
       ['Téléphones', 'POSTE-COMMERCIAL-01'],
     ]) {
       await tech.getByRole('navigation', { name: 'Types de matériel' }).getByRole('link', { name: type }).click();
       await tech.getByRole('heading', { name: type, level: 1 }).waitFor();
-      await tech.getByRole('link', { name: heading }).waitFor();
+      await tech.getByRole('link', { name: asset }).waitFor();
     }
+    await tech
+      .getByRole('navigation', { name: 'Types de matériel' })
+      .getByRole('link', { name: 'Périphériques' })
+      .click();
+    await tech.getByRole('heading', { name: 'Périphériques', level: 1 }).waitFor();
+  });
+
+  it("shows another type's page with its own tabs", async () => {
+    await tech.goto('/parc/printers');
+    await tech.getByRole('link', { name: 'IMP-COMMERCIAL-01' }).click();
+    await tech.getByRole('heading', { name: 'IMP-COMMERCIAL-01', level: 1 }).waitFor();
+    const tabs = tech.getByRole('navigation', { name: 'Onglets' });
+    expect(await tabs.getByRole('link').allTextContents()).toEqual([
+      'Général',
+      'Informations financières',
+      'Tickets',
+      'Historique',
+    ]);
+    await tabs.getByRole('link', { name: 'Historique' }).click();
+    // the seed created it through the API as glpi
+    await tech.getByRole('cell', { name: 'asset.created' }).waitFor();
+    await expectAccessible(tech);
   });
 
   it("shows a computer's financial information: its net value today and its warranty's end", async () => {

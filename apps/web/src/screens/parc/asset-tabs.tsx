@@ -38,7 +38,7 @@ export function GeneralTab({ asset, assetType }: { asset: Asset; assetType: Asse
         [t('inventoryNumber'), asset.inventoryNumber],
         [t('uuid'), asset.uuid],
         [t('location'), nameIn(locations.data, asset.locationId)],
-        [t('requester'), user?.displayName ?? asset.userId],
+        [t('user'), user?.displayName ?? asset.userId],
         [t('contact'), asset.contact],
         [t('dynamic'), t(asset.dynamic ? 'yes' : 'no')],
         [t('lastInventoryAt'), asset.lastInventoryAt && dateTime(asset.lastInventoryAt)],
