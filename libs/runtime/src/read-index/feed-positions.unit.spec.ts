@@ -34,6 +34,38 @@ describe('where the list index feed starts and when it has caught up', () => {
     expect((await startPositions(admin([[1, '3']]), 't', ['g']))[1]).toEqual({ partition: 1, offset: '10' });
   });
 
+  it('starts at the earliest commits of several read models (the others skip what they hold)', async () => {
+    const commits: Record<string, Array<[number, string]>> = {
+      a: [
+        [0, '45'],
+        [1, '80'],
+      ],
+      b: [
+        [0, '40'],
+        [1, '85'],
+        [2, '7'],
+      ],
+    };
+    const twoGroups = {
+      fetchOffsets: async ({ groupId }: { groupId: string }) => [
+        {
+          topic: 't',
+          partitions: commits[groupId].map(([partition, offset]) => ({ partition, offset, metadata: null })),
+        },
+      ],
+      fetchTopicOffsets: async () => [
+        { partition: 0, offset: '50', low: '0', high: '50' },
+        { partition: 1, offset: '90', low: '10', high: '90' },
+        { partition: 2, offset: '7', low: '0', high: '7' },
+      ],
+    } as unknown as Admin;
+    expect(await startPositions(twoGroups, 't', ['a', 'b'])).toEqual([
+      { partition: 0, offset: '40' },
+      { partition: 1, offset: '80' },
+      { partition: 2, offset: '0' }, // group a has not committed partition 2: from its start
+    ]);
+  });
+
   it('is caught up once each partition reached where the topic ended after the load', () => {
     const starts = [
       { partition: 0, offset: '40' },

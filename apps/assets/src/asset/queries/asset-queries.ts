@@ -11,7 +11,7 @@ import { assetView } from './asset-view';
 import { assetFilterOf } from './asset-filter';
 import { IndexedAssetList } from './list-index/indexed-asset-list';
 import { ASSET_CONTAINS, ASSET_EQUALITIES } from './list-index/asset-list-row';
-import type { AssetListPlan, AssetSortField } from './list-index/asset-list-plan';
+import type { AssetIdSet, AssetListPlan, AssetSortField } from './list-index/asset-list-plan';
 import type { AssetSort, ListAssetsQuery } from './list-assets.query';
 
 const SORT_FIELDS: Record<AssetSort, AssetSortField> = {
@@ -113,7 +113,7 @@ export class AssetQueries {
   }
 
   /** The computers having the software (of that version): from memory, else from the installations read model. */
-  private async computersWith(softwareId: string, versionId?: string): Promise<ReadonlySet<string>> {
+  private async computersWith(softwareId: string, versionId?: string): Promise<AssetIdSet> {
     const inMemory = this.installations.software?.computersWith(softwareId, versionId);
     if (inMemory) return inMemory;
     const filter = versionId ? { softwareId, versionId } : { softwareId };

@@ -26,6 +26,8 @@ const LOADED_FIELDS = {
 export class InstallationIndex extends IndexReadiness implements FedIndex {
   readonly readModel = INSTALLATIONS_REACTOR;
   private installed = new InstalledSoftware();
+  /** the events heard while a load is under way: folded into what it loaded before it answers */
+  private heardDuringLoad?: StreamEvent[];
 
   constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {
     super();
@@ -42,10 +44,14 @@ export class InstallationIndex extends IndexReadiness implements FedIndex {
    */
   async loadAll(stopped: () => boolean): Promise<number> {
     const installed = new InstalledSoftware();
+    this.heardDuringLoad = [];
     const marks = this.connection.collection<{ _id: string; sequence: number }>(INSTALLATION_MARKS);
     for await (const mark of marks.find({}, { projection: { sequence: 1 }, batchSize: LOAD_BATCH })) {
       installed.markFolded(mark._id, mark.sequence);
-      if (stopped()) return 0;
+      if (stopped()) {
+        this.heardDuringLoad = undefined;
+        return 0;
+      }
     }
     let count = 0;
     const docs = this.connection
@@ -56,11 +62,16 @@ export class InstallationIndex extends IndexReadiness implements FedIndex {
       count++;
       if (stopped()) break;
     }
+    // the writer's own commands during the load: their events may reach Kafka only after the
+    // feed is caught up, and each fold is idempotent (sets and deletes, once per stream sequence)
+    for (const event of this.heardDuringLoad) installed.fold(event);
+    this.heardDuringLoad = undefined;
     this.installed = installed;
     return count;
   }
 
   async refresh(events: StreamEvent[]): Promise<void> {
     for (const event of events) this.installed.fold(event);
+    this.heardDuringLoad?.push(...events);
   }
 }

@@ -1,5 +1,6 @@
 import type { SoftwareEntry } from '@itsm/contracts';
 import type { StreamEvent } from '@itsm/runtime';
+import type { AssetIdSet } from '../../asset/queries/list-index/asset-list-plan';
 import { entryVersion, installationId, type InstallationDoc, type VersionNames } from './installation-plan';
 
 /** A version as the installations name it; the names are unknown for a version only a technician installed. */
@@ -88,11 +89,13 @@ export class InstalledSoftware {
     }
   }
 
-  /** The computers having the software (any version, or this one). */
-  computersWith(softwareId: string, versionId?: string): ReadonlySet<string> {
+  /** The computers having the software (any version: a view, not a copy; or this one). */
+  computersWith(softwareId: string, versionId?: string): AssetIdSet {
+    const having = this.bySoftware.get(softwareId) ?? new Map<string, string | string[]>();
+    if (!versionId) return { has: (id) => having.has(id), size: having.size, [Symbol.iterator]: () => having.keys() };
     const computers = new Set<string>();
-    for (const [computerId, versions] of this.bySoftware.get(softwareId) ?? []) {
-      if (!versionId || versions === versionId || (Array.isArray(versions) && versions.includes(versionId))) {
+    for (const [computerId, versions] of having) {
+      if (versions === versionId || (Array.isArray(versions) && versions.includes(versionId))) {
         computers.add(computerId);
       }
     }

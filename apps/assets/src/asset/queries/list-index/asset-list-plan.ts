@@ -7,6 +7,12 @@ export type AssetSortField = 'nameKey' | 'serial' | 'inventoryNumber' | 'updated
 /** Whose assets a caller reaches (AssetAccess): his own devices, or entities and the recursive assets above them. */
 export type AssetScope = { ownerId: string } | { entities: readonly string[]; recursiveAbove: readonly string[] };
 
+/** Asset ids, as a set or a view over another index's keys (no copy of 30,000 ids per request). */
+export interface AssetIdSet extends Iterable<string> {
+  has(assetId: string): boolean;
+  readonly size: number;
+}
+
 /** One list request, as both the read model's filter and the index's matcher are made of it. */
 export interface AssetListPlan {
   assetType: AssetType;
@@ -18,7 +24,7 @@ export interface AssetListPlan {
   /** last inventory at or after `from`, before `before` (instants) */
   inventoried?: { from?: string; before?: string };
   /** the assets having a software installed (criterion "software installed") */
-  assetIds?: ReadonlySet<string>;
+  assetIds?: AssetIdSet;
   sortField: AssetSortField;
   direction: 1 | -1;
   skip: number;
