@@ -47,8 +47,11 @@ export class RunCommands implements OnModuleDestroy {
     if (commands.length === 0) return;
     const topic = commandTopicFor(service, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
     const producer = await this.connected([topic, this.replyTo]);
-    const messages = messagesOf(commands).map((batch) => ({ key: batch[0].streamId, value: encodeCommands(batch) }));
-    await producer.send({ topic, acks: -1, messages });
+    // one message a send: a send's messages of one partition travel as one record batch, which Kafka
+    // refuses over 1 MB, and an idempotent producer retries a refusal forever
+    for (const batch of messagesOf(commands)) {
+      await producer.send({ topic, acks: -1, messages: [{ key: batch[0].streamId, value: encodeCommands(batch) }] });
+    }
   }
 
   private connected(topics: string[]): Promise<Producer> {

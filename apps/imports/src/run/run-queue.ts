@@ -112,7 +112,8 @@ export class RunQueue implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    // without waiting for the run under way: its lock expires and a replica resumes it from its checkpoint
+    await this.worker?.close(true);
     await this.queue?.close();
     await Promise.all(this.connections.map((redis) => redis.quit().catch(() => undefined)));
   }

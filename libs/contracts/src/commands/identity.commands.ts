@@ -3,6 +3,16 @@ import type { ServiceCommands } from './command-definition';
 
 const nullableText = (maxLength: number): JsonSchema => ({ type: ['string', 'null'], maxLength });
 
+/** What a user's registration and update both say of them. */
+const USER_DETAILS: Record<string, JsonSchema> = {
+  firstName: { type: 'string', maxLength: 255 },
+  lastName: { type: 'string', minLength: 1, maxLength: 255 },
+  emails: { type: 'array', items: { type: 'string', format: 'email' } },
+  phone: nullableText(64),
+  location: nullableText(255),
+  active: { type: 'boolean' },
+};
+
 export const identityCommands: ServiceCommands = {
   service: 'identity',
   description: 'Commands identity takes from other services (imports): users and their authorizations.',
@@ -24,12 +34,7 @@ export const identityCommands: ServiceCommands = {
             pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$',
             description: 'unique whatever the case',
           },
-          firstName: { type: 'string', maxLength: 255 },
-          lastName: { type: 'string', minLength: 1, maxLength: 255 },
-          emails: { type: 'array', items: { type: 'string', format: 'email' } },
-          phone: nullableText(64),
-          location: nullableText(255),
-          active: { type: 'boolean' },
+          ...USER_DETAILS,
           defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
         },
       },
@@ -48,12 +53,7 @@ export const identityCommands: ServiceCommands = {
         additionalProperties: false,
         properties: {
           userId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-          firstName: { type: 'string', maxLength: 255 },
-          lastName: { type: 'string', minLength: 1, maxLength: 255 },
-          emails: { type: 'array', items: { type: 'string', format: 'email' } },
-          phone: nullableText(64),
-          location: nullableText(255),
-          active: { type: 'boolean' },
+          ...USER_DETAILS,
         },
       },
     },
