@@ -235,13 +235,12 @@ async function consume(kafka, topics, groupId, total, handler) {
     partitionsConsumedConcurrently: 1,
     handle: (event) => handler.fold([event]),
     handleBatch: async (events) => {
-      await handler.fold(events).catch((e) => { console.error('FOLD FAILED', e); throw e; });
+      await handler.fold(events);
       read += events.length;
-      if (process.env.BENCH_DEBUG) console.error('read', read, total);
       if (read >= total) done();
     },
     ...(handler.flush && { buffering: handler }),
-    onRetry: (error) => console.error('RETRY', error),
+    onRetry: (error) => progress(`retrying: ${error.message}`),
   });
   const started = performance.now();
   await consumer.start(true);
