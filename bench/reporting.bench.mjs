@@ -240,6 +240,7 @@ async function consume(kafka, topics, groupId, total, handler) {
       if (read >= total) done();
     },
     ...(handler.flush && { buffering: handler }),
+    onRetry: (error) => progress(`retrying: ${error.message}`),
   });
   const started = performance.now();
   await consumer.start(true);

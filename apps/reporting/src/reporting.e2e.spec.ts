@@ -13,7 +13,30 @@ import { startReporting } from './test-support/reporting-test-app';
 // even ones in A, odd ones in B (see generatedHistory), half published before the service starts
 // (read from the topic's beginning) and half while it runs.
 const stack = useIsolatedStack();
-const history = generatedHistory(60).inTimeOrder();
+const history = generatedHistory(60)
+  .define('category.created', 'category-printers', '2025-12-01T08:00:00.000Z', {
+    categoryId: 'printers',
+    name: 'Matériel > Imprimantes',
+    parentId: null,
+    entityId: 'root',
+    recursive: true,
+    forIncidents: true,
+    forRequests: true,
+  })
+  .define('sla.defined', 'sla-sla-ttr', '2025-12-01T08:00:00.000Z', {
+    slaId: 'sla-ttr',
+    entityId: 'root',
+    recursive: true,
+    name: 'Résolution 6 h 30',
+    agreement: 'sla',
+    kind: 'ttr',
+    duration: 390,
+    unit: 'minutes',
+    calendarId: null,
+    useEntityCalendar: false,
+    levels: [],
+  })
+  .inTimeOrder();
 const JANUARY = { period: 'month', from: '2026-01-01', to: '2026-02-01' };
 let reporting: ServiceUnderTest;
 let identity: IdentityFixture;
@@ -74,6 +97,22 @@ describe('statistics tables', () => {
     expect(body.rows.map((row: { value: string; label: string }) => [row.value, row.label])).toEqual([
       ['A', 'Entité A'],
     ]);
+  });
+
+  it('names categories and agreements from the events that define them, in the tables and the CSV', async () => {
+    const labels = async (name: string) =>
+      (await table(admin, name)).body.rows.map((row: { value: string; label: string }) => [row.value, row.label]);
+    await eventually(
+      async () => JSON.stringify(await labels('agreement')).includes('Résolution'),
+      30_000,
+      'the agreements named',
+    );
+    expect(await labels('agreement')).toEqual([['sla-ttr', 'Résolution 6 h 30']]);
+    expect(await labels('category')).toEqual([['printers', 'Matériel > Imprimantes']]);
+    const csv = await fetch(`${reporting.url}/api/statistics/tables/category/csv?${new URLSearchParams(JANUARY)}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect((await csv.text()).split('\n')[1]).toMatch(/^2026-01-01,printers,Matériel > Imprimantes,60,/);
   });
 
   it('refuses an entity outside the caller’s scope, and callers without statistic.read', async () => {

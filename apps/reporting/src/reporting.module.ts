@@ -5,6 +5,7 @@ import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
 import { loadReportingSettings, REPORTING_SETTINGS } from './reporting.env';
 import { statisticsVersion } from './statistics/domain/statistic-catalogue';
 import { StatisticLabels } from './statistics/queries/statistic-labels';
+import { agreementNamesProjection, categoryNamesProjection } from './statistics/read-models/value-names.projection';
 import { StatisticsQueries } from './statistics/queries/statistics.query';
 import { StatisticsFeed } from './statistics/statistics.feed';
 import { StatisticsHttpController } from './statistics/statistics.http.controller';
@@ -25,11 +26,16 @@ export class ReportingModule {
       module: ReportingModule,
       imports: [
         RuntimeModule.forService({ ...REPORTING_DEFAULTS, env }),
-        // reporting publishes no event: its own topic stays empty; identity feeds the labels
+        // reporting publishes no event: its own topic stays empty; identity, categories and
+        // agreements feed the labels (the statistics have a feed of their own, StatisticsFeed)
         EventSourcingModule.forContext({
           context: 'reporting',
           projections: [],
-          feeds: [{ context: 'identity', projections: directoryProjections }],
+          feeds: [
+            { context: 'identity', projections: directoryProjections },
+            { context: 'tickets', projections: [categoryNamesProjection] },
+            { context: 'sla', projections: [agreementNamesProjection] },
+          ],
         }),
         AuthModule.forService({ env }),
       ],

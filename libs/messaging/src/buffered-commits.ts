@@ -9,14 +9,16 @@ export interface Buffering {
   maxDelayMs?: number;
 }
 
-/** a quiet this long after a batch writes what is held: live consumption stays fresh */
-const IDLE_MS = 200;
+/** a quiet this long after a batch writes what is held */
+const IDLE_MS = 500;
 
 /**
  * Offsets of a consumer whose handler buffers: committed only once a flush has made what they
- * cover durable. A flush comes when the handler holds enough, when the oldest message held has
- * waited `maxDelayMs`, when the partition is read to its end, or after a quiet `IDLE_MS` (a topic
- * written in transactions ends with a marker, so "the end" alone is not enough).
+ * cover durable. A flush comes after a batch, within it (the member beats meanwhile), when the
+ * batch reached the end of its partition (caught up: live consumption stays as fresh as before),
+ * when the handler holds enough, or when the oldest message held has waited `maxDelayMs`; and
+ * after a quiet of `IDLE_MS` (the end of a topic written in transactions is a marker that may
+ * come in a batch of its own, which kafkajs does not hand over).
  */
 export class BufferedCommits {
   private readonly next = new Map<string, { topic: string; partition: number; offset: string }>();
@@ -30,30 +32,23 @@ export class BufferedCommits {
     private readonly onFailure: (error: unknown) => void,
   ) {}
 
-  /** After a batch was handled: whether to flush at once (else a quiet will). */
+  /** After a batch was handled: whether to flush now (else a quiet will). */
   handled(batch: Batch): boolean {
-    if (batch.isEmpty()) return false;
-    this.next.set(`${batch.topic}|${batch.partition}`, {
-      topic: batch.topic,
-      partition: batch.partition,
-      offset: (BigInt(batch.lastOffset()) + 1n).toString(),
-    });
-    this.heldSince ??= Date.now();
+    if (!batch.isEmpty()) {
+      this.next.set(`${batch.topic}|${batch.partition}`, {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: (BigInt(batch.lastOffset()) + 1n).toString(),
+      });
+      this.heldSince ??= Date.now();
+    }
+    if (this.heldSince === null) return false;
     const due =
       this.buffering.mustFlush() ||
       batch.offsetLag() === '0' ||
       Date.now() - this.heldSince >= (this.buffering.maxDelayMs ?? 5000);
     if (!due) this.armIdle();
     return due;
-  }
-
-  /** Flushes what the handler holds, then commits what it covers (read before the flush began). */
-  async flushAndCommit(): Promise<void> {
-    clearTimeout(this.idle);
-    const covered = [...this.next.values()];
-    this.heldSince = null;
-    await this.buffering.flush();
-    if (covered.length > 0) await this.consumer().commitOffsets(covered);
   }
 
   stop(): void {
@@ -70,5 +65,18 @@ export class BufferedCommits {
         this.armIdle();
       });
     }, IDLE_MS);
+  }
+
+  /**
+   * Flushes what the handler holds, then commits what it covers (read before the flush began).
+   * A commit refused (the group rebalanced meanwhile) is only reported: what
+   * it covered is read again by the partition's next owner, and changes nothing once flushed.
+   */
+  async flushAndCommit(): Promise<void> {
+    clearTimeout(this.idle);
+    const covered = [...this.next.values()];
+    this.heldSince = null;
+    await this.buffering.flush();
+    if (covered.length > 0) await this.consumer().commitOffsets(covered).catch(this.onFailure);
   }
 }

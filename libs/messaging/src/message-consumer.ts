@@ -221,16 +221,23 @@ export class MessageConsumer<Message> {
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
-    await this.handleBatch(payload);
-    if (!this.commits?.handled(payload.batch)) return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.commits.flushAndCommit();
-      } catch (error) {
-        // the store is away: what was handled stays in memory, uncommitted, until it is back
-        this.options.onRetry?.(error, attempt);
-        await this.pause(attempt, payload.heartbeat);
+    if (!this.commits) return this.handleBatch(payload);
+    // a buffering handler may wait for a flush under way: the member beats meanwhile
+    const beating = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+    try {
+      await this.handleBatch(payload);
+      if (!this.commits.handled(payload.batch)) return;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.commits.flushAndCommit();
+        } catch (error) {
+          // the store is away: what was handled stays in memory, uncommitted, until it is back
+          this.options.onRetry?.(error, attempt);
+          await this.pause(attempt);
+        }
       }
+    } finally {
+      clearInterval(beating);
     }
   }
 

@@ -38,6 +38,12 @@ export class StatisticsFolder {
     this.cache = new LRUCache({ max: cachedTickets });
   }
 
+  /**
+   * A flush at least this often while batches keep coming (the consumer flushes at once when it
+   * has read its partitions to their end: live, each batch is written as it comes).
+   */
+  readonly maxDelayMs = 30_000;
+
   fold(events: readonly EventEnvelope[]): Promise<void> {
     return this.inTurn(() => this.foldNow(events));
   }

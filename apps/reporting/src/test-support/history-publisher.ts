@@ -3,7 +3,7 @@ import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/mess
 import type { ManagedIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
-/** Publishes a TicketHistory's envelopes as they are, each on its context's topic of the slice. */
+/** Publishes a TicketHistory's envelopes as they are, each on its context's topic of the slice (sla.*: sla). */
 export class HistoryPublisher {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
@@ -26,7 +26,7 @@ export class HistoryPublisher {
 
   async publish(events: readonly EventEnvelope[]): Promise<void> {
     for (const context of ['tickets', 'sla'] as const) {
-      const messages = events.filter((event) => event.type.startsWith(context === 'sla' ? 'sla.' : 'ticket.'));
+      const messages = events.filter((event) => (event.type.startsWith('sla.') ? 'sla' : 'tickets') === context);
       for (let at = 0; at < messages.length; at += 500) {
         await this.producer.send({
           topic: this.topics[context],

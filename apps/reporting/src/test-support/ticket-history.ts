@@ -137,6 +137,11 @@ export class TicketHistory {
     return [...this.events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
   }
 
+  /** A category or an agreement defined, on its own stream: its name labels the tables. */
+  define(type: 'category.created' | 'sla.defined', streamId: string, at: string, data: object): this {
+    return this.append(streamId, '', at, type, data);
+  }
+
   private ref(ticketId: string, slaId: string, agreement: Agreement, kind: Kind) {
     return { ticketId, slaId, agreement, kind };
   }

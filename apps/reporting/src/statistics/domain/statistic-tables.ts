@@ -22,14 +22,21 @@ export interface TableDoc {
   rows: BucketRow[];
 }
 
-/** Parts a dimension's tables are split into (a service desk has thousands of requesters). */
-export const TABLE_PARTS: Readonly<Record<string, number>> = { requester: 16, location: 4 };
+/**
+ * Parts a month's tables of a dimension are split into (a service desk has thousands of
+ * requesters); a week's a quarter as many, a day's one (few values a day: more documents would
+ * cost more writes than they save).
+ */
+const MONTH_PARTS: Readonly<Record<string, number>> = { requester: 16, location: 4 };
 
-export const partsOf = (dimension: string): number => TABLE_PARTS[dimension] ?? 1;
+export const partsOf = (period: string, dimension: string): number => {
+  const month = MONTH_PARTS[dimension] ?? 1;
+  return period === 'month' ? month : period === 'week' ? Math.ceil(month / 4) : 1;
+};
 
 /** FNV-1a: a stable, cheap spread of values over parts. */
-function partOf(dimension: string, value: string): number {
-  const parts = partsOf(dimension);
+function partOf(period: string, dimension: string, value: string): number {
+  const parts = partsOf(period, dimension);
   if (parts === 1) return 0;
   let hash = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
@@ -41,7 +48,7 @@ export const tableId = (period: string, start: string, dimension: string, part: 
 
 /** The ids of every part of one period's table on a dimension. */
 export const tableIdsOf = (period: string, start: string, dimension: string): string[] =>
-  Array.from({ length: partsOf(dimension) }, (_, part) => tableId(period, start, dimension, part));
+  Array.from({ length: partsOf(period, dimension) }, (_, part) => tableId(period, start, dimension, part));
 
 /** A bucket key `<period>|<start>|<entity>|<dimension>|<value>` read back (the value may hold `|`). */
 export function parseBucketKey(key: string) {
@@ -54,7 +61,7 @@ export function tablesTouched(delta: BucketCounters): Map<string, Array<[string,
   const touched = new Map<string, Array<[string, Map<string, number>]>>();
   for (const [key, counters] of delta) {
     const { p, s, d, v } = parseBucketKey(key);
-    const id = tableId(p, s, d, partOf(d, v));
+    const id = tableId(p, s, d, partOf(p, d, v));
     let changes = touched.get(id);
     if (!changes) touched.set(id, (changes = []));
     changes.push([key, counters]);

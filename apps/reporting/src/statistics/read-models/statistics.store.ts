@@ -60,8 +60,9 @@ export class StatisticsStore {
   readonly records: Collection<RecordDoc>;
   readonly tables: Collection<TableDoc>;
   readonly versions: Collection<VersionDoc>;
-  /** ids of the tickets with a record: a ticket never seen needs no read */
+  /** ids of the tickets with a record, and of the tables written: what is not there needs no read */
   private readonly known = new Set<string>();
+  private readonly knownTables = new Set<string>();
   private readonly cachedTables = new Map<string, TableDoc>();
   private firstMonth?: string;
 
@@ -85,6 +86,7 @@ export class StatisticsStore {
     };
     await this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true });
     for await (const { _id } of this.records.find({}, { projection: { _id: 1 } })) this.known.add(_id);
+    for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownTables.add(_id);
     const state = (await this.versions.findOne({ _id: this.version }))!;
     this.firstMonth = state.firstMonth;
     return state;
@@ -116,6 +118,7 @@ export class StatisticsStore {
     await this.writeRecords(records.map(({ record }) => ({ record, isNew: false })));
     await this.tables.deleteMany({});
     this.cachedTables.clear();
+    this.knownTables.clear();
     const sums: BucketCounters = new Map();
     for await (const doc of this.records.find()) {
       for (const [key, counters] of contributionsOf(recordOf(doc), calendar)) {
@@ -150,7 +153,7 @@ export class StatisticsStore {
   private async addToTables(delta: BucketCounters): Promise<void> {
     const touched = tablesTouched(delta);
     const ids = [...touched.keys()];
-    const missing = ids.filter((id) => !this.cachedTables.has(id));
+    const missing = ids.filter((id) => !this.cachedTables.has(id) && this.knownTables.has(id));
     const read = await mapLimited(missing, READS, (id) => this.tables.findOne({ _id: id }));
     const current = new Map(this.cachedTables);
     missing.forEach((id, index) => current.set(id, read[index]!));
@@ -163,6 +166,7 @@ export class StatisticsStore {
       this.keep(after);
     }
     await this.write(this.tables, fresh, changed);
+    for (const { _id } of fresh) this.knownTables.add(_id);
     await this.noteFirstMonth(ids);
   }
 

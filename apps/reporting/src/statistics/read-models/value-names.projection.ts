@@ -1,0 +1,29 @@
+import { defineProjection } from '@itsm/eventsourcing';
+
+/** A category's or an agreement's name, as the tables show it beside the id they are kept by. */
+export interface ValueName {
+  /** `category` or `agreement`: the table the value belongs to */
+  table: string;
+  valueId: string;
+  name: string;
+}
+
+const byValue = [{ keys: { table: 1, valueId: 1 }, options: { name: 'value', unique: true } }];
+
+/** ITIL categories' names, from the tickets topic (`category.created`). */
+export const categoryNamesProjection = defineProjection<ValueName>({
+  name: 'reporting_category_names',
+  indexes: byValue,
+  handlers: {
+    'category.created': (_current, { data }) => ({ table: 'category', valueId: data.categoryId, name: data.name }),
+  },
+});
+
+/** SLAs' and OLAs' names, from the sla topic (`sla.defined`). */
+export const agreementNamesProjection = defineProjection<ValueName>({
+  name: 'reporting_agreement_names',
+  indexes: byValue,
+  handlers: {
+    'sla.defined': (_current, { data }) => ({ table: 'agreement', valueId: data.slaId, name: data.name }),
+  },
+});
