@@ -3,19 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { SignIn } from '../screens/sign-in';
 import { useSession } from '../session/session';
 import { ContextSwitcher } from './context-switcher';
-
-function LanguageSwitcher() {
-  const { t, locale, setLocale } = useI18n();
-  return (
-    <div className="field inline">
-      <label htmlFor="language">{t('language')}</label>
-      <select id="language" value={locale} onChange={(event) => setLocale(event.target.value as 'fr' | 'en')}>
-        <option value="fr">Français</option>
-        <option value="en">English</option>
-      </select>
-    </div>
-  );
-}
+import { LanguageSwitcher } from './language-switcher';
 
 /** The header (navigation by interface, switchers, sign-out) and the page; the sign-in form when signed out. */
 export function Layout() {
