@@ -33,3 +33,17 @@ export function ticketListSearch(raw: Record<string, unknown>): TicketListSearch
     page: positive(raw.page),
   };
 }
+
+/** The criteria as a saved search keeps them: a query string, without the page. */
+export function searchToQuery(search: TicketListSearch): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value !== undefined && key !== 'page') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** A saved search's query string back as the list's criteria (unknown or mistyped ones dropped). */
+export function queryToSearch(query: string): TicketListSearch {
+  return ticketListSearch(Object.fromEntries(new URLSearchParams(query)));
+}

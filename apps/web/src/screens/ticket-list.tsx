@@ -1,6 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useTicketPage, useCategories, useUsers, type TicketCriteria } from '../api/queries';
 import { levelKey } from '../components/levels';
+import { SavedSearches } from '../components/saved-searches';
 import { TicketCells } from '../components/ticket-table';
 import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
 import { useI18n } from '../i18n/i18n';
@@ -105,6 +106,7 @@ export function TicketList({ search }: { search: TicketListSearch }) {
           {t('reset')}
         </button>
       </form>
+      <SavedSearches search={search} />
       <p role="status" data-testid="list-total">
         {t('results', { from, to, total })}
       </p>
