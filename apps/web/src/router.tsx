@@ -1,6 +1,8 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
+import { isAdministrator } from './screens/admin/administrator';
 import { CreateTicket } from './screens/create-ticket';
 import { SelfServiceHome } from './screens/self-service-home';
 import { TechnicianHome } from './screens/technician-home';
@@ -51,7 +53,42 @@ const ticketRoute = createRoute({
   },
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, ticketListRoute, createTicketRoute, ticketRoute]);
+// the administration is for few users: its screens are not part of the first load
+const AdminPage = lazy(() => import('./screens/admin/admin-page'));
+
+/** Administration: administrators only (the services refuse the others' calls anyway). */
+function AdminRoute({ section }: { section?: string }) {
+  const { t } = useI18n();
+  if (!isAdministrator(useSession().can)) return <Forbidden />;
+  return (
+    <Suspense fallback={<p>{t('loading')}</p>}>
+      <AdminPage section={section} />
+    </Suspense>
+  );
+}
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: () => <AdminRoute />,
+});
+
+const adminSectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/$section',
+  component: function AdminSectionRoute() {
+    return <AdminRoute section={adminSectionRoute.useParams().section} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  ticketListRoute,
+  createTicketRoute,
+  ticketRoute,
+  adminRoute,
+  adminSectionRoute,
+]);
 
 export const router = createRouter({ routeTree });
 

@@ -15,8 +15,8 @@ export class SaveSearchRequestDto {
   })
   @IsString()
   @MaxLength(2000)
-  // a query string: no control characters, no fragment
-  @Matches(/^[^\u0000-\u001f#]*$/)
+  // a query string as URLSearchParams writes it: printable ASCII, the rest percent-encoded
+  @Matches(/^[\x21-\x7e]*$/)
   query!: string;
 
   @ApiPropertyOptional({ default: false, description: "shared in the caller's active entity" })

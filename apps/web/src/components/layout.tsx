@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useI18n } from '../i18n/i18n';
+import { isAdministrator } from '../screens/admin/administrator';
 import { SignIn } from '../screens/sign-in';
 import { useSession } from '../session/session';
 import { ContextSwitcher } from './context-switcher';
@@ -8,7 +9,7 @@ import { LanguageSwitcher } from './language-switcher';
 /** The header (navigation by interface, switchers, sign-out) and the page; the sign-in form when signed out. */
 export function Layout() {
   const { t } = useI18n();
-  const { me, loading, selfService, signOut } = useSession();
+  const { me, loading, selfService, signOut, can } = useSession();
   return (
     <>
       <a className="skip" href="#content">
@@ -21,6 +22,7 @@ export function Layout() {
             <Link to="/">{t('home')}</Link>
             <Link to="/tickets/new">{t('createTicket')}</Link>
             {!selfService && <Link to="/tickets">{t('tickets')}</Link>}
+            {isAdministrator(can) && <Link to="/admin">{t('admin.title')}</Link>}
           </nav>
         )}
         <div className="tools">

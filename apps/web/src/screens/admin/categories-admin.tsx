@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { adminCommands, adminKeys, useAdminCommand } from '../../api/admin';
+import { useCategories } from '../../api/queries';
+import { AdminForm, TextField } from '../../components/admin-form';
+import { useI18n } from '../../i18n/i18n';
+
+/** "Intitulés > Catégories ITIL". */
+export function CategoriesAdmin() {
+  const { t } = useI18n();
+  const categories = useCategories();
+  const [name, setName] = useState('');
+  const create = useAdminCommand(adminKeys.categories, adminCommands.createCategory);
+  return (
+    <>
+      <table className="list">
+        <caption>{t('admin.categories')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.name')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(categories.data ?? []).map((category) => (
+            <tr key={category.categoryId}>
+              <td>{category.name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AdminForm
+        id="create-category"
+        title={t('admin.createCategory')}
+        command={create}
+        onSubmit={async () => {
+          await create.mutateAsync({ name });
+          setName('');
+        }}
+      >
+        <TextField id="category-name" label={t('admin.name')} value={name} onChange={setName} required />
+      </AdminForm>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import {
+  adminCommands,
+  adminKeys,
+  useAdminCommand,
+  useAdminUsers,
+  useAuthorizations,
+  useEntities,
+  useProfiles,
+} from '../../api/admin';
+import { AdminForm, CheckField, TextField } from '../../components/admin-form';
+import { OptionSelect } from '../../components/option-select';
+import { useI18n } from '../../i18n/i18n';
+
+/** A user's authorizations (profile × entity × recursive) and the form granting another. */
+function Authorizations({ userId }: { userId: string }) {
+  const { t } = useI18n();
+  const held = useAuthorizations(userId);
+  const profiles = useProfiles();
+  const entities = useEntities();
+  const [profileId, setProfileId] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [recursive, setRecursive] = useState(true);
+  const grant = useAdminCommand(adminKeys.authorizations(userId), (body: Parameters<typeof adminCommands.grant>[1]) =>
+    adminCommands.grant(userId, body),
+  );
+  const profileName = (id: string) => profiles.data?.find((profile) => profile.profileId === id)?.name ?? id;
+  const entityName = (id: string) => entities.data?.find((entity) => entity.entityId === id)?.completeName ?? id;
+  return (
+    <>
+      <table className="list">
+        <caption>{t('admin.authorizations')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('profile')}</th>
+            <th scope="col">{t('entity')}</th>
+            <th scope="col">{t('admin.recursive')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(held.data ?? []).map((authorization) => (
+            <tr key={authorization.authorizationId}>
+              <td>{profileName(authorization.profileId)}</td>
+              <td>{entityName(authorization.entityId)}</td>
+              <td>{authorization.recursive ? t('yes') : t('no')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AdminForm
+        id="grant"
+        title={t('admin.grant')}
+        command={grant}
+        onSubmit={() => grant.mutateAsync({ profileId, entityId, recursive })}
+      >
+        <OptionSelect
+          id="grant-profile"
+          label={t('profile')}
+          value={profileId}
+          required
+          options={(profiles.data ?? []).map((profile) => [profile.profileId, profile.name])}
+          onChange={setProfileId}
+        />
+        <OptionSelect
+          id="grant-entity"
+          label={t('entity')}
+          value={entityId}
+          required
+          options={(entities.data ?? []).map((entity) => [entity.entityId, entity.completeName])}
+          onChange={setEntityId}
+        />
+        <CheckField id="grant-recursive" label={t('admin.recursive')} checked={recursive} onChange={setRecursive} />
+      </AdminForm>
+    </>
+  );
+}
+
+export function UsersAdmin() {
+  const { t } = useI18n();
+  const users = useAdminUsers();
+  const [chosen, setChosen] = useState('');
+  const [fields, setFields] = useState({ login: '', lastName: '', firstName: '', password: '' });
+  const create = useAdminCommand(adminKeys.users, adminCommands.createUser);
+  const field = (name: keyof typeof fields, type: 'text' | 'password' = 'text') => (
+    <TextField
+      id={`user-${name}`}
+      label={t(name === 'lastName' ? 'admin.lastName' : name === 'firstName' ? 'admin.firstName' : name)}
+      type={type}
+      value={fields[name]}
+      required={name === 'login' || name === 'lastName'}
+      onChange={(value) => setFields({ ...fields, [name]: value })}
+    />
+  );
+  return (
+    <>
+      <table className="list">
+        <caption>{t('admin.users')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('login')}</th>
+            <th scope="col">{t('admin.lastName')}</th>
+            <th scope="col">{t('admin.email')}</th>
+            <th scope="col">{t('admin.active')}</th>
+            <th scope="col">{t('language')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(users.data ?? []).map((user) => (
+            <tr key={user.userId}>
+              <td>
+                <button type="button" className="link" onClick={() => setChosen(user.userId)}>
+                  {user.login}
+                </button>
+              </td>
+              <td>{user.displayName}</td>
+              <td>{user.email ?? ''}</td>
+              <td>{user.active ? t('yes') : t('no')}</td>
+              <td>{user.language ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {chosen && <Authorizations key={chosen} userId={chosen} />}
+      <AdminForm
+        id="create-user"
+        title={t('admin.createUser')}
+        command={create}
+        onSubmit={async () => {
+          await create.mutateAsync(fields);
+          setFields({ login: '', lastName: '', firstName: '', password: '' });
+        }}
+      >
+        {field('login')}
+        {field('lastName')}
+        {field('firstName')}
+        {field('password', 'password')}
+      </AdminForm>
+    </>
+  );
+}
