@@ -96,7 +96,7 @@ describe('administration', () => {
     }
     await expectAccessible(glpi);
 
-    for (const section of ['Entités', 'Utilisateurs', 'Niveaux de services', 'Profils']) {
+    for (const section of ['Entités', 'Utilisateurs', 'Niveaux de services', 'Inventaire', 'Statistiques', 'Profils']) {
       await glpi.getByRole('link', { name: section, exact: true }).click();
       await glpi.getByRole('heading', { name: section, level: 1 }).waitFor();
       await expectAccessible(glpi);

@@ -7,10 +7,10 @@ import { startService, type ServiceProcess } from './service-process';
 const repoRoot = path.resolve(__dirname, '../..');
 
 /** The services the web application talks to today, and their OpenAPI documents' owners. */
-export const WEB_SERVICES = ['identity', 'tickets', 'sla'] as const;
+export const WEB_SERVICES = ['identity', 'tickets', 'sla', 'reporting', 'assets'] as const;
 export type WebService = (typeof WEB_SERVICES)[number];
 /** the gateway's other routes, to services these tests do not start */
-export const ABSENT_SERVICES = ['assets', 'reporting', 'imports'] as const;
+export const ABSENT_SERVICES = ['imports'] as const;
 
 export interface WebPlatform {
   services: Record<WebService, ServiceProcess>;
@@ -32,8 +32,13 @@ async function seedIdentity(stack: ManagedIsolatedStack): Promise<void> {
 export async function startWebPlatform(stack: ManagedIsolatedStack): Promise<WebPlatform> {
   const identity = await startService(stack, 'identity');
   await seedIdentity(stack);
-  const [tickets, sla] = await Promise.all([startService(stack, 'tickets'), startService(stack, 'sla')]);
-  const services = { identity, tickets, sla };
+  const [tickets, sla, reporting, assets] = await Promise.all([
+    startService(stack, 'tickets'),
+    startService(stack, 'sla'),
+    startService(stack, 'reporting'),
+    startService(stack, 'assets'),
+  ]);
+  const services = { identity, tickets, sla, reporting, assets };
   const upstreams = Object.fromEntries(
     Object.entries(services).map(([name, service]) => [`ITSM_${name.toUpperCase()}_URL`, service.url]),
   );

@@ -1,5 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
+import type { paths as AssetsPaths } from './generated/assets';
 import type { paths as IdentityPaths } from './generated/identity';
+import type { paths as ReportingPaths } from './generated/reporting';
 import type { paths as SlaPaths } from './generated/sla';
 import type { paths as TicketsPaths } from './generated/tickets';
 import { authorizedFetch } from './access-token';
@@ -19,6 +21,8 @@ function serviceClient<Paths extends object>(service: string): Client<Paths> {
 export const identityApi = serviceClient<IdentityPaths>('identity');
 export const ticketsApi = serviceClient<TicketsPaths>('tickets');
 export const slaApi = serviceClient<SlaPaths>('sla');
+export const reportingApi = serviceClient<ReportingPaths>('reporting');
+export const assetsApi = serviceClient<AssetsPaths>('assets');
 
 /** A failed call's problem+json detail, for the page to show. */
 export class ApiProblem extends Error {

@@ -5,8 +5,10 @@ import type { MessageKey } from '../../i18n/messages';
 import { CategoriesAdmin } from './categories-admin';
 import { EntitiesAdmin } from './entities-admin';
 import { GroupsAdmin } from './groups-admin';
+import { InventoryAdmin } from './inventory-admin';
 import { ProfilesAdmin } from './profiles-admin';
 import { SlaAdmin } from './sla-admin';
+import { StatisticsAdmin } from './statistics-admin';
 import { UsersAdmin } from './users-admin';
 
 /** The administration's sections, in GLPI's menu order: address, title, screen. */
@@ -17,6 +19,8 @@ export const ADMIN_SECTIONS: Array<{ section: string; title: MessageKey; screen:
   { section: 'profiles', title: 'admin.profiles', screen: ProfilesAdmin },
   { section: 'sla', title: 'admin.sla', screen: SlaAdmin },
   { section: 'categories', title: 'admin.categories', screen: CategoriesAdmin },
+  { section: 'inventory', title: 'inventory.title', screen: InventoryAdmin },
+  { section: 'statistics', title: 'stats.dashboard', screen: StatisticsAdmin },
 ];
 
 /** /admin and /admin/<section>: the sections' menu, then the chosen one (a chunk of its own, loaded on the way). */

@@ -1,4 +1,4 @@
-import { deviceOf, deviceValue } from './my-devices';
+import { deviceOf, deviceValue } from './device-value';
 
 describe('a device as a select value', () => {
   it('round-trips its type and id, and is nothing when none is chosen', () => {
