@@ -1,13 +1,16 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { Layout } from './components/layout';
+import { currentAccessToken } from './api/access-token';
+import { ticketPageQuery } from './api/queries';
+import { queryClient } from './api/query-client';
 import { useI18n } from './i18n/i18n';
 import { isAdministrator } from './screens/admin/administrator';
 import { CreateTicket } from './screens/create-ticket';
 import { SelfServiceHome } from './screens/self-service-home';
 import { TechnicianHome } from './screens/technician-home';
 import { TicketList } from './screens/ticket-list';
-import { ticketListSearch } from './screens/ticket-list-search';
+import { criteriaOf, ticketListSearch } from './screens/ticket-list-search';
 import { TicketPage } from './screens/ticket-page';
 import { useSession } from './session/session';
 
@@ -31,6 +34,12 @@ const ticketListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tickets',
   validateSearch: ticketListSearch,
+  loaderDeps: ({ search }) => search,
+  // fetched as soon as the route is known (at sign-in too: the session invalidates the router
+  // before asking /me), so that the list does not wait for the screen to mount
+  loader: ({ deps }) => {
+    if (currentAccessToken()) void queryClient.prefetchQuery(ticketPageQuery(criteriaOf(deps)));
+  },
   component: function TicketListRoute() {
     const search = ticketListRoute.useSearch();
     // the simplified interface has no ticket list: its home lists the user's own tickets
