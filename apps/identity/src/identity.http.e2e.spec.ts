@@ -259,9 +259,9 @@ describe('users, authorizations and sign-in', () => {
   });
 
   it("keeps the user's language: set by the user himself or an administrator, shown by /me", async () => {
-    const userId = await createUser({ login: 'lpetit', lastName: 'PETIT', password: 'un mot de passe' });
+    const userId = await createUser({ login: 'adurand', lastName: 'DURAND', password: 'un mot de passe' });
     await glpi.post(`/api/users/${userId}/authorizations`, { profileId: 'self-service', entityId: 'root' });
-    const self = identity.api((await identity.login('lpetit', 'un mot de passe')).accessToken);
+    const self = identity.api((await identity.login('adurand', 'un mot de passe')).accessToken);
     expect((await self.get('/api/me')).body.user.language).toBeNull();
 
     expect((await self.patch(`/api/users/${userId}`, { language: 'en' })).body.language).toBe('en');
