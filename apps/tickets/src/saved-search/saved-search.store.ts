@@ -25,7 +25,10 @@ export class SavedSearchStore {
   }
 
   async visibleTo(caller: Caller): Promise<SavedSearch[]> {
-    return (await this.collection()).find(await this.visibleFilter(caller)).sort({ name: 1 }).toArray();
+    return (await this.collection())
+      .find(await this.visibleFilter(caller))
+      .sort({ name: 1 })
+      .toArray();
   }
 
   async save(search: SavedSearch): Promise<void> {

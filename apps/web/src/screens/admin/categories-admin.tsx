@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { adminCommands, adminKeys, useAdminCommand } from '../../api/admin';
 import { useCategories } from '../../api/queries';
 import { AdminForm, TextField } from '../../components/admin-form';
+import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 
 /** "Intitulés > Catégories ITIL". */
@@ -12,21 +13,12 @@ export function CategoriesAdmin() {
   const create = useAdminCommand(adminKeys.categories, adminCommands.createCategory);
   return (
     <>
-      <table className="list">
-        <caption>{t('admin.categories')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.name')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(categories.data ?? []).map((category) => (
-            <tr key={category.categoryId}>
-              <td>{category.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('admin.categories')}
+        rows={categories.data}
+        rowKey={(category) => category.categoryId}
+        columns={[{ header: t('admin.name'), cell: (category) => category.name }]}
+      />
       <AdminForm
         id="create-category"
         title={t('admin.createCategory')}

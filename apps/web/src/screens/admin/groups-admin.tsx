@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminCommands, adminKeys, useAdminCommand, useEntities, useGroups } from '../../api/admin';
 import { AdminForm, CheckField, TextField } from '../../components/admin-form';
+import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 
 export function GroupsAdmin() {
@@ -15,31 +16,19 @@ export function GroupsAdmin() {
   const yes = (value: boolean) => (value ? t('yes') : t('no'));
   return (
     <>
-      <table className="list">
-        <caption>{t('admin.groups')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('entity')}</th>
-            <th scope="col">{t('requester')}</th>
-            <th scope="col">{t('observer')}</th>
-            <th scope="col">{t('assignee')}</th>
-            <th scope="col">{t('admin.members')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(groups.data ?? []).map((group) => (
-            <tr key={group.groupId}>
-              <td>{group.name}</td>
-              <td>{entityName(group.entityId)}</td>
-              <td>{yes(group.isRequester)}</td>
-              <td>{yes(group.isObserver)}</td>
-              <td>{yes(group.isAssignee)}</td>
-              <td>{group.members.length}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('admin.groups')}
+        rows={groups.data}
+        rowKey={(group) => group.groupId}
+        columns={[
+          { header: t('admin.name'), cell: (group) => group.name },
+          { header: t('entity'), cell: (group) => entityName(group.entityId) },
+          { header: t('requester'), cell: (group) => yes(group.isRequester) },
+          { header: t('observer'), cell: (group) => yes(group.isObserver) },
+          { header: t('assignee'), cell: (group) => yes(group.isAssignee) },
+          { header: t('admin.members'), cell: (group) => group.members.length },
+        ]}
+      />
       <AdminForm
         id="create-group"
         title={t('admin.createGroup')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { answer, assetsApi } from '../../api/clients';
 import type { Page } from '../../api/views';
+import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 
 interface InventoryRules {
@@ -31,65 +32,37 @@ export function InventoryAdmin() {
   });
   return (
     <>
-      <table className="list">
-        <caption>{t('inventory.importRules')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('inventory.criteria')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(rules.data?.importRules ?? []).map((rule) => (
-            <tr key={rule.name}>
-              <td>{rule.name}</td>
-              <td>{rule.criteria.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="list">
-        <caption>{t('inventory.entityRules', { entity: rules.data?.defaultEntityId ?? '' })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('inventory.tag')}</th>
-            <th scope="col">{t('inventory.ipRange')}</th>
-            <th scope="col">{t('entity')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(rules.data?.entityRules ?? []).map((rule) => (
-            <tr key={rule.name}>
-              <td>{rule.name}</td>
-              <td>{rule.tag ?? ''}</td>
-              <td>{rule.ipRange ?? ''}</td>
-              <td>{rule.entityId}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="list">
-        <caption>{t('inventory.agents')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inventory.device')}</th>
-            <th scope="col">{t('inventory.version')}</th>
-            <th scope="col">{t('inventory.tag')}</th>
-            <th scope="col">{t('inventory.lastContact')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(agents.data ?? []).map((agent) => (
-            <tr key={agent.deviceId}>
-              <td>{agent.deviceId}</td>
-              <td>{agent.agentVersion ?? ''}</td>
-              <td>{agent.tag ?? ''}</td>
-              <td>{dateTime(agent.lastContactAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('inventory.importRules')}
+        rows={rules.data?.importRules}
+        rowKey={(rule) => rule.name}
+        columns={[
+          { header: t('admin.name'), cell: (rule) => rule.name },
+          { header: t('inventory.criteria'), cell: (rule) => rule.criteria.join(', ') },
+        ]}
+      />
+      <DataTable
+        caption={t('inventory.entityRules', { entity: rules.data?.defaultEntityId ?? '' })}
+        rows={rules.data?.entityRules}
+        rowKey={(rule) => rule.name}
+        columns={[
+          { header: t('admin.name'), cell: (rule) => rule.name },
+          { header: t('inventory.tag'), cell: (rule) => rule.tag ?? '' },
+          { header: t('inventory.ipRange'), cell: (rule) => rule.ipRange ?? '' },
+          { header: t('entity'), cell: (rule) => rule.entityId },
+        ]}
+      />
+      <DataTable
+        caption={t('inventory.agents')}
+        rows={agents.data}
+        rowKey={(agent) => agent.deviceId}
+        columns={[
+          { header: t('inventory.device'), cell: (agent) => agent.deviceId },
+          { header: t('inventory.version'), cell: (agent) => agent.agentVersion ?? '' },
+          { header: t('inventory.tag'), cell: (agent) => agent.tag ?? '' },
+          { header: t('inventory.lastContact'), cell: (agent) => dateTime(agent.lastContactAt) },
+        ]}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useProfiles, useRightsCatalogue } from '../../api/admin';
+import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 
 /** GLPI's profiles with their rights as a grid: a row per right, a column per profile. */
@@ -7,28 +8,18 @@ export function ProfilesAdmin() {
   const profiles = useProfiles().data ?? [];
   const rights = useRightsCatalogue().data ?? [];
   return (
-    <table className="list grid">
-      <caption>{t('admin.profiles')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.right')}</th>
-          {profiles.map((profile) => (
-            <th key={profile.profileId} scope="col">
-              {profile.name} ({t(profile.interface === 'helpdesk' ? 'admin.helpdesk' : 'admin.central')})
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rights.map((right) => (
-          <tr key={right}>
-            <th scope="row">{right}</th>
-            {profiles.map((profile) => (
-              <td key={profile.profileId}>{profile.rights.includes(right) ? '✓' : ''}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="list grid"
+      caption={t('admin.profiles')}
+      rows={rights}
+      rowKey={(right) => right}
+      columns={[
+        { header: t('admin.right'), cell: (right) => right, rowHeader: true },
+        ...profiles.map((profile) => ({
+          header: `${profile.name} (${t(profile.interface === 'helpdesk' ? 'admin.helpdesk' : 'admin.central')})`,
+          cell: (right: string) => (profile.rights.includes(right) ? '✓' : ''),
+        })),
+      ]}
+    />
   );
 }

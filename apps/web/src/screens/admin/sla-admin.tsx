@@ -1,5 +1,6 @@
 import { useAgreements, useCalendars } from '../../api/admin';
 import type { CalendarView } from '../../api/admin-views';
+import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -49,35 +50,23 @@ export function SlaAdmin() {
           </ul>
         </section>
       ))}
-      <table className="list">
-        <caption>{t('admin.agreements')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('type')}</th>
-            <th scope="col">{t('admin.duration')}</th>
-            <th scope="col">{t('admin.levels')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {agreements.map((agreement) => (
-            <tr key={agreement.slaId}>
-              <td>{agreement.name}</td>
-              <td>
-                {agreement.agreement.toUpperCase()} {t(agreement.kind)}
-              </td>
-              <td>
-                {agreement.duration} {agreement.unit}
-              </td>
-              <td>
-                {agreement.levels
-                  .map((level) => `${level.name} (${level.offsetMinutes > 0 ? '+' : ''}${level.offsetMinutes} min)`)
-                  .join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('admin.agreements')}
+        rows={agreements}
+        rowKey={(agreement) => agreement.slaId}
+        columns={[
+          { header: t('admin.name'), cell: (agreement) => agreement.name },
+          { header: t('type'), cell: (agreement) => `${agreement.agreement.toUpperCase()} ${t(agreement.kind)}` },
+          { header: t('admin.duration'), cell: (agreement) => `${agreement.duration} ${agreement.unit}` },
+          {
+            header: t('admin.levels'),
+            cell: (agreement) =>
+              agreement.levels
+                .map((level) => `${level.name} (${level.offsetMinutes > 0 ? '+' : ''}${level.offsetMinutes} min)`)
+                .join(', '),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { answer, reportingApi } from '../../api/clients';
+import { DataTable } from '../../components/data-table';
 import { OptionSelect } from '../../components/option-select';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -60,35 +61,21 @@ export function StatisticsAdmin() {
           onChange={(chosen) => setPeriod((chosen || 'month') as (typeof PERIODS)[number])}
         />
       </form>
-      <table className="list">
-        <caption>{t('stats.title', range)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('stats.period')}</th>
-            {table !== 'all' && <th scope="col">{t(`stats.table.${table}` as MessageKey)}</th>}
-            <th scope="col">{t('stats.opened')}</th>
-            <th scope="col">{t('stats.solved')}</th>
-            <th scope="col">{t('stats.closed')}</th>
-            <th scope="col">{t('stats.late')}</th>
-            <th scope="col">{t('stats.backlog')}</th>
-            <th scope="col">{t('stats.timeToSolve')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(rows.data ?? []).map((row) => (
-            <tr key={`${row.period}-${row.value}`}>
-              <td>{row.period}</td>
-              {table !== 'all' && <td>{row.label ?? row.value}</td>}
-              <td>{row.opened}</td>
-              <td>{row.solved}</td>
-              <td>{row.closed}</td>
-              <td>{row.late}</td>
-              <td>{row.backlog}</td>
-              <td>{hours(row.timeToSolve.average)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('stats.title', range)}
+        rows={rows.data}
+        rowKey={(row) => `${row.period}-${row.value}`}
+        columns={[
+          { header: t('stats.period'), cell: (row) => row.period },
+          table !== 'all' && { header: t(`stats.table.${table}` as MessageKey), cell: (row) => row.label ?? row.value },
+          { header: t('stats.opened'), cell: (row) => row.opened },
+          { header: t('stats.solved'), cell: (row) => row.solved },
+          { header: t('stats.closed'), cell: (row) => row.closed },
+          { header: t('stats.late'), cell: (row) => row.late },
+          { header: t('stats.backlog'), cell: (row) => row.backlog },
+          { header: t('stats.timeToSolve'), cell: (row) => hours(row.timeToSolve.average) },
+        ]}
+      />
     </>
   );
 }

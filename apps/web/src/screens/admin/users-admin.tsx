@@ -9,6 +9,7 @@ import {
   useProfiles,
 } from '../../api/admin';
 import { AdminForm, CheckField, TextField } from '../../components/admin-form';
+import { DataTable } from '../../components/data-table';
 import { OptionSelect } from '../../components/option-select';
 import { useI18n } from '../../i18n/i18n';
 
@@ -28,25 +29,16 @@ function Authorizations({ userId }: { userId: string }) {
   const entityName = (id: string) => entities.data?.find((entity) => entity.entityId === id)?.completeName ?? id;
   return (
     <>
-      <table className="list">
-        <caption>{t('admin.authorizations')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('profile')}</th>
-            <th scope="col">{t('entity')}</th>
-            <th scope="col">{t('admin.recursive')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(held.data ?? []).map((authorization) => (
-            <tr key={authorization.authorizationId}>
-              <td>{profileName(authorization.profileId)}</td>
-              <td>{entityName(authorization.entityId)}</td>
-              <td>{authorization.recursive ? t('yes') : t('no')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('admin.authorizations')}
+        rows={held.data}
+        rowKey={(authorization) => authorization.authorizationId}
+        columns={[
+          { header: t('profile'), cell: (authorization) => profileName(authorization.profileId) },
+          { header: t('entity'), cell: (authorization) => entityName(authorization.entityId) },
+          { header: t('admin.recursive'), cell: (authorization) => (authorization.recursive ? t('yes') : t('no')) },
+        ]}
+      />
       <AdminForm
         id="grant"
         title={t('admin.grant')}
@@ -93,33 +85,25 @@ export function UsersAdmin() {
   );
   return (
     <>
-      <table className="list">
-        <caption>{t('admin.users')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('login')}</th>
-            <th scope="col">{t('admin.lastName')}</th>
-            <th scope="col">{t('admin.email')}</th>
-            <th scope="col">{t('admin.active')}</th>
-            <th scope="col">{t('language')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(users.data ?? []).map((user) => (
-            <tr key={user.userId}>
-              <td>
-                <button type="button" className="link" onClick={() => setChosen(user.userId)}>
-                  {user.login}
-                </button>
-              </td>
-              <td>{user.displayName}</td>
-              <td>{user.email ?? ''}</td>
-              <td>{user.active ? t('yes') : t('no')}</td>
-              <td>{user.language ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('admin.users')}
+        rows={users.data}
+        rowKey={(user) => user.userId}
+        columns={[
+          {
+            header: t('login'),
+            cell: (user) => (
+              <button type="button" className="link" onClick={() => setChosen(user.userId)}>
+                {user.login}
+              </button>
+            ),
+          },
+          { header: t('admin.lastName'), cell: (user) => user.displayName },
+          { header: t('admin.email'), cell: (user) => user.email ?? '' },
+          { header: t('admin.active'), cell: (user) => (user.active ? t('yes') : t('no')) },
+          { header: t('language'), cell: (user) => user.language ?? '' },
+        ]}
+      />
       {chosen && <Authorizations key={chosen} userId={chosen} />}
       <AdminForm
         id="create-user"
