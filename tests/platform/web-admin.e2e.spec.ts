@@ -96,6 +96,16 @@ describe('administration', () => {
     }
     await expectAccessible(glpi);
 
+    // an administrator sets a user's language: the users list shows it
+    await glpi.getByRole('link', { name: 'Utilisateurs', exact: true }).click();
+    await glpi.getByRole('button', { name: 'post-only', exact: true }).click();
+    await glpi.getByLabel('Langue préférée').selectOption('en');
+    await glpi
+      .getByRole('row')
+      .filter({ hasText: 'post-only' })
+      .getByRole('cell', { name: 'en', exact: true })
+      .waitFor();
+
     for (const section of ['Entités', 'Utilisateurs', 'Niveaux de services', 'Inventaire', 'Statistiques', 'Profils']) {
       await glpi.getByRole('link', { name: section, exact: true }).click();
       await glpi.getByRole('heading', { name: section, level: 1 }).waitFor();

@@ -70,5 +70,7 @@ export const adminCommands = {
     answer(identityApi.POST('/api/groups', { body })),
   grant: (userId: string, body: { profileId: string; entityId: string; recursive: boolean }) =>
     answer(identityApi.POST('/api/users/{id}/authorizations', { params: { path: { id: userId } }, body })),
+  setLanguage: ({ userId, language }: { userId: string; language: 'fr' | 'en' | null }) =>
+    answer(identityApi.PATCH('/api/users/{id}', { params: { path: { id: userId } }, body: { language } })),
   createCategory: (body: { name: string }) => answer(ticketsApi.POST('/api/itil-categories', { body })),
 };

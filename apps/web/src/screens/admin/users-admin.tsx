@@ -11,7 +11,30 @@ import {
 import { AdminForm, CheckField, TextField } from '../../components/admin-form';
 import { DataTable } from '../../components/data-table';
 import { OptionSelect } from '../../components/option-select';
+import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
+
+/** The language kept for a user (an administrator may set it; empty: the browser's). */
+function UserLanguage({ userId, language }: { userId: string; language: 'fr' | 'en' | null }) {
+  const { t } = useI18n();
+  const change = useAdminCommand(adminKeys.users, adminCommands.setLanguage);
+  return (
+    <div className="card">
+      <OptionSelect
+        id="user-language"
+        label={t('admin.userLanguage')}
+        value={language ?? ''}
+        emptyLabel={t('admin.browserLanguage')}
+        options={[
+          ['fr', 'Français'],
+          ['en', 'English'],
+        ]}
+        onChange={(chosen) => change.mutate({ userId, language: chosen === 'fr' || chosen === 'en' ? chosen : null })}
+      />
+      <ProblemMessage error={change.error} />
+    </div>
+  );
+}
 
 /** A user's authorizations (profile × entity × recursive) and the form granting another. */
 function Authorizations({ userId }: { userId: string }) {
@@ -71,6 +94,7 @@ export function UsersAdmin() {
   const { t } = useI18n();
   const users = useAdminUsers();
   const [chosen, setChosen] = useState('');
+  const chosenUser = users.data?.find((user) => user.userId === chosen);
   const [fields, setFields] = useState({ login: '', lastName: '', firstName: '', password: '' });
   const create = useAdminCommand(adminKeys.users, adminCommands.createUser);
   const field = (name: keyof typeof fields, type: 'text' | 'password' = 'text') => (
@@ -104,6 +128,7 @@ export function UsersAdmin() {
           { header: t('language'), cell: (user) => user.language ?? '' },
         ]}
       />
+      {chosenUser && <UserLanguage userId={chosenUser.userId} language={chosenUser.language} />}
       {chosen && <Authorizations key={chosen} userId={chosen} />}
       <AdminForm
         id="create-user"
