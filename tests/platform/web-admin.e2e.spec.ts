@@ -113,6 +113,16 @@ describe('administration', () => {
     }
     // the rights grid: a row per right, a column per profile
     await glpi.getByRole('rowheader', { name: 'ticket.create' }).waitFor();
+    // a box of the grid gives the right: kept by identity, shown again after a reload
+    const box = glpi.getByRole('checkbox', { name: 'Hotliner : ticket.assign' });
+    expect(await box.isChecked()).toBe(false);
+    // the box follows identity's answer: checked once the profiles are read again
+    await box.click();
+    await glpi.getByRole('checkbox', { name: 'Hotliner : ticket.assign', checked: true }).waitFor();
+    await glpi.reload();
+    await glpi.getByRole('checkbox', { name: 'Hotliner : ticket.assign', checked: true }).waitFor();
+    expect(await glpi.getByRole('checkbox', { name: 'Super-Admin : ticket.assign' }).isDisabled()).toBe(true);
+    await expectAccessible(glpi);
   });
 });
 

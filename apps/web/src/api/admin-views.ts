@@ -1,3 +1,8 @@
+import type { components } from './generated/identity';
+
+/** A right of identity's catalogue (libs/domain's RIGHTS), as its OpenAPI document lists them. */
+export type Right = components['schemas']['ChangeProfileRightsRequestDto']['rights'][number];
+
 // The answers the administration screens read (the services document their requests, not yet
 // their answers: see views.ts), named after the services' query classes.
 
@@ -24,7 +29,7 @@ export interface ProfileView {
   profileId: string;
   name: string;
   interface: 'central' | 'helpdesk';
-  rights: string[];
+  rights: Right[];
 }
 
 export interface AdminUserView {

@@ -7,6 +7,7 @@ import type {
   EntityView,
   GroupView,
   ProfileView,
+  Right,
 } from './admin-views';
 import { answer, identityApi, slaApi, ticketsApi } from './clients';
 import type { Page } from './views';
@@ -38,7 +39,7 @@ export const useGroups = () =>
 export const useProfiles = () =>
   useQuery({ queryKey: adminKeys.profiles, queryFn: () => items<ProfileView>(identityApi.GET('/api/profiles', ALL)) });
 export const useRightsCatalogue = () =>
-  useQuery({ queryKey: adminKeys.rights, queryFn: () => answer<string[]>(identityApi.GET('/api/profiles/rights')) });
+  useQuery({ queryKey: adminKeys.rights, queryFn: () => answer<Right[]>(identityApi.GET('/api/profiles/rights')) });
 export const useAuthorizations = (userId: string) =>
   useQuery({
     queryKey: adminKeys.authorizations(userId),
@@ -72,5 +73,7 @@ export const adminCommands = {
     answer(identityApi.POST('/api/users/{id}/authorizations', { params: { path: { id: userId } }, body })),
   setLanguage: ({ userId, language }: { userId: string; language: 'fr' | 'en' | null }) =>
     answer(identityApi.PATCH('/api/users/{id}', { params: { path: { id: userId } }, body: { language } })),
+  changeRights: ({ profileId, rights }: { profileId: string; rights: Right[] }) =>
+    answer(identityApi.PATCH('/api/profiles/{id}', { params: { path: { id: profileId } }, body: { rights } })),
   createCategory: (body: { name: string }) => answer(ticketsApi.POST('/api/itil-categories', { body })),
 };
