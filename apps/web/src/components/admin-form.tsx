@@ -33,6 +33,7 @@ export function TextField(props: {
   onChange(value: string): void;
   type?: 'text' | 'password';
   required?: boolean;
+  maxLength?: number;
 }) {
   return (
     <div className="field">
@@ -41,7 +42,7 @@ export function TextField(props: {
         id={props.id}
         type={props.type ?? 'text'}
         required={props.required}
-        maxLength={255}
+        maxLength={props.maxLength ?? 255}
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
       />

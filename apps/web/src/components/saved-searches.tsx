@@ -4,6 +4,7 @@ import { useRemoveSearch, useSaveSearch, useSavedSearches } from '../api/saved-s
 import { useI18n } from '../i18n/i18n';
 import { queryToSearch, searchToQuery, type TicketListSearch } from '../screens/ticket-list-search';
 import { useSession } from '../session/session';
+import { CheckField, TextField } from './admin-form';
 import { ProblemMessage } from './problem-message';
 
 /** The ticket list's saved searches (GLPI's bookmarks): load one, save the current criteria, remove one's own. */
@@ -58,25 +59,15 @@ export function SavedSearches({ search }: { search: TicketListSearch }) {
         </button>
       )}
       <form onSubmit={(event) => void submit(event).catch(() => undefined)} aria-label={t('saveSearch')}>
-        <div className="field">
-          <label htmlFor="saved-search-name">{t('savedSearchName')}</label>
-          <input
-            id="saved-search-name"
-            required
-            maxLength={100}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
-        <div className="field inline">
-          <input
-            id="saved-search-shared"
-            type="checkbox"
-            checked={shared}
-            onChange={(event) => setShared(event.target.checked)}
-          />
-          <label htmlFor="saved-search-shared">{t('shareInEntity')}</label>
-        </div>
+        <TextField
+          id="saved-search-name"
+          label={t('savedSearchName')}
+          value={name}
+          onChange={setName}
+          maxLength={100}
+          required
+        />
+        <CheckField id="saved-search-shared" label={t('shareInEntity')} checked={shared} onChange={setShared} />
         <button type="submit" disabled={save.isPending}>
           {t('saveSearch')}
         </button>
