@@ -7,7 +7,7 @@ import { startService, type ServiceProcess } from './service-process';
 const repoRoot = path.resolve(__dirname, '../..');
 
 /** The services the web application talks to today, and their OpenAPI documents' owners. */
-export const WEB_SERVICES = ['identity', 'tickets', 'sla'] as const;
+export const WEB_SERVICES = ['identity', 'tickets', 'sla', 'reporting', 'assets'] as const;
 export type WebService = (typeof WEB_SERVICES)[number];
 /** The Parc and Data Injection screens' services (web-parc.e2e.spec.ts). */
 export const PARC_SERVICES = ['identity', 'assets', 'imports'] as const;

@@ -313,9 +313,9 @@ describe('the session and the headers', () => {
     expect(crossOrigin.status).toBe(403);
     expect((await fetch(refreshUrl, { method: 'POST', headers: { 'x-itsm-csrf': '1' } })).status).toBe(401);
     expect((await fetch(`${platform.url}/api/nowhere/things`)).status).toBe(404);
-    const away = await fetch(`${platform.url}/api/assets/computers`);
+    const away = await fetch(`${platform.url}/api/imports/models`);
     expect(away.status).toBe(503);
-    expect(await away.json()).toMatchObject({ code: 'unavailable', detail: 'the assets service does not answer' });
+    expect(await away.json()).toMatchObject({ code: 'unavailable', detail: 'the imports service does not answer' });
     const home = await fetch(`${platform.url}/tickets/new`);
     expect(home.status).toBe(200);
     const csp = String(home.headers.get('content-security-policy'));

@@ -258,6 +258,22 @@ describe('users, authorizations and sign-in', () => {
     expect((await identity.api(again.accessToken).get('/api/me')).status).toBe(200);
   });
 
+  it("keeps the user's language: set by the user himself or an administrator, shown by /me", async () => {
+    const userId = await createUser({ login: 'adurand', lastName: 'DURAND', password: 'un mot de passe' });
+    await glpi.post(`/api/users/${userId}/authorizations`, { profileId: 'self-service', entityId: 'root' });
+    const self = identity.api((await identity.login('adurand', 'un mot de passe')).accessToken);
+    expect((await self.get('/api/me')).body.user.language).toBeNull();
+
+    expect((await self.patch(`/api/users/${userId}`, { language: 'en' })).body.language).toBe('en');
+    expect((await self.get('/api/me')).body.user.language).toBe('en');
+    expect((await self.patch(`/api/users/${userId}`, { language: 'de' })).status).toBe(400);
+    expect((await glpi.patch(`/api/users/${userId}`, { language: 'fr' })).body.language).toBe('fr');
+    expect((await self.get('/api/me')).body.user.language).toBe('fr');
+    expect((await self.patch(`/api/users/${userId}`, { language: null })).body.language).toBeNull();
+    const someoneElse = (await glpi.get('/api/users?login=tech')).body.items[0].userId;
+    expect((await self.patch(`/api/users/${someoneElse}`, { language: 'en' })).status).toBe(403);
+  });
+
   it('changes passwords: users give their current one, administrators do not', async () => {
     const userId = await createUser({ login: 'pbernard', lastName: 'BERNARD', password: 'premier secret' });
     await glpi.post(`/api/users/${userId}/authorizations`, { profileId: 'self-service', entityId: 'root' });

@@ -44,6 +44,8 @@ import { ReopenTicketHandler } from './ticket/use-cases/reopen-ticket/reopen-tic
 import { RequestValidationHandler } from './ticket/use-cases/request-validation/request-validation.handler';
 import { UpdateTaskHandler } from './ticket/use-cases/update-task/update-task.handler';
 import { UpdateTicketHandler } from './ticket/use-cases/update-ticket/update-ticket.handler';
+import { SavedSearchHttpController } from './saved-search/saved-search.http.controller';
+import { SavedSearchStore } from './saved-search/saved-search.store';
 import { loadTicketsSettings } from './tickets.env';
 import { AUTO_CLOSE_INTERVAL_MS, PRIORITY_MATRIX } from './tickets.tokens';
 
@@ -100,7 +102,13 @@ export class TicketsModule {
         AuthModule.forService({ env, feedFromIdentity: background }),
         CqrsModule.forRoot(),
       ],
-      controllers: [TicketHttpController, CategoryHttpController, MyDevicesHttpController, OpenTicketKafkaController],
+      controllers: [
+        TicketHttpController,
+        CategoryHttpController,
+        MyDevicesHttpController,
+        OpenTicketKafkaController,
+        SavedSearchHttpController,
+      ],
       providers: [
         { provide: PRIORITY_MATRIX, useValue: settings.priorityMatrix },
         { provide: AUTO_CLOSE_INTERVAL_MS, useValue: settings.autoCloseIntervalMs },
@@ -119,6 +127,7 @@ export class TicketsModule {
         IndexedTicketList,
         TicketDeadlinesReader,
         SlaEscalationReactor,
+        SavedSearchStore,
         // without the feed (the seed), the index never gets ready and the read model answers
         ...(background ? [AutoCloseJob, TicketListIndexFeed] : []),
         ...commandHandlers,

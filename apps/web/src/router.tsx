@@ -1,12 +1,17 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { Layout } from './components/layout';
+import { currentAccessToken } from './api/access-token';
+import { ticketPageQuery } from './api/queries';
+import { queryClient } from './api/query-client';
 import { useI18n } from './i18n/i18n';
+import { isAdministrator } from './screens/admin/administrator';
 import { CreateTicket } from './screens/create-ticket';
 import { assetListSearch, assetPageSearch, softwareListSearch } from './screens/parc/parc-search';
 import { SelfServiceHome } from './screens/self-service-home';
 import { TechnicianHome } from './screens/technician-home';
 import { TicketList } from './screens/ticket-list';
-import { ticketListSearch } from './screens/ticket-list-search';
+import { criteriaOf, ticketListSearch } from './screens/ticket-list-search';
 import { TicketPage } from './screens/ticket-page';
 import { useSession } from './session/session';
 
@@ -30,6 +35,12 @@ const ticketListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tickets',
   validateSearch: ticketListSearch,
+  loaderDeps: ({ search }) => search,
+  // fetched as soon as the route is known (at sign-in too: the session invalidates the router
+  // before asking /me), so that the list does not wait for the screen to mount
+  loader: ({ deps }) => {
+    if (currentAccessToken()) void queryClient.prefetchQuery(ticketPageQuery(criteriaOf(deps)));
+  },
   component: function TicketListRoute() {
     const search = ticketListRoute.useSearch();
     // the simplified interface has no ticket list: its home lists the user's own tickets
@@ -86,6 +97,32 @@ const dataInjectionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/data-injection',
   component: lazyRouteComponent(() => import('./screens/data-injection/injection-wizard'), 'InjectionWizardScreen'),
+// the administration is for few users: its screens are not part of the first load
+const AdminPage = lazy(() => import('./screens/admin/admin-page'));
+
+/** Administration: administrators only (the services refuse the others' calls anyway). */
+function AdminRoute({ section }: { section?: string }) {
+  const { t } = useI18n();
+  if (!isAdministrator(useSession().can)) return <Forbidden />;
+  return (
+    <Suspense fallback={<p>{t('loading')}</p>}>
+      <AdminPage section={section} />
+    </Suspense>
+  );
+}
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: () => <AdminRoute />,
+});
+
+const adminSectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/$section',
+  component: function AdminSectionRoute() {
+    return <AdminRoute section={adminSectionRoute.useParams().section} />;
+  },
 });
 
 const routeTree = rootRoute.addChildren([
@@ -98,6 +135,8 @@ const routeTree = rootRoute.addChildren([
   assetListRoute,
   assetRoute,
   dataInjectionRoute,
+  adminRoute,
+  adminSectionRoute,
 ]);
 
 export const router = createRouter({ routeTree });

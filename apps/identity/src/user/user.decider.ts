@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '@itsm/domain';
-import type { UserDetails, UserEvent, UserSessionEnded } from '@itsm/contracts';
+import type { UserDetails, UserEvent, UserLanguage, UserSessionEnded } from '@itsm/contracts';
 
 export interface Authorization {
   authorizationId: string;
@@ -20,6 +20,7 @@ export type UserCommand =
     }
   | { type: 'change-user-details'; changes: Partial<UserDetails> }
   | { type: 'change-user-defaults'; defaultEntityId: string; defaultProfileId: string | null }
+  | { type: 'change-user-language'; language: UserLanguage | null }
   | { type: 'deactivate-user' }
   | { type: 'reactivate-user' }
   | { type: 'record-password-change'; changedBy: 'self' | 'administrator' }
@@ -36,6 +37,8 @@ export interface UserState {
   erased: boolean;
   defaultEntityId: string;
   defaultProfileId: string | null;
+  /** the screens' language the user prefers; null: the browser's */
+  language: UserLanguage | null;
   authorizations: Authorization[];
 }
 
@@ -52,6 +55,7 @@ const initialState = (): UserState => ({
   erased: false,
   defaultEntityId: '',
   defaultProfileId: null,
+  language: null,
   authorizations: [],
 });
 
@@ -67,6 +71,10 @@ function decide(command: UserCommand, state: UserState): UserEvent[] | DomainErr
       return changeDetails(command.changes, state, userId);
     case 'change-user-defaults':
       return changeDefaults(command, state, userId);
+    case 'change-user-language':
+      return command.language === state.language
+        ? []
+        : [{ type: 'user.language-changed', data: { userId, language: command.language } }];
     case 'deactivate-user':
       return state.active ? [{ type: 'user.deactivated', data: { userId } }] : [];
     case 'reactivate-user':
@@ -162,6 +170,8 @@ function evolve(state: UserState, event: UserEvent): UserState {
     }
     case 'user.defaults-changed':
       return { ...state, defaultEntityId: event.data.defaultEntityId, defaultProfileId: event.data.defaultProfileId };
+    case 'user.language-changed':
+      return { ...state, language: event.data.language };
     case 'user.deactivated':
       return { ...state, active: false };
     case 'user.reactivated':
@@ -193,7 +203,8 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
   initialState,
   decide,
   evolve,
-  stateVersion: 1,
+  // 2: the state keeps the preferred language
+  stateVersion: 2,
 };
 
 export const userStreamId = (userId: string): string => `user-${userId}`;

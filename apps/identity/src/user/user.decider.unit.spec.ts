@@ -161,6 +161,26 @@ describe('the user decider', () => {
     });
   });
 
+  describe('change-user-language', () => {
+    const english: UserEvent = { type: 'user.language-changed', data: { userId: 'u1', language: 'en' } };
+
+    it('records a new preferred language', () => {
+      spec.given([registered]).when({ type: 'change-user-language', language: 'en' }).then([english]);
+    });
+
+    it('records nothing when the language is already the preferred one', () => {
+      spec.given([registered, english]).when({ type: 'change-user-language', language: 'en' }).then([]);
+      spec.given([registered]).when({ type: 'change-user-language', language: null }).then([]);
+    });
+
+    it("goes back to the browser's language with null", () => {
+      spec
+        .given([registered, english])
+        .when({ type: 'change-user-language', language: null })
+        .then([{ type: 'user.language-changed', data: { userId: 'u1', language: null } }]);
+    });
+  });
+
   it('records a password change and who made it, never the secret', () => {
     spec
       .given([registered])
@@ -340,6 +360,7 @@ describe('the user decider', () => {
       },
       deactivated,
       { type: 'user.password-changed', data: { userId: 'u1', changedBy: 'self' } },
+      { type: 'user.language-changed', data: { userId: 'u1', language: 'en' } },
     ];
     expect(events.reduce(userDecider.evolve, userDecider.initialState())).toEqual({
       userId: 'u1',
@@ -349,6 +370,7 @@ describe('the user decider', () => {
       erased: false,
       defaultEntityId: 'paris',
       defaultProfileId: 'technician',
+      language: 'en',
       authorizations: [{ authorizationId: 'a1', profileId: 'technician', entityId: 'paris', recursive: true }],
     });
   });

@@ -1,8 +1,9 @@
 import createClient, { type Client } from 'openapi-fetch';
+import type { paths as AssetsPaths } from './generated/assets';
 import type { paths as IdentityPaths } from './generated/identity';
+import type { paths as ReportingPaths } from './generated/reporting';
 import type { paths as SlaPaths } from './generated/sla';
 import type { paths as TicketsPaths } from './generated/tickets';
-import type { paths as AssetsPaths } from './generated/assets';
 import type { paths as ImportsPaths } from './generated/imports';
 import { authorizedFetch } from './access-token';
 
@@ -23,6 +24,7 @@ export const ticketsApi = serviceClient<TicketsPaths>('tickets');
 export const slaApi = serviceClient<SlaPaths>('sla');
 export const assetsApi = serviceClient<AssetsPaths>('assets');
 export const importsApi = serviceClient<ImportsPaths>('imports');
+export const reportingApi = serviceClient<ReportingPaths>('reporting');
 
 /** A failed call's problem+json detail, for the page to show. */
 export class ApiProblem extends Error {

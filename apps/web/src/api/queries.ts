@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, identityApi, ticketsApi } from './clients';
 import type { operations } from './generated/tickets';
 import type { Category, Page, TicketDetail, TicketSummary, TimelineEntry, UserSummary } from './views';
@@ -13,13 +13,19 @@ export const ticketKeys = {
   timeline: (ticketId: string) => ['tickets', 'timeline', ticketId] as const,
 };
 
-/** A page of tickets; `refreshEveryMs`: read again while shown (the list keeps up with the desk). */
-export function useTicketPage(criteria: TicketCriteria, refreshEveryMs?: number) {
-  return useQuery({
+/** A page of tickets, as the list reads it and the router's loader fetches it ahead. */
+export const ticketPageQuery = (criteria: TicketCriteria) =>
+  queryOptions({
     queryKey: ticketKeys.list(criteria),
-    refetchInterval: refreshEveryMs,
     queryFn: () => answer<Page<TicketSummary>>(ticketsApi.GET('/api/tickets', { params: { query: criteria } })),
   });
+
+/**
+ * A page of tickets; `refreshEveryMs`: read again while shown (the list keeps up with the desk).
+ * While other criteria load, the previous page stays on screen rather than an empty table.
+ */
+export function useTicketPage(criteria: TicketCriteria, refreshEveryMs?: number) {
+  return useQuery({ ...ticketPageQuery(criteria), refetchInterval: refreshEveryMs, placeholderData: keepPreviousData });
 }
 
 export function fetchTicket(ticketId: string): Promise<TicketDetail> {

@@ -74,7 +74,7 @@ export interface UserSummary {
 }
 
 export interface Me {
-  user: { userId: string; login: string; displayName: string };
+  user: { userId: string; login: string; displayName: string; language: 'fr' | 'en' | null };
   activeProfile: { profileId: string; name: string; interface: 'central' | 'helpdesk'; rights: string[] };
   activeEntityId: string;
   recursive: boolean;

@@ -1,21 +1,10 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useI18n } from '../i18n/i18n';
+import { isAdministrator } from '../screens/admin/administrator';
 import { SignIn } from '../screens/sign-in';
 import { useSession } from '../session/session';
 import { ContextSwitcher } from './context-switcher';
-
-function LanguageSwitcher() {
-  const { t, locale, setLocale } = useI18n();
-  return (
-    <div className="field inline">
-      <label htmlFor="language">{t('language')}</label>
-      <select id="language" value={locale} onChange={(event) => setLocale(event.target.value as 'fr' | 'en')}>
-        <option value="fr">Français</option>
-        <option value="en">English</option>
-      </select>
-    </div>
-  );
-}
+import { LanguageSwitcher } from './language-switcher';
 
 /** The header (navigation by interface, switchers, sign-out) and the page; the sign-in form when signed out. */
 export function Layout() {
@@ -39,6 +28,7 @@ export function Layout() {
               </Link>
             )}
             {can('import.run') && <Link to="/data-injection">{t('dataInjection')}</Link>}
+            {isAdministrator(can) && <Link to="/admin">{t('admin.title')}</Link>}
           </nav>
         )}
         <div className="tools">

@@ -1,5 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { localeOf, translate, type Locale, type MessageKey } from './messages';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { preferredLocale, translate, type Locale, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'itsm.locale';
 
@@ -13,14 +13,18 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** The locale chosen here (kept in this browser), else the browser's languages. */
+/** Before sign-in: the locale chosen here (kept in this browser), else the browser's languages. */
 function initialLocale(): Locale {
-  const chosen = window.localStorage.getItem(STORAGE_KEY);
-  return chosen === 'fr' || chosen === 'en' ? chosen : localeOf(navigator.languages);
+  return preferredLocale(null, window.localStorage.getItem(STORAGE_KEY), navigator.languages);
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  // stable, so that effects calling it do not run again at each change of language
+  const choose = useCallback((next: Locale) => {
+    window.localStorage.setItem(STORAGE_KEY, next);
+    setLocale(next);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -31,14 +35,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     });
     return {
       locale,
-      setLocale: (next) => {
-        window.localStorage.setItem(STORAGE_KEY, next);
-        setLocale(next);
-      },
+      setLocale: choose,
       t: (key, values) => translate(locale, key, values),
       dateTime: (iso) => format.format(new Date(iso)),
     };
-  }, [locale]);
+  }, [locale, choose]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,9 +1,11 @@
 import { PARC_MESSAGES } from './parc-messages';
+import { ADMIN_MESSAGES_EN, ADMIN_MESSAGES_FR } from './admin-messages';
 
 /** The application's words, French first (the seed's), English beside them: one key, both languages. */
 export const MESSAGES = {
   fr: {
     ...PARC_MESSAGES.fr,
+    ...ADMIN_MESSAGES_FR,
     appName: 'Assistance',
     skipToContent: 'Aller au contenu',
     signIn: 'Se connecter',
@@ -144,6 +146,7 @@ export const MESSAGES = {
   },
   en: {
     ...PARC_MESSAGES.en,
+    ...ADMIN_MESSAGES_EN,
     appName: 'Service desk',
     skipToContent: 'Skip to content',
     signIn: 'Sign in',
@@ -286,6 +289,19 @@ export const MESSAGES = {
 
 export type Locale = keyof typeof MESSAGES;
 export type MessageKey = keyof (typeof MESSAGES)['fr'];
+
+/**
+ * The screens' language: the user's (kept by identity) once signed in, else the one chosen in this
+ * browser, else the browser's own, else French.
+ */
+export function preferredLocale(
+  userLanguage: Locale | null | undefined,
+  chosenHere: string | null,
+  browserLanguages: readonly string[],
+): Locale {
+  if (userLanguage) return userLanguage;
+  return chosenHere === 'fr' || chosenHere === 'en' ? chosenHere : localeOf(browserLanguages);
+}
 
 /** French unless the browser's first language is English (the seed's users are French). */
 export function localeOf(languages: readonly string[]): Locale {

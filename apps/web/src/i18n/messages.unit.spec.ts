@@ -1,4 +1,4 @@
-import { localeOf, MESSAGES, translate } from './messages';
+import { localeOf, MESSAGES, preferredLocale, translate } from './messages';
 
 describe('the application words', () => {
   it('has every French word in English too', () => {
@@ -10,6 +10,13 @@ describe('the application words', () => {
     expect(localeOf(['de-DE'])).toBe('fr');
     expect(localeOf(['en-GB', 'fr'])).toBe('en');
     expect(translate('fr', 'createTicket')).toBe('Créer un ticket');
+  });
+
+  it("takes the user's language first, then this browser's choice, then the browser's languages", () => {
+    expect(preferredLocale('en', 'fr', ['fr-FR'])).toBe('en');
+    expect(preferredLocale(null, 'en', ['fr-FR'])).toBe('en');
+    expect(preferredLocale(undefined, null, ['en-US'])).toBe('en');
+    expect(preferredLocale(null, 'de', ['de-DE'])).toBe('fr');
   });
 
   it('fills placeholders', () => {

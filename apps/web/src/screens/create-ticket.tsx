@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { answer, ticketsApi } from '../api/clients';
+import { deviceOf, deviceValue } from '../api/device-value';
+import { useMyDevices } from '../api/my-devices';
 import { ticketKeys, useCategories, useUsers } from '../api/queries';
 import { LevelSelect } from '../components/levels';
 import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
@@ -9,7 +11,10 @@ import { ProblemMessage } from '../components/problem-message';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 
-/** "Créer un ticket": type, category, urgency, title, description (the requester is the caller). */
+/**
+ * "Créer un ticket": type, category, urgency, title, description (the requester is the caller),
+ * and for self-service users one of their devices as the ticket's item.
+ */
 export function CreateTicket() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -25,6 +30,9 @@ export function CreateTicket() {
   const picksRequester = !selfService && can('user.read');
   const users = useUsers(picksRequester);
   const [requesterId, setRequesterId] = useState('');
+  const devices = useMyDevices(selfService);
+  const [device, setDevice] = useState('');
+  const item = deviceOf(device);
   const create = useMutation({
     mutationFn: () =>
       answer<{ ticketId: string }>(
@@ -37,6 +45,7 @@ export function CreateTicket() {
             source: 'helpdesk',
             ...(categoryId ? { categoryId } : {}),
             ...(requesterId ? { requesters: [{ kind: 'user' as const, id: requesterId }] } : {}),
+            ...(item ? { items: [item] } : {}),
           },
         }),
       ),
@@ -75,6 +84,19 @@ export function CreateTicket() {
           onChange={setRequesterId}
         />
       )}
+      {selfService &&
+        devices.data &&
+        (devices.data.length ? (
+          <OptionSelect
+            id="device"
+            label={t('device')}
+            value={device}
+            options={devices.data.map((known) => [deviceValue(known), known.name])}
+            onChange={setDevice}
+          />
+        ) : (
+          <p>{t('noDevice')}</p>
+        ))}
       <LevelSelect id="urgency" label={t('urgency')} value={urgency} onChange={setUrgency} />
       <div className="field">
         <label htmlFor="title">{t('title')}</label>

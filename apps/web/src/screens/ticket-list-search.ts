@@ -1,3 +1,5 @@
+import type { TicketCriteria } from '../api/queries';
+
 /** The list's criteria as the page address keeps them (bookmarkable, back-button friendly). */
 export interface TicketListSearch {
   status?: string;
@@ -32,4 +34,26 @@ export function ticketListSearch(raw: Record<string, unknown>): TicketListSearch
     order: pick(raw.order, ['asc', 'desc'] as const),
     page: positive(raw.page),
   };
+}
+
+/** The criteria as a saved search keeps them: a query string, without the page. */
+export function searchToQuery(search: TicketListSearch): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value !== undefined && key !== 'page') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** A saved search's query string back as the list's criteria (unknown or mistyped ones dropped). */
+export function queryToSearch(query: string): TicketListSearch {
+  return ticketListSearch(Object.fromEntries(new URLSearchParams(query)));
+}
+
+export const PAGE_SIZE = 20;
+
+/** The criteria as the tickets service takes them: newest first unless told, a page of PAGE_SIZE. */
+export function criteriaOf(search: TicketListSearch): TicketCriteria {
+  const defined = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
+  return { sort: 'openedAt', order: 'desc', ...defined, limit: PAGE_SIZE } as TicketCriteria;
 }

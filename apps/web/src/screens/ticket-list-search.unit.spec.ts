@@ -1,4 +1,4 @@
-import { ticketListSearch } from './ticket-list-search';
+import { queryToSearch, searchToQuery, ticketListSearch } from './ticket-list-search';
 
 describe('the ticket list criteria in the address', () => {
   it('keeps the known criteria with their types and starts on "Non résolu"', () => {
@@ -33,5 +33,17 @@ describe('the ticket list criteria in the address', () => {
       page: undefined,
       priority: undefined,
     });
+  });
+
+  it('round-trips through a saved search without the page, dropping what the list does not know', () => {
+    const search = ticketListSearch({ status: 'notclosed', categoryId: 'c1', priority: '5', page: '3' });
+    const query = searchToQuery(search);
+    expect(query).toBe('status=notclosed&categoryId=c1&priority=5');
+    expect(queryToSearch(query)).toEqual({ ...search, page: undefined });
+    expect(queryToSearch('status=all&evil=%3Cscript%3E&priority=x')).toMatchObject({
+      status: 'all',
+      priority: undefined,
+    });
+    expect(queryToSearch('status=all')).not.toHaveProperty('evil');
   });
 });

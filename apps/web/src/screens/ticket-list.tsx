@@ -1,14 +1,14 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useTicketPage, useCategories, useUsers, type TicketCriteria } from '../api/queries';
+import { useTicketPage, useCategories, useUsers } from '../api/queries';
 import { levelKey } from '../components/levels';
+import { SavedSearches } from '../components/saved-searches';
 import { TicketCells } from '../components/ticket-table';
 import { categoryOptions, OptionSelect, userOptions } from '../components/option-select';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../session/session';
-import type { TicketListSearch } from './ticket-list-search';
+import { criteriaOf, PAGE_SIZE, type TicketListSearch } from './ticket-list-search';
 
-const PAGE_SIZE = 20;
 /** the open list is read again this often: new tickets and changes show up without a reload */
 const LIST_REFRESH_MS = 15_000;
 const STATUS_CHOICES = ['notold', 'notclosed', 'all', 'new', 'assigned', 'planned', 'pending', 'solved', 'closed'];
@@ -19,11 +19,6 @@ const COLUMNS = [
   { key: 'openedAt', label: 'openedAt' },
   { key: 'priority', label: 'priority' },
 ] as const;
-
-function criteriaOf(search: TicketListSearch): TicketCriteria {
-  const defined = Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined));
-  return { sort: 'openedAt', order: 'desc', ...defined, limit: PAGE_SIZE } as TicketCriteria;
-}
 
 /** The technician's ticket list: the seed's criteria, sortable columns, pages with totals. */
 export function TicketList({ search }: { search: TicketListSearch }) {
@@ -105,6 +100,7 @@ export function TicketList({ search }: { search: TicketListSearch }) {
           {t('reset')}
         </button>
       </form>
+      <SavedSearches search={search} />
       <p role="status" data-testid="list-total">
         {t('results', { from, to, total })}
       </p>

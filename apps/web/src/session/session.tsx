@@ -45,13 +45,18 @@ async function tokenCall(path: string, body: unknown): Promise<boolean> {
   return true;
 }
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+/**
+ * `onSignedIn`: called once the new access token is there, before /me answers, so that the page's
+ * data is fetched beside /me rather than after it (the router's loaders).
+ */
+export function SessionProvider({ children, onSignedIn }: { children: ReactNode; onSignedIn?: () => void }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: ME, queryFn: loadMe, staleTime: Infinity, retry: false });
   const session = useMemo<Session>(() => {
     const current = me.data ?? null;
     const reload = async () => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      onSignedIn?.();
       queryClient.setQueryData(ME, await answer<Me>(identityApi.GET('/api/me')));
     };
     return {
@@ -74,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (await tokenCall('auth/switch', { profileId, entityId })) await reload();
       },
     };
-  }, [me.data, me.isPending, queryClient]);
+  }, [me.data, me.isPending, queryClient, onSignedIn]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

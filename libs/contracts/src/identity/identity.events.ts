@@ -27,6 +27,9 @@ const groupRoles = object({
 });
 const rights = list(text('a right, e.g. ticket.create', 64), 'rights');
 const defaultProfileId = nullableId('profile chosen at sign-in');
+/** The languages of the screens a user may prefer. */
+export const USER_LANGUAGES = ['fr', 'en'] as const;
+export type UserLanguage = (typeof USER_LANGUAGES)[number];
 
 /** autoCloseMode inherit: the parent's; days: solved tickets close after autoCloseDelayDays; calendarId null: inherit. */
 export type EntitySettings = FromSchema<typeof entitySettings>;
@@ -131,6 +134,18 @@ const userSessionEnded = v1(
     ),
   }),
 );
+const userLanguageChanged = v1(
+  'user.language-changed',
+  "The user's preferred language of the screens changed (null: the browser's).",
+  object({
+    userId: id('the user'),
+    language: {
+      type: ['string', 'null'],
+      enum: [...USER_LANGUAGES, null],
+      description: 'fr or en; null lets the browser choose',
+    } as const,
+  }),
+);
 export type UserRegistered = EventOf<typeof userRegistered>;
 export type UserDetailsChanged = EventOf<typeof userDetailsChanged>;
 export type UserDefaultsChanged = EventOf<typeof userDefaultsChanged>;
@@ -141,6 +156,7 @@ export type UserAuthorizationGranted = EventOf<typeof userAuthorizationGranted>;
 export type UserAuthorizationRevoked = EventOf<typeof userAuthorizationRevoked>;
 export type UserErased = EventOf<typeof userErased>;
 export type UserSessionEnded = EventOf<typeof userSessionEnded>;
+export type UserLanguageChanged = EventOf<typeof userLanguageChanged>;
 export type UserEvent =
   | UserRegistered
   | UserDetailsChanged
@@ -151,7 +167,8 @@ export type UserEvent =
   | UserAuthorizationGranted
   | UserAuthorizationRevoked
   | UserErased
-  | UserSessionEnded;
+  | UserSessionEnded
+  | UserLanguageChanged;
 
 const groupCreated = v1(
   'group.created',
@@ -234,6 +251,7 @@ export const identityEvents: ContextEvents = {
     userAuthorizationRevoked,
     userErased,
     userSessionEnded,
+    userLanguageChanged,
     groupCreated,
     groupUpdated,
     groupMemberAdded,

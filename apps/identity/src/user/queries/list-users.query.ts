@@ -52,6 +52,7 @@ export const userView = (doc: UserListDoc): UserView => ({
   erased: doc.erased,
   defaultEntityId: doc.defaultEntityId,
   defaultProfileId: doc.defaultProfileId,
+  language: doc.language ?? null,
 });
 
 @Injectable()

@@ -1,4 +1,4 @@
-import type { UserDetails } from '@itsm/contracts';
+import type { UserDetails, UserLanguage } from '@itsm/contracts';
 import { defineProjection } from '@itsm/eventsourcing';
 import type { Authorization } from '../user.decider';
 
@@ -15,6 +15,8 @@ export interface UserListDoc extends UserDetails {
   erased: boolean;
   defaultEntityId: string;
   defaultProfileId: string | null;
+  /** the screens' language the user prefers; absent or null: the browser's */
+  language?: UserLanguage | null;
   authorizations: Authorization[];
   /** where the user is visible: its default entity and every entity it holds a profile on */
   entityIds: string[];
@@ -33,6 +35,7 @@ export const userListProjection = defineProjection<UserListDoc>({
       current && withDerived({ ...current, ...changes }),
     'user.defaults-changed': (current, { data: { defaultEntityId, defaultProfileId } }) =>
       current && withDerived({ ...current, defaultEntityId, defaultProfileId }),
+    'user.language-changed': (current, { data: { language } }) => current && { ...current, language },
     'user.deactivated': (current) => current && { ...current, active: false },
     'user.reactivated': (current) => current && { ...current, active: true },
     'user.authorization-granted': (current, { data: { userId: _userId, ...authorization } }) =>

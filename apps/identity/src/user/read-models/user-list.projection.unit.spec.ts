@@ -56,6 +56,16 @@ describe('the user list', () => {
     expect(authorized?.entityIds).toEqual(['root', 'paris']);
   });
 
+  it('when the user chooses a language, then it is kept until they let the browser choose again', () => {
+    const english = user({ type: 'user.language-changed', data: { userId: 'u1', language: 'en' } });
+    expect(english?.language).toBe('en');
+    const browser = user(
+      { type: 'user.language-changed', data: { userId: 'u1', language: 'en' } },
+      { type: 'user.language-changed', data: { userId: 'u1', language: null } },
+    );
+    expect(browser?.language).toBeNull();
+  });
+
   it('when deactivated then reactivated, then they are active again', () => {
     expect(user({ type: 'user.deactivated', data: { userId: 'u1' } })?.active).toBe(false);
     expect(

@@ -666,6 +666,8 @@ export interface components {
             emails?: string[];
             /** @example Bertrand */
             firstName?: string;
+            /** @enum {string|null} */
+            language?: "fr" | "en" | null;
             /** @example BLIER */
             lastName?: string;
             /** @example Bâtiment A, 2e étage */

@@ -28,7 +28,7 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
 
   async execute({ caller, userId, request }: UpdateUserCommand) {
     const user = await this.directory.manageableUser(caller, userId);
-    const { defaultEntityId, defaultProfileId, ...fields } = request;
+    const { defaultEntityId, defaultProfileId, language, ...fields } = request;
     // the DTO instance holds every declared field, undefined when the request left it out
     const details = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     const metadata = commandMetadata(caller, user.defaultEntityId);
@@ -36,6 +36,17 @@ export class UpdateUserHandler implements ICommandHandler<UpdateUserCommand> {
     if (Object.keys(details).length > 0) {
       const changes = details as Partial<UserDetails>;
       await this.commands.execute(userDecider, streamId, { type: 'change-user-details', changes }, metadata);
+    }
+    if (language !== undefined) {
+      await this.commands.execute(
+        userDecider,
+        streamId,
+        { type: 'change-user-language', language },
+        {
+          ...metadata,
+          causationId: `${metadata.causationId}:language`,
+        },
+      );
     }
     if (defaultEntityId !== undefined || defaultProfileId !== undefined) {
       const entityId = defaultEntityId ?? user.defaultEntityId;

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { USER_LANGUAGES, type UserLanguage } from '@itsm/contracts';
 import { UserDetailsDto } from '../user-details.dto';
 
 /** What PATCH /api/users/:id accepts; anything else (passwordHash, authorizations…) is a 400. */
@@ -16,4 +17,11 @@ export class UpdateUserRequestDto extends UserDetailsDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
   defaultProfileId?: string | null;
+
+  /** the screens' language; null lets the browser choose */
+  @ApiPropertyOptional({ nullable: true, enum: USER_LANGUAGES })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(USER_LANGUAGES)
+  language?: UserLanguage | null;
 }

@@ -1,0 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
+
+/** The application's one cache: the screens read it, the router's loaders fill it ahead of them. */
+export const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } });

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { answer, assetsApi } from '../../api/clients';
+import type { Page } from '../../api/views';
+import { DataTable } from '../../components/data-table';
+import { useI18n } from '../../i18n/i18n';
+
+interface InventoryRules {
+  importRules: Array<{ name: string; criteria: string[] }>;
+  entityRules: Array<{ name: string; tag?: string; ipRange?: string; entityId: string }>;
+  defaultEntityId: string;
+}
+
+interface InventoryAgent {
+  deviceId: string;
+  agentVersion: string | null;
+  tag: string | null;
+  format: string;
+  lastContactAt: string;
+}
+
+/** Agent inventory: the rules that link and place what agents report (read-only here), and the agents. */
+export function InventoryAdmin() {
+  const { t, dateTime } = useI18n();
+  const rules = useQuery({
+    queryKey: ['admin', 'inventory-rules'],
+    queryFn: () => answer<InventoryRules>(assetsApi.GET('/api/inventory-rules')),
+  });
+  const agents = useQuery({
+    queryKey: ['admin', 'agents'],
+    queryFn: async () =>
+      (await answer<Page<InventoryAgent>>(assetsApi.GET('/api/agents', { params: { query: { limit: 100 } } }))).items,
+  });
+  return (
+    <>
+      <DataTable
+        caption={t('inventory.importRules')}
+        rows={rules.data?.importRules}
+        rowKey={(rule) => rule.name}
+        columns={[
+          { header: t('admin.name'), cell: (rule) => rule.name },
+          { header: t('inventory.criteria'), cell: (rule) => rule.criteria.join(', ') },
+        ]}
+      />
+      <DataTable
+        caption={t('inventory.entityRules', { entity: rules.data?.defaultEntityId ?? '' })}
+        rows={rules.data?.entityRules}
+        rowKey={(rule) => rule.name}
+        columns={[
+          { header: t('admin.name'), cell: (rule) => rule.name },
+          { header: t('inventory.tag'), cell: (rule) => rule.tag ?? '' },
+          { header: t('inventory.ipRange'), cell: (rule) => rule.ipRange ?? '' },
+          { header: t('entity'), cell: (rule) => rule.entityId },
+        ]}
+      />
+      <DataTable
+        caption={t('inventory.agents')}
+        rows={agents.data}
+        rowKey={(agent) => agent.deviceId}
+        columns={[
+          { header: t('inventory.device'), cell: (agent) => agent.deviceId },
+          { header: t('inventory.version'), cell: (agent) => agent.agentVersion ?? '' },
+          { header: t('inventory.tag'), cell: (agent) => agent.tag ?? '' },
+          { header: t('inventory.lastContact'), cell: (agent) => dateTime(agent.lastContactAt) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,188 @@
+import { AssetFixture } from '@itsm/fixtures';
+import { jsonApi } from '@itsm/runtime';
+import { useIsolatedStack } from '@itsm/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, seriousAccessibilityViolations } from './browser';
+import { startWebPlatform, type WebPlatform } from './web-platform';
+
+// The administration screens, the language kept by identity, the list's saved searches and the
+// self-service device picker, in Debian's Chromium against the built services on the file's slice.
+const stack = useIsolatedStack();
+// browser steps on a loaded 2-core machine (argon2 at sign-in, rendering) take seconds each
+jest.setTimeout(300_000);
+let platform: WebPlatform;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function signIn(login: string, { locale = 'fr-FR', home = 'Accueil' } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale, baseURL: platform.url });
+  contexts.push(context);
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(login);
+  await page.locator('button[type=submit]').click();
+  await page.getByRole('heading', { name: home, level: 1 }).waitFor();
+  return page;
+}
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+async function asGlpi() {
+  const { accessToken } = (await (
+    await fetch(`${platform.services.identity.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'glpi', password: 'glpi' }),
+    })
+  ).json()) as { accessToken: string };
+  return accessToken;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  stack.onTeardown(() => browser.close());
+  platform = await startWebPlatform(stack);
+}, 240_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+describe('administration', () => {
+  it('is neither shown to nor reachable by a technician', async () => {
+    const tech = await signIn('tech');
+    expect(await tech.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await tech.goto('/admin/groups');
+    await tech.getByRole('heading', { name: "Vous n'avez pas accès à cette page" }).waitFor();
+  });
+
+  it('lets an administrator create a group and a category through the screens, every section accessible', async () => {
+    const glpi = await signIn('glpi');
+    await glpi.getByRole('link', { name: 'Administration' }).click();
+    await glpi.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+
+    await glpi.getByRole('link', { name: 'Groupes' }).click();
+    const group = glpi.getByRole('form', { name: 'Ajouter un groupe' });
+    await group.getByLabel('Nom').fill('Support imprimantes');
+    await group.getByLabel('Peut être observateur').uncheck();
+    await group.getByRole('button', { name: 'Ajouter un groupe' }).click();
+    const row = glpi.getByRole('row').filter({ hasText: 'Support imprimantes' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Support imprimantes',
+      'Entité racine',
+      'Oui',
+      'Non',
+      'Oui',
+      '0',
+    ]);
+    await expectAccessible(glpi);
+
+    await glpi.getByRole('link', { name: 'Catégories ITIL' }).click();
+    const category = glpi.getByRole('form', { name: 'Ajouter une catégorie' });
+    // tickets learns glpi from identity's events: the first tries may come too early
+    for (let attempt = 0; (await glpi.getByRole('cell', { name: 'Panne de toner' }).count()) === 0; attempt++) {
+      if (attempt === 30) throw new Error(`no category: ${await glpi.getByRole('alert').allTextContents()}`);
+      await category.getByLabel('Nom').fill('Panne de toner');
+      await category.getByRole('button', { name: 'Ajouter une catégorie' }).click();
+      await glpi
+        .getByRole('cell', { name: 'Panne de toner' })
+        .waitFor({ timeout: 2000 })
+        .catch(() => undefined);
+    }
+    await expectAccessible(glpi);
+
+    // an administrator sets a user's language: the users list shows it
+    await glpi.getByRole('link', { name: 'Utilisateurs', exact: true }).click();
+    await glpi.getByRole('button', { name: 'post-only', exact: true }).click();
+    await glpi.getByLabel('Langue préférée').selectOption('en');
+    await glpi
+      .getByRole('row')
+      .filter({ hasText: 'post-only' })
+      .getByRole('cell', { name: 'en', exact: true })
+      .waitFor();
+
+    for (const section of ['Entités', 'Utilisateurs', 'Niveaux de services', 'Inventaire', 'Statistiques', 'Profils']) {
+      await glpi.getByRole('link', { name: section, exact: true }).click();
+      await glpi.getByRole('heading', { name: section, level: 1 }).waitFor();
+      await expectAccessible(glpi);
+    }
+    // the rights grid: a row per right, a column per profile
+    await glpi.getByRole('rowheader', { name: 'ticket.create' }).waitFor();
+    // a box of the grid gives the right: kept by identity, shown again after a reload
+    const box = glpi.getByRole('checkbox', { name: 'Hotliner : ticket.assign' });
+    expect(await box.isChecked()).toBe(false);
+    // the box follows identity's answer: checked once the profiles are read again
+    await box.click();
+    await glpi.getByRole('checkbox', { name: 'Hotliner : ticket.assign', checked: true }).waitFor();
+    await glpi.reload();
+    await glpi.getByRole('checkbox', { name: 'Hotliner : ticket.assign', checked: true }).waitFor();
+    expect(await glpi.getByRole('checkbox', { name: 'Super-Admin : ticket.assign' }).isDisabled()).toBe(true);
+    await expectAccessible(glpi);
+  });
+});
+
+describe("the user's language", () => {
+  it('follows the user to another browser once chosen, over the browser’s own', async () => {
+    const first = await signIn('normal');
+    const saved = first.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().includes('/api/identity/users/'),
+    );
+    await first.getByLabel('Langue').selectOption('en');
+    expect((await saved).status()).toBe(200);
+    await first.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    // a French browser elsewhere: the language kept by identity wins after sign-in
+    const second = await signIn('normal', { locale: 'fr-FR', home: 'Home' });
+    expect(await second.locator('html').getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('saved searches of the ticket list', () => {
+  it('saves the current criteria under a name and loads them back', async () => {
+    const tech = await signIn('tech');
+    await tech.goto('/tickets?status=closed&priority=5');
+    await tech.getByLabel('Nom de la recherche').fill('Très hautes closes');
+    await tech.getByRole('button', { name: 'Sauvegarder la recherche' }).click();
+    await tech.getByRole('option', { name: 'Très hautes closes' }).waitFor({ state: 'attached' });
+    await tech.goto('/tickets');
+    await tech.getByLabel('Recherche sauvegardée').selectOption({ label: 'Très hautes closes' });
+    await tech.waitForURL(/status=closed/);
+    expect(new URL(tech.url()).searchParams.get('priority')).toBe('5');
+    await expectAccessible(tech);
+  });
+});
+
+describe('Créer un ticket for a self-service user', () => {
+  it("offers one of the user's devices and sends it as the ticket's item", async () => {
+    const token = await asGlpi();
+    const identity = jsonApi(platform.services.identity.url, token);
+    const blier = (await identity.get('/api/users?login=S1')).body.items[0];
+    const assets = new AssetFixture(stack);
+    await assets.connect();
+    const printer = await assets.asset('printer', 'HP LaserJet 1020', { userId: blier.userId });
+
+    const page = await signIn('S1');
+    for (let attempt = 0; (await page.getByLabel('Mon matériel').count()) === 0; attempt++) {
+      if (attempt === 60) throw new Error('the device never showed');
+      await page.goto('/tickets/new');
+      await page.getByRole('heading', { name: 'Créer un ticket' }).waitFor();
+      await page
+        .getByLabel('Mon matériel')
+        .waitFor({ timeout: 1000 })
+        .catch(() => undefined);
+    }
+    await page.getByLabel('Mon matériel').selectOption({ label: 'HP LaserJet 1020' });
+    await page.getByLabel('Titre').fill("Problème d'impression");
+    await page.getByLabel('Description').fill('Les lignes sont décalées.');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Créer un ticket' }).click();
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+    const ticketId = new URL(page.url()).pathname.split('/').pop();
+    const ticket = await jsonApi(platform.services.tickets.url, token).get(`/api/tickets/${ticketId}`);
+    expect(ticket.body.items).toEqual([{ itemType: 'printer', itemId: printer.assetId, name: 'HP LaserJet 1020' }]);
+  });
+});
