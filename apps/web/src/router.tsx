@@ -97,6 +97,8 @@ const dataInjectionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/data-injection',
   component: lazyRouteComponent(() => import('./screens/data-injection/injection-wizard'), 'InjectionWizardScreen'),
+});
+
 // the administration is for few users: its screens are not part of the first load
 const AdminPage = lazy(() => import('./screens/admin/admin-page'));
 
