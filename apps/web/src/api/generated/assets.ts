@@ -1312,6 +1312,10 @@ export interface components {
             /** @description the agent tag it matches */
             tag?: string;
         };
+        FindOrCreateValueCommandDto: {
+            /** @description entityId */
+            entityId: string;
+        };
         ImportRuleDto: {
             /** @description all must be present in the inventory and equal */
             criteria: ("serial" | "uuid" | "mac" | "name")[];
@@ -2029,6 +2033,10 @@ export interface operations {
                 page?: number;
                 /** @description serial contains */
                 serial?: string;
+                /** @description computers having this software installed (any version) */
+                softwareId?: string;
+                /** @description with softwareId: computers having this version of it */
+                softwareVersionId?: string;
                 sort?: "name" | "serial" | "inventoryNumber" | "updatedAt" | "createdAt" | "lastInventoryAt";
                 statusId?: string;
                 /** @description the trash instead of the assets in use */
@@ -4573,6 +4581,10 @@ export interface operations {
                 page?: number;
                 /** @description serial contains */
                 serial?: string;
+                /** @description computers having this software installed (any version) */
+                softwareId?: string;
+                /** @description with softwareId: computers having this version of it */
+                softwareVersionId?: string;
                 sort?: "name" | "serial" | "inventoryNumber" | "updatedAt" | "createdAt" | "lastInventoryAt";
                 statusId?: string;
                 /** @description the trash instead of the assets in use */
@@ -5528,6 +5540,10 @@ export interface operations {
                 page?: number;
                 /** @description serial contains */
                 serial?: string;
+                /** @description computers having this software installed (any version) */
+                softwareId?: string;
+                /** @description with softwareId: computers having this version of it */
+                softwareVersionId?: string;
                 sort?: "name" | "serial" | "inventoryNumber" | "updatedAt" | "createdAt" | "lastInventoryAt";
                 statusId?: string;
                 /** @description the trash instead of the assets in use */
@@ -6483,6 +6499,10 @@ export interface operations {
                 page?: number;
                 /** @description serial contains */
                 serial?: string;
+                /** @description computers having this software installed (any version) */
+                softwareId?: string;
+                /** @description with softwareId: computers having this version of it */
+                softwareVersionId?: string;
                 sort?: "name" | "serial" | "inventoryNumber" | "updatedAt" | "createdAt" | "lastInventoryAt";
                 statusId?: string;
                 /** @description the trash instead of the assets in use */
@@ -7438,6 +7458,10 @@ export interface operations {
                 page?: number;
                 /** @description serial contains */
                 serial?: string;
+                /** @description computers having this software installed (any version) */
+                softwareId?: string;
+                /** @description with softwareId: computers having this version of it */
+                softwareVersionId?: string;
                 sort?: "name" | "serial" | "inventoryNumber" | "updatedAt" | "createdAt" | "lastInventoryAt";
                 statusId?: string;
                 /** @description the trash instead of the assets in use */
@@ -8393,6 +8417,10 @@ export interface operations {
                 page?: number;
                 /** @description serial contains */
                 serial?: string;
+                /** @description computers having this software installed (any version) */
+                softwareId?: string;
+                /** @description with softwareId: computers having this version of it */
+                softwareVersionId?: string;
                 sort?: "name" | "serial" | "inventoryNumber" | "updatedAt" | "createdAt" | "lastInventoryAt";
                 statusId?: string;
                 /** @description the trash instead of the assets in use */

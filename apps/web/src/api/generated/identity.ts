@@ -655,6 +655,24 @@ export interface components {
             name?: string;
             settings?: components["schemas"]["EntitySettingsDto"];
         };
+        UpdateUserCommandDto: {
+            /**
+             * @example [
+             *       "bertrand.blier@example.org"
+             *     ]
+             */
+            emails?: string[];
+            /** @example Bertrand */
+            firstName?: string;
+            /** @example BLIER */
+            lastName?: string;
+            /** @example Bâtiment A, 2e étage */
+            location?: Record<string, never> | null;
+            /** @example 01 23 45 67 89 */
+            phone?: Record<string, never> | null;
+            /** @description userId */
+            userId: string;
+        };
         UpdateUserRequestDto: {
             defaultEntityId?: string;
             defaultProfileId?: Record<string, never> | null;
