@@ -30,7 +30,7 @@ import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
 import { StartRunHandler } from './run/use-cases/start-run/start-run.handler';
-import { directoryProjections } from '@itsm/directory';
+import { DirectoryReader, directoryProjections } from '@itsm/directory';
 
 export const IMPORTS_DEFAULTS = { name: 'imports', port: 3006 };
 
@@ -71,6 +71,7 @@ export class ImportsModule {
         ChangeModelHandler,
         DeleteModelHandler,
         ImportRunQueries,
+        DirectoryReader,
         LineResults,
         RunFiles,
         RunQueue,

@@ -143,6 +143,21 @@ describe('a dry run', () => {
     expect(rows[4]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)";FORMULE;/);
   });
 
+  it('is listed newest first with its model, file, counts and requester', async () => {
+    const page = (await imports.api(admin.token).get('/api/import-runs?limit=100')).body;
+    const queuedAt = page.items.map((run: { queuedAt: string }) => run.queuedAt);
+    expect(queuedAt).toEqual([...queuedAt].sort().reverse());
+    expect(page.items.find((run: { runId: string }) => run.runId === runId)).toMatchObject({
+      modelName: 'Utilisateurs',
+      fileName: 'utilisateurs.csv',
+      dryRun: true,
+      status: 'finished',
+      counts: { succeeded: 2, warnings: 1, failed: 4 },
+      requestedBy: admin.userId,
+      requestedByName: 'glpi',
+    });
+  });
+
   it('is seen in its entity only', async () => {
     expect((await imports.api(adminB.token).get(`/api/import-runs/${runId}`)).status).toBe(404);
     expect((await imports.api(adminB.token).get('/api/import-runs')).body.items).toEqual([]);

@@ -3,11 +3,19 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
+import { DirectoryReader } from '@itsm/directory';
 import { PageQuery, pageOf, ProjectionRegistry } from '@itsm/runtime';
+import { ImportModelCatalogue } from '../../model/import-model-catalogue';
 import { LineResults, type LineStatus } from '../line-results';
 import { importRunProjection, type ImportRunDoc } from '../read-models/import-run.projection';
 
 export class ListRunsQuery extends PageQuery {
+  /** newest first, unless told */
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  override order: 'asc' | 'desc' = 'desc';
+
   @ApiPropertyOptional({ enum: ['queued', 'checking', 'running', 'finished', 'failed', 'cancelled'] })
   @IsOptional()
   @IsIn(['queued', 'checking', 'running', 'finished', 'failed', 'cancelled'])
@@ -30,15 +38,45 @@ export class ImportRunQueries {
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly lines: LineResults,
+    private readonly models: ImportModelCatalogue,
+    private readonly directory: DirectoryReader,
   ) {}
 
   private collection() {
     return this.projections.collection<ImportRunDoc>(importRunProjection.name);
   }
 
+  /**
+   * A page of runs, each with its model's name (null when the model was deleted, or is another
+   * user's private one) and its requester's display name (null while the directory does not know
+   * them): one read of each per page.
+   */
   async list(caller: Caller, query: ListRunsQuery) {
     const filter = { entityId: { $in: [...caller.scope] }, ...(query.status && { status: query.status }) };
-    return pageOf(await this.collection(), filter, { ...query, order: query.order ?? 'desc' }, 'queuedAt', runView);
+    const page = await pageOf(await this.collection(), filter, query, 'queuedAt', runView);
+    const [modelNames, users] = await Promise.all([
+      this.modelNames(
+        caller,
+        page.items.map((run) => run.modelId),
+      ),
+      this.directory.usersById([...new Set(page.items.map((run) => run.requestedBy))]),
+    ]);
+    return {
+      ...page,
+      items: page.items.map((run) => ({
+        ...run,
+        modelName: modelNames.get(run.modelId) ?? null,
+        requestedByName: users.get(run.requestedBy)?.displayName ?? null,
+      })),
+    };
+  }
+
+  private async modelNames(caller: Caller, modelIds: string[]): Promise<Map<string, string>> {
+    const visible = await this.models.visibleFilter(caller);
+    const models = await (await this.models.collection())
+      .find({ $and: [{ modelId: { $in: [...new Set(modelIds)] } }, visible] }, { projection: { modelId: 1, name: 1 } })
+      .toArray();
+    return new Map(models.map((model) => [model.modelId, model.name]));
   }
 
   async visible(caller: Caller, runId: string): Promise<ImportRunDoc> {
