@@ -42,3 +42,15 @@ export async function stopService(child, graceMs = 15_000) {
   child.kill('SIGKILL');
   await exited;
 }
+
+/** Until the service's in-memory read index `feed` answers (its `itsm_read_index_ready` metric says so). */
+export async function untilIndexReady(url, feed, timeoutMs = 600_000) {
+  const ready = new RegExp(`itsm_read_index_ready\\{feed="${feed}"[^}]*\\} 1`);
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(500)) {
+    const metrics = await fetch(`${url}/metrics`)
+      .then((answer) => answer.text())
+      .catch(() => '');
+    if (ready.test(metrics)) return;
+  }
+  throw new Error(`the ${feed} index was not ready in ${timeoutMs} ms`);
+}

@@ -284,12 +284,46 @@ describe("Data Injection with the seed's model", () => {
   });
 });
 
+describe("Data Injection's past runs, as glpi", () => {
+  it('lists the runs newest first with model, file, mode, status, results and who, and opens a report', async () => {
+    glpi ??= await signedIn('glpi');
+    await glpi.goto('/data-injection');
+    await glpi.getByRole('link', { name: 'Voir les imports précédents' }).click();
+    const runs = glpi.getByRole('table', { name: 'Imports précédents' });
+    await runs.waitFor();
+    // the seed model's dry run is the newest; the web model's real run came before it
+    const newest = runs.locator('tbody tr').first();
+    expect(await newest.locator('td').allTextContents()).toEqual([
+      expect.any(String),
+      'Import_ordinateurs',
+      'ordinateurs.csv',
+      'Simulation',
+      'Terminé',
+      expect.stringMatching(/^\d+ succès, \d+ avertissements, \d+ échecs$/),
+      expect.any(String),
+      'glpi',
+    ]);
+    const real = runs.locator('tbody tr', { hasText: 'Ordinateurs du web' }).filter({ hasNotText: 'Simulation' });
+    expect(await real.locator('td').nth(3).textContent()).toBe('Import');
+    expect(await real.locator('td').nth(5).textContent()).toMatch(/^1 succès, \d+ avertissements, 2 échecs$/);
+    await expectAccessible(glpi);
+    await real.getByRole('link', { name: 'Rapport de parc.csv' }).click();
+    await glpi.getByRole('heading', { name: "Rapport d'import" }).waitFor();
+    await glpi
+      .getByTestId('run-counts')
+      .filter({ hasText: /, 2 échecs$/ })
+      .waitFor();
+    await glpi.getByRole('table', { name: "Rapport d'import" }).getByRole('cell', { name: '22' }).waitFor();
+    await expectAccessible(glpi);
+  });
+});
+
 describe('a self-service user', () => {
   it('sees neither the Parc nor Data Injection, and cannot reach them', async () => {
     const postOnly = await signedIn('post-only');
     expect(await postOnly.getByRole('link', { name: 'Parc' }).count()).toBe(0);
     expect(await postOnly.getByRole('link', { name: 'Injection de données' }).count()).toBe(0);
-    for (const address of ['/parc/computers', '/parc/software', '/data-injection']) {
+    for (const address of ['/parc/computers', '/parc/software', '/data-injection', '/data-injection/runs']) {
       await postOnly.goto(address);
       await postOnly.getByRole('heading', { name: "Vous n'avez pas accès à cette page" }).waitFor();
     }

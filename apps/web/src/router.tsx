@@ -99,6 +99,21 @@ const dataInjectionRoute = createRoute({
   component: lazyRouteComponent(() => import('./screens/data-injection/injection-wizard'), 'InjectionWizardScreen'),
 });
 
+// Data Injection's past runs and a run's report (the wizard's chunk holds the report)
+const importRunsScreen = () => import('./screens/data-injection/run-list');
+
+const importRunsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/data-injection/runs',
+  component: lazyRouteComponent(importRunsScreen, 'ImportRunsScreen'),
+});
+
+const importRunRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/data-injection/runs/$runId',
+  component: lazyRouteComponent(importRunsScreen, 'ImportRunScreen'),
+});
+
 // the administration is for few users: its screens are not part of the first load
 const AdminPage = lazy(() => import('./screens/admin/admin-page'));
 
@@ -137,6 +152,8 @@ const routeTree = rootRoute.addChildren([
   assetListRoute,
   assetRoute,
   dataInjectionRoute,
+  importRunsRoute,
+  importRunRoute,
   adminRoute,
   adminSectionRoute,
 ]);

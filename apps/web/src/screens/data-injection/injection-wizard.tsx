@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { createModel, proposeModel, startRun } from '../../api/import-actions';
 import type { ImportModel, ProposedModel } from '../../api/parc-views';
@@ -32,6 +33,7 @@ type Wizard =
 function InjectionWizard() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const { can } = useSession();
   const [wizard, setWizard] = useState<Wizard>({ step: 1 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -59,6 +61,11 @@ function InjectionWizard() {
       <p className="meta" data-testid="wizard-step">
         {t('injection.step', { step: wizard.step })}
       </p>
+      {can('import.read') && (
+        <p>
+          <Link to="/data-injection/runs">{t('runs.link')}</Link>
+        </p>
+      )}
       <ProblemMessage error={error} />
       {wizard.step === 1 && <ModelStep busy={busy} onNext={chooseModel} />}
       {wizard.step === 2 && (

@@ -1,0 +1,33 @@
+/** Data Injection's past runs (the list under the wizard), French and English. */
+export const IMPORT_RUN_MESSAGES = {
+  fr: {
+    'runs.title': 'Imports précédents',
+    'runs.link': 'Voir les imports précédents',
+    'runs.backToWizard': 'Nouvel import',
+    'runs.startedAt': 'Lancé le',
+    'runs.endedAt': 'Terminé le',
+    'runs.requestedBy': 'Lancé par',
+    'runs.kind': 'Mode',
+    'runs.real': 'Import',
+    'runs.results': 'Résultats',
+    'runs.counts': '{succeeded} succès, {warnings} avertissements, {failed} échecs',
+    'runs.deletedModel': 'Modèle supprimé',
+    'runs.open': 'Rapport de {file}',
+    'runs.run': 'Import du {date}',
+  },
+  en: {
+    'runs.title': 'Past imports',
+    'runs.link': 'See the past imports',
+    'runs.backToWizard': 'New import',
+    'runs.startedAt': 'Started',
+    'runs.endedAt': 'Finished',
+    'runs.requestedBy': 'Started by',
+    'runs.kind': 'Mode',
+    'runs.real': 'Import',
+    'runs.results': 'Results',
+    'runs.counts': '{succeeded} succeeded, {warnings} warnings, {failed} failed',
+    'runs.deletedModel': 'Deleted model',
+    'runs.open': 'Report of {file}',
+    'runs.run': 'Import of {date}',
+  },
+} as const;
