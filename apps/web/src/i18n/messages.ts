@@ -1,13 +1,13 @@
+import { IMPORT_RUN_MESSAGES } from './import-run-messages';
 import { PARC_MESSAGES } from './parc-messages';
 import { ADMIN_MESSAGES_EN, ADMIN_MESSAGES_FR } from './admin-messages';
-import { IMPORT_RUN_MESSAGES } from './import-run-messages';
 
 /** The application's words, French first (the seed's), English beside them: one key, both languages. */
 export const MESSAGES = {
   fr: {
+    ...IMPORT_RUN_MESSAGES.fr,
     ...PARC_MESSAGES.fr,
     ...ADMIN_MESSAGES_FR,
-    ...IMPORT_RUN_MESSAGES.fr,
     appName: 'Assistance',
     skipToContent: 'Aller au contenu',
     signIn: 'Se connecter',
@@ -147,9 +147,9 @@ export const MESSAGES = {
     noDevice: 'Aucun matériel connu pour le moment',
   },
   en: {
+    ...IMPORT_RUN_MESSAGES.en,
     ...PARC_MESSAGES.en,
     ...ADMIN_MESSAGES_EN,
-    ...IMPORT_RUN_MESSAGES.en,
     appName: 'Service desk',
     skipToContent: 'Skip to content',
     signIn: 'Sign in',
