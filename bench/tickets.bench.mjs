@@ -49,7 +49,8 @@ export default async function ticketsBench(env) {
       env: { ...serviceEnv, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    const indexReady = await untilLogged(service, 'ticket list index ready', 600_000);
+    // the list index feed's log once loaded and caught up ("ready: … loaded, caught up in … ms")
+    const indexReady = await untilLogged(service, 'caught up in', 600_000);
     const indexReadyAfterStartMs = round(performance.now() - restarted);
     await untilListening(url);
     return {
