@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { downloadFailedLines, runEventsUrl } from '../../api/import-actions';
+import { ENDED_RUN } from '../../api/import-runs';
 import { ASSET_PAGE_SIZE, importRunKey, useImportRun, useRunLines } from '../../api/parc-queries';
 import type { ImportRun, LineStatus } from '../../api/parc-views';
 import { followEvents } from '../../api/server-sent-events';
@@ -10,7 +11,6 @@ import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 
-const ENDED = new Set(['finished', 'failed', 'cancelled']);
 const LINE_STATUSES: LineStatus[] = ['success', 'warning', 'failed'];
 
 /** The run as its Server-Sent Events tell it, live, until it ends (then as the API reads it). */
@@ -18,7 +18,7 @@ function useLiveRun(runId: string) {
   const queryClient = useQueryClient();
   const run = useImportRun(runId);
   const [streamError, setStreamError] = useState<Error | null>(null);
-  const ended = run.data ? ENDED.has(run.data.status) : false;
+  const ended = run.data ? ENDED_RUN.has(run.data.status) : false;
   useEffect(() => {
     if (ended) return undefined;
     const abort = new AbortController();
@@ -47,7 +47,7 @@ function Progress({ run }: { run: ImportRun }) {
         {t(`run.${run.status}` as MessageKey)}
       </p>
       {/* the number of lines is known only at the end: indeterminate until then */}
-      {ENDED.has(run.status) ? (
+      {ENDED_RUN.has(run.status) ? (
         <progress aria-labelledby="progress-title" max={1} value={1} />
       ) : (
         <progress aria-labelledby="progress-title" />
@@ -115,7 +115,7 @@ export function RunReport({ runId }: { runId: string }) {
   const { t } = useI18n();
   const run = useLiveRun(runId);
   if (!run.data) return <ProblemMessage error={run.error} />;
-  const ended = ENDED.has(run.data.status);
+  const ended = ENDED_RUN.has(run.data.status);
   return (
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t(run.data.dryRun ? 'injection.dryRunReport' : 'injection.report')}</h2>
