@@ -24,10 +24,10 @@ beforeAll(async () => {
   const store = new CommandResultStore(connection);
   // the database may go away between the use case and the recording of its answer
   const results: CommandResults = {
-    find: (commandId) => store.find(commandId),
-    record: async (result) => {
+    find: (commandIds) => store.find(commandIds),
+    record: async (answers) => {
       if (recordFailures-- > 0) throw outage();
-      return store.record(result);
+      return store.record(answers);
     },
   };
   const server = new KafkaCommandServer({

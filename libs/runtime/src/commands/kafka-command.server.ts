@@ -27,6 +27,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { answerOf, type UseCaseOutcome } from './command-answer';
 import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
+import { withinKeyedCommand } from '../idempotency/idempotent-request';
 import { consumerReports, type CountedReports } from '../event-sourcing/consumer-reports';
 import { jsonProblem } from '../http/json-guard';
 import { KafkaCommandContext } from './kafka-command.context';
@@ -49,8 +50,11 @@ export interface KafkaCommandServerOptions {
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
-/** streams of one batch run at once: enough to keep the database busy, few enough for its pool */
-const STREAMS_AT_ONCE = 16;
+/**
+ * streams of one batch run at once: a whole batch of an import's lines, so that their writes meet
+ * in the stores' group commits (MONGO_MAX_POOL_SIZE bounds what reaches the database at once)
+ */
+const STREAMS_AT_ONCE = 500;
 
 /**
  * Nest's transport for the service's command topic: each command goes to the handler declared
@@ -140,12 +144,14 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   }
 
   /**
-   * A batch: each stream's commands in their order, several streams at once (a batch of an
-   * import's lines names hundreds of streams, each command waiting on the database), then every
-   * answer in one send per reply topic. A batch that failed is retried whole once every command
-   * has settled: those that ran are answered again from their stored results.
+   * A batch: the answers stored for it read at once, then each stream's commands in their order,
+   * many streams at once (a batch of an import's lines names hundreds of streams, each command
+   * waiting on the database, whose group commits gather their writes), the new answers recorded
+   * in one insert, and every answer in one send per reply topic. A batch that failed is retried
+   * whole once every command has settled: those that ran are answered again from their results.
    */
   private async answerAll(commands: CommandEnvelope[]): Promise<void> {
+    const stored = await this.options.results.find([...new Set(commands.map((command) => command.commandId))]);
     const streams = new Map<string, CommandEnvelope[]>();
     for (const command of commands) streams.set(command.streamId, [...(streams.get(command.streamId) ?? []), command]);
     const queues = [...streams.values()];
@@ -153,13 +159,28 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     let next = 0;
     const lane = async () => {
       for (let queue = queues[next++]; queue; queue = queues[next++]) {
-        for (const command of queue) answered.push([command, await this.resultOf(command)]);
+        for (const command of queue) answered.push([command, await this.resultOf(command, stored)]);
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: Math.min(STREAMS_AT_ONCE, queues.length) }, lane));
+    const recorded = await this.recordNew(answered, stored);
     const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    await this.sendAnswers(answered);
+    await this.sendAnswers(recorded);
+  }
+
+  /**
+   * Records the answers not stored before, in one insert; the first recorded stays. Until then
+   * they are kept in memory: a retry of the batch must not run their commands again.
+   */
+  private async recordNew(
+    answered: Array<[CommandEnvelope, CommandResult]>,
+    stored: Map<string, CommandResult>,
+  ): Promise<Array<[CommandEnvelope, CommandResult]>> {
+    const fresh = answered.filter(([command]) => !stored.has(command.commandId)).map(([, result]) => result);
+    const kept = new Map((await this.options.results.record(fresh)).map((result) => [result.commandId, result]));
+    for (const result of fresh) this.unrecorded.delete(result.commandId);
+    return answered.map(([command, result]) => [command, kept.get(command.commandId) ?? result]);
   }
 
   private async sendAnswers(answered: Array<[CommandEnvelope, CommandResult]>): Promise<void> {
@@ -177,20 +198,18 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     for (const [topic, messages] of byTopic) await this.producer.send({ topic, acks: -1, messages });
   }
 
-  /** The stored answer of a command seen before; else the command runs and its answer is stored. */
-  private async resultOf(command: CommandEnvelope): Promise<CommandResult> {
-    const stored = await this.options.results.find(command.commandId);
+  /** The stored answer of a command seen before; else the command runs (its answer is recorded with the batch's). */
+  private async resultOf(command: CommandEnvelope, stored: Map<string, CommandResult>): Promise<CommandResult> {
+    const first = stored.get(command.commandId);
     // a redelivery is the same command; an id reused for another one learns nothing of the first
-    if (stored && (stored.commandType !== command.type || stored.streamId !== command.streamId)) {
+    if (first && (first.commandType !== command.type || first.streamId !== command.streamId)) {
       const message = `command id ${command.commandId} was already used for another command`;
       return refusedResult(command, { code: 'conflict', message }, this.stamp());
     }
-    if (stored) return stored;
+    if (first) return first;
     const result = this.unrecorded.get(command.commandId) ?? (await this.run(command));
     this.unrecorded.set(command.commandId, result);
-    const recorded = await this.options.results.record(result);
-    this.unrecorded.delete(command.commandId);
-    return recorded;
+    return result;
   }
 
   /** Throws what is worth retrying: such a command gets no answer until it ran. */
@@ -204,10 +223,13 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     const unfit = jsonProblem(command.data, 'command data');
     if (unfit)
       return refusedResult(command, { code: unfit.code, message: unfit.message, errors: unfit.errors }, this.stamp());
-    const outcome = await withinCommand(command, async () => {
-      const answer = await handler(command.data, new KafkaCommandContext(command));
-      return lastValueFrom(this.transformToObservable(answer), { defaultValue: undefined });
-    }).then(
+    // keyed by its id: a redelivery whose answer was lost writes nothing twice
+    const outcome = await withinCommand(command, () =>
+      withinKeyedCommand(command, async () => {
+        const answer = await handler(command.data, new KafkaCommandContext(command));
+        return lastValueFrom(this.transformToObservable(answer), { defaultValue: undefined });
+      }),
+    ).then(
       ({ value, writes }): UseCaseOutcome => ({ ok: true, value, writes }),
       (error: unknown): UseCaseOutcome => ({ ok: false, error }),
     );

@@ -85,9 +85,10 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   async handle(envelope: EventEnvelope): Promise<void> {
     if (!HANDLED.has(envelope.type)) return;
     const event = asContractEnvelope(envelope);
+    const manual = event.streamId.startsWith(MANUAL_STREAM);
+    if (event.sequence === 1 && !manual) return this.markFirst(event);
     const mark = await this.marks().findOne({ _id: event.streamId });
     if (mark && mark.sequence >= event.sequence) return;
-    const manual = event.streamId.startsWith(MANUAL_STREAM);
     const facts = manual ? await this.computerOf(event.streamId.slice(MANUAL_STREAM.length)) : (mark?.facts ?? null);
     const plan = installationPlan(event, facts, await this.namesFor(event));
     if (!plan) return;
@@ -99,6 +100,21 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
       { $set: { sequence: event.sequence, ...after } },
       { upsert: true },
     );
+  }
+
+  /**
+   * An asset stream's first event (a computer created: its facts, no installation yet) needs no
+   * read of its mark: it is marked with an insert, which a mark already there (a redelivery) refuses.
+   */
+  private async markFirst(event: ContractEnvelope): Promise<void> {
+    const plan = installationPlan(event, null, null);
+    if (!plan) return;
+    await this.write(plan.writes);
+    await this.marks()
+      .insertOne({ _id: event.streamId, sequence: event.sequence, facts: plan.facts })
+      .catch((error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+      });
   }
 
   /**
