@@ -135,7 +135,7 @@ export class EventSourcedCommands {
     };
     const result = await handleRequest(this.store, decider, streamId, stamped, { ...options, recent: this.recent });
     if (!result.ok) throw result.error;
-    recordWrite({ streamId, version: result.version });
+    recordWrite({ streamId, version: result.version, ...(result.replayed && { replayed: true }) });
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
     await this.projections.applyInline(result.events).catch((error: Error) => {
       this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
-import { asContractEnvelope, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
+import { asContractEnvelope, InsertBatcher, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
 import type { AnyBulkWriteOperation, IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -64,11 +64,16 @@ const MANUAL_STREAM = 'computer-software-';
  */
 @Injectable()
 export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
+  /** the first marks of streams handled side by side (an import's computers) go in one insert */
+  private readonly firstMarks: InsertBatcher<StreamMark>;
+
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     private readonly projections: ProjectionRegistry,
-  ) {}
+  ) {
+    this.firstMarks = new InsertBatcher(this.marks(), { maxBatch: 500 });
+  }
 
   installations() {
     return this.connection.collection<InstallationDoc>(INSTALLATIONS);
@@ -110,8 +115,8 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     const plan = installationPlan(event, null, null);
     if (!plan) return;
     await this.write(plan.writes);
-    await this.marks()
-      .insertOne({ _id: event.streamId, sequence: event.sequence, facts: plan.facts })
+    await this.firstMarks
+      .insert([{ _id: event.streamId, sequence: event.sequence, facts: plan.facts }])
       .catch((error: unknown) => {
         if (!isDuplicateKeyError(error)) throw error;
       });
