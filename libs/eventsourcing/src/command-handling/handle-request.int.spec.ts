@@ -203,7 +203,14 @@ describe('a request that may come again (an Idempotency-Key)', () => {
     it('is written once: a retry the store refuses is answered with the stream as it stands', async () => {
       const options = { request: likelyNew('k-new-increment') };
       await handleCommand(kernel.store, counterDecider, 'counter-new', increment(3), testMetadata, options);
-      const retry = await handleCommand(kernel.store, counterDecider, 'counter-new', increment(3), testMetadata, options);
+      const retry = await handleCommand(
+        kernel.store,
+        counterDecider,
+        'counter-new',
+        increment(3),
+        testMetadata,
+        options,
+      );
       expect(retry).toMatchObject({ ok: true, replayed: true, version: 1, state: { total: 3 } });
       expect(await commitsOf('counter-new')).toHaveLength(1);
     });
