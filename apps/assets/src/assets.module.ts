@@ -140,7 +140,8 @@ export class AssetsModule {
               name: INSTALLATIONS_REACTOR,
               context: 'assets',
               reactor: SoftwareInstallationsFeed,
-              streamsSideBySide: 8,
+              // an import's computers: their first marks meet in one insert
+              streamsSideBySide: 32,
             },
             // the catalogue learns the software inventories find
             { name: 'inventory-software', context: 'assets', reactor: InventorySoftwareReactor },

@@ -21,6 +21,7 @@ export {
   type StateRequest,
 } from './command-handling/handle-command';
 export { RecentAggregates } from './command-handling/recent-aggregates';
+export { InsertBatcher, type InsertBatcherOptions } from './event-store/insert-batcher';
 export { OutboxLease } from './outbox/outbox-lease';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { publishableCommits } from './outbox/publishable-commits';

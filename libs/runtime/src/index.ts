@@ -52,6 +52,7 @@ export {
   type FireDelayedJob,
 } from './scheduled-jobs/delayed-jobs';
 export { TimerKeeper, type TimerKeeperOptions } from './scheduled-jobs/timer-keeper';
+export { keepTrying, type KeepTryingOptions } from './scheduled-jobs/keep-trying';
 export { Metrics } from './observability/metrics';
 export { ConsumerLag } from './observability/consumer-lag';
 export { IndexReadiness, RowIndex, type IndexedRow } from './read-index/row-index';

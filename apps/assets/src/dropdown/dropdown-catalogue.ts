@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityTreeReader } from '@itsm/auth';
 import type { DropdownKind } from '@itsm/contracts';
-import { ProjectionRegistry } from '@itsm/runtime';
+import { CachedReads, ProjectionRegistry } from '@itsm/runtime';
 import { nameKey } from './domain/dropdown-name';
 import {
   dropdownValuesProjection,
@@ -23,18 +23,28 @@ const held = (doc: CatalogueDoc | null, recursiveOnly: boolean): HeldValue[] =>
 /** The catalogues' values as the read model holds them: what an entity may use, what a caller sees. */
 @Injectable()
 export class DropdownCatalogue {
+  /** the catalogues as lately read: an import's lines name the same few catalogues thousands of times */
+  private readonly recent: CachedReads;
+
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly tree: EntityTreeReader,
-  ) {}
+  ) {
+    this.recent = new CachedReads([projections.store(dropdownValuesProjection.name)]);
+  }
 
   /**
    * Values usable in the entity: its own, and the recursive ones of the entities above (GLPI's
-   * getEntitiesRestrictCriteria), the nearest entity's first. One equality read per entity.
+   * getEntitiesRestrictCriteria), the nearest entity's first. One equality read per entity, or
+   * none with `recently`: the catalogues as read within the last seconds (see CachedReads), for a
+   * check whose refusal is made on a fresh read.
    */
-  async usableIn(kind: DropdownKind, entityId: string): Promise<HeldValue[]> {
+  async usableIn(kind: DropdownKind, entityId: string, recently = false): Promise<HeldValue[]> {
     const above = (await this.tree.tree()).ancestorsOf(entityId);
-    const [own, ...upper] = await this.docs(kind, [entityId, ...above]);
+    const entityIds = [entityId, ...above];
+    const [own, ...upper] = recently
+      ? await this.recent.read(`${kind}\n${entityIds.join('\n')}`, () => this.docs(kind, entityIds))
+      : await this.docs(kind, entityIds);
     return [...held(own, false), ...upper.flatMap((doc) => held(doc, true))];
   }
 

@@ -8,7 +8,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { SingletonJob, type ServiceEnv } from '@itsm/runtime';
+import { keepTrying, SingletonJob, type ServiceEnv } from '@itsm/runtime';
 import { pino } from 'pino';
 import { IMPORTS_SETTINGS, type ImportsSettings } from '../imports.env';
 import { RunQueue } from './run-queue';
@@ -58,16 +58,12 @@ export class RunBackground implements OnApplicationBootstrap, BeforeApplicationS
     await this.schedule.close();
   }
 
-  /** FerretDB or Redis may still be starting: try again with a growing pause. */
-  private async reconcileAtStart(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.reconciliation.run();
-        return;
-      } catch (error) {
-        this.logger.warn(`import runs reconciliation failed (attempt ${attempt}): ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
-      }
-    }
+  /** FerretDB or Redis may still be starting: tried again with a growing pause. */
+  private reconcileAtStart(): Promise<void> {
+    return keepTrying(() => this.reconciliation.run(), {
+      what: 'import runs reconciliation',
+      stopped: () => this.stopped,
+      warn: (message) => this.logger.warn(message),
+    });
   }
 }

@@ -94,8 +94,13 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
 ): Promise<CommandResult<State>> {
   const maxAttempts = options.maxAttempts ?? 10;
   // a retry is found before deciding: the state has moved on since (the stream exists, say)
-  const first = options.request && (await store.requestCommit(options.request.key));
+  const first = options.request && !options.request.likelyNew && (await store.requestCommit(options.request.key));
   if (first) return replayOf(store, decider, streamId, first, options);
+  // a request thought new is looked up when refused: a retry's moved-on state may refuse it
+  const replayedOr = async (refusal: DomainError): Promise<CommandResult<State>> => {
+    const written = options.request?.likelyNew && (await store.requestCommit(options.request.key));
+    return written ? replayOf(store, decider, streamId, written, options) : { ok: false, error: refusal };
+  };
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     // the state this process left the stream in is trusted at first: the append's version check
     // refuses it if another replica wrote since, and a refusal is only answered on the store's state
@@ -105,12 +110,17 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
         ? { state: decider.initialState(), version: 0 }
         : (remembered ??
           (await loadAggregate(store, decider as Decider<unknown, Event, State>, streamId, options.recent)));
-    const asked = await ask(requestOn, state, remembered !== undefined);
-    if (isDomainError(asked)) continue; // refused on a remembered state: asked again on the store's
+    const asked = await ask(requestOn, state, remembered !== undefined || options.request?.likelyNew === true);
+    if (isDomainError(asked)) {
+      if (remembered) continue; // refused on a remembered state: asked again on the store's
+      const replayed = await replayedOr(asked);
+      if (replayed.ok) return replayed;
+      throw asked;
+    }
     const decision = decideInTurn(decider, asked.commands, state);
     if (isDomainError(decision)) {
       if (remembered) continue;
-      return { ok: false, error: decision };
+      return replayedOr(decision);
     }
     // nothing to append means no version check: "already so" is only answered on the store's state
     if (remembered && decision.length === 0) continue;
@@ -155,16 +165,19 @@ async function replayOf<Event extends DomainEvent, State>(
   return { ok: true, state, version, events: [], replayed: true };
 }
 
-/** What the request asks of this state; a refusal it throws on a remembered state is checked on the store's. */
+/**
+ * What the request asks of this state; a refusal it throws on a remembered state is checked on the
+ * store's, one of a request thought new against its key (`checked`).
+ */
 async function ask<Command, State>(
   requestOn: RequestOnState<Command, State>,
   state: State,
-  remembered: boolean,
+  checked: boolean,
 ): Promise<StateRequest<Command> | DomainError> {
   try {
     return await requestOn(state);
   } catch (error) {
-    if (remembered && isDomainError(error)) return error;
+    if (checked && isDomainError(error)) return error;
     throw error;
   }
 }

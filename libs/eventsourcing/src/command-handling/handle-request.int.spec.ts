@@ -196,4 +196,37 @@ describe('a request that may come again (an Idempotency-Key)', () => {
     const commits = await commitsOf('counter-concurrent');
     expect(commits.map((commit) => [commit.requestKey, commit.requestFingerprint])).toEqual([['k-concurrent', 'f1']]);
   });
+
+  describe('thought new (a Kafka command whose answer was not found), its key not looked up first', () => {
+    const likelyNew = (key: string) => ({ key, fingerprint: 'f1', likelyNew: true });
+
+    it('is written once: a retry the store refuses is answered with the stream as it stands', async () => {
+      const options = { request: likelyNew('k-new-increment') };
+      await handleCommand(kernel.store, counterDecider, 'counter-new', increment(3), testMetadata, options);
+      const retry = await handleCommand(
+        kernel.store,
+        counterDecider,
+        'counter-new',
+        increment(3),
+        testMetadata,
+        options,
+      );
+      expect(retry).toMatchObject({ ok: true, replayed: true, version: 1, state: { total: 3 } });
+      expect(await commitsOf('counter-new')).toHaveLength(1);
+    });
+
+    it('is answered as written when its retry would be refused on the state that moved on', async () => {
+      const options = { request: likelyNew('k-new-close') };
+      await handleCommand(kernel.store, counterDecider, 'counter-new-close', { type: 'close' }, testMetadata, options);
+      const retry = await handleCommand(
+        kernel.store,
+        counterDecider,
+        'counter-new-close',
+        { type: 'close' },
+        testMetadata,
+        options,
+      );
+      expect(retry).toMatchObject({ ok: true, replayed: true, version: 1, state: { closed: true } });
+    });
+  });
 });

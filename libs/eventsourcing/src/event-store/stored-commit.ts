@@ -44,6 +44,12 @@ export interface StoredCommit {
 export interface RequestKey {
   key: string;
   fingerprint: string;
+  /**
+   * The request is most likely new (a command whose answer was not found): its key is not looked
+   * up before deciding, only once the store or the decision refuses it. The unique index on the
+   * key still makes its write happen once.
+   */
+  likelyNew?: boolean;
 }
 
 /** The reserved stream of outbox entries, in the events collection (no aggregate's id starts with `~`). */

@@ -10,9 +10,10 @@ interface StoredResult {
 
 /** Where the answers to commands are kept, by command id. */
 export interface CommandResults {
-  find(commandId: string): Promise<CommandResult | undefined>;
-  /** The first answer recorded stays: resolves to it. */
-  record(result: CommandResult): Promise<CommandResult>;
+  /** The answers stored for these command ids, by command id. */
+  find(commandIds: string[]): Promise<Map<string, CommandResult>>;
+  /** The first answer recorded stays: resolves to the answers kept, in the order given. */
+  record(results: CommandResult[]): Promise<CommandResult[]>;
 }
 
 /** Each command's answer, by command id, in the service's own database: a redelivery is answered from here. */
@@ -23,18 +24,37 @@ export class CommandResultStore implements CommandResults {
     this.results = connection.collection<StoredResult>('command_results');
   }
 
-  async find(commandId: string): Promise<CommandResult | undefined> {
-    return (await this.results.findOne({ _id: commandId }))?.result;
+  /** One equality each, side by side: FerretDB reads the whole collection for an `$in`. */
+  async find(commandIds: string[]): Promise<Map<string, CommandResult>> {
+    const found = await Promise.all(commandIds.map((_id) => this.results.findOne({ _id })));
+    return new Map(found.flatMap((stored) => (stored ? [[stored._id, stored.result] as const] : [])));
   }
 
-  /** The first answer recorded stays: a command answered meanwhile by another replica keeps that answer. */
-  async record(result: CommandResult): Promise<CommandResult> {
+  /**
+   * One insert for a batch's answers. The first answer recorded stays: a command answered
+   * meanwhile by another replica keeps that answer.
+   */
+  async record(results: CommandResult[]): Promise<CommandResult[]> {
+    if (results.length === 0) return [];
+    const recordedAt = new Date();
     try {
-      await this.results.insertOne({ _id: result.commandId, result, recordedAt: new Date() });
-      return result;
+      await this.results.insertMany(
+        results.map((result) => ({ _id: result.commandId, result, recordedAt })),
+        { ordered: false },
+      );
+      return results;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      return (await this.find(result.commandId)) ?? result;
+      if (!refusedOnlyAsDuplicates(error)) throw error;
+      const kept = await this.find(results.map((result) => result.commandId));
+      return results.map((result) => kept.get(result.commandId) ?? result);
     }
   }
+}
+
+/** An unordered insert refused some documents, each for a key already there: the others landed. */
+function refusedOnlyAsDuplicates(error: unknown): boolean {
+  const { code, writeErrors } = (error ?? {}) as { code?: unknown; writeErrors?: unknown };
+  if (writeErrors === undefined) return code === 11000;
+  const refused = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as Array<{ code?: unknown }>;
+  return refused.length > 0 && refused.every((entry) => entry.code === 11000);
 }

@@ -6,6 +6,8 @@ import { withinFlow } from '@itsm/messaging';
 export interface StreamWrite {
   streamId: string;
   version: number;
+  /** the write was done before, by an earlier delivery of the same command (see withinKeyedCommand) */
+  replayed?: boolean;
 }
 
 interface CommandScope {

@@ -6,6 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { CommandResultStore, type CommandResults } from './command-result.store';
 import { KafkaCommandServer } from './kafka-command.server';
+import { newId } from '../idempotency/idempotent-request';
 
 // The server alone, with a handler that fails as dependencies do: a command waits for a dependency
 // as long as it is down, and only an unexplained failure, retried a few times, is dead-lettered.
@@ -24,10 +25,10 @@ beforeAll(async () => {
   const store = new CommandResultStore(connection);
   // the database may go away between the use case and the recording of its answer
   const results: CommandResults = {
-    find: (commandId) => store.find(commandId),
-    record: async (result) => {
+    find: (commandIds) => store.find(commandIds),
+    record: async (answers) => {
       if (recordFailures-- > 0) throw outage();
-      return store.record(result);
+      return store.record(answers);
     },
   };
   const server = new KafkaCommandServer({
@@ -39,6 +40,8 @@ beforeAll(async () => {
     results,
     retry: { maxAttempts: 3, backoffMs: 10 },
   });
+  // what a use case creates: the same id at every delivery of one command
+  server.addHandler('user.update', async () => ({ madeId: newId() }));
   server.addHandler('user.register', async () => {
     calls++;
     const failure = failures.shift();
@@ -96,4 +99,16 @@ it('continues the sender’s trace: the answer carries the trace id the command 
   const answered = sender.resultHeaders.get(command.commandId)?.traceparent;
   expect(answered?.split('-')[1]).toBe(traceId);
   expect(answered?.split('-')[2]).not.toBe('00f067aa0ba902b7');
+});
+
+it('makes the same ids at every delivery of a command: a redelivery names what the first made', async () => {
+  const command = sender.command('user.update', { userId: 'u1' }, { token: 'unchecked here' });
+  await sender.send(command);
+  const [[first]] = await sender.resultsOf([command]);
+  await sender.send(command);
+  const [answers] = await sender.resultsOf([command], 2);
+  expect(answers.map((result) => acceptedData(result).answer)).toEqual([
+    acceptedData(first).answer,
+    acceptedData(first).answer,
+  ]);
 });

@@ -27,6 +27,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { answerOf, type UseCaseOutcome } from './command-answer';
 import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
+import { withinKeyedCommand } from '../idempotency/idempotent-request';
 import { consumerReports, type CountedReports } from '../event-sourcing/consumer-reports';
 import { jsonProblem } from '../http/json-guard';
 import { KafkaCommandContext } from './kafka-command.context';
@@ -49,8 +50,18 @@ export interface KafkaCommandServerOptions {
 }
 
 const MAX_START_BACKOFF_MS = 30_000;
-/** streams of one batch run at once: enough to keep the database busy, few enough for its pool */
-const STREAMS_AT_ONCE = 16;
+
+/** A command's answer, and whether it is the one stored (nothing to record). */
+interface Answered {
+  command: CommandEnvelope;
+  result: CommandResult;
+  stored: boolean;
+}
+/**
+ * streams of one batch run at once: a whole batch of an import's lines, so that their writes meet
+ * in the stores' group commits (MONGO_MAX_POOL_SIZE bounds what reaches the database at once)
+ */
+const STREAMS_AT_ONCE = 500;
 
 /**
  * Nest's transport for the service's command topic: each command goes to the handler declared
@@ -140,26 +151,36 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   }
 
   /**
-   * A batch: each stream's commands in their order, several streams at once (a batch of an
-   * import's lines names hundreds of streams, each command waiting on the database), then every
-   * answer in one send per reply topic. A batch that failed is retried whole once every command
-   * has settled: those that ran are answered again from their stored results.
+   * A batch: each stream's commands in their order, many streams at once (a batch of an import's
+   * lines names hundreds of streams, each command waiting on the database, whose group commits
+   * gather their writes), the new answers recorded in one insert, and every answer in one send per
+   * reply topic. A batch that failed is retried whole once every command has settled: those that
+   * ran are answered again from their results, kept in memory until recorded.
    */
   private async answerAll(commands: CommandEnvelope[]): Promise<void> {
     const streams = new Map<string, CommandEnvelope[]>();
     for (const command of commands) streams.set(command.streamId, [...(streams.get(command.streamId) ?? []), command]);
     const queues = [...streams.values()];
-    const answered: Array<[CommandEnvelope, CommandResult]> = [];
+    const answered: Answered[] = [];
     let next = 0;
     const lane = async () => {
       for (let queue = queues[next++]; queue; queue = queues[next++]) {
-        for (const command of queue) answered.push([command, await this.resultOf(command)]);
+        for (const command of queue) answered.push({ command, ...(await this.resultOf(command)) });
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: Math.min(STREAMS_AT_ONCE, queues.length) }, lane));
+    const recorded = await this.recordNew(answered);
     const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    await this.sendAnswers(answered);
+    await this.sendAnswers(recorded);
+  }
+
+  /** Records the answers not stored before, in one insert; the first recorded stays. */
+  private async recordNew(answered: Answered[]): Promise<Array<[CommandEnvelope, CommandResult]>> {
+    const fresh = answered.filter((one) => !one.stored).map((one) => one.result);
+    const kept = new Map((await this.options.results.record(fresh)).map((result) => [result.commandId, result]));
+    for (const result of fresh) this.unrecorded.delete(result.commandId);
+    return answered.map(({ command, result }) => [command, kept.get(command.commandId) ?? result]);
   }
 
   private async sendAnswers(answered: Array<[CommandEnvelope, CommandResult]>): Promise<void> {
@@ -177,43 +198,59 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     for (const [topic, messages] of byTopic) await this.producer.send({ topic, acks: -1, messages });
   }
 
-  /** The stored answer of a command seen before; else the command runs and its answer is stored. */
-  private async resultOf(command: CommandEnvelope): Promise<CommandResult> {
-    const stored = await this.options.results.find(command.commandId);
+  /**
+   * The command runs, keyed by its id (see withinKeyedCommand): its writes happen once whatever
+   * its deliveries. Its stored answer is looked for only when it may have come before (a write
+   * found done, or a refusal): a redelivery is answered as the first delivery was, and a new
+   * command costs no read. Commands that write nothing are answered on the state they find.
+   */
+  private async resultOf(command: CommandEnvelope): Promise<Omit<Answered, 'command'>> {
+    const computed = this.unrecorded.get(command.commandId);
+    if (computed) return { result: computed, stored: false };
+    const { result, replayed } = await this.run(command);
+    if (!replayed && result.type === 'command.accepted') return this.unanswered(result);
+    const first = (await this.options.results.find([command.commandId])).get(command.commandId);
+    if (!first) return this.unanswered(result);
     // a redelivery is the same command; an id reused for another one learns nothing of the first
-    if (stored && (stored.commandType !== command.type || stored.streamId !== command.streamId)) {
+    if (first.commandType !== command.type || first.streamId !== command.streamId) {
       const message = `command id ${command.commandId} was already used for another command`;
-      return refusedResult(command, { code: 'conflict', message }, this.stamp());
+      return { result: refusedResult(command, { code: 'conflict', message }, this.stamp()), stored: true };
     }
-    if (stored) return stored;
-    const result = this.unrecorded.get(command.commandId) ?? (await this.run(command));
-    this.unrecorded.set(command.commandId, result);
-    const recorded = await this.options.results.record(result);
-    this.unrecorded.delete(command.commandId);
-    return recorded;
+    return { result: first, stored: true };
+  }
+
+  /** An answer to record: kept in memory until it is, so that a retry of the batch does not run its command again. */
+  private unanswered(result: CommandResult): Omit<Answered, 'command'> {
+    this.unrecorded.set(result.commandId, result);
+    return { result, stored: false };
   }
 
   /** Throws what is worth retrying: such a command gets no answer until it ran. */
-  private async run(command: CommandEnvelope): Promise<CommandResult> {
+  private async run(command: CommandEnvelope): Promise<{ result: CommandResult; replayed: boolean }> {
     const handler = this.getHandlerByPattern(command.type);
     if (!handler || !this.known.has(definitionKey(command.type, command.schemaVersion))) {
       const message = `${this.options.service} takes no command ${command.type} version ${command.schemaVersion}`;
-      return refusedResult(command, { code: 'invalid', message }, this.stamp());
+      return { result: refusedResult(command, { code: 'invalid', message }, this.stamp()), replayed: false };
     }
     // the same guard as HTTP bodies: control characters, prototype keys, absurd shapes
     const unfit = jsonProblem(command.data, 'command data');
-    if (unfit)
-      return refusedResult(command, { code: unfit.code, message: unfit.message, errors: unfit.errors }, this.stamp());
-    const outcome = await withinCommand(command, async () => {
-      const answer = await handler(command.data, new KafkaCommandContext(command));
-      return lastValueFrom(this.transformToObservable(answer), { defaultValue: undefined });
-    }).then(
+    if (unfit) {
+      const refusal = { code: unfit.code, message: unfit.message, errors: unfit.errors };
+      return { result: refusedResult(command, refusal, this.stamp()), replayed: false };
+    }
+    // keyed by its id: a redelivery whose answer was lost writes nothing twice
+    const outcome = await withinCommand(command, () =>
+      withinKeyedCommand(command, async () => {
+        const answer = await handler(command.data, new KafkaCommandContext(command));
+        return lastValueFrom(this.transformToObservable(answer), { defaultValue: undefined });
+      }),
+    ).then(
       ({ value, writes }): UseCaseOutcome => ({ ok: true, value, writes }),
       (error: unknown): UseCaseOutcome => ({ ok: false, error }),
     );
     const result = answerOf(command, outcome, this.stamp());
     if (!result) throw (outcome as { error: unknown }).error;
-    return result;
+    return { result, replayed: outcome.ok && outcome.writes.some((write) => write.replayed) };
   }
 
   private stamp(): ResultStamp {

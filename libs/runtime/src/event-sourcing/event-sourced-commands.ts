@@ -108,6 +108,19 @@ export class EventSourcedCommands {
     return loadAggregate(this.store, decider as Decider<unknown, Event, State>, streamId, this.recent);
   }
 
+  /**
+   * The aggregate as it stood after `version` at least (a reactor's event): the state this process
+   * left it in when that is as recent, without a read; else as it stands in the store.
+   */
+  async loadAtLeast<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    version: number,
+  ): Promise<LoadedAggregate<State>> {
+    const known = this.recent.get<State>(streamId);
+    return known && known.version >= version ? known : this.load(decider, streamId);
+  }
+
   private async run<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,
@@ -122,7 +135,7 @@ export class EventSourcedCommands {
     };
     const result = await handleRequest(this.store, decider, streamId, stamped, { ...options, recent: this.recent });
     if (!result.ok) throw result.error;
-    recordWrite({ streamId, version: result.version });
+    recordWrite({ streamId, version: result.version, ...(result.replayed && { replayed: true }) });
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
     await this.projections.applyInline(result.events).catch((error: Error) => {
       this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   applyDecorators,
   Injectable,
@@ -13,7 +12,7 @@ import { DomainError } from '@itsm/domain';
 import { requestKeyReused } from '@itsm/eventsourcing';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { IdempotentAnswers } from './idempotent-answers.store';
-import { withinIdempotentRequest } from './idempotent-request';
+import { requestFingerprint, sha256, withinIdempotentRequest } from './idempotent-request';
 
 interface KeyedRequest {
   method: string;
@@ -73,7 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async answer(request: KeyedRequest, response: Response, clientKey: string, next: CallHandler) {
     // the caller's own key: another caller's same key is another request
     const key = sha256(`${request.caller?.userId ?? `address ${request.ip}`}\n${clientKey}`);
-    const fingerprint = sha256(JSON.stringify([request.method, request.originalUrl, canonical(request.body)]));
+    const fingerprint = requestFingerprint([request.method, request.originalUrl, request.body]);
     const first = await this.answers.find(key);
     if (first) {
       if (first.fingerprint !== fingerprint) throw requestKeyReused();
@@ -90,18 +89,4 @@ export class IdempotencyInterceptor implements NestInterceptor {
     });
     return body;
   }
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** The value with its objects' keys in order: the same body written in another order is the same request. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((key) => [key, canonical(record[key])]),
-  );
 }

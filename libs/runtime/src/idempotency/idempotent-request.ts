@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import type { CommandEnvelope } from '@itsm/contracts';
 import type { RequestKey } from '@itsm/eventsourcing';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
@@ -28,7 +30,8 @@ export function nextRequestKey(): RequestKey | undefined {
   const request = requests.getStore();
   if (!request) return undefined;
   const write = ++request.writes;
-  return { key: write === 1 ? request.key : `${request.key}:${write}`, fingerprint: request.fingerprint };
+  const key = write === 1 ? request.key : `${request.key}:${write}`;
+  return { key, fingerprint: request.fingerprint, ...(request.likelyNew && { likelyNew: true }) };
 }
 
 /**
@@ -39,4 +42,37 @@ export function newId(): string {
   const request = requests.getStore();
   if (!request) return uuidv7();
   return uuidv5(`${request.key}#${++request.ids}`, REQUEST_IDS);
+}
+
+/**
+ * Runs a command received over Kafka as a keyed request: its command id is the key, so that a
+ * redelivery (the consumer's, or a sender's after it resumed) writes nothing twice and makes the
+ * same ids. Its answer was not found stored: the key is looked up only if the store refuses.
+ */
+export function withinKeyedCommand<T>(
+  command: Pick<CommandEnvelope, 'commandId' | 'type' | 'schemaVersion' | 'streamId' | 'data'>,
+  run: () => Promise<T>,
+): Promise<T> {
+  const { commandId, type, schemaVersion, streamId, data } = command;
+  const fingerprint = requestFingerprint([type, schemaVersion, streamId, data]);
+  return requests.run({ key: `command ${commandId}`, fingerprint, likelyNew: true, writes: 0, ids: 0 }, run);
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What a request asks, as a hash: the same body written in another order is the same request. */
+export function requestFingerprint(parts: unknown[]): string {
+  return sha256(JSON.stringify(canonical(parts)));
+}
+
+/** The value with its objects' keys in order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, canonical(record[key])]),
+  );
 }

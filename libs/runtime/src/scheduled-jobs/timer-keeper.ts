@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DelayedJob, DelayedJobs, FireDelayedJob } from './delayed-jobs';
+import { keepTrying } from './keep-trying';
 
 export interface TimerKeeperOptions<T extends DelayedJob> {
   /** what the timers are, for the log ("SLA timers") */
@@ -63,17 +64,11 @@ export class TimerKeeper<T extends DelayedJob> {
     }
   }
 
-  private async reconcile(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.options.reconcile();
-        return;
-      } catch (error) {
-        this.logger.warn(
-          `${this.options.what}: reconciliation failed (attempt ${attempt}): ${(error as Error).message}`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
-      }
-    }
+  private reconcile(): Promise<void> {
+    return keepTrying(() => this.options.reconcile(), {
+      what: `${this.options.what}: reconciliation`,
+      stopped: () => this.stopped,
+      warn: (message) => this.logger.warn(message),
+    });
   }
 }

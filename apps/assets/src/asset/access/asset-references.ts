@@ -44,13 +44,16 @@ export class AssetReferences {
     if (named.length === 0) return;
     const ids = (kind: 'user' | 'group') => [...new Set(named.filter((one) => one.kind === kind).map((one) => one.id))];
     const catalogues = [...new Set(named.flatMap((one) => (one.kind === 'value' ? [one.catalogue] : [])))];
-    const [tree, users, authorizations, groups, usable] = await Promise.all([
+    const [tree, users, authorizations, groups, recentlyUsable] = await Promise.all([
       this.tree.tree(),
       this.directory.usersById(ids('user')),
       this.directory.authorizationsById(ids('user')),
       this.directory.groupsById(ids('group')),
-      this.usableValueIds(catalogues, entityId),
+      this.usableValueIds(catalogues, entityId, true),
     ]);
+    // a value added a moment ago (by another replica, say) is looked for in a fresh read
+    const missing = named.some((one) => one.kind === 'value' && !recentlyUsable.has(`${one.catalogue}/${one.id}`));
+    const usable = missing ? await this.usableValueIds(catalogues, entityId, false) : recentlyUsable;
     const references = named.map((one): Reference => {
       if (one.kind === 'value') return { ...one, usable: usable.has(`${one.catalogue}/${one.id}`) };
       if (one.kind === 'group') return { ...one, kind: 'group', found: groups.get(one.id) ?? null };
@@ -63,8 +66,8 @@ export class AssetReferences {
   }
 
   /** `<catalogue>/<valueId>` of every value of these catalogues the entity may use. */
-  private async usableValueIds(catalogues: DropdownKind[], entityId: string): Promise<Set<string>> {
-    const values = await Promise.all(catalogues.map((kind) => this.catalogue.usableIn(kind, entityId)));
+  private async usableValueIds(catalogues: DropdownKind[], entityId: string, recently: boolean): Promise<Set<string>> {
+    const values = await Promise.all(catalogues.map((kind) => this.catalogue.usableIn(kind, entityId, recently)));
     return new Set(values.flat().map((value) => `${value.kind}/${value.valueId}`));
   }
 }

@@ -50,8 +50,9 @@ export class WarrantyNotices {
     if (timer) await this.timers.schedule([timer]);
   }
 
-  async syncStream(assetId: string): Promise<void> {
-    const { state } = await this.commands.load(assetDecider, assetStreamId(assetId));
+  /** From the asset's state after its event at `version` or a later one (a later event syncs again). */
+  async syncStream(assetId: string, version: number): Promise<void> {
+    const { state } = await this.commands.loadAtLeast(assetDecider, assetStreamId(assetId), version);
     await this.sync(state);
   }
 

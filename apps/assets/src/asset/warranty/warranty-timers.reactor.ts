@@ -17,6 +17,6 @@ export class WarrantyTimersReactor implements EventReactor {
     const data = event.data as { assetId: string; fields?: object; changes?: object };
     const fields = data.fields ?? data.changes;
     if (fields && !WARRANTY_FIELDS.some((field) => field in fields)) return;
-    await this.notices.syncStream(data.assetId);
+    await this.notices.syncStream(data.assetId, event.sequence);
   }
 }

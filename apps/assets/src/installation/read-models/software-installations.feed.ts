@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
-import { asContractEnvelope, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
+import { asContractEnvelope, InsertBatcher, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
 import type { AnyBulkWriteOperation, IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -64,11 +64,16 @@ const MANUAL_STREAM = 'computer-software-';
  */
 @Injectable()
 export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
+  /** the first marks of streams handled side by side (an import's computers) go in one insert */
+  private readonly firstMarks: InsertBatcher<StreamMark>;
+
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     private readonly projections: ProjectionRegistry,
-  ) {}
+  ) {
+    this.firstMarks = new InsertBatcher(this.marks(), { maxBatch: 500 });
+  }
 
   installations() {
     return this.connection.collection<InstallationDoc>(INSTALLATIONS);
@@ -85,9 +90,10 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   async handle(envelope: EventEnvelope): Promise<void> {
     if (!HANDLED.has(envelope.type)) return;
     const event = asContractEnvelope(envelope);
+    const manual = event.streamId.startsWith(MANUAL_STREAM);
+    if (event.sequence === 1 && !manual) return this.markFirst(event);
     const mark = await this.marks().findOne({ _id: event.streamId });
     if (mark && mark.sequence >= event.sequence) return;
-    const manual = event.streamId.startsWith(MANUAL_STREAM);
     const facts = manual ? await this.computerOf(event.streamId.slice(MANUAL_STREAM.length)) : (mark?.facts ?? null);
     const plan = installationPlan(event, facts, await this.namesFor(event));
     if (!plan) return;
@@ -99,6 +105,21 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
       { $set: { sequence: event.sequence, ...after } },
       { upsert: true },
     );
+  }
+
+  /**
+   * An asset stream's first event (a computer created: its facts, no installation yet) needs no
+   * read of its mark: it is marked with an insert, which a mark already there (a redelivery) refuses.
+   */
+  private async markFirst(event: ContractEnvelope): Promise<void> {
+    const plan = installationPlan(event, null, null);
+    if (!plan) return;
+    await this.write(plan.writes);
+    await this.firstMarks
+      .insert([{ _id: event.streamId, sequence: event.sequence, facts: plan.facts }])
+      .catch((error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+      });
   }
 
   /**
