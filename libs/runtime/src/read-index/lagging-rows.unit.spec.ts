@@ -42,7 +42,7 @@ describe('the rows behind their events, read again until they show them', () => 
   it('waits at most 30 s between two reads', () => {
     const lagging = new LaggingRows();
     lagging.add('a', 1, 0);
-    let now = 0;
+    const now = 0;
     for (let miss = 0; miss < 12; miss++) {
       lagging.looked('a', 'behind', now);
     }
