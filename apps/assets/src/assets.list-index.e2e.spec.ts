@@ -5,7 +5,7 @@ import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import { AssetListIndex } from './asset/queries/list-index/asset-list-index';
 import { assetListProjection } from './asset/read-models/asset-list.projection';
-import { assetsHas, created, startAssets, type AssetsUnderTest } from './test-support/assets-test-app';
+import { assetsHas, created, startAssets } from './test-support/assets-test-app';
 
 // The computers list of each replica comes from its in-memory index: it must count every computer
 // the read model holds, those created while the index was loading too. The writer's index learns
@@ -23,6 +23,7 @@ let mongo: MongoClient;
 let stored: Collection<Document>;
 
 /** Computers in the read model before the service starts, as the projection writes them. */
+const { apply: projected } = assetListProjection;
 function preloaded(count: number) {
   return Array.from({ length: count }, (_, i) => {
     const assetId = `0190cccc-0000-7000-8000-${String(i).padStart(12, '0')}`;
@@ -31,7 +32,7 @@ function preloaded(count: number) {
       data: { assetId, assetType: 'computer', entityId: 'root', dynamic: false, fields: { name: `PRE-${i}` } },
       occurredAt: '2026-11-01T08:00:00.000Z',
     };
-    return { ...assetListProjection.apply(null, event as never), _id: `asset-${assetId}`, _sequence: 1 };
+    return { ...projected(null, event as never), _id: `asset-${assetId}`, _sequence: 1 };
   });
 }
 
