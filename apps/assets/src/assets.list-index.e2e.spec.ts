@@ -20,7 +20,7 @@ const AT_ONCE = 16;
 let identity: IdentityFixture;
 let tech: FixtureUser;
 let mongo: MongoClient;
-let stored: Collection<Document>;
+let stored: Collection<{ _id: string } & Document>;
 
 /** Computers in the read model before the service starts, as the projection writes them. */
 const { apply: projected } = assetListProjection;
@@ -67,7 +67,7 @@ beforeAll(async () => {
   await identity.siblingTree();
   tech = await identity.user('tech', 'technician');
   mongo = await MongoClient.connect(stack.mongoUrl);
-  stored = mongo.db(stack.envFor('assets').MONGO_DB).collection('assets');
+  stored = mongo.db(stack.envFor('assets').MONGO_DB).collection<{ _id: string } & Document>('assets');
   await stored.insertMany(preloaded(PRELOADED));
 });
 afterAll(() => mongo?.close());

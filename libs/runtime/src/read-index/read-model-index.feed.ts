@@ -9,6 +9,7 @@ import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
 import type { Metrics } from '../observability/metrics';
 import type { FedIndex, IndexLag, StreamEvent } from './fed-index';
 import { CatchUp, startPositions } from './feed-positions';
+import type { IndexFeeds } from './index-feeds';
 
 /**
  * How long an index trusts the feed after its last heartbeat to Kafka (sent every 3 to 5 s): past
@@ -49,6 +50,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly projections: ProjectionRegistry,
     private readonly metrics: Metrics,
+    private readonly feeds: IndexFeeds,
     private readonly options: IndexFeedOptions,
   ) {
     this.logger = new Logger(`${options.name} feed`);
@@ -63,14 +65,26 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
       async () => [{ labels: { feed: this.options.name }, value: this.ready ? 1 : 0 }],
     );
     this.watchLag();
+    this.feeds.register(() => {
+      const lags = this.lags().map(([, lag]) => lag);
+      return {
+        feed: this.options.name,
+        ready: this.ready,
+        laggingRows: lags.reduce((sum, lag) => sum + lag.rows, 0),
+        oldestLagMs: Math.max(0, ...lags.map((lag) => lag.oldestMs)),
+      };
+    });
+  }
+
+  /** The lag of each index that may lag, by its read model. */
+  private lags(): Array<readonly [string, IndexLag]> {
+    return this.options.indexes.flatMap((index) => (index.lag ? [[index.readModel, index.lag()] as const] : []));
   }
 
   /** The rows behind their events, the age of the oldest, those let go: by index (its read model). */
   private watchLag(): void {
-    const lags = () =>
-      this.options.indexes.flatMap((index) => (index.lag ? [[index.readModel, index.lag()] as const] : []));
     const by = (value: (lag: IndexLag) => number) => async () =>
-      lags().map(([readModel, lag]) => ({
+      this.lags().map(([readModel, lag]) => ({
         labels: { feed: this.options.name, read_model: readModel },
         value: value(lag),
       }));
