@@ -9,6 +9,8 @@ const LAG_DELAYS_MS = [20, 50, 100, 200, 400];
 /** documents read at once (the Mongo pool is bounded, and shared with the requests) */
 const LANES = 8;
 const LOAD_BATCH = 2000;
+/** streams remembered as ended (their deleting event's sequence), the oldest forgotten first */
+const ENDED_KEPT = 10_000;
 
 /** How a kernel projection's documents become an index's rows. */
 export interface RowSource<Row extends IndexedRow> {
@@ -21,6 +23,8 @@ export interface RowSource<Row extends IndexedRow> {
   keyOfStream(streamId: string): string | undefined;
   /** the document's `_id` (its stream id) of a key */
   streamOf(key: string): string;
+  /** the event types that delete the document (end its stream): its absence after them is no lag */
+  endedBy?: ReadonlySet<string>;
 }
 
 /** key -> the highest sequence among these events the projection handles: what its row must reach. */
@@ -47,6 +51,8 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
   private readonly lagging = new LaggingRows();
   /** absent documents given up since start (see ABSENT_GIVE_UP_MS) */
   private givenUp = 0;
+  /** key -> the sequence of the event that deleted its document: a read finding none is up to date */
+  private readonly ended = new Map<string, number>();
 
   constructor(
     private readonly projections: ProjectionRegistry,
@@ -80,11 +86,11 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
 
   /**
    * Reads every document's row fields, batch by batch, until done or stopped; returns how many.
-   * A row the read model no longer holds goes (a reload after the feed stopped: deleted meanwhile);
-   * one written after the load began comes back with its event, which the feed reads next.
+   * A row held before a reload (the feed stopped) whose document is gone goes: deleted meanwhile.
    */
   async loadAll(stopped: () => boolean = () => false): Promise<number> {
     const collection = await this.collection();
+    const heldBefore = new Set(this.index.keys());
     const seen = new Set<string>();
     for await (const doc of collection.find({}, { projection: this.source.fields, batchSize: LOAD_BATCH })) {
       if (stopped()) return seen.size;
@@ -94,13 +100,24 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
       this.index.upsert(row);
       seen.add(key);
     }
-    this.index.retainOnly(seen);
+    for (const key of heldBefore) if (!seen.has(key)) this.index.remove(key);
     this.lagging.clear(); // the events since the load's start are read again
     return seen.size;
   }
 
   refresh(events: StreamEvent[], firstWaitMs = 0): Promise<void> {
+    this.noteEnded(events);
     return this.refreshKeys(latestSequences(this.source, events), firstWaitMs);
+  }
+
+  private noteEnded(events: StreamEvent[]): void {
+    for (const { type, streamId, sequence } of events) {
+      const key = this.source.endedBy?.has(type) ? this.source.keyOfStream(streamId) : undefined;
+      if (!key) continue;
+      this.ended.delete(key); // a Map iterates in insertion order: this makes it the newest
+      this.ended.set(key, sequence);
+      if (this.ended.size > ENDED_KEPT) this.ended.delete(this.ended.keys().next().value as string);
+    }
   }
 
   /**
@@ -154,7 +171,7 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
         ? written
         : await (await this.collection()).findOne({ _id: streamId }, { projection: this.source.fields });
     if (!doc) {
-      if (held === 0) return 'absent';
+      if (held === 0) return (this.ended.get(key) ?? 0) >= sequence ? 'reached' : 'absent';
       // a row put while this read was on its way (the writer's inline refresh of a document
       // written just after the read) is newer than this answer: only a row the read saw goes
       if (this.index.sequenceOf(key) !== held) return 'behind';

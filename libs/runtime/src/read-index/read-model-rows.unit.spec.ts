@@ -15,11 +15,12 @@ class Rows extends RowIndex<Row> {
 }
 
 const SOURCE: RowSource<Row> = {
-  projection: { name: 'things', handles: new Set(['thing.changed']) },
+  projection: { name: 'things', handles: new Set(['thing.changed', 'thing.purged']) },
   fields: { _id: 1, _sequence: 1 },
   rowOf: (doc) => ({ key: String(doc._id).slice('thing-'.length), sequence: doc._sequence as number }),
   keyOfStream: (streamId) => streamId.slice('thing-'.length),
   streamOf: (key) => `thing-${key}`,
+  endedBy: new Set(['thing.purged']),
 };
 
 /**
@@ -84,6 +85,20 @@ describe('an index fed from a read model, document by document', () => {
     model.written.clear();
     await rows.refresh([changed('a', 2)]);
     expect(index.row('a')).toBeUndefined();
+  });
+
+  it('takes a document absent after the event that deleted it as up to date, the row gone or never held', async () => {
+    const { model, projections } = readModel();
+    const index = new Rows();
+    const rows = new ReadModelRows(projections, index, SOURCE);
+    const purged = (key: string, sequence: number) => ({ ...changed(key, sequence), type: 'thing.purged' });
+    index.upsert({ key: 'a', sequence: 1 });
+    model.written.clear();
+    await rows.refresh([purged('a', 2)]); // the writer's inline refresh
+    await rows.refresh([purged('a', 2)]); // the feed hears of it from Kafka
+    // another replica's computer, created and purged before this one read it
+    await rows.refresh([changed('b', 1), purged('b', 2)]);
+    expect([index.size, rows.lag().rows]).toEqual([0, 0]);
   });
 
   it('reads a document behind its event again until it shows it, however late', async () => {

@@ -74,9 +74,8 @@ export abstract class RowIndex<Row extends IndexedRow> extends IndexReadiness {
     this.removed(key, previous);
   }
 
-  /** Removes every row but these keys' (after a load: what the read model no longer holds). */
-  retainOnly(keys: ReadonlySet<string>): void {
-    for (const key of [...this.rows.keys()]) if (!keys.has(key)) this.remove(key);
+  keys(): IterableIterator<string> {
+    return this.rows.keys();
   }
 
   protected abstract keyOf(row: Row): string;
