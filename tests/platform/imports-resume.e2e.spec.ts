@@ -21,6 +21,7 @@ const WORKER_ENV = {
   IMPORT_STALLED_CHECK_MS: '1000',
 };
 let identity: ServiceProcess;
+let assets: ServiceProcess;
 let token: string;
 let entityId: string;
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await run(process.execPath, [path.join(repoRoot, 'apps/identity/dist/seed.js')], {
     env: { ...process.env, ...stack.envFor('identity') },
   });
-  await startService(stack, 'assets'); // applies the run's commands
+  assets = await startService(stack, 'assets'); // applies the run's commands
   entityId = (
     await jsonApi(identity.url, await signIn('glpi')).post('/api/entities', {
       name: 'Agence de Brest',
@@ -118,4 +119,14 @@ it('resumes a run whose worker was killed from its checkpoint: no computer twice
   ).catch(() => undefined);
   expect(names).toHaveLength(ROWS);
   expect(new Set(names).size).toBe(ROWS);
+  // and its list (an in-memory index fed by Kafka) counts them all, a moment later at most
+  let listed = 0;
+  await eventually(
+    async () =>
+      (listed = (await jsonApi(assets.url, token).get(`/api/computers?entityId=${entityId}&limit=1`)).body.total) ===
+      ROWS,
+    60_000,
+    'every computer listed',
+  ).catch(() => undefined);
+  expect(listed).toBe(ROWS);
 }, 420_000);

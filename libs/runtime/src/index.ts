@@ -58,6 +58,7 @@ export { ConsumerLag } from './observability/consumer-lag';
 export { IndexReadiness, RowIndex, type IndexedRow } from './read-index/row-index';
 export { ReadModelRows, latestSequences, type RowSource } from './read-index/read-model-rows';
 export { ReadModelIndexFeed, type IndexFeedOptions } from './read-index/read-model-index.feed';
+export { IndexFeeds, type IndexFeedStatus } from './read-index/index-feeds';
 export type { FedIndex, StreamEvent } from './read-index/fed-index';
 export { selectRows, type RowSelection } from './read-index/select-rows';
 export { ListedDocCache } from './read-index/listed-doc-cache';

@@ -19,6 +19,7 @@ import { RouteBudgets } from './limits/route-budgets';
 import { ConsumerLag } from './observability/consumer-lag';
 import { logFields } from './observability/log-fields';
 import { Metrics } from './observability/metrics';
+import { IndexFeeds } from './read-index/index-feeds';
 import { consumerLagOf, TelemetryLifecycle } from './observability/telemetry';
 import { startTracing } from './observability/tracing';
 
@@ -80,6 +81,7 @@ export class RuntimeModule {
         ConnectionsCloser,
         { provide: Metrics, useFactory: () => new Metrics(env.SERVICE_NAME) },
         { provide: ConsumerLag, inject: [Metrics, KAFKA], useFactory: consumerLagOf },
+        IndexFeeds,
         TelemetryLifecycle,
         HttpDrain,
         RateLimits,
@@ -90,7 +92,18 @@ export class RuntimeModule {
         { provide: APP_GUARD, useClass: RequestLimitsGuard },
         { provide: APP_INTERCEPTOR, useClass: CallerRateLimitInterceptor },
       ],
-      exports: [MONGO_CONNECTION, KAFKA, KAFKA_CONNECTION, REDIS, HttpDrain, RateLimits, IdempotentAnswers, Metrics, ConsumerLag],
+      exports: [
+        MONGO_CONNECTION,
+        KAFKA,
+        KAFKA_CONNECTION,
+        REDIS,
+        HttpDrain,
+        RateLimits,
+        IdempotentAnswers,
+        Metrics,
+        ConsumerLag,
+        IndexFeeds,
+      ],
     };
   }
 }

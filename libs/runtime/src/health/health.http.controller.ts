@@ -15,6 +15,7 @@ import type Redis from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ServiceEnv } from '../config/service-env';
 import { KAFKA_CONNECTION, MONGO_CONNECTION, RATE_LIMIT_REDIS, REDIS } from '../connections/tokens';
+import { IndexFeeds, indexFeedsTrouble } from '../read-index/index-feeds';
 import { describeKafka, pingMongo, pingRedis } from './dependency-checks';
 
 /** What a service keeps in Redis: more than its rate limits, or only them (they fail open). */
@@ -32,8 +33,8 @@ class HealthReportFilter implements ExceptionFilter {
 
 /**
  * Kubernetes probes: live = the process serves HTTP; ready = Mongo answers, and Redis where the
- * service needs it for more than its rate limits. Kafka or rate-limit Redis away only degrade the
- * pod: it stays ready and says so in the body.
+ * service needs it for more than its rate limits. Kafka or rate-limit Redis away, or an in-memory
+ * list index not answering or lagging, only degrade the pod: it stays ready and says so in the body.
  */
 @Controller('health')
 @UseFilters(HealthReportFilter)
@@ -47,6 +48,7 @@ export class HealthHttpController {
     @Inject(RATE_LIMIT_REDIS) private readonly rateLimitRedis: Redis,
     @Inject(REDIS_USE) private readonly redisUse: RedisUse,
     @Inject(KAFKA_CONNECTION) private readonly kafkaConnection: KafkaConnection,
+    private readonly indexFeeds: IndexFeeds,
   ) {}
 
   @Get('live')
@@ -73,6 +75,8 @@ export class HealthHttpController {
               .attempt(() => pingRedis(this.redis))
               .withTimeout(timeout)
           : this.rateLimitsStore(),
+      // only in a service that keeps some
+      ...(this.indexFeeds.statuses().length > 0 ? [async () => this.readIndexes()] : []),
     ]);
   }
 
@@ -92,6 +96,16 @@ export class HealthHttpController {
       ...details,
       message: `commands and event publication wait for Kafka: ${String(details.message)}`,
     });
+  }
+
+  /**
+   * The in-memory list indexes: one that does not answer leaves the lists to the read models
+   * (slower, not wrong), one whose rows lag may miss some: `degraded`, never `down`.
+   */
+  private readIndexes() {
+    const check = this.indicators.check('read-indexes');
+    const trouble = indexFeedsTrouble(this.indexFeeds.statuses());
+    return trouble ? check.degraded({ message: trouble }) : check.up();
   }
 
   /** Through the rate limits' own connection, which fails at once while Redis is away. */

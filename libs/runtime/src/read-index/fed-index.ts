@@ -17,6 +17,19 @@ export interface FedIndex {
   /** `firstWaitMs`: a pause before reading anything the events' own writer brings anyway */
   refresh(events: StreamEvent[], firstWaitMs: number): Promise<void>;
   markReady(): void;
+  /** Reads again the rows still behind their events (see LaggingRows), for an index that may have some. */
+  retryLagging?(): Promise<number>;
+  /** How far behind the index is, for one that may be (exported as metrics). */
+  lag?(): IndexLag;
   markStale(): void;
   confirmFresh(forMs: number): void;
+}
+
+/** The rows of an index whose documents did not show their events yet. */
+export interface IndexLag {
+  rows: number;
+  /** how long the oldest of them has been behind */
+  oldestMs: number;
+  /** documents still absent long after their event, let go (their stream may have ended) */
+  givenUp: number;
 }

@@ -7,8 +7,9 @@ import type { ServiceEnv } from '../config/service-env';
 import { projectionGroupId } from '../event-sourcing/event-sourcing.module';
 import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
 import type { Metrics } from '../observability/metrics';
-import type { FedIndex, StreamEvent } from './fed-index';
+import type { FedIndex, IndexLag, StreamEvent } from './fed-index';
 import { CatchUp, startPositions } from './feed-positions';
+import type { IndexFeeds } from './index-feeds';
 
 /**
  * How long an index trusts the feed after its last heartbeat to Kafka (sent every 3 to 5 s): past
@@ -17,6 +18,8 @@ import { CatchUp, startPositions } from './feed-positions';
 const FRESH_AFTER_HEARTBEAT_MS = 20_000;
 /** how long the feed waits before reading documents of events it hears of (see handle) */
 const OWN_WRITES_WAIT_MS = 20;
+/** how often the rows still behind their events are looked at (each has its own growing pause) */
+const LAGGING_RETRY_MS = 250;
 
 /** What a service's feed is: its name in logs and consumer groups, its topic's context, its indexes. */
 export interface IndexFeedOptions {
@@ -36,6 +39,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
   private readonly logger: Logger;
   private running?: Promise<void>;
   private stopped = false;
+  private retrying?: Promise<unknown>;
   private stop = () => {};
   private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
   /** the consumer group of the feed under way (tests check it is deleted) */
@@ -46,6 +50,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
     private readonly config: ConfigService<ServiceEnv, true>,
     private readonly projections: ProjectionRegistry,
     private readonly metrics: Metrics,
+    private readonly feeds: IndexFeeds,
     private readonly options: IndexFeedOptions,
   ) {
     this.logger = new Logger(`${options.name} feed`);
@@ -58,6 +63,49 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
       'Whether the in-memory indexes of a feed answer the lists (1), or the read models (0)',
       ['feed'],
       async () => [{ labels: { feed: this.options.name }, value: this.ready ? 1 : 0 }],
+    );
+    this.watchLag();
+    this.feeds.register(() => {
+      const lags = this.lags().map(([, lag]) => lag);
+      return {
+        feed: this.options.name,
+        ready: this.ready,
+        laggingRows: lags.reduce((sum, lag) => sum + lag.rows, 0),
+        oldestLagMs: Math.max(0, ...lags.map((lag) => lag.oldestMs)),
+      };
+    });
+  }
+
+  /** The lag of each index that may lag, by its read model. */
+  private lags(): Array<readonly [string, IndexLag]> {
+    return this.options.indexes.flatMap((index) => (index.lag ? [[index.readModel, index.lag()] as const] : []));
+  }
+
+  /** The rows behind their events, the age of the oldest, those let go: by index (its read model). */
+  private watchLag(): void {
+    const by = (value: (lag: IndexLag) => number) => async () =>
+      this.lags().map(([readModel, lag]) => ({
+        labels: { feed: this.options.name, read_model: readModel },
+        value: value(lag),
+      }));
+    const labels = ['feed', 'read_model'];
+    this.metrics.watch(
+      'itsm_read_index_lagging_rows',
+      'Rows of an in-memory index whose read-model documents did not show their events yet (read again until they do)',
+      labels,
+      by((lag) => lag.rows),
+    );
+    this.metrics.watch(
+      'itsm_read_index_lag_seconds',
+      'How long the oldest lagging row of an in-memory index has been behind its events',
+      labels,
+      by((lag) => lag.oldestMs / 1000),
+    );
+    this.metrics.watch(
+      'itsm_read_index_rows_given_up',
+      'Rows whose documents were still absent 10 minutes after their events, let go (their stream may have ended)',
+      labels,
+      by((lag) => lag.givenUp),
     );
   }
 
@@ -98,7 +146,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
         const readModelGroups = this.options.indexes.map(({ readModel }) =>
           projectionGroupId(prefix, service, readModel),
         );
-        const ended = await this.feed(consumer, topicFor(this.options.context, prefix), readModelGroups);
+        const ended = await this.feed(consumer, groupId, topicFor(this.options.context, prefix), readModelGroups);
         if (ended) this.logger.warn(`stopped, starting over: ${ended.message}`);
       } catch (error) {
         // at boot the topic may still be on its way (the event flow creates it): said once it lasts
@@ -117,7 +165,12 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
   }
 
   /** One run of the feed: resolves with the consumer's fatal error, or nothing once stopping. */
-  private async feed(consumer: Consumer, topic: string, readModelGroups: string[]): Promise<Error | undefined> {
+  private async feed(
+    consumer: Consumer,
+    groupId: string,
+    topic: string,
+    readModelGroups: string[],
+  ): Promise<Error | undefined> {
     const started = Date.now();
     const admin = this.kafka.admin();
     await admin.connect();
@@ -142,8 +195,11 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
         }),
       );
       consumer.on(consumer.events.HEARTBEAT, () => this.each((index) => index.confirmFresh(FRESH_AFTER_HEARTBEAT_MS)));
+      // the start positions as the group's commits, not seeks: a consumer kafkajs restarts after
+      // a failure (or a rebalance) resumes from its commits, where one left without any would
+      // start at the topic's end and skip what came meanwhile
+      await admin.setOffsets({ groupId, topic, partitions: starts });
       await consumer.connect();
-      // from the latest offset until the seeks below apply: nothing old is read in between
       await consumer.subscribe({ topics: [topic], fromBeginning: false });
       await consumer.run({
         partitionsConsumedConcurrently: 3,
@@ -153,12 +209,27 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
           ready();
         },
       });
-      for (const start of starts) consumer.seek({ topic, ...start });
       ready();
-      return await Promise.race([crashed, this.stopping.then(() => undefined)]);
+      const retrying = this.retryLagging();
+      try {
+        return await Promise.race([crashed, this.stopping.then(() => undefined)]);
+      } finally {
+        retrying.stop();
+      }
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+  }
+
+  /** While the feed runs: the rows still behind their events are read again (see LaggingRows). */
+  private retryLagging(): { stop(): void } {
+    const timer = setInterval(() => {
+      if (this.retrying) return;
+      this.retrying = Promise.all(this.options.indexes.map((index) => index.retryLagging?.()))
+        .catch((error: Error) => this.logger.debug(`lagging rows not read again yet: ${error.message}`))
+        .finally(() => (this.retrying = undefined));
+    }, LAGGING_RETRY_MS);
+    return { stop: () => clearInterval(timer) };
   }
 
   private async handle({ batch, heartbeat }: EachBatchPayload): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
-import type { FedIndex, StreamEvent } from './fed-index';
+import type { FedIndex, IndexLag, StreamEvent } from './fed-index';
+import { LaggingRows, type LookOutcome } from './lagging-rows';
 import type { IndexedRow, RowIndex } from './row-index';
 
 /** Pauses before reading a document again that does not reflect the event yet (the read model lags). */
@@ -8,6 +9,8 @@ const LAG_DELAYS_MS = [20, 50, 100, 200, 400];
 /** documents read at once (the Mongo pool is bounded, and shared with the requests) */
 const LANES = 8;
 const LOAD_BATCH = 2000;
+/** streams remembered as ended (their deleting event's sequence), the oldest forgotten first */
+const ENDED_KEPT = 10_000;
 
 /** How a kernel projection's documents become an index's rows. */
 export interface RowSource<Row extends IndexedRow> {
@@ -20,6 +23,8 @@ export interface RowSource<Row extends IndexedRow> {
   keyOfStream(streamId: string): string | undefined;
   /** the document's `_id` (its stream id) of a key */
   streamOf(key: string): string;
+  /** the event types that delete the document (end its stream): its absence after them is no lag */
+  endedBy?: ReadonlySet<string>;
 }
 
 /** key -> the highest sequence among these events the projection handles: what its row must reach. */
@@ -39,9 +44,16 @@ export function latestSequences<Row extends IndexedRow>(
 /**
  * Fills a row index from a kernel projection's read model: all at start, then document by
  * document after their events. A document gone after the index held it was deleted (its stream
- * ended, e.g. a purge): its row goes too.
+ * ended, e.g. a purge): its row goes too. A document still behind its event after a few quick
+ * reads is read again later (LaggingRows) until it shows it: a row is never left behind for good.
  */
 export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
+  private readonly lagging = new LaggingRows();
+  /** absent documents given up since start (see ABSENT_GIVE_UP_MS) */
+  private givenUp = 0;
+  /** key -> the sequence of the event that deleted its document: a read finding none is up to date */
+  private readonly ended = new Map<string, number>();
+
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly index: RowIndex<Row>,
@@ -68,27 +80,50 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
     this.index.confirmFresh(forMs);
   }
 
-  /** Reads every document's row fields, batch by batch, until done or stopped; returns how many. */
+  lag(now = Date.now()): IndexLag {
+    return { rows: this.lagging.size, oldestMs: this.lagging.oldestAgeMs(now), givenUp: this.givenUp };
+  }
+
+  /**
+   * Reads every document's row fields, batch by batch, until done or stopped; returns how many.
+   * A row held before a reload (the feed stopped) whose document is gone goes: deleted meanwhile.
+   */
   async loadAll(stopped: () => boolean = () => false): Promise<number> {
     const collection = await this.collection();
-    let count = 0;
+    const heldBefore = new Set(this.index.keys());
+    const seen = new Set<string>();
     for await (const doc of collection.find({}, { projection: this.source.fields, batchSize: LOAD_BATCH })) {
+      if (stopped()) return seen.size;
       const row = this.source.rowOf(doc as unknown as Record<string, unknown>);
-      if (row) this.index.upsert(row);
-      count++;
-      if (stopped()) break;
+      const key = row && this.source.keyOfStream(doc._id);
+      if (!row || !key) continue;
+      this.index.upsert(row);
+      seen.add(key);
     }
-    return count;
+    for (const key of heldBefore) if (!seen.has(key)) this.index.remove(key);
+    this.lagging.clear(); // the events since the load's start are read again
+    return seen.size;
   }
 
   refresh(events: StreamEvent[], firstWaitMs = 0): Promise<void> {
+    this.noteEnded(events);
     return this.refreshKeys(latestSequences(this.source, events), firstWaitMs);
+  }
+
+  private noteEnded(events: StreamEvent[]): void {
+    for (const { type, streamId, sequence } of events) {
+      const key = this.source.endedBy?.has(type) ? this.source.keyOfStream(streamId) : undefined;
+      if (!key) continue;
+      this.ended.delete(key); // a Map iterates in insertion order: this makes it the newest
+      this.ended.set(key, sequence);
+      if (this.ended.size > ENDED_KEPT) this.ended.delete(this.ended.keys().next().value as string);
+    }
   }
 
   /**
    * Reads again the documents whose rows are behind these sequences. A document may not show an
-   * event yet (another process applies it): read again after a pause, a few times; beyond, the
-   * stream's next event brings it.
+   * event yet (another process applies it): read again after a pause, a few times; beyond, it is
+   * read again less and less often (retryLagging).
    */
   async refreshKeys(latest: Map<string, number>, firstWaitMs = 0): Promise<void> {
     let behind = this.behind(latest);
@@ -96,31 +131,56 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
       await new Promise((resolve) => setTimeout(resolve, firstWaitMs));
       behind = this.behind(latest); // this replica's own commands have refreshed theirs meanwhile
     }
-    if (behind.length === 0) return;
+    await this.inLanes(behind, (key, sequence) => this.refreshOne(key, sequence));
+  }
+
+  /** Reads once more the lagging rows that are due; returns how many are still behind. */
+  async retryLagging(now = Date.now()): Promise<number> {
+    await this.inLanes(this.lagging.due(now), async (key, sequence) => {
+      const outcome = this.index.sequenceOf(key) >= sequence ? 'reached' : await this.look(key, sequence);
+      if (this.lagging.looked(key, outcome, Date.now())) this.givenUp++;
+    });
+    return this.lagging.size;
+  }
+
+  private async inLanes(rows: Array<[string, number]>, read: (key: string, sequence: number) => Promise<void>) {
     await Promise.all(
-      Array.from({ length: Math.min(LANES, behind.length) }, async (_, lane) => {
-        for (let i = lane; i < behind.length; i += LANES) await this.refreshOne(...behind[i]);
+      Array.from({ length: Math.min(LANES, rows.length) }, async (_, lane) => {
+        for (let i = lane; i < rows.length; i += LANES) await read(...rows[i]);
       }),
     );
   }
 
   private async refreshOne(key: string, sequence: number): Promise<void> {
-    const streamId = this.source.streamOf(key);
-    const store = this.projections.store<object>(this.source.projection.name);
-    const collection = await this.collection();
     for (let attempt = 0; ; attempt++) {
-      // what this process wrote itself needs no read, when it is that recent
-      const written = (await store.lastWritten(streamId)) as (ProjectedFields & Record<string, unknown>) | undefined;
-      const doc =
-        written && written._sequence >= sequence
-          ? written
-          : await collection.findOne({ _id: streamId }, { projection: this.source.fields });
-      if (!doc && this.index.sequenceOf(key) > 0) return this.index.remove(key);
-      const row = doc && this.source.rowOf(doc as unknown as Record<string, unknown>);
-      if (row) this.index.upsert(row);
-      if (this.index.sequenceOf(key) >= sequence || attempt === LAG_DELAYS_MS.length) return;
+      if ((await this.look(key, sequence)) === 'reached') return;
+      if (attempt === LAG_DELAYS_MS.length) return this.lagging.add(key, sequence, Date.now());
       await new Promise((resolve) => setTimeout(resolve, LAG_DELAYS_MS[attempt]));
     }
+  }
+
+  /** Reads the row's document once (or takes this process's own last write of it) and keeps its row. */
+  private async look(key: string, sequence: number): Promise<LookOutcome> {
+    const streamId = this.source.streamOf(key);
+    const held = this.index.sequenceOf(key);
+    const store = this.projections.store<object>(this.source.projection.name);
+    // what this process wrote itself needs no read, when it is that recent
+    const written = (await store.lastWritten(streamId)) as (ProjectedFields & Record<string, unknown>) | undefined;
+    const doc =
+      written && written._sequence >= sequence
+        ? written
+        : await (await this.collection()).findOne({ _id: streamId }, { projection: this.source.fields });
+    if (!doc) {
+      if (held === 0) return (this.ended.get(key) ?? 0) >= sequence ? 'reached' : 'absent';
+      // a row put while this read was on its way (the writer's inline refresh of a document
+      // written just after the read) is newer than this answer: only a row the read saw goes
+      if (this.index.sequenceOf(key) !== held) return 'behind';
+      this.index.remove(key);
+      return 'reached';
+    }
+    const row = this.source.rowOf(doc as unknown as Record<string, unknown>);
+    if (row) this.index.upsert(row);
+    return this.index.sequenceOf(key) >= sequence ? 'reached' : 'behind';
   }
 
   private behind(latest: Map<string, number>): Array<[string, number]> {

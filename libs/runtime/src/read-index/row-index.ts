@@ -74,6 +74,10 @@ export abstract class RowIndex<Row extends IndexedRow> extends IndexReadiness {
     this.removed(key, previous);
   }
 
+  keys(): IterableIterator<string> {
+    return this.rows.keys();
+  }
+
   protected abstract keyOf(row: Row): string;
 
   /** The row as kept: its repeated texts shared (see `shared`). */

@@ -84,7 +84,9 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.installations().createIndexes(INSTALLATION_INDEXES);
+    // one by one: FerretDB 1.24 drops the connection (a panic) when createIndexes is given
+    // several indexes that exist already, i.e. at every start but the first
+    for (const { key, ...options } of INSTALLATION_INDEXES) await this.installations().createIndex(key, options);
   }
 
   async handle(envelope: EventEnvelope): Promise<void> {

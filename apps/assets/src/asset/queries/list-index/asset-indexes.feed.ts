@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
+import { IndexFeeds, KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { InstallationIndex } from '../../../installation/read-models/installation-index';
 import { AssetListRows } from './asset-list-rows';
@@ -13,10 +13,11 @@ export class AssetIndexesFeed extends ReadModelIndexFeed {
     config: ConfigService<ServiceEnv, true>,
     projections: ProjectionRegistry,
     metrics: Metrics,
+    feeds: IndexFeeds,
     rows: AssetListRows,
     installations: InstallationIndex,
   ) {
-    super(kafka, config, projections, metrics, {
+    super(kafka, config, projections, metrics, feeds, {
       name: 'asset-indexes',
       context: 'assets',
       indexes: [rows, installations],

@@ -80,4 +80,5 @@ export const ASSET_ROWS: RowSource<AssetListRow> = {
   rowOf: assetRowOf,
   keyOfStream: (streamId) => (streamId.startsWith(STREAM_PREFIX) ? streamId.slice(STREAM_PREFIX.length) : undefined),
   streamOf: assetStreamId,
+  endedBy: new Set(['asset.purged']),
 };

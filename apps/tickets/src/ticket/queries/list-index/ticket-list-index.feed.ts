@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
+import { IndexFeeds, KAFKA, Metrics, ProjectionRegistry, ReadModelIndexFeed, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { TicketListRows } from './ticket-list-rows';
 
@@ -12,8 +12,13 @@ export class TicketListIndexFeed extends ReadModelIndexFeed {
     config: ConfigService<ServiceEnv, true>,
     projections: ProjectionRegistry,
     metrics: Metrics,
+    feeds: IndexFeeds,
     rows: TicketListRows,
   ) {
-    super(kafka, config, projections, metrics, { name: 'ticket-list-index', context: 'tickets', indexes: [rows] });
+    super(kafka, config, projections, metrics, feeds, {
+      name: 'ticket-list-index',
+      context: 'tickets',
+      indexes: [rows],
+    });
   }
 }
