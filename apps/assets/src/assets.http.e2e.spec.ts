@@ -144,8 +144,12 @@ describe('financial information', () => {
       30_000,
       'the warranty notice',
     );
-    expect((await api.get(`/api/computers/${computer.assetId}`)).body.warrantyAnnouncedFor).toBe(
-      computer.warrantyExpiresOn,
+    // the asset's page is a read model: it follows the history
+    await eventually(
+      async () =>
+        (await api.get(`/api/computers/${computer.assetId}`)).body.warrantyAnnouncedFor === computer.warrantyExpiresOn,
+      30_000,
+      'the notice on the asset',
     );
   });
 });
