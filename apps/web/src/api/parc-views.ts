@@ -115,11 +115,23 @@ export interface SoftwareVersion {
 
 export interface License {
   licenseId: string;
+  softwareId: string;
+  versionId: string | null;
   name: string;
   serial: string | null;
+  /** -1: unlimited */
   seats: number;
   expiresAt: string | null;
-  compliance: { seatsUsed: number; compliant: boolean; expired: boolean; overQuota: boolean };
+  overQuotaAllowed: boolean;
+  /** the computers holding a seat */
+  computerIds: string[];
+  compliance: {
+    seatsUsed: number;
+    seatsFree: number | null;
+    compliant: boolean;
+    expired: boolean;
+    overQuota: boolean;
+  };
 }
 
 export interface SoftwareCompliance {

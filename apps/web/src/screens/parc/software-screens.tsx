@@ -7,6 +7,7 @@ import { DataTable, Facts, Pager } from '../../components/list-parts';
 import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../session/session';
 import { useParcFormat } from './parc-format';
 import { ParcAccess, ParcNav } from './parc-nav';
 
@@ -96,6 +97,7 @@ function ComplianceCard({ compliance }: { compliance: SoftwareCompliance }) {
 function SoftwarePage({ softwareId }: { softwareId: string }) {
   const { t } = useI18n();
   const { day } = useParcFormat();
+  const { can } = useSession();
   const [page, setPage] = useState(1);
   const { software, versions, compliance } = useSoftware(softwareId);
   const installations = useInstallations(softwareId, page);
@@ -121,6 +123,13 @@ function SoftwarePage({ softwareId }: { softwareId: string }) {
         />
       </section>
       {compliance.data && <ComplianceCard compliance={compliance.data} />}
+      {can('license.write') && (
+        <p>
+          <Link to="/parc/licenses/new" search={{ softwareId }}>
+            {t('license.new')}
+          </Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="installations-title">
         <h2 id="installations-title">{t('installations')}</h2>
         <ProblemMessage error={installations.error} />
