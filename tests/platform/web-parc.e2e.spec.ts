@@ -193,6 +193,96 @@ describe('the Parc, as tech', () => {
     await expectAccessible(tech);
     await screenshot(tech, 'software');
   });
+
+  it('adds a licence to a software, assigns computers within its seats, then over quota once allowed', async () => {
+    await tech.getByRole('link', { name: 'Ajouter une licence' }).click();
+    const terms = tech.getByRole('form', { name: 'Ajouter une licence' });
+    await terms.getByText(MARKUP).waitFor();
+    await terms.getByLabel('Nom', { exact: true }).fill('adduser - 1 poste');
+    await terms.getByLabel('Nombre').fill('1');
+    await expectAccessible(tech);
+    await terms.getByRole('button', { name: 'Ajouter' }).click();
+    await tech.getByRole('heading', { name: 'adduser - 1 poste', level: 1 }).waitFor();
+    const compliance = tech.getByRole('region', { name: 'Conformité' });
+    await compliance.getByText('Conforme', { exact: true }).waitFor();
+
+    const assign = async (name: string) => {
+      await tech.getByLabel("Nom de l'ordinateur").fill(name);
+      await tech.getByRole('button', { name: 'Rechercher' }).click();
+      await tech.getByRole('button', { name: `Affecter à ${name}` }).click();
+    };
+    const seats = tech.getByRole('region', { name: 'Ordinateurs affectés' });
+    await assign('PC-COMMERCIAL-01');
+    await seats.getByRole('link', { name: 'PC-COMMERCIAL-01' }).waitFor();
+    // a second computer on one seat: refused while over-quota is not allowed
+    await assign('vm');
+    await tech.getByRole('alert').filter({ hasText: 'computerId' }).waitFor();
+    const edit = tech.getByRole('form', { name: 'Modifier la licence' });
+    await edit.getByLabel('Autoriser le dépassement de quota').check();
+    const saved = tech.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().includes('/api/assets/licenses/'),
+    );
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await saved).status()).toBe(200);
+    await tech.getByRole('button', { name: 'Affecter à vm' }).click();
+    await seats.getByRole('link', { name: 'vm', exact: true }).waitFor();
+    await compliance.getByText('Quota dépassé').waitFor();
+    await seats.getByRole('button', { name: 'Retirer PC-COMMERCIAL-01' }).click();
+    await compliance.getByText('Conforme', { exact: true }).waitFor();
+    expect(await seats.getByRole('link').allTextContents()).toEqual(['vm']);
+    await expectAccessible(tech);
+    await tech.getByRole('navigation', { name: 'Types de matériel' }).getByRole('link', { name: 'Licences' }).click();
+    const row = tech.getByRole('row').filter({ hasText: 'adduser - 1 poste' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'adduser - 1 poste',
+      MARKUP,
+      '',
+      '1',
+      '1',
+      '',
+      'Conforme',
+    ]);
+  });
+
+  it('creates a computer through the form, edits it, puts it in the trash and restores it', async () => {
+    await tech.goto('/parc/computers');
+    await tech.getByRole('link', { name: 'Ajouter un élément (Ordinateurs)' }).click();
+    const form = tech.getByRole('form', { name: 'Ajouter un élément (Ordinateurs)' });
+    await form.getByLabel('Nom', { exact: true }).fill('PC-FORM-01');
+    await form.getByLabel('Numéro de série').fill('SN-FORM-01');
+    await form.getByLabel('Statut').selectOption({ label: 'En service' });
+    await form.getByLabel('Commentaire').fill('<b>écran</b> à changer');
+    await form.getByLabel("Date d'achat").fill('2025-01-10');
+    await form.getByLabel("Valeur d'achat").fill('1200');
+    await form.getByLabel("Type d'amortissement").selectOption({ label: 'Linéaire' });
+    await form.getByLabel("Durée d'amortissement (années)").fill('3');
+    await expectAccessible(tech);
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await tech.getByRole('heading', { name: 'PC-FORM-01', level: 1 }).waitFor();
+    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('Statut').textContent()).toBe('En service');
+    expect(await fact('Commentaire').textContent()).toBe('<b>écran</b> à changer');
+
+    await tech.getByRole('link', { name: 'Modifier' }).click();
+    const edit = tech.getByRole('form', { name: 'Modifier PC-FORM-01' });
+    expect(await edit.getByLabel('Numéro de série').inputValue()).toBe('SN-FORM-01');
+    await edit.getByLabel('Nom', { exact: true }).fill('PC-FORM-02');
+    await edit.getByLabel('Numéro de commande').fill('CMD-42');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await tech.getByRole('heading', { name: 'PC-FORM-02', level: 1 }).waitFor();
+    await tech.getByRole('link', { name: 'Informations financières' }).click();
+    await tech.getByRole('heading', { name: 'Informations financières', level: 2 }).waitFor();
+    expect(await fact('Numéro de commande').textContent()).toBe('CMD-42');
+    expect(await fact('Valeur nette comptable').textContent()).toMatch(/^\d[\d\s\u202f]*,\d\d$/);
+
+    await tech.getByRole('button', { name: 'Mettre à la corbeille' }).click();
+    await tech.getByText('Dans la corbeille').waitFor();
+    expect(await tech.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+    await tech.getByRole('button', { name: 'Restaurer' }).click();
+    await tech.getByRole('button', { name: 'Mettre à la corbeille' }).waitFor();
+    await expectAccessible(tech);
+  });
 });
 
 describe('Data Injection, as glpi', () => {

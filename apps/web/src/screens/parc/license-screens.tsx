@@ -23,6 +23,11 @@ export function complianceKey(license: License): MessageKey {
   return 'compliant';
 }
 
+/** A licence's software by its name (each read once, then from the cache). */
+function SoftwareName({ softwareId }: { softwareId: string }) {
+  return <>{useOneSoftware(softwareId).data?.name ?? ''}</>;
+}
+
 /** GLPI's licences: searched by name, paged, each with its software, seats and compliance. */
 function LicenseList() {
   const { t } = useI18n();
@@ -32,9 +37,6 @@ function LicenseList() {
   const search = useSearch({ from: '/parc/licenses' });
   const [typed, setTyped] = useState(search.name ?? '');
   const page = useLicensePage(search.name, search.page ?? 1);
-  const software = useSoftwareChoices(can('software.read'));
-  const softwareName = (softwareId: string) =>
-    software.data?.find((candidate) => candidate.softwareId === softwareId)?.name ?? '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void navigate({ to: '/parc/licenses', search: { name: typed.trim() || undefined } });
@@ -74,7 +76,7 @@ function LicenseList() {
           <Link key="name" to="/parc/licenses/$licenseId" params={{ licenseId: license.licenseId }}>
             {license.name}
           </Link>,
-          softwareName(license.softwareId),
+          <SoftwareName key="software" softwareId={license.softwareId} />,
           license.serial ?? '',
           license.seats === -1 ? t('unlimited') : license.seats,
           license.compliance.seatsUsed,
