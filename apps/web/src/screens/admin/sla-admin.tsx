@@ -1,8 +1,14 @@
-import { useAgreements, useCalendars } from '../../api/admin';
+import { useState } from 'react';
+import { adminKeys, useAdminCommand, useAgreements, useCalendars } from '../../api/admin';
+import { serviceLevelCommands } from '../../api/service-levels';
 import type { CalendarView } from '../../api/admin-views';
 import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../session/session';
+import { AgreementForm } from './agreement-form';
+import { CalendarForm } from './calendar-form';
+import { RulesAdmin } from './rule-form';
 
 /** "du lundi au vendredi de 8 h à 17 h": one line per weekday that opens. */
 function Week({ calendar }: { calendar: CalendarView }) {
@@ -23,33 +29,68 @@ function Week({ calendar }: { calendar: CalendarView }) {
   );
 }
 
-/** SLA calendars (week and holidays) and agreements with their levels, as sla defines them. */
+/** A calendar's week and closing periods; with sla.write, "Modifier" opens its definition to replace it. */
+function CalendarCard({ calendar }: { calendar: CalendarView }) {
+  const { t } = useI18n();
+  const writable = useSession().can('sla.write');
+  const [editing, setEditing] = useState(false);
+  const replace = useAdminCommand(
+    adminKeys.calendars,
+    (definition: Parameters<typeof serviceLevelCommands.replaceCalendar>[0]) =>
+      serviceLevelCommands.replaceCalendar(definition),
+  );
+  if (editing) {
+    return (
+      <CalendarForm
+        id={`calendar-${calendar.calendarId}`}
+        title={t('calendar.edit', { name: calendar.name })}
+        calendar={calendar}
+        command={{
+          ...replace,
+          mutateAsync: (definition) => replace.mutateAsync({ ...definition, calendarId: calendar.calendarId }),
+        }}
+        onSaved={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <section className="card" aria-label={calendar.name}>
+      <h2>
+        {t('admin.calendar')} : {calendar.name} ({calendar.timeZone})
+      </h2>
+      {writable && (
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('calendar.editButton', { name: calendar.name })}
+        </button>
+      )}
+      <Week calendar={calendar} />
+      <h3>{t('admin.holidays')}</h3>
+      <ul>
+        {calendar.holidays.map((holiday) => (
+          <li key={`${holiday.name}-${holiday.start}`}>
+            {holiday.name} : {holiday.start} – {holiday.end}
+            {holiday.yearly ? ` (${t('admin.yearly')})` : ''}
+          </li>
+        ))}
+        {calendar.publicHolidays && <li>{t('admin.publicHolidays', { country: calendar.publicHolidays.country })}</li>}
+      </ul>
+    </section>
+  );
+}
+
+/** SLA calendars (week and holidays), agreements with their levels and the rules choosing them, as sla defines them. */
 export function SlaAdmin() {
   const { t } = useI18n();
+  const writable = useSession().can('sla.write');
   const calendars = useCalendars().data ?? [];
   const agreements = useAgreements().data ?? [];
+  const createCalendar = useAdminCommand(adminKeys.calendars, serviceLevelCommands.createCalendar);
   return (
     <>
       {calendars.map((calendar) => (
-        <section key={calendar.calendarId} className="card" aria-label={calendar.name}>
-          <h2>
-            {t('admin.calendar')} : {calendar.name} ({calendar.timeZone})
-          </h2>
-          <Week calendar={calendar} />
-          <h3>{t('admin.holidays')}</h3>
-          <ul>
-            {calendar.holidays.map((holiday) => (
-              <li key={`${holiday.name}-${holiday.start}`}>
-                {holiday.name} : {holiday.start} – {holiday.end}
-                {holiday.yearly ? ` (${t('admin.yearly')})` : ''}
-              </li>
-            ))}
-            {calendar.publicHolidays && (
-              <li>{t('admin.publicHolidays', { country: calendar.publicHolidays.country })}</li>
-            )}
-          </ul>
-        </section>
+        <CalendarCard key={calendar.calendarId} calendar={calendar} />
       ))}
+      {writable && <CalendarForm id="create-calendar" title={t('calendar.create')} command={createCalendar} />}
       <DataTable
         caption={t('admin.agreements')}
         rows={agreements}
@@ -67,6 +108,8 @@ export function SlaAdmin() {
           },
         ]}
       />
+      {writable && <AgreementForm />}
+      <RulesAdmin />
     </>
   );
 }
