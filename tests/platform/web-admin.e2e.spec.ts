@@ -160,10 +160,22 @@ describe('service levels and inventory rules, as an administrator', () => {
     const level = agreement.getByRole('group', { name: "Niveau d'escalade 1" });
     await level.getByLabel('Nom').fill('Alerte 30 min');
     await level.getByLabel("Minutes par rapport à l'échéance (négatif : avant)").fill('-30');
-    await level.getByLabel('Action').selectOption({ label: 'Notifier les techniciens assignés' });
+    await level.getByLabel('Notifier les techniciens assignés').check();
     await agreement.getByRole('button', { name: 'Ajouter un accord' }).click();
     const row = glpi.getByRole('row').filter({ hasText: 'TTR incidents 8 h ouvrées' });
-    await row.getByRole('cell', { name: 'Alerte 30 min (-30 min)' }).waitFor();
+    await row.getByRole('cell', { name: 'Alerte 30 min (-30 min), Deadline (0 min)' }).waitFor();
+
+    // its terms replaced: 4 hours, the alert an hour before
+    await row.getByRole('button', { name: 'Modifier TTR incidents 8 h ouvrées' }).click();
+    const change = glpi.getByRole('form', { name: "Modifier l'accord TTR incidents 8 h ouvrées" });
+    await change.getByLabel('Durée').fill('4');
+    await change
+      .getByRole('group', { name: "Niveau d'escalade 1" })
+      .getByLabel('Minutes', { exact: false })
+      .fill('-60');
+    await change.getByRole('button', { name: "Modifier l'accord TTR incidents 8 h ouvrées" }).click();
+    await row.getByRole('cell', { name: '4 heures' }).waitFor();
+    await row.getByRole('cell', { name: 'Alerte 30 min (-60 min), Deadline (0 min)' }).waitFor();
 
     const rule = glpi.getByRole('form', { name: 'Ajouter une règle' });
     await rule.getByLabel('Nom', { exact: true }).fill('Incidents');
@@ -175,6 +187,11 @@ describe('service levels and inventory rules, as an administrator', () => {
       .getByRole('row')
       .filter({ hasText: 'Incidents' });
     await ruleRow.getByRole('cell', { name: 'TTR incidents 8 h ouvrées' }).waitFor();
+    await ruleRow.getByRole('button', { name: 'Modifier Incidents' }).click();
+    const ruleChange = glpi.getByRole('form', { name: 'Modifier la règle Incidents' });
+    await ruleChange.getByLabel('Rang').fill('5');
+    await ruleChange.getByRole('button', { name: 'Modifier la règle Incidents' }).click();
+    await ruleRow.getByRole('cell', { name: '5', exact: true }).waitFor();
     await expectAccessible(glpi);
   });
 

@@ -44,6 +44,10 @@ export const serviceLevelCommands = {
   replaceCalendar: ({ calendarId, ...body }: CalendarDefinition & { calendarId: string }) =>
     answer<CalendarView>(slaApi.PUT('/api/calendars/{id}', { ...byId(calendarId), body })),
   createAgreement: (body: AgreementDefinition) => answer(slaApi.POST('/api/slas', { body })),
+  replaceAgreement: ({ slaId, ...body }: AgreementDefinition & { slaId: string }) =>
+    answer(slaApi.PUT('/api/slas/{id}', { ...byId(slaId), body })),
   createRule: (body: RuleDefinition) => answer(slaApi.POST('/api/sla-rules', { body })),
+  replaceRule: ({ ruleId, ...body }: RuleDefinition & { ruleId: string }) =>
+    answer(slaApi.PUT('/api/sla-rules/{id}', { ...byId(ruleId), body })),
   setInventoryRules: (body: InventoryRules) => answer(assetsApi.PUT('/api/inventory-rules', { body })),
 };

@@ -1,41 +1,33 @@
 import { useState } from 'react';
-import { adminKeys, useAdminCommand, useCalendars, useGroups } from '../../api/admin';
-import { serviceLevelCommands, type AgreementDefinition, type EscalationAction } from '../../api/service-levels';
-import { AdminForm, TextField } from '../../components/admin-form';
+import { useCalendars, useGroups } from '../../api/admin';
+import type { AgreementView } from '../../api/admin-views';
+import type { AgreementDefinition } from '../../api/service-levels';
+import { AdminForm, CheckField, TextField } from '../../components/admin-form';
 import { OptionSelect } from '../../components/option-select';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import {
+  agreementTermsOf,
+  agreementValues,
+  emptyLevel,
+  ENTITY_CALENDAR,
+  type AgreementValues,
+  type LevelValues,
+} from './agreement-values';
 import { replaced } from './replaced';
 
-const ACTIONS: Array<EscalationAction['type']> = ['notify-assignees', 'notify-group', 'raise-priority', 'assign-group'];
-const needsGroup = (type: string) => type === 'notify-group' || type === 'assign-group';
-/** the calendar select's choice of the ticket entity's own calendar */
-const ENTITY_CALENDAR = 'entity';
-
-interface LevelValues {
-  name: string;
-  offsetMinutes: string;
-  /** '' for a level that only marks the moment */
-  action: '' | EscalationAction['type'];
-  groupId: string;
-}
-
-/** The agreement's levels as sla takes them: one action each here, its group when it needs one. */
-export function levelsOf(levels: LevelValues[]): NonNullable<AgreementDefinition['levels']> {
-  return levels.map((level) => ({
-    name: level.name.trim(),
-    offsetMinutes: Number(level.offsetMinutes),
-    actions: level.action
-      ? [needsGroup(level.action) ? { type: level.action, groupId: level.groupId } : { type: level.action }]
-      : [],
-  }));
-}
-
-function LevelFields(props: { index: number; level: LevelValues; onChange(level: LevelValues | null): void }) {
+/** One escalation level: its name, its moment from the deadline, what it does. */
+function LevelFields(props: {
+  id: string;
+  index: number;
+  level: LevelValues;
+  onChange(level: LevelValues | null): void;
+}) {
   const { t } = useI18n();
-  const groups = useGroups();
+  const groups = (useGroups().data ?? []).map((group): [string, string] => [group.groupId, group.name]);
   const { index, level, onChange } = props;
-  const id = `agreement-level-${index}`;
+  const id = `${props.id}-level-${index}`;
+  const set = (change: Partial<LevelValues>) => onChange({ ...level, ...change });
   return (
     <fieldset className="criteria">
       <legend>{t('agreement.level', { number: index + 1 })}</legend>
@@ -44,7 +36,7 @@ function LevelFields(props: { index: number; level: LevelValues; onChange(level:
         label={t('admin.name')}
         value={level.name}
         required
-        onChange={(name) => onChange({ ...level, name })}
+        onChange={(name) => set({ name })}
       />
       <div className="field">
         <label htmlFor={`${id}-offset`}>{t('agreement.offset')}</label>
@@ -54,26 +46,35 @@ function LevelFields(props: { index: number; level: LevelValues; onChange(level:
           step={1}
           required
           value={level.offsetMinutes}
-          onChange={(event) => onChange({ ...level, offsetMinutes: event.target.value })}
+          onChange={(event) => set({ offsetMinutes: event.target.value })}
         />
       </div>
-      <OptionSelect
-        id={`${id}-action`}
-        label={t('agreement.action')}
-        value={level.action}
-        options={ACTIONS.map((action) => [action, t(`agreement.action.${action}` as MessageKey)])}
-        onChange={(action) => onChange({ ...level, action: action as LevelValues['action'] })}
+      <CheckField
+        id={`${id}-notify-assignees`}
+        label={t('agreement.action.notify-assignees')}
+        checked={level.notifyAssignees}
+        onChange={(notifyAssignees) => set({ notifyAssignees })}
       />
-      {needsGroup(level.action) && (
-        <OptionSelect
-          id={`${id}-group`}
-          label={t('admin.groups')}
-          value={level.groupId}
-          required
-          options={(groups.data ?? []).map((group) => [group.groupId, group.name])}
-          onChange={(groupId) => onChange({ ...level, groupId })}
-        />
-      )}
+      <CheckField
+        id={`${id}-raise-priority`}
+        label={t('agreement.action.raise-priority')}
+        checked={level.raisePriority}
+        onChange={(raisePriority) => set({ raisePriority })}
+      />
+      <OptionSelect
+        id={`${id}-notify-group`}
+        label={t('agreement.action.notify-group')}
+        value={level.notifyGroup}
+        options={groups}
+        onChange={(notifyGroup) => set({ notifyGroup })}
+      />
+      <OptionSelect
+        id={`${id}-assign-group`}
+        label={t('agreement.action.assign-group')}
+        value={level.assignGroup}
+        options={groups}
+        onChange={(assignGroup) => set({ assignGroup })}
+      />
       <button type="button" onClick={() => onChange(null)}>
         {t('agreement.removeLevel', { number: index + 1 })}
       </button>
@@ -81,48 +82,55 @@ function LevelFields(props: { index: number; level: LevelValues; onChange(level:
   );
 }
 
-const EMPTY = { name: '', agreement: 'sla', kind: 'ttr', duration: '8', unit: 'hours', calendar: '' } as const;
-
-/** A new SLA or OLA: its length on a calendar (24/7, one of them, or the ticket entity's) and its escalation levels. */
-export function AgreementForm() {
+/**
+ * An SLA or OLA to define (`agreement` absent) or whose terms to replace: its length on a
+ * calendar (24/7, one of them, or the ticket entity's) and its escalation levels. Its type and
+ * kind are fixed once defined (rules count on them), so an edit shows them without a choice.
+ */
+export function AgreementForm(props: {
+  id: string;
+  title: string;
+  agreement?: AgreementView;
+  command: { error: Error | null; isPending: boolean; mutateAsync(terms: AgreementDefinition): Promise<unknown> };
+  onSaved?(): void;
+}) {
   const { t } = useI18n();
   const calendars = useCalendars();
-  const [values, setValues] = useState<Record<keyof typeof EMPTY, string>>(EMPTY);
-  const [levels, setLevels] = useState<LevelValues[]>([]);
-  const create = useAdminCommand(adminKeys.agreements, serviceLevelCommands.createAgreement);
-  const set = (key: keyof typeof EMPTY) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
-  const select = (key: keyof typeof EMPTY, label: MessageKey, options: Array<[string, string]>) => (
+  const [values, setValues] = useState(() => agreementValues(props.agreement));
+  const set = (change: Partial<AgreementValues>) => setValues((current) => ({ ...current, ...change }));
+  const { id } = props;
+  const select = <Key extends 'agreement' | 'kind' | 'unit'>(
+    key: Key,
+    label: MessageKey,
+    options: Array<[AgreementValues[Key], string]>,
+  ) => (
     <OptionSelect
-      id={`agreement-${key}`}
+      id={`${id}-${key}`}
       label={t(label)}
       value={values[key]}
       required
-      options={options}
-      onChange={set(key)}
+      options={props.agreement && key !== 'unit' ? options.filter(([value]) => value === values[key]) : options}
+      onChange={(value) => set({ [key]: value })}
     />
   );
   return (
     <AdminForm
-      id="create-agreement"
-      title={t('agreement.create')}
-      command={create}
+      id={id}
+      title={props.title}
+      command={props.command}
       onSubmit={async () => {
-        await create.mutateAsync({
-          name: values.name.trim(),
-          agreement: values.agreement as 'sla' | 'ola',
-          kind: values.kind as 'tto' | 'ttr',
-          duration: Number(values.duration),
-          unit: values.unit as 'minutes' | 'hours' | 'days',
-          ...(values.calendar === ENTITY_CALENDAR
-            ? { useEntityCalendar: true }
-            : { calendarId: (values.calendar || null) as never }),
-          levels: levelsOf(levels),
-        });
-        setValues(EMPTY);
-        setLevels([]);
+        await props.command.mutateAsync(agreementTermsOf(values));
+        if (!props.agreement) setValues(agreementValues());
+        props.onSaved?.();
       }}
     >
-      <TextField id="agreement-name" label={t('admin.name')} value={values.name} required onChange={set('name')} />
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.name')}
+        value={values.name}
+        required
+        onChange={(name) => set({ name })}
+      />
       {select('agreement', 'agreement.agreement', [
         ['sla', 'SLA'],
         ['ola', 'OLA'],
@@ -132,15 +140,15 @@ export function AgreementForm() {
         ['ttr', t('ttr')],
       ])}
       <div className="field">
-        <label htmlFor="agreement-duration">{t('admin.duration')}</label>
+        <label htmlFor={`${id}-duration`}>{t('admin.duration')}</label>
         <input
-          id="agreement-duration"
+          id={`${id}-duration`}
           type="number"
           min={1}
           step={1}
           required
           value={values.duration}
-          onChange={(event) => set('duration')(event.target.value)}
+          onChange={(event) => set({ duration: event.target.value })}
         />
       </div>
       {select(
@@ -149,7 +157,7 @@ export function AgreementForm() {
         (['minutes', 'hours', 'days'] as const).map((unit) => [unit, t(`agreement.unit.${unit}`)]),
       )}
       <OptionSelect
-        id="agreement-calendar"
+        id={`${id}-calendar`}
         label={t('admin.calendar')}
         value={values.calendar}
         emptyLabel={t('agreement.allDay')}
@@ -157,24 +165,20 @@ export function AgreementForm() {
           [ENTITY_CALENDAR, t('agreement.entityCalendar')],
           ...(calendars.data ?? []).map((calendar): [string, string] => [calendar.calendarId, calendar.name]),
         ]}
-        onChange={set('calendar')}
+        onChange={(calendar) => set({ calendar })}
       />
       <fieldset className="card">
         <legend>{t('admin.levels')}</legend>
-        {levels.map((level, index) => (
+        {values.levels.map((level, index) => (
           <LevelFields
             key={index}
+            id={id}
             index={index}
             level={level}
-            onChange={(next) => setLevels((current) => replaced(current, index, next))}
+            onChange={(next) => set({ levels: replaced(values.levels, index, next) })}
           />
         ))}
-        <button
-          type="button"
-          onClick={() =>
-            setLevels((current) => [...current, { name: '', offsetMinutes: '0', action: '', groupId: '' }])
-          }
-        >
+        <button type="button" onClick={() => set({ levels: [...values.levels, emptyLevel()] })}>
           {t('agreement.addLevel')}
         </button>
       </fieldset>

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { adminKeys, useAdminCommand, useAgreements, useCalendars } from '../../api/admin';
+import { adminKeys, useAdminCommand, useCalendars } from '../../api/admin';
 import { serviceLevelCommands } from '../../api/service-levels';
 import type { CalendarView } from '../../api/admin-views';
-import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../session/session';
-import { AgreementForm } from './agreement-form';
+import { AgreementsAdmin } from './agreements-admin';
 import { CalendarForm } from './calendar-form';
-import { RulesAdmin } from './rule-form';
+import { RulesAdmin } from './rules-admin';
 
 /** "du lundi au vendredi de 8 h à 17 h": one line per weekday that opens. */
 function Week({ calendar }: { calendar: CalendarView }) {
@@ -83,7 +82,6 @@ export function SlaAdmin() {
   const { t } = useI18n();
   const writable = useSession().can('sla.write');
   const calendars = useCalendars().data ?? [];
-  const agreements = useAgreements().data ?? [];
   const createCalendar = useAdminCommand(adminKeys.calendars, serviceLevelCommands.createCalendar);
   return (
     <>
@@ -91,24 +89,7 @@ export function SlaAdmin() {
         <CalendarCard key={calendar.calendarId} calendar={calendar} />
       ))}
       {writable && <CalendarForm id="create-calendar" title={t('calendar.create')} command={createCalendar} />}
-      <DataTable
-        caption={t('admin.agreements')}
-        rows={agreements}
-        rowKey={(agreement) => agreement.slaId}
-        columns={[
-          { header: t('admin.name'), cell: (agreement) => agreement.name },
-          { header: t('type'), cell: (agreement) => `${agreement.agreement.toUpperCase()} ${t(agreement.kind)}` },
-          { header: t('admin.duration'), cell: (agreement) => `${agreement.duration} ${agreement.unit}` },
-          {
-            header: t('admin.levels'),
-            cell: (agreement) =>
-              agreement.levels
-                .map((level) => `${level.name} (${level.offsetMinutes > 0 ? '+' : ''}${level.offsetMinutes} min)`)
-                .join(', '),
-          },
-        ]}
-      />
-      {writable && <AgreementForm />}
+      <AgreementsAdmin />
       <RulesAdmin />
     </>
   );
