@@ -374,6 +374,30 @@ describe("Data Injection with the seed's model", () => {
   });
 });
 
+describe('an observer (GLPI READ on the Parc)', () => {
+  it('reads assets and licences but is offered no way to change them', async () => {
+    const observer = await signedIn('normal');
+    await observer.goto('/parc/computers?name=PC-FORM');
+    await observer.getByRole('link', { name: 'PC-FORM-02' }).click();
+    await observer.getByRole('heading', { name: 'PC-FORM-02', level: 1 }).waitFor();
+    await observer.getByRole('navigation', { name: 'Onglets' }).waitFor();
+    expect(await observer.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+    expect(await observer.getByRole('button', { name: 'Mettre à la corbeille' }).count()).toBe(0);
+    await observer
+      .getByRole('navigation', { name: 'Types de matériel' })
+      .getByRole('link', { name: 'Licences' })
+      .click();
+    await observer.getByRole('link', { name: 'adduser - 1 poste' }).click();
+    await observer.getByRole('region', { name: 'Ordinateurs affectés' }).getByRole('link', { name: 'vm' }).waitFor();
+    expect(await observer.getByRole('button', { name: /^Retirer|^Affecter/ }).count()).toBe(0);
+    expect(await observer.getByRole('form').count()).toBe(0);
+    expect(await observer.getByRole('link', { name: 'Ajouter une licence' }).count()).toBe(0);
+    // and the address of a form answers that it is not for him
+    await observer.goto('/parc/computers/new');
+    await observer.getByRole('heading', { name: "Vous n'avez pas accès à cette page" }).waitFor();
+  });
+});
+
 describe('a self-service user', () => {
   it('sees neither the Parc nor Data Injection, and cannot reach them', async () => {
     const postOnly = await signedIn('post-only');
