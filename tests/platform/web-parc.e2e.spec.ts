@@ -283,6 +283,24 @@ describe('the Parc, as tech', () => {
     await tech.getByRole('button', { name: 'Mettre à la corbeille' }).waitFor();
     await expectAccessible(tech);
   });
+
+  it('creates a monitor with its own field, then purges it from the trash', async () => {
+    await tech.goto('/parc/monitors/new');
+    const form = tech.getByRole('form', { name: 'Ajouter un élément (Moniteurs)' });
+    await form.getByLabel('Nom', { exact: true }).fill('ECRAN-FORM-01');
+    await form.getByLabel('Taille (pouces)').fill('27');
+    expect(await form.getByLabel('Compteur de pages actuel').count()).toBe(0);
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await tech.getByRole('heading', { name: 'ECRAN-FORM-01', level: 1 }).waitFor();
+    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('Taille (pouces)').textContent()).toBe('27');
+    await tech.getByRole('button', { name: 'Mettre à la corbeille' }).click();
+    await tech.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    // back to the trash's list, where it is no more
+    await tech.waitForURL(/\/parc\/monitors\?trashed=true$/);
+    await tech.getByTestId('list-total').waitFor();
+    expect(await tech.getByRole('link', { name: 'ECRAN-FORM-01' }).count()).toBe(0);
+  });
 });
 
 describe('Data Injection, as glpi', () => {

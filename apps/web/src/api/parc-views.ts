@@ -28,6 +28,7 @@ export interface Asset {
   uuid: string | null;
   comment: string | null;
   contact: string | null;
+  contactNumber: string | null;
   typeId: string | null;
   modelId: string | null;
   manufacturerId: string | null;
