@@ -38,17 +38,14 @@ function LevelFields(props: {
         required
         onChange={(name) => set({ name })}
       />
-      <div className="field">
-        <label htmlFor={`${id}-offset`}>{t('agreement.offset')}</label>
-        <input
-          id={`${id}-offset`}
-          type="number"
-          step={1}
-          required
-          value={level.offsetMinutes}
-          onChange={(event) => set({ offsetMinutes: event.target.value })}
-        />
-      </div>
+      <TextField
+        id={`${id}-offset`}
+        type="integer"
+        label={t('agreement.offset')}
+        value={level.offsetMinutes}
+        required
+        onChange={(offsetMinutes) => set({ offsetMinutes })}
+      />
       <CheckField
         id={`${id}-notify-assignees`}
         label={t('agreement.action.notify-assignees')}
@@ -139,18 +136,15 @@ export function AgreementForm(props: {
         ['tto', t('tto')],
         ['ttr', t('ttr')],
       ])}
-      <div className="field">
-        <label htmlFor={`${id}-duration`}>{t('admin.duration')}</label>
-        <input
-          id={`${id}-duration`}
-          type="number"
-          min={1}
-          step={1}
-          required
-          value={values.duration}
-          onChange={(event) => set({ duration: event.target.value })}
-        />
-      </div>
+      <TextField
+        id={`${id}-duration`}
+        type="integer"
+        min={1}
+        label={t('admin.duration')}
+        value={values.duration}
+        required
+        onChange={(duration) => set({ duration })}
+      />
       {select(
         'unit',
         'agreement.unit',

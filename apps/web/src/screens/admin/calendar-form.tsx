@@ -9,22 +9,6 @@ import { calendarDefinitionOf, calendarFormValues, type CalendarFormValues } fro
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-/** A labelled input of a type (time, date) for one field of a row. */
-function RowInput(props: { id: string; label: string; type: string; value: string; onChange(value: string): void }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type={props.type}
-        required
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </div>
-  );
-}
-
 /** The week: one group per opening range (a day, from, to), added and removed. */
 function WeekRanges({ prefix, values, onChange }: CalendarPartProps) {
   const { t } = useI18n();
@@ -45,17 +29,19 @@ function WeekRanges({ prefix, values, onChange }: CalendarPartProps) {
             options={WEEKDAYS.map((day) => [String(day), t(`admin.weekday.${day}` as MessageKey)])}
             onChange={(day) => set(index, { ...range, weekday: Number(day) })}
           />
-          <RowInput
+          <TextField
             id={`${prefix}-start-${index}`}
             label={t('calendar.from')}
             type="time"
+            required
             value={range.start}
             onChange={(start) => set(index, { ...range, start })}
           />
-          <RowInput
+          <TextField
             id={`${prefix}-end-${index}`}
             label={t('calendar.to')}
             type="time"
+            required
             value={range.end}
             onChange={(end) => set(index, { ...range, end })}
           />
@@ -93,17 +79,19 @@ function Holidays({ prefix, values, onChange }: CalendarPartProps) {
             required
             onChange={(name) => set(index, { ...holiday, name })}
           />
-          <RowInput
+          <TextField
             id={`${prefix}-holiday-start-${index}`}
             label={t('calendar.from')}
             type="date"
+            required
             value={holiday.start}
             onChange={(start) => set(index, { ...holiday, start })}
           />
-          <RowInput
+          <TextField
             id={`${prefix}-holiday-end-${index}`}
             label={t('calendar.to')}
             type="date"
+            required
             value={holiday.end}
             onChange={(end) => set(index, { ...holiday, end })}
           />

@@ -95,18 +95,15 @@ function RuleForm(props: {
         required
         onChange={(name) => set({ name })}
       />
-      <div className="field">
-        <label htmlFor={`${id}-rank`}>{t('rule.rank')}</label>
-        <input
-          id={`${id}-rank`}
-          type="number"
-          step={1}
-          min={0}
-          required
-          value={values.rank}
-          onChange={(event) => set({ rank: event.target.value })}
-        />
-      </div>
+      <TextField
+        id={`${id}-rank`}
+        type="integer"
+        min={0}
+        label={t('rule.rank')}
+        value={values.rank}
+        required
+        onChange={(rank) => set({ rank })}
+      />
       <Choices
         id={`${id}-type`}
         legend={t('type')}

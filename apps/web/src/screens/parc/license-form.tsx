@@ -35,28 +35,23 @@ export function LicenseTermsForm(props: {
         onChange={(unlimited) => set({ unlimited })}
       />
       {!values.unlimited && (
-        <div className="field">
-          <label htmlFor="license-seats">{t('seats')}</label>
-          <input
-            id="license-seats"
-            type="number"
-            min={0}
-            step={1}
-            required
-            value={values.seats}
-            onChange={(event) => set({ seats: event.target.value })}
-          />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="license-expires">{t('expiresAt')}</label>
-        <input
-          id="license-expires"
-          type="date"
-          value={values.expiresOn}
-          onChange={(event) => set({ expiresOn: event.target.value })}
+        <TextField
+          id="license-seats"
+          type="integer"
+          min={0}
+          label={t('seats')}
+          value={values.seats}
+          required
+          onChange={(seats) => set({ seats })}
         />
-      </div>
+      )}
+      <TextField
+        id="license-expires"
+        type="date"
+        label={t('expiresAt')}
+        value={values.expiresOn}
+        onChange={(expiresOn) => set({ expiresOn })}
+      />
       <CheckField
         id="license-over-quota"
         label={t('license.overQuotaAllowed')}

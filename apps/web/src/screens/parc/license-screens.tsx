@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiProblem } from '../../api/clients';
 import { useLicense, useLicensePage, useOneSoftware, useSoftwareChoices } from '../../api/license-queries';
 import { licenseCommands, useParcCommand, type LicenseTerms } from '../../api/parc-commands';
@@ -14,6 +14,7 @@ import { useSession } from '../../session/session';
 import { LicenseTermsForm } from './license-form';
 import { LicenseSeats } from './license-seats';
 import { useParcFormat } from './parc-format';
+import { NameCriteria } from './name-criteria';
 import { ParcAccess, ParcNav } from './parc-nav';
 
 /** Why a licence is not compliant, or that it is. */
@@ -35,12 +36,7 @@ function LicenseList() {
   const { can } = useSession();
   const navigate = useNavigate();
   const search = useSearch({ from: '/parc/licenses' });
-  const [typed, setTyped] = useState(search.name ?? '');
   const page = useLicensePage(search.name, search.page ?? 1);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void navigate({ to: '/parc/licenses', search: { name: typed.trim() || undefined } });
-  };
   return (
     <>
       <ParcNav />
@@ -52,13 +48,7 @@ function LicenseList() {
           </Link>
         </p>
       )}
-      <form className="card criteria" aria-label={t('criteria')} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="criteria-name">{t('name')}</label>
-          <input id="criteria-name" value={typed} onChange={(event) => setTyped(event.target.value)} />
-        </div>
-        <button type="submit">{t('search')}</button>
-      </form>
+      <NameCriteria name={search.name} onSearch={(name) => void navigate({ to: '/parc/licenses', search: { name } })} />
       <ProblemMessage error={page.error} />
       <DataTable
         caption={t('licenses')}
