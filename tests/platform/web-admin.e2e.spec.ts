@@ -173,6 +173,7 @@ describe('service levels and inventory rules, as an administrator', () => {
       .getByRole('group', { name: "Niveau d'escalade 1" })
       .getByLabel('Minutes', { exact: false })
       .fill('-60');
+    await expectAccessible(glpi);
     await change.getByRole('button', { name: "Modifier l'accord TTR incidents 8 h ouvrées" }).click();
     await row.getByRole('cell', { name: '4 heures' }).waitFor();
     await row.getByRole('cell', { name: 'Alerte 30 min (-60 min), Deadline (0 min)' }).waitFor();

@@ -57,7 +57,7 @@ export function AgreementsAdmin() {
             header: t('actions'),
             cell: (agreement) => (
               <button type="button" className="link" onClick={() => setEditing(agreement.slaId)}>
-                {t('calendar.editButton', { name: agreement.name })}
+                {t('editNamed', { name: agreement.name })}
               </button>
             ),
           },

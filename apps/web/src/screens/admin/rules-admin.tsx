@@ -171,7 +171,7 @@ export function RulesAdmin() {
             header: t('actions'),
             cell: (rule) => (
               <button type="button" className="link" onClick={() => setEditing(rule.ruleId)}>
-                {t('calendar.editButton', { name: rule.name })}
+                {t('editNamed', { name: rule.name })}
               </button>
             ),
           },

@@ -59,7 +59,7 @@ function CalendarCard({ calendar }: { calendar: CalendarView }) {
       </h2>
       {writable && (
         <button type="button" onClick={() => setEditing(true)}>
-          {t('calendar.editButton', { name: calendar.name })}
+          {t('editNamed', { name: calendar.name })}
         </button>
       )}
       <Week calendar={calendar} />
