@@ -200,11 +200,16 @@ describe('the Parc, as tech', () => {
     await terms.getByText(MARKUP).waitFor();
     await terms.getByLabel('Nom', { exact: true }).fill('adduser - 1 poste');
     await terms.getByLabel('Nombre').fill('1');
+    // the versions the inventory found: the licence covers the first
+    const version = (await terms.getByLabel('Version').locator('option').allTextContents())[1];
+    await terms.getByLabel('Version').selectOption({ label: version });
     await expectAccessible(tech);
     await terms.getByRole('button', { name: 'Ajouter' }).click();
     await tech.getByRole('heading', { name: 'adduser - 1 poste', level: 1 }).waitFor();
     const compliance = tech.getByRole('region', { name: 'Conformité' });
     await compliance.getByText('Conforme', { exact: true }).waitFor();
+    await tech.getByRole('link', { name: MARKUP }).waitFor();
+    await tech.locator('dd', { hasText: version }).first().waitFor();
 
     const assign = async (name: string) => {
       await tech.getByLabel("Nom de l'ordinateur").fill(name);

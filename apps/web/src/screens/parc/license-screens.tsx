@@ -94,8 +94,10 @@ function CreateLicense() {
   // from a software's page: that software, named; else one of the catalogue's first
   const software = useSoftwareChoices(!search.softwareId);
   const named = useOneSoftware(search.softwareId);
+  const [versionId, setVersionId] = useState('');
+  const versions = (named.data ?? software.data?.find((candidate) => candidate.softwareId === softwareId))?.versions;
   const create = useParcCommand(async (terms: LicenseTerms) => {
-    const license = await licenseCommands.create({ ...terms, softwareId });
+    const license = await licenseCommands.create({ ...terms, softwareId, ...(versionId ? { versionId } : {}) });
     await navigate({ to: '/parc/licenses/$licenseId', params: { licenseId: license.licenseId } });
   });
   return (
@@ -112,11 +114,43 @@ function CreateLicense() {
             value={softwareId}
             required
             options={(software.data ?? []).map((candidate) => [candidate.softwareId, candidate.name])}
-            onChange={setSoftwareId}
+            onChange={(chosen) => {
+              setSoftwareId(chosen);
+              setVersionId('');
+            }}
           />
         )}
+        <OptionSelect
+          id="license-version"
+          label={t('version')}
+          value={versionId}
+          emptyLabel={t('license.anyVersion')}
+          options={(versions ?? []).map((version) => [version.versionId, version.name])}
+          onChange={setVersionId}
+        />
       </LicenseTermsForm>
     </>
+  );
+}
+
+/** What a licence covers: its software (a link to it) and one of its versions, or all of them. */
+function LicenseCovers({ license }: { license: License }) {
+  const { t } = useI18n();
+  const software = useOneSoftware(license.softwareId).data;
+  const version = software?.versions.find((candidate) => candidate.versionId === license.versionId);
+  return (
+    <Facts
+      facts={[
+        [
+          t('software'),
+          <Link key="software" to="/parc/software/$softwareId" params={{ softwareId: license.softwareId }}>
+            {software?.name ?? license.softwareId}
+          </Link>,
+        ],
+        [t('version'), license.versionId ? (version?.name ?? license.versionId) : t('license.anyVersion')],
+        [t('serial'), license.serial],
+      ]}
+    />
   );
 }
 
@@ -139,6 +173,7 @@ function LicensePage({ licenseId }: { licenseId: string }) {
     <>
       <ParcNav />
       <h1>{license.data.name}</h1>
+      <LicenseCovers license={license.data} />
       <section className="card" aria-labelledby="compliance-title">
         <h2 id="compliance-title">{t('compliance')}</h2>
         <p role="status" className={compliance.compliant ? 'badge badge-met' : 'badge badge-breached'}>
