@@ -126,6 +126,93 @@ describe('administration', () => {
   });
 });
 
+describe('service levels and inventory rules, as an administrator', () => {
+  // one signed-in page for the describe's tests (a sign-in checks an argon2 hash)
+  let glpi: Page;
+
+  it('creates a calendar, edits its week and closing periods, then an agreement on it and a rule', async () => {
+    glpi = await signIn('glpi');
+    await glpi.goto('/admin/sla');
+    const create = glpi.getByRole('form', { name: 'Ajouter un calendrier' });
+    await create.getByLabel('Nom', { exact: true }).fill('Heures ouvrées <siège>');
+    await create.getByRole('button', { name: 'Ajouter un calendrier' }).click();
+    const card = glpi.getByRole('region', { name: 'Heures ouvrées <siège>' });
+    await card.getByText('Vendredi : 08:00–17:00').waitFor();
+
+    await card.getByRole('button', { name: 'Modifier Heures ouvrées <siège>' }).click();
+    const edit = glpi.getByRole('form', { name: 'Modifier le calendrier Heures ouvrées <siège>' });
+    await edit.getByRole('group', { name: 'Plage 5' }).getByLabel('Fin').fill('12:00');
+    await edit.getByRole('button', { name: 'Ajouter une période de fermeture' }).click();
+    const closing = edit.getByRole('group', { name: 'Fermeture 1' });
+    await closing.getByLabel('Nom').fill('Noël');
+    await closing.getByLabel('Début').fill('2026-12-25');
+    await closing.getByLabel('Fin').fill('2026-12-25');
+    await closing.getByLabel('tous les ans').check();
+    await expectAccessible(glpi);
+    await edit.getByRole('button', { name: 'Modifier le calendrier Heures ouvrées <siège>' }).click();
+    await card.getByText('Vendredi : 08:00–12:00').waitFor();
+    await card.getByText('Noël : 2026-12-25 – 2026-12-25 (tous les ans)').waitFor();
+
+    const agreement = glpi.getByRole('form', { name: 'Ajouter un accord' });
+    await agreement.getByLabel('Nom', { exact: true }).fill('TTR incidents 8 h ouvrées');
+    await agreement.getByLabel('Calendrier').selectOption({ label: 'Heures ouvrées <siège>' });
+    await agreement.getByRole('button', { name: 'Ajouter un niveau' }).click();
+    const level = agreement.getByRole('group', { name: "Niveau d'escalade 1" });
+    await level.getByLabel('Nom').fill('Alerte 30 min');
+    await level.getByLabel("Minutes par rapport à l'échéance (négatif : avant)").fill('-30');
+    await level.getByLabel('Notifier les techniciens assignés').check();
+    await agreement.getByRole('button', { name: 'Ajouter un accord' }).click();
+    const row = glpi.getByRole('row').filter({ hasText: 'TTR incidents 8 h ouvrées' });
+    await row.getByRole('cell', { name: 'Alerte 30 min (-30 min), Deadline (0 min)' }).waitFor();
+
+    // its terms replaced: 4 hours, the alert an hour before
+    await row.getByRole('button', { name: 'Modifier TTR incidents 8 h ouvrées' }).click();
+    const change = glpi.getByRole('form', { name: "Modifier l'accord TTR incidents 8 h ouvrées" });
+    await change.getByLabel('Durée').fill('4');
+    await change
+      .getByRole('group', { name: "Niveau d'escalade 1" })
+      .getByLabel('Minutes', { exact: false })
+      .fill('-60');
+    await expectAccessible(glpi);
+    await change.getByRole('button', { name: "Modifier l'accord TTR incidents 8 h ouvrées" }).click();
+    await row.getByRole('cell', { name: '4 heures' }).waitFor();
+    await row.getByRole('cell', { name: 'Alerte 30 min (-60 min), Deadline (0 min)' }).waitFor();
+
+    const rule = glpi.getByRole('form', { name: 'Ajouter une règle' });
+    await rule.getByLabel('Nom', { exact: true }).fill('Incidents');
+    await rule.getByRole('group', { name: 'Type' }).getByLabel('Incident').check();
+    await rule.getByRole('group', { name: 'Accords (SLA et OLA)' }).getByLabel('TTR incidents 8 h ouvrées').check();
+    await rule.getByRole('button', { name: 'Ajouter une règle' }).click();
+    const ruleRow = glpi
+      .getByRole('table', { name: "Règles d'attribution des SLA" })
+      .getByRole('row')
+      .filter({ hasText: 'Incidents' });
+    await ruleRow.getByRole('cell', { name: 'TTR incidents 8 h ouvrées' }).waitFor();
+    await ruleRow.getByRole('button', { name: 'Modifier Incidents' }).click();
+    const ruleChange = glpi.getByRole('form', { name: 'Modifier la règle Incidents' });
+    await ruleChange.getByLabel('Rang').fill('5');
+    await ruleChange.getByRole('button', { name: 'Modifier la règle Incidents' }).click();
+    await ruleRow.getByRole('cell', { name: '5', exact: true }).waitFor();
+    await expectAccessible(glpi);
+  });
+
+  it('adds an entity rule to the inventory rules', async () => {
+    glpi ??= await signIn('glpi');
+    await glpi.goto('/admin/inventory');
+    const form = glpi.getByRole('form', { name: "Enregistrer les règles d'inventaire" });
+    await form.getByRole('button', { name: "Ajouter une règle d'entité" }).click();
+    const rule = form.getByRole('group', { name: "Règle d'entité 1" });
+    await rule.getByLabel('Nom').fill('Agents du siège');
+    await rule.getByLabel('Étiquette').fill('SIEGE');
+    await expectAccessible(glpi);
+    await form.getByRole('button', { name: "Enregistrer les règles d'inventaire" }).click();
+    await glpi
+      .getByRole('table', { name: /Règles d'affectation à une entité/ })
+      .getByRole('cell', { name: 'SIEGE' })
+      .waitFor();
+  });
+});
+
 describe("the user's language", () => {
   it('follows the user to another browser once chosen, over the browser’s own', async () => {
     const first = await signIn('normal');

@@ -193,6 +193,119 @@ describe('the Parc, as tech', () => {
     await expectAccessible(tech);
     await screenshot(tech, 'software');
   });
+
+  it('adds a licence to a software, assigns computers within its seats, then over quota once allowed', async () => {
+    await tech.getByRole('link', { name: 'Ajouter une licence' }).click();
+    const terms = tech.getByRole('form', { name: 'Ajouter une licence' });
+    await terms.getByText(MARKUP).waitFor();
+    await terms.getByLabel('Nom', { exact: true }).fill('adduser - 1 poste');
+    await terms.getByLabel('Nombre').fill('1');
+    // the versions the inventory found: the licence covers the first
+    const version = (await terms.getByLabel('Version').locator('option').allTextContents())[1];
+    await terms.getByLabel('Version').selectOption({ label: version });
+    await expectAccessible(tech);
+    await terms.getByRole('button', { name: 'Ajouter' }).click();
+    await tech.getByRole('heading', { name: 'adduser - 1 poste', level: 1 }).waitFor();
+    const compliance = tech.getByRole('region', { name: 'Conformité' });
+    await compliance.getByText('Conforme', { exact: true }).waitFor();
+    await tech.getByRole('link', { name: MARKUP }).waitFor();
+    await tech.locator('dd', { hasText: version }).first().waitFor();
+
+    const assign = async (name: string) => {
+      await tech.getByLabel("Nom de l'ordinateur").fill(name);
+      await tech.getByRole('button', { name: 'Rechercher' }).click();
+      await tech.getByRole('button', { name: `Affecter à ${name}` }).click();
+    };
+    const seats = tech.getByRole('region', { name: 'Ordinateurs affectés' });
+    await assign('PC-COMMERCIAL-01');
+    await seats.getByRole('link', { name: 'PC-COMMERCIAL-01' }).waitFor();
+    // a second computer on one seat: refused while over-quota is not allowed
+    await assign('vm');
+    await tech.getByRole('alert').filter({ hasText: 'computerId' }).waitFor();
+    const edit = tech.getByRole('form', { name: 'Modifier la licence' });
+    await edit.getByLabel('Autoriser le dépassement de quota').check();
+    const saved = tech.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().includes('/api/assets/licenses/'),
+    );
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await saved).status()).toBe(200);
+    await tech.getByRole('button', { name: 'Affecter à vm' }).click();
+    await seats.getByRole('link', { name: 'vm', exact: true }).waitFor();
+    await compliance.getByText('Quota dépassé').waitFor();
+    await seats.getByRole('button', { name: 'Retirer PC-COMMERCIAL-01' }).click();
+    await compliance.getByText('Conforme', { exact: true }).waitFor();
+    expect(await seats.getByRole('link').allTextContents()).toEqual(['vm']);
+    await expectAccessible(tech);
+    await tech.getByRole('navigation', { name: 'Types de matériel' }).getByRole('link', { name: 'Licences' }).click();
+    const row = tech.getByRole('row').filter({ hasText: 'adduser - 1 poste' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'adduser - 1 poste',
+      MARKUP,
+      '',
+      '1',
+      '1',
+      '',
+      'Conforme',
+    ]);
+  });
+
+  it('creates a computer through the form, edits it, puts it in the trash and restores it', async () => {
+    await tech.goto('/parc/computers');
+    await tech.getByRole('link', { name: 'Ajouter un élément (Ordinateurs)' }).click();
+    const form = tech.getByRole('form', { name: 'Ajouter un élément (Ordinateurs)' });
+    await form.getByLabel('Nom', { exact: true }).fill('PC-FORM-01');
+    await form.getByLabel('Numéro de série').fill('SN-FORM-01');
+    await form.getByLabel('Statut').selectOption({ label: 'En service' });
+    await form.getByLabel('Commentaire').fill('<b>écran</b> à changer');
+    await form.getByLabel("Date d'achat").fill('2025-01-10');
+    await form.getByLabel("Valeur d'achat").fill('1200');
+    await form.getByLabel("Type d'amortissement").selectOption({ label: 'Linéaire' });
+    await form.getByLabel("Durée d'amortissement (années)").fill('3');
+    await expectAccessible(tech);
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await tech.getByRole('heading', { name: 'PC-FORM-01', level: 1 }).waitFor();
+    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('Statut').textContent()).toBe('En service');
+    expect(await fact('Commentaire').textContent()).toBe('<b>écran</b> à changer');
+
+    await tech.getByRole('link', { name: 'Modifier' }).click();
+    const edit = tech.getByRole('form', { name: 'Modifier PC-FORM-01' });
+    expect(await edit.getByLabel('Numéro de série').inputValue()).toBe('SN-FORM-01');
+    await edit.getByLabel('Nom', { exact: true }).fill('PC-FORM-02');
+    await edit.getByLabel('Numéro de commande').fill('CMD-42');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await tech.getByRole('heading', { name: 'PC-FORM-02', level: 1 }).waitFor();
+    await tech.getByRole('link', { name: 'Informations financières' }).click();
+    await tech.getByRole('heading', { name: 'Informations financières', level: 2 }).waitFor();
+    expect(await fact('Numéro de commande').textContent()).toBe('CMD-42');
+    expect(await fact('Valeur nette comptable').textContent()).toMatch(/^\d[\d\s\u202f]*,\d\d$/);
+
+    await tech.getByRole('button', { name: 'Mettre à la corbeille' }).click();
+    await tech.getByText('Dans la corbeille').waitFor();
+    expect(await tech.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+    await tech.getByRole('button', { name: 'Restaurer' }).click();
+    await tech.getByRole('button', { name: 'Mettre à la corbeille' }).waitFor();
+    await expectAccessible(tech);
+  });
+
+  it('creates a monitor with its own field, then purges it from the trash', async () => {
+    await tech.goto('/parc/monitors/new');
+    const form = tech.getByRole('form', { name: 'Ajouter un élément (Moniteurs)' });
+    await form.getByLabel('Nom', { exact: true }).fill('ECRAN-FORM-01');
+    await form.getByLabel('Taille (pouces)').fill('27');
+    expect(await form.getByLabel('Compteur de pages actuel').count()).toBe(0);
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await tech.getByRole('heading', { name: 'ECRAN-FORM-01', level: 1 }).waitFor();
+    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('Taille (pouces)').textContent()).toBe('27');
+    await tech.getByRole('button', { name: 'Mettre à la corbeille' }).click();
+    await tech.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    // back to the trash's list, where it is no more
+    await tech.waitForURL(/\/parc\/monitors\?trashed=true$/);
+    await tech.getByTestId('list-total').waitFor();
+    expect(await tech.getByRole('link', { name: 'ECRAN-FORM-01' }).count()).toBe(0);
+  });
 });
 
 describe('Data Injection, as glpi', () => {
@@ -315,6 +428,30 @@ describe("Data Injection's past runs, as glpi", () => {
       .waitFor();
     await glpi.getByRole('table', { name: "Rapport d'import" }).getByRole('cell', { name: '22' }).waitFor();
     await expectAccessible(glpi);
+  });
+});
+
+describe('an observer (GLPI READ on the Parc)', () => {
+  it('reads assets and licences but is offered no way to change them', async () => {
+    const observer = await signedIn('normal');
+    await observer.goto('/parc/computers?name=PC-FORM');
+    await observer.getByRole('link', { name: 'PC-FORM-02' }).click();
+    await observer.getByRole('heading', { name: 'PC-FORM-02', level: 1 }).waitFor();
+    await observer.getByRole('navigation', { name: 'Onglets' }).waitFor();
+    expect(await observer.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+    expect(await observer.getByRole('button', { name: 'Mettre à la corbeille' }).count()).toBe(0);
+    await observer
+      .getByRole('navigation', { name: 'Types de matériel' })
+      .getByRole('link', { name: 'Licences' })
+      .click();
+    await observer.getByRole('link', { name: 'adduser - 1 poste' }).click();
+    await observer.getByRole('region', { name: 'Ordinateurs affectés' }).getByRole('link', { name: 'vm' }).waitFor();
+    expect(await observer.getByRole('button', { name: /^Retirer|^Affecter/ }).count()).toBe(0);
+    expect(await observer.getByRole('form').count()).toBe(0);
+    expect(await observer.getByRole('link', { name: 'Ajouter une licence' }).count()).toBe(0);
+    // and the address of a form answers that it is not for him
+    await observer.goto('/parc/computers/new');
+    await observer.getByRole('heading', { name: "Vous n'avez pas accès à cette page" }).waitFor();
   });
 });
 

@@ -242,6 +242,69 @@ describe('SLAs and OLAs', () => {
   });
 });
 
+describe('changing an SLA or a rule (PUT)', () => {
+  it("replaces an agreement's terms and levels, keeps its type, kind and entity, and refuses another kind naming it", async () => {
+    const slaId = await agreementIn(admin, 'TTR à revoir');
+    const terms = agreementBody({
+      name: 'TTR revu 4 h',
+      duration: 4,
+      levels: [{ name: 'Alerte', offsetMinutes: -15, actions: [{ type: 'notify-assignees' }] }],
+    });
+    const answer = await as(admin).put(`/api/slas/${slaId}`, terms);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      slaId,
+      entityId: 'root',
+      name: 'TTR revu 4 h',
+      kind: 'ttr',
+      duration: 4,
+      levels: [{ name: 'Alerte', offsetMinutes: -15 }, { levelId: 'deadline' }],
+    });
+    expect((await as(admin).get(`/api/slas/${slaId}`)).body).toEqual(answer.body);
+    const otherKind = await as(admin).put(`/api/slas/${slaId}`, { ...terms, kind: 'tto' });
+    expect(otherKind.status).toBe(422);
+    expect(otherKind.body.errors).toEqual([{ field: 'kind', message: expect.stringContaining('cannot change') }]);
+    expect((await as(admin).put(`/api/slas/${slaId}`, { ...terms, entityId: 'A' })).status).toBe(400);
+  });
+
+  it("replaces a rule's name, rank, criteria and agreements, checked as at its definition", async () => {
+    const tto = await agreementIn(admin, 'TTO règle revue', { kind: 'tto' });
+    const ttr = await agreementIn(admin, 'TTR règle revue');
+    const other = await agreementIn(admin, 'Autre TTR règle revue');
+    const ruleId = await ruleIn(admin, 'Règle à revoir', [tto]);
+    const changed = { name: 'Règle revue', rank: 7, criteria: { priorities: [5, 6] }, slaIds: [tto, ttr] };
+    const answer = await as(admin).put(`/api/sla-rules/${ruleId}`, changed);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      ruleId,
+      entityId: 'root',
+      recursive: true,
+      name: 'Règle revue',
+      rank: 7,
+      criteria: { types: [], categoryIds: [], priorities: [5, 6] },
+      // in the order the read model finds them, as at a definition
+      slaIds: expect.arrayContaining([tto, ttr]),
+    });
+    expect(answer.body.slaIds).toHaveLength(2);
+    const twoTtr = await as(admin).put(`/api/sla-rules/${ruleId}`, { ...changed, slaIds: [ttr, other] });
+    expect(refusal(twoTtr)).toEqual({ status: 422, message: 'a rule gives at most one SLA TTR' });
+    expect((await as(admin).get(`/api/sla-rules/${ruleId}`)).body.slaIds).toEqual(answer.body.slaIds);
+  });
+
+  it('an admin below sees a recursive definition from above but may not change it; an unknown one is a 404', async () => {
+    const slaId = await agreementIn(admin, 'TTR racine partagé');
+    const ruleId = await ruleIn(admin, 'Règle racine partagée', [slaId]);
+    const slaChange = await as(adminA1).put(`/api/slas/${slaId}`, agreementBody({ name: 'Pris par A1' }));
+    expect(refusal(slaChange)).toEqual({ status: 403, message: 'entity root is outside your scope' });
+    const ruleChange = await as(adminA1).put(`/api/sla-rules/${ruleId}`, { name: 'Pris par A1', slaIds: [slaId] });
+    expect(refusal(ruleChange)).toEqual({ status: 403, message: 'entity root is outside your scope' });
+    expect((await as(admin).get(`/api/slas/${slaId}`)).body.name).toBe('TTR racine partagé');
+    const unknown = '01a2266a-0000-7000-8000-000000000000';
+    expect((await as(admin).put(`/api/slas/${unknown}`, agreementBody())).status).toBe(404);
+    expect((await as(admin).put(`/api/sla-rules/${unknown}`, { name: 'x', slaIds: [slaId] })).status).toBe(404);
+  });
+});
+
 describe('rules', () => {
   it('are created with rank 100 by default, criteria without repeats, and read back', async () => {
     const slaId = await agreementIn(admin, 'TTR règle');
@@ -354,9 +417,14 @@ describe('rights', () => {
     ['GET /api/slas', (api) => api.get('/api/slas')],
     ['GET /api/slas/:id', (api) => api.get(`/api/slas/${known.slaId}`)],
     ['POST /api/slas', (api) => api.post('/api/slas', agreementBody(refused))],
+    ['PUT /api/slas/:id', (api) => api.put(`/api/slas/${known.slaId}`, agreementBody(refused))],
     ['GET /api/sla-rules', (api) => api.get('/api/sla-rules')],
     ['GET /api/sla-rules/:id', (api) => api.get(`/api/sla-rules/${known.ruleId}`)],
     ['POST /api/sla-rules', (api) => api.post('/api/sla-rules', { ...refused, slaIds: [known.slaId] })],
+    [
+      'PUT /api/sla-rules/:id',
+      (api) => api.put(`/api/sla-rules/${known.ruleId}`, { ...refused, slaIds: [known.slaId] }),
+    ],
     ['PUT /api/tickets/:id/sla', (api) => api.put(ticketPath, { slaId: known.slaId })],
   ];
   // a ticket's deadlines are read under the ticket's own rights (sla.access.e2e.spec.ts)
@@ -388,6 +456,7 @@ describe('rights', () => {
     expect((await as(admin).get('/api/calendars?name=refus')).body.total).toBe(0);
     expect((await as(admin).get(`/api/calendars/${known.calendarId}`)).body.name).toBe('Droits');
     expect((await as(admin).get('/api/slas?name=refus')).body.total).toBe(0);
+    expect((await as(admin).get(`/api/slas/${known.slaId}`)).body.name).toBe('Droits TTR');
     const rules = (await as(admin).get('/api/sla-rules?limit=100')).body.items as Array<{ name: string }>;
     expect(rules.map((rule) => rule.name)).not.toContain('Refusé');
   });

@@ -93,6 +93,40 @@ const assetRoute = createRoute({
   component: lazyRouteComponent(parcScreen, 'AssetPageScreen'),
 });
 
+const assetCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/$assetType/new',
+  component: lazyRouteComponent(parcScreen, 'AssetCreateScreen'),
+});
+
+const assetEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/$assetType/$assetId/edit',
+  component: lazyRouteComponent(parcScreen, 'AssetEditScreen'),
+});
+
+const licenseListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/licenses',
+  validateSearch: softwareListSearch,
+  component: lazyRouteComponent(parcScreen, 'LicenseListScreen'),
+});
+
+const licenseCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/licenses/new',
+  validateSearch: (raw: Record<string, unknown>) => ({
+    softwareId: typeof raw.softwareId === 'string' ? raw.softwareId : undefined,
+  }),
+  component: lazyRouteComponent(parcScreen, 'LicenseCreateScreen'),
+});
+
+const licenseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parc/licenses/$licenseId',
+  component: lazyRouteComponent(parcScreen, 'LicensePageScreen'),
+});
+
 const dataInjectionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/data-injection',
@@ -151,6 +185,11 @@ const routeTree = rootRoute.addChildren([
   softwareRoute,
   assetListRoute,
   assetRoute,
+  assetCreateRoute,
+  assetEditRoute,
+  licenseListRoute,
+  licenseCreateRoute,
+  licenseRoute,
   dataInjectionRoute,
   importRunsRoute,
   importRunRoute,

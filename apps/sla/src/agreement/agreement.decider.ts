@@ -1,22 +1,29 @@
 import { DomainError, type Decider, type FieldError } from '@itsm/domain';
-import type { AgreementTerms, CalendarDefinition, SlaDefined } from '@itsm/contracts';
+import type { AgreementEvent, AgreementTerms, CalendarDefinition } from '@itsm/contracts';
 import { beyondHorizon } from '../calendar/domain/deadline-horizon';
 
-export type AgreementCommand = {
-  type: 'define-agreement';
+interface TermsCheck {
   slaId: string;
-  entityId: string;
-  recursive: boolean;
   terms: AgreementTerms;
   /** the calendar `terms.calendarId` names; null for 24/7 or the ticket entity's calendar */
   calendar: CalendarDefinition | null;
   /** the agreement must end within this many days when started `now` on its calendar */
   horizonDays: number;
   now: string;
-};
+}
+
+/**
+ * Define an agreement, or change the terms of one (its type and kind stay: rules give at most one
+ * agreement per type x kind, and count on them).
+ */
+export type AgreementCommand =
+  | ({ type: 'define-agreement'; entityId: string; recursive: boolean } & TermsCheck)
+  | ({ type: 'change-agreement' } & TermsCheck);
 
 export interface AgreementState {
   slaId: string | null;
+  agreement: AgreementTerms['agreement'] | null;
+  kind: AgreementTerms['kind'] | null;
 }
 
 const MINUTES_PER_UNIT = { minutes: 1, hours: 60, days: 24 * 60 } as const;
@@ -48,21 +55,47 @@ function termProblems({ terms, calendar, horizonDays, now }: AgreementCommand): 
   return problems;
 }
 
-function decide(command: AgreementCommand, state: AgreementState): SlaDefined[] | DomainError {
-  if (state.slaId !== null) return new DomainError('conflict', `agreement ${command.slaId} already exists`);
+function termsRefusal(command: AgreementCommand): DomainError | null {
   const problems = termProblems(command);
-  if (problems.length > 0) {
-    return new DomainError('rule', problems.map(({ message }) => message).join('; '), { errors: problems });
-  }
-  const { slaId, entityId, recursive, terms } = command;
-  return [{ type: 'sla.defined', data: { slaId, entityId, recursive, ...terms, name: terms.name.trim() } }];
+  if (problems.length === 0) return null;
+  return new DomainError('rule', problems.map(({ message }) => message).join('; '), { errors: problems });
 }
 
-export const agreementDecider: Decider<AgreementCommand, SlaDefined, AgreementState> = {
-  initialState: () => ({ slaId: null }),
+/** A change that would turn the agreement into another type or kind: refused, naming the field. */
+function fixedFieldRefusal(command: AgreementCommand, state: AgreementState): DomainError | null {
+  for (const field of ['agreement', 'kind'] as const) {
+    if (command.terms[field] !== state[field]) {
+      const message = `an agreement's ${field} cannot change (${state[field]}): define another agreement`;
+      return new DomainError('rule', message, { errors: [{ field, message }] });
+    }
+  }
+  return null;
+}
+
+function decide(command: AgreementCommand, state: AgreementState): AgreementEvent[] | DomainError {
+  const { slaId, terms } = command;
+  if (command.type === 'define-agreement') {
+    if (state.slaId !== null) return new DomainError('conflict', `agreement ${slaId} already exists`);
+    const refusal = termsRefusal(command);
+    if (refusal) return refusal;
+    const { entityId, recursive } = command;
+    return [{ type: 'sla.defined', data: { slaId, entityId, recursive, ...terms, name: terms.name.trim() } }];
+  }
+  if (state.slaId === null) return new DomainError('not_found', `unknown agreement ${slaId}`);
+  const refusal = fixedFieldRefusal(command, state) ?? termsRefusal(command);
+  if (refusal) return refusal;
+  const { agreement: _agreement, kind: _kind, ...changed } = terms;
+  return [{ type: 'sla.changed', data: { slaId, ...changed, name: terms.name.trim() } }];
+}
+
+export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
+  initialState: () => ({ slaId: null, agreement: null, kind: null }),
   decide,
-  evolve: (state, event) => ({ ...state, slaId: event.data.slaId }),
-  stateVersion: 1,
+  evolve: (state, event) =>
+    event.type === 'sla.defined'
+      ? { slaId: event.data.slaId, agreement: event.data.agreement, kind: event.data.kind }
+      : state,
+  stateVersion: 2,
 };
 
 export const agreementStreamId = (slaId: string): string => `sla-${slaId}`;

@@ -165,3 +165,46 @@ describe('defining an SLA or OLA', () => {
     });
   });
 });
+
+describe("changing an SLA's or OLA's terms", () => {
+  const change = (overrides: Partial<AgreementTerms> = {}): AgreementCommand => {
+    const {
+      entityId: _entity,
+      recursive: _recursive,
+      ...check
+    } = define(overrides) as AgreementCommand & {
+      entityId: string;
+      recursive: boolean;
+    };
+    return { ...check, type: 'change-agreement' };
+  };
+
+  it('given the agreement, when its length and levels change, then its terms are replaced, type and kind kept', () => {
+    const { agreement: _type, kind: _kind, ...changed } = terms({ duration: 8, levels: [level('warn', -60)] });
+    spec
+      .given([defined()])
+      .when(change({ name: ' TTR incidents 8 h ', duration: 8, levels: [level('warn', -60)] }))
+      .then([{ type: 'sla.changed', data: { slaId: 's1', ...changed, name: 'TTR incidents 8 h' } }]);
+  });
+
+  it('given the agreement, when its kind would change, then it is refused as a rule naming the kind', () => {
+    spec
+      .given([defined()])
+      .when(change({ kind: 'tto' }))
+      .thenFails('rule', /^an agreement's kind cannot change \(ttr\)/);
+  });
+
+  it('given the agreement, when the new terms are wrong, then they are refused as at its definition', () => {
+    spec
+      .given([defined()])
+      .when(change({ name: ' ' }))
+      .thenFails('rule', /^the agreement needs a name$/);
+  });
+
+  it('given no agreement, when changed, then it is not found', () => {
+    spec
+      .given([])
+      .when(change())
+      .thenFails('not_found', /unknown agreement s1/);
+  });
+});

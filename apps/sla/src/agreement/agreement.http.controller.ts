@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { Idempotent, IdParam } from '@itsm/runtime';
 import { AgreementQueries, ListAgreementsQuery } from './queries/list-agreements.query';
-import { DefineAgreementRequestDto } from './use-cases/define-agreement/define-agreement.request.dto';
+import {
+  AgreementTermsDto,
+  DefineAgreementRequestDto,
+} from './use-cases/define-agreement/define-agreement.request.dto';
 import { DefineAgreementCommand } from './use-cases/define-agreement/define-agreement.handler';
 
 /** SLA and OLA definitions (TTO, TTR) with their escalation levels. */
@@ -35,5 +38,14 @@ export class AgreementHttpController {
   async create(@CurrentCaller() caller: Caller, @Body() body: DefineAgreementRequestDto) {
     const { slaId } = await this.commandBus.execute(new DefineAgreementCommand(caller, body));
     return this.queries.get(caller, slaId);
+  }
+
+  /** Replaces the terms (its type and kind stay); tickets already given it keep their deadlines. */
+  @Put(':id')
+  @RequireRights('sla.write')
+  async replace(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: AgreementTermsDto) {
+    const existing = await this.queries.visible(caller, id);
+    await this.commandBus.execute(new DefineAgreementCommand(caller, body, existing));
+    return this.queries.get(caller, id);
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { Idempotent, IdParam, PageQuery } from '@itsm/runtime';
 import { RuleQueries } from './queries/list-rules.query';
 import { DefineRuleCommand } from './use-cases/define-rule/define-rule.handler';
-import { DefineRuleRequestDto } from './use-cases/define-rule/define-rule.request.dto';
+import { DefineRuleRequestDto, RuleTermsDto } from './use-cases/define-rule/define-rule.request.dto';
 
 /** Rules choosing the SLAs and OLAs of tickets by entity, type, category and priority. */
 @ApiTags('sla-rules')
@@ -35,5 +35,14 @@ export class RuleHttpController {
   async create(@CurrentCaller() caller: Caller, @Body() body: DefineRuleRequestDto) {
     const { ruleId } = await this.commandBus.execute(new DefineRuleCommand(caller, body));
     return this.queries.get(caller, ruleId);
+  }
+
+  /** Replaces the name, rank, criteria and agreements (the entity stays); later tickets follow it. */
+  @Put(':id')
+  @RequireRights('sla.write')
+  async replace(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: RuleTermsDto) {
+    const existing = await this.queries.visible(caller, id);
+    await this.commandBus.execute(new DefineRuleCommand(caller, body, existing));
+    return this.queries.get(caller, id);
   }
 }

@@ -1,24 +1,25 @@
 import { DomainError, type Decider } from '@itsm/domain';
-import type { AgreementKind, AgreementType, RuleCriteria, SlaRuleDefined } from '@itsm/contracts';
+import type { AgreementKind, AgreementType, RuleCriteria, SlaRuleEvent } from '@itsm/contracts';
 
-export type SlaRuleCommand = {
-  type: 'define-rule';
+interface RuleTerms {
   ruleId: string;
-  entityId: string;
-  recursive: boolean;
   name: string;
   rank: number;
   criteria: RuleCriteria;
   /** the agreements the rule gives, with their slots (found by the handler) */
   agreements: Array<{ slaId: string; agreement: AgreementType; kind: AgreementKind }>;
-};
+}
+
+/** Define a rule, or replace one's name, rank, criteria and agreements (its entity stays). */
+export type SlaRuleCommand =
+  | ({ type: 'define-rule'; entityId: string; recursive: boolean } & RuleTerms)
+  | ({ type: 'change-rule' } & RuleTerms);
 
 export interface SlaRuleState {
   ruleId: string | null;
 }
 
-function decide(command: SlaRuleCommand, state: SlaRuleState): SlaRuleDefined[] | DomainError {
-  if (state.ruleId !== null) return new DomainError('conflict', `rule ${command.ruleId} already exists`);
+function termsRefusal(command: RuleTerms): DomainError | null {
   if (command.name.trim() === '') return new DomainError('rule', 'the rule needs a name');
   if (command.agreements.length === 0) return new DomainError('rule', 'a rule gives at least one SLA or OLA');
   const slots = new Set<string>();
@@ -27,17 +28,26 @@ function decide(command: SlaRuleCommand, state: SlaRuleState): SlaRuleDefined[] 
     if (slots.has(slot)) return new DomainError('rule', `a rule gives at most one ${slot}`);
     slots.add(slot);
   }
-  const { ruleId, entityId, recursive, rank, criteria } = command;
-  const slaIds = command.agreements.map((agreement) => agreement.slaId);
-  return [
-    {
-      type: 'sla-rule.defined',
-      data: { ruleId, entityId, recursive, name: command.name.trim(), rank, criteria, slaIds },
-    },
-  ];
+  return null;
 }
 
-export const slaRuleDecider: Decider<SlaRuleCommand, SlaRuleDefined, SlaRuleState> = {
+function decide(command: SlaRuleCommand, state: SlaRuleState): SlaRuleEvent[] | DomainError {
+  const { ruleId, rank, criteria } = command;
+  if (command.type === 'define-rule' && state.ruleId !== null) {
+    return new DomainError('conflict', `rule ${ruleId} already exists`);
+  }
+  if (command.type === 'change-rule' && state.ruleId === null) {
+    return new DomainError('not_found', `unknown rule ${ruleId}`);
+  }
+  const refusal = termsRefusal(command);
+  if (refusal) return refusal;
+  const terms = { name: command.name.trim(), rank, criteria, slaIds: command.agreements.map(({ slaId }) => slaId) };
+  if (command.type === 'change-rule') return [{ type: 'sla-rule.changed', data: { ruleId, ...terms } }];
+  const { entityId, recursive } = command;
+  return [{ type: 'sla-rule.defined', data: { ruleId, entityId, recursive, ...terms } }];
+}
+
+export const slaRuleDecider: Decider<SlaRuleCommand, SlaRuleEvent, SlaRuleState> = {
   initialState: () => ({ ruleId: null }),
   decide,
   evolve: (state, event) => ({ ...state, ruleId: event.data.ruleId }),

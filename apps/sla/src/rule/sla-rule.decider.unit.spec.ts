@@ -80,3 +80,43 @@ describe('a rule choosing SLAs and OLAs', () => {
     });
   });
 });
+
+describe("changing a rule's terms", () => {
+  const change = (agreements: Given[], name = 'Incidents matériels'): SlaRuleCommand => {
+    const {
+      entityId: _entity,
+      recursive: _recursive,
+      ...terms
+    } = define(agreements, name) as SlaRuleCommand & {
+      entityId: string;
+      recursive: boolean;
+    };
+    return { ...terms, type: 'change-rule' };
+  };
+
+  it('given the rule, when its agreements change, then its terms are replaced, its entity kept', () => {
+    spec
+      .given([defined(['sla-tto'])])
+      .when(change([slaTtr, olaTtr], ' Incidents '))
+      .then([
+        {
+          type: 'sla-rule.changed',
+          data: { ruleId: 'r1', name: 'Incidents', rank: 10, criteria, slaIds: ['sla-ttr', 'ola-ttr'] },
+        },
+      ]);
+  });
+
+  it('given the rule, when it would give two agreements in one slot, then it is refused as at its definition', () => {
+    spec
+      .given([defined(['sla-tto'])])
+      .when(change([slaTtr, otherSlaTtr]))
+      .thenFails('rule', /at most one SLA TTR/);
+  });
+
+  it('given no rule, when changed, then it is not found', () => {
+    spec
+      .given([])
+      .when(change([slaTto]))
+      .thenFails('not_found', /unknown rule r1/);
+  });
+});

@@ -64,6 +64,14 @@ export interface AgreementView {
   agreement: 'sla' | 'ola';
   kind: 'tto' | 'ttr';
   duration: number;
-  unit: string;
-  levels: Array<{ levelId: string; name: string; offsetMinutes: number }>;
+  unit: 'minutes' | 'hours' | 'days';
+  calendarId: string | null;
+  useEntityCalendar: boolean;
+  /** in order, the breach at the deadline (`levelId: 'deadline'`) added by sla when none was given */
+  levels: Array<{
+    levelId: string;
+    name: string;
+    offsetMinutes: number;
+    actions: Array<{ type: 'notify-assignees' | 'notify-group' | 'raise-priority' | 'assign-group'; groupId?: string }>;
+  }>;
 }

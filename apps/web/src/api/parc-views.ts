@@ -28,6 +28,7 @@ export interface Asset {
   uuid: string | null;
   comment: string | null;
   contact: string | null;
+  contactNumber: string | null;
   typeId: string | null;
   modelId: string | null;
   manufacturerId: string | null;
@@ -115,11 +116,23 @@ export interface SoftwareVersion {
 
 export interface License {
   licenseId: string;
+  softwareId: string;
+  versionId: string | null;
   name: string;
   serial: string | null;
+  /** -1: unlimited */
   seats: number;
   expiresAt: string | null;
-  compliance: { seatsUsed: number; compliant: boolean; expired: boolean; overQuota: boolean };
+  overQuotaAllowed: boolean;
+  /** the computers holding a seat */
+  computerIds: string[];
+  compliance: {
+    seatsUsed: number;
+    seatsFree: number | null;
+    compliant: boolean;
+    expired: boolean;
+    overQuota: boolean;
+  };
 }
 
 export interface SoftwareCompliance {

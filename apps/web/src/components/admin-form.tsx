@@ -25,22 +25,26 @@ export function AdminForm(props: {
   );
 }
 
-/** A labelled text input. */
+/** A labelled input: text by default, or a password, a whole number (`min`, step 1), a day, a time. */
 export function TextField(props: {
   id: string;
   label: string;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'integer' | 'date' | 'time';
   required?: boolean;
   maxLength?: number;
+  min?: number;
 }) {
+  const integer = props.type === 'integer';
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}
-        type={props.type ?? 'text'}
+        type={integer ? 'number' : (props.type ?? 'text')}
+        step={integer ? 1 : undefined}
+        min={props.min}
         required={props.required}
         maxLength={props.maxLength ?? 255}
         value={props.value}

@@ -1,6 +1,7 @@
 import { IMPORT_RUN_MESSAGES } from './import-run-messages';
 import { PARC_MESSAGES } from './parc-messages';
 import { ADMIN_MESSAGES_EN, ADMIN_MESSAGES_FR } from './admin-messages';
+import { FORM_MESSAGES_EN, FORM_MESSAGES_FR } from './form-messages';
 
 /** The application's words, French first (the seed's), English beside them: one key, both languages. */
 export const MESSAGES = {
@@ -8,6 +9,7 @@ export const MESSAGES = {
     ...IMPORT_RUN_MESSAGES.fr,
     ...PARC_MESSAGES.fr,
     ...ADMIN_MESSAGES_FR,
+    ...FORM_MESSAGES_FR,
     appName: 'Assistance',
     skipToContent: 'Aller au contenu',
     signIn: 'Se connecter',
@@ -150,6 +152,7 @@ export const MESSAGES = {
     ...IMPORT_RUN_MESSAGES.en,
     ...PARC_MESSAGES.en,
     ...ADMIN_MESSAGES_EN,
+    ...FORM_MESSAGES_EN,
     appName: 'Service desk',
     skipToContent: 'Skip to content',
     signIn: 'Sign in',

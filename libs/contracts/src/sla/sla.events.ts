@@ -174,10 +174,32 @@ const slaRuleDefined = v1(
     slaIds: list(id('SLA or OLA'), 'what a matching ticket gets'),
   }),
 );
+/** What an agreement's change replaces: its terms but its type and kind, which rules count on. */
+const { agreement: _agreement, kind: _kind, ...changeableTerms } = agreementTerms.properties;
+const slaChanged = v1(
+  'sla.changed',
+  'An SLA or OLA was redefined: its terms replaced, its type, kind and entity kept. Tickets already given it keep their deadlines.',
+  object({ slaId: id('the SLA or OLA'), ...changeableTerms }),
+);
+const slaRuleChanged = v1(
+  'sla-rule.changed',
+  'A rule choosing SLAs and OLAs was redefined: name, rank, criteria and agreements replaced, its entity kept.',
+  object({
+    ruleId: id('the rule'),
+    name: text('name'),
+    rank: { type: 'integer', description: 'lowest first; the first match wins' },
+    criteria: ruleCriteria,
+    slaIds: list(id('SLA or OLA'), 'what a matching ticket gets'),
+  }),
+);
 export type SlaDefined = EventOf<typeof slaDefined>;
+export type SlaChanged = EventOf<typeof slaChanged>;
+export type AgreementEvent = SlaDefined | SlaChanged;
 /** Rules are tried by rank, lowest first, the first match winning; slaIds holds at most one per agreement x kind. */
 export type SlaRuleDefined = EventOf<typeof slaRuleDefined>;
-export type AgreementDefinitionEvent = SlaDefined | SlaRuleDefined;
+export type SlaRuleChanged = EventOf<typeof slaRuleChanged>;
+export type SlaRuleEvent = SlaRuleDefined | SlaRuleChanged;
+export type AgreementDefinitionEvent = AgreementEvent | SlaRuleEvent;
 
 const slaAttached = v1(
   'sla.attached',
@@ -278,7 +300,9 @@ export const slaEvents: ContextEvents = {
     calendarChangedV1,
     calendarChanged,
     slaDefined,
+    slaChanged,
     slaRuleDefined,
+    slaRuleChanged,
     slaAttached,
     slaDetached,
     slaDeadlineChanged,

@@ -19,11 +19,12 @@ export const categoryNamesProjection = defineProjection<ValueName>({
   },
 });
 
-/** SLAs' and OLAs' names, from the sla topic (`sla.defined`). */
+/** SLAs' and OLAs' names, from the sla topic (`sla.defined`, renamed by `sla.changed`). */
 export const agreementNamesProjection = defineProjection<ValueName>({
   name: 'reporting_agreement_names',
   indexes: byValue,
   handlers: {
     'sla.defined': (_current, { data }) => ({ table: 'agreement', valueId: data.slaId, name: data.name }),
+    'sla.changed': (_current, { data }) => ({ table: 'agreement', valueId: data.slaId, name: data.name }),
   },
 });

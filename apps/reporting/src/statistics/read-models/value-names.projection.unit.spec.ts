@@ -1,6 +1,23 @@
-import type { CategoryCreated, SlaDefined } from '@itsm/contracts';
+import type { CategoryCreated, SlaChanged, SlaDefined } from '@itsm/contracts';
 import { projectEvents } from '@itsm/testing';
 import { agreementNamesProjection, categoryNamesProjection } from './value-names.projection';
+
+const defined: SlaDefined = {
+  type: 'sla.defined',
+  data: {
+    slaId: 's1',
+    entityId: 'root',
+    recursive: true,
+    name: 'Résolution 8 h ouvrées',
+    agreement: 'sla',
+    kind: 'ttr',
+    duration: 8,
+    unit: 'hours',
+    calendarId: 'office',
+    useEntityCalendar: false,
+    levels: [],
+  },
+};
 
 describe('the names of categories and agreements', () => {
   it('given a category created, then its name is kept under its id', () => {
@@ -24,26 +41,19 @@ describe('the names of categories and agreements', () => {
   });
 
   it('given an SLA defined, then its name is kept under its id', () => {
-    const defined: SlaDefined = {
-      type: 'sla.defined',
-      data: {
-        slaId: 's1',
-        entityId: 'root',
-        recursive: true,
-        name: 'Résolution 8 h ouvrées',
-        agreement: 'sla',
-        kind: 'ttr',
-        duration: 8,
-        unit: 'hours',
-        calendarId: 'office',
-        useEntityCalendar: false,
-        levels: [],
-      },
-    };
     expect(projectEvents(agreementNamesProjection, [defined])).toEqual({
       table: 'agreement',
       valueId: 's1',
       name: 'Résolution 8 h ouvrées',
     });
+  });
+
+  it('given an SLA changed, then its new name is kept', () => {
+    const { entityId: _entity, recursive: _recursive, agreement: _type, kind: _kind, ...terms } = defined.data;
+    const changed: SlaChanged = {
+      type: 'sla.changed',
+      data: { ...terms, name: 'Résolution 4 h ouvrées', duration: 4 },
+    };
+    expect(projectEvents(agreementNamesProjection, [defined, changed])?.name).toBe('Résolution 4 h ouvrées');
   });
 });

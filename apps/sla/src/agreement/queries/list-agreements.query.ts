@@ -37,8 +37,12 @@ export class AgreementQueries {
   }
 
   async get(caller: Caller, slaId: string) {
-    const doc = await this.scope.findVisible(await this.collection(), caller, { slaId }, `SLA ${slaId}`);
-    return agreementView(doc);
+    return agreementView(await this.visible(caller, slaId));
+  }
+
+  /** The definition, or 404 when the caller may not see it. */
+  async visible(caller: Caller, slaId: string): Promise<AgreementDoc> {
+    return this.scope.findVisible(await this.collection(), caller, { slaId }, `SLA ${slaId}`);
   }
 
   private collection() {

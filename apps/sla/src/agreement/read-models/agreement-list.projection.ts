@@ -8,5 +8,6 @@ export const agreementListProjection = defineProjection<AgreementDoc>({
   indexes: [{ keys: { slaId: 1 }, options: { name: 'sla', unique: true } }],
   handlers: {
     'sla.defined': (_current, { data }) => ({ ...data }),
+    'sla.changed': (current, { data }) => current && { ...current, ...data },
   },
 });

@@ -1,4 +1,4 @@
-import type { SlaDefined } from '@itsm/contracts';
+import type { SlaChanged, SlaDefined } from '@itsm/contracts';
 import { projectEvents } from '@itsm/testing';
 import { agreementListProjection } from './agreement-list.projection';
 
@@ -26,5 +26,16 @@ describe('the agreement list', () => {
 
   it('when defined again, then the latest definition replaces the former', () => {
     expect(projectEvents(agreementListProjection, [defined(8), defined(4)])?.duration).toBe(4);
+  });
+
+  it('when its terms change, then they replace the former, its type, kind and entity kept', () => {
+    const { entityId: _entity, recursive: _recursive, agreement: _type, kind: _kind, ...terms } = defined(8).data;
+    const changed: SlaChanged = { type: 'sla.changed', data: { ...terms, name: 'TTR 4 h', duration: 4, levels: [] } };
+    expect(projectEvents(agreementListProjection, [defined(8), changed])).toEqual({
+      ...defined(8).data,
+      name: 'TTR 4 h',
+      duration: 4,
+      levels: [],
+    });
   });
 });

@@ -27,7 +27,12 @@ export class RuleQueries {
   }
 
   async get(caller: Caller, ruleId: string) {
-    return ruleView(await this.scope.findVisible(await this.collection(), caller, { ruleId }, `rule ${ruleId}`));
+    return ruleView(await this.visible(caller, ruleId));
+  }
+
+  /** The rule, or 404 when the caller may not see it. */
+  async visible(caller: Caller, ruleId: string): Promise<SlaRuleDoc> {
+    return this.scope.findVisible(await this.collection(), caller, { ruleId }, `rule ${ruleId}`);
   }
 
   private collection() {

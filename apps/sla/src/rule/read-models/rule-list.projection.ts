@@ -8,5 +8,6 @@ export const ruleListProjection = defineProjection<SlaRuleDoc>({
   indexes: [{ keys: { ruleId: 1 }, options: { name: 'rule', unique: true } }],
   handlers: {
     'sla-rule.defined': (_current, { data }) => ({ ...data }),
+    'sla-rule.changed': (current, { data }) => current && { ...current, ...data },
   },
 });

@@ -26,4 +26,14 @@ describe('the sla rule list', () => {
       'ttr',
     ]);
   });
+
+  it('when its terms change, then they replace the former, its entity kept', () => {
+    const { entityId: _entity, recursive: _recursive, ...terms } = defined(['tto']).data;
+    const changed = { type: 'sla-rule.changed' as const, data: { ...terms, rank: 5, slaIds: ['ttr'] } };
+    expect(projectEvents(ruleListProjection, [defined(['tto']), changed])).toEqual({
+      ...defined(['tto']).data,
+      rank: 5,
+      slaIds: ['ttr'],
+    });
+  });
 });

@@ -88,7 +88,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["RuleHttpController_get"];
-        put?: never;
+        put: operations["RuleHttpController_replace"];
         post?: never;
         delete?: never;
         options?: never;
@@ -120,7 +120,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AgreementHttpController_get"];
-        put?: never;
+        put: operations["AgreementHttpController_replace"];
         post?: never;
         delete?: never;
         options?: never;
@@ -180,6 +180,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementTermsDto: {
+            /**
+             * @description SLA, or internal OLA
+             * @enum {string}
+             */
+            agreement: "sla" | "ola";
+            /** @description business calendar; absent or null = 24/7 */
+            calendarId?: Record<string, never> | null;
+            /** @example 8 */
+            duration: number;
+            /**
+             * @description time to own or to resolve
+             * @enum {string}
+             */
+            kind: "tto" | "ttr";
+            /** @description a breach level at 0 is added when none is given */
+            levels?: components["schemas"]["EscalationLevelDto"][];
+            /** @example TTR incidents 8 h ouvrées */
+            name: string;
+            /** @enum {string} */
+            unit: "minutes" | "hours" | "days";
+            /**
+             * @description no calendarId: use the default calendar of the ticket’s entity (24/7 when it has none)
+             * @default false
+             */
+            useEntityCalendar?: boolean;
+        };
         CalendarDefinitionDto: {
             holidays: components["schemas"]["HolidayDto"][];
             /** @example Heures ouvrées */
@@ -353,6 +380,18 @@ export interface components {
             priorities?: number[];
             /** @description empty or absent: any */
             types?: ("incident" | "request")[];
+        };
+        RuleTermsDto: {
+            criteria?: components["schemas"]["RuleCriteriaDto"];
+            /** @example Incidents matériels */
+            name: string;
+            /**
+             * @description rules are tried lowest rank first; the first match wins
+             * @default 100
+             */
+            rank?: number;
+            /** @description SLAs and OLAs given; at most one per SLA/OLA x TTO/TTR */
+            slaIds: string[];
         };
         SetTicketAgreementRequestDto: {
             /** @description slaId */
@@ -1208,6 +1247,102 @@ export interface operations {
             };
         };
     };
+    RuleHttpController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleTermsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description right or entity scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description refused by a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AgreementHttpController_list: {
         parameters: {
             query?: {
@@ -1411,6 +1546,102 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description right or entity scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description refused by a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AgreementHttpController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementTermsDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

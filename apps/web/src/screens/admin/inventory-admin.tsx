@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { answer, assetsApi } from '../../api/clients';
+import { useInventoryRules } from '../../api/service-levels';
 import type { Page } from '../../api/views';
 import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
-
-interface InventoryRules {
-  importRules: Array<{ name: string; criteria: string[] }>;
-  entityRules: Array<{ name: string; tag?: string; ipRange?: string; entityId: string }>;
-  defaultEntityId: string;
-}
+import { InventoryRulesForm } from './inventory-rules-form';
 
 interface InventoryAgent {
   deviceId: string;
@@ -18,13 +14,10 @@ interface InventoryAgent {
   lastContactAt: string;
 }
 
-/** Agent inventory: the rules that link and place what agents report (read-only here), and the agents. */
+/** Agent inventory: the rules that link and place what agents report (edited whole below them), and the agents. */
 export function InventoryAdmin() {
   const { t, dateTime } = useI18n();
-  const rules = useQuery({
-    queryKey: ['admin', 'inventory-rules'],
-    queryFn: () => answer<InventoryRules>(assetsApi.GET('/api/inventory-rules')),
-  });
+  const rules = useInventoryRules();
   const agents = useQuery({
     queryKey: ['admin', 'agents'],
     queryFn: async () =>
@@ -52,6 +45,7 @@ export function InventoryAdmin() {
           { header: t('entity'), cell: (rule) => rule.entityId },
         ]}
       />
+      {rules.data && <InventoryRulesForm key={JSON.stringify(rules.data)} rules={rules.data} />}
       <DataTable
         caption={t('inventory.agents')}
         rows={agents.data}

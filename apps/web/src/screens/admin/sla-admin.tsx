@@ -1,8 +1,13 @@
-import { useAgreements, useCalendars } from '../../api/admin';
+import { useState } from 'react';
+import { adminKeys, useAdminCommand, useCalendars } from '../../api/admin';
+import { serviceLevelCommands } from '../../api/service-levels';
 import type { CalendarView } from '../../api/admin-views';
-import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../session/session';
+import { AgreementsAdmin } from './agreements-admin';
+import { CalendarForm } from './calendar-form';
+import { RulesAdmin } from './rules-admin';
 
 /** "du lundi au vendredi de 8 h à 17 h": one line per weekday that opens. */
 function Week({ calendar }: { calendar: CalendarView }) {
@@ -23,50 +28,69 @@ function Week({ calendar }: { calendar: CalendarView }) {
   );
 }
 
-/** SLA calendars (week and holidays) and agreements with their levels, as sla defines them. */
+/** A calendar's week and closing periods; with sla.write, "Modifier" opens its definition to replace it. */
+function CalendarCard({ calendar }: { calendar: CalendarView }) {
+  const { t } = useI18n();
+  const writable = useSession().can('sla.write');
+  const [editing, setEditing] = useState(false);
+  const replace = useAdminCommand(
+    adminKeys.calendars,
+    (definition: Parameters<typeof serviceLevelCommands.replaceCalendar>[0]) =>
+      serviceLevelCommands.replaceCalendar(definition),
+  );
+  if (editing) {
+    return (
+      <CalendarForm
+        id={`calendar-${calendar.calendarId}`}
+        title={t('calendar.edit', { name: calendar.name })}
+        calendar={calendar}
+        command={{
+          ...replace,
+          mutateAsync: (definition) => replace.mutateAsync({ ...definition, calendarId: calendar.calendarId }),
+        }}
+        onSaved={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <section className="card" aria-label={calendar.name}>
+      <h2>
+        {t('admin.calendar')} : {calendar.name} ({calendar.timeZone})
+      </h2>
+      {writable && (
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('editNamed', { name: calendar.name })}
+        </button>
+      )}
+      <Week calendar={calendar} />
+      <h3>{t('admin.holidays')}</h3>
+      <ul>
+        {calendar.holidays.map((holiday) => (
+          <li key={`${holiday.name}-${holiday.start}`}>
+            {holiday.name} : {holiday.start} – {holiday.end}
+            {holiday.yearly ? ` (${t('admin.yearly')})` : ''}
+          </li>
+        ))}
+        {calendar.publicHolidays && <li>{t('admin.publicHolidays', { country: calendar.publicHolidays.country })}</li>}
+      </ul>
+    </section>
+  );
+}
+
+/** SLA calendars (week and holidays), agreements with their levels and the rules choosing them, as sla defines them. */
 export function SlaAdmin() {
   const { t } = useI18n();
+  const writable = useSession().can('sla.write');
   const calendars = useCalendars().data ?? [];
-  const agreements = useAgreements().data ?? [];
+  const createCalendar = useAdminCommand(adminKeys.calendars, serviceLevelCommands.createCalendar);
   return (
     <>
       {calendars.map((calendar) => (
-        <section key={calendar.calendarId} className="card" aria-label={calendar.name}>
-          <h2>
-            {t('admin.calendar')} : {calendar.name} ({calendar.timeZone})
-          </h2>
-          <Week calendar={calendar} />
-          <h3>{t('admin.holidays')}</h3>
-          <ul>
-            {calendar.holidays.map((holiday) => (
-              <li key={`${holiday.name}-${holiday.start}`}>
-                {holiday.name} : {holiday.start} – {holiday.end}
-                {holiday.yearly ? ` (${t('admin.yearly')})` : ''}
-              </li>
-            ))}
-            {calendar.publicHolidays && (
-              <li>{t('admin.publicHolidays', { country: calendar.publicHolidays.country })}</li>
-            )}
-          </ul>
-        </section>
+        <CalendarCard key={calendar.calendarId} calendar={calendar} />
       ))}
-      <DataTable
-        caption={t('admin.agreements')}
-        rows={agreements}
-        rowKey={(agreement) => agreement.slaId}
-        columns={[
-          { header: t('admin.name'), cell: (agreement) => agreement.name },
-          { header: t('type'), cell: (agreement) => `${agreement.agreement.toUpperCase()} ${t(agreement.kind)}` },
-          { header: t('admin.duration'), cell: (agreement) => `${agreement.duration} ${agreement.unit}` },
-          {
-            header: t('admin.levels'),
-            cell: (agreement) =>
-              agreement.levels
-                .map((level) => `${level.name} (${level.offsetMinutes > 0 ? '+' : ''}${level.offsetMinutes} min)`)
-                .join(', '),
-          },
-        ]}
-      />
+      {writable && <CalendarForm id="create-calendar" title={t('calendar.create')} command={createCalendar} />}
+      <AgreementsAdmin />
+      <RulesAdmin />
     </>
   );
 }

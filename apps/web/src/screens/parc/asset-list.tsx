@@ -6,6 +6,7 @@ import { Pager, SortableHeader } from '../../components/list-parts';
 import { OptionSelect } from '../../components/option-select';
 import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
 import type { MessageKey } from '../../i18n/messages';
 import type { AssetListSearch, AssetSort } from './parc-search';
 import { useParcFormat } from './parc-format';
@@ -65,6 +66,13 @@ function AssetList({ assetType }: { assetType: AssetRoute }) {
     <>
       <ParcNav />
       <h1>{title}</h1>
+      {useSession().can('asset.write') && (
+        <p>
+          <Link to="/parc/$assetType/new" params={{ assetType }}>
+            {t('asset.new', { type: title })}
+          </Link>
+        </p>
+      )}
       <TextCriteria key={assetType} search={search} onSearch={go} />
       <div className="criteria">
         <OptionSelect

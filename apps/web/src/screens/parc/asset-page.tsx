@@ -10,6 +10,7 @@ import { tabsOf, assetTab, type AssetTab } from './parc-search';
 import { FinancialTab, GeneralTab, HistoryTab, TicketsTab } from './asset-tabs';
 import { ComponentsTab, NetworkPortsTab, OperatingSystemTab, SoftwareTab, VolumesTab } from './computer-tabs';
 import { ParcAccess, ParcNav } from './parc-nav';
+import { AssetActions } from './asset-edit-screens';
 
 function panelOf(tab: AssetTab, asset: Asset, assetType: AssetRoute): ReactNode {
   const { assetId } = asset;
@@ -47,6 +48,7 @@ function AssetPage({ assetType, assetId }: { assetType: AssetRoute; assetId: str
     <>
       <ParcNav />
       <h1>{asset.data.name ?? asset.data.assetId}</h1>
+      <AssetActions assetType={assetType} asset={asset.data} />
       <nav aria-label={t('tabs')} className="tabs">
         {tabsOf(assetType).map((candidate) => (
           <Link

@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../session/session';
+import { TYPE_FIELDS } from './asset-fields';
 import { catalogueKindOf, useParcFormat } from './parc-format';
 
 // The tabs every asset type has: general, financial information, tickets, history.
@@ -26,6 +27,11 @@ export function GeneralTab({ asset, assetType }: { asset: Asset; assetType: Asse
   const models = useDropdown(`${kind}-model` as Parameters<typeof useDropdown>[0]);
   const users = useUsers(can('user.read'));
   const user = users.data?.find((candidate) => candidate.userId === asset.userId);
+  // the type's own fields (a monitor's size, a printer's counters…), as the assets service returns them
+  const own = TYPE_FIELDS[assetType].map(({ name }): [string, string | number | null] => [
+    t(name as MessageKey),
+    (asset as unknown as Record<string, string | number | null>)[name],
+  ]);
   return (
     <Facts
       facts={[
@@ -40,6 +46,8 @@ export function GeneralTab({ asset, assetType }: { asset: Asset; assetType: Asse
         [t('location'), nameIn(locations.data, asset.locationId)],
         [t('user'), user?.displayName ?? asset.userId],
         [t('contact'), asset.contact],
+        [t('contactNumber'), asset.contactNumber],
+        ...own,
         [t('dynamic'), t(asset.dynamic ? 'yes' : 'no')],
         [t('lastInventoryAt'), asset.lastInventoryAt && dateTime(asset.lastInventoryAt)],
         [t('updatedAt'), dateTime(asset.updatedAt)],

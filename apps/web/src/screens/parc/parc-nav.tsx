@@ -20,6 +20,11 @@ export function ParcNav() {
           {t('software')}
         </Link>
       )}
+      {can('license.read') && (
+        <Link to="/parc/licenses" search={{}}>
+          {t('licenses')}
+        </Link>
+      )}
     </nav>
   );
 }

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiProblem } from '../../api/clients';
 import { ASSET_PAGE_SIZE, useInstallations, useSoftware, useSoftwarePage } from '../../api/parc-queries';
 import type { SoftwareCompliance } from '../../api/parc-views';
@@ -7,7 +7,9 @@ import { DataTable, Facts, Pager } from '../../components/list-parts';
 import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../session/session';
 import { useParcFormat } from './parc-format';
+import { NameCriteria } from './name-criteria';
 import { ParcAccess, ParcNav } from './parc-nav';
 
 /** GLPI's "Logiciels": the catalogue, searched by name, paged. */
@@ -15,23 +17,12 @@ function SoftwareList() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const search = useSearch({ from: '/parc/software' });
-  const [typed, setTyped] = useState(search.name ?? '');
   const page = useSoftwarePage(search.name, search.page ?? 1);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void navigate({ to: '/parc/software', search: { name: typed.trim() || undefined } });
-  };
   return (
     <>
       <ParcNav />
       <h1>{t('software')}</h1>
-      <form className="card criteria" aria-label={t('criteria')} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="criteria-name">{t('name')}</label>
-          <input id="criteria-name" value={typed} onChange={(event) => setTyped(event.target.value)} />
-        </div>
-        <button type="submit">{t('search')}</button>
-      </form>
+      <NameCriteria name={search.name} onSearch={(name) => void navigate({ to: '/parc/software', search: { name } })} />
       <ProblemMessage error={page.error} />
       <DataTable
         caption={t('software')}
@@ -96,6 +87,7 @@ function ComplianceCard({ compliance }: { compliance: SoftwareCompliance }) {
 function SoftwarePage({ softwareId }: { softwareId: string }) {
   const { t } = useI18n();
   const { day } = useParcFormat();
+  const { can } = useSession();
   const [page, setPage] = useState(1);
   const { software, versions, compliance } = useSoftware(softwareId);
   const installations = useInstallations(softwareId, page);
@@ -121,6 +113,13 @@ function SoftwarePage({ softwareId }: { softwareId: string }) {
         />
       </section>
       {compliance.data && <ComplianceCard compliance={compliance.data} />}
+      {can('license.write') && (
+        <p>
+          <Link to="/parc/licenses/new" search={{ softwareId }}>
+            {t('license.new')}
+          </Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="installations-title">
         <h2 id="installations-title">{t('installations')}</h2>
         <ProblemMessage error={installations.error} />

@@ -14,16 +14,20 @@ import { DefinitionScope } from '../../../shared/definition-scope';
 import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { agreementDecider, agreementStreamId } from '../../agreement.decider';
 import { escalationGroupsRefusal, type NamedGroup } from '../../domain/escalation-groups';
+import type { AgreementDoc } from '../../read-models/agreement-list.projection';
 import type {
+  AgreementTermsDto,
   DefineAgreementRequestDto,
   EscalationActionDto,
   EscalationLevelDto,
 } from './define-agreement.request.dto';
 
+/** Defines an agreement (no `existing`), or replaces the terms of one the caller may see (`existing`). */
 export class DefineAgreementCommand extends Command<{ slaId: string }> {
   constructor(
     readonly caller: Caller | (SystemCaller & { entityId: string }),
-    readonly request: DefineAgreementRequestDto,
+    readonly request: DefineAgreementRequestDto | AgreementTermsDto,
+    readonly existing?: AgreementDoc,
   ) {
     super();
   }
@@ -50,8 +54,9 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {}
 
-  async execute({ caller, request }: DefineAgreementCommand) {
-    const entityId = request.entityId ?? caller.entityId;
+  async execute({ caller, request, existing }: DefineAgreementCommand) {
+    const created = request as DefineAgreementRequestDto;
+    const entityId = existing?.entityId ?? created.entityId ?? caller.entityId;
     this.scope.assertWritable(caller, entityId);
     const calendarId = request.calendarId ?? null;
     const useEntityCalendar = request.useEntityCalendar ?? false;
@@ -59,24 +64,22 @@ export class DefineAgreementHandler implements ICommandHandler<DefineAgreementCo
       throw new DomainError('rule', 'give either calendarId or useEntityCalendar, not both');
     }
     const calendar = calendarId ? await this.usableCalendar(calendarId, entityId) : null;
-    const recursive = request.recursive ?? true;
+    const recursive = existing?.recursive ?? created.recursive ?? true;
     await this.assertGroupsServe(request.levels ?? [], entityId, recursive);
     const levels = (request.levels ?? []).map(levelOf);
-    const slaId = newId();
+    const slaId = existing?.slaId ?? newId();
     const { name, agreement, kind, duration, unit } = request;
+    const check = {
+      slaId,
+      terms: { name, agreement, kind, duration, unit, calendarId, useEntityCalendar, levels },
+      calendar,
+      horizonDays: this.settings.calendarLimits.horizonDays,
+      now: new Date().toISOString(),
+    };
     await this.commands.execute(
       agreementDecider,
       agreementStreamId(slaId),
-      {
-        type: 'define-agreement',
-        slaId,
-        entityId,
-        recursive,
-        terms: { name, agreement, kind, duration, unit, calendarId, useEntityCalendar, levels },
-        calendar,
-        horizonDays: this.settings.calendarLimits.horizonDays,
-        now: new Date().toISOString(),
-      },
+      existing ? { type: 'change-agreement', ...check } : { type: 'define-agreement', entityId, recursive, ...check },
       commandMetadata(caller, entityId),
     );
     return { slaId };

@@ -52,7 +52,8 @@ export class EscalationLevelDto {
   actions!: EscalationActionDto[];
 }
 
-export class DefineAgreementRequestDto {
+/** An agreement's terms, as a PUT replaces them whole: its type and kind must stay what they are. */
+export class AgreementTermsDto {
   @ApiProperty({ example: 'TTR incidents 8 h ouvrées' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
   @ApiProperty({ enum: ['sla', 'ola'], description: 'SLA, or internal OLA' }) @IsIn(['sla', 'ola']) agreement!:
     | 'sla'
@@ -86,7 +87,9 @@ export class DefineAgreementRequestDto {
   @ValidateNested({ each: true })
   @Type(() => EscalationLevelDto)
   levels?: EscalationLevelDto[];
+}
 
+export class DefineAgreementRequestDto extends AgreementTermsDto {
   @ApiPropertyOptional({ description: 'default: the caller’s active entity' })
   @IsOptional()
   @IdField('entityId')

@@ -6,12 +6,15 @@ import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
 import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { slaRuleDecider, slaRuleStreamId } from '../../sla-rule.decider';
-import type { DefineRuleRequestDto } from './define-rule.request.dto';
+import type { SlaRuleDoc } from '../../read-models/rule-list.projection';
+import type { DefineRuleRequestDto, RuleTermsDto } from './define-rule.request.dto';
 
+/** Defines a rule (no `existing`), or replaces the terms of one the caller may see (`existing`). */
 export class DefineRuleCommand extends Command<{ ruleId: string }> {
   constructor(
     readonly caller: Caller | (SystemCaller & { entityId: string }),
-    readonly request: DefineRuleRequestDto,
+    readonly request: DefineRuleRequestDto | RuleTermsDto,
+    readonly existing?: SlaRuleDoc,
   ) {
     super();
   }
@@ -25,20 +28,22 @@ export class DefineRuleHandler implements ICommandHandler<DefineRuleCommand> {
     private readonly scope: DefinitionScope,
   ) {}
 
-  async execute({ caller, request }: DefineRuleCommand) {
-    const entityId = request.entityId ?? caller.entityId;
+  async execute({ caller, request, existing }: DefineRuleCommand) {
+    const created = request as DefineRuleRequestDto;
+    const entityId = existing?.entityId ?? created.entityId ?? caller.entityId;
     this.scope.assertWritable(caller, entityId);
     const agreements = await this.usableAgreements([...new Set(request.slaIds)], entityId);
-    const ruleId = newId();
+    const ruleId = existing?.ruleId ?? newId();
     const criteria = request.criteria ?? {};
+    const owner = existing
+      ? ({ type: 'change-rule' } as const)
+      : ({ type: 'define-rule', entityId, recursive: created.recursive ?? true } as const);
     await this.commands.execute(
       slaRuleDecider,
       slaRuleStreamId(ruleId),
       {
-        type: 'define-rule',
+        ...owner,
         ruleId,
-        entityId,
-        recursive: request.recursive ?? true,
         name: request.name,
         rank: request.rank ?? 100,
         criteria: {

@@ -41,7 +41,8 @@ export class RuleCriteriaDto {
   priorities?: number[];
 }
 
-export class DefineRuleRequestDto {
+/** A rule's terms, as a PUT replaces them whole (its entity stays). */
+export class RuleTermsDto {
   @ApiProperty({ example: 'Incidents matériels' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
 
   @ApiPropertyOptional({ default: 100, description: 'rules are tried lowest rank first; the first match wins' })
@@ -63,7 +64,9 @@ export class DefineRuleRequestDto {
   @ArrayMaxSize(4)
   @Matches(ID_PATTERN, { each: true, message: 'slaIds must be ids' })
   slaIds!: string[];
+}
 
+export class DefineRuleRequestDto extends RuleTermsDto {
   @ApiPropertyOptional({ description: 'default: the caller’s active entity' })
   @IsOptional()
   @IdField('entityId')

@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { useUsers } from '../../api/queries';
+import { useDropdown, type DropdownKind } from '../../api/parc-queries';
+import type { Asset, AssetRoute } from '../../api/parc-views';
+import { OptionSelect, userOptions } from '../../components/option-select';
+import { ProblemMessage } from '../../components/problem-message';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../session/session';
+import {
+  FINANCIAL_FIELDS,
+  GENERAL_FIELDS,
+  TYPE_FIELDS,
+  fieldsOf,
+  formValuesOf,
+  requestBodyOf,
+  type AssetField,
+  type FormValues,
+} from './asset-fields';
+import { catalogueKindOf } from './parc-format';
+
+const INPUT_TYPES = { text: 'text', number: 'number', integer: 'number', day: 'date' } as const;
+
+/** One field of the form, labelled, as its kind asks (text, number, day, a catalogue's values…). */
+function FieldInput(props: { field: AssetField; assetType: AssetRoute; value: string; onChange(value: string): void }) {
+  const { t } = useI18n();
+  const { field, value, onChange } = props;
+  const id = `asset-${field.name}`;
+  const label = t((field.label ?? field.name) as MessageKey);
+  const kind = catalogueKindOf(props.assetType);
+  const catalogue = (
+    field.catalogue === 'type' || field.catalogue === 'model'
+      ? `${kind}-${field.catalogue}`
+      : (field.catalogue ?? 'status')
+  ) as DropdownKind;
+  const values = useDropdown(catalogue);
+  const users = useUsers(useSession().can('user.read') && field.kind === 'user');
+  switch (field.kind) {
+    case 'catalogue':
+      return (
+        <OptionSelect
+          id={id}
+          label={label}
+          value={value}
+          options={(values.data ?? []).map((option) => [option.valueId, option.name])}
+          onChange={onChange}
+        />
+      );
+    case 'user':
+      return <OptionSelect id={id} label={label} value={value} options={userOptions(users.data)} onChange={onChange} />;
+    case 'depreciation':
+      return (
+        <OptionSelect
+          id={id}
+          label={label}
+          value={value}
+          options={(['linear', 'decreasing'] as const).map((type) => [type, t(`depreciation.${type}`)])}
+          onChange={onChange}
+        />
+      );
+    case 'textarea':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <textarea id={id} rows={3} value={value} onChange={(event) => onChange(event.target.value)} />
+        </div>
+      );
+    default:
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input
+            id={id}
+            type={INPUT_TYPES[field.kind]}
+            step={field.kind === 'number' ? '0.01' : undefined}
+            maxLength={field.kind === 'text' ? 255 : undefined}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        </div>
+      );
+  }
+}
+
+/**
+ * GLPI's asset form, to create (`asset` absent) or edit: the general fields, the type's own, the
+ * financial information. An edit sends only the fields changed (a dynamic asset locks those).
+ */
+export function AssetForm(props: {
+  assetType: AssetRoute;
+  asset?: Asset;
+  title: string;
+  submitLabel: string;
+  command: { error: Error | null; isPending: boolean; mutateAsync(body: Record<string, unknown>): Promise<unknown> };
+}) {
+  const { t } = useI18n();
+  const fields = fieldsOf(props.assetType);
+  const [before] = useState<FormValues>(() => formValuesOf(fields, props.asset));
+  const [values, setValues] = useState(before);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = requestBodyOf(fields, values, props.asset ? before : undefined);
+    void props.command.mutateAsync(body).catch(() => undefined);
+  };
+  const group = (legend: string, members: readonly AssetField[]) =>
+    members.length > 0 && (
+      <fieldset className="card criteria">
+        <legend>{legend}</legend>
+        {members.map((field) => (
+          <FieldInput
+            key={field.name}
+            field={field}
+            assetType={props.assetType}
+            value={values[field.name]}
+            onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+          />
+        ))}
+      </fieldset>
+    );
+  return (
+    <form aria-label={props.title} onSubmit={submit}>
+      {group(t('tab.general'), GENERAL_FIELDS)}
+      {group(t('asset.specific'), TYPE_FIELDS[props.assetType])}
+      {group(t('tab.financial'), FINANCIAL_FIELDS)}
+      <ProblemMessage error={props.command.error} />
+      <button type="submit" disabled={props.command.isPending}>
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
