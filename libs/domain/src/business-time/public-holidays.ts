@@ -1,5 +1,5 @@
 import type { PublicHolidays } from '@itsm/contracts';
-import type { FieldError } from '@itsm/domain';
+import type { FieldError } from '../domain-error';
 import Holidays from 'date-holidays';
 
 // A country's or region's public holidays, movable feasts included (Easter Monday, Ascension,

@@ -7,7 +7,7 @@ import {
   HOUR,
   instant,
   WEEK,
-} from '../../test-support/calendar-arbitraries';
+} from './test-support/calendar-arbitraries';
 import { addAgreementDuration, addBusinessTime, businessTimeBetween } from './business-time';
 import { calendarProblems } from './calendar-rules';
 
