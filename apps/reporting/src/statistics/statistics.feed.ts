@@ -10,8 +10,8 @@ import { StatisticsStore } from './read-models/statistics.store';
 import { StatisticsFolder } from './statistics.folder';
 import { StatisticsVersions, STATISTICS_VERSION, type Progress } from './statistics.versions';
 
-/** The topics the statistics are folded from. */
-export const STATISTICS_CONTEXTS = ['tickets', 'sla'];
+/** The topics the statistics are folded from: tickets, their deadlines and calendars, the assets they link. */
+export const STATISTICS_CONTEXTS = ['tickets', 'sla', 'assets'];
 
 /**
  * Feeds this process's version of the statistics from the tickets and sla topics, from their

@@ -30,6 +30,13 @@ export interface StatisticRow {
   timeToSolve: DurationStatistic;
   timeToClose: DurationStatistic;
   waiting: DurationStatistic;
+  /** the same four durations in business time: on the calendar of the ticket's SLA (wall clock without one) */
+  businessTime: {
+    timeToOwn: DurationStatistic;
+    timeToSolve: DurationStatistic;
+    timeToClose: DurationStatistic;
+    waiting: DurationStatistic;
+  };
   satisfaction: { answered: number; average: number | null; answerRate: number | null };
   agreements: Record<AgreementOutcome, number>;
 }
@@ -47,7 +54,8 @@ export const AGREEMENT_OUTCOMES = [
 export type AgreementOutcome = (typeof AGREEMENT_OUTCOMES)[number];
 
 const COUNTERS = ['opened', 'solved', 'closed', 'reopened', 'late', 'backlog', 'sat_n', 'sat_s'] as const;
-const DURATIONS = ['tto', 'solve', 'close', 'wait'] as const;
+/** wall-clock durations, then the same in business time (`b`) */
+const DURATIONS = ['tto', 'solve', 'close', 'wait', 'btto', 'bsolve', 'bclose', 'bwait'] as const;
 
 /** The sums of some buckets: plain counters, and each duration's count, sum and bins. */
 class Sums {
@@ -135,6 +143,12 @@ function rowOf(period: string, value: string, sum: Sums, backlog: number): Stati
     timeToSolve: sum.duration('solve'),
     timeToClose: sum.duration('close'),
     waiting: sum.duration('wait'),
+    businessTime: {
+      timeToOwn: sum.duration('btto'),
+      timeToSolve: sum.duration('bsolve'),
+      timeToClose: sum.duration('bclose'),
+      waiting: sum.duration('bwait'),
+    },
     satisfaction: {
       answered,
       average: ratio(sum.get('sat_s'), answered),

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { contributionsOf, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
 import { tablesTouched, withChanges, type TableDoc } from '../domain/statistic-tables';
+import { ReferenceData, referencesOf, type ReferenceDoc } from '../domain/reference-data';
 import type { TicketRecord } from '../domain/ticket-record';
 
 type RecordDoc = TicketRecord & { _id: string };
@@ -23,6 +24,8 @@ export interface VersionDoc {
 export interface FlushedChanges {
   records: Array<{ record: TicketRecord; isNew: boolean }>;
   delta: BucketCounters;
+  /** calendars and assets changed (see ReferenceData) */
+  references: ReferenceDoc[];
 }
 
 const INSERTS = 1000;
@@ -60,6 +63,9 @@ export class StatisticsStore {
   readonly records: Collection<RecordDoc>;
   readonly tables: Collection<TableDoc>;
   readonly versions: Collection<VersionDoc>;
+  readonly referenceDocs: Collection<ReferenceDoc>;
+  /** the calendars and assets read so far, and which tickets read each */
+  readonly references = new ReferenceData();
   /** ids of the tickets with a record, and of the tables written: what is not there needs no read */
   private readonly known = new Set<string>();
   private readonly knownTables = new Set<string>();
@@ -74,6 +80,7 @@ export class StatisticsStore {
     this.records = connection.collection<RecordDoc>(`reporting_v${version}_tickets`);
     this.tables = tablesOf(connection, version);
     this.versions = connection.collection<VersionDoc>('reporting_versions');
+    this.referenceDocs = connection.collection<ReferenceDoc>(`reporting_v${version}_references`);
   }
 
   async prepare(): Promise<VersionDoc> {
@@ -85,7 +92,12 @@ export class StatisticsStore {
       flushing: false,
     };
     await this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true });
-    for await (const { _id } of this.records.find({}, { projection: { _id: 1 } })) this.known.add(_id);
+    const read = { _id: 1, agreements: 1, 'opened.itemIds': 1 };
+    for await (const doc of this.records.find({}, { projection: read })) {
+      this.known.add(doc._id);
+      this.references.track(doc._id, referencesOf(doc as RecordDoc));
+    }
+    this.references.load(await this.referenceDocs.find().toArray());
     for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownTables.add(_id);
     const state = (await this.versions.findOne({ _id: this.version }))!;
     this.firstMonth = state.firstMonth;
@@ -101,7 +113,8 @@ export class StatisticsStore {
     return new Map(found.flatMap((doc) => (doc ? [[doc._id, recordOf(doc)] as const] : [])));
   }
 
-  async flush({ records, delta }: FlushedChanges): Promise<void> {
+  async flush({ records, delta, references }: FlushedChanges): Promise<void> {
+    await this.writeReferences(references);
     if (records.length === 0) return;
     await this.markFlushing(true);
     await this.writeRecords(records);
@@ -113,7 +126,11 @@ export class StatisticsStore {
    * After a crash in a flush, or a flush that failed: the records given written again (whether
    * the failed flush wrote them or not), then the tables summed again from every stored record.
    */
-  async rebuildTables(calendar: PeriodCalendar, records: FlushedChanges['records'] = []): Promise<void> {
+  async rebuildTables(
+    calendar: PeriodCalendar,
+    { records, references }: Pick<FlushedChanges, 'records' | 'references'> = { records: [], references: [] },
+  ): Promise<void> {
+    await this.writeReferences(references);
     await this.markFlushing(true);
     await this.writeRecords(records.map(({ record }) => ({ record, isNew: false })));
     await this.tables.deleteMany({});
@@ -121,7 +138,7 @@ export class StatisticsStore {
     this.knownTables.clear();
     const sums: BucketCounters = new Map();
     for await (const doc of this.records.find()) {
-      for (const [key, counters] of contributionsOf(recordOf(doc), calendar)) {
+      for (const [key, counters] of contributionsOf(recordOf(doc), calendar, this.references.definitions)) {
         const sum = sums.get(key) ?? new Map<string, number>();
         for (const [field, amount] of counters) sum.set(field, (sum.get(field) ?? 0) + amount);
         sums.set(key, sum);
@@ -141,6 +158,11 @@ export class StatisticsStore {
 
   private markFlushing(flushing: boolean) {
     return this.versions.updateOne({ _id: this.version }, { $set: { flushing } });
+  }
+
+  /** Reference data first: a record never names a calendar definition that is not stored. */
+  private async writeReferences(docs: ReferenceDoc[]): Promise<void> {
+    await this.write(this.referenceDocs, [], docs);
   }
 
   private async writeRecords(records: FlushedChanges['records']): Promise<void> {
