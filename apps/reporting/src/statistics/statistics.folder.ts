@@ -80,7 +80,9 @@ export class StatisticsFolder {
     for (const event of events) {
       if (ReferenceData.isReference(event)) {
         const key = references.apply(event);
-        if (key) for (const ticketId of references.dependentsOf(key)) this.change(ticketId, loaded, (r) => references.resolve(r));
+        if (key)
+          for (const ticketId of references.dependentsOf(key))
+            this.change(ticketId, loaded, (r) => references.resolve(r));
         continue;
       }
       const ticketId = ticketOf(event);

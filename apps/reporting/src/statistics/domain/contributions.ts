@@ -85,10 +85,7 @@ export function contributionsOf(
   const collector = new Collector(calendar, ticket.entityId);
   const dimensions = dimensionsOf(record, ticket);
   const times = ticketTimes(ticket);
-  const business = times.durationsIn(
-    measureOn(record, 'tto', definitions),
-    measureOn(record, 'ttr', definitions),
-  );
+  const business = times.durationsIn(measureOn(record, 'tto', definitions), measureOn(record, 'ttr', definitions));
   collector.add(ticket.openedAt, dimensions, [['opened', 1]]);
   for (const { at, delta } of times.backlogMoves) collector.add(at, dimensions, [['backlog', delta]]);
   for (const at of times.reopenedAt) collector.add(at, dimensions, [['reopened', 1]]);
