@@ -18,7 +18,26 @@ export interface VersionDoc {
   flushing: boolean;
   /** the first month holding a bucket: where a table's backlog starts counting */
   firstMonth?: string;
+  /** raised by every flush that changed tables: what replicas' caches of the tables check */
+  generation?: number;
 }
+
+/**
+ * The tables one flush changed, in a ring of CHANGE_SLOTS documents (`_id` = generation modulo
+ * the slots): a replica caching tables reads the slots of the generations it missed, by id, and
+ * forgets those tables (`all`: every table, after a rebuild); further behind, it forgets them all.
+ */
+export interface TableChangesDoc {
+  _id: number;
+  generation: number;
+  tables: string[];
+  all: boolean;
+}
+
+export const CHANGE_SLOTS = 256;
+
+export const tableChangesOf = (connection: Connection, version: string): Collection<TableChangesDoc> =>
+  connection.collection<TableChangesDoc>(`reporting_v${version}_table_changes`);
 
 /** What a flush writes: the records that changed (`isNew`: never written) and the tables' change. */
 export interface FlushedChanges {
@@ -71,6 +90,8 @@ export class StatisticsStore {
   private readonly knownTables = new Set<string>();
   private readonly cachedTables = new Map<string, TableDoc>();
   private firstMonth?: string;
+  private generation = 0;
+  readonly tableChanges: Collection<TableChangesDoc>;
 
   constructor(
     connection: Connection,
@@ -81,6 +102,7 @@ export class StatisticsStore {
     this.tables = tablesOf(connection, version);
     this.versions = connection.collection<VersionDoc>('reporting_versions');
     this.referenceDocs = connection.collection<ReferenceDoc>(`reporting_v${version}_references`);
+    this.tableChanges = tableChangesOf(connection, version);
   }
 
   async prepare(): Promise<VersionDoc> {
@@ -101,6 +123,7 @@ export class StatisticsStore {
     for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownTables.add(_id);
     const state = (await this.versions.findOne({ _id: this.version }))!;
     this.firstMonth = state.firstMonth;
+    this.generation = state.generation ?? 0;
     return state;
   }
 
@@ -118,8 +141,7 @@ export class StatisticsStore {
     if (records.length === 0) return;
     await this.markFlushing(true);
     await this.writeRecords(records);
-    await this.addToTables(delta);
-    await this.markFlushing(false);
+    await this.noteChanged(await this.addToTables(delta), false);
   }
 
   /**
@@ -144,8 +166,7 @@ export class StatisticsStore {
         sums.set(key, sum);
       }
     }
-    await this.addToTables(sums);
-    await this.markFlushing(false);
+    await this.noteChanged(await this.addToTables(sums), true);
   }
 
   /** At start: whether a flush was cut in the middle, and then the tables summed again. */
@@ -160,6 +181,20 @@ export class StatisticsStore {
     return this.versions.updateOne({ _id: this.version }, { $set: { flushing } });
   }
 
+  /**
+   * The flush is over: the tables it changed noted in the ring, then the new generation and the
+   * cleared mark in one write (a cache reading the generation meanwhile reads those tables again).
+   */
+  private async noteChanged(tables: string[], all: boolean): Promise<void> {
+    if (tables.length > 0 || all) {
+      const generation = this.generation + 1;
+      const slot = generation % CHANGE_SLOTS;
+      await this.tableChanges.replaceOne({ _id: slot }, { generation, tables, all }, { upsert: true });
+      this.generation = generation;
+    }
+    await this.versions.updateOne({ _id: this.version }, { $set: { flushing: false, generation: this.generation } });
+  }
+
   /** Reference data first: a record never names a calendar definition that is not stored. */
   private async writeReferences(docs: ReferenceDoc[]): Promise<void> {
     await this.write(this.referenceDocs, [], docs);
@@ -172,7 +207,8 @@ export class StatisticsStore {
     for (const { record } of records) this.known.add(record.ticketId);
   }
 
-  private async addToTables(delta: BucketCounters): Promise<void> {
+  /** Adds the buckets' change to the tables; the ids of the tables written. */
+  private async addToTables(delta: BucketCounters): Promise<string[]> {
     const touched = tablesTouched(delta);
     const ids = [...touched.keys()];
     const missing = ids.filter((id) => !this.cachedTables.has(id) && this.knownTables.has(id));
@@ -190,6 +226,7 @@ export class StatisticsStore {
     await this.write(this.tables, fresh, changed);
     for (const { _id } of fresh) this.knownTables.add(_id);
     await this.noteFirstMonth(ids);
+    return ids;
   }
 
   /** Inserts what is new in large commands, replaces the rest in small ones (see REPLACEMENTS). */
