@@ -171,7 +171,10 @@ describe('a ticket counted in business time on its SLA’s calendar (weekdays 09
 
   it('takes the closed hours off its times, and keeps the wall-clock ones beside them', () => {
     // When the calendar is read before the ticket, or only after it (another partition)
-    for (const events of [[...calendar, ...history.events], [...history.events, ...calendar]]) {
+    for (const events of [
+      [...calendar, ...history.events],
+      [...history.events, ...calendar],
+    ]) {
       const january = new InMemoryStatistics().fold(events, 3).row('all', 'month', '2026-01-01');
       // Then, open hours: Friday 16-17, Monday 9-17, Tuesday 9-12 (12 h) to the solution, 14 h to the
       // closing; waits Monday 10-11 (1 h) and Monday 16-17 + Tuesday 9-9:30 (1 h 30)

@@ -57,13 +57,15 @@ const COUNTERS = ['opened', 'solved', 'closed', 'reopened', 'late', 'backlog', '
 /** wall-clock durations, then the same in business time (`b`) */
 const DURATIONS = ['tto', 'solve', 'close', 'wait', 'btto', 'bsolve', 'bclose', 'bwait'] as const;
 
+const SUMMED = [...COUNTERS, ...AGREEMENT_OUTCOMES, ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`])];
+
 /** The sums of some buckets: plain counters, and each duration's count, sum and bins. */
 class Sums {
   readonly counters = new Map<string, number>();
   readonly bins = new Map<string, Record<string, number>>();
 
   add(doc: BucketCountersDoc): void {
-    for (const name of [...COUNTERS, ...AGREEMENT_OUTCOMES, ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`])]) {
+    for (const name of SUMMED) {
       const amount = doc[name];
       if (typeof amount === 'number') this.counters.set(name, (this.counters.get(name) ?? 0) + amount);
     }

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { TableDoc } from '../domain/statistic-tables';
+import { FreshValue } from './fresh-value';
 import {
   CHANGE_SLOTS,
   mapLimited,
@@ -20,6 +21,8 @@ interface VersionCache {
   tables: Map<string, TableDoc | null>;
 }
 
+type VersionState = Pick<VersionDoc, 'generation' | 'firstMonth'> | null;
+
 /** The tables of a version as of one generation, and the version's first month. */
 export interface TablesView {
   firstMonth: string | undefined;
@@ -34,10 +37,13 @@ export interface TablesView {
  */
 export class StatisticTablesReader {
   private readonly caches = new Map<string, VersionCache>();
+  private readonly states = new Map<string, FreshValue<VersionState>>();
   private readonly versionDocs: Collection<VersionDoc>;
 
   constructor(
     private readonly connection: Connection,
+    /** how long the version's generation, once read, is trusted (REPORTING_QUERY_FRESH_MS) */
+    private readonly freshMs: number,
     /** table documents kept per version (a year of months by every dimension is a few hundred) */
     private readonly kept = 5000,
   ) {
@@ -45,7 +51,7 @@ export class StatisticTablesReader {
   }
 
   async view(version: string): Promise<TablesView> {
-    const state = await this.versionDocs.findOne({ _id: version }, { projection: { generation: 1, firstMonth: 1 } });
+    const state = await this.stateOf(version);
     const generation = state?.generation ?? 0;
     const cache = await this.freshCache(version, generation);
     const collection = tablesOf(this.connection, version);
@@ -63,6 +69,16 @@ export class StatisticTablesReader {
         return ids.map((id) => (fresh.has(id) ? fresh.get(id)! : (cache.tables.get(id) ?? null)));
       },
     };
+  }
+
+  /** The version's generation and first month (see FreshValue). */
+  private stateOf(version: string): Promise<VersionState> {
+    let state = this.states.get(version);
+    if (!state) {
+      const read = () => this.versionDocs.findOne({ _id: version }, { projection: { generation: 1, firstMonth: 1 } });
+      this.states.set(version, (state = new FreshValue(read, this.freshMs)));
+    }
+    return state.get();
   }
 
   /** The version's cache, without the tables changed since it was filled. */

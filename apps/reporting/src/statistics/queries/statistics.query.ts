@@ -66,7 +66,7 @@ export class StatisticsQueries {
     private readonly tree: EntityTreeReader,
     private readonly labels: StatisticLabels,
   ) {
-    this.reader = new StatisticTablesReader(connection);
+    this.reader = new StatisticTablesReader(connection, settings.queryFreshMs);
   }
 
   async table(caller: Caller, table: Table, query: StatisticsQuery): Promise<StatisticsTable> {

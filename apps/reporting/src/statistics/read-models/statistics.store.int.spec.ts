@@ -66,7 +66,7 @@ it('serves a replica the tables from its memory, reading again those a flush cha
   await store.prepare();
   const folder = new StatisticsFolder(store, calendar, 10);
   await folder.foldAndFlush(history.slice(0, 150));
-  const reader = new StatisticTablesReader(connection);
+  const reader = new StatisticTablesReader(connection, 0);
   const january = 'month|2026-01-01|all|0';
   const [read] = await (await reader.view('cached')).tables([january]);
   expect(read?.rows[0]).toMatchObject({ e: 'A', v: '*' });
@@ -77,9 +77,6 @@ it('serves a replica the tables from its memory, reading again those a flush cha
   await folder.foldAndFlush(history.slice(150));
   const [after] = await (await reader.view('cached')).tables([january]);
   expect(after).toEqual(await store.tables.findOne({ _id: january }));
-  expect(nonZeroBuckets(bucketsOfTables([after!]))).toEqual(
-    nonZeroBuckets(
-      new Map([...expected].filter(([key]) => key.startsWith('month|2026-01-01|') && key.endsWith('|all|*'))),
-    ),
-  );
+  const januaryOfAll = ([key]: [string, object]) => key.startsWith('month|2026-01-01|') && key.endsWith('|all|*');
+  expect(nonZeroBuckets(bucketsOfTables([after!]))).toEqual(new Map([...expected].filter(januaryOfAll)));
 });
