@@ -18,7 +18,8 @@ export const binOf = (seconds: number): string => (seconds <= 0 ? 'z' : String(m
 export function quantileOf(bins: Record<string, number>, quantile: number): number | null {
   let count = 0;
   const keyed: Array<[number, number]> = [];
-  for (const [key, amount] of Object.entries(bins)) {
+  for (const key in bins) {
+    const amount = bins[key];
     if (amount <= 0) continue;
     count += amount;
     if (key !== 'z') keyed.push([Number(key), amount]);

@@ -58,32 +58,36 @@ const COUNTERS = ['opened', 'solved', 'closed', 'reopened', 'late', 'backlog', '
 const DURATIONS = ['tto', 'solve', 'close', 'wait', 'btto', 'bsolve', 'bclose', 'bwait'] as const;
 
 const SUMMED = [...COUNTERS, ...AGREEMENT_OUTCOMES, ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`])];
+const INDEX = new Map(SUMMED.map((name, index) => [name, index]));
+const BINS = DURATIONS.map((duration) => `${duration}_h`);
 
-/** The sums of some buckets: plain counters, and each duration's count, sum and bins. */
+/**
+ * The sums of some buckets: plain counters, and each duration's count, sum and bins. A table sums
+ * thousands of buckets: an array of counters and bins merged in place keep the allocations few.
+ */
 class Sums {
-  readonly counters = new Map<string, number>();
-  readonly bins = new Map<string, Record<string, number>>();
+  readonly counters = new Float64Array(SUMMED.length);
+  readonly bins: Array<Record<string, number> | undefined> = new Array(DURATIONS.length);
 
   add(doc: BucketCountersDoc): void {
-    for (const name of SUMMED) {
-      const amount = doc[name];
-      if (typeof amount === 'number') this.counters.set(name, (this.counters.get(name) ?? 0) + amount);
+    for (let index = 0; index < SUMMED.length; index++) {
+      const amount = doc[SUMMED[index]];
+      if (typeof amount === 'number') this.counters[index] += amount;
     }
-    for (const duration of DURATIONS) {
-      const source = doc[`${duration}_h`] as Record<string, number> | undefined;
+    for (let index = 0; index < BINS.length; index++) {
+      const source = doc[BINS[index]] as Record<string, number> | undefined;
       if (!source) continue;
-      const target = this.bins.get(duration) ?? {};
-      for (const [bin, count] of Object.entries(source)) target[bin] = (target[bin] ?? 0) + count;
-      this.bins.set(duration, target);
+      const target = (this.bins[index] ??= {});
+      for (const bin in source) target[bin] = (target[bin] ?? 0) + source[bin];
     }
   }
 
   isEmpty(): boolean {
-    return [...this.counters.values()].every((amount) => amount === 0);
+    return this.counters.every((amount) => amount === 0);
   }
 
   get(name: string): number {
-    return this.counters.get(name) ?? 0;
+    return this.counters[INDEX.get(name)!];
   }
 
   duration(name: (typeof DURATIONS)[number]): DurationStatistic {
@@ -91,7 +95,7 @@ class Sums {
     return {
       count,
       average: count === 0 ? null : Math.round(this.get(`${name}_s`) / count),
-      p90: quantileOf(this.bins.get(name) ?? {}, 0.9),
+      p90: quantileOf(this.bins[DURATIONS.indexOf(name)] ?? {}, 0.9),
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { TableDoc } from '../domain/statistic-tables';
+import type { BucketRow, TableDoc } from '../domain/statistic-tables';
 import { FreshValue } from './fresh-value';
 import {
   CHANGE_SLOTS,
@@ -20,6 +20,9 @@ interface VersionCache {
   /** null: the table does not exist (a period without tickets) */
   tables: Map<string, TableDoc | null>;
 }
+
+/** A row of a cached table, with its period's first day: what a table sums. */
+export type PeriodRow = BucketRow & { s: string };
 
 type VersionState = Pick<VersionDoc, 'generation' | 'firstMonth'> | null;
 
@@ -60,6 +63,7 @@ export class StatisticTablesReader {
       tables: async (ids) => {
         const missing = [...new Set(ids.filter((id) => !cache.tables.has(id)))];
         const read = await mapLimited(missing, READS_AT_ONCE, (id) => collection.findOne({ _id: id }));
+        for (const doc of read) for (const row of doc?.rows ?? []) (row as PeriodRow).s = doc!.s;
         // a query that saw a newer generation meanwhile may have forgotten these: keep them only if not
         if (cache.generation === generation) {
           if (cache.tables.size + missing.length > this.kept) cache.tables.clear();

@@ -13,7 +13,7 @@ import { statisticRows, type BucketCountersDoc, type StatisticRow } from '../dom
 import { tableIdsOf } from '../domain/statistic-tables';
 import { StatisticsVersions } from '../statistics.versions';
 import { StatisticLabels } from './statistic-labels';
-import { StatisticTablesReader, type TablesView } from './statistic-tables.reader';
+import { StatisticTablesReader, type PeriodRow, type TablesView } from './statistic-tables.reader';
 
 /** The dimensions a table is asked by: those kept, and the entity (the buckets' own key). */
 export const TABLES = [...DIMENSIONS, 'entity'] as const;
@@ -101,9 +101,8 @@ export class StatisticsQueries {
     entities: ReadonlySet<string>,
   ): Promise<Array<BucketCountersDoc & { e: string }>> {
     const docs = await view.tables(starts.flatMap((start) => tableIdsOf(period, start, dimension)));
-    return docs.flatMap((doc) =>
-      doc ? doc.rows.filter((row) => entities.has(row.e)).map((row) => ({ ...row, s: doc.s })) : [],
-    );
+    // the reader gave each cached row its period's start (s)
+    return docs.flatMap((doc) => (doc ? (doc.rows as PeriodRow[]).filter((row) => entities.has(row.e)) : []));
   }
 
   private periodsOf({ period, from, to }: StatisticsQuery): string[] {
