@@ -76,7 +76,6 @@ it('serves a replica the tables from its memory, reading again those a flush cha
   // Then a flush changing that table makes it read the table again
   await folder.foldAndFlush(history.slice(150));
   const [after] = await (await reader.view('cached')).tables([january]);
-  expect(after).toEqual(await store.tables.findOne({ _id: january }));
   const januaryOfAll = ([key]: [string, object]) => key.startsWith('month|2026-01-01|') && key.endsWith('|all|*');
   expect(nonZeroBuckets(bucketsOfTables([after!]))).toEqual(new Map([...expected].filter(januaryOfAll)));
 });
