@@ -71,6 +71,21 @@ const duration = (name: string, seconds: number): Array<[string, number]> => [
 ];
 
 /**
+ * A duration in business time, kept as its difference from the wall-clock one (`b<name>_s`, and
+ * `b<name>_h` moving the ticket from its wall bin to its business bin): nothing when they are equal,
+ * as for every ticket without a calendar, which keeps the buckets half as large. A table reads the
+ * business durations as the wall-clock ones plus these differences.
+ */
+function businessDifference(name: string, wall: number, business: number): Array<[string, number]> {
+  if (wall === business) return [];
+  return [
+    [`b${name}_s`, business - wall],
+    [`b${name}_h.${binOf(business)}`, 1],
+    [`b${name}_h.${binOf(wall)}`, -1],
+  ];
+}
+
+/**
  * Everything one ticket adds to the statistics, a function of its record alone: the buckets are
  * the sum of it over every ticket, whatever order the topics were read in. An event changes the
  * buckets by what its ticket adds after it less what it added before.
@@ -92,7 +107,7 @@ export function contributionsOf(
   if (ticket.takenIntoAccountAt !== null && times.ownSeconds !== null)
     collector.add(ticket.takenIntoAccountAt, dimensions, [
       ...duration('tto', times.ownSeconds),
-      ...duration('btto', business.ownSeconds ?? 0),
+      ...businessDifference('tto', times.ownSeconds, business.ownSeconds ?? 0),
     ]);
   if (times.solvedAt !== null) {
     const late = record.agreements.some((a) => a.agreement === 'sla' && a.kind === 'ttr' && a.breached);
@@ -101,8 +116,8 @@ export function contributionsOf(
       ['late', late ? 1 : 0],
       ...duration('solve', times.solveSeconds ?? 0),
       ...duration('wait', times.waitingSeconds ?? 0),
-      ...duration('bsolve', business.solveSeconds ?? 0),
-      ...duration('bwait', business.waitingSeconds ?? 0),
+      ...businessDifference('solve', times.solveSeconds ?? 0, business.solveSeconds ?? 0),
+      ...businessDifference('wait', times.waitingSeconds ?? 0, business.waitingSeconds ?? 0),
     ]);
   }
   if (times.closedAt !== null) {
@@ -110,7 +125,7 @@ export function contributionsOf(
     collector.add(times.closedAt, dimensions, [
       ['closed', 1],
       ...duration('close', times.closeSeconds ?? 0),
-      ...duration('bclose', business.closeSeconds ?? 0),
+      ...businessDifference('close', times.closeSeconds ?? 0, business.closeSeconds ?? 0),
       ['sat_n', answered ? 1 : 0],
       ['sat_s', answered?.rating ?? 0],
     ]);

@@ -54,12 +54,19 @@ export const AGREEMENT_OUTCOMES = [
 export type AgreementOutcome = (typeof AGREEMENT_OUTCOMES)[number];
 
 const COUNTERS = ['opened', 'solved', 'closed', 'reopened', 'late', 'backlog', 'sat_n', 'sat_s'] as const;
-/** wall-clock durations, then the same in business time (`b`) */
-const DURATIONS = ['tto', 'solve', 'close', 'wait', 'btto', 'bsolve', 'bclose', 'bwait'] as const;
+/** wall-clock durations; `b<name>` holds the business ones' difference from them (see contributions) */
+const DURATIONS = ['tto', 'solve', 'close', 'wait'] as const;
+type Duration = (typeof DURATIONS)[number];
+const BUSINESS = DURATIONS.map((duration) => `b${duration}`);
 
-const SUMMED = [...COUNTERS, ...AGREEMENT_OUTCOMES, ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`])];
+const SUMMED = [
+  ...COUNTERS,
+  ...AGREEMENT_OUTCOMES,
+  ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`]),
+  ...BUSINESS.map((b) => `${b}_s`),
+];
 const INDEX = new Map(SUMMED.map((name, index) => [name, index]));
-const BINS = DURATIONS.map((duration) => `${duration}_h`);
+const BINS = [...DURATIONS, ...BUSINESS].map((duration) => `${duration}_h`);
 
 /**
  * The sums of some buckets: plain counters, and each duration's count, sum and bins. A table sums
@@ -67,7 +74,7 @@ const BINS = DURATIONS.map((duration) => `${duration}_h`);
  */
 class Sums {
   readonly counters = new Float64Array(SUMMED.length);
-  readonly bins: Array<Record<string, number> | undefined> = new Array(DURATIONS.length);
+  readonly bins: Array<Record<string, number> | undefined> = new Array(BINS.length);
 
   add(doc: BucketCountersDoc): void {
     for (let index = 0; index < SUMMED.length; index++) {
@@ -90,13 +97,27 @@ class Sums {
     return this.counters[INDEX.get(name)!];
   }
 
-  duration(name: (typeof DURATIONS)[number]): DurationStatistic {
+  /** A duration on the wall clock, or in business time: the wall clock's plus the differences. */
+  duration(name: Duration, business = false): DurationStatistic {
     const count = this.get(`${name}_n`);
     return {
       count,
-      average: count === 0 ? null : Math.round(this.get(`${name}_s`) / count),
-      p90: quantileOf(this.bins[DURATIONS.indexOf(name)] ?? {}, 0.9),
+      average: count === 0 ? null : Math.round(this.sumOf(name, business) / count),
+      p90: quantileOf(this.binsOf(name, business), 0.9),
     };
+  }
+
+  private sumOf(name: Duration, business: boolean): number {
+    return this.get(`${name}_s`) + (business ? this.get(`b${name}_s`) : 0);
+  }
+
+  private binsOf(name: Duration, business: boolean): Record<string, number> {
+    const wall = this.bins[DURATIONS.indexOf(name)] ?? {};
+    const differences = business ? this.bins[DURATIONS.length + DURATIONS.indexOf(name)] : undefined;
+    if (!differences) return wall;
+    const merged = { ...wall };
+    for (const bin in differences) merged[bin] = (merged[bin] ?? 0) + differences[bin];
+    return merged;
   }
 }
 
@@ -150,10 +171,10 @@ function rowOf(period: string, value: string, sum: Sums, backlog: number): Stati
     timeToClose: sum.duration('close'),
     waiting: sum.duration('wait'),
     businessTime: {
-      timeToOwn: sum.duration('btto'),
-      timeToSolve: sum.duration('bsolve'),
-      timeToClose: sum.duration('bclose'),
-      waiting: sum.duration('bwait'),
+      timeToOwn: sum.duration('tto', true),
+      timeToSolve: sum.duration('solve', true),
+      timeToClose: sum.duration('close', true),
+      waiting: sum.duration('wait', true),
     },
     satisfaction: {
       answered,
