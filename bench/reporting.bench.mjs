@@ -7,6 +7,7 @@
 //   BENCH_REPORTING_EVENTS   events generated (default 1000000: about 100,000 tickets of ~10 events)
 //   BENCH_REPORTING_QUERIES  monthly tables of a year asked after the replay (default 300)
 //   BENCH_REPORTING_FLUSH_TICKETS  tickets changed in memory before a write (the service's REPORTING_FLUSH_TICKETS)
+//   BENCH_REPORTING_CHECKPOINTS    0: the replay flushes every 30 s too, as live consumption does (the former replay)
 //   BENCH_REPORTING_QUERY_TICKETS  when set, no replay: that many tickets folded in memory (the service's
 //                                  pure fold), their monthly tables written, then the queries timed
 //                                  (the tables a year of months reads, at a size a replay cannot reach here)
@@ -58,6 +59,8 @@ async function replayBench(env) {
     const store = new StatisticsStore(connection, 'bench');
     await store.prepare();
     const folder = new StatisticsFolder(store, new PeriodCalendar('UTC'), 50_000, FLUSH_TICKETS);
+    // a version filling from the beginning, as the service's: checkpoints of FLUSH_TICKETS tickets
+    folder.catchingUp = process.env.BENCH_REPORTING_CHECKPOINTS !== '0';
     const replay = await consume(kafka, topics, `${prefix}replay`, generated.events, folder);
     progress(`replay: ${replay} events/s`);
     return {

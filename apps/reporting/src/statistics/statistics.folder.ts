@@ -40,10 +40,19 @@ export class StatisticsFolder {
   }
 
   /**
+   * A version filling from the topics' beginning: its flushes are checkpoints of `flushTickets`
+   * tickets rather than of 30 s (a table touched by two flushes is written twice), until it has
+   * caught up.
+   */
+  catchingUp = false;
+
+  /**
    * A flush at least this often while batches keep coming (the consumer flushes at once when it
    * has read its partitions to their end: live, each batch is written as it comes).
    */
-  readonly maxDelayMs = 30_000;
+  get maxDelayMs(): number {
+    return this.catchingUp ? 600_000 : 30_000;
+  }
 
   fold(events: readonly EventEnvelope[]): Promise<void> {
     return this.inTurn(() => this.foldNow(events));
