@@ -12,9 +12,11 @@ export interface ReportingSettings {
   flushTickets: number;
   /** how often a version filling from the topics' beginning checks whether it has caught up */
   catchUpCheckMs: number;
+  /** how long a query trusts what it last read of the version answering and its tables' generation */
+  queryFreshMs: number;
 }
 
-/** REPORTING_TIME_ZONE, REPORTING_CACHED_TICKETS, REPORTING_FLUSH_TICKETS, REPORTING_CATCH_UP_CHECK_MS; fails at start when wrong. */
+/** REPORTING_TIME_ZONE, _CACHED_TICKETS, _FLUSH_TICKETS, _CATCH_UP_CHECK_MS, _QUERY_FRESH_MS; fails at start when wrong. */
 export function loadReportingSettings(raw: Record<string, string | undefined>): ReportingSettings {
   const zone = raw.REPORTING_TIME_ZONE || 'UTC';
   let calendar: PeriodCalendar;
@@ -28,6 +30,7 @@ export function loadReportingSettings(raw: Record<string, string | undefined>): 
     cachedTickets: wholeNumber(raw, 'REPORTING_CACHED_TICKETS', 50_000, 100, 10_000_000),
     flushTickets: wholeNumber(raw, 'REPORTING_FLUSH_TICKETS', 10_000, 1, 1_000_000),
     catchUpCheckMs: wholeNumber(raw, 'REPORTING_CATCH_UP_CHECK_MS', 2000, 50, 600_000),
+    queryFreshMs: wholeNumber(raw, 'REPORTING_QUERY_FRESH_MS', 1000, 0, 60_000),
   };
 }
 

@@ -5,7 +5,11 @@ import { EventSourcingModule, RuntimeModule } from '@itsm/runtime';
 import { loadReportingSettings, REPORTING_SETTINGS } from './reporting.env';
 import { statisticsVersion } from './statistics/domain/statistic-catalogue';
 import { StatisticLabels } from './statistics/queries/statistic-labels';
-import { agreementNamesProjection, categoryNamesProjection } from './statistics/read-models/value-names.projection';
+import {
+  agreementNamesProjection,
+  assetClassNamesProjection,
+  categoryNamesProjection,
+} from './statistics/read-models/value-names.projection';
 import { StatisticsQueries } from './statistics/queries/statistics.query';
 import { StatisticsFeed } from './statistics/statistics.feed';
 import { StatisticsHttpController } from './statistics/statistics.http.controller';
@@ -27,7 +31,7 @@ export class ReportingModule {
       imports: [
         RuntimeModule.forService({ ...REPORTING_DEFAULTS, env }),
         // reporting publishes no event: its own topic stays empty; identity, categories and
-        // agreements feed the labels (the statistics have a feed of their own, StatisticsFeed)
+        // agreements, asset types and models feed the labels (the statistics have a feed of their own, StatisticsFeed)
         EventSourcingModule.forContext({
           context: 'reporting',
           projections: [],
@@ -35,6 +39,7 @@ export class ReportingModule {
             { context: 'identity', projections: directoryProjections },
             { context: 'tickets', projections: [categoryNamesProjection] },
             { context: 'sla', projections: [agreementNamesProjection] },
+            { context: 'assets', projections: [assetClassNamesProjection] },
           ],
         }),
         AuthModule.forService({ env }),

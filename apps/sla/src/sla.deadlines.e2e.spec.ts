@@ -4,7 +4,7 @@ import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { eventually, startSmtpSink, startWebhookSink, useIsolatedStack } from '@itsm/testing';
 import Redis from 'ioredis';
 import { MongoClient, type Db } from 'mongodb';
-import { addBusinessTime } from './calendar/domain/business-time';
+import { addBusinessTime } from '@itsm/domain';
 import { slaHas, startSla, type SlaUnderTest } from './test-support/sla-test-app';
 import { TicketFixture } from './test-support/ticket-fixture';
 

@@ -34,3 +34,11 @@ export {
 } from './ticket-visibility';
 export { computePriority, DEFAULT_PRIORITY_MATRIX, parsePriorityMatrix, type PriorityMatrix } from './priority-matrix';
 export { legalStatusActions, statusAllows, type TicketStatusAction } from './ticket-status-actions';
+export {
+  addAgreementDuration,
+  addBusinessTime,
+  agreementEnd,
+  businessTimeBetween,
+  DEFAULT_HORIZON_DAYS,
+} from './business-time/business-time';
+export { calendarProblems, weeklyOpenMinutes } from './business-time/calendar-rules';

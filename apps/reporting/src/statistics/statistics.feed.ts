@@ -10,8 +10,8 @@ import { StatisticsStore } from './read-models/statistics.store';
 import { StatisticsFolder } from './statistics.folder';
 import { StatisticsVersions, STATISTICS_VERSION, type Progress } from './statistics.versions';
 
-/** The topics the statistics are folded from. */
-export const STATISTICS_CONTEXTS = ['tickets', 'sla'];
+/** The topics the statistics are folded from: tickets, their deadlines and calendars, the assets they link. */
+export const STATISTICS_CONTEXTS = ['tickets', 'sla', 'assets'];
 
 /**
  * Feeds this process's version of the statistics from the tickets and sla topics, from their
@@ -93,6 +93,7 @@ export class StatisticsFeed implements OnApplicationBootstrap, BeforeApplication
       this.settings.cachedTickets,
       this.settings.flushTickets,
     );
+    folder.catchingUp = state.status === 'replaying';
     const groupId = this.groupId;
     this.consumer = new EventConsumer({
       ...this.deadLetters.optionsFor(groupId, this.logger),
@@ -110,16 +111,17 @@ export class StatisticsFeed implements OnApplicationBootstrap, BeforeApplication
     this.deadLetters.register(groupId, this.consumer);
     if (this.stopped) return;
     await this.consumer.start(true);
-    if (state.status === 'replaying') await this.watchCatchUp();
+    if (state.status === 'replaying') await this.watchCatchUp(folder);
   }
 
   /** Becomes the live version once the group has read what the topics held now. */
-  private async watchCatchUp(): Promise<void> {
+  private async watchCatchUp(folder: StatisticsFolder): Promise<void> {
     const targets = await this.versions.endOffsets(this.topics);
     const check = async () => {
       const progress = await this.versions.progressOf(this.groupId, this.topics, targets);
       if (progress.read < progress.total) return;
       clearInterval(this.watcher);
+      folder.catchingUp = false;
       await this.versions.activate(this.version);
       this.logger.log(`statistics ${this.version} caught up (${progress.total} events): now live`);
     };

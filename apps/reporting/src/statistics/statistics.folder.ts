@@ -4,6 +4,7 @@ import { bucketDelta, contributionsOf } from './domain/contributions';
 import { foldTicketRecord } from './domain/fold-ticket-record';
 import type { PeriodCalendar } from './domain/periods';
 import { sameFacts, ticketsOf } from './domain/fold-batch';
+import { ReferenceData, referencesOf } from './domain/reference-data';
 import { emptyRecord, ticketOf, type TicketRecord } from './domain/ticket-record';
 import type { FlushedChanges, StatisticsStore } from './read-models/statistics.store';
 
@@ -39,10 +40,19 @@ export class StatisticsFolder {
   }
 
   /**
+   * A version filling from the topics' beginning: its flushes are checkpoints of `flushTickets`
+   * tickets rather than of 30 s (a table touched by two flushes is written twice), until it has
+   * caught up.
+   */
+  catchingUp = false;
+
+  /**
    * A flush at least this often while batches keep coming (the consumer flushes at once when it
    * has read its partitions to their end: live, each batch is written as it comes).
    */
-  readonly maxDelayMs = 30_000;
+  get maxDelayMs(): number {
+    return this.catchingUp ? 600_000 : 30_000;
+  }
 
   fold(events: readonly EventEnvelope[]): Promise<void> {
     return this.inTurn(() => this.foldNow(events));
@@ -70,20 +80,37 @@ export class StatisticsFolder {
   }
 
   private async foldNow(events: readonly EventEnvelope[]): Promise<void> {
-    const loaded = await this.loadMissing(ticketsOf(events));
+    const references = this.store.references;
+    const dependents = events.flatMap((event) => {
+      const key = ReferenceData.isReference(event) ? ReferenceData.keyOf(event) : null;
+      return key ? [...references.dependentsOf(key)] : [];
+    });
+    const loaded = await this.loadMissing([...new Set([...ticketsOf(events), ...dependents])]);
     for (const event of events) {
-      const ticketId = ticketOf(event);
-      if (ticketId === null) continue;
-      const pending = this.pending.get(ticketId);
-      if (pending) {
-        pending.current = foldTicketRecord(pending.current, event);
+      if (ReferenceData.isReference(event)) {
+        const key = references.apply(event);
+        if (key)
+          for (const ticketId of references.dependentsOf(key))
+            this.change(ticketId, loaded, (r) => references.resolve(r));
         continue;
       }
-      const flushed = loaded.get(ticketId) ?? this.cache.get(ticketId);
-      const before = flushed ?? emptyRecord(ticketId);
-      const after = foldTicketRecord(before, event);
-      if (after !== before) this.pending.set(ticketId, { flushed, current: after });
+      const ticketId = ticketOf(event);
+      if (ticketId !== null) {
+        this.change(ticketId, loaded, (record) => references.resolve(foldTicketRecord(record, event)));
+      }
     }
+  }
+
+  /** A ticket's record changed in memory: pending until the next flush, with what was flushed of it. */
+  private change(ticketId: string, loaded: Map<string, TicketRecord>, how: (record: TicketRecord) => TicketRecord) {
+    const pending = this.pending.get(ticketId);
+    const flushed = pending ? pending.flushed : (loaded.get(ticketId) ?? this.cache.get(ticketId));
+    const before = pending?.current ?? flushed ?? emptyRecord(ticketId);
+    const after = how(before);
+    if (after === before) return;
+    if (pending) pending.current = after;
+    else this.pending.set(ticketId, { flushed, current: after });
+    this.store.references.track(ticketId, referencesOf(after));
   }
 
   /** The stored records of known tickets that are neither pending nor cached. */
@@ -93,10 +120,10 @@ export class StatisticsFolder {
   }
 
   private async flushNow(): Promise<void> {
-    if (this.pending.size === 0) return;
     const changes = this.changes();
+    if (this.pending.size === 0 && changes.references.length === 0) return;
     if (this.interrupted) {
-      await this.store.rebuildTables(this.calendar, changes.records);
+      await this.store.rebuildTables(this.calendar, changes);
       this.interrupted = false;
     } else {
       try {
@@ -109,18 +136,20 @@ export class StatisticsFolder {
     }
     for (const { record } of changes.records) this.cache.set(record.ticketId, record);
     this.pending.clear();
+    this.store.references.flushed();
   }
 
   /** The records to write and the tables' change: per ticket, what it adds now less what it added. */
   private changes(): FlushedChanges {
     const records: FlushedChanges['records'] = [];
     const delta = new Map();
+    const { definitions } = this.store.references;
     for (const { flushed, current } of this.pending.values()) {
       if (sameFacts(current, flushed)) continue;
       records.push({ record: current, isNew: flushed === undefined && !this.store.isKnown(current.ticketId) });
-      const before = flushed ? contributionsOf(flushed, this.calendar) : new Map();
-      bucketDelta(before, contributionsOf(current, this.calendar), delta);
+      const before = flushed ? contributionsOf(flushed, this.calendar, definitions) : new Map();
+      bucketDelta(before, contributionsOf(current, this.calendar, definitions), delta);
     }
-    return { records, delta };
+    return { records, delta, references: this.store.references.changedDocs() };
   }
 }

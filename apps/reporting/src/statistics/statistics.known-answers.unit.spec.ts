@@ -1,3 +1,4 @@
+import type { CalendarDefinition } from '@itsm/contracts';
 import { generatedHistory, GENERATED_START } from '../test-support/generated-history';
 import { InMemoryStatistics } from '../test-support/in-memory-statistics';
 import { TicketHistory } from '../test-support/ticket-history';
@@ -101,9 +102,33 @@ describe('a generated history with known answers (UTC)', () => {
     expect(statistics.row('technician', 'month', '2026-01-01', 'tech-1').opened).toBe(COUNT - reassigned);
   });
 
-  it('keeps each entity apart: a manager of A sees A’s tickets only', () => {
+  it('keeps each entity apart: a manager of A sees A’s tickets only, and both once B moved under A', () => {
     const a = statistics.row('all', 'month', '2026-01-01', '*', ['A']);
     expect(a).toMatchObject({ opened: 30, solved: 30, reopened: tickets.filter((i) => i % 10 === 0).length });
+    // the scope is the entity tree now: B moved under A, A's subtree is A and B (docs/reporting.md, Scope)
+    const moved = statistics.row('all', 'month', '2026-01-01', '*', ['A', 'B']);
+    expect(moved).toEqual(statistics.row('all', 'month', '2026-01-01'));
+  });
+
+  it('counts business time as wall time for tickets whose SLA has no calendar (the even ones, in A)', () => {
+    const a = statistics.row('all', 'month', '2026-01-01', '*', ['A']);
+    expect(a.businessTime).toEqual({
+      timeToOwn: a.timeToOwn,
+      timeToSolve: a.timeToSolve,
+      timeToClose: a.timeToClose,
+      waiting: a.waiting,
+    });
+  });
+
+  it('files each ticket under its computer’s type and model as they are now', () => {
+    const opened = (dimension: string) =>
+      statistics.table(dimension, 'month', '2026-01-01', '2026-02-01').map((row) => [row.value, row.opened]);
+    expect(opened('asset-type')).toEqual([['laptop', 60]]);
+    expect(opened('asset-model')).toEqual([
+      ['elitebook', 20],
+      ['latitude', 20],
+      ['zbook', 20],
+    ]);
   });
 
   it('gives the backlog at the end of each day: tickets opened and not solved, or reopened', () => {
@@ -117,6 +142,50 @@ describe('a generated history with known answers (UTC)', () => {
       const end = Date.parse(`${day}T00:00:00.000Z`) / 1000 + 86_400;
       const expected = tickets.filter((i) => openAt(i, end)).length;
       expect(statistics.row('all', 'day', day).backlog).toBe(expected);
+    }
+  });
+});
+
+describe('a ticket counted in business time on its SLA’s calendar (weekdays 09:00-17:00 UTC)', () => {
+  const NINE_TO_FIVE: CalendarDefinition = {
+    name: 'Support',
+    timeZone: 'UTC',
+    openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    holidays: [],
+  };
+  // Given a ticket opened Friday 2026-01-09 16:00 with an SLA TTO and TTR on that calendar, taken at
+  // 16:30; solved Monday 10:00, the solution refused at 11:00; pending Monday 16:00 to Tuesday 09:30;
+  // solved Tuesday 12:00 and closed at 14:00
+  const history = new TicketHistory();
+  history.open('friday', '2026-01-09T16:00:00.000Z', { technician: 'tech' });
+  history.attach('friday', 'tto', 'sla', 'tto', '2026-01-12T10:00:00.000Z', '2026-01-09T16:00:00.000Z', 'support');
+  history.attach('friday', 'ttr', 'sla', 'ttr', '2026-01-13T16:00:00.000Z', '2026-01-09T16:00:00.000Z', 'support');
+  history.status('friday', 'new', 'assigned', '2026-01-09T16:30:00.000Z');
+  history.status('friday', 'assigned', 'solved', '2026-01-12T10:00:00.000Z');
+  history.status('friday', 'solved', 'assigned', '2026-01-12T11:00:00.000Z');
+  history.status('friday', 'assigned', 'pending', '2026-01-12T16:00:00.000Z');
+  history.status('friday', 'pending', 'assigned', '2026-01-13T09:30:00.000Z');
+  history.status('friday', 'assigned', 'solved', '2026-01-13T12:00:00.000Z');
+  history.status('friday', 'solved', 'closed', '2026-01-13T14:00:00.000Z');
+  const calendar = new TicketHistory().calendar('support', NINE_TO_FIVE, '2026-01-01T00:00:00.000Z').events;
+
+  it('takes the closed hours off its times, and keeps the wall-clock ones beside them', () => {
+    // When the calendar is read before the ticket, or only after it (another partition)
+    for (const events of [
+      [...calendar, ...history.events],
+      [...history.events, ...calendar],
+    ]) {
+      const january = new InMemoryStatistics().fold(events, 3).row('all', 'month', '2026-01-01');
+      // Then, open hours: Friday 16-17, Monday 9-17, Tuesday 9-12 (12 h) to the solution, 14 h to the
+      // closing; waits Monday 10-11 (1 h) and Monday 16-17 + Tuesday 9-9:30 (1 h 30)
+      expect(january.businessTime.timeToOwn.average).toBe(1800);
+      expect(january.businessTime.waiting.average).toBe(9000);
+      expect(january.businessTime.timeToSolve.average).toBe(12 * 3600 - 9000);
+      expect(january.businessTime.timeToClose.average).toBe(14 * 3600 - 9000);
+      // and on the wall clock: 92 h to the solution, 94 h to the closing, waits 1 h + 17 h 30
+      expect(january.waiting.average).toBe(66_600);
+      expect(january.timeToSolve.average).toBe(92 * 3600 - 66_600);
+      expect(january.timeToClose.average).toBe(94 * 3600 - 66_600);
     }
   });
 });

@@ -3,6 +3,8 @@ import { KAFKA, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { REPORTING_SETTINGS, type ReportingSettings } from '../reporting.env';
+import { FreshValue } from './queries/fresh-value';
 import type { VersionDoc } from './read-models/statistics.store';
 
 /** The version of the statistics this process computes (statisticsVersion(), or a test's own). */
@@ -31,18 +33,23 @@ interface ActiveDoc {
 export class StatisticsVersions {
   private readonly active: Collection<ActiveDoc>;
   private readonly versions: Collection<VersionDoc>;
+  private readonly answered: FreshValue<string>;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(STATISTICS_VERSION) readonly own: string,
+    @Inject(REPORTING_SETTINGS) settings: ReportingSettings,
   ) {
     this.active = connection.collection<ActiveDoc>('reporting_active');
     this.versions = connection.collection<VersionDoc>('reporting_versions');
+    const read = async () => (await this.active.findOne({ _id: 'active' }))?.version ?? this.own;
+    this.answered = new FreshValue(read, settings.queryFreshMs);
   }
 
-  async answering(): Promise<string> {
-    return (await this.active.findOne({ _id: 'active' }))?.version ?? this.own;
+  /** The version answering queries (REPORTING_QUERY_FRESH_MS old at most, see FreshValue). */
+  answering(): Promise<string> {
+    return this.answered.get();
   }
 
   async activate(version: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { CalendarDefinition } from '@itsm/contracts';
 import { TicketHistory } from './ticket-history';
 
 const HOUR = 3_600_000;
@@ -14,17 +15,30 @@ export const GENERATED_START = Date.parse('2026-01-05T08:00:00.000Z');
  * - pending from +1 h to +2 h when i % 3 = 0;
  * - solved at +5 h; when i % 5 = 0 reopened at +6 h and solved again at +7 h;
  * - closed at +8 h unless i % 4 = 0; satisfaction (i % 5) + 1 at +9 h when closed and i even;
- * - an SLA TTR due at +6 h 30: met at the solution, so breached when i % 5 = 0.
+ * - an SLA TTR due at +6 h 30: met at the solution, so breached when i % 5 = 0; counted on the
+ *   calendar "office" (weekdays 08:00-18:00 UTC) when i is odd, a calendar defined after every ticket;
+ * - linked to the computer pc-(i % 3), all laptops, pc-0 a Latitude, pc-1 and pc-2 EliteBooks until
+ *   pc-2 becomes a ZBook after every ticket.
+ * Calendars and assets come after the tickets that read them, so that the tickets are resolved again.
  */
 export function generatedHistory(count: number, start = GENERATED_START): TicketHistory {
   const history = new TicketHistory();
+  const before = new Date(start - 86_400_000).toISOString();
+  history.asset('pc-0', 'laptop', 'latitude', before);
+  history.asset('pc-1', 'laptop', 'elitebook', before);
+  history.asset('pc-2', 'laptop', 'elitebook', before);
   for (let i = 0; i < count; i++) {
     const opened = start + i * HOUR;
     const at = (offset: number) => new Date(opened + offset).toISOString();
     const ticketId = `t${String(i).padStart(6, '0')}`;
-    history.open(ticketId, at(0), { entityId: i % 2 === 0 ? 'A' : 'B', technician: 'tech-1', categoryId: 'printers' });
+    history.open(ticketId, at(0), {
+      entityId: i % 2 === 0 ? 'A' : 'B',
+      technician: 'tech-1',
+      categoryId: 'printers',
+      items: [{ itemType: 'computer', itemId: `pc-${i % 3}` }],
+    });
     const deadline = at(6 * HOUR + 30 * MINUTE);
-    history.attach(ticketId, 'sla-ttr', 'sla', 'ttr', deadline, at(0));
+    history.attach(ticketId, 'sla-ttr', 'sla', 'ttr', deadline, at(0), i % 2 === 1 ? 'office' : null);
     history.status(ticketId, 'new', 'assigned', at(10 * MINUTE));
     if (i % 7 === 0) {
       history.assign(ticketId, { kind: 'user', id: 'tech-1' }, at(20 * MINUTE), true);
@@ -47,5 +61,16 @@ export function generatedHistory(count: number, start = GENERATED_START): Ticket
       if (i % 2 === 0) history.satisfaction(ticketId, (i % 5) + 1, at(9 * HOUR));
     }
   }
+  const after = new Date(start + (count + 10) * HOUR).toISOString();
+  history.calendar('office', OFFICE_HOURS, after);
+  history.asset('pc-2', 'laptop', 'zbook', after);
   return history;
 }
+
+/** Weekdays 08:00-18:00 UTC, no holiday. */
+export const OFFICE_HOURS: CalendarDefinition = {
+  name: 'Bureau',
+  timeZone: 'UTC',
+  openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+  holidays: [],
+};

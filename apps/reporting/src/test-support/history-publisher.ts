@@ -3,16 +3,28 @@ import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/mess
 import type { ManagedIsolatedStack } from '@itsm/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
-/** Publishes a TicketHistory's envelopes as they are, each on its context's topic of the slice (sla.*: sla). */
+/** The context whose topic carries an event of a TicketHistory. */
+export const contextOf = (event: EventEnvelope): 'tickets' | 'sla' | 'assets' =>
+  event.type.startsWith('sla.') || event.type.startsWith('calendar.')
+    ? 'sla'
+    : event.type.startsWith('asset')
+      ? 'assets'
+      : 'tickets';
+
+/** Publishes a TicketHistory's envelopes as they are, each on its context's topic of the slice. */
 export class HistoryPublisher {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
-  private readonly topics: Record<'tickets' | 'sla', string>;
+  private readonly topics: Record<'tickets' | 'sla' | 'assets', string>;
 
   constructor(stack: ManagedIsolatedStack) {
     this.kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
     this.producer = createIdempotentProducer(this.kafka);
-    this.topics = { tickets: topicFor('tickets', stack.topicPrefix), sla: topicFor('sla', stack.topicPrefix) };
+    this.topics = {
+      tickets: topicFor('tickets', stack.topicPrefix),
+      sla: topicFor('sla', stack.topicPrefix),
+      assets: topicFor('assets', stack.topicPrefix),
+    };
     stack.onTeardown(() => this.producer.disconnect());
   }
 
@@ -25,8 +37,8 @@ export class HistoryPublisher {
   }
 
   async publish(events: readonly EventEnvelope[]): Promise<void> {
-    for (const context of ['tickets', 'sla'] as const) {
-      const messages = events.filter((event) => (event.type.startsWith('sla.') ? 'sla' : 'tickets') === context);
+    for (const context of ['tickets', 'sla', 'assets'] as const) {
+      const messages = events.filter((event) => contextOf(event) === context);
       for (let at = 0; at < messages.length; at += 500) {
         await this.producer.send({
           topic: this.topics[context],

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { BucketCounters } from '../statistics/domain/contributions';
 import { foldBatch } from '../statistics/domain/fold-batch';
+import { ReferenceData } from '../statistics/domain/reference-data';
 import { nextPeriod, PeriodCalendar, periodsBetween, type Period } from '../statistics/domain/periods';
 import { statisticRows, type BucketCountersDoc, type StatisticRow } from '../statistics/domain/statistic-rows';
 import type { TicketRecord } from '../statistics/domain/ticket-record';
@@ -13,6 +14,7 @@ export class InMemoryStatistics {
   readonly records = new Map<string, TicketRecord>();
   readonly buckets = new Map<string, Record<string, unknown>>();
   readonly calendar: PeriodCalendar;
+  readonly references = new ReferenceData();
 
   constructor(zone = 'UTC') {
     this.calendar = new PeriodCalendar(zone);
@@ -20,7 +22,12 @@ export class InMemoryStatistics {
 
   fold(events: readonly EventEnvelope[], batchSize = events.length): this {
     for (let at = 0; at < events.length; at += Math.max(1, batchSize)) {
-      const { records, delta } = foldBatch(events.slice(at, at + batchSize), this.records, this.calendar);
+      const { records, delta } = foldBatch(
+        events.slice(at, at + batchSize),
+        this.records,
+        this.calendar,
+        this.references,
+      );
       for (const record of records) this.records.set(record.ticketId, record);
       this.add(delta);
     }

@@ -1,4 +1,4 @@
-import type { ActorRef, EventEnvelope, TicketStatus } from '@itsm/contracts';
+import type { ActorRef, CalendarDefinition, EventEnvelope, TicketStatus } from '@itsm/contracts';
 import { ticketOpened } from '@itsm/fixtures';
 
 type Agreement = 'sla' | 'ola';
@@ -93,12 +93,20 @@ export class TicketHistory {
     });
   }
 
-  attach(ticketId: string, slaId: string, agreement: Agreement, kind: Kind, deadline: string, at: string): this {
+  attach(
+    ticketId: string,
+    slaId: string,
+    agreement: Agreement,
+    kind: Kind,
+    deadline: string,
+    at: string,
+    calendarId: string | null = null,
+  ): this {
     return this.sla(ticketId, at, 'sla.attached', {
       ...this.ref(ticketId, slaId, agreement, kind),
       entityId: this.entities.get(ticketId) ?? 'root',
       name: slaId,
-      calendarId: null,
+      calendarId,
       ticketSequence: 1,
       startedAt: at,
       deadline,
@@ -137,6 +145,31 @@ export class TicketHistory {
     return [...this.events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
   }
 
+  /** A business calendar created (or, when it exists, changed), on its stream of the sla topic. */
+  calendar(calendarId: string, definition: CalendarDefinition, at: string): this {
+    const streamId = `calendar-${calendarId}`;
+    const type = this.sequences.has(streamId) ? 'calendar.changed' : 'calendar.created';
+    const owner = type === 'calendar.created' ? { entityId: 'root', recursive: true } : {};
+    return this.append(streamId, '', at, type, { calendarId, ...owner, ...definition });
+  }
+
+  /** An asset created with a type and a model (their dropdowns' ids), or their change when it exists. */
+  asset(assetId: string, typeId: string | null, modelId: string | null, at: string): this {
+    const streamId = `asset-${assetId}`;
+    if (this.sequences.has(streamId)) {
+      const changes = { typeId, modelId };
+      return this.append(streamId, '', at, 'asset.updated', { assetId, assetType: 'computer', changes, locked: [] });
+    }
+    const fields = { name: assetId, typeId, modelId };
+    return this.append(streamId, '', at, 'asset.created', {
+      assetId,
+      assetType: 'computer',
+      entityId: 'root',
+      dynamic: false,
+      fields,
+    });
+  }
+
   /** A category or an agreement defined, on its own stream: its name labels the tables. */
   define(type: 'category.created' | 'sla.defined', streamId: string, at: string, data: object): this {
     return this.append(streamId, '', at, type, data);
@@ -160,7 +193,11 @@ export class TicketHistory {
     this.events.push({
       id: `e-${++this.counter}`,
       type,
-      schemaVersion: type === 'ticket.opened' || type === 'ticket.satisfaction-recorded' ? 2 : 1,
+      schemaVersion: ['ticket.opened', 'ticket.satisfaction-recorded', 'calendar.created', 'calendar.changed'].includes(
+        type,
+      )
+        ? 2
+        : 1,
       streamId,
       sequence,
       entityId: this.entities.get(ticketId) ?? 'root',

@@ -1,7 +1,6 @@
-import { DomainError, type Decider, type FieldError } from '@itsm/domain';
+import { calendarProblems, DomainError, type Decider, type FieldError } from '@itsm/domain';
 import type { CalendarDefinition, CalendarEvent } from '@itsm/contracts';
 import type { CalendarLimits } from './domain/calendar-limits';
-import { calendarProblems } from './domain/calendar-rules';
 import { beyondHorizon, type AgreementLength } from './domain/deadline-horizon';
 
 export type CalendarCommand =

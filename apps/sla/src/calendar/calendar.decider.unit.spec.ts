@@ -1,8 +1,8 @@
 import type { CalendarDefinition, CalendarEvent } from '@itsm/contracts';
+import { calendarProblems } from '@itsm/domain';
 import { deciderSpecification } from '@itsm/testing';
 import { calendarDecider, type CalendarCommand } from './calendar.decider';
 import { DEFAULT_CALENDAR_LIMITS } from './domain/calendar-limits';
-import { calendarProblems } from './domain/calendar-rules';
 import type { AgreementLength } from './domain/deadline-horizon';
 
 const spec = deciderSpecification(calendarDecider);

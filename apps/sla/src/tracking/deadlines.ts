@@ -1,5 +1,5 @@
 import type { CalendarDefinition, EscalationLevel, ScheduledLevel } from '@itsm/contracts';
-import { addAgreementDuration, addBusinessTime, businessTimeBetween } from '../calendar/domain/business-time';
+import { addAgreementDuration, addBusinessTime, businessTimeBetween } from '@itsm/domain';
 import type { ResolvedAgreement } from './ticket-sla.commands';
 
 const MINUTE_MS = 60_000;

@@ -1,8 +1,10 @@
+import type { CalendarDefinition } from '@itsm/contracts';
+import { businessTimeBetween } from '@itsm/domain';
 import { binOf } from './duration-sketch';
 import { PERIODS, type PeriodCalendar } from './periods';
 import type { Dimension } from './statistic-catalogue';
 import type { OpenedTicket, TicketRecord } from './ticket-record';
-import { ticketTimes } from './ticket-times';
+import { ticketTimes, wallClock, type Measure } from './ticket-times';
 
 /** Counters of one bucket: field name -> amount (durations: `<name>_n`, `<name>_s`, `<name>_h.<bin>`). */
 export type Counters = Map<string, number>;
@@ -18,8 +20,11 @@ type DimensionValues = Array<[Dimension, string[]]>;
 
 const orNone = (values: string[]) => (values.length > 0 ? values : [NONE]);
 
+const distinct = (values: Array<string | null>) => orNone([...new Set(values.filter((v): v is string => v !== null))]);
+
 /** The ticket's values on every dimension but `agreement` (its current fields, as GLPI reads them). */
-function dimensionsOf(ticket: OpenedTicket): DimensionValues {
+function dimensionsOf(record: TicketRecord, ticket: OpenedTicket): DimensionValues {
+  const assets = ticket.itemIds.flatMap((id) => record.resolved.assets[id] ?? []);
   return [
     ['all', ['*']],
     ['technician', orNone(ticket.technicianIds)],
@@ -30,6 +35,8 @@ function dimensionsOf(ticket: OpenedTicket): DimensionValues {
     ['priority', [String(ticket.priority)]],
     ['location', [ticket.location ?? NONE]],
     ['item-type', orNone(ticket.itemTypes)],
+    ['asset-type', distinct(assets.map((asset) => asset.typeId))],
+    ['asset-model', distinct(assets.map((asset) => asset.modelId))],
   ];
 }
 
@@ -64,21 +71,44 @@ const duration = (name: string, seconds: number): Array<[string, number]> => [
 ];
 
 /**
+ * A duration in business time, kept as its difference from the wall-clock one (`b<name>_s`, and
+ * `b<name>_h` moving the ticket from its wall bin to its business bin): nothing when they are equal,
+ * as for every ticket without a calendar, which keeps the buckets half as large. A table reads the
+ * business durations as the wall-clock ones plus these differences.
+ */
+function businessDifference(name: string, wall: number, business: number): Array<[string, number]> {
+  if (wall === business) return [];
+  return [
+    [`b${name}_s`, business - wall],
+    [`b${name}_h.${binOf(business)}`, 1],
+    [`b${name}_h.${binOf(wall)}`, -1],
+  ];
+}
+
+/**
  * Everything one ticket adds to the statistics, a function of its record alone: the buckets are
  * the sum of it over every ticket, whatever order the topics were read in. An event changes the
  * buckets by what its ticket adds after it less what it added before.
  */
-export function contributionsOf(record: TicketRecord, calendar: PeriodCalendar): BucketCounters {
+export function contributionsOf(
+  record: TicketRecord,
+  calendar: PeriodCalendar,
+  definitions: ReadonlyMap<string, CalendarDefinition> = new Map(),
+): BucketCounters {
   const ticket = record.opened;
   if (!ticket) return new Map();
   const collector = new Collector(calendar, ticket.entityId);
-  const dimensions = dimensionsOf(ticket);
+  const dimensions = dimensionsOf(record, ticket);
   const times = ticketTimes(ticket);
+  const business = times.durationsIn(measureOn(record, 'tto', definitions), measureOn(record, 'ttr', definitions));
   collector.add(ticket.openedAt, dimensions, [['opened', 1]]);
   for (const { at, delta } of times.backlogMoves) collector.add(at, dimensions, [['backlog', delta]]);
   for (const at of times.reopenedAt) collector.add(at, dimensions, [['reopened', 1]]);
   if (ticket.takenIntoAccountAt !== null && times.ownSeconds !== null)
-    collector.add(ticket.takenIntoAccountAt, dimensions, duration('tto', times.ownSeconds));
+    collector.add(ticket.takenIntoAccountAt, dimensions, [
+      ...duration('tto', times.ownSeconds),
+      ...businessDifference('tto', times.ownSeconds, business.ownSeconds ?? 0),
+    ]);
   if (times.solvedAt !== null) {
     const late = record.agreements.some((a) => a.agreement === 'sla' && a.kind === 'ttr' && a.breached);
     collector.add(times.solvedAt, dimensions, [
@@ -86,6 +116,8 @@ export function contributionsOf(record: TicketRecord, calendar: PeriodCalendar):
       ['late', late ? 1 : 0],
       ...duration('solve', times.solveSeconds ?? 0),
       ...duration('wait', times.waitingSeconds ?? 0),
+      ...businessDifference('solve', times.solveSeconds ?? 0, business.solveSeconds ?? 0),
+      ...businessDifference('wait', times.waitingSeconds ?? 0, business.waitingSeconds ?? 0),
     ]);
   }
   if (times.closedAt !== null) {
@@ -93,6 +125,7 @@ export function contributionsOf(record: TicketRecord, calendar: PeriodCalendar):
     collector.add(times.closedAt, dimensions, [
       ['closed', 1],
       ...duration('close', times.closeSeconds ?? 0),
+      ...businessDifference('close', times.closeSeconds ?? 0, business.closeSeconds ?? 0),
       ['sat_n', answered ? 1 : 0],
       ['sat_s', answered?.rating ?? 0],
     ]);
@@ -105,6 +138,24 @@ export function contributionsOf(record: TicketRecord, calendar: PeriodCalendar):
     collector.add(at, [...dimensions, ['agreement', [facts.slaId]]], [field]);
   }
   return collector.buckets;
+}
+
+/**
+ * How the ticket's times count in business time: on the calendar of its SLA of that kind (TTO for
+ * the taking into account, TTR for the rest, as GLPI's getCalendar), read from the definition the
+ * record was resolved with; the wall clock when it has none (GLPI's fallback to the entity's
+ * calendar is not read here: see docs/reporting.md).
+ */
+function measureOn(
+  record: TicketRecord,
+  kind: 'tto' | 'ttr',
+  definitions: ReadonlyMap<string, CalendarDefinition>,
+): Measure {
+  const calendarId = record.agreements.find((a) => a.agreement === 'sla' && a.kind === kind)?.calendarId;
+  const hash = calendarId ? record.resolved.calendars[calendarId] : undefined;
+  const definition = hash ? definitions.get(hash) : undefined;
+  if (!definition) return wallClock;
+  return (from, to) => businessTimeBetween(definition, new Date(from), new Date(to));
 }
 
 /** What turns `before` into `after`, zeros left out. */

@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { bucketDelta, contributionsOf, type BucketCounters } from './contributions';
 import { foldTicketRecord } from './fold-ticket-record';
 import type { PeriodCalendar } from './periods';
+import { ReferenceData, referencesOf } from './reference-data';
 import { emptyRecord, ticketOf, type TicketRecord } from './ticket-record';
 
 export interface FoldedBatch {
@@ -22,32 +23,44 @@ export const ticketsOf = (events: readonly EventEnvelope[]): string[] => [
  */
 export const sameFacts = (record: TicketRecord, before: TicketRecord | undefined) =>
   before
-    ? record.opened === before.opened && record.agreements === before.agreements
+    ? record.opened === before.opened && record.agreements === before.agreements && record.resolved === before.resolved
     : record.opened === null && record.agreements.length === 0;
 
 /**
  * Folds a batch of events into the records they are about (`known`: as stored, absent when new)
  * and the buckets' change: per ticket, what it adds after the batch less what it added before.
+ * Calendars and assets change `references`, and resolve again the tickets that read them.
  */
 export function foldBatch(
   events: readonly EventEnvelope[],
   known: ReadonlyMap<string, TicketRecord>,
   calendar: PeriodCalendar,
+  references: ReferenceData,
 ): FoldedBatch {
   const after = new Map<string, TicketRecord>();
+  const change = (ticketId: string, how: (record: TicketRecord) => TicketRecord) => {
+    const next = how(after.get(ticketId) ?? known.get(ticketId) ?? emptyRecord(ticketId));
+    after.set(ticketId, next);
+    references.track(ticketId, referencesOf(next));
+  };
   for (const event of events) {
+    if (ReferenceData.isReference(event)) {
+      const key = references.apply(event);
+      if (key) for (const ticketId of references.dependentsOf(key)) change(ticketId, (r) => references.resolve(r));
+      continue;
+    }
     const ticketId = ticketOf(event);
-    if (ticketId === null) continue;
-    const current = after.get(ticketId) ?? known.get(ticketId) ?? emptyRecord(ticketId);
-    after.set(ticketId, foldTicketRecord(current, event));
+    if (ticketId !== null) change(ticketId, (record) => references.resolve(foldTicketRecord(record, event)));
   }
   const delta: BucketCounters = new Map();
   const records: TicketRecord[] = [];
+  const { definitions } = references;
   for (const [ticketId, record] of after) {
     const before = known.get(ticketId);
     if (sameFacts(record, before)) continue;
     records.push(record);
-    bucketDelta(before ? contributionsOf(before, calendar) : new Map(), contributionsOf(record, calendar), delta);
+    const was = before ? contributionsOf(before, calendar, definitions) : new Map();
+    bucketDelta(was, contributionsOf(record, calendar, definitions), delta);
   }
   return { records, delta };
 }

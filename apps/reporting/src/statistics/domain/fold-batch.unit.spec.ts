@@ -1,6 +1,7 @@
 import { generatedHistory } from '../../test-support/generated-history';
 import { InMemoryStatistics } from '../../test-support/in-memory-statistics';
 import { nonZeroBuckets } from '../../test-support/non-zero-buckets';
+import { contextOf } from '../../test-support/history-publisher';
 import { TicketHistory } from '../../test-support/ticket-history';
 
 const nonZero = (statistics: InMemoryStatistics) => nonZeroBuckets(statistics.buckets);
@@ -11,13 +12,16 @@ describe('folding events into the statistics', () => {
 
   it('gives the same buckets whatever the batches and however the two topics interleave', () => {
     // Given the same history read event by event in time order, when it is read topic after topic
-    // (every ticket event, then every deadline event) or in other batches
-    const tickets = history.events.filter((event) => event.type.startsWith('ticket.'));
-    const deadlines = history.events.filter((event) => event.type.startsWith('sla.'));
-    const topicByTopic = new InMemoryStatistics().fold([...deadlines, ...tickets], 13);
+    // (deadlines and calendars, then tickets, then assets, or the other way round) or in other batches
+    const [tickets, sla, assets] = (['tickets', 'sla', 'assets'] as const).map((topic) =>
+      history.events.filter((event) => contextOf(event) === topic),
+    );
+    const topicByTopic = new InMemoryStatistics().fold([...sla, ...tickets, ...assets], 13);
+    const theOtherWay = new InMemoryStatistics().fold([...assets, ...tickets, ...sla], 29);
     const oneBatch = new InMemoryStatistics().fold(history.events);
     // Then the buckets are the same
     expect(nonZero(topicByTopic)).toEqual(nonZero(inTimeOrder));
+    expect(nonZero(theOtherWay)).toEqual(nonZero(inTimeOrder));
     expect(nonZero(oneBatch)).toEqual(nonZero(inTimeOrder));
   });
 
@@ -61,5 +65,38 @@ describe('folding events into the statistics', () => {
       ola_tto_met: 1,
       ola_tto_breached: 0,
     });
+  });
+
+  it('counts a ticket under each linked asset’s type and model, and follows a model changed', () => {
+    // Given a ticket linked to a laptop (a Latitude) and a laser printer, both known
+    const linked = new TicketHistory();
+    linked.asset('pc', 'laptop', 'latitude', '2026-02-01T08:00:00.000Z');
+    linked.asset('printer', 'laser', 'm404', '2026-02-01T08:00:00.000Z');
+    linked.open('t1', '2026-02-02T08:00:00.000Z', {
+      items: [
+        { itemType: 'computer', itemId: 'pc' },
+        { itemType: 'printer', itemId: 'printer' },
+      ],
+    });
+    const statistics = new InMemoryStatistics().fold(linked.events);
+    const opened = (dimension: string) =>
+      statistics.table(dimension, 'month', '2026-02-01', '2026-03-01').map((row) => [row.value, row.opened]);
+    // Then it counts once under each type and each model
+    expect(opened('asset-type')).toEqual([
+      ['laptop', 1],
+      ['laser', 1],
+    ]);
+    expect(opened('asset-model')).toEqual([
+      ['latitude', 1],
+      ['m404', 1],
+    ]);
+    // When the laptop's model is corrected afterwards
+    linked.asset('pc', 'laptop', 'latitude-7440', '2026-02-03T08:00:00.000Z');
+    statistics.fold(linked.events.slice(-1));
+    // Then the ticket counts under the model now, as under a reclassified category
+    expect(opened('asset-model')).toEqual([
+      ['latitude-7440', 1],
+      ['m404', 1],
+    ]);
   });
 });

@@ -109,8 +109,8 @@ function applySla(record: TicketRecord, envelope: EventEnvelope): TicketRecord {
   const event = envelope as ContractEnvelope;
   switch (event.type) {
     case 'sla.attached': {
-      const { slaId, agreement, kind, deadline } = event.data;
-      return withAgreement(record, { slaId, agreement, kind, deadline, metAt: null, breached: false });
+      const { slaId, agreement, kind, calendarId, deadline } = event.data;
+      return withAgreement(record, { slaId, agreement, kind, calendarId, deadline, metAt: null, breached: false });
     }
     case 'sla.detached':
       return { ...record, agreements: record.agreements.filter((known) => known.slaId !== event.data.slaId) };

@@ -11,6 +11,8 @@ export const DIMENSIONS = [
   'priority',
   'location',
   'item-type',
+  'asset-type',
+  'asset-model',
   'agreement',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -35,6 +37,11 @@ export const STATISTICS: readonly StatisticDefinition[] = [
   { name: 'time-to-close', version: 1, description: 'opening to closing less waiting, at the closing' },
   { name: 'waiting', version: 1, description: 'time pending before the solution, at the solution' },
   { name: 'satisfaction', version: 1, description: 'surveys answered and their ratings, at the closing' },
+  {
+    name: 'business-times',
+    version: 1,
+    description: 'times to own, solve, close and waiting in business time, on the calendar of the ticket’s SLA',
+  },
   { name: 'agreements', version: 1, description: 'SLA and OLA TTO/TTR met (at meeting) or breached (at the deadline)' },
 ];
 

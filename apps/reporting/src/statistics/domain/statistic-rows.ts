@@ -30,6 +30,13 @@ export interface StatisticRow {
   timeToSolve: DurationStatistic;
   timeToClose: DurationStatistic;
   waiting: DurationStatistic;
+  /** the same four durations in business time: on the calendar of the ticket's SLA (wall clock without one) */
+  businessTime: {
+    timeToOwn: DurationStatistic;
+    timeToSolve: DurationStatistic;
+    timeToClose: DurationStatistic;
+    waiting: DurationStatistic;
+  };
   satisfaction: { answered: number; average: number | null; answerRate: number | null };
   agreements: Record<AgreementOutcome, number>;
 }
@@ -47,42 +54,70 @@ export const AGREEMENT_OUTCOMES = [
 export type AgreementOutcome = (typeof AGREEMENT_OUTCOMES)[number];
 
 const COUNTERS = ['opened', 'solved', 'closed', 'reopened', 'late', 'backlog', 'sat_n', 'sat_s'] as const;
+/** wall-clock durations; `b<name>` holds the business ones' difference from them (see contributions) */
 const DURATIONS = ['tto', 'solve', 'close', 'wait'] as const;
+type Duration = (typeof DURATIONS)[number];
+const BUSINESS = DURATIONS.map((duration) => `b${duration}`);
 
-/** The sums of some buckets: plain counters, and each duration's count, sum and bins. */
+const SUMMED = [
+  ...COUNTERS,
+  ...AGREEMENT_OUTCOMES,
+  ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`]),
+  ...BUSINESS.map((b) => `${b}_s`),
+];
+const INDEX = new Map(SUMMED.map((name, index) => [name, index]));
+const BINS = [...DURATIONS, ...BUSINESS].map((duration) => `${duration}_h`);
+
+/**
+ * The sums of some buckets: plain counters, and each duration's count, sum and bins. A table sums
+ * thousands of buckets: an array of counters and bins merged in place keep the allocations few.
+ */
 class Sums {
-  readonly counters = new Map<string, number>();
-  readonly bins = new Map<string, Record<string, number>>();
+  readonly counters = new Float64Array(SUMMED.length);
+  readonly bins: Array<Record<string, number> | undefined> = new Array(BINS.length);
 
   add(doc: BucketCountersDoc): void {
-    for (const name of [...COUNTERS, ...AGREEMENT_OUTCOMES, ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`])]) {
-      const amount = doc[name];
-      if (typeof amount === 'number') this.counters.set(name, (this.counters.get(name) ?? 0) + amount);
+    for (let index = 0; index < SUMMED.length; index++) {
+      const amount = doc[SUMMED[index]];
+      if (typeof amount === 'number') this.counters[index] += amount;
     }
-    for (const duration of DURATIONS) {
-      const source = doc[`${duration}_h`] as Record<string, number> | undefined;
+    for (let index = 0; index < BINS.length; index++) {
+      const source = doc[BINS[index]] as Record<string, number> | undefined;
       if (!source) continue;
-      const target = this.bins.get(duration) ?? {};
-      for (const [bin, count] of Object.entries(source)) target[bin] = (target[bin] ?? 0) + count;
-      this.bins.set(duration, target);
+      const target = (this.bins[index] ??= {});
+      for (const bin in source) target[bin] = (target[bin] ?? 0) + source[bin];
     }
   }
 
   isEmpty(): boolean {
-    return [...this.counters.values()].every((amount) => amount === 0);
+    return this.counters.every((amount) => amount === 0);
   }
 
   get(name: string): number {
-    return this.counters.get(name) ?? 0;
+    return this.counters[INDEX.get(name)!];
   }
 
-  duration(name: (typeof DURATIONS)[number]): DurationStatistic {
+  /** A duration on the wall clock, or in business time: the wall clock's plus the differences. */
+  duration(name: Duration, business = false): DurationStatistic {
     const count = this.get(`${name}_n`);
     return {
       count,
-      average: count === 0 ? null : Math.round(this.get(`${name}_s`) / count),
-      p90: quantileOf(this.bins.get(name) ?? {}, 0.9),
+      average: count === 0 ? null : Math.round(this.sumOf(name, business) / count),
+      p90: quantileOf(this.binsOf(name, business), 0.9),
     };
+  }
+
+  private sumOf(name: Duration, business: boolean): number {
+    return this.get(`${name}_s`) + (business ? this.get(`b${name}_s`) : 0);
+  }
+
+  private binsOf(name: Duration, business: boolean): Record<string, number> {
+    const wall = this.bins[DURATIONS.indexOf(name)] ?? {};
+    const differences = business ? this.bins[DURATIONS.length + DURATIONS.indexOf(name)] : undefined;
+    if (!differences) return wall;
+    const merged = { ...wall };
+    for (const bin in differences) merged[bin] = (merged[bin] ?? 0) + differences[bin];
+    return merged;
   }
 }
 
@@ -135,6 +170,12 @@ function rowOf(period: string, value: string, sum: Sums, backlog: number): Stati
     timeToSolve: sum.duration('solve'),
     timeToClose: sum.duration('close'),
     waiting: sum.duration('wait'),
+    businessTime: {
+      timeToOwn: sum.duration('tto', true),
+      timeToSolve: sum.duration('solve', true),
+      timeToClose: sum.duration('close', true),
+      waiting: sum.duration('wait', true),
+    },
     satisfaction: {
       answered,
       average: ratio(sum.get('sat_s'), answered),

@@ -14,6 +14,7 @@ const DURATIONS = [
   ['time_to_close', 'timeToClose'],
   ['waiting', 'waiting'],
 ] as const;
+const BUSINESS = 'business_';
 
 const HEADER = [
   'period',
@@ -26,6 +27,7 @@ const HEADER = [
   'late',
   'backlog',
   ...DURATIONS.flatMap(([name]) => DURATION_COLUMNS.map((column) => `${name}_${column}`)),
+  ...DURATIONS.flatMap(([name]) => DURATION_COLUMNS.map((column) => `${BUSINESS}${name}_${column}`)),
   'satisfaction_answered',
   'satisfaction_average',
   'satisfaction_answer_rate',
@@ -47,6 +49,7 @@ export function statisticsCsv(rows: ReadonlyArray<StatisticRow & { label: string
     row.late,
     row.backlog,
     ...DURATIONS.flatMap(([, field]) => durationCells(row[field])),
+    ...DURATIONS.flatMap(([, field]) => durationCells(row.businessTime[field])),
     row.satisfaction.answered,
     row.satisfaction.average ?? '',
     row.satisfaction.answerRate ?? '',

@@ -12,6 +12,8 @@ export interface AgreementFacts {
   slaId: string;
   agreement: 'sla' | 'ola';
   kind: 'tto' | 'ttr';
+  /** the business calendar its deadline counts on (sla.attached), null: 24/7 */
+  calendarId: string | null;
   deadline: string;
   /** when it was met (taken into account, solved), null while it runs */
   metAt: string | null;
@@ -34,6 +36,21 @@ export interface TicketRecord {
   /** null until ticket.opened is read (its deadlines may come first, from the other topic) */
   opened: OpenedTicket | null;
   agreements: AgreementFacts[];
+  /** what it read outside its streams, when last resolved (see ReferenceData) */
+  resolved: ResolvedReferences;
+}
+
+/** A linked asset's type and model (the assets' dropdowns), as the assets topic last told them. */
+export interface AssetClass {
+  typeId: string | null;
+  modelId: string | null;
+}
+
+export interface ResolvedReferences {
+  /** calendar id -> hash of its definition (absent: not read yet, counted 24/7) */
+  calendars: Record<string, string>;
+  /** asset id -> its type and model (absent: not read yet) */
+  assets: Record<string, AssetClass>;
 }
 
 export interface OpenedTicket {
@@ -63,6 +80,7 @@ export const emptyRecord = (ticketId: string): TicketRecord => ({
   slaSequence: 0,
   opened: null,
   agreements: [],
+  resolved: { calendars: {}, assets: {} },
 });
 
 /** The ticket an event of the tickets or sla topics is about, or null when it is about none. */

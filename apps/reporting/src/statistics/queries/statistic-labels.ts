@@ -4,6 +4,7 @@ import { MONGO_CONNECTION } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
 import {
   agreementNamesProjection,
+  assetClassNamesProjection,
   categoryNamesProjection,
   type ValueName,
 } from '../read-models/value-names.projection';
@@ -12,11 +13,13 @@ import {
 const NAMED = new Map([
   ['category', categoryNamesProjection.name],
   ['agreement', agreementNamesProjection.name],
+  ['asset-type', assetClassNamesProjection.name],
+  ['asset-model', assetClassNamesProjection.name],
 ]);
 
 /**
  * The names of a table's values, from the local copy of identity's users, groups and entities (an
- * erased user shows his pseudonym there), and of categories and agreements from the read models of
+ * erased user shows his pseudonym there), and of categories, agreements and asset types and models from the read models of
  * the events that define them. Other values (locations, types) are shown as they are kept.
  */
 @Injectable()

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DateTime } from 'luxon';
-import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
@@ -12,9 +11,9 @@ import { PERIODS, periodsBetween, type Period } from '../domain/periods';
 import { DIMENSIONS } from '../domain/statistic-catalogue';
 import { statisticRows, type BucketCountersDoc, type StatisticRow } from '../domain/statistic-rows';
 import { tableIdsOf } from '../domain/statistic-tables';
-import { mapLimited, tablesOf, type VersionDoc } from '../read-models/statistics.store';
 import { StatisticsVersions } from '../statistics.versions';
 import { StatisticLabels } from './statistic-labels';
+import { StatisticTablesReader, type PeriodRow, type TablesView } from './statistic-tables.reader';
 
 /** The dimensions a table is asked by: those kept, and the entity (the buckets' own key). */
 export const TABLES = [...DIMENSIONS, 'entity'] as const;
@@ -22,8 +21,6 @@ export type Table = (typeof TABLES)[number];
 
 /** At most this many periods in one table: ten years of months, three of weeks, a year and more of days. */
 const MAX_PERIODS = 500;
-/** table documents read at once (by id: FerretDB scans the collection for anything else) */
-const READS_AT_ONCE = 8;
 
 export class StatisticsQuery {
   @ApiProperty({ enum: PERIODS, description: 'days, ISO weeks (from Monday) or months, in REPORTING_TIME_ZONE' })
@@ -60,26 +57,27 @@ export interface StatisticsTable {
  */
 @Injectable()
 export class StatisticsQueries {
-  private readonly versionDocs: Collection<VersionDoc>;
+  private readonly reader: StatisticTablesReader;
 
   constructor(
-    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Inject(MONGO_CONNECTION) connection: Connection,
     @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
     private readonly versions: StatisticsVersions,
     private readonly tree: EntityTreeReader,
     private readonly labels: StatisticLabels,
   ) {
-    this.versionDocs = connection.collection<VersionDoc>('reporting_versions');
+    this.reader = new StatisticTablesReader(connection, settings.queryFreshMs);
   }
 
   async table(caller: Caller, table: Table, query: StatisticsQuery): Promise<StatisticsTable> {
     const periods = this.periodsOf(query);
     const entities = new Set(await this.entitiesOf(caller, query.entityId));
     const version = await this.versions.answering();
+    const view = await this.reader.view(version);
     const dimension = table === 'entity' ? 'all' : table;
     const [found, before] = await Promise.all([
-      this.buckets(version, query.period, periods, dimension, entities),
-      this.backlogBefore(version, dimension, entities, periods[0]),
+      this.buckets(view, query.period, periods, dimension, entities),
+      this.backlogBefore(view, dimension, entities, periods[0]),
     ]);
     const byTable = (row: BucketCountersDoc & { e: string }) => (table === 'entity' ? { ...row, v: row.e } : row);
     const rows = statisticRows(periods, found.map(byTable), this.backlogByValue(before.map(byTable)));
@@ -96,18 +94,15 @@ export class StatisticsQueries {
 
   /** The buckets of the caller's entities in some periods: each period's table documents, read by id. */
   private async buckets(
-    version: string,
+    view: TablesView,
     period: Period,
     starts: readonly string[],
     dimension: string,
     entities: ReadonlySet<string>,
   ): Promise<Array<BucketCountersDoc & { e: string }>> {
-    const tables = tablesOf(this.connection, version);
-    const ids = starts.flatMap((start) => tableIdsOf(period, start, dimension));
-    const docs = await mapLimited(ids, READS_AT_ONCE, (id) => tables.findOne({ _id: id }));
-    return docs.flatMap((doc) =>
-      doc ? doc.rows.filter((row) => entities.has(row.e)).map((row) => ({ ...row, s: doc.s })) : [],
-    );
+    const docs = await view.tables(starts.flatMap((start) => tableIdsOf(period, start, dimension)));
+    // the reader gave each cached row its period's start (s)
+    return docs.flatMap((doc) => (doc ? (doc.rows as PeriodRow[]).filter((row) => entities.has(row.e)) : []));
   }
 
   private periodsOf({ period, from, to }: StatisticsQuery): string[] {
@@ -137,18 +132,18 @@ export class StatisticsQueries {
    * month before: its days are then in the months' part).
    */
   private async backlogBefore(
-    version: string,
+    view: TablesView,
     dimension: string,
     entities: ReadonlySet<string>,
     first: string,
   ): Promise<Array<BucketCountersDoc & { e: string }>> {
     const month = DateTime.fromISO(first, { zone: 'UTC' }).startOf('month').toISODate()!;
-    const firstMonth = (await this.versionDocs.findOne({ _id: version }))?.firstMonth;
+    const { firstMonth } = view;
     const months = firstMonth && firstMonth < month ? periodsBetween('month', firstMonth, month) : [];
     const days = periodsBetween('day', month, first);
     const [before, inMonth] = await Promise.all([
-      this.buckets(version, 'month', months, dimension, entities),
-      this.buckets(version, 'day', days, dimension, entities),
+      this.buckets(view, 'month', months, dimension, entities),
+      this.buckets(view, 'day', days, dimension, entities),
     ]);
     return [...before, ...inMonth];
   }

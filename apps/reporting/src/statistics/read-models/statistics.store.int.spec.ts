@@ -5,6 +5,7 @@ import { InMemoryStatistics } from '../../test-support/in-memory-statistics';
 import { nonZeroBuckets } from '../../test-support/non-zero-buckets';
 import { PeriodCalendar } from '../domain/periods';
 import { bucketsOfTables } from '../domain/statistic-tables';
+import { StatisticTablesReader } from '../queries/statistic-tables.reader';
 import { StatisticsFolder } from '../statistics.folder';
 import { StatisticsStore } from './statistics.store';
 
@@ -57,4 +58,24 @@ it('sums the buckets again from the records after a flush cut in the middle', as
   // Then the buckets are what the records say, and the mark is gone
   expect(await storedBuckets(store)).toEqual(expected);
   expect(await store.recoverInterruptedFlush(calendar)).toBe(false);
+});
+
+it('serves a replica the tables from its memory, reading again those a flush changed', async () => {
+  // Given tables flushed, and a replica that read January's
+  const store = new StatisticsStore(connection, 'cached');
+  await store.prepare();
+  const folder = new StatisticsFolder(store, calendar, 10);
+  await folder.foldAndFlush(history.slice(0, 150));
+  const reader = new StatisticTablesReader(connection, 0);
+  const january = 'month|2026-01-01|all|0';
+  const [read] = await (await reader.view('cached')).tables([january]);
+  expect(read?.rows[0]).toMatchObject({ e: 'A', v: '*' });
+  // When the document changes behind the flushes' back, the replica answers from its memory
+  await store.tables.updateOne({ _id: january }, { $set: { rows: [] } });
+  expect((await (await reader.view('cached')).tables([january]))[0]).toEqual(read);
+  // Then a flush changing that table makes it read the table again
+  await folder.foldAndFlush(history.slice(150));
+  const [after] = await (await reader.view('cached')).tables([january]);
+  const januaryOfAll = ([key]: [string, object]) => key.startsWith('month|2026-01-01|') && key.endsWith('|all|*');
+  expect(nonZeroBuckets(bucketsOfTables([after!]))).toEqual(new Map([...expected].filter(januaryOfAll)));
 });

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { contributionsOf, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
 import { tablesTouched, withChanges, type TableDoc } from '../domain/statistic-tables';
+import { ReferenceData, referencesOf, type ReferenceDoc } from '../domain/reference-data';
 import type { TicketRecord } from '../domain/ticket-record';
 
 type RecordDoc = TicketRecord & { _id: string };
@@ -17,12 +18,33 @@ export interface VersionDoc {
   flushing: boolean;
   /** the first month holding a bucket: where a table's backlog starts counting */
   firstMonth?: string;
+  /** raised by every flush that changed tables: what replicas' caches of the tables check */
+  generation?: number;
 }
+
+/**
+ * The tables one flush changed, in a ring of CHANGE_SLOTS documents (`_id` = generation modulo
+ * the slots): a replica caching tables reads the slots of the generations it missed, by id, and
+ * forgets those tables (`all`: every table, after a rebuild); further behind, it forgets them all.
+ */
+export interface TableChangesDoc {
+  _id: number;
+  generation: number;
+  tables: string[];
+  all: boolean;
+}
+
+export const CHANGE_SLOTS = 256;
+
+export const tableChangesOf = (connection: Connection, version: string): Collection<TableChangesDoc> =>
+  connection.collection<TableChangesDoc>(`reporting_v${version}_table_changes`);
 
 /** What a flush writes: the records that changed (`isNew`: never written) and the tables' change. */
 export interface FlushedChanges {
   records: Array<{ record: TicketRecord; isNew: boolean }>;
   delta: BucketCounters;
+  /** calendars and assets changed (see ReferenceData) */
+  references: ReferenceDoc[];
 }
 
 const INSERTS = 1000;
@@ -60,11 +82,16 @@ export class StatisticsStore {
   readonly records: Collection<RecordDoc>;
   readonly tables: Collection<TableDoc>;
   readonly versions: Collection<VersionDoc>;
+  readonly referenceDocs: Collection<ReferenceDoc>;
+  /** the calendars and assets read so far, and which tickets read each */
+  readonly references = new ReferenceData();
   /** ids of the tickets with a record, and of the tables written: what is not there needs no read */
   private readonly known = new Set<string>();
   private readonly knownTables = new Set<string>();
   private readonly cachedTables = new Map<string, TableDoc>();
   private firstMonth?: string;
+  private generation = 0;
+  readonly tableChanges: Collection<TableChangesDoc>;
 
   constructor(
     connection: Connection,
@@ -74,6 +101,8 @@ export class StatisticsStore {
     this.records = connection.collection<RecordDoc>(`reporting_v${version}_tickets`);
     this.tables = tablesOf(connection, version);
     this.versions = connection.collection<VersionDoc>('reporting_versions');
+    this.referenceDocs = connection.collection<ReferenceDoc>(`reporting_v${version}_references`);
+    this.tableChanges = tableChangesOf(connection, version);
   }
 
   async prepare(): Promise<VersionDoc> {
@@ -85,10 +114,16 @@ export class StatisticsStore {
       flushing: false,
     };
     await this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true });
-    for await (const { _id } of this.records.find({}, { projection: { _id: 1 } })) this.known.add(_id);
+    const read = { _id: 1, agreements: 1, 'opened.itemIds': 1 };
+    for await (const doc of this.records.find({}, { projection: read })) {
+      this.known.add(doc._id);
+      this.references.track(doc._id, referencesOf(doc as RecordDoc));
+    }
+    this.references.load(await this.referenceDocs.find().toArray());
     for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownTables.add(_id);
     const state = (await this.versions.findOne({ _id: this.version }))!;
     this.firstMonth = state.firstMonth;
+    this.generation = state.generation ?? 0;
     return state;
   }
 
@@ -101,19 +136,23 @@ export class StatisticsStore {
     return new Map(found.flatMap((doc) => (doc ? [[doc._id, recordOf(doc)] as const] : [])));
   }
 
-  async flush({ records, delta }: FlushedChanges): Promise<void> {
+  async flush({ records, delta, references }: FlushedChanges): Promise<void> {
+    await this.writeReferences(references);
     if (records.length === 0) return;
     await this.markFlushing(true);
     await this.writeRecords(records);
-    await this.addToTables(delta);
-    await this.markFlushing(false);
+    await this.noteChanged(await this.addToTables(delta), false);
   }
 
   /**
    * After a crash in a flush, or a flush that failed: the records given written again (whether
    * the failed flush wrote them or not), then the tables summed again from every stored record.
    */
-  async rebuildTables(calendar: PeriodCalendar, records: FlushedChanges['records'] = []): Promise<void> {
+  async rebuildTables(
+    calendar: PeriodCalendar,
+    { records, references }: Pick<FlushedChanges, 'records' | 'references'> = { records: [], references: [] },
+  ): Promise<void> {
+    await this.writeReferences(references);
     await this.markFlushing(true);
     await this.writeRecords(records.map(({ record }) => ({ record, isNew: false })));
     await this.tables.deleteMany({});
@@ -121,14 +160,13 @@ export class StatisticsStore {
     this.knownTables.clear();
     const sums: BucketCounters = new Map();
     for await (const doc of this.records.find()) {
-      for (const [key, counters] of contributionsOf(recordOf(doc), calendar)) {
+      for (const [key, counters] of contributionsOf(recordOf(doc), calendar, this.references.definitions)) {
         const sum = sums.get(key) ?? new Map<string, number>();
         for (const [field, amount] of counters) sum.set(field, (sum.get(field) ?? 0) + amount);
         sums.set(key, sum);
       }
     }
-    await this.addToTables(sums);
-    await this.markFlushing(false);
+    await this.noteChanged(await this.addToTables(sums), true);
   }
 
   /** At start: whether a flush was cut in the middle, and then the tables summed again. */
@@ -143,6 +181,25 @@ export class StatisticsStore {
     return this.versions.updateOne({ _id: this.version }, { $set: { flushing } });
   }
 
+  /**
+   * The flush is over: the tables it changed noted in the ring, then the new generation and the
+   * cleared mark in one write (a cache reading the generation meanwhile reads those tables again).
+   */
+  private async noteChanged(tables: string[], all: boolean): Promise<void> {
+    if (tables.length > 0 || all) {
+      const generation = this.generation + 1;
+      const slot = generation % CHANGE_SLOTS;
+      await this.tableChanges.replaceOne({ _id: slot }, { generation, tables, all }, { upsert: true });
+      this.generation = generation;
+    }
+    await this.versions.updateOne({ _id: this.version }, { $set: { flushing: false, generation: this.generation } });
+  }
+
+  /** Reference data first: a record never names a calendar definition that is not stored. */
+  private async writeReferences(docs: ReferenceDoc[]): Promise<void> {
+    await this.write(this.referenceDocs, [], docs);
+  }
+
   private async writeRecords(records: FlushedChanges['records']): Promise<void> {
     const docs = (wanted: boolean) =>
       records.filter(({ isNew }) => isNew === wanted).map(({ record }) => ({ _id: record.ticketId, ...record }));
@@ -150,7 +207,8 @@ export class StatisticsStore {
     for (const { record } of records) this.known.add(record.ticketId);
   }
 
-  private async addToTables(delta: BucketCounters): Promise<void> {
+  /** Adds the buckets' change to the tables; the ids of the tables written. */
+  private async addToTables(delta: BucketCounters): Promise<string[]> {
     const touched = tablesTouched(delta);
     const ids = [...touched.keys()];
     const missing = ids.filter((id) => !this.cachedTables.has(id) && this.knownTables.has(id));
@@ -168,6 +226,7 @@ export class StatisticsStore {
     await this.write(this.tables, fresh, changed);
     for (const { _id } of fresh) this.knownTables.add(_id);
     await this.noteFirstMonth(ids);
+    return ids;
   }
 
   /** Inserts what is new in large commands, replaces the rest in small ones (see REPLACEMENTS). */

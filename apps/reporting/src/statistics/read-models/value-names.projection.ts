@@ -28,3 +28,20 @@ export const agreementNamesProjection = defineProjection<ValueName>({
     'sla.changed': (_current, { data }) => ({ table: 'agreement', valueId: data.slaId, name: data.name }),
   },
 });
+
+/** The table an asset dropdown's values belong to: `computer-model` -> `asset-model`. */
+const assetTableOf = (kind: string): string | null =>
+  kind.endsWith('-model') ? 'asset-model' : kind.endsWith('-type') ? 'asset-type' : null;
+
+/** Asset types' and models' names, from the assets topic (their dropdowns' values). */
+export const assetClassNamesProjection = defineProjection<ValueName>({
+  name: 'reporting_asset_class_names',
+  indexes: byValue,
+  handlers: {
+    'asset-dropdown.value-added': (current, { data }) => {
+      const table = assetTableOf(data.kind);
+      return table ? { table, valueId: data.valueId, name: data.name } : current;
+    },
+    'asset-dropdown.value-renamed': (current, { data }) => (current ? { ...current, name: data.name } : current),
+  },
+});

@@ -1,6 +1,12 @@
-import type { CategoryCreated, SlaChanged, SlaDefined } from '@itsm/contracts';
+import type {
+  CategoryCreated,
+  DropdownValueAdded,
+  DropdownValueRenamed,
+  SlaChanged,
+  SlaDefined,
+} from '@itsm/contracts';
 import { projectEvents } from '@itsm/testing';
-import { agreementNamesProjection, categoryNamesProjection } from './value-names.projection';
+import { agreementNamesProjection, assetClassNamesProjection, categoryNamesProjection } from './value-names.projection';
 
 const defined: SlaDefined = {
   type: 'sla.defined',
@@ -55,5 +61,23 @@ describe('the names of categories and agreements', () => {
       data: { ...terms, name: 'Résolution 4 h ouvrées', duration: 4 },
     };
     expect(projectEvents(agreementNamesProjection, [defined, changed])?.name).toBe('Résolution 4 h ouvrées');
+  });
+
+  it('given an asset model added then renamed, then its last name is kept under its id; other dropdowns are not', () => {
+    const added = (kind: DropdownValueAdded['data']['kind']): DropdownValueAdded => ({
+      type: 'asset-dropdown.value-added',
+      data: { valueId: 'm1', kind, entityId: 'root', recursive: true, name: 'Latitude 5440', parentId: null },
+    });
+    const renamed: DropdownValueRenamed = {
+      type: 'asset-dropdown.value-renamed',
+      data: { valueId: 'm1', kind: 'computer-model', name: 'Latitude 5450' },
+    };
+    expect(projectEvents(assetClassNamesProjection, [added('computer-model'), renamed])).toEqual({
+      table: 'asset-model',
+      valueId: 'm1',
+      name: 'Latitude 5450',
+    });
+    expect(projectEvents(assetClassNamesProjection, [added('printer-type')])).toMatchObject({ table: 'asset-type' });
+    expect(projectEvents(assetClassNamesProjection, [added('manufacturer')])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_HORIZON_DAYS } from './business-time';
+import { DEFAULT_HORIZON_DAYS } from '@itsm/domain';
 
 /** Bounds that keep deadline arithmetic cheap whatever a calendar's administrator types. */
 export interface CalendarLimits {

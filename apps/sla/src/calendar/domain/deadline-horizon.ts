@@ -1,5 +1,5 @@
 import type { AgreementTerms, CalendarDefinition } from '@itsm/contracts';
-import { agreementEnd } from './business-time';
+import { agreementEnd } from '@itsm/domain';
 
 export type AgreementLength = Pick<AgreementTerms, 'name' | 'duration' | 'unit'>;
 

@@ -467,7 +467,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                table: "all" | "technician" | "group" | "category" | "requester" | "type" | "priority" | "location" | "item-type" | "agreement" | "entity";
+                table: "all" | "technician" | "group" | "category" | "requester" | "type" | "priority" | "location" | "item-type" | "asset-type" | "asset-model" | "agreement" | "entity";
             };
             cookie?: never;
         };
@@ -567,7 +567,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                table: "all" | "technician" | "group" | "category" | "requester" | "type" | "priority" | "location" | "item-type" | "agreement" | "entity";
+                table: "all" | "technician" | "group" | "category" | "requester" | "type" | "priority" | "location" | "item-type" | "asset-type" | "asset-model" | "agreement" | "entity";
             };
             cookie?: never;
         };

@@ -1,5 +1,5 @@
 import type { CalendarDefinition, DurationUnit } from '@itsm/contracts';
-import { civilDay, DAY_MS, MINUTE_MS } from '../calendar/domain/civil-time';
+import { civilDay, DAY_MS, MINUTE_MS } from '../civil-time';
 import {
   clockOf,
   compileCalendar,
@@ -8,7 +8,7 @@ import {
   openIntervals,
   type CompiledCalendar,
   type Interval,
-} from '../calendar/domain/open-intervals';
+} from '../open-intervals';
 
 // The business-time arithmetic as it was before weeks were jumped (issue 13): every day walked,
 // one after the other. Kept as the oracle the week-jumping code must equal on random calendars;

@@ -1,11 +1,11 @@
 import type { CalendarDefinition, DurationUnit } from '@itsm/contracts';
 import fc from 'fast-check';
-import { calendarArb, durationFor, instant, WEEK, ZONES } from '../../test-support/calendar-arbitraries';
+import { calendarArb, durationFor, instant, WEEK, ZONES } from './test-support/calendar-arbitraries';
 import {
   addAgreementDurationByDays,
   addBusinessTimeByDays,
   businessTimeBetweenByDays,
-} from '../../test-support/day-walking-business-time';
+} from './test-support/day-walking-business-time';
 import { addAgreementDuration, addBusinessTime, businessTimeBetween, DEFAULT_HORIZON_DAYS } from './business-time';
 
 // Jumping regular weeks must change nothing but the cost: on random calendars (odd zones, Morocco's

@@ -1,6 +1,6 @@
 import type { PublicHolidays } from '@itsm/contracts';
-import type { FieldError } from '@itsm/domain';
-import Holidays from 'date-holidays';
+import type { FieldError } from '../domain-error';
+import type Holidays from 'date-holidays';
 
 // A country's or region's public holidays, movable feasts included (Easter Monday, Ascension,
 // Whit Monday...), from the date-holidays rules. Only type "public" closes a calendar: bank
@@ -8,19 +8,28 @@ import Holidays from 'date-holidays';
 
 /** Years of public holidays kept per country or region: a deadline reaches at most a few. */
 const MAX_YEARS = 64;
-const catalogue = new Holidays();
+/**
+ * date-holidays reads every country's rules when loaded (~0.2 s): loaded at the first calendar
+ * with public holidays, not by every user of @itsm/domain.
+ */
+let library: typeof Holidays | undefined;
+const holidaysLibrary = (): typeof Holidays =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  (library ??= require('date-holidays') as typeof Holidays);
+let catalogueLoaded: Holidays | undefined;
+const catalogue = (): Holidays => (catalogueLoaded ??= new (holidaysLibrary())());
 const rulesByPlace = new Map<string, Holidays>();
 const yearsByPlace = new Map<string, Map<number, ReadonlySet<string>>>();
 
 /** What is wrong with a country (and region) for the person who typed it; empty when usable. */
 export function publicHolidayProblems({ country, region }: PublicHolidays): FieldError[] {
-  const countries = catalogue.getCountries('en');
+  const countries = catalogue().getCountries('en');
   if (!Object.hasOwn(countries, country)) {
     const message = `public holidays: country "${country}" is unknown: use an ISO 3166-1 code such as FR or DE`;
     return [{ field: 'publicHolidays.country', message }];
   }
   if (region === undefined) return [];
-  const regions = catalogue.getStates(country, 'en') ?? {};
+  const regions = catalogue().getStates(country, 'en') ?? {};
   if (Object.hasOwn(regions, region)) return [];
   const known = Object.keys(regions);
   const message =
@@ -54,7 +63,8 @@ export function publicHolidaysOf(place: PublicHolidays, year: number): ReadonlyS
 function rulesOf(key: string, { country, region }: PublicHolidays): Holidays {
   let rules = rulesByPlace.get(key);
   if (!rules) {
-    rules = region === undefined ? new Holidays(country) : new Holidays(country, region);
+    const Rules = holidaysLibrary();
+    rules = region === undefined ? new Rules(country) : new Rules(country, region);
     rulesByPlace.set(key, rules);
   }
   return rules;

@@ -1,5 +1,5 @@
 import type { CalendarDefinition, Holiday, OpeningRange } from '@itsm/contracts';
-import type { FieldError } from '@itsm/domain';
+import type { FieldError } from '../domain-error';
 import { IANAZone } from 'luxon';
 import { parseClock, parseDate, WEEKDAY_NAMES } from './civil-time';
 import { WHOLE_YEAR_DAYS } from './holidays';

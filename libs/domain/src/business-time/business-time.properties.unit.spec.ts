@@ -1,13 +1,7 @@
 import type { CalendarDefinition } from '@itsm/contracts';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import {
-  calendarArb as randomCalendar,
-  durationFor,
-  HOUR,
-  instant,
-  WEEK,
-} from '../../test-support/calendar-arbitraries';
+import { calendarArb as randomCalendar, durationFor, HOUR, instant, WEEK } from './test-support/calendar-arbitraries';
 import { addAgreementDuration, addBusinessTime, businessTimeBetween } from './business-time';
 import { calendarProblems } from './calendar-rules';
 
