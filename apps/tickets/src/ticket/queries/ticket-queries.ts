@@ -11,10 +11,16 @@ import { TicketAccess, type TicketCaller } from '../access/ticket-access';
 import type { TicketView } from '../read-models/ticket-view.projection';
 import { fanOutPage, type FanOut } from '@itsm/runtime';
 import { IndexedTicketList } from './list-index/indexed-ticket-list';
+import { listedOf, type ListedTicket } from './listed-ticket';
 import { breachKeysOf, fanOutPlan, ticketCriteria, type ListTicketsQuery } from './list-tickets.query';
 
 const seconds = (from: string | null, to: string | null) =>
   from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 1000) : null;
+
+const nameOf = (names: Map<string, string>) => (actor: ActorRef) => ({
+  ...actor,
+  name: names.get(`${actor.kind}:${actor.id}`) ?? actor.id,
+});
 
 /** Answers from the ticket read model and the local directory only: no call to another service. */
 @Injectable()
@@ -41,18 +47,20 @@ export class TicketQueries {
           this.access.readFilter(who, ticketCriteria(query, who, breachedIds)),
           query,
           query.sort,
-          (ticket) => ticket as TicketView,
+          (ticket) => listedOf(ticket as TicketView),
         );
-    const names = await this.directory.names(page.items.flatMap((ticket) => Object.values(ticket.actors).flat()));
+    const names = await this.directory.names(
+      page.items.flatMap((ticket) => [...ticket.requesters, ...ticket.assignees]),
+    );
     return { ...page, items: page.items.map((ticket) => this.summary(ticket, names)) };
   }
 
   /** The simple lists: from the replica's list index, or from the read model while it is not ready. */
-  private async simplePage(plan: FanOut): Promise<Page<TicketView>> {
-    const indexed = await this.indexed.page(plan);
+  private async simplePage(plan: FanOut): Promise<Page<ListedTicket>> {
+    const indexed = this.indexed.page(plan);
     if (indexed) return indexed;
     const page = await fanOutPage((await this.access.tickets()) as never, plan);
-    return { ...page, items: page.items as unknown as TicketView[] };
+    return { ...page, items: (page.items as unknown as TicketView[]).map(listedOf) };
   }
 
   async get(caller: Caller, ticketId: string) {
@@ -125,32 +133,15 @@ export class TicketQueries {
     return items.map((item) => ({ ...item, authorName: names.get(`user:${item.authorId}`) ?? item.authorId }));
   }
 
-  private summary(ticket: TicketView, names: Map<string, string>) {
-    const { ticketId, title, status, type, priority, urgency, impact, categoryId, entityId, openedAt, updatedAt } =
-      ticket;
-    const actors = this.named(ticket.actors, names);
-    return {
-      ticketId,
-      title,
-      status,
-      type,
-      priority,
-      urgency,
-      impact,
-      categoryId,
-      entityId,
-      openedAt,
-      updatedAt,
-      solvedAt: ticket.solvedAt,
-      closedAt: ticket.closedAt,
-      validationStatus: ticket.validationStatus,
-      requesters: actors.requester,
-      assignees: actors.assignee,
-    };
+  /** The API's list item: the listed fields, with the actors' names. */
+  private summary(ticket: ListedTicket, names: Map<string, string>) {
+    // an index row also holds its sequence: bookkeeping, not shown
+    const { requesters, assignees, sequence: _sequence, ...shown } = ticket as ListedTicket & { sequence?: number };
+    return { ...shown, requesters: requesters.map(nameOf(names)), assignees: assignees.map(nameOf(names)) };
   }
 
   private named(actors: Record<ActorRole, ActorRef[]>, names: Map<string, string>) {
-    const name = (actor: ActorRef) => ({ ...actor, name: names.get(`${actor.kind}:${actor.id}`) ?? actor.id });
+    const name = nameOf(names);
     return {
       requester: actors.requester.map(name),
       observer: actors.observer.map(name),

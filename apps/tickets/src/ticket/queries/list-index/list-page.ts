@@ -1,9 +1,9 @@
 import { selectRows, type FanOut } from '@itsm/runtime';
 import type { TicketListRow } from './ticket-list-row';
 
-/** One page of the index: the tickets in list order, and how many match in all. */
+/** One page of the index: the tickets' rows in list order, and how many match in all. */
 export interface RowPage {
-  ticketIds: string[];
+  rows: TicketListRow[];
   total: number;
 }
 
@@ -24,8 +24,7 @@ export function rowsCanAnswer(plan: FanOut): boolean {
  * `sources`: where the rows are (all of them, or the index's buckets of the plan's branches).
  */
 export function listPage(sources: Iterable<Iterable<TicketListRow>>, plan: FanOut): RowPage {
-  const { rows, total } = selectRows(sources, matcherOf(plan), orderOf(plan), plan.skip, plan.limit);
-  return { ticketIds: rows.map((row) => row.ticketId), total };
+  return selectRows(sources, matcherOf(plan), orderOf(plan), plan.skip, plan.limit);
 }
 
 function orderOf(plan: FanOut): (a: TicketListRow, b: TicketListRow) => number {

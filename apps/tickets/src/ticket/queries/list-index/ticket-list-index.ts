@@ -1,7 +1,11 @@
+import type { ActorRef } from '@itsm/contracts';
 import { Injectable } from '@nestjs/common';
 import { RowIndex, type FanOut } from '@itsm/runtime';
 import { listPage, rowsCanAnswer, type RowPage } from './list-page';
 import type { TicketListRow } from './ticket-list-row';
+
+/** the empty list most tickets have of assignees (and some of requesters): one for all rows */
+const NO_ACTORS: ActorRef[] = Object.freeze([]) as unknown as ActorRef[];
 
 const bucketOf = (entityId: string, status: string) => `${entityId}\u0000${status}`;
 
@@ -17,6 +21,9 @@ export class TicketListIndex extends RowIndex<TicketListRow> {
   /** (entity, status) -> its rows: a page reads its branches' buckets only, as fanOutPage queries them */
   private readonly buckets = new Map<string, Map<string, TicketListRow>>();
 
+  /** one object per actor: rows share them (a requester has many tickets) */
+  private readonly actors = new Map<string, ActorRef>();
+
   protected keyOf(row: TicketListRow): string {
     return row.ticketId;
   }
@@ -28,8 +35,23 @@ export class TicketListIndex extends RowIndex<TicketListRow> {
       status: this.shared(row.status),
       type: this.shared(row.type),
       categoryId: this.shared(row.categoryId),
+      validationStatus: this.shared(row.validationStatus),
       updatedAt: row.updatedAt === row.openedAt ? row.openedAt : row.updatedAt,
+      requesters: this.sharedActors(row.requesters),
+      assignees: this.sharedActors(row.assignees),
     };
+  }
+
+  private sharedActors(actors: ActorRef[]): ActorRef[] {
+    if (actors.length === 0) return NO_ACTORS;
+    return actors.map(({ kind, id }) => {
+      const key = `${kind}:${id}`;
+      const known = this.actors.get(key);
+      if (known) return known;
+      const actor = Object.freeze({ kind, id });
+      this.actors.set(key, actor);
+      return actor;
+    });
   }
 
   protected override placed(ticketId: string, row: TicketListRow, previous: TicketListRow | undefined): void {

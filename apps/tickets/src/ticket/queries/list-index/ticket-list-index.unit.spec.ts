@@ -1,5 +1,7 @@
 import type { TicketStatus } from '@itsm/contracts';
-import { latestSequences, ListedDocCache, type FanOut } from '@itsm/runtime';
+import { latestSequences, type FanOut } from '@itsm/runtime';
+import type { TicketView } from '../../read-models/ticket-view.projection';
+import { listedOf } from '../listed-ticket';
 import { listPage, rowsCanAnswer } from './list-page';
 import { TicketListIndex } from './ticket-list-index';
 import { TICKET_ROWS } from './ticket-list-rows';
@@ -30,6 +32,14 @@ function rowsOf(count: number, pick: (below: number) => number): TicketListRow[]
       categoryId: pick(3) ? `c${pick(3)}` : null,
       openedAt,
       updatedAt: pick(2) ? openedAt : new Date(Date.UTC(2026, 1, 1 + pick(20))).toISOString(),
+      title: `Ticket ${i}`,
+      urgency: 1 + pick(5),
+      impact: 1 + pick(5),
+      solvedAt: null,
+      closedAt: null,
+      validationStatus: 'none',
+      requesters: [{ kind: 'user', id: `u${pick(5)}` }],
+      assignees: pick(2) ? [] : [{ kind: 'group', id: `g${pick(3)}` }],
       sequence: 1 + pick(9),
     };
   });
@@ -46,7 +56,7 @@ function reference(rows: TicketListRow[], plan: FanOut) {
   const key = (row: TicketListRow) => `${row[field]}|ticket-${row.ticketId}`;
   matching.sort((a, b) => plan.direction * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return {
-    ticketIds: matching.slice(plan.skip, plan.skip + plan.limit).map((row) => row.ticketId),
+    rows: matching.slice(plan.skip, plan.skip + plan.limit),
     total: matching.length,
   };
 }
@@ -121,13 +131,21 @@ describe('a page of the list index', () => {
 describe('the list index', () => {
   const row = (sequence: number, status: TicketStatus): TicketListRow => ({
     ticketId: 't1',
+    title: 'Imprimante',
     entityId: 'root',
     status,
     type: 'incident',
     priority: 3,
+    urgency: 3,
+    impact: 3,
     categoryId: null,
     openedAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    solvedAt: null,
+    closedAt: null,
+    validationStatus: 'none',
+    requesters: [{ kind: 'user', id: 'blier' }],
+    assignees: [],
     sequence,
   });
   const plan: FanOut = {
@@ -166,7 +184,7 @@ describe('the list index', () => {
     expect(index.page(plan)).toBeUndefined();
     index.markReady();
     index.confirmFresh(20_000);
-    expect(index.page(plan)).toEqual({ ticketIds: ['t1'], total: 1 });
+    expect(index.page(plan)).toEqual({ rows: [row(2, 'assigned')], total: 1 });
     index.markStale();
     expect(index.page(plan)).toBeUndefined();
   });
@@ -187,17 +205,6 @@ describe('the list index', () => {
     } finally {
       jest.useRealTimers();
     }
-  });
-});
-
-describe('the cache of listed tickets', () => {
-  it('gives a document back only for its sequence or an earlier one, and forgets the least recent', () => {
-    const cache = new ListedDocCache<string>(2);
-    cache.set('a', 3, 'a@3');
-    cache.set('b', 1, 'b@1');
-    expect([cache.get('a', 3), cache.get('a', 2), cache.get('a', 4)]).toEqual(['a@3', 'a@3', undefined]);
-    cache.set('c', 1, 'c@1'); // b is the least recently listed now
-    expect([cache.get('b', 1), cache.get('a', 3), cache.get('c', 1), cache.size]).toEqual([undefined, 'a@3', 'c@1', 2]);
   });
 });
 
@@ -222,5 +229,49 @@ describe('what the list index reads again after events', () => {
         ['b', 1],
       ]),
     );
+  });
+});
+
+describe('a row of a ticket_view document', () => {
+  const doc = {
+    _id: 'ticket-t1',
+    _sequence: 7,
+    ticketId: 't1',
+    title: 'Imprimante en panne',
+    description: 'long text',
+    entityId: 'root',
+    status: 'solved',
+    type: 'incident',
+    categoryId: 'c1',
+    urgency: 4,
+    impact: 2,
+    priority: 3,
+    openedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    solvedAt: '2026-01-02T00:00:00.000Z',
+    closedAt: null,
+    validationStatus: 'accepted',
+    actors: {
+      requester: [{ kind: 'user', id: 'blier' }],
+      observer: [{ kind: 'user', id: 'boss' }],
+      assignee: [{ kind: 'group', id: 'desk' }],
+    },
+    actorIndex: ['requester:user:blier'],
+    timeline: [{ kind: 'followup' }],
+  };
+
+  it('holds the list item the read model’s document gives, at the document’s sequence, and nothing large', () => {
+    const row = TICKET_ROWS.rowOf(doc)!;
+    expect(row).toEqual({ ...listedOf(doc as unknown as TicketView), sequence: 7 });
+    expect(Object.keys(row).some((key) => ['description', 'timeline', 'actorIndex', 'actors'].includes(key))).toBe(
+      false,
+    );
+  });
+
+  it('is kept with the actors shared across rows', () => {
+    const index = new TicketListIndex();
+    index.upsert(TICKET_ROWS.rowOf(doc)!);
+    index.upsert(TICKET_ROWS.rowOf({ ...doc, _id: 'ticket-t2', ticketId: 't2' })!);
+    expect(index.row('t1')!.requesters[0]).toBe(index.row('t2')!.requesters[0]);
   });
 });
