@@ -262,12 +262,21 @@ describe('the Parc, as tech', () => {
     await form.getByLabel("Valeur d'achat").fill('1200');
     await form.getByLabel("Type d'amortissement").selectOption({ label: 'Linéaire' });
     await form.getByLabel("Durée d'amortissement (années)").fill('3');
+    // the entity among tech's entities in scope, the active one by default; shared with its children
+    expect(await form.getByLabel('Entité', { exact: true }).inputValue()).toBe('root');
+    await form.getByLabel('Sous-entités').check();
+    await form.getByLabel('Technicien responsable').selectOption({ label: 'tech' });
+    expect(await form.getByLabel('Groupe responsable').locator('option').first().textContent()).toBe('Aucun');
     await expectAccessible(tech);
     await form.getByRole('button', { name: 'Ajouter' }).click();
     await tech.getByRole('heading', { name: 'PC-FORM-01', level: 1 }).waitFor();
-    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    const fact = (label: string) =>
+      tech.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
     expect(await fact('Statut').textContent()).toBe('En service');
     expect(await fact('Commentaire').textContent()).toBe('<b>écran</b> à changer');
+    expect(await fact('Entité').textContent()).toBe('Entité racine');
+    expect(await fact('Sous-entités').textContent()).toBe('Oui');
+    expect(await fact('Technicien responsable').textContent()).toBe('tech');
 
     await tech.getByRole('link', { name: 'Modifier' }).click();
     const edit = tech.getByRole('form', { name: 'Modifier PC-FORM-01' });
@@ -286,6 +295,23 @@ describe('the Parc, as tech', () => {
     expect(await tech.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
     await tech.getByRole('button', { name: 'Restaurer' }).click();
     await tech.getByRole('button', { name: 'Mettre à la corbeille' }).waitFor();
+    await expectAccessible(tech);
+
+    // the agent's computer: a person's edit locks the field, which tech gives back to the inventory
+    await tech.goto('/parc/computers?name=vm');
+    await tech.getByRole('link', { name: 'vm', exact: true }).click();
+    const locks = tech.getByRole('region', { name: 'Champs verrouillés' });
+    await locks.getByText('Aucun champ verrouillé', { exact: false }).waitFor();
+    await tech.getByRole('link', { name: 'Modifier' }).click();
+    const vm = tech.getByRole('form', { name: 'Modifier vm' });
+    expect(await vm.getByLabel('Entité', { exact: true }).count()).toBe(0);
+    await vm.getByLabel('Lieu').waitFor();
+    await vm.getByLabel('Numéro de contact').fill('0102030405');
+    await vm.getByRole('button', { name: 'Enregistrer' }).click();
+    await tech.getByRole('heading', { name: 'vm', level: 1 }).waitFor();
+    await locks.getByRole('button', { name: 'Déverrouiller Numéro de contact' }).click();
+    await locks.getByText('Aucun champ verrouillé', { exact: false }).waitFor();
+    expect(await fact('Numéro de contact').textContent()).toBe('0102030405');
     await expectAccessible(tech);
   });
 
