@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { AccessTokenIssuer } from '@itsm/auth';
+import { RIGHTS } from '@itsm/domain';
+import { jsonApi } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
+import { ok, untilKnown } from './platform-api';
 import { PARC_SERVICES, startWebPlatform, type WebPlatform } from './web-platform';
 
 // The Parc and Data Injection screens through the gateway, in Debian's Chromium, against the built
@@ -47,6 +52,26 @@ async function untilShown(page: Page, locator: () => ReturnType<Page['getByText'
   }
 }
 
+/** A group in charge to pick in the asset form, once the assets service has heard of it. */
+async function createGroupInCharge(name: string): Promise<void> {
+  const token = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
+    sub: randomUUID(),
+    login: 'glpi',
+    name: 'glpi',
+    pid: 'super-admin',
+    rights: [...RIGHTS],
+    eid: 'root',
+    rec: true,
+    sid: randomUUID(),
+  }).token;
+  const identity = jsonApi(platform.services.identity.url, token);
+  const { groupId } = (await ok(identity.post('/api/groups', { name, entityId: 'root', recursive: true }))) as {
+    groupId: string;
+  };
+  const assets = jsonApi(platform.services.assets.url, token);
+  await untilKnown(() => assets.post('/api/peripherals', { name: `${name} (casque)`, technicianGroupId: groupId }));
+}
+
 async function signedIn(login: string): Promise<Page> {
   const page = await signedInPage(browser, platform.url, login);
   contexts.push(page.context());
@@ -58,6 +83,7 @@ beforeAll(async () => {
   stack.onTeardown(() => browser.close());
   platform = await startWebPlatform(stack, PARC_SERVICES);
   tech = await signedIn('tech');
+  await createGroupInCharge('Support parc');
 }, 240_000);
 
 afterAll(async () => {
@@ -283,8 +309,10 @@ describe('the Parc, as tech', () => {
     expect(await edit.getByLabel('Numéro de série').inputValue()).toBe('SN-FORM-01');
     await edit.getByLabel('Nom', { exact: true }).fill('PC-FORM-02');
     await edit.getByLabel('Numéro de commande').fill('CMD-42');
+    await edit.getByLabel('Groupe responsable').selectOption({ label: 'Support parc' });
     await edit.getByRole('button', { name: 'Enregistrer' }).click();
     await tech.getByRole('heading', { name: 'PC-FORM-02', level: 1 }).waitFor();
+    expect(await fact('Groupe responsable').textContent()).toBe('Support parc');
     await tech.getByRole('link', { name: 'Informations financières' }).click();
     await tech.getByRole('heading', { name: 'Informations financières', level: 2 }).waitFor();
     expect(await fact('Numéro de commande').textContent()).toBe('CMD-42');
