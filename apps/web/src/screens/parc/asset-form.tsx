@@ -39,29 +39,17 @@ function FieldInput(props: { field: AssetField; assetType: AssetRoute; value: st
   const { can } = useSession();
   const users = useUsers(can('user.read') && field.kind === 'user');
   const groups = useGroups(can('group.read') && field.kind === 'group');
+  // the pickers: a catalogue's values, identity's users or groups
+  const choices: Record<'catalogue' | 'user' | 'group', Array<[string, string]>> = {
+    catalogue: (values.data ?? []).map((option) => [option.valueId, option.name]),
+    user: userOptions(users.data),
+    group: (groups.data ?? []).map((group) => [group.groupId, group.name]),
+  };
   switch (field.kind) {
     case 'catalogue':
-      return (
-        <OptionSelect
-          id={id}
-          label={label}
-          value={value}
-          options={(values.data ?? []).map((option) => [option.valueId, option.name])}
-          onChange={onChange}
-        />
-      );
     case 'user':
-      return <OptionSelect id={id} label={label} value={value} options={userOptions(users.data)} onChange={onChange} />;
     case 'group':
-      return (
-        <OptionSelect
-          id={id}
-          label={label}
-          value={value}
-          options={(groups.data ?? []).map((group) => [group.groupId, group.name])}
-          onChange={onChange}
-        />
-      );
+      return <OptionSelect id={id} label={label} value={value} options={choices[field.kind]} onChange={onChange} />;
     case 'boolean':
       return (
         <div className="field">
