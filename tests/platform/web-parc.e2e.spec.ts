@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { AccessTokenIssuer } from '@itsm/auth';
+import { RIGHTS } from '@itsm/domain';
+import { jsonApi } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
+import { ok, untilKnown } from './platform-api';
 import { PARC_SERVICES, startWebPlatform, type WebPlatform } from './web-platform';
 
 // The Parc and Data Injection screens through the gateway, in Debian's Chromium, against the built
@@ -47,6 +52,26 @@ async function untilShown(page: Page, locator: () => ReturnType<Page['getByText'
   }
 }
 
+/** A group in charge to pick in the asset form, once the assets service has heard of it. */
+async function createGroupInCharge(name: string): Promise<void> {
+  const token = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
+    sub: randomUUID(),
+    login: 'glpi',
+    name: 'glpi',
+    pid: 'super-admin',
+    rights: [...RIGHTS],
+    eid: 'root',
+    rec: true,
+    sid: randomUUID(),
+  }).token;
+  const identity = jsonApi(platform.services.identity.url, token);
+  const { groupId } = (await ok(identity.post('/api/groups', { name, entityId: 'root', recursive: true }))) as {
+    groupId: string;
+  };
+  const assets = jsonApi(platform.services.assets.url, token);
+  await untilKnown(() => assets.post('/api/peripherals', { name: `${name} (casque)`, technicianGroupId: groupId }));
+}
+
 async function signedIn(login: string): Promise<Page> {
   const page = await signedInPage(browser, platform.url, login);
   contexts.push(page.context());
@@ -58,6 +83,7 @@ beforeAll(async () => {
   stack.onTeardown(() => browser.close());
   platform = await startWebPlatform(stack, PARC_SERVICES);
   tech = await signedIn('tech');
+  await createGroupInCharge('Support parc');
 }, 240_000);
 
 afterAll(async () => {
@@ -262,20 +288,31 @@ describe('the Parc, as tech', () => {
     await form.getByLabel("Valeur d'achat").fill('1200');
     await form.getByLabel("Type d'amortissement").selectOption({ label: 'Linéaire' });
     await form.getByLabel("Durée d'amortissement (années)").fill('3');
+    // the entity among tech's entities in scope, the active one by default; shared with its children
+    expect(await form.getByLabel('Entité', { exact: true }).inputValue()).toBe('root');
+    await form.getByLabel('Sous-entités').check();
+    await form.getByLabel('Technicien responsable').selectOption({ label: 'tech' });
+    expect(await form.getByLabel('Groupe responsable').locator('option').first().textContent()).toBe('Aucun');
     await expectAccessible(tech);
     await form.getByRole('button', { name: 'Ajouter' }).click();
     await tech.getByRole('heading', { name: 'PC-FORM-01', level: 1 }).waitFor();
-    const fact = (label: string) => tech.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    const fact = (label: string) =>
+      tech.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
     expect(await fact('Statut').textContent()).toBe('En service');
     expect(await fact('Commentaire').textContent()).toBe('<b>écran</b> à changer');
+    expect(await fact('Entité').textContent()).toBe('Entité racine');
+    expect(await fact('Sous-entités').textContent()).toBe('Oui');
+    expect(await fact('Technicien responsable').textContent()).toBe('tech');
 
     await tech.getByRole('link', { name: 'Modifier' }).click();
     const edit = tech.getByRole('form', { name: 'Modifier PC-FORM-01' });
     expect(await edit.getByLabel('Numéro de série').inputValue()).toBe('SN-FORM-01');
     await edit.getByLabel('Nom', { exact: true }).fill('PC-FORM-02');
     await edit.getByLabel('Numéro de commande').fill('CMD-42');
+    await edit.getByLabel('Groupe responsable').selectOption({ label: 'Support parc' });
     await edit.getByRole('button', { name: 'Enregistrer' }).click();
     await tech.getByRole('heading', { name: 'PC-FORM-02', level: 1 }).waitFor();
+    expect(await fact('Groupe responsable').textContent()).toBe('Support parc');
     await tech.getByRole('link', { name: 'Informations financières' }).click();
     await tech.getByRole('heading', { name: 'Informations financières', level: 2 }).waitFor();
     expect(await fact('Numéro de commande').textContent()).toBe('CMD-42');
@@ -286,6 +323,23 @@ describe('the Parc, as tech', () => {
     expect(await tech.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
     await tech.getByRole('button', { name: 'Restaurer' }).click();
     await tech.getByRole('button', { name: 'Mettre à la corbeille' }).waitFor();
+    await expectAccessible(tech);
+
+    // the agent's computer: a person's edit locks the field, which tech gives back to the inventory
+    await tech.goto('/parc/computers?name=vm');
+    await tech.getByRole('link', { name: 'vm', exact: true }).click();
+    const locks = tech.getByRole('region', { name: 'Champs verrouillés' });
+    await locks.getByText('Aucun champ verrouillé', { exact: false }).waitFor();
+    await tech.getByRole('link', { name: 'Modifier' }).click();
+    const vm = tech.getByRole('form', { name: 'Modifier vm' });
+    expect(await vm.getByLabel('Entité', { exact: true }).count()).toBe(0);
+    await vm.getByLabel('Lieu').waitFor();
+    await vm.getByLabel('Numéro de contact').fill('0102030405');
+    await vm.getByRole('button', { name: 'Enregistrer' }).click();
+    await tech.getByRole('heading', { name: 'vm', level: 1 }).waitFor();
+    await locks.getByRole('button', { name: 'Déverrouiller Numéro de contact' }).click();
+    await locks.getByText('Aucun champ verrouillé', { exact: false }).waitFor();
+    expect(await fact('Numéro de contact').textContent()).toBe('0102030405');
     await expectAccessible(tech);
   });
 

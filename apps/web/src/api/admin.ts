@@ -34,8 +34,13 @@ export const useEntities = () =>
   useQuery({ queryKey: adminKeys.entities, queryFn: () => items<EntityView>(identityApi.GET('/api/entities', ALL)) });
 export const useAdminUsers = () =>
   useQuery({ queryKey: adminKeys.users, queryFn: () => items<AdminUserView>(identityApi.GET('/api/users', ALL)) });
-export const useGroups = () =>
-  useQuery({ queryKey: adminKeys.groups, queryFn: () => items<GroupView>(identityApi.GET('/api/groups', ALL)) });
+/** `enabled`: false without group.read (an asset form's group pickers). */
+export const useGroups = (enabled = true) =>
+  useQuery({
+    queryKey: adminKeys.groups,
+    queryFn: () => items<GroupView>(identityApi.GET('/api/groups', ALL)),
+    enabled,
+  });
 export const useProfiles = () =>
   useQuery({ queryKey: adminKeys.profiles, queryFn: () => items<ProfileView>(identityApi.GET('/api/profiles', ALL)) });
 export const useRightsCatalogue = () =>

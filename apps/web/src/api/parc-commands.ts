@@ -21,6 +21,14 @@ export const assetCommands = {
         body: body as never,
       }),
     ),
+  /** GLPI's "Verrous": the fields given back to the inventory */
+  unlock: (assetRoute: AssetRoute, id: string, fields: string[]) =>
+    answer<Asset>(
+      assetsApi.POST(computersPath(assetRoute, '/{id}/unlock') as '/api/computers/{id}/unlock', {
+        ...byId(id),
+        body: { fields } as never,
+      }),
+    ),
   trash: (assetRoute: AssetRoute, id: string) =>
     answer<Asset>(assetsApi.DELETE(computersPath(assetRoute, '/{id}') as '/api/computers/{id}', byId(id))),
   restore: (assetRoute: AssetRoute, id: string) =>

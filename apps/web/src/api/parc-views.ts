@@ -35,6 +35,13 @@ export interface Asset {
   statusId: string | null;
   locationId: string | null;
   userId: string | null;
+  groupId: string | null;
+  technicianId: string | null;
+  technicianGroupId: string | null;
+  /** shared with the sub-entities */
+  recursive: boolean;
+  /** the fields a person changed on a dynamic asset: the inventory leaves them alone */
+  locked: string[];
   orderDate: string | null;
   purchaseDate: string | null;
   deliveryDate: string | null;

@@ -3,7 +3,17 @@ import type { AssetRoute } from '../../api/parc-views';
 // The asset form's fields (GLPI's glpi_computers and siblings, docs/assets.md "Fields"), grouped
 // as the form shows them, and how what was typed becomes the request's body.
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'day' | 'catalogue' | 'user' | 'depreciation';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'integer'
+  | 'day'
+  | 'boolean'
+  | 'catalogue'
+  | 'user'
+  | 'group'
+  | 'depreciation';
 
 export interface AssetField {
   /** the field's name in the assets API */
@@ -26,9 +36,13 @@ export const GENERAL_FIELDS: readonly AssetField[] = [
   { name: 'uuid', kind: 'text' },
   { name: 'locationId', kind: 'catalogue', catalogue: 'location', label: 'location' },
   { name: 'userId', kind: 'user', label: 'user' },
+  { name: 'groupId', kind: 'group', label: 'asset.group' },
+  { name: 'technicianId', kind: 'user', label: 'asset.technician' },
+  { name: 'technicianGroupId', kind: 'group', label: 'asset.technicianGroup' },
   { name: 'contact', kind: 'text' },
   { name: 'contactNumber', kind: 'text' },
   { name: 'comment', kind: 'textarea' },
+  { name: 'recursive', kind: 'boolean', label: 'asset.recursive' },
 ];
 
 /** Another type's field is refused by the service (422 naming it): each type shows its own. */
@@ -70,7 +84,7 @@ export const fieldsOf = (assetType: AssetRoute): AssetField[] => [
   ...FINANCIAL_FIELDS,
 ];
 
-/** What the form's inputs hold: text, '' for none. */
+/** What the form's inputs hold: text, '' for none ('true' or '' for a box). */
 export type FormValues = Record<string, string>;
 
 /** The inputs' values of an asset (or of a new one: all empty). */
@@ -79,14 +93,15 @@ export function formValuesOf(fields: readonly AssetField[], asset?: object): For
   return Object.fromEntries(
     fields.map(({ name, kind }) => {
       const value = held[name];
-      if (value === null || value === undefined) return [name, ''];
+      if (value === null || value === undefined || value === false) return [name, ''];
       return [name, kind === 'day' ? String(value).slice(0, 10) : String(value)];
     }),
   );
 }
 
-/** An input's text as the API takes it: none is null, numbers as numbers. */
+/** An input's text as the API takes it: none is null, numbers as numbers, a box as a boolean. */
 function apiValue(kind: FieldKind, text: string): unknown {
+  if (kind === 'boolean') return text === 'true';
   const trimmed = kind === 'textarea' ? text : text.trim();
   if (trimmed.trim() === '') return null;
   return kind === 'number' || kind === 'integer' ? Number(trimmed) : trimmed;
@@ -108,4 +123,19 @@ export function requestBodyOf(
     body[name] = apiValue(kind, text);
   }
   return body;
+}
+
+/** The entities in the caller's scope as options, each named by its path from the top of the scope. */
+export function entityOptions(
+  entities: ReadonlyArray<{ entityId: string; name: string; parentId: string | null }>,
+): Array<[string, string]> {
+  const byId = new Map(entities.map((entity) => [entity.entityId, entity]));
+  const pathOf = (entityId: string): string => {
+    const entity = byId.get(entityId);
+    if (!entity) return entityId;
+    return entity.parentId && byId.has(entity.parentId) ? `${pathOf(entity.parentId)} > ${entity.name}` : entity.name;
+  };
+  return entities
+    .map((entity): [string, string] => [entity.entityId, pathOf(entity.entityId)])
+    .sort(([, left], [, right]) => left.localeCompare(right));
 }

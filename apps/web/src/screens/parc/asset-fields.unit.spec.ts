@@ -1,4 +1,4 @@
-import { fieldsOf, formValuesOf, requestBodyOf } from './asset-fields';
+import { entityOptions, fieldsOf, formValuesOf, requestBodyOf } from './asset-fields';
 
 describe("the asset form's fields", () => {
   it("shows each type's own fields only", () => {
@@ -28,5 +28,27 @@ describe("the asset form's fields", () => {
     expect(before).toMatchObject({ name: 'PC-01', purchaseDate: '2024-01-15', value: '899.5', comment: '' });
     const after = { ...before, serial: '', value: '950', comment: 'écran\n<b>cassé</b>' };
     expect(requestBodyOf(fields, after, before)).toEqual({ serial: null, value: 950, comment: 'écran\n<b>cassé</b>' });
+  });
+
+  it('sends "sous-entités" as a boolean: true once checked on creation, false once unchecked on edit', () => {
+    const fields = fieldsOf('computers');
+    expect(requestBodyOf(fields, { ...formValuesOf(fields), recursive: 'true' })).toEqual({ recursive: true });
+    const before = formValuesOf(fields, { recursive: true });
+    expect(before.recursive).toBe('true');
+    expect(requestBodyOf(fields, { ...before, recursive: '' }, before)).toEqual({ recursive: false });
+    expect(formValuesOf(fields, { recursive: false }).recursive).toBe('');
+  });
+
+  it('names the entities in scope by their path from the top of the scope', () => {
+    const options = entityOptions([
+      { entityId: 'paris', name: 'Paris', parentId: 'france' },
+      { entityId: 'france', name: 'France', parentId: 'root' },
+      { entityId: 'lyon', name: 'Lyon', parentId: 'france' },
+    ]);
+    expect(options).toEqual([
+      ['france', 'France'],
+      ['lyon', 'France > Lyon'],
+      ['paris', 'France > Paris'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useGroups } from '../../api/admin';
 import { useUsers } from '../../api/queries';
 import { useDropdown, type DropdownKind } from '../../api/parc-queries';
 import type { Asset, AssetRoute } from '../../api/parc-views';
@@ -8,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../session/session';
 import {
+  entityOptions,
   FINANCIAL_FIELDS,
   GENERAL_FIELDS,
   TYPE_FIELDS,
@@ -34,20 +36,34 @@ function FieldInput(props: { field: AssetField; assetType: AssetRoute; value: st
       : (field.catalogue ?? 'status')
   ) as DropdownKind;
   const values = useDropdown(catalogue);
-  const users = useUsers(useSession().can('user.read') && field.kind === 'user');
+  const { can } = useSession();
+  const users = useUsers(can('user.read') && field.kind === 'user');
+  const groups = useGroups(can('group.read') && field.kind === 'group');
+  // the pickers: a catalogue's values, identity's users or groups
+  const choices: Record<'catalogue' | 'user' | 'group', Array<[string, string]>> = {
+    catalogue: (values.data ?? []).map((option) => [option.valueId, option.name]),
+    user: userOptions(users.data),
+    group: (groups.data ?? []).map((group) => [group.groupId, group.name]),
+  };
   switch (field.kind) {
     case 'catalogue':
-      return (
-        <OptionSelect
-          id={id}
-          label={label}
-          value={value}
-          options={(values.data ?? []).map((option) => [option.valueId, option.name])}
-          onChange={onChange}
-        />
-      );
     case 'user':
-      return <OptionSelect id={id} label={label} value={value} options={userOptions(users.data)} onChange={onChange} />;
+    case 'group':
+      return <OptionSelect id={id} label={label} value={value} options={choices[field.kind]} onChange={onChange} />;
+    case 'boolean':
+      return (
+        <div className="field">
+          <label>
+            <input
+              id={id}
+              type="checkbox"
+              checked={value === 'true'}
+              onChange={(event) => onChange(event.target.checked ? 'true' : '')}
+            />{' '}
+            {label}
+          </label>
+        </div>
+      );
     case 'depreciation':
       return (
         <OptionSelect
@@ -82,9 +98,26 @@ function FieldInput(props: { field: AssetField; assetType: AssetRoute; value: st
   }
 }
 
+/** A creation's entity: one of the caller's entities in scope, the active one unless chosen. */
+function EntityInput(props: { value: string; onChange(value: string): void }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
+    <OptionSelect
+      id="asset-entityId"
+      label={t('entity')}
+      value={props.value}
+      options={entityOptions(me?.entities ?? [])}
+      emptyLabel={t('asset.activeEntity')}
+      onChange={props.onChange}
+    />
+  );
+}
+
 /**
- * GLPI's asset form, to create (`asset` absent) or edit: the general fields, the type's own, the
- * financial information. An edit sends only the fields changed (a dynamic asset locks those).
+ * GLPI's asset form, to create (`asset` absent) or edit: the entity (creation only: the service
+ * fixes it then), the general fields, the type's own, the financial information. An edit sends
+ * only the fields changed (a dynamic asset locks those).
  */
 export function AssetForm(props: {
   assetType: AssetRoute;
@@ -97,15 +130,19 @@ export function AssetForm(props: {
   const fields = fieldsOf(props.assetType);
   const [before] = useState<FormValues>(() => formValuesOf(fields, props.asset));
   const [values, setValues] = useState(before);
+  const activeEntityId = useSession().me?.activeEntityId ?? '';
+  const [entityId, setEntityId] = useState(activeEntityId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = requestBodyOf(fields, values, props.asset ? before : undefined);
+    if (!props.asset && entityId) body.entityId = entityId;
     void props.command.mutateAsync(body).catch(() => undefined);
   };
   const group = (legend: string, members: readonly AssetField[]) =>
     members.length > 0 && (
       <fieldset className="card criteria">
         <legend>{legend}</legend>
+        {!props.asset && members === GENERAL_FIELDS && <EntityInput value={entityId} onChange={setEntityId} />}
         {members.map((field) => (
           <FieldInput
             key={field.name}

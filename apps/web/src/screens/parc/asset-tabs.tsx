@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { useGroups } from '../../api/admin';
 import { useUsers } from '../../api/queries';
 import { useAssetHistory, useAssetTickets, useDropdown } from '../../api/parc-queries';
 import type { Asset, AssetRoute } from '../../api/parc-views';
@@ -9,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../session/session';
 import { TYPE_FIELDS } from './asset-fields';
+import { LockedFields } from './asset-locks';
 import { catalogueKindOf, useParcFormat } from './parc-format';
 
 // The tabs every asset type has: general, financial information, tickets, history.
@@ -18,7 +20,7 @@ const nameIn = (values: Array<{ valueId: string; name: string }> | undefined, id
 
 export function GeneralTab({ asset, assetType }: { asset: Asset; assetType: AssetRoute }) {
   const { t, dateTime } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const kind = catalogueKindOf(assetType);
   const statuses = useDropdown('status');
   const manufacturers = useDropdown('manufacturer');
@@ -26,34 +28,47 @@ export function GeneralTab({ asset, assetType }: { asset: Asset; assetType: Asse
   const types = useDropdown(`${kind}-type` as Parameters<typeof useDropdown>[0]);
   const models = useDropdown(`${kind}-model` as Parameters<typeof useDropdown>[0]);
   const users = useUsers(can('user.read'));
-  const user = users.data?.find((candidate) => candidate.userId === asset.userId);
+  const groups = useGroups(can('group.read'));
+  const userName = (userId: string | null) =>
+    userId && (users.data?.find((candidate) => candidate.userId === userId)?.displayName ?? userId);
+  const groupName = (groupId: string | null) =>
+    groupId && (groups.data?.find((candidate) => candidate.groupId === groupId)?.name ?? groupId);
+  const entityName = me?.entities.find((entity) => entity.entityId === asset.entityId)?.name;
   // the type's own fields (a monitor's size, a printer's counters…), as the assets service returns them
   const own = TYPE_FIELDS[assetType].map(({ name }): [string, string | number | null] => [
     t(name as MessageKey),
     (asset as unknown as Record<string, string | number | null>)[name],
   ]);
   return (
-    <Facts
-      facts={[
-        [t('name'), asset.name],
-        [t('status'), nameIn(statuses.data, asset.statusId)],
-        [t('type'), nameIn(types.data, asset.typeId)],
-        [t('manufacturer'), nameIn(manufacturers.data, asset.manufacturerId)],
-        [t('model'), nameIn(models.data, asset.modelId)],
-        [t('serial'), asset.serial],
-        [t('inventoryNumber'), asset.inventoryNumber],
-        [t('uuid'), asset.uuid],
-        [t('location'), nameIn(locations.data, asset.locationId)],
-        [t('user'), user?.displayName ?? asset.userId],
-        [t('contact'), asset.contact],
-        [t('contactNumber'), asset.contactNumber],
-        ...own,
-        [t('dynamic'), t(asset.dynamic ? 'yes' : 'no')],
-        [t('lastInventoryAt'), asset.lastInventoryAt && dateTime(asset.lastInventoryAt)],
-        [t('updatedAt'), dateTime(asset.updatedAt)],
-        [t('comment'), asset.comment && <span className="content">{asset.comment}</span>],
-      ]}
-    />
+    <>
+      <Facts
+        facts={[
+          [t('entity'), entityName ?? asset.entityId],
+          [t('asset.recursive'), t(asset.recursive ? 'yes' : 'no')],
+          [t('name'), asset.name],
+          [t('status'), nameIn(statuses.data, asset.statusId)],
+          [t('type'), nameIn(types.data, asset.typeId)],
+          [t('manufacturer'), nameIn(manufacturers.data, asset.manufacturerId)],
+          [t('model'), nameIn(models.data, asset.modelId)],
+          [t('serial'), asset.serial],
+          [t('inventoryNumber'), asset.inventoryNumber],
+          [t('uuid'), asset.uuid],
+          [t('location'), nameIn(locations.data, asset.locationId)],
+          [t('user'), userName(asset.userId)],
+          [t('asset.group'), groupName(asset.groupId)],
+          [t('asset.technician'), userName(asset.technicianId)],
+          [t('asset.technicianGroup'), groupName(asset.technicianGroupId)],
+          [t('contact'), asset.contact],
+          [t('contactNumber'), asset.contactNumber],
+          ...own,
+          [t('dynamic'), t(asset.dynamic ? 'yes' : 'no')],
+          [t('lastInventoryAt'), asset.lastInventoryAt && dateTime(asset.lastInventoryAt)],
+          [t('updatedAt'), dateTime(asset.updatedAt)],
+          [t('comment'), asset.comment && <span className="content">{asset.comment}</span>],
+        ]}
+      />
+      <LockedFields asset={asset} assetType={assetType} />
+    </>
   );
 }
 
