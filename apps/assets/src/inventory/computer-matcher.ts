@@ -45,11 +45,13 @@ export class ComputerMatcher {
     const agents = await this.projections.collection<InventoryAgentDoc>(inventoryAgentsProjection.name);
     const agent = await agents.findOne({ deviceId: inventory.deviceId }, { sort: { lastContactAt: -1 } });
     if (agent) return { assetId: agent.assetId, entityId: agent.entityId, rule: 'Agent' };
-    for (const lookup of lookupsFor(inventory, rules)) {
-      const found = await this.lookUp(lookup);
-      if (found) return { ...found, rule: lookup.rule };
-    }
-    return null;
+    // asked side by side: a new device (every first inventory) misses them all, and so waits for
+    // the slowest rather than for their sum; the first rule in order that finds one still wins
+    const lookups = lookupsFor(inventory, rules);
+    const found = await Promise.all(lookups.map((lookup) => this.lookUp(lookup)));
+    const first = found.findIndex((computer) => computer !== null);
+    const computer = found[first];
+    return computer ? { ...computer, rule: lookups[first].rule } : null;
   }
 
   private async lookUp(lookup: ComputerLookup): Promise<Omit<MatchedComputer, 'rule'> | null> {
