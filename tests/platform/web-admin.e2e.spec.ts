@@ -2,7 +2,7 @@ import { AssetFixture } from '@itsm/fixtures';
 import { jsonApi } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityViolations } from './browser';
+import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
 import { startWebPlatform, type WebPlatform } from './web-platform';
 
 // The administration screens, the language kept by identity, the list's saved searches and the
@@ -149,6 +149,7 @@ describe('service levels and inventory rules, as an administrator', () => {
     await closing.getByLabel('Fin').fill('2026-12-25');
     await closing.getByLabel('tous les ans').check();
     await expectAccessible(glpi);
+    await screenshot(glpi, 'admin-calendar');
     await edit.getByRole('button', { name: 'Modifier le calendrier Heures ouvrées <siège>' }).click();
     await card.getByText('Vendredi : 08:00–12:00').waitFor();
     await card.getByText('Noël : 2026-12-25 – 2026-12-25 (tous les ans)').waitFor();

@@ -262,6 +262,7 @@ describe('the Parc, as tech', () => {
     await compliance.getByText('Conforme', { exact: true }).waitFor();
     expect(await seats.getByRole('link').allTextContents()).toEqual(['vm']);
     await expectAccessible(tech);
+    await screenshot(tech, 'license');
     await tech.getByRole('navigation', { name: 'Types de matériel' }).getByRole('link', { name: 'Licences' }).click();
     const row = tech.getByRole('row').filter({ hasText: 'adduser - 1 poste' });
     await row.waitFor();
@@ -294,6 +295,7 @@ describe('the Parc, as tech', () => {
     await form.getByLabel('Technicien responsable').selectOption({ label: 'tech' });
     expect(await form.getByLabel('Groupe responsable').locator('option').first().textContent()).toBe('Aucun');
     await expectAccessible(tech);
+    await screenshot(tech, 'asset-form');
     await form.getByRole('button', { name: 'Ajouter' }).click();
     await tech.getByRole('heading', { name: 'PC-FORM-01', level: 1 }).waitFor();
     const fact = (label: string) =>
@@ -474,6 +476,7 @@ describe("Data Injection's past runs, as glpi", () => {
     expect(await real.locator('td').nth(3).textContent()).toBe('Import');
     expect(await real.locator('td').nth(5).textContent()).toMatch(/^1 succès, \d+ avertissements, 2 échecs$/);
     await expectAccessible(glpi);
+    await screenshot(glpi, 'data-injection-runs');
     await real.getByRole('link', { name: 'Rapport de parc.csv' }).click();
     await glpi.getByRole('heading', { name: "Rapport d'import" }).waitFor();
     await glpi
