@@ -130,7 +130,7 @@ describe('service levels and inventory rules, as an administrator', () => {
   // one signed-in page for the describe's tests (a sign-in checks an argon2 hash)
   let glpi: Page;
 
-  it('creates a calendar, edits its week and closing periods, then an agreement on it and a rule', async () => {
+  it('creates a calendar, edits its week and closing periods, then an agreement on it and a rule, and deletes them', async () => {
     glpi = await signIn('glpi');
     await glpi.goto('/admin/sla');
     const create = glpi.getByRole('form', { name: 'Ajouter un calendrier' });
@@ -195,6 +195,16 @@ describe('service levels and inventory rules, as an administrator', () => {
     await ruleChange.getByRole('button', { name: 'Modifier la règle Incidents' }).click();
     await ruleRow.getByRole('cell', { name: '5', exact: true }).waitFor();
     await expectAccessible(glpi);
+
+    // both deleted, each after a confirmation; the agreement's from the keyboard (Confirmer has the focus)
+    await ruleRow.getByRole('button', { name: 'Supprimer Incidents' }).click();
+    await ruleRow.getByRole('button', { name: 'Confirmer' }).click();
+    await ruleRow.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: 'Supprimer TTR incidents 8 h ouvrées' }).click();
+    await row.getByRole('group', { name: /^Supprimer l'accord TTR incidents 8 h ouvrées \?/ }).waitFor();
+    await expectAccessible(glpi);
+    await glpi.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
   });
 
   it('adds an entity rule to the inventory rules', async () => {

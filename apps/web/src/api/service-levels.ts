@@ -46,8 +46,10 @@ export const serviceLevelCommands = {
   createAgreement: (body: AgreementDefinition) => answer(slaApi.POST('/api/slas', { body })),
   replaceAgreement: ({ slaId, ...body }: AgreementDefinition & { slaId: string }) =>
     answer(slaApi.PUT('/api/slas/{id}', { ...byId(slaId), body })),
+  deleteAgreement: (slaId: string) => answer(slaApi.DELETE('/api/slas/{id}', byId(slaId))),
   createRule: (body: RuleDefinition) => answer(slaApi.POST('/api/sla-rules', { body })),
   replaceRule: ({ ruleId, ...body }: RuleDefinition & { ruleId: string }) =>
     answer(slaApi.PUT('/api/sla-rules/{id}', { ...byId(ruleId), body })),
+  deleteRule: (ruleId: string) => answer(slaApi.DELETE('/api/sla-rules/{id}', byId(ruleId))),
   setInventoryRules: (body: InventoryRules) => answer(assetsApi.PUT('/api/inventory-rules', { body })),
 };
