@@ -207,7 +207,7 @@ describe('service levels and inventory rules, as an administrator', () => {
     await row.waitFor({ state: 'detached' });
   });
 
-  it('adds an entity rule to the inventory rules', async () => {
+  it('adds an entity rule to the inventory rules and moves an import rule down', async () => {
     glpi ??= await signIn('glpi');
     await glpi.goto('/admin/inventory');
     const form = glpi.getByRole('form', { name: "Enregistrer les règles d'inventaire" });
@@ -221,6 +221,17 @@ describe('service levels and inventory rules, as an administrator', () => {
       .getByRole('table', { name: /Règles d'affectation à une entité/ })
       .getByRole('cell', { name: 'SIEGE' })
       .waitFor();
+
+    // the matching order: "Descendre" clicked, then pressed again from the keyboard (the focus follows the rule)
+    const importRules = glpi.getByRole('table', { name: "Règles d'import et de liaison" });
+    const ruleAt = (row: number) => importRules.getByRole('row').nth(row).getByRole('cell').first();
+    await importRules.getByRole('button', { name: 'Descendre Serial number and UUID' }).click();
+    await ruleAt(2).getByText('Serial number and UUID', { exact: true }).waitFor();
+    await glpi.keyboard.press('Enter');
+    await ruleAt(3).getByText('Serial number and UUID', { exact: true }).waitFor();
+    expect(await ruleAt(1).textContent()).toBe('Serial number');
+    expect(await glpi.evaluate('document.activeElement.textContent')).toBe('Descendre Serial number and UUID');
+    await expectAccessible(glpi);
   });
 });
 
