@@ -49,7 +49,12 @@ describe('reordering the inventory rules (GLPI’s Monter/Descendre)', () => {
   });
 
   it('when a position is missing, repeated or unknown, then it is refused naming the list', () => {
-    for (const importRules of [[1, 0], [0, 0, 1], [0, 1, 3], [0, 1, 2, 3]]) {
+    for (const importRules of [
+      [1, 0],
+      [0, 0, 1],
+      [0, 1, 3],
+      [0, 1, 2, 3],
+    ]) {
       spec
         .given([rulesSet])
         .when(reorder({ importRules }))
