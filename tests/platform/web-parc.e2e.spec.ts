@@ -279,6 +279,13 @@ describe('the Parc, as tech', () => {
       '',
       'Conforme',
     ]);
+    // the version it covers changed after its creation: any version now
+    await row.getByRole('link', { name: 'adduser - 1 poste' }).click();
+    const changed = tech.getByRole('form', { name: 'Modifier la licence' });
+    expect(await changed.getByLabel('Version').locator('option:checked').textContent()).toBe(version);
+    await changed.getByLabel('Version').selectOption({ label: 'Toutes les versions' });
+    await changed.getByRole('button', { name: 'Enregistrer' }).click();
+    await tech.locator('dd', { hasText: 'Toutes les versions' }).waitFor();
   });
 
   it('creates a computer through the form, edits it, puts it in the trash and restores it', async () => {

@@ -58,7 +58,8 @@ export interface LicenseTerms {
 export const licenseCommands = {
   create: (body: LicenseTerms & { softwareId: string; versionId?: string }) =>
     answer<License>(assetsApi.POST('/api/licenses', { body: body as never })),
-  change: (id: string, body: LicenseTerms) =>
+  /** its terms, and the version of its software it covers (null: any version) */
+  change: (id: string, body: LicenseTerms & { versionId?: string | null }) =>
     answer<License>(assetsApi.PATCH('/api/licenses/{id}', { ...byId(id), body: body as never })),
   remove: (id: string) => answer(assetsApi.DELETE('/api/licenses/{id}', byId(id))),
   assign: (id: string, computerId: string) =>

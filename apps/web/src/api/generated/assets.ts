@@ -1260,6 +1260,25 @@ export interface components {
             /** @example 115.0.2 */
             name: string;
         };
+        ChangeLicenseRequestDto: {
+            /** @description expiry (RFC 3339); null: never */
+            expiresAt?: Record<string, never> | null;
+            /** @example Office 2021 - 25 postes */
+            name?: string;
+            /**
+             * @description more computers than seats may be assigned
+             * @default false
+             */
+            overQuotaAllowed?: boolean;
+            /**
+             * @description seats bought; -1 unlimited
+             * @example 25
+             */
+            seats?: number;
+            serial?: Record<string, never> | null;
+            /** @description the version of its software it covers; null: any version */
+            versionId?: Record<string, never> | null;
+        };
         CreateAssetCommandDto: {
             comment?: Record<string, never> | null;
             contact?: Record<string, never> | null;
@@ -1443,23 +1462,6 @@ export interface components {
             softwareId: string;
             /** @description the version of the software */
             versionId: string;
-        };
-        LicenseTermsDto: {
-            /** @description expiry (RFC 3339); null: never */
-            expiresAt?: Record<string, never> | null;
-            /** @example Office 2021 - 25 postes */
-            name?: string;
-            /**
-             * @description more computers than seats may be assigned
-             * @default false
-             */
-            overQuotaAllowed?: boolean;
-            /**
-             * @description seats bought; -1 unlimited
-             * @example 25
-             */
-            seats?: number;
-            serial?: Record<string, never> | null;
         };
         /** @description RFC 9457 problem details; `code` is stable, `detail` is for people. */
         Problem: {
@@ -4598,7 +4600,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LicenseTermsDto"];
+                "application/json": components["schemas"]["ChangeLicenseRequestDto"];
             };
         };
         responses: {

@@ -154,6 +154,28 @@ function LicenseCovers({ license }: { license: License }) {
   );
 }
 
+/** A licence's terms and the version of its software it covers, edited (PATCH sends both). */
+function EditLicense({ license }: { license: License }) {
+  const { t } = useI18n();
+  const versions = useOneSoftware(license.softwareId).data?.versions;
+  const [versionId, setVersionId] = useState(license.versionId ?? '');
+  const change = useParcCommand((terms: LicenseTerms) =>
+    licenseCommands.change(license.licenseId, { ...terms, versionId: versionId || null }),
+  );
+  return (
+    <LicenseTermsForm license={license} title={t('license.edit')} submitLabel={t('save')} command={change}>
+      <OptionSelect
+        id="license-version"
+        label={t('version')}
+        value={versionId}
+        emptyLabel={t('license.anyVersion')}
+        options={(versions ?? []).map((version) => [version.versionId, version.name])}
+        onChange={setVersionId}
+      />
+    </LicenseTermsForm>
+  );
+}
+
 /** A licence: its compliance, its terms (edited with license.write), the computers holding its seats. */
 function LicensePage({ licenseId }: { licenseId: string }) {
   const { t } = useI18n();
@@ -161,7 +183,6 @@ function LicensePage({ licenseId }: { licenseId: string }) {
   const { can } = useSession();
   const navigate = useNavigate();
   const license = useLicense(licenseId);
-  const change = useParcCommand((terms: LicenseTerms) => licenseCommands.change(licenseId, terms));
   const remove = useParcCommand(async () => {
     await licenseCommands.remove(licenseId);
     await navigate({ to: '/parc/licenses', search: {} });
@@ -191,13 +212,7 @@ function LicensePage({ licenseId }: { licenseId: string }) {
       <LicenseSeats license={license.data} />
       {can('license.write') && (
         <>
-          <LicenseTermsForm
-            key={license.data.name}
-            license={license.data}
-            title={t('license.edit')}
-            submitLabel={t('save')}
-            command={change}
-          />
+          <EditLicense key={`${license.data.name}:${license.data.versionId}`} license={license.data} />
           <button type="button" onClick={() => void remove.mutateAsync().catch(() => undefined)}>
             {t('license.remove')}
           </button>
