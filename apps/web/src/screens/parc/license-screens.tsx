@@ -85,6 +85,25 @@ function LicenseList() {
   );
 }
 
+/** The version of its software a licence covers, or all of them (''). */
+function VersionSelect(props: {
+  versions: Array<{ versionId: string; name: string }> | undefined;
+  value: string;
+  onChange(versionId: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <OptionSelect
+      id="license-version"
+      label={t('version')}
+      value={props.value}
+      emptyLabel={t('license.anyVersion')}
+      options={(props.versions ?? []).map((version) => [version.versionId, version.name])}
+      onChange={props.onChange}
+    />
+  );
+}
+
 /** A new licence: its software (from the software's page, or chosen here), then its terms. */
 function CreateLicense() {
   const { t } = useI18n();
@@ -120,14 +139,7 @@ function CreateLicense() {
             }}
           />
         )}
-        <OptionSelect
-          id="license-version"
-          label={t('version')}
-          value={versionId}
-          emptyLabel={t('license.anyVersion')}
-          options={(versions ?? []).map((version) => [version.versionId, version.name])}
-          onChange={setVersionId}
-        />
+        <VersionSelect versions={versions} value={versionId} onChange={setVersionId} />
       </LicenseTermsForm>
     </>
   );
@@ -164,14 +176,7 @@ function EditLicense({ license }: { license: License }) {
   );
   return (
     <LicenseTermsForm license={license} title={t('license.edit')} submitLabel={t('save')} command={change}>
-      <OptionSelect
-        id="license-version"
-        label={t('version')}
-        value={versionId}
-        emptyLabel={t('license.anyVersion')}
-        options={(versions ?? []).map((version) => [version.versionId, version.name])}
-        onChange={setVersionId}
-      />
+      <VersionSelect versions={versions} value={versionId} onChange={setVersionId} />
     </LicenseTermsForm>
   );
 }
