@@ -130,7 +130,7 @@ describe('service levels and inventory rules, as an administrator', () => {
   // one signed-in page for the describe's tests (a sign-in checks an argon2 hash)
   let glpi: Page;
 
-  it('creates a calendar, edits its week and closing periods, then an agreement on it and a rule', async () => {
+  it('creates a calendar, edits its week and closing periods, then an agreement on it and a rule, and deletes them', async () => {
     glpi = await signIn('glpi');
     await glpi.goto('/admin/sla');
     const create = glpi.getByRole('form', { name: 'Ajouter un calendrier' });
@@ -195,9 +195,19 @@ describe('service levels and inventory rules, as an administrator', () => {
     await ruleChange.getByRole('button', { name: 'Modifier la règle Incidents' }).click();
     await ruleRow.getByRole('cell', { name: '5', exact: true }).waitFor();
     await expectAccessible(glpi);
+
+    // both deleted, each after a confirmation; the agreement's from the keyboard (Confirmer has the focus)
+    await ruleRow.getByRole('button', { name: 'Supprimer Incidents' }).click();
+    await ruleRow.getByRole('button', { name: 'Confirmer' }).click();
+    await ruleRow.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: 'Supprimer TTR incidents 8 h ouvrées' }).click();
+    await row.getByRole('group', { name: /^Supprimer l'accord TTR incidents 8 h ouvrées \?/ }).waitFor();
+    await expectAccessible(glpi);
+    await glpi.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
   });
 
-  it('adds an entity rule to the inventory rules', async () => {
+  it('adds an entity rule to the inventory rules and moves an import rule down', async () => {
     glpi ??= await signIn('glpi');
     await glpi.goto('/admin/inventory');
     const form = glpi.getByRole('form', { name: "Enregistrer les règles d'inventaire" });
@@ -211,6 +221,17 @@ describe('service levels and inventory rules, as an administrator', () => {
       .getByRole('table', { name: /Règles d'affectation à une entité/ })
       .getByRole('cell', { name: 'SIEGE' })
       .waitFor();
+
+    // the matching order: "Descendre" clicked, then pressed again from the keyboard (the focus follows the rule)
+    const importRules = glpi.getByRole('table', { name: "Règles d'import et de liaison" });
+    const ruleAt = (row: number) => importRules.getByRole('row').nth(row).getByRole('cell').first();
+    await importRules.getByRole('button', { name: 'Descendre Serial number and UUID' }).click();
+    await ruleAt(2).getByText('Serial number and UUID', { exact: true }).waitFor();
+    await glpi.keyboard.press('Enter');
+    await ruleAt(3).getByText('Serial number and UUID', { exact: true }).waitFor();
+    expect(await ruleAt(1).textContent()).toBe('Serial number');
+    expect(await glpi.evaluate('document.activeElement.textContent')).toBe('Descendre Serial number and UUID');
+    await expectAccessible(glpi);
   });
 });
 

@@ -52,9 +52,9 @@ async function untilShown(page: Page, locator: () => ReturnType<Page['getByText'
   }
 }
 
-/** A group in charge to pick in the asset form, once the assets service has heard of it. */
-async function createGroupInCharge(name: string): Promise<void> {
-  const token = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
+/** A Super-Admin's token on root, for what the tests set up through the services' APIs. */
+const glpiToken = () =>
+  new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
     sub: randomUUID(),
     login: 'glpi',
     name: 'glpi',
@@ -64,6 +64,10 @@ async function createGroupInCharge(name: string): Promise<void> {
     rec: true,
     sid: randomUUID(),
   }).token;
+
+/** A group in charge to pick in the asset form, once the assets service has heard of it. */
+async function createGroupInCharge(name: string): Promise<void> {
+  const token = glpiToken();
   const identity = jsonApi(platform.services.identity.url, token);
   const { groupId } = (await ok(identity.post('/api/groups', { name, entityId: 'root', recursive: true }))) as {
     groupId: string;
@@ -275,6 +279,13 @@ describe('the Parc, as tech', () => {
       '',
       'Conforme',
     ]);
+    // the version it covers changed after its creation: any version now
+    await row.getByRole('link', { name: 'adduser - 1 poste' }).click();
+    const changed = tech.getByRole('form', { name: 'Modifier la licence' });
+    expect(await changed.getByLabel('Version').locator('option:checked').textContent()).toBe(version);
+    await changed.getByLabel('Version').selectOption({ label: 'Toutes les versions' });
+    await changed.getByRole('button', { name: 'Enregistrer' }).click();
+    await tech.locator('dd', { hasText: 'Toutes les versions' }).waitFor();
   });
 
   it('creates a computer through the form, edits it, puts it in the trash and restores it', async () => {
@@ -488,6 +499,40 @@ describe("Data Injection's past runs, as glpi", () => {
   });
 });
 
+describe('a transfer to another entity, as tech', () => {
+  it('moves a computer to a sub-entity through "Transférer", the picker offering the other entities', async () => {
+    await ok(
+      jsonApi(platform.services.identity.url, glpiToken()).post('/api/entities', {
+        name: 'Agence de Lyon',
+        parentId: 'root',
+      }),
+    );
+    // signed in after the entity exists: it is among tech's entities (recursive on root)
+    const mover = await signedIn('tech');
+    await mover.goto('/parc/computers/new');
+    const form = mover.getByRole('form', { name: 'Ajouter un élément (Ordinateurs)' });
+    await form.getByLabel('Nom', { exact: true }).fill('PC-TRANSFERT');
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await mover.getByRole('heading', { name: 'PC-TRANSFERT', level: 1 }).waitFor();
+    await mover.getByRole('button', { name: 'Transférer' }).click();
+    const transfer = mover.getByRole('form', { name: 'Transférer PC-TRANSFERT vers une autre entité' });
+    const picker = transfer.getByLabel('Entité de destination');
+    // the picker takes the focus, so that the keyboard goes on from the button
+    await mover.waitForFunction("document.activeElement.id === 'asset-transfer-entity'");
+    expect(await picker.locator('option').allTextContents()).toEqual([
+      'Choisir une entité',
+      'Entité racine > Agence de Lyon',
+    ]);
+    await picker.selectOption({ label: 'Entité racine > Agence de Lyon' });
+    await expectAccessible(mover);
+    await transfer.getByRole('button', { name: 'Transférer' }).click();
+    const fact = (label: string) =>
+      mover.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+    await fact('Entité').getByText('Agence de Lyon', { exact: true }).waitFor();
+    expect(await transfer.count()).toBe(0);
+  });
+});
+
 describe('an observer (GLPI READ on the Parc)', () => {
   it('reads assets and licences but is offered no way to change them', async () => {
     const observer = await signedIn('normal');
@@ -497,6 +542,7 @@ describe('an observer (GLPI READ on the Parc)', () => {
     await observer.getByRole('navigation', { name: 'Onglets' }).waitFor();
     expect(await observer.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
     expect(await observer.getByRole('button', { name: 'Mettre à la corbeille' }).count()).toBe(0);
+    expect(await observer.getByRole('button', { name: 'Transférer' }).count()).toBe(0);
     await observer
       .getByRole('navigation', { name: 'Types de matériel' })
       .getByRole('link', { name: 'Licences' })

@@ -1,6 +1,6 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import type { JsonApi } from '@itsm/runtime';
-import { useIsolatedStack } from '@itsm/testing';
+import type { ApiAnswer, JsonApi } from '@itsm/runtime';
+import { eventually, useIsolatedStack } from '@itsm/testing';
 import { assetsHas, created, startAssets, type AssetsUnderTest } from './test-support/assets-test-app';
 
 // Rights and entity scope on every asset route. Entities: root > A > A1, and B beside A. A
@@ -27,6 +27,7 @@ let printerRootPrivate: string; // not recursive, in root: not seen from A
 
 const as = (user: FixtureUser): JsonApi => assets.api(user.token);
 const idsOf = (body: { items: Array<{ assetId: string }> }) => body.items.map((item) => item.assetId).sort();
+const refusalOf = (answer: ApiAnswer) => [answer.status, (answer.body as { detail?: string }).detail];
 
 beforeAll(async () => {
   identity = new IdentityFixture(stack);
@@ -121,5 +122,52 @@ describe('a self-service user', () => {
 
   it('cannot read the catalogues', async () => {
     expect((await as(blier).get('/api/asset-dropdowns/manufacturer')).status).toBe(403);
+  });
+});
+
+describe('a transfer to another entity (GLPI’s Transférer)', () => {
+  let pcMoving: string;
+
+  beforeAll(async () => {
+    pcMoving = created(await as(techA).post('/api/computers', { name: 'PC-DEMENAGE', entityId: 'A' })).assetId;
+  });
+
+  it('needs asset.write on the asset and the target in the caller’s scope; an unseen asset is not found', async () => {
+    const toB = { entityId: 'B' };
+    expect(refusalOf(await as(techA).post(`/api/computers/${pcMoving}/transfer`, toB))).toEqual([
+      403,
+      'entity B is outside your scope',
+    ]);
+    expect((await as(observerA).post(`/api/computers/${pcMoving}/transfer`, { entityId: 'A1' })).status).toBe(403);
+    expect((await as(techB).post(`/api/computers/${pcMoving}/transfer`, toB)).status).toBe(404);
+    expect((await as(admin).post(`/api/monitors/${pcMoving}/transfer`, toB)).status).toBe(404);
+    expect((await as(admin).post(`/api/computers/${pcMoving}/transfer`, {})).status).toBe(400);
+    const userStays = await as(admin).post(`/api/computers/${pcBlier}/transfer`, toB);
+    expect(userStays.status).toBe(422);
+    expect(userStays.body.errors).toEqual([{ field: 'userId', message: expect.stringContaining('does not belong') }]);
+  });
+
+  it('moves it: it leaves the former entity’s lists for the new one’s, and the history says so', async () => {
+    const moved = await as(admin).post(`/api/computers/${pcMoving}/transfer`, { entityId: 'B' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ assetId: pcMoving, entityId: 'B', name: 'PC-DEMENAGE' });
+    await eventually(
+      async () => idsOf((await as(techB).get('/api/computers')).body).includes(pcMoving),
+      10_000,
+      'the transferred computer in B’s list',
+    );
+    expect(idsOf((await as(techA).get('/api/computers')).body)).not.toContain(pcMoving);
+    expect((await as(techA).get(`/api/computers/${pcMoving}`)).status).toBe(404);
+    expect((await as(techB).get('/api/computers?name=DEMENAGE')).body.total).toBe(1);
+    const history = (await as(techB).get(`/api/computers/${pcMoving}/history`)).body as Array<{
+      changes: Array<{ field: string; from: unknown; to: unknown }>;
+    }>;
+    expect(history.at(-1)?.changes).toContainEqual({ field: 'entityId', from: 'A', to: 'B' });
+  });
+
+  it('within the caller’s entities, a technician moves it down to a sub-entity', async () => {
+    const down = await as(techA).post(`/api/computers/${pcA}/transfer`, { entityId: 'A1' });
+    expect(down.status).toBe(200);
+    expect(down.body.entityId).toBe('A1');
   });
 });

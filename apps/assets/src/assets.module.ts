@@ -23,6 +23,7 @@ import { CreateAssetHandler } from './asset/use-cases/create-asset/create-asset.
 import { PurgeAssetHandler } from './asset/use-cases/purge-asset/purge-asset.handler';
 import { RestoreAssetHandler } from './asset/use-cases/restore-asset/restore-asset.handler';
 import { TrashAssetHandler } from './asset/use-cases/trash-asset/trash-asset.handler';
+import { TransferAssetHandler } from './asset/use-cases/transfer-asset/transfer-asset.handler';
 import { UnlockFieldsHandler } from './asset/use-cases/unlock-fields/unlock-fields.handler';
 import { UpdateAssetHandler } from './asset/use-cases/update-asset/update-asset.handler';
 import { WarrantyNotices } from './asset/warranty/warranty-notices';
@@ -81,6 +82,7 @@ const commandHandlers = [
   UpdateAssetHandler,
   UnlockFieldsHandler,
   TrashAssetHandler,
+  TransferAssetHandler,
   RestoreAssetHandler,
   PurgeAssetHandler,
   AddValueHandler,

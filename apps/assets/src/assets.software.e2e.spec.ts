@@ -153,6 +153,19 @@ describe('installations and licences', () => {
     expect((await as(techA).post('/api/licenses', { softwareId: office, name: 'x', seats: -2 })).status).toBe(400);
   });
 
+  it('covers another version of its software after its creation, then any version again', async () => {
+    const toVersion = await as(techA).patch(`/api/licenses/${license}`, { versionId: version });
+    expect([toVersion.status, toVersion.body.versionId]).toEqual([200, version]);
+    const unknown = await as(techA).patch(`/api/licenses/${license}`, { versionId: 'no-such-version' });
+    expect([unknown.status, unknown.body.errors]).toEqual([
+      422,
+      [{ field: 'versionId', message: expect.stringContaining('has no version no-such-version') }],
+    ]);
+    const anyVersion = await as(techA).patch(`/api/licenses/${license}`, { versionId: null });
+    expect([anyVersion.status, anyVersion.body.versionId]).toEqual([200, null]);
+    expect((await as(techA).patch(`/api/licenses/${license}`, { softwareId: office })).status).toBe(400);
+  });
+
   it('frees seats, uninstalls, and deletes a licence', async () => {
     const freed = await as(techA).delete(`/api/licenses/${license}/computers/${pc2}`);
     expect(freed.body.computerIds).toEqual([pc1]);

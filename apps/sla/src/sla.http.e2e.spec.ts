@@ -958,3 +958,63 @@ describe('a ticket’s deadlines set by hand', () => {
     expect((await as(adminA).get(`/api/tickets/${ticketId}/sla`)).status).toBe(200);
   });
 });
+
+describe('deleting an SLA or a rule', () => {
+  let tto: string, ttr: string, ruleId: string, firstTicket: string;
+
+  const agreementsOf = async (ticketId: string): Promise<TicketAgreement[]> => {
+    const answer = await as(admin).get(`/api/tickets/${ticketId}/sla`);
+    return answer.status === 200 ? (answer.body.agreements as TicketAgreement[]) : [];
+  };
+  const openInA = (title: string) =>
+    tickets.open(new Date(), { entityId: 'A', categoryId: 'to-delete', requester: selfService.ref, title });
+
+  beforeAll(async () => {
+    tto = await agreementIn(admin, 'TTO supprimé plus tard', { kind: 'tto', duration: 1 });
+    ttr = await agreementIn(admin, 'TTR supprimé', { duration: 8 });
+    ruleId = await ruleIn(admin, 'Règle à supprimer', [tto, ttr], { rank: 0, criteria: { categoryIds: ['to-delete'] } });
+    firstTicket = await openInA('Avant la suppression');
+    await eventually(async () => (await agreementsOf(firstTicket)).length === 2, 30_000, 'both agreements given');
+  }, 60_000);
+
+  it('is refused without sla.write (403), or on a definition of an entity above (403), and changes nothing', async () => {
+    expect((await as(hotliner).delete(`/api/slas/${ttr}`)).status).toBe(403);
+    expect(refusal(await as(adminA1).delete(`/api/slas/${ttr}`))).toEqual({
+      status: 403,
+      message: 'entity root is outside your scope',
+    });
+    expect((await as(adminA1).delete(`/api/sla-rules/${ruleId}`)).status).toBe(403);
+    expect((await as(adminB).delete(`/api/sla-rules/${ruleId}`)).status).toBe(403);
+    expect((await as(admin).get(`/api/slas/${ttr}`)).status).toBe(200);
+    expect((await as(admin).get(`/api/sla-rules/${ruleId}`)).status).toBe(200);
+  });
+
+  it('an agreement deleted is no longer listed, offered to a rule or a ticket, nor given by its rule; given deadlines stay', async () => {
+    expect((await as(admin).delete(`/api/slas/${ttr}`)).status).toBe(204);
+    expect((await as(admin).get(`/api/slas/${ttr}`)).status).toBe(404);
+    expect(idsOf(await as(admin).get('/api/slas?limit=100&name=supprim'), 'slaId')).toEqual([tto]);
+    expect((await as(admin).delete(`/api/slas/${ttr}`)).status).toBe(404);
+    expect(refusal(await as(admin).put(`/api/sla-rules/${ruleId}`, { name: 'Encore', slaIds: [ttr] }))).toEqual({
+      status: 422,
+      message: `unknown SLA ${ttr} for entity root`,
+    });
+    expect((await as(admin).put(`/api/tickets/${firstTicket}/sla`, { slaId: ttr })).status).toBe(422);
+    expect((await agreementsOf(firstTicket)).map(({ slaId, state }) => [slaId, state]).sort()).toEqual(
+      [
+        [tto, 'running'],
+        [ttr, 'running'],
+      ].sort(),
+    );
+    const later = await openInA('Après la suppression');
+    await eventually(async () => (await agreementsOf(later)).length > 0, 30_000, 'the rule’s TTO on the new ticket');
+    expect((await agreementsOf(later)).map(({ slaId }) => slaId)).toEqual([tto]);
+  });
+
+  it('a rule deleted is gone: later tickets no longer follow it', async () => {
+    expect((await as(admin).delete(`/api/sla-rules/${ruleId}`)).status).toBe(204);
+    expect((await as(admin).get(`/api/sla-rules/${ruleId}`)).status).toBe(404);
+    expect((await as(admin).delete(`/api/sla-rules/${ruleId}`)).status).toBe(404);
+    expect((await as(admin).put(`/api/sla-rules/${ruleId}`, { name: 'Revenue', slaIds: [tto] })).status).toBe(404);
+    expect((await agreementsOf(firstTicket)).length).toBe(2);
+  });
+});

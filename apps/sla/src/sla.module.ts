@@ -9,6 +9,7 @@ import { AgreementHttpController } from './agreement/agreement.http.controller';
 import { AgreementQueries } from './agreement/queries/list-agreements.query';
 import { agreementListProjection } from './agreement/read-models/agreement-list.projection';
 import { DefineAgreementHandler } from './agreement/use-cases/define-agreement/define-agreement.handler';
+import { DeleteAgreementHandler } from './agreement/use-cases/delete-agreement/delete-agreement.handler';
 import { BreachNotifier, NOTIFICATION_QUEUE, NOTIFICATION_SETTINGS } from './breach-notices/breach-notifier.reactor';
 import { CalendarHttpController } from './calendar/calendar.http.controller';
 import { CalendarQueries } from './calendar/queries/list-calendars.query';
@@ -20,6 +21,7 @@ import { RuleQueries } from './rule/queries/list-rules.query';
 import { ruleListProjection } from './rule/read-models/rule-list.projection';
 import { RuleHttpController } from './rule/rule.http.controller';
 import { DefineRuleHandler } from './rule/use-cases/define-rule/define-rule.handler';
+import { DeleteRuleHandler } from './rule/use-cases/delete-rule/delete-rule.handler';
 import { DefinitionScope } from './shared/definition-scope';
 import { SlaBackground } from './sla-background';
 import { loadSlaSettings, SLA_SETTINGS } from './sla.env';
@@ -107,7 +109,9 @@ export class SlaModule {
         ...(background ? [SlaBackground] : []),
         DefineCalendarHandler,
         DefineAgreementHandler,
+        DeleteAgreementHandler,
         DefineRuleHandler,
+        DeleteRuleHandler,
         SetTicketAgreementHandler,
       ],
     };

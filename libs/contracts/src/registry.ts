@@ -1,4 +1,5 @@
 import { assetEvents } from './assets/assets.events';
+import { softwareUpcasters } from './assets/software.events';
 import type { ContextEvents } from './event-definition';
 import { identityEvents } from './identity/identity.events';
 import { importsEvents } from './imports/imports.events';
@@ -13,4 +14,4 @@ import { upcasterRegistry } from './upcasting';
 export const eventCatalogue: ContextEvents[] = [identityEvents, ticketEvents, slaEvents, assetEvents, importsEvents];
 
 /** Upcasters of every context, applied when old versions are read back. */
-export const upcasters = upcasterRegistry([...ticketUpcasters, ...slaUpcasters]);
+export const upcasters = upcasterRegistry([...ticketUpcasters, ...slaUpcasters, ...softwareUpcasters]);

@@ -22,6 +22,8 @@ export type AssetLifecycleCommand =
   | { type: 'trash-asset' }
   | { type: 'restore-asset' }
   | { type: 'purge-asset' }
+  /** GLPI's "Transférer": to another entity (the handler checks the caller may write there) */
+  | { type: 'transfer-asset'; entityId: string }
   /** the warranty timer's: announce the expiry when `today` is its notice day, once per expiry */
   | { type: 'announce-warranty-expiry'; today: string; daysBefore: number };
 
@@ -90,6 +92,15 @@ function purge(state: AssetState): Decided {
   return [{ type: 'asset.purged', data: { ...asset, entityId: state.entityId! } }];
 }
 
+/** Moving an asset in the trash is refused, as its edits are; moving it where it is does nothing. */
+function transfer(command: Extract<AssetLifecycleCommand, { type: 'transfer-asset' }>, state: AssetState): Decided {
+  const asset = existing(state);
+  if (asset instanceof DomainError) return asset;
+  if (state.trashed) return new DomainError('illegal_transition', 'the asset is in the trash: restore it first');
+  if (command.entityId === state.entityId) return [];
+  return [{ type: 'asset.transferred', data: { ...asset, fromEntityId: state.entityId!, entityId: command.entityId } }];
+}
+
 function announce(
   command: Extract<AssetLifecycleCommand, { type: 'announce-warranty-expiry' }>,
   state: AssetState,
@@ -127,6 +138,8 @@ function decide(command: AssetLifecycleCommand, state: AssetState): Decided {
       return restore(state);
     case 'purge-asset':
       return purge(state);
+    case 'transfer-asset':
+      return transfer(command, state);
     case 'announce-warranty-expiry':
       return announce(command, state);
   }
@@ -154,10 +167,12 @@ function evolve(state: AssetState, event: AssetCoreEvent): AssetState {
       return { ...state, purged: true };
     case 'asset.warranty-expiring':
       return { ...state, warrantyNoticeFor: event.data.warrantyExpiresOn };
+    case 'asset.transferred':
+      return { ...state, entityId: event.data.entityId };
   }
 }
 
-/** What people (and the platform's timers) do to an asset: create, edit, lock, trash, restore, purge. */
+/** What people (and the platform's timers) do to an asset: create, edit, lock, trash, restore, purge, transfer. */
 export const assetLifecyclePart: DeciderPart<AssetLifecycleCommand, AssetCoreEvent, AssetState> = {
   commandTypes: [
     'create-asset',
@@ -166,6 +181,7 @@ export const assetLifecyclePart: DeciderPart<AssetLifecycleCommand, AssetCoreEve
     'trash-asset',
     'restore-asset',
     'purge-asset',
+    'transfer-asset',
     'announce-warranty-expiry',
   ],
   eventTypes: [
@@ -176,6 +192,7 @@ export const assetLifecyclePart: DeciderPart<AssetLifecycleCommand, AssetCoreEve
     'asset.restored',
     'asset.purged',
     'asset.warranty-expiring',
+    'asset.transferred',
   ],
   decide,
   evolve,

@@ -173,3 +173,40 @@ describe('an asset', () => {
     });
   });
 });
+
+describe('transferring an asset (GLPI’s Transférer)', () => {
+  const transfer = (entityId: string): AssetCommand => ({ type: 'transfer-asset', entityId });
+  const transferred = (fromEntityId: string, entityId: string): AssetCoreEvent => ({
+    type: 'asset.transferred',
+    data: { ...asset, fromEntityId, entityId },
+  });
+
+  it('given an asset, when transferred, then it moves from its entity to the other', () => {
+    spec
+      .given([created({ name: 'PC' })])
+      .when(transfer('A'))
+      .then([transferred('root', 'A')]);
+  });
+
+  it('given it transferred, when transferred again, then it leaves the entity it moved to', () => {
+    spec
+      .given([created({ name: 'PC' }), transferred('root', 'A')])
+      .when(transfer('B'))
+      .then([transferred('A', 'B')]);
+  });
+
+  it('given an asset, when transferred where it is, then nothing happens', () => {
+    spec
+      .given([created({ name: 'PC' })])
+      .when(transfer('root'))
+      .then([]);
+  });
+
+  it('given it in the trash or unknown, when transferred, then it is refused', () => {
+    spec
+      .given([created({ name: 'PC' }), trashed])
+      .when(transfer('A'))
+      .thenFails('illegal_transition', /restore it first/);
+    spec.given([]).when(transfer('A')).thenFails('not_found');
+  });
+});

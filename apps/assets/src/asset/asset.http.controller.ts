@@ -11,6 +11,8 @@ import { CreateAssetCommand } from './use-cases/create-asset/create-asset.handle
 import { CreateAssetRequestDto } from './use-cases/create-asset/create-asset.request.dto';
 import { PurgeAssetCommand } from './use-cases/purge-asset/purge-asset.handler';
 import { RestoreAssetCommand } from './use-cases/restore-asset/restore-asset.handler';
+import { TransferAssetCommand } from './use-cases/transfer-asset/transfer-asset.handler';
+import { TransferAssetRequestDto } from './use-cases/transfer-asset/transfer-asset.request.dto';
 import { TrashAssetCommand } from './use-cases/trash-asset/trash-asset.handler';
 import { UnlockFieldsCommand } from './use-cases/unlock-fields/unlock-fields.handler';
 import { UnlockFieldsRequestDto } from './use-cases/unlock-fields/unlock-fields.request.dto';
@@ -81,6 +83,15 @@ function assetHttpController(assetType: AssetType): Type<unknown> {
     @SmallBody()
     async unlock(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: UnlockFieldsRequestDto) {
       await this.commandBus.execute(new UnlockFieldsCommand(caller, assetType, id, body.fields));
+      return this.queries.get(caller, assetType, id);
+    }
+
+    /** GLPI's "Transférer": to another entity of the caller's (asset.write on both). */
+    @Post(':id/transfer')
+    @HttpCode(200)
+    @SmallBody()
+    async transfer(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: TransferAssetRequestDto) {
+      await this.commandBus.execute(new TransferAssetCommand(caller, assetType, id, body.entityId));
       return this.queries.get(caller, assetType, id);
     }
 

@@ -2,9 +2,11 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdParam, PageQuery } from '@itsm/runtime';
+import { IdParam, PageQuery, SmallBody } from '@itsm/runtime';
 import { InventoryRulesReader } from './inventory-rules.reader';
 import { InventoryQueries } from './queries/inventory-queries';
+import { ReorderInventoryRulesCommand } from './use-cases/reorder-inventory-rules/reorder-inventory-rules.handler';
+import { ReorderInventoryRulesRequestDto } from './use-cases/reorder-inventory-rules/reorder-inventory-rules.request.dto';
 import { SetInventoryRulesCommand } from './use-cases/set-inventory-rules/set-inventory-rules.handler';
 import { SetInventoryRulesRequestDto } from './use-cases/set-inventory-rules/set-inventory-rules.request.dto';
 
@@ -28,14 +30,24 @@ export class InventoryAdminHttpController {
   @Get('inventory-rules')
   @RequireRights('inventory.admin')
   async getRules() {
-    const { importRules, entityRules, defaultEntityId } = await this.rules.current();
-    return { importRules, entityRules, defaultEntityId };
+    const { importRules, entityRules, defaultEntityId, version } = await this.rules.current();
+    return { importRules, entityRules, defaultEntityId, version };
   }
 
   @Put('inventory-rules')
   @RequireRights('inventory.admin')
   async setRules(@CurrentCaller() caller: Caller, @Body() body: SetInventoryRulesRequestDto) {
     await this.commandBus.execute(new SetInventoryRulesCommand(caller, body));
+    this.rules.forget();
+    return this.getRules();
+  }
+
+  /** GLPI's "Monter"/"Descendre": the same rules in another order, the matching order. */
+  @Put('inventory-rules/order')
+  @RequireRights('inventory.admin')
+  @SmallBody()
+  async reorderRules(@CurrentCaller() caller: Caller, @Body() body: ReorderInventoryRulesRequestDto) {
+    await this.commandBus.execute(new ReorderInventoryRulesCommand(caller, body));
     this.rules.forget();
     return this.getRules();
   }

@@ -18,7 +18,24 @@ export interface SetInventoryRules {
   defaultEntityId: string;
 }
 
+/**
+ * GLPI's "Monter"/"Descendre": the same rules in another order, which is the matching order. Each
+ * list gives the current positions in their new order; `version` is the rules' version the
+ * caller saw, so that a move made on a stale list is refused rather than moving another rule.
+ */
+export interface ReorderInventoryRules {
+  type: 'reorder-inventory-rules';
+  version: number;
+  importRules?: number[];
+  entityRules?: number[];
+}
+
+export type InventoryRulesCommand = SetInventoryRules | ReorderInventoryRules;
+
 export const INVENTORY_RULES_STREAM = 'inventory-rules';
+
+/** The root entity identity creates first: where computers go until a default entity is set. */
+export const ROOT_ENTITY_ID = 'root';
 
 const invalid = (field: string, message: string) =>
   new DomainError('invalid', `${field}: ${message}`, { errors: [{ field, message }] });
@@ -41,10 +58,33 @@ function refusalOf(command: SetInventoryRules): DomainError | null {
   return null;
 }
 
-export const inventoryRulesDecider: Decider<SetInventoryRules, InventoryRulesSet, InventoryRulesState> = {
+/** The rules in the order given, or a refusal naming the list when it is not a reordering of them all. */
+function reordered<Rule>(rules: Rule[], order: number[] | undefined, field: string): Rule[] | DomainError {
+  if (order === undefined) return rules;
+  const whole = order.length === rules.length && new Set(order).size === order.length;
+  if (!whole || order.some((position) => !Number.isInteger(position) || position < 0 || position >= rules.length)) {
+    return invalid(field, `each position from 0 to ${rules.length - 1} once`);
+  }
+  return order.map((position) => rules[position]);
+}
+
+function reorder(command: ReorderInventoryRules, state: InventoryRulesState): InventoryRulesSet[] | DomainError {
+  if (command.version !== state.version) {
+    return new DomainError('conflict', `the inventory rules changed since version ${command.version}: read them again`);
+  }
+  const importRules = reordered(state.importRules, command.importRules, 'importRules');
+  if (importRules instanceof DomainError) return importRules;
+  const entityRules = reordered(state.entityRules, command.entityRules, 'entityRules');
+  if (entityRules instanceof DomainError) return entityRules;
+  const defaultEntityId = state.defaultEntityId ?? ROOT_ENTITY_ID;
+  return [{ type: 'inventory-rules.set', data: { importRules, entityRules, defaultEntityId } }];
+}
+
+export const inventoryRulesDecider: Decider<InventoryRulesCommand, InventoryRulesSet, InventoryRulesState> = {
   stateVersion: 1,
   initialState: () => ({ importRules: defaultImportRules, entityRules: [], defaultEntityId: null, version: 0 }),
-  decide(command, _state) {
+  decide(command, state) {
+    if (command.type === 'reorder-inventory-rules') return reorder(command, state);
     const refusal = refusalOf(command);
     if (refusal) return refusal;
     const { importRules, entityRules, defaultEntityId } = command;

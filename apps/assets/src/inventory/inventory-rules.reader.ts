@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EventSourcedCommands } from '@itsm/runtime';
-import { INVENTORY_RULES_STREAM, inventoryRulesDecider, type InventoryRulesState } from './inventory-rules.decider';
-
-// the root entity identity creates first: where computers go when nothing else says
-const ROOT_ENTITY_ID = 'root';
+import {
+  INVENTORY_RULES_STREAM,
+  inventoryRulesDecider,
+  ROOT_ENTITY_ID,
+  type InventoryRulesState,
+} from './inventory-rules.decider';
 
 // every inventory reads the rules: read from the store at most this often per replica
 const FRESH_MS = 5_000;

@@ -1,4 +1,5 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
+import type { ApiAnswer } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { deflateSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import { fusionInventoryInventory, fusionInventoryProlog, glpiAgentExample } fro
 // each refused with a clear 4xx and nothing written.
 const stack = useIsolatedStack();
 let assets: AssetsUnderTest;
+let identity: IdentityFixture;
 let admin: FixtureUser;
 let inventoryUrl: string;
 
@@ -42,7 +44,7 @@ const glpiInventory = (changes: (example: ExampleInventory) => void = () => unde
 };
 
 beforeAll(async () => {
-  const identity = new IdentityFixture(stack);
+  identity = new IdentityFixture(stack);
   await identity.connect();
   await identity.siblingTree();
   admin = await identity.user('admin', 'super-admin');
@@ -144,6 +146,35 @@ describe('import rules, entity rules and locked fields', () => {
       defaultEntityId: 'root',
     });
     expect(refused.status).toBe(422);
+  });
+
+  it('reorders the rules (GLPI’s Monter/Descendre) against the version read, a stale or partial order refused', async () => {
+    const api = assets.api(admin.token);
+    const set = await api.put('/api/inventory-rules', {
+      importRules: [
+        { name: 'Serial', criteria: ['serial'] },
+        { name: 'MAC', criteria: ['mac'] },
+      ],
+      entityRules: [{ name: 'Agents of A', tag: 'tag-a', entityId: 'A' }],
+      defaultEntityId: 'root',
+    });
+    const { version, entityRules } = set.body;
+    const names = (answer: ApiAnswer) => (answer.body.importRules as Array<{ name: string }>).map((rule) => rule.name);
+    const moved = await api.put('/api/inventory-rules/order', { version, importRules: [1, 0] });
+    expect(moved.status).toBe(200);
+    expect(names(moved)).toEqual(['MAC', 'Serial']);
+    expect(moved.body).toMatchObject({ version: version + 1, entityRules, defaultEntityId: 'root' });
+    expect((await api.get('/api/inventory-rules')).body).toEqual(moved.body);
+    expect((await api.put('/api/inventory-rules/order', { version, importRules: [1, 0] })).status).toBe(409);
+    const partial = await api.put('/api/inventory-rules/order', { version: version + 1, importRules: [0, 0] });
+    expect(partial.status).toBe(400);
+    expect(partial.body.errors).toEqual([{ field: 'importRules', message: 'each position from 0 to 1 once' }]);
+    const technician = await identity.user('tech-rules', 'technician');
+    const refused = await assets.api(technician.token).put('/api/inventory-rules/order', { version: version + 1 });
+    expect(refused.status).toBe(403);
+    // moved back down: the order the next tests expect
+    const back = await api.put('/api/inventory-rules/order', { version: version + 1, importRules: [1, 0] });
+    expect(names(back)).toEqual(['Serial', 'MAC']);
   });
 });
 

@@ -11,6 +11,7 @@ import { computerCompositionProjection } from './read-models/computer-compositio
 import { inventoryAgentsProjection } from './read-models/inventory-agents.projection';
 import { ApplyAgentInventory } from './use-cases/receive-agent-message/apply-agent-inventory';
 import { ReceiveAgentMessageHandler } from './use-cases/receive-agent-message/receive-agent-message.handler';
+import { ReorderInventoryRulesHandler } from './use-cases/reorder-inventory-rules/reorder-inventory-rules.handler';
 import { SetInventoryRulesHandler } from './use-cases/set-inventory-rules/set-inventory-rules.handler';
 
 // Agent inventory's share of the assets module, listed once here.
@@ -32,4 +33,5 @@ export const inventoryProviders = (env: Record<string, string | undefined>): Pro
   ApplyAgentInventory,
   ReceiveAgentMessageHandler,
   SetInventoryRulesHandler,
+  ReorderInventoryRulesHandler,
 ];

@@ -11,6 +11,11 @@ export interface LicenseTerms {
   overQuotaAllowed: boolean;
 }
 
+/** The version a licence covers, of its software; null: any version. The software stays. */
+export interface LicenseCoverage {
+  versionId: string | null;
+}
+
 export type LicenseCommand =
   | ({
       type: 'create-license';
@@ -20,14 +25,14 @@ export type LicenseCommand =
       entityId: string;
       recursive: boolean;
     } & LicenseTerms)
-  | { type: 'change-license'; licenseId: string; changes: Partial<LicenseTerms> }
+  | { type: 'change-license'; licenseId: string; changes: Partial<LicenseTerms & LicenseCoverage> }
   | { type: 'assign-computer'; licenseId: string; computerId: string }
   | { type: 'unassign-computer'; licenseId: string; computerId: string }
   | { type: 'delete-license'; licenseId: string };
 
 export interface LicenseState {
   status: 'none' | 'active' | 'deleted';
-  terms: LicenseTerms | null;
+  terms: (LicenseTerms & LicenseCoverage) | null;
   computerIds: string[];
 }
 
@@ -58,11 +63,13 @@ function quotaRefusal(terms: LicenseTerms, assigned: number, field: string): Dom
   });
 }
 
-function changed(state: LicenseState & { terms: LicenseTerms }, licenseId: string, changes: Partial<LicenseTerms>) {
+type ActiveLicense = LicenseState & { terms: LicenseTerms & LicenseCoverage };
+
+function changed(state: ActiveLicense, licenseId: string, changes: Partial<LicenseTerms & LicenseCoverage>) {
   const checked = checkedTerms(changes);
   if (checked instanceof DomainError) return checked;
   const data: LicenseChanged['data'] = { licenseId };
-  for (const key of Object.keys(checked) as Array<keyof LicenseTerms>) {
+  for (const key of Object.keys(checked) as Array<keyof (LicenseTerms & LicenseCoverage)>) {
     if (checked[key] !== undefined && checked[key] !== state.terms[key]) Object.assign(data, { [key]: checked[key] });
   }
   if (Object.keys(data).length === 1) return [];
@@ -70,7 +77,7 @@ function changed(state: LicenseState & { terms: LicenseTerms }, licenseId: strin
   return refusal ?? [{ type: 'license.changed' as const, data }];
 }
 
-function assigned(state: LicenseState & { terms: LicenseTerms }, licenseId: string, computerId: string) {
+function assigned(state: ActiveLicense, licenseId: string, computerId: string) {
   if (state.computerIds.includes(computerId)) return [];
   const { terms } = state;
   if (!terms.overQuotaAllowed && !seatFree(terms.seats, state.computerIds.length)) {
@@ -117,8 +124,8 @@ function decide(command: LicenseCommand, state: LicenseState): LicenseEvent[] | 
 function evolve(state: LicenseState, event: LicenseEvent): LicenseState {
   switch (event.type) {
     case 'license.created': {
-      const { name, serial, seats, expiresAt, overQuotaAllowed } = event.data;
-      return { ...state, status: 'active', terms: { name, serial, seats, expiresAt, overQuotaAllowed } };
+      const { name, serial, seats, expiresAt, overQuotaAllowed, versionId } = event.data;
+      return { ...state, status: 'active', terms: { name, serial, seats, expiresAt, overQuotaAllowed, versionId } };
     }
     case 'license.changed': {
       const { licenseId: _id, ...changes } = event.data;
@@ -137,7 +144,7 @@ export const licenseDecider: Decider<LicenseCommand, LicenseEvent, LicenseState>
   initialState: () => ({ status: 'none', terms: null, computerIds: [] }),
   decide,
   evolve,
-  stateVersion: 1,
+  stateVersion: 2,
 };
 
 export const licenseStreamId = (licenseId: string): string => `license-${licenseId}`;

@@ -113,6 +113,21 @@ describe('licence decider', () => {
         .when({ type: 'change-license', licenseId: 'l1', changes: { seats: 1, overQuotaAllowed: true } })
         .then([{ type: 'license.changed', data: { licenseId: 'l1', seats: 1, overQuotaAllowed: true } }]);
     });
+    it('covers another version, then any version again; the version it covers already changes nothing', () => {
+      const change = (versionId: string | null): LicenseCommand => ({
+        type: 'change-license',
+        licenseId: 'l1',
+        changes: { versionId },
+      });
+      const toV2 = { type: 'license.changed' as const, data: { licenseId: 'l1', versionId: 'v2' } };
+      spec.given([created]).when(change('v2')).then([toV2]);
+      spec.given([created]).when(change(null)).then([]);
+      spec
+        .given([created, toV2])
+        .when(change(null))
+        .then([{ type: 'license.changed', data: { licenseId: 'l1', versionId: null } }]);
+      spec.given([created, toV2]).when(change('v2')).then([]);
+    });
   });
 
   it('deletes a licence; a deleted or unknown one is not found', () => {

@@ -8,7 +8,7 @@ import { ListLicensesQuery } from './queries/list-licenses.query';
 import { ChangeLicenseCommand, type LicenseChange } from './use-cases/change-license/change-license.handler';
 import { CreateLicenseCommand } from './use-cases/create-license/create-license.handler';
 import { CreateLicenseRequestDto } from './use-cases/create-license/create-license.request.dto';
-import { LicenseTermsDto } from './use-cases/license-terms.dto';
+import { ChangeLicenseRequestDto } from './use-cases/change-license/change-license.request.dto';
 
 class SeatRequestDto {
   @IdField('the computer') computerId!: string;
@@ -51,7 +51,7 @@ export class LicenseHttpController {
   @Patch(':id')
   @RequireRights('license.write')
   @SmallBody()
-  change(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: LicenseTermsDto) {
+  change(@CurrentCaller() caller: Caller, @Param() { id }: IdParam, @Body() body: ChangeLicenseRequestDto) {
     return this.changed(caller, id, { kind: 'terms', terms: body });
   }
 

@@ -170,6 +170,12 @@ export class TicketHistory {
     });
   }
 
+  /** An asset moved to another entity: statistics count tickets by their own entity, so it changes nothing. */
+  transferAsset(assetId: string, entityId: string, at: string): this {
+    const data = { assetId, assetType: 'computer', fromEntityId: 'root', entityId };
+    return this.append(`asset-${assetId}`, '', at, 'asset.transferred', data);
+  }
+
   /** A category or an agreement defined, on its own stream: its name labels the tables. */
   define(type: 'category.created' | 'sla.defined', streamId: string, at: string, data: object): this {
     return this.append(streamId, '', at, type, data);

@@ -18,18 +18,23 @@ interface TermsCheck {
  */
 export type AgreementCommand =
   | ({ type: 'define-agreement'; entityId: string; recursive: boolean } & TermsCheck)
-  | ({ type: 'change-agreement' } & TermsCheck);
+  | ({ type: 'change-agreement' } & TermsCheck)
+  | { type: 'delete-agreement'; slaId: string };
+
+type TermsCommand = Exclude<AgreementCommand, { type: 'delete-agreement' }>;
 
 export interface AgreementState {
   slaId: string | null;
   agreement: AgreementTerms['agreement'] | null;
   kind: AgreementTerms['kind'] | null;
+  /** a deleted agreement is gone for its owners (404); its id stays taken */
+  deleted: boolean;
 }
 
 const MINUTES_PER_UNIT = { minutes: 1, hours: 60, days: 24 * 60 } as const;
 const MAX_MINUTES = 366 * 24 * 60;
 
-function termProblems({ terms, calendar, horizonDays, now }: AgreementCommand): FieldError[] {
+function termProblems({ terms, calendar, horizonDays, now }: TermsCommand): FieldError[] {
   const { name, duration, unit, levels } = terms;
   const problems: FieldError[] = [];
   if (name.trim() === '') problems.push({ field: 'name', message: 'the agreement needs a name' });
@@ -55,14 +60,14 @@ function termProblems({ terms, calendar, horizonDays, now }: AgreementCommand): 
   return problems;
 }
 
-function termsRefusal(command: AgreementCommand): DomainError | null {
+function termsRefusal(command: TermsCommand): DomainError | null {
   const problems = termProblems(command);
   if (problems.length === 0) return null;
   return new DomainError('rule', problems.map(({ message }) => message).join('; '), { errors: problems });
 }
 
 /** A change that would turn the agreement into another type or kind: refused, naming the field. */
-function fixedFieldRefusal(command: AgreementCommand, state: AgreementState): DomainError | null {
+function fixedFieldRefusal(command: TermsCommand, state: AgreementState): DomainError | null {
   for (const field of ['agreement', 'kind'] as const) {
     if (command.terms[field] !== state[field]) {
       const message = `an agreement's ${field} cannot change (${state[field]}): define another agreement`;
@@ -73,15 +78,17 @@ function fixedFieldRefusal(command: AgreementCommand, state: AgreementState): Do
 }
 
 function decide(command: AgreementCommand, state: AgreementState): AgreementEvent[] | DomainError {
-  const { slaId, terms } = command;
+  const { slaId } = command;
   if (command.type === 'define-agreement') {
     if (state.slaId !== null) return new DomainError('conflict', `agreement ${slaId} already exists`);
     const refusal = termsRefusal(command);
     if (refusal) return refusal;
-    const { entityId, recursive } = command;
+    const { entityId, recursive, terms } = command;
     return [{ type: 'sla.defined', data: { slaId, entityId, recursive, ...terms, name: terms.name.trim() } }];
   }
-  if (state.slaId === null) return new DomainError('not_found', `unknown agreement ${slaId}`);
+  if (state.slaId === null || state.deleted) return new DomainError('not_found', `unknown agreement ${slaId}`);
+  if (command.type === 'delete-agreement') return [{ type: 'sla.deleted', data: { slaId } }];
+  const { terms } = command;
   const refusal = fixedFieldRefusal(command, state) ?? termsRefusal(command);
   if (refusal) return refusal;
   const { agreement: _agreement, kind: _kind, ...changed } = terms;
@@ -89,13 +96,15 @@ function decide(command: AgreementCommand, state: AgreementState): AgreementEven
 }
 
 export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
-  initialState: () => ({ slaId: null, agreement: null, kind: null }),
+  initialState: () => ({ slaId: null, agreement: null, kind: null, deleted: false }),
   decide,
-  evolve: (state, event) =>
-    event.type === 'sla.defined'
-      ? { slaId: event.data.slaId, agreement: event.data.agreement, kind: event.data.kind }
-      : state,
-  stateVersion: 2,
+  evolve: (state, event) => {
+    if (event.type === 'sla.defined') {
+      return { slaId: event.data.slaId, agreement: event.data.agreement, kind: event.data.kind, deleted: false };
+    }
+    return event.type === 'sla.deleted' ? { ...state, deleted: true } : state;
+  },
+  stateVersion: 3,
 };
 
 export const agreementStreamId = (slaId: string): string => `sla-${slaId}`;

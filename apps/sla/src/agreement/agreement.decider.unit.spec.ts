@@ -24,7 +24,7 @@ const terms = (overrides: Partial<AgreementTerms> = {}): AgreementTerms => ({
 const define = (
   overrides: Partial<AgreementTerms> = {},
   calendar: CalendarDefinition | null = null,
-): AgreementCommand => ({
+): Extract<AgreementCommand, { type: 'define-agreement' }> => ({
   type: 'define-agreement',
   slaId: 's1',
   entityId: 'root',
@@ -168,14 +168,7 @@ describe('defining an SLA or OLA', () => {
 
 describe("changing an SLA's or OLA's terms", () => {
   const change = (overrides: Partial<AgreementTerms> = {}): AgreementCommand => {
-    const {
-      entityId: _entity,
-      recursive: _recursive,
-      ...check
-    } = define(overrides) as AgreementCommand & {
-      entityId: string;
-      recursive: boolean;
-    };
+    const { entityId: _entity, recursive: _recursive, ...check } = define(overrides);
     return { ...check, type: 'change-agreement' };
   };
 
@@ -205,6 +198,37 @@ describe("changing an SLA's or OLA's terms", () => {
     spec
       .given([])
       .when(change())
+      .thenFails('not_found', /unknown agreement s1/);
+  });
+});
+
+describe('deleting an SLA or OLA', () => {
+  const remove: AgreementCommand = { type: 'delete-agreement', slaId: 's1' };
+  const deleted = { type: 'sla.deleted' as const, data: { slaId: 's1' } };
+
+  it('given the agreement, when deleted, then it is deleted', () => {
+    spec.given([defined()]).when(remove).then([deleted]);
+  });
+
+  it('given it deleted, when deleted or changed again, then it is not found; its id stays taken', () => {
+    spec
+      .given([defined(), deleted])
+      .when(remove)
+      .thenFails('not_found', /unknown agreement s1/);
+    spec
+      .given([defined(), deleted])
+      .when({ ...define(), type: 'change-agreement' } as AgreementCommand)
+      .thenFails('not_found', /unknown agreement s1/);
+    spec
+      .given([defined(), deleted])
+      .when(define())
+      .thenFails('conflict', /already exists/);
+  });
+
+  it('given no agreement, when deleted, then it is not found', () => {
+    spec
+      .given([])
+      .when(remove)
       .thenFails('not_found', /unknown agreement s1/);
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
@@ -9,6 +9,7 @@ import {
   DefineAgreementRequestDto,
 } from './use-cases/define-agreement/define-agreement.request.dto';
 import { DefineAgreementCommand } from './use-cases/define-agreement/define-agreement.handler';
+import { DeleteAgreementCommand } from './use-cases/delete-agreement/delete-agreement.handler';
 
 /** SLA and OLA definitions (TTO, TTR) with their escalation levels. */
 @ApiTags('slas')
@@ -47,5 +48,14 @@ export class AgreementHttpController {
     const existing = await this.queries.visible(caller, id);
     await this.commandBus.execute(new DefineAgreementCommand(caller, body, existing));
     return this.queries.get(caller, id);
+  }
+
+  /** No longer offered nor given by rules; tickets already given it keep their deadlines. 204 */
+  @Delete(':id')
+  @RequireRights('sla.write')
+  @HttpCode(204)
+  async remove(@CurrentCaller() caller: Caller, @Param() { id }: IdParam): Promise<void> {
+    const existing = await this.queries.visible(caller, id);
+    await this.commandBus.execute(new DeleteAgreementCommand(caller, existing));
   }
 }

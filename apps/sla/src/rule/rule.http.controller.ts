@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { Idempotent, IdParam, PageQuery } from '@itsm/runtime';
 import { RuleQueries } from './queries/list-rules.query';
 import { DefineRuleCommand } from './use-cases/define-rule/define-rule.handler';
+import { DeleteRuleCommand } from './use-cases/delete-rule/delete-rule.handler';
 import { DefineRuleRequestDto, RuleTermsDto } from './use-cases/define-rule/define-rule.request.dto';
 
 /** Rules choosing the SLAs and OLAs of tickets by entity, type, category and priority. */
@@ -44,5 +45,14 @@ export class RuleHttpController {
     const existing = await this.queries.visible(caller, id);
     await this.commandBus.execute(new DefineRuleCommand(caller, body, existing));
     return this.queries.get(caller, id);
+  }
+
+  /** Later tickets no longer follow it; the deadlines it gave stay. 204 */
+  @Delete(':id')
+  @RequireRights('sla.write')
+  @HttpCode(204)
+  async remove(@CurrentCaller() caller: Caller, @Param() { id }: IdParam): Promise<void> {
+    const existing = await this.queries.visible(caller, id);
+    await this.commandBus.execute(new DeleteRuleCommand(caller, existing));
   }
 }

@@ -13,10 +13,13 @@ interface RuleTerms {
 /** Define a rule, or replace one's name, rank, criteria and agreements (its entity stays). */
 export type SlaRuleCommand =
   | ({ type: 'define-rule'; entityId: string; recursive: boolean } & RuleTerms)
-  | ({ type: 'change-rule' } & RuleTerms);
+  | ({ type: 'change-rule' } & RuleTerms)
+  | { type: 'delete-rule'; ruleId: string };
 
 export interface SlaRuleState {
   ruleId: string | null;
+  /** a deleted rule is gone for its owners (404); its id stays taken */
+  deleted: boolean;
 }
 
 function termsRefusal(command: RuleTerms): DomainError | null {
@@ -32,13 +35,15 @@ function termsRefusal(command: RuleTerms): DomainError | null {
 }
 
 function decide(command: SlaRuleCommand, state: SlaRuleState): SlaRuleEvent[] | DomainError {
-  const { ruleId, rank, criteria } = command;
+  const { ruleId } = command;
   if (command.type === 'define-rule' && state.ruleId !== null) {
     return new DomainError('conflict', `rule ${ruleId} already exists`);
   }
-  if (command.type === 'change-rule' && state.ruleId === null) {
+  if (command.type !== 'define-rule' && (state.ruleId === null || state.deleted)) {
     return new DomainError('not_found', `unknown rule ${ruleId}`);
   }
+  if (command.type === 'delete-rule') return [{ type: 'sla-rule.deleted', data: { ruleId } }];
+  const { rank, criteria } = command;
   const refusal = termsRefusal(command);
   if (refusal) return refusal;
   const terms = { name: command.name.trim(), rank, criteria, slaIds: command.agreements.map(({ slaId }) => slaId) };
@@ -48,10 +53,10 @@ function decide(command: SlaRuleCommand, state: SlaRuleState): SlaRuleEvent[] | 
 }
 
 export const slaRuleDecider: Decider<SlaRuleCommand, SlaRuleEvent, SlaRuleState> = {
-  initialState: () => ({ ruleId: null }),
+  initialState: () => ({ ruleId: null, deleted: false }),
   decide,
-  evolve: (state, event) => ({ ...state, ruleId: event.data.ruleId }),
-  stateVersion: 1,
+  evolve: (_state, event) => ({ ruleId: event.data.ruleId, deleted: event.type === 'sla-rule.deleted' }),
+  stateVersion: 2,
 };
 
 export const slaRuleStreamId = (ruleId: string): string => `sla-rule-${ruleId}`;

@@ -4,14 +4,15 @@ import { slaRuleDecider, type SlaRuleCommand } from './sla-rule.decider';
 
 const spec = deciderSpecification(slaRuleDecider);
 
-type Given = SlaRuleCommand['agreements'][number];
+type DefineRule = Extract<SlaRuleCommand, { type: 'define-rule' }>;
+type Given = DefineRule['agreements'][number];
 const slaTto: Given = { slaId: 'sla-tto', agreement: 'sla', kind: 'tto' };
 const slaTtr: Given = { slaId: 'sla-ttr', agreement: 'sla', kind: 'ttr' };
 const olaTtr: Given = { slaId: 'ola-ttr', agreement: 'ola', kind: 'ttr' };
 const otherSlaTtr: Given = { slaId: 'sla-ttr-8h', agreement: 'sla', kind: 'ttr' };
 const criteria = { types: ['incident' as const], categoryIds: ['hardware'], priorities: [4, 5] };
 
-const define = (agreements: Given[], name = 'Incidents matériels'): SlaRuleCommand => ({
+const define = (agreements: Given[], name = 'Incidents matériels'): DefineRule => ({
   type: 'define-rule',
   ruleId: 'r1',
   entityId: 'root',
@@ -83,14 +84,7 @@ describe('a rule choosing SLAs and OLAs', () => {
 
 describe("changing a rule's terms", () => {
   const change = (agreements: Given[], name = 'Incidents matériels'): SlaRuleCommand => {
-    const {
-      entityId: _entity,
-      recursive: _recursive,
-      ...terms
-    } = define(agreements, name) as SlaRuleCommand & {
-      entityId: string;
-      recursive: boolean;
-    };
+    const { entityId: _entity, recursive: _recursive, ...terms } = define(agreements, name);
     return { ...terms, type: 'change-rule' };
   };
 
@@ -117,6 +111,36 @@ describe("changing a rule's terms", () => {
     spec
       .given([])
       .when(change([slaTto]))
+      .thenFails('not_found', /unknown rule r1/);
+  });
+});
+
+describe('deleting a rule', () => {
+  const remove: SlaRuleCommand = { type: 'delete-rule', ruleId: 'r1' };
+  const deleted = { type: 'sla-rule.deleted' as const, data: { ruleId: 'r1' } };
+
+  it('given the rule, when deleted, then it is deleted', () => {
+    spec
+      .given([defined(['sla-tto'])])
+      .when(remove)
+      .then([deleted]);
+  });
+
+  it('given it deleted, when deleted or changed again, then it is not found; its id stays taken', () => {
+    spec
+      .given([defined(['sla-tto']), deleted])
+      .when(remove)
+      .thenFails('not_found', /unknown rule r1/);
+    spec
+      .given([defined(['sla-tto']), deleted])
+      .when(define([slaTto]))
+      .thenFails('conflict', /already exists/);
+  });
+
+  it('given no rule, when deleted, then it is not found', () => {
+    spec
+      .given([])
+      .when(remove)
       .thenFails('not_found', /unknown rule r1/);
   });
 });

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarDefinition } from '@itsm/contracts';
 import { defaultCalendarId, DirectoryReader } from '@itsm/directory';
 import { CachedReads, ProjectionRegistry } from '@itsm/runtime';
-import { agreementListProjection, type AgreementDoc } from '../agreement/read-models/agreement-list.projection';
+import {
+  agreementListProjection,
+  liveAgreements,
+  type AgreementDoc,
+} from '../agreement/read-models/agreement-list.projection';
 import {
   calendarDefinitionOf,
   calendarListProjection,
@@ -30,7 +34,7 @@ export class AgreementResolver {
     this.definitions = new CachedReads(names.map((name) => projections.store(name)));
   }
 
-  /** What the rules of the ticket's entity give it now, on the calendars they run on there. */
+  /** What the rules of the ticket's entity give it now, on the calendars they run on there (deleted agreements no more). */
   async chosenFor(ticket: ClassifiedTicket & { entityId: string }): Promise<ResolvedAgreement[]> {
     const rules = await this.definitions.read(`rules:${ticket.entityId}`, async () =>
       (await this.projections.collection<SlaRuleDoc>(ruleListProjection.name))
@@ -41,7 +45,7 @@ export class AgreementResolver {
     if (slaIds.length === 0) return [];
     const agreements = await this.definitions.read(`agreements:${[...slaIds].sort().join(',')}`, async () =>
       (await this.projections.collection<AgreementDoc>(agreementListProjection.name))
-        .find({ slaId: { $in: slaIds } })
+        .find({ slaId: { $in: slaIds }, ...liveAgreements })
         .toArray(),
     );
     return this.resolveAll(agreements, ticket.entityId);
@@ -51,6 +55,7 @@ export class AgreementResolver {
     return (await this.resolveAll([agreement], ticketEntityId))[0];
   }
 
+  /** An agreement a ticket was given, deleted since or not: its levels still run. */
   async agreement(slaId: string): Promise<AgreementDoc | null> {
     return this.definitions.read(`agreement:${slaId}`, async () =>
       (await this.projections.collection<AgreementDoc>(agreementListProjection.name)).findOne({ slaId }),

@@ -40,5 +40,6 @@ export const ticketAssetsProjection = defineProjection<TicketAssetDoc>({
     'asset.trashed': (current) => current && { ...current, trashed: true },
     'asset.restored': (current) => current && { ...current, trashed: false },
     'asset.purged': () => null,
+    'asset.transferred': (current, { data }) => current && { ...current, entityId: data.entityId },
   },
 });

@@ -53,4 +53,12 @@ describe('ticket_assets (what tickets keeps of the Parc)', () => {
     expect(projectEvents(ticketAssetsProjection, [created, trashed, restored])).toEqual(printer);
     expect(projectEvents(ticketAssetsProjection, [created, trashed, purged])).toBeNull();
   });
+
+  it('follows a transfer to another entity', () => {
+    const transferred = {
+      type: 'asset.transferred' as const,
+      data: { assetId: 'p1', assetType: 'printer' as const, fromEntityId: 'A', entityId: 'B' },
+    };
+    expect(projectEvents(ticketAssetsProjection, [created, transferred])).toEqual({ ...printer, entityId: 'B' });
+  });
 });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, assetsApi } from './clients';
 import type { Asset, AssetRoute, License } from './parc-views';
 
-// The Parc's writes through the typed client: assets (create, edit, trash, restore, purge) and
+// The Parc's writes through the typed client: assets (create, edit, transfer, trash, restore, purge) and
 // licences (terms, seats). Every asset type has the same routes: the generated paths are checked
 // for computers, the type's own path is the same shape (as in parc-queries.ts). The documents type
 // a nullable text as an object (`string | null` seen by Swagger's reflection): bodies are cast.
@@ -35,6 +35,14 @@ export const assetCommands = {
     answer<Asset>(
       assetsApi.POST(computersPath(assetRoute, '/{id}/restore') as '/api/computers/{id}/restore', byId(id)),
     ),
+  /** GLPI's "Transférer": to another entity of the caller's */
+  transfer: (assetRoute: AssetRoute, id: string, entityId: string) =>
+    answer<Asset>(
+      assetsApi.POST(computersPath(assetRoute, '/{id}/transfer') as '/api/computers/{id}/transfer', {
+        ...byId(id),
+        body: { entityId },
+      }),
+    ),
   purge: (assetRoute: AssetRoute, id: string) =>
     answer(assetsApi.DELETE(computersPath(assetRoute, '/{id}/purge') as '/api/computers/{id}/purge', byId(id))),
 };
@@ -50,7 +58,8 @@ export interface LicenseTerms {
 export const licenseCommands = {
   create: (body: LicenseTerms & { softwareId: string; versionId?: string }) =>
     answer<License>(assetsApi.POST('/api/licenses', { body: body as never })),
-  change: (id: string, body: LicenseTerms) =>
+  /** its terms, and the version of its software it covers (null: any version) */
+  change: (id: string, body: LicenseTerms & { versionId?: string | null }) =>
     answer<License>(assetsApi.PATCH('/api/licenses/{id}', { ...byId(id), body: body as never })),
   remove: (id: string) => answer(assetsApi.DELETE('/api/licenses/{id}', byId(id))),
   assign: (id: string, computerId: string) =>

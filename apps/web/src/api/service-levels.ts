@@ -13,6 +13,9 @@ export type AgreementDefinition = SlaSchemas['schemas']['DefineAgreementRequestD
 export type EscalationAction = SlaSchemas['schemas']['EscalationActionDto'];
 export type RuleDefinition = SlaSchemas['schemas']['DefineRuleRequestDto'];
 export type InventoryRules = AssetsSchemas['schemas']['SetInventoryRulesRequestDto'];
+export type InventoryRulesOrder = AssetsSchemas['schemas']['ReorderInventoryRulesRequestDto'];
+/** The rules as assets answers them: with their version, which a reordering sends back. */
+export type InventoryRulesView = InventoryRules & { version: number };
 
 export interface RuleView extends RuleDefinition {
   ruleId: string;
@@ -34,7 +37,7 @@ export const useRules = () =>
 export const useInventoryRules = () =>
   useQuery({
     queryKey: serviceLevelKeys.inventoryRules,
-    queryFn: () => answer<InventoryRules>(assetsApi.GET('/api/inventory-rules')),
+    queryFn: () => answer<InventoryRulesView>(assetsApi.GET('/api/inventory-rules')),
   });
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -46,8 +49,11 @@ export const serviceLevelCommands = {
   createAgreement: (body: AgreementDefinition) => answer(slaApi.POST('/api/slas', { body })),
   replaceAgreement: ({ slaId, ...body }: AgreementDefinition & { slaId: string }) =>
     answer(slaApi.PUT('/api/slas/{id}', { ...byId(slaId), body })),
+  deleteAgreement: (slaId: string) => answer(slaApi.DELETE('/api/slas/{id}', byId(slaId))),
   createRule: (body: RuleDefinition) => answer(slaApi.POST('/api/sla-rules', { body })),
   replaceRule: ({ ruleId, ...body }: RuleDefinition & { ruleId: string }) =>
     answer(slaApi.PUT('/api/sla-rules/{id}', { ...byId(ruleId), body })),
+  deleteRule: (ruleId: string) => answer(slaApi.DELETE('/api/sla-rules/{id}', byId(ruleId))),
   setInventoryRules: (body: InventoryRules) => answer(assetsApi.PUT('/api/inventory-rules', { body })),
+  reorderInventoryRules: (body: InventoryRulesOrder) => answer(assetsApi.PUT('/api/inventory-rules/order', { body })),
 };

@@ -141,6 +141,16 @@ const assetWarrantyExpiring = v1(
     daysBefore: { type: 'integer', minimum: 0, description: 'days between the notice and the expiry' },
   }),
 );
+const assetTransferred = v1(
+  'asset.transferred',
+  'An asset moved to another entity (GLPI’s "Transférer"); its fields, history and links stay.',
+  object({
+    assetId,
+    assetType,
+    fromEntityId: id('the entity it leaves'),
+    entityId: id('the entity it belongs to from now on'),
+  }),
+);
 export type AssetCreated = EventOf<typeof assetCreated>;
 export type AssetUpdated = EventOf<typeof assetUpdated>;
 export type AssetFieldsUnlocked = EventOf<typeof assetFieldsUnlocked>;
@@ -148,6 +158,7 @@ export type AssetTrashed = EventOf<typeof assetTrashed>;
 export type AssetRestored = EventOf<typeof assetRestored>;
 export type AssetPurged = EventOf<typeof assetPurged>;
 export type AssetWarrantyExpiring = EventOf<typeof assetWarrantyExpiring>;
+export type AssetTransferred = EventOf<typeof assetTransferred>;
 /** The events of an asset's own stream (`asset-<assetId>`) this file declares. */
 export type AssetCoreEvent =
   | AssetCreated
@@ -156,7 +167,8 @@ export type AssetCoreEvent =
   | AssetTrashed
   | AssetRestored
   | AssetPurged
-  | AssetWarrantyExpiring;
+  | AssetWarrantyExpiring
+  | AssetTransferred;
 
 export const DROPDOWN_KINDS = [
   ...ASSET_TYPES.map((type) => `${type}-type` as const),
@@ -203,6 +215,7 @@ export const assetEvents: ContextEvents = {
     assetRestored,
     assetPurged,
     assetWarrantyExpiring,
+    assetTransferred,
     dropdownValueAdded,
     dropdownValueRenamed,
     ...inventoryEventDefinitions,

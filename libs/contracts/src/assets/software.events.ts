@@ -1,4 +1,5 @@
 import { eventVersion, type EventOf } from '../event-definition';
+import type { Upcaster } from '../upcasting';
 import { flag, id, nullableId, nullableInstant, nullableText, object, partialObject, text } from '../schema-builders';
 
 // Software, its versions, their installations on computers and the licences that cover them
@@ -7,6 +8,7 @@ import { flag, id, nullableId, nullableInstant, nullableText, object, partialObj
 // inventory found travels on the computer's own stream), `license-<licenseId>`.
 
 const v1 = eventVersion('assets', 1);
+const v2 = eventVersion('assets', 2);
 
 const softwareId = id('the software');
 const versionId = id('the software version');
@@ -72,10 +74,18 @@ const licenseCreated = v1(
     ...licenseFields,
   }),
 );
-const licenseChanged = v1(
+const licenseChangedV1 = v1(
   'license.changed',
   'Fields of a licence changed; only those present.',
   partialObject({ licenseId, ...licenseFields }, ['licenseId']),
+);
+const licenseChanged = v2(
+  'license.changed',
+  'Fields of a licence changed; only those present. Version 2 adds `versionId`: the version of its software it covers from now on (null: any version).',
+  partialObject(
+    { licenseId, ...licenseFields, versionId: nullableId('the version it covers from now on; null: any version') },
+    ['licenseId'],
+  ),
 );
 const licenseComputerAssigned = v1(
   'license.computer-assigned',
@@ -117,8 +127,12 @@ export const softwareEventDefinitions = [
   softwareInstalled,
   softwareUninstalled,
   licenseCreated,
+  licenseChangedV1,
   licenseChanged,
   licenseComputerAssigned,
   licenseComputerUnassigned,
   licenseDeleted,
 ];
+
+/** v1 licence changes could not name a version: their data is already valid v2 data. */
+export const softwareUpcasters: Upcaster[] = [{ type: 'license.changed', fromVersion: 1, upcast: (data) => data }];

@@ -192,13 +192,25 @@ const slaRuleChanged = v1(
     slaIds: list(id('SLA or OLA'), 'what a matching ticket gets'),
   }),
 );
+const slaDeleted = v1(
+  'sla.deleted',
+  'An SLA or OLA was deleted: no longer offered nor given by rules. Tickets already given it keep their deadlines and levels.',
+  object({ slaId: id('the SLA or OLA') }),
+);
+const slaRuleDeleted = v1(
+  'sla-rule.deleted',
+  'A rule choosing SLAs and OLAs was deleted: later tickets no longer follow it; deadlines it gave stay.',
+  object({ ruleId: id('the rule') }),
+);
 export type SlaDefined = EventOf<typeof slaDefined>;
 export type SlaChanged = EventOf<typeof slaChanged>;
-export type AgreementEvent = SlaDefined | SlaChanged;
+export type SlaDeleted = EventOf<typeof slaDeleted>;
+export type AgreementEvent = SlaDefined | SlaChanged | SlaDeleted;
 /** Rules are tried by rank, lowest first, the first match winning; slaIds holds at most one per agreement x kind. */
 export type SlaRuleDefined = EventOf<typeof slaRuleDefined>;
 export type SlaRuleChanged = EventOf<typeof slaRuleChanged>;
-export type SlaRuleEvent = SlaRuleDefined | SlaRuleChanged;
+export type SlaRuleDeleted = EventOf<typeof slaRuleDeleted>;
+export type SlaRuleEvent = SlaRuleDefined | SlaRuleChanged | SlaRuleDeleted;
 export type AgreementDefinitionEvent = AgreementEvent | SlaRuleEvent;
 
 const slaAttached = v1(
@@ -301,8 +313,10 @@ export const slaEvents: ContextEvents = {
     calendarChanged,
     slaDefined,
     slaChanged,
+    slaDeleted,
     slaRuleDefined,
     slaRuleChanged,
+    slaRuleDeleted,
     slaAttached,
     slaDetached,
     slaDeadlineChanged,

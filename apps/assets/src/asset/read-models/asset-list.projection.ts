@@ -83,6 +83,8 @@ export const assetListProjection = defineProjection<AssetListDoc>({
     'asset.trashed': (current, { occurredAt }) => current && { ...current, trashed: true, updatedAt: occurredAt },
     'asset.restored': (current, { occurredAt }) => current && { ...current, trashed: false, updatedAt: occurredAt },
     'asset.purged': () => null,
+    'asset.transferred': (current, { data, occurredAt }) =>
+      current && { ...current, entityId: data.entityId, updatedAt: occurredAt },
     'asset.inventory-applied': (current, { occurredAt }) =>
       current && { ...current, dynamic: true, lastInventoryAt: occurredAt, updatedAt: occurredAt },
     'asset.seen': (current, { occurredAt }) => current && { ...current, lastInventoryAt: occurredAt },

@@ -58,4 +58,18 @@ describe('the asset list', () => {
       ]),
     ).toBeNull();
   });
+
+  it('given it transferred, then it belongs to the other entity from then on', () => {
+    const transferred: AssetCoreEvent = {
+      type: 'asset.transferred',
+      data: { ...asset, fromEntityId: 'root', entityId: 'A' },
+    };
+    expect(
+      projectEvents(assetListProjection, [created, { ...transferred, occurredAt: '2026-12-02T10:00:00.000Z' }]),
+    ).toMatchObject({
+      entityId: 'A',
+      name: 'Imprimante Compta',
+      updatedAt: '2026-12-02T10:00:00.000Z',
+    });
+  });
 });

@@ -49,7 +49,7 @@ export type InstallationWrite =
   | {
       kind: 'restamp';
       computerId: string;
-      set: Partial<Pick<InstallationDoc, 'computerName' | 'computerKey' | 'trashed'>>;
+      set: Partial<Pick<InstallationDoc, 'computerName' | 'computerKey' | 'trashed' | 'entityId'>>;
     }
   | { kind: 'purge'; computerId: string };
 
@@ -161,6 +161,15 @@ function computerPlan(event: ContractEnvelope, facts: ComputerFacts | null): Ins
     }
     case 'asset.purged':
       return facts && { facts: null, writes: [{ kind: 'purge', computerId: facts.computerId }] };
+    case 'asset.transferred': {
+      // its installations follow it into the entity's lists; their software stays the catalogue's it had
+      if (!facts) return null;
+      const { entityId } = event.data;
+      return {
+        facts: { ...facts, entityId },
+        writes: [{ kind: 'restamp', computerId: facts.computerId, set: { entityId } }],
+      };
+    }
     case 'asset.inventory-applied':
       return facts && { facts, writes: inventoryWrites(facts, event.data.software) };
     default:

@@ -114,6 +114,19 @@ describe('installations read model (plan of each event)', () => {
     expect(purged).toEqual({ facts: null, writes: [{ kind: 'purge', computerId: 'c1' }] });
   });
 
+  it('moves the installations of a transferred computer into its new entity', () => {
+    const moved = envelope('asset.transferred', {
+      assetId: 'c1',
+      assetType: 'computer',
+      fromEntityId: 'A',
+      entityId: 'B',
+    });
+    expect(installationPlan(moved, facts)).toEqual({
+      facts: { ...facts, entityId: 'B' },
+      writes: [{ kind: 'restamp', computerId: 'c1', set: { entityId: 'B' } }],
+    });
+  });
+
   it('installs and uninstalls what a technician declared, named by the catalogue', () => {
     const names = { softwareName: 'Mozilla Firefox', publisher: 'Mozilla', versionName: '115.0', arch: 'x86_64' };
     const manual = installationPlan(

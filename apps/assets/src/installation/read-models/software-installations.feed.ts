@@ -47,6 +47,7 @@ const HANDLED = new Set([
   'asset.trashed',
   'asset.restored',
   'asset.purged',
+  'asset.transferred',
   'asset.inventory-applied',
   'software.installed',
   'software.uninstalled',

@@ -28,6 +28,11 @@ describe('license_list', () => {
     });
   });
 
+  it('follows the version it covers', () => {
+    const toV2 = { type: 'license.changed' as const, data: { licenseId: 'l1', versionId: 'v2' } };
+    expect(projectEvents(licenseListProjection, [created, toV2])?.versionId).toBe('v2');
+  });
+
   it('forgets a deleted licence', () => {
     const deleted = { type: 'license.deleted' as const, data: { licenseId: 'l1' } };
     expect(projectEvents(licenseListProjection, [created, assigned('c1'), deleted])).toBeNull();

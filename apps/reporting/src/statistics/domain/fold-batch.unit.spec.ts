@@ -98,5 +98,12 @@ describe('folding events into the statistics', () => {
       ['latitude-7440', 1],
       ['m404', 1],
     ]);
+    // A transfer of the laptop to another entity is no reference of the statistics: nothing moves
+    linked.transferAsset('pc', 'A', '2026-02-04T08:00:00.000Z');
+    statistics.fold(linked.events.slice(-1));
+    expect(opened('asset-model')).toEqual([
+      ['latitude-7440', 1],
+      ['m404', 1],
+    ]);
   });
 });

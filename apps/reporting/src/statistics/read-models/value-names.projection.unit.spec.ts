@@ -63,6 +63,11 @@ describe('the names of categories and agreements', () => {
     expect(projectEvents(agreementNamesProjection, [defined, changed])?.name).toBe('Résolution 4 h ouvrées');
   });
 
+  it('given an SLA deleted, then its name stays: past tickets are still counted under it', () => {
+    const deleted = { type: 'sla.deleted' as const, data: { slaId: defined.data.slaId } };
+    expect(projectEvents(agreementNamesProjection, [defined, deleted])?.name).toBe(defined.data.name);
+  });
+
   it('given an asset model added then renamed, then its last name is kept under its id; other dropdowns are not', () => {
     const added = (kind: DropdownValueAdded['data']['kind']): DropdownValueAdded => ({
       type: 'asset-dropdown.value-added',

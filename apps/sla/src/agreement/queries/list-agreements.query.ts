@@ -5,7 +5,7 @@ import type { Caller } from '@itsm/auth';
 import { contains, PageQuery, pageOf, ProjectionRegistry } from '@itsm/runtime';
 import { DefinitionScope } from '../../shared/definition-scope';
 import { levelsOf } from '../../tracking/deadlines';
-import { agreementListProjection, type AgreementDoc } from '../read-models/agreement-list.projection';
+import { agreementListProjection, liveAgreements, type AgreementDoc } from '../read-models/agreement-list.projection';
 
 export class ListAgreementsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) name?: string;
@@ -29,7 +29,7 @@ export class AgreementQueries {
   ) {}
 
   async list(caller: Caller, query: ListAgreementsQuery) {
-    const criteria: Record<string, unknown>[] = [await this.scope.visibleFilter(caller)];
+    const criteria: Record<string, unknown>[] = [liveAgreements, await this.scope.visibleFilter(caller)];
     if (query.name) criteria.push({ name: contains(query.name) });
     if (query.agreement) criteria.push({ agreement: query.agreement });
     if (query.kind) criteria.push({ kind: query.kind });
@@ -40,9 +40,9 @@ export class AgreementQueries {
     return agreementView(await this.visible(caller, slaId));
   }
 
-  /** The definition, or 404 when the caller may not see it. */
+  /** The definition, or 404 when the caller may not see it or it was deleted. */
   async visible(caller: Caller, slaId: string): Promise<AgreementDoc> {
-    return this.scope.findVisible(await this.collection(), caller, { slaId }, `SLA ${slaId}`);
+    return this.scope.findVisible(await this.collection(), caller, { slaId, ...liveAgreements }, `SLA ${slaId}`);
   }
 
   private collection() {

@@ -38,4 +38,12 @@ describe('the agreement list', () => {
       levels: [],
     });
   });
+
+  it('when deleted, then it stays with when, for the tickets already given it, and no longer counts as live', () => {
+    const deleted = { type: 'sla.deleted' as const, data: { slaId: 'sla1' }, occurredAt: '2026-12-01T10:00:00.000Z' };
+    expect(projectEvents(agreementListProjection, [defined(8), deleted])).toEqual({
+      ...defined(8).data,
+      deletedAt: '2026-12-01T10:00:00.000Z',
+    });
+  });
 });

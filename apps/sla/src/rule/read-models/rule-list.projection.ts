@@ -9,5 +9,6 @@ export const ruleListProjection = defineProjection<SlaRuleDoc>({
   handlers: {
     'sla-rule.defined': (_current, { data }) => ({ ...data }),
     'sla-rule.changed': (current, { data }) => current && { ...current, ...data },
+    'sla-rule.deleted': () => null,
   },
 });

@@ -36,4 +36,9 @@ describe('the sla rule list', () => {
       slaIds: ['ttr'],
     });
   });
+
+  it('when deleted, then it is gone', () => {
+    const deleted = { type: 'sla-rule.deleted' as const, data: { ruleId: 'r1' } };
+    expect(projectEvents(ruleListProjection, [defined(['tto']), deleted])).toBeNull();
+  });
 });

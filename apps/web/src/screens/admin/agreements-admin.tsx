@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { adminKeys, useAdminCommand, useAgreements } from '../../api/admin';
 import type { AgreementView } from '../../api/admin-views';
 import { serviceLevelCommands, type AgreementDefinition } from '../../api/service-levels';
+import { ConfirmButton } from '../../components/confirm-button';
 import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -25,7 +26,22 @@ function EditAgreement({ agreement, onClose }: { agreement: AgreementView; onClo
   );
 }
 
-/** SLAs and OLAs with their levels; with sla.write, a new one and "Modifier" on each. */
+/** "Supprimer" an agreement, confirmed: tickets already given it keep their deadlines (sla's DELETE). */
+function DeleteAgreement({ agreement }: { agreement: AgreementView }) {
+  const { t } = useI18n();
+  const remove = useAdminCommand<void>(adminKeys.agreements, () =>
+    serviceLevelCommands.deleteAgreement(agreement.slaId),
+  );
+  return (
+    <ConfirmButton
+      label={t('deleteNamed', { name: agreement.name })}
+      question={t('agreement.deleteQuestion', { name: agreement.name })}
+      command={remove}
+    />
+  );
+}
+
+/** SLAs and OLAs with their levels; with sla.write, a new one, "Modifier" and "Supprimer" on each. */
 export function AgreementsAdmin() {
   const { t } = useI18n();
   const writable = useSession().can('sla.write');
@@ -56,9 +72,12 @@ export function AgreementsAdmin() {
           writable && {
             header: t('actions'),
             cell: (agreement) => (
-              <button type="button" className="link" onClick={() => setEditing(agreement.slaId)}>
-                {t('editNamed', { name: agreement.name })}
-              </button>
+              <>
+                <button type="button" className="link" onClick={() => setEditing(agreement.slaId)}>
+                  {t('editNamed', { name: agreement.name })}
+                </button>{' '}
+                <DeleteAgreement agreement={agreement} />
+              </>
             ),
           },
         ]}

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { answer, assetsApi } from '../../api/clients';
-import { useInventoryRules } from '../../api/service-levels';
+import { useInventoryRules, type InventoryRules, type InventoryRulesView } from '../../api/service-levels';
 import type { Page } from '../../api/views';
 import { DataTable } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n';
 import { InventoryRulesForm } from './inventory-rules-form';
+import { RuleOrderButtons } from './rule-order-buttons';
 
 interface InventoryAgent {
   deviceId: string;
@@ -14,10 +16,38 @@ interface InventoryAgent {
   lastContactAt: string;
 }
 
-/** Agent inventory: the rules that link and place what agents report (edited whole below them), and the agents. */
+/** What the form edits and PUT replaces: the rules without their version. */
+const withoutVersion = ({ importRules, entityRules, defaultEntityId }: InventoryRulesView): InventoryRules => ({
+  importRules,
+  entityRules,
+  defaultEntityId,
+});
+
+/**
+ * Agent inventory: the rules that link and place what agents report, in their matching order
+ * ("Monter"/"Descendre" on each, the focus following the rule moved), edited whole below them;
+ * the agents.
+ */
 export function InventoryAdmin() {
   const { t, dateTime } = useI18n();
   const rules = useInventoryRules();
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId) document.getElementById(focusId)?.focus();
+  }, [focusId, rules.data]);
+  const order = <Rule extends { name: string }>(list: 'importRules' | 'entityRules') => ({
+    header: t('inventory.order'),
+    cell: (rule: Rule) =>
+      rules.data && (
+        <RuleOrderButtons
+          list={list}
+          rules={rules.data}
+          index={(rules.data[list] as unknown[]).indexOf(rule)}
+          name={rule.name}
+          onMoved={setFocusId}
+        />
+      ),
+  });
   const agents = useQuery({
     queryKey: ['admin', 'agents'],
     queryFn: async () =>
@@ -32,6 +62,7 @@ export function InventoryAdmin() {
         columns={[
           { header: t('admin.name'), cell: (rule) => rule.name },
           { header: t('inventory.criteria'), cell: (rule) => rule.criteria.join(', ') },
+          order<InventoryRules['importRules'][number]>('importRules'),
         ]}
       />
       <DataTable
@@ -43,9 +74,10 @@ export function InventoryAdmin() {
           { header: t('inventory.tag'), cell: (rule) => rule.tag ?? '' },
           { header: t('inventory.ipRange'), cell: (rule) => rule.ipRange ?? '' },
           { header: t('entity'), cell: (rule) => rule.entityId },
+          order<InventoryRules['entityRules'][number]>('entityRules'),
         ]}
       />
-      {rules.data && <InventoryRulesForm key={JSON.stringify(rules.data)} rules={rules.data} />}
+      {rules.data && <InventoryRulesForm key={JSON.stringify(rules.data)} rules={withoutVersion(rules.data)} />}
       <DataTable
         caption={t('inventory.agents')}
         rows={agents.data}

@@ -9,6 +9,7 @@ import {
   type RuleView,
 } from '../../api/service-levels';
 import { AdminForm, CheckField, TextField } from '../../components/admin-form';
+import { ConfirmButton } from '../../components/confirm-button';
 import { DataTable } from '../../components/data-table';
 import { levelKey } from '../../components/levels';
 import { useI18n } from '../../i18n/i18n';
@@ -136,7 +137,20 @@ function RuleForm(props: {
   );
 }
 
-/** The rules choosing SLAs and OLAs for tickets (lowest rank first, the first match wins); with sla.write, edited and added. */
+/** "Supprimer" a rule, confirmed: later tickets no longer follow it (sla's DELETE). */
+function DeleteRule({ rule }: { rule: RuleView }) {
+  const { t } = useI18n();
+  const remove = useAdminCommand<void>(serviceLevelKeys.rules, () => serviceLevelCommands.deleteRule(rule.ruleId));
+  return (
+    <ConfirmButton
+      label={t('deleteNamed', { name: rule.name })}
+      question={t('rule.deleteQuestion', { name: rule.name })}
+      command={remove}
+    />
+  );
+}
+
+/** The rules choosing SLAs and OLAs for tickets (lowest rank first, the first match wins); with sla.write, edited, deleted and added. */
 export function RulesAdmin() {
   const { t } = useI18n();
   const writable = useSession().can('sla.write');
@@ -147,7 +161,7 @@ export function RulesAdmin() {
   const create = useAdminCommand(serviceLevelKeys.rules, serviceLevelCommands.createRule);
   const replace = useAdminCommand(serviceLevelKeys.rules, serviceLevelCommands.replaceRule);
   const agreementName = (slaId: string) =>
-    agreements.data?.find((agreement) => agreement.slaId === slaId)?.name ?? slaId;
+    agreements.data?.find((agreement) => agreement.slaId === slaId)?.name ?? t('agreement.deleted');
   const categoryName = (id: string) => categories.data?.find((category) => category.categoryId === id)?.name ?? id;
   const any = (names: string[]) => (names.length ? names.join(', ') : t('rule.any'));
   const edited = rules.data?.find((rule) => rule.ruleId === editing);
@@ -170,9 +184,12 @@ export function RulesAdmin() {
           writable && {
             header: t('actions'),
             cell: (rule) => (
-              <button type="button" className="link" onClick={() => setEditing(rule.ruleId)}>
-                {t('editNamed', { name: rule.name })}
-              </button>
+              <>
+                <button type="button" className="link" onClick={() => setEditing(rule.ruleId)}>
+                  {t('editNamed', { name: rule.name })}
+                </button>{' '}
+                <DeleteRule rule={rule} />
+              </>
             ),
           },
         ]}

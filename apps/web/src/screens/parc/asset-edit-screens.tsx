@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../session/session';
 import { AssetForm } from './asset-form';
+import { AssetTransfer } from './asset-transfer';
 import { ParcAccess, ParcNav } from './parc-nav';
 
 const isAssetRoute = (candidate: string): candidate is AssetRoute =>
@@ -80,7 +81,7 @@ export function AssetEditScreen() {
 }
 
 /**
- * An asset page's actions, each shown only with its right: edit (asset.write), to the trash,
+ * An asset page's actions, each shown only with its right: edit and transfer (asset.write), to the trash,
  * restore and purge (asset.delete; purge from the trash only, GLPI's rule). The service refuses
  * the others anyway.
  */
@@ -104,6 +105,7 @@ export function AssetActions({ assetType, asset }: { assetType: AssetRoute; asse
           {t('asset.editLink')}
         </Link>
       )}
+      {can('asset.write') && !asset.trashed && <AssetTransfer assetType={assetType} asset={asset} />}
       {can('asset.delete') && !asset.trashed && (
         <button type="button" onClick={run(trash)} disabled={trash.isPending}>
           {t('asset.toTrash')}

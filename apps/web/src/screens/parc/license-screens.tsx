@@ -85,6 +85,25 @@ function LicenseList() {
   );
 }
 
+/** The version of its software a licence covers, or all of them (''). */
+function VersionSelect(props: {
+  versions: Array<{ versionId: string; name: string }> | undefined;
+  value: string;
+  onChange(versionId: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <OptionSelect
+      id="license-version"
+      label={t('version')}
+      value={props.value}
+      emptyLabel={t('license.anyVersion')}
+      options={(props.versions ?? []).map((version) => [version.versionId, version.name])}
+      onChange={props.onChange}
+    />
+  );
+}
+
 /** A new licence: its software (from the software's page, or chosen here), then its terms. */
 function CreateLicense() {
   const { t } = useI18n();
@@ -120,14 +139,7 @@ function CreateLicense() {
             }}
           />
         )}
-        <OptionSelect
-          id="license-version"
-          label={t('version')}
-          value={versionId}
-          emptyLabel={t('license.anyVersion')}
-          options={(versions ?? []).map((version) => [version.versionId, version.name])}
-          onChange={setVersionId}
-        />
+        <VersionSelect versions={versions} value={versionId} onChange={setVersionId} />
       </LicenseTermsForm>
     </>
   );
@@ -154,6 +166,21 @@ function LicenseCovers({ license }: { license: License }) {
   );
 }
 
+/** A licence's terms and the version of its software it covers, edited (PATCH sends both). */
+function EditLicense({ license }: { license: License }) {
+  const { t } = useI18n();
+  const versions = useOneSoftware(license.softwareId).data?.versions;
+  const [versionId, setVersionId] = useState(license.versionId ?? '');
+  const change = useParcCommand((terms: LicenseTerms) =>
+    licenseCommands.change(license.licenseId, { ...terms, versionId: versionId || null }),
+  );
+  return (
+    <LicenseTermsForm license={license} title={t('license.edit')} submitLabel={t('save')} command={change}>
+      <VersionSelect versions={versions} value={versionId} onChange={setVersionId} />
+    </LicenseTermsForm>
+  );
+}
+
 /** A licence: its compliance, its terms (edited with license.write), the computers holding its seats. */
 function LicensePage({ licenseId }: { licenseId: string }) {
   const { t } = useI18n();
@@ -161,7 +188,6 @@ function LicensePage({ licenseId }: { licenseId: string }) {
   const { can } = useSession();
   const navigate = useNavigate();
   const license = useLicense(licenseId);
-  const change = useParcCommand((terms: LicenseTerms) => licenseCommands.change(licenseId, terms));
   const remove = useParcCommand(async () => {
     await licenseCommands.remove(licenseId);
     await navigate({ to: '/parc/licenses', search: {} });
@@ -191,13 +217,7 @@ function LicensePage({ licenseId }: { licenseId: string }) {
       <LicenseSeats license={license.data} />
       {can('license.write') && (
         <>
-          <LicenseTermsForm
-            key={license.data.name}
-            license={license.data}
-            title={t('license.edit')}
-            submitLabel={t('save')}
-            command={change}
-          />
+          <EditLicense key={`${license.data.name}:${license.data.versionId}`} license={license.data} />
           <button type="button" onClick={() => void remove.mutateAsync().catch(() => undefined)}>
             {t('license.remove')}
           </button>

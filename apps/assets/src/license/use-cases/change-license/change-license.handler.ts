@@ -7,11 +7,13 @@ import { HeldVisibility } from '../../../shared/held-visibility';
 import type { LicenseListDoc } from '../../read-models/license-list.projection';
 import { licenseDecider, licenseStreamId, type LicenseCommand } from '../../license.decider';
 import { LicenseQueries } from '../../queries/license-queries';
-import { utcOrNull, type LicenseTermsDto } from '../license-terms.dto';
+import { SoftwareQueries } from '../../../software/queries/software-queries';
+import { utcOrNull } from '../license-terms.dto';
+import type { ChangeLicenseRequestDto } from './change-license.request.dto';
 
 /** What is done to an existing licence: its terms changed, a computer given or taking back a seat, or deleted. */
 export type LicenseChange =
-  | { kind: 'terms'; terms: LicenseTermsDto }
+  | { kind: 'terms'; terms: ChangeLicenseRequestDto }
   | { kind: 'assign' | 'unassign'; computerId: string }
   | { kind: 'delete' };
 
@@ -52,17 +54,27 @@ export class ChangeLicenseHandler implements ICommandHandler<ChangeLicenseComman
     private readonly licenses: LicenseQueries,
     private readonly computers: AssetLookup,
     private readonly visibility: HeldVisibility,
+    private readonly software: SoftwareQueries,
   ) {}
 
   async execute({ caller, licenseId, change }: ChangeLicenseCommand) {
     const license = await this.licenses.changeable(caller, licenseId);
     if (change.kind === 'assign') await this.assertMayHoldSeat(caller, license, change.computerId);
+    if (change.kind === 'terms' && change.terms.versionId)
+      await this.assertVersionOf(caller, license, change.terms.versionId);
     await this.commands.execute(
       licenseDecider,
       licenseStreamId(licenseId),
       commandOf(licenseId, change),
       commandMetadata(caller, license.entityId),
     );
+  }
+
+  /** Another version, of the licence's own software (GLPI's licence form offers its versions only). */
+  private async assertVersionOf(caller: Caller, license: LicenseListDoc, versionId: string): Promise<void> {
+    const software = await this.software.visible(caller, license.softwareId);
+    if (software.versions.some((version) => version.versionId === versionId)) return;
+    throw fieldsRefusal([{ field: 'versionId', message: `software ${software.name} has no version ${versionId}` }])!;
   }
 
   private async assertMayHoldSeat(caller: Caller, license: LicenseListDoc, computerId: string): Promise<void> {

@@ -26,6 +26,7 @@ export const importAssetsProjection = defineProjection<ImportAssetDoc>({
     'asset.trashed': (current) => current && { ...current, trashed: true },
     'asset.restored': (current) => current && { ...current, trashed: false },
     'asset.purged': () => null,
+    'asset.transferred': (current, { data }) => current && { ...current, entityId: data.entityId },
   },
 });
 

@@ -3,7 +3,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import type { CalendarDefinition } from '@itsm/contracts';
 import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
-import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
+import {
+  agreementListProjection,
+  liveAgreements,
+  type AgreementDoc,
+} from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { calendarDecider, calendarStreamId } from '../../calendar.decider';
@@ -93,7 +97,7 @@ export class DefineCalendarHandler implements ICommandHandler<DefineCalendarComm
   private async agreementsOn(calendarId: string): Promise<AgreementLength[]> {
     const agreements = await this.projections.collection<AgreementDoc>(agreementListProjection.name);
     return agreements
-      .find({ calendarId }, { projection: { _id: 0, name: 1, duration: 1, unit: 1 } })
+      .find({ calendarId, ...liveAgreements }, { projection: { _id: 0, name: 1, duration: 1, unit: 1 } })
       .toArray() as Promise<AgreementLength[]>;
   }
 }

@@ -3,7 +3,11 @@ import { DomainError } from '@itsm/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands, newId, ProjectionRegistry } from '@itsm/runtime';
-import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
+import {
+  agreementListProjection,
+  liveAgreements,
+  type AgreementDoc,
+} from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { slaRuleDecider, slaRuleStreamId } from '../../sla-rule.decider';
 import type { SlaRuleDoc } from '../../read-models/rule-list.projection';
@@ -58,11 +62,13 @@ export class DefineRuleHandler implements ICommandHandler<DefineRuleCommand> {
     return { ruleId };
   }
 
-  /** A rule of an entity may give only agreements that apply there. */
+  /** A rule of an entity may give only agreements that apply there, not deleted ones. */
   private async usableAgreements(slaIds: string[], entityId: string): Promise<AgreementDoc[]> {
     const collection = await this.projections.collection<AgreementDoc>(agreementListProjection.name);
     const applicable = await this.scope.applicableTo(entityId);
-    const found = await collection.find({ $and: [{ slaId: { $in: slaIds } }, applicable] }).toArray();
+    const found = await collection
+      .find({ $and: [{ slaId: { $in: slaIds }, ...liveAgreements }, applicable] })
+      .toArray();
     const missing = slaIds.filter((slaId) => !found.some((agreement) => agreement.slaId === slaId));
     if (missing.length > 0) {
       throw new DomainError('rule', `unknown SLA ${missing.join(', ')} for entity ${entityId}`);

@@ -3,7 +3,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { ProjectionRegistry } from '@itsm/runtime';
-import { agreementListProjection, type AgreementDoc } from '../../../agreement/read-models/agreement-list.projection';
+import {
+  agreementListProjection,
+  liveAgreements,
+  type AgreementDoc,
+} from '../../../agreement/read-models/agreement-list.projection';
 import { DefinitionScope } from '../../../shared/definition-scope';
 import { SLA_SETTINGS, type SlaSettings } from '../../../sla.env';
 import { AgreementResolver } from '../../agreement-resolver';
@@ -32,7 +36,9 @@ export class SetTicketAgreementHandler implements ICommandHandler<SetTicketAgree
 
   async execute({ caller, ticket, slaId }: SetTicketAgreementCommand): Promise<void> {
     const agreements = await this.projections.collection<AgreementDoc>(agreementListProjection.name);
-    const agreement = await agreements.findOne({ $and: [{ slaId }, await this.scope.applicableTo(ticket.entityId)] });
+    const agreement = await agreements.findOne({
+      $and: [{ slaId, ...liveAgreements }, await this.scope.applicableTo(ticket.entityId)],
+    });
     if (!agreement) throw new DomainError('rule', `SLA ${slaId} does not apply to this ticket’s entity`);
     await this.tracking.run(
       ticket.ticketId,
