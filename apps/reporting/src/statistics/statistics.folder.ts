@@ -134,7 +134,7 @@ export class StatisticsFolder {
         throw error;
       }
     }
-    for (const { record } of changes.records) this.cache.set(record.ticketId, record);
+    for (const record of changes.records) this.cache.set(record.ticketId, record);
     this.pending.clear();
     this.store.references.flushed();
   }
@@ -146,7 +146,7 @@ export class StatisticsFolder {
     const { definitions } = this.store.references;
     for (const { flushed, current } of this.pending.values()) {
       if (sameFacts(current, flushed)) continue;
-      records.push({ record: current, isNew: flushed === undefined && !this.store.isKnown(current.ticketId) });
+      records.push(current);
       const before = flushed ? contributionsOf(flushed, this.calendar, definitions) : new Map();
       bucketDelta(before, contributionsOf(current, this.calendar, definitions), delta);
     }

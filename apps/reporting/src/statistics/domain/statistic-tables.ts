@@ -46,6 +46,23 @@ function partOf(period: string, dimension: string, value: string): number {
 export const tableId = (period: string, start: string, dimension: string, part: number) =>
   `${period}|${start}|${dimension}|${part}`;
 
+/**
+ * The document a table is stored in: a day's or a week's tables of every dimension together, a
+ * month's each apart. A replay writes a period's tables at once, and a document costs FerretDB
+ * far more than its bytes: a year is then 418 documents of days and weeks rather than 5,000. A
+ * month of requesters of a large service desk is large, so months keep a document a table (part).
+ */
+export const documentIdOf = (tableId: string): string => {
+  const [p, s] = tableId.split('|', 2);
+  return p === 'month' ? tableId : `${p}|${s}`;
+};
+
+/** A table with nothing stored yet, or a stored one read back: its period, start and dimension from its id. */
+export const tableOf = (id: string, rows: BucketRow[]): TableDoc => {
+  const [p, s, d] = id.split('|');
+  return { _id: id, p, s, d, rows };
+};
+
 /** The ids of every part of one period's table on a dimension. */
 export const tableIdsOf = (period: string, start: string, dimension: string): string[] =>
   Array.from({ length: partsOf(period, dimension) }, (_, part) => tableId(period, start, dimension, part));
@@ -88,7 +105,6 @@ export function withChanges(
   current: TableDoc | null,
   changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>,
 ): TableDoc {
-  const [p, s, d] = id.split('|');
   const rows = new Map((current?.rows ?? []).map((row) => [`${row.e}|${row.v}`, structuredClone(row)]));
   for (const [key, counters] of changes) {
     const { e, v } = parseBucketKey(key);
@@ -108,7 +124,7 @@ export function withChanges(
       }
     }
   }
-  return { _id: id, p, s, d, rows: [...rows.values()].filter((row) => !isZero(row)) };
+  return tableOf(id, [...rows.values()].filter((row) => !isZero(row)));
 }
 
 /** The buckets of some table documents, by bucket key, as the tests and the pure fold compare them. */
