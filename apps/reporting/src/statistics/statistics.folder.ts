@@ -46,6 +46,11 @@ export class StatisticsFolder {
    */
   catchingUp = false;
 
+  /** Batches at a partition's end are held too while catching up (see Buffering). */
+  get holdsAtPartitionEnd(): boolean {
+    return this.catchingUp;
+  }
+
   /**
    * A flush at least this often while batches keep coming (the consumer flushes at once when it
    * has read its partitions to their end: live, each batch is written as it comes).

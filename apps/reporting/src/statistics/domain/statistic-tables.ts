@@ -96,21 +96,22 @@ const isZero = (row: BucketRow) =>
   );
 
 /**
- * A table document with some buckets' changes added (`current` null: a table not written yet).
+ * Adds some buckets' changes to a table, in place (the store's own copy, written at once).
  * Bins are nested (`tto_h.<bin>` adds to `tto_h[bin]`); a bucket brought back to zero everywhere
  * (its tickets reclassified) is dropped.
  */
-export function withChanges(
-  id: string,
-  current: TableDoc | null,
-  changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>,
-): TableDoc {
-  const rows = new Map((current?.rows ?? []).map((row) => [`${row.e}|${row.v}`, structuredClone(row)]));
+export function addChanges(table: TableDoc, changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>): TableDoc {
+  const rows = new Map(table.rows.map((row) => [`${row.e}|${row.v}`, row]));
+  const touched = new Set<BucketRow>();
   for (const [key, counters] of changes) {
     const { e, v } = parseBucketKey(key);
     const rowKey = `${e}|${v}`;
     let row = rows.get(rowKey);
-    if (!row) rows.set(rowKey, (row = { e, v }));
+    if (!row) {
+      rows.set(rowKey, (row = { e, v }));
+      table.rows.push(row);
+    }
+    touched.add(row);
     for (const [field, amount] of counters) {
       const dot = field.indexOf('.');
       if (dot < 0) row[field] = ((row[field] as number | undefined) ?? 0) + amount;
@@ -124,8 +125,17 @@ export function withChanges(
       }
     }
   }
-  return tableOf(id, [...rows.values()].filter((row) => !isZero(row)));
+  const zero = new Set([...touched].filter(isZero));
+  if (zero.size > 0) table.rows = table.rows.filter((row) => !zero.has(row));
+  return table;
 }
+
+/** A table document with some buckets' changes added (`current` null: a table not written yet), `current` unchanged. */
+export const withChanges = (
+  id: string,
+  current: TableDoc | null,
+  changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>,
+): TableDoc => addChanges(current ? structuredClone(current) : tableOf(id, []), changes);
 
 /** The buckets of some table documents, by bucket key, as the tests and the pure fold compare them. */
 export function bucketsOfTables(tables: readonly TableDoc[]): Map<string, Record<string, unknown>> {

@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { contributionsOf, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
-import { documentIdOf, tablesTouched, withChanges, type TableDoc } from '../domain/statistic-tables';
+import { addChanges, documentIdOf, tableOf, tablesTouched, type TableDoc } from '../domain/statistic-tables';
 import { ReferenceData, type ReferenceDoc } from '../domain/reference-data';
 import type { TicketRecord } from '../domain/ticket-record';
 import { mapLimited } from './map-limited';
@@ -197,7 +197,8 @@ export class StatisticsStore {
       const before = current.get(documentId);
       const tables = new Map(before);
       for (const id of ids) {
-        const after = withChanges(id, tables.get(id) ?? null, touched.get(id)!);
+        // in place: a flush that fails leaves the cache to the rebuild that follows, which clears it
+        const after = addChanges(tables.get(id) ?? tableOf(id, []), touched.get(id)!);
         if (after.rows.length > 0) tables.set(id, after);
         else tables.delete(id);
       }
