@@ -13,9 +13,6 @@ export type BucketCounters = Map<string, Counters>;
 
 export const NONE = 'none';
 
-export const bucketKey = (period: string, start: string, entityId: string, dimension: string, value: string) =>
-  `${period}|${start}|${entityId}|${dimension}|${value}`;
-
 type DimensionValues = Array<[Dimension, string[]]>;
 
 const orNone = (values: string[]) => (values.length > 0 ? values : [NONE]);
@@ -44,25 +41,26 @@ function dimensionsOf(record: TicketRecord, ticket: OpenedTicket): DimensionValu
 class Collector {
   readonly buckets: BucketCounters = new Map();
 
-  constructor(
-    private readonly calendar: PeriodCalendar,
-    private readonly entityId: string,
-  ) {}
+  constructor(private readonly calendar: PeriodCalendar) {}
 
-  add(at: string, dimensions: DimensionValues, fields: Array<[string, number]>): void {
+  /** `values`: the end of the buckets' keys, `|<entity>|<dimension>|<value>` (see valueKeys). */
+  add(at: string, values: readonly string[], fields: Array<[string, number]>): void {
     const starts = this.calendar.startsOf(at);
     for (const period of PERIODS) {
-      for (const [dimension, values] of dimensions) {
-        for (const value of values) {
-          const key = bucketKey(period, starts[period], this.entityId, dimension, value);
-          let counters = this.buckets.get(key);
-          if (!counters) this.buckets.set(key, (counters = new Map()));
-          for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + amount);
-        }
+      const prefix = `${period}|${starts[period]}`;
+      for (const value of values) {
+        const key = prefix + value;
+        let counters = this.buckets.get(key);
+        if (!counters) this.buckets.set(key, (counters = new Map()));
+        for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + amount);
       }
     }
   }
 }
+
+/** The ends of a ticket's bucket keys (see BucketCounters), built once for all its moments. */
+const valueKeys = (entityId: string, dimensions: DimensionValues): string[] =>
+  dimensions.flatMap(([dimension, values]) => values.map((value) => `|${entityId}|${dimension}|${value}`));
 
 const duration = (name: string, seconds: number): Array<[string, number]> => [
   [`${name}_n`, 1],
@@ -97,8 +95,8 @@ export function contributionsOf(
 ): BucketCounters {
   const ticket = record.opened;
   if (!ticket) return new Map();
-  const collector = new Collector(calendar, ticket.entityId);
-  const dimensions = dimensionsOf(record, ticket);
+  const collector = new Collector(calendar);
+  const dimensions = valueKeys(ticket.entityId, dimensionsOf(record, ticket));
   const times = ticketTimes(ticket);
   const business = times.durationsIn(measureOn(record, 'tto', definitions), measureOn(record, 'ttr', definitions));
   collector.add(ticket.openedAt, dimensions, [['opened', 1]]);
@@ -135,7 +133,7 @@ export function contributionsOf(
     if (!outcome) continue;
     const at = outcome === 'breached' ? facts.deadline : facts.metAt!;
     const field: [string, number] = [`${facts.agreement}_${facts.kind}_${outcome}`, 1];
-    collector.add(at, [...dimensions, ['agreement', [facts.slaId]]], [field]);
+    collector.add(at, [...dimensions, ...valueKeys(ticket.entityId, [['agreement', [facts.slaId]]])], [field]);
   }
   return collector.buckets;
 }

@@ -48,7 +48,8 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 /**
  * The shape of the stored documents (records and tables): raised when it changes, so that the
  * documents of the former shape are never read, the new version filling from the beginning.
- * 2: records and table rows packed (read-models/packed-documents.ts).
+ * 2: records in packed segments (read-models/ticket-records.ts), a day's and a week's tables in one
+ * document, rows packed as arrays (read-models/packed-documents.ts).
  */
 export const DOCUMENTS_LAYOUT = 2;
 
