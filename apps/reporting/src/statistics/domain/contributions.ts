@@ -37,11 +37,13 @@ function dimensionsOf(record: TicketRecord, ticket: OpenedTicket): DimensionValu
   ];
 }
 
-/** Collects what one ticket adds to the buckets. */
+/** Adds what one ticket adds to the buckets (`sign` -1: takes it off) into `buckets`. */
 class Collector {
-  readonly buckets: BucketCounters = new Map();
-
-  constructor(private readonly calendar: PeriodCalendar) {}
+  constructor(
+    private readonly calendar: PeriodCalendar,
+    readonly buckets: BucketCounters,
+    private readonly sign: 1 | -1,
+  ) {}
 
   /** `values`: the end of the buckets' keys, `|<entity>|<dimension>|<value>` (see valueKeys). */
   add(at: string, values: readonly string[], fields: Array<[string, number]>): void {
@@ -52,7 +54,7 @@ class Collector {
         const key = prefix + value;
         let counters = this.buckets.get(key);
         if (!counters) this.buckets.set(key, (counters = new Map()));
-        for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + amount);
+        for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + this.sign * amount);
       }
     }
   }
@@ -86,16 +88,46 @@ function businessDifference(name: string, wall: number, business: number): Array
 /**
  * Everything one ticket adds to the statistics, a function of its record alone: the buckets are
  * the sum of it over every ticket, whatever order the topics were read in. An event changes the
- * buckets by what its ticket adds after it less what it added before.
+ * buckets by what its ticket adds after it less what it added before (changeOf).
  */
-export function contributionsOf(
+export const contributionsOf = (
   record: TicketRecord,
   calendar: PeriodCalendar,
   definitions: ReadonlyMap<string, CalendarDefinition> = new Map(),
+): BucketCounters => addContributions(new Collector(calendar, new Map(), 1), record, definitions);
+
+/**
+ * Adds to `into` what a ticket adds now (`after`) less what it added (`before`, absent: nothing),
+ * straight into the sums, no bucket of its own allocated (a replay does it for every ticket):
+ * zeros are left for `withoutZeros` to take out once every ticket is added.
+ */
+export function addChange(
+  into: BucketCounters,
+  before: TicketRecord | undefined,
+  after: TicketRecord,
+  calendar: PeriodCalendar,
+  definitions: ReadonlyMap<string, CalendarDefinition>,
+): void {
+  if (before) addContributions(new Collector(calendar, into, -1), before, definitions);
+  addContributions(new Collector(calendar, into, 1), after, definitions);
+}
+
+/** The buckets without their zero counters, nor buckets left empty (in place). */
+export function withoutZeros(buckets: BucketCounters): BucketCounters {
+  for (const [key, counters] of buckets) {
+    for (const [field, amount] of counters) if (amount === 0) counters.delete(field);
+    if (counters.size === 0) buckets.delete(key);
+  }
+  return buckets;
+}
+
+function addContributions(
+  collector: Collector,
+  record: TicketRecord,
+  definitions: ReadonlyMap<string, CalendarDefinition>,
 ): BucketCounters {
   const ticket = record.opened;
-  if (!ticket) return new Map();
-  const collector = new Collector(calendar);
+  if (!ticket) return collector.buckets;
   const dimensions = valueKeys(ticket.entityId, dimensionsOf(record, ticket));
   const times = ticketTimes(ticket);
   const business = times.durationsIn(measureOn(record, 'tto', definitions), measureOn(record, 'ttr', definitions));
@@ -154,24 +186,4 @@ function measureOn(
   const definition = hash ? definitions.get(hash) : undefined;
   if (!definition) return wallClock;
   return (from, to) => businessTimeBetween(definition, new Date(from), new Date(to));
-}
-
-/** What turns `before` into `after`, zeros left out. */
-export function bucketDelta(before: BucketCounters, after: BucketCounters, into: BucketCounters = new Map()) {
-  const add = (source: BucketCounters, sign: number) => {
-    for (const [key, counters] of source) {
-      let target = into.get(key);
-      for (const [field, amount] of counters) {
-        if (amount === 0) continue;
-        if (!target) into.set(key, (target = new Map()));
-        const sum = (target.get(field) ?? 0) + sign * amount;
-        if (sum === 0) target.delete(field);
-        else target.set(field, sum);
-      }
-      if (target?.size === 0) into.delete(key);
-    }
-  };
-  add(after, 1);
-  add(before, -1);
-  return into;
 }

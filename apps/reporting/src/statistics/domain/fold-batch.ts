@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { bucketDelta, contributionsOf, type BucketCounters } from './contributions';
+import { addChange, withoutZeros, type BucketCounters } from './contributions';
 import { foldTicketRecord } from './fold-ticket-record';
 import type { PeriodCalendar } from './periods';
 import { ReferenceData, referencesOf } from './reference-data';
@@ -59,8 +59,7 @@ export function foldBatch(
     const before = known.get(ticketId);
     if (sameFacts(record, before)) continue;
     records.push(record);
-    const was = before ? contributionsOf(before, calendar, definitions) : new Map();
-    bucketDelta(was, contributionsOf(record, calendar, definitions), delta);
+    addChange(delta, before, record, calendar, definitions);
   }
-  return { records, delta };
+  return { records, delta: withoutZeros(delta) };
 }

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { contributionsOf, type BucketCounters } from '../domain/contributions';
+import { addChange, withoutZeros, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
 import { addChanges, documentIdOf, tableOf, tablesTouched, type TableDoc } from '../domain/statistic-tables';
 import { ReferenceData, type ReferenceDoc } from '../domain/reference-data';
@@ -141,14 +141,8 @@ export class StatisticsStore {
     this.cachedDocuments.clear();
     this.knownDocuments.clear();
     const sums: BucketCounters = new Map();
-    for await (const record of this.records.all()) {
-      for (const [key, counters] of contributionsOf(record, calendar, this.references.definitions)) {
-        const sum = sums.get(key) ?? new Map<string, number>();
-        for (const [field, amount] of counters) sum.set(field, (sum.get(field) ?? 0) + amount);
-        sums.set(key, sum);
-      }
-    }
-    await this.noteChanged(await this.addToTables(sums), true);
+    for await (const record of this.records.all()) addChange(sums, undefined, record, calendar, this.references.definitions);
+    await this.noteChanged(await this.addToTables(withoutZeros(sums)), true);
   }
 
   /** At start: whether a flush was cut in the middle, and then the tables summed again. */
