@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import { LRUCache } from 'lru-cache';
-import { addChange, withoutZeros, type BucketCounters } from './domain/contributions';
+import { addChange, BucketSums } from './domain/contributions';
 import { foldTicketRecord } from './domain/fold-ticket-record';
 import type { PeriodCalendar } from './domain/periods';
 import { sameFacts, ticketsOf } from './domain/fold-batch';
@@ -147,13 +147,13 @@ export class StatisticsFolder {
   /** The records to write and the tables' change: per ticket, what it adds now less what it added. */
   private changes(): FlushedChanges {
     const records: FlushedChanges['records'] = [];
-    const delta: BucketCounters = new Map();
+    const sums = new BucketSums();
     const { definitions } = this.store.references;
     for (const { flushed, current } of this.pending.values()) {
       if (sameFacts(current, flushed)) continue;
       records.push(current);
-      addChange(delta, flushed, current, this.calendar, definitions);
+      addChange(sums, flushed, current, this.calendar, definitions);
     }
-    return { records, delta: withoutZeros(delta), references: this.store.references.changedDocs() };
+    return { records, delta: sums.buckets(), references: this.store.references.changedDocs() };
   }
 }

@@ -37,11 +37,39 @@ function dimensionsOf(record: TicketRecord, ticket: OpenedTicket): DimensionValu
   ];
 }
 
-/** Adds what one ticket adds to the buckets (`sign` -1: takes it off) into `buckets`. */
+/**
+ * Sums of buckets while tickets are added, by period start (`<period>|<start>`) and then by the
+ * rest of the key: a ticket's moments reuse the ends of its keys rather than build hundreds of
+ * keys a ticket (a replay adds every ticket, most twice). `buckets()` keys them as BucketCounters.
+ */
+export class BucketSums {
+  private readonly byStart = new Map<string, Map<string, Counters>>();
+
+  /** The sums of one period, by the rest of their keys. */
+  ofStart(start: string): Map<string, Counters> {
+    let sums = this.byStart.get(start);
+    if (!sums) this.byStart.set(start, (sums = new Map()));
+    return sums;
+  }
+
+  /** The sums, zeros left out. */
+  buckets(): BucketCounters {
+    const buckets: BucketCounters = new Map();
+    for (const [start, sums] of this.byStart) {
+      for (const [rest, counters] of sums) {
+        for (const [field, amount] of counters) if (amount === 0) counters.delete(field);
+        if (counters.size > 0) buckets.set(start + rest, counters);
+      }
+    }
+    return buckets;
+  }
+}
+
+/** Adds what one ticket adds to the buckets (`sign` -1: takes it off) into `sums`. */
 class Collector {
   constructor(
     private readonly calendar: PeriodCalendar,
-    readonly buckets: BucketCounters,
+    private readonly sums: BucketSums,
     private readonly sign: 1 | -1,
   ) {}
 
@@ -49,11 +77,10 @@ class Collector {
   add(at: string, values: readonly string[], fields: Array<[string, number]>): void {
     const starts = this.calendar.startsOf(at);
     for (const period of PERIODS) {
-      const prefix = `${period}|${starts[period]}`;
+      const sums = this.sums.ofStart(`${period}|${starts[period]}`);
       for (const value of values) {
-        const key = prefix + value;
-        let counters = this.buckets.get(key);
-        if (!counters) this.buckets.set(key, (counters = new Map()));
+        let counters = sums.get(value);
+        if (!counters) sums.set(value, (counters = new Map()));
         for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + this.sign * amount);
       }
     }
@@ -90,19 +117,22 @@ function businessDifference(name: string, wall: number, business: number): Array
  * the sum of it over every ticket, whatever order the topics were read in. An event changes the
  * buckets by what its ticket adds after it less what it added before (changeOf).
  */
-export const contributionsOf = (
+export function contributionsOf(
   record: TicketRecord,
   calendar: PeriodCalendar,
   definitions: ReadonlyMap<string, CalendarDefinition> = new Map(),
-): BucketCounters => addContributions(new Collector(calendar, new Map(), 1), record, definitions);
+): BucketCounters {
+  const sums = new BucketSums();
+  addContributions(new Collector(calendar, sums, 1), record, definitions);
+  return sums.buckets();
+}
 
 /**
  * Adds to `into` what a ticket adds now (`after`) less what it added (`before`, absent: nothing),
- * straight into the sums, no bucket of its own allocated (a replay does it for every ticket):
- * zeros are left for `withoutZeros` to take out once every ticket is added.
+ * straight into the sums (a replay does it for every ticket, most twice).
  */
 export function addChange(
-  into: BucketCounters,
+  into: BucketSums,
   before: TicketRecord | undefined,
   after: TicketRecord,
   calendar: PeriodCalendar,
@@ -112,22 +142,13 @@ export function addChange(
   addContributions(new Collector(calendar, into, 1), after, definitions);
 }
 
-/** The buckets without their zero counters, nor buckets left empty (in place). */
-export function withoutZeros(buckets: BucketCounters): BucketCounters {
-  for (const [key, counters] of buckets) {
-    for (const [field, amount] of counters) if (amount === 0) counters.delete(field);
-    if (counters.size === 0) buckets.delete(key);
-  }
-  return buckets;
-}
-
 function addContributions(
   collector: Collector,
   record: TicketRecord,
   definitions: ReadonlyMap<string, CalendarDefinition>,
-): BucketCounters {
+): void {
   const ticket = record.opened;
-  if (!ticket) return collector.buckets;
+  if (!ticket) return;
   const dimensions = valueKeys(ticket.entityId, dimensionsOf(record, ticket));
   const times = ticketTimes(ticket);
   const business = times.durationsIn(measureOn(record, 'tto', definitions), measureOn(record, 'ttr', definitions));
@@ -167,7 +188,6 @@ function addContributions(
     const field: [string, number] = [`${facts.agreement}_${facts.kind}_${outcome}`, 1];
     collector.add(at, [...dimensions, ...valueKeys(ticket.entityId, [['agreement', [facts.slaId]]])], [field]);
   }
-  return collector.buckets;
 }
 
 /**

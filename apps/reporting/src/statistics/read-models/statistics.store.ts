@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { addChange, withoutZeros, type BucketCounters } from '../domain/contributions';
+import { addChange, BucketSums, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
 import { addChanges, documentIdOf, tableOf, tablesTouched, type TableDoc } from '../domain/statistic-tables';
 import { ReferenceData, type ReferenceDoc } from '../domain/reference-data';
@@ -140,9 +140,9 @@ export class StatisticsStore {
     await this.tables.deleteMany({});
     this.cachedDocuments.clear();
     this.knownDocuments.clear();
-    const sums: BucketCounters = new Map();
+    const sums = new BucketSums();
     for await (const record of this.records.all()) addChange(sums, undefined, record, calendar, this.references.definitions);
-    await this.noteChanged(await this.addToTables(withoutZeros(sums)), true);
+    await this.noteChanged(await this.addToTables(sums.buckets()), true);
   }
 
   /** At start: whether a flush was cut in the middle, and then the tables summed again. */
