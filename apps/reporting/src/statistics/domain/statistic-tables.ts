@@ -1,4 +1,5 @@
 import type { BucketCounters } from './contributions';
+import { addToRows, packedRowOf, rowOf, type PackedRows } from './table-rows';
 
 /** One bucket inside a table document: an entity, a value on the dimension, and its counters. */
 export interface BucketRow {
@@ -86,56 +87,16 @@ export function tablesTouched(delta: BucketCounters): Map<string, Array<[string,
   return touched;
 }
 
-const isZero = (row: BucketRow) =>
-  Object.entries(row).every(
-    ([field, value]) =>
-      field === 'e' ||
-      field === 'v' ||
-      value === 0 ||
-      (typeof value === 'object' && Object.values(value).every((count) => count === 0)),
-  );
-
-/**
- * Adds some buckets' changes to a table, in place (the store's own copy, written at once).
- * Bins are nested (`tto_h.<bin>` adds to `tto_h[bin]`); a bucket brought back to zero everywhere
- * (its tickets reclassified) is dropped.
- */
-export function addChanges(table: TableDoc, changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>): TableDoc {
-  const rows = new Map(table.rows.map((row) => [`${row.e}|${row.v}`, row]));
-  const touched = new Set<BucketRow>();
-  for (const [key, counters] of changes) {
-    const { e, v } = parseBucketKey(key);
-    const rowKey = `${e}|${v}`;
-    let row = rows.get(rowKey);
-    if (!row) {
-      rows.set(rowKey, (row = { e, v }));
-      table.rows.push(row);
-    }
-    touched.add(row);
-    for (const [field, amount] of counters) {
-      const dot = field.indexOf('.');
-      if (dot < 0) row[field] = ((row[field] as number | undefined) ?? 0) + amount;
-      else {
-        const name = field.slice(0, dot);
-        const bins = (row[name] as Record<string, number> | undefined) ?? {};
-        const bin = field.slice(dot + 1);
-        bins[bin] = (bins[bin] ?? 0) + amount;
-        if (bins[bin] === 0) delete bins[bin];
-        row[name] = bins;
-      }
-    }
-  }
-  const zero = new Set([...touched].filter(isZero));
-  if (zero.size > 0) table.rows = table.rows.filter((row) => !zero.has(row));
-  return table;
-}
-
 /** A table document with some buckets' changes added (`current` null: a table not written yet), `current` unchanged. */
-export const withChanges = (
+export function withChanges(
   id: string,
   current: TableDoc | null,
   changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>,
-): TableDoc => addChanges(current ? structuredClone(current) : tableOf(id, []), changes);
+): TableDoc {
+  const rows: PackedRows = new Map((current?.rows ?? []).map((row) => [`${row.e}|${row.v}`, packedRowOf(row)]));
+  addToRows(rows, changes);
+  return tableOf(id, [...rows.values()].map(rowOf));
+}
 
 /** The buckets of some table documents, by bucket key, as the tests and the pure fold compare them. */
 export function bucketsOfTables(tables: readonly TableDoc[]): Map<string, Record<string, unknown>> {

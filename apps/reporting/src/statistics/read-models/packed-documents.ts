@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Binary, type Collection } from 'mongodb';
-import { BINS, SUMMED } from '../domain/statistic-rows';
-import { tableOf, type BucketRow, type TableDoc } from '../domain/statistic-tables';
+import { tableOf, type TableDoc } from '../domain/statistic-tables';
+import { filledRow, rowOf, type PackedRows } from '../domain/table-rows';
 
 /**
  * How the statistics' documents are stored: their bulk as one compressed JSON value (`z`), beside
@@ -15,43 +15,6 @@ export const pack = (value: unknown): Binary => new Binary(deflateRawSync(JSON.s
 
 export const unpack = <T>(packed: Binary): T => JSON.parse(inflateRawSync(packed.buffer).toString()) as T;
 
-const ROW_FIELDS = SUMMED.length + BINS.length;
-
-/**
- * A row as stored: entity, value, then its counters in the order of SUMMED and its bins in the
- * order of BINS, 0 for none, trailing ones left out: half the JSON of named fields, written and
- * read faster.
- */
-function packedRow(row: BucketRow): unknown[] {
-  const packed: unknown[] = [row.e, row.v];
-  let fields = 0;
-  for (const name of SUMMED) {
-    const amount = row[name];
-    packed.push(amount ?? 0);
-    if (amount !== undefined) fields++;
-  }
-  for (const name of BINS) {
-    const bins = row[name];
-    packed.push(bins ?? 0);
-    if (bins !== undefined) fields++;
-  }
-  // a counter this layout does not know would be lost: refuse it (a new one needs a new layout)
-  if (fields + 2 !== Object.keys(row).length) throw new Error(`a row with unknown counters: ${Object.keys(row)}`);
-  while (packed.length > 2 && packed[packed.length - 1] === 0) packed.pop();
-  return packed;
-}
-
-function rowOfPacked([e, v, ...fields]: unknown[]): BucketRow {
-  const row: BucketRow = { e: e as string, v: v as string };
-  for (let index = 0; index < Math.min(fields.length, ROW_FIELDS); index++) {
-    const field = fields[index];
-    if (field === 0) continue;
-    const name = index < SUMMED.length ? SUMMED[index] : BINS[index - SUMMED.length];
-    row[name] = field as number | Record<string, number>;
-  }
-  return row;
-}
-
 /** The tables of one document as stored (see documentIdOf): `[table id, rows]` packed. */
 export interface StoredTables {
   _id: string;
@@ -60,13 +23,25 @@ export interface StoredTables {
   z: Binary;
 }
 
-export const storedTables = (id: string, tables: Iterable<TableDoc>): StoredTables => {
+/** A document's tables, each table's rows packed (see PackedRow). */
+export type PackedTables = Map<string, PackedRows>;
+
+export const storedTables = (id: string, tables: PackedTables): StoredTables => {
   const [p, s] = id.split('|');
-  return { _id: id, p, s, z: pack([...tables].map((table) => [table._id, table.rows.map(packedRow)])) };
+  return { _id: id, p, s, z: pack([...tables].map(([tableId, rows]) => [tableId, [...rows.values()]])) };
 };
 
-export const tablesOfStored = ({ z }: StoredTables): TableDoc[] =>
-  unpack<Array<[string, unknown[][]]>>(z).map(([id, rows]) => tableOf(id, rows.map(rowOfPacked)));
+const unpackTables = ({ z }: StoredTables) => unpack<Array<[string, unknown[][]]>>(z);
+
+/** A document's tables as the store adds to them. */
+export const packedTablesOfStored = (doc: StoredTables): PackedTables =>
+  new Map(
+    unpackTables(doc).map(([id, rows]) => [id, new Map(rows.map((row) => [`${row[0]}|${row[1]}`, filledRow(row)]))]),
+  );
+
+/** A document's tables as queries read them. */
+export const tablesOfStored = (doc: StoredTables): TableDoc[] =>
+  unpackTables(doc).map(([id, rows]) => tableOf(id, rows.map(rowOf)));
 
 /** Every table of a version, read back (tests compare them). */
 export const allTables = async (tables: Collection<StoredTables>): Promise<TableDoc[]> =>

@@ -2,11 +2,12 @@ import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { addChange, BucketSums, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
-import { addChanges, documentIdOf, tableOf, tablesTouched, type TableDoc } from '../domain/statistic-tables';
+import { documentIdOf, tablesTouched } from '../domain/statistic-tables';
+import { addToRows } from '../domain/table-rows';
 import { ReferenceData, type ReferenceDoc } from '../domain/reference-data';
 import type { TicketRecord } from '../domain/ticket-record';
 import { mapLimited } from './map-limited';
-import { storedTables, tablesOfStored, type StoredTables } from './packed-documents';
+import { packedTablesOfStored, storedTables, type PackedTables, type StoredTables } from './packed-documents';
 import { TicketRecords, type RecordSegment } from './ticket-records';
 
 /** Where one version of the statistics is: filling from the topics' beginning, then live. */
@@ -75,7 +76,7 @@ export class StatisticsStore {
   /** ids of the table documents written: what is not there needs no read */
   private readonly knownDocuments = new Set<string>();
   /** the tables of the documents last written, by document id (see documentIdOf), least recent first */
-  private readonly cachedDocuments = new Map<string, Map<string, TableDoc>>();
+  private readonly cachedDocuments = new Map<string, PackedTables>();
   private firstMonth?: string;
   private generation = 0;
   readonly tableChanges: Collection<TableChangesDoc>;
@@ -189,14 +190,15 @@ export class StatisticsStore {
     const changed: StoredTables[] = [];
     for (const [documentId, ids] of byDocument) {
       const before = current.get(documentId);
-      const tables = new Map(before);
+      // in place: a flush that fails leaves the cache to the rebuild that follows, which clears it
+      const tables: PackedTables = before ?? new Map();
       for (const id of ids) {
-        // in place: a flush that fails leaves the cache to the rebuild that follows, which clears it
-        const after = addChanges(tables.get(id) ?? tableOf(id, []), touched.get(id)!);
-        if (after.rows.length > 0) tables.set(id, after);
+        const rows = tables.get(id) ?? new Map();
+        addToRows(rows, touched.get(id)!);
+        if (rows.size > 0) tables.set(id, rows);
         else tables.delete(id);
       }
-      (before ? changed : fresh).push(storedTables(documentId, tables.values()));
+      (before ? changed : fresh).push(storedTables(documentId, tables));
       this.keep(documentId, tables);
     }
     await this.write(this.tables, fresh, changed);
@@ -207,15 +209,15 @@ export class StatisticsStore {
   }
 
   /** The tables of some documents as stored (absent: never written), from memory or read by id. */
-  private async documentsOf(documentIds: string[]): Promise<Map<string, Map<string, TableDoc>>> {
+  private async documentsOf(documentIds: string[]): Promise<Map<string, PackedTables>> {
     const missing = documentIds.filter((id) => !this.cachedDocuments.has(id) && this.knownDocuments.has(id));
     const read = await mapLimited(missing, READS, (id) => this.tables.findOne({ _id: id }));
-    const documents = new Map<string, Map<string, TableDoc>>();
+    const documents = new Map<string, PackedTables>();
     for (const id of documentIds) {
       const cached = this.cachedDocuments.get(id);
       if (cached) documents.set(id, cached);
     }
-    for (const doc of read) if (doc) documents.set(doc._id, new Map(tablesOfStored(doc).map((t) => [t._id, t])));
+    for (const doc of read) if (doc) documents.set(doc._id, packedTablesOfStored(doc));
     return documents;
   }
 
@@ -232,7 +234,7 @@ export class StatisticsStore {
     }
   }
 
-  private keep(documentId: string, tables: Map<string, TableDoc>): void {
+  private keep(documentId: string, tables: PackedTables): void {
     this.cachedDocuments.delete(documentId);
     this.cachedDocuments.set(documentId, tables);
     if (this.cachedDocuments.size > this.documentsKept)
