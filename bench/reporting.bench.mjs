@@ -27,7 +27,11 @@ const { StatisticsQueries } = require('../apps/reporting/dist/statistics/queries
 const { PeriodCalendar } = require('../apps/reporting/dist/statistics/domain/periods.js');
 const { foldBatch } = require('../apps/reporting/dist/statistics/domain/fold-batch.js');
 const { ReferenceData } = require('../apps/reporting/dist/statistics/domain/reference-data.js');
-const { documentIdOf, tablesTouched, withChanges } = require('../apps/reporting/dist/statistics/domain/statistic-tables.js');
+const {
+  documentIdOf,
+  tablesTouched,
+  withChanges,
+} = require('../apps/reporting/dist/statistics/domain/statistic-tables.js');
 const { storedTables } = require('../apps/reporting/dist/statistics/read-models/packed-documents.js');
 
 const EVENTS = Number(process.env.BENCH_REPORTING_EVENTS ?? 1_000_000);
@@ -305,7 +309,10 @@ async function queryBench(env) {
       foldSeconds: round((folded - started) / 1000, 1),
       monthlyTableDocuments: docs.length,
       monthlyTableMegabytesPacked: round(bytes / 2 ** 20, 1),
-      monthlyTableMegabytesJson: round([...months.values()].reduce((total, doc) => total + JSON.stringify(doc).length, 0) / 2 ** 20, 1),
+      monthlyTableMegabytesJson: round(
+        [...months.values()].reduce((total, doc) => total + JSON.stringify(doc).length, 0) / 2 ** 20,
+        1,
+      ),
       ...times,
       queryTarget: 'p99 < 100 ms',
     };

@@ -19,8 +19,7 @@ const history = generatedHistory(30).inTimeOrder();
 const expected = nonZeroBuckets(new InMemoryStatistics().fold(history).buckets);
 let connection: Connection;
 
-const storedBuckets = async (store: StatisticsStore) =>
-  nonZeroBuckets(bucketsOfTables(await allTables(store.tables)));
+const storedBuckets = async (store: StatisticsStore) => nonZeroBuckets(bucketsOfTables(await allTables(store.tables)));
 
 beforeAll(async () => {
   connection = await mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName }).asPromise();

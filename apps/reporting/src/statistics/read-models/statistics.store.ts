@@ -142,7 +142,8 @@ export class StatisticsStore {
     this.cachedDocuments.clear();
     this.knownDocuments.clear();
     const sums = new BucketSums();
-    for await (const record of this.records.all()) addChange(sums, undefined, record, calendar, this.references.definitions);
+    for await (const record of this.records.all())
+      addChange(sums, undefined, record, calendar, this.references.definitions);
     await this.noteChanged(await this.addToTables(sums.buckets()), true);
   }
 

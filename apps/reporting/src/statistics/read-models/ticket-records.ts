@@ -63,7 +63,8 @@ export class TicketRecords {
     const wanted = new Set(ticketIds);
     const segments = [...new Set(ticketIds.flatMap((id) => this.segmentOf.get(id) ?? []))];
     const found = new Map<string, TicketRecord>();
-    for (const record of await this.currentIn(segments)) if (wanted.has(record.ticketId)) found.set(record.ticketId, record);
+    for (const record of await this.currentIn(segments))
+      if (wanted.has(record.ticketId)) found.set(record.ticketId, record);
     return found;
   }
 
