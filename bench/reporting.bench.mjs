@@ -33,6 +33,7 @@ const {
   withChanges,
 } = require('../apps/reporting/dist/statistics/domain/statistic-tables.js');
 const { storedTables } = require('../apps/reporting/dist/statistics/read-models/packed-documents.js');
+const { packedRowOf } = require('../apps/reporting/dist/statistics/domain/table-rows.js');
 
 const EVENTS = Number(process.env.BENCH_REPORTING_EVENTS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_REPORTING_QUERIES ?? 300);
@@ -294,7 +295,10 @@ async function queryBench(env) {
     }
     const folded = performance.now();
     // as the store writes them: a month's tables each in its document
-    const docs = [...months.values()].map((table) => storedTables(documentIdOf(table._id), [table]));
+    const packedRows = (table) => new Map(table.rows.map((row) => [`${row.e}|${row.v}`, packedRowOf(row)]));
+    const docs = [...months.values()].map((table) =>
+      storedTables(documentIdOf(table._id), new Map([[table._id, packedRows(table)]])),
+    );
     for (let at = 0; at < docs.length; at += 20)
       await connection.collection('reporting_vbench_tables').insertMany(docs.slice(at, at + 20));
     await connection
