@@ -183,8 +183,9 @@ export class StatisticsStore {
     const touched = tablesTouched(delta);
     const byDocument = new Map<string, string[]>();
     for (const id of touched.keys()) {
-      const documentId = documentIdOf(id);
-      byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), id]);
+      const ids = byDocument.get(documentIdOf(id));
+      if (ids) ids.push(id);
+      else byDocument.set(documentIdOf(id), [id]);
     }
     const current = await this.documentsOf([...byDocument.keys()]);
     const fresh: StoredTables[] = [];
