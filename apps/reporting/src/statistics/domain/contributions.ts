@@ -57,7 +57,7 @@ export class BucketSums {
     const buckets: BucketCounters = new Map();
     for (const [start, sums] of this.byStart) {
       for (const [rest, counters] of sums) {
-        for (const [field, amount] of counters) if (amount === 0) counters.delete(field);
+        counters.forEach((amount, field) => amount === 0 && counters.delete(field));
         if (counters.size > 0) buckets.set(start + rest, counters);
       }
     }

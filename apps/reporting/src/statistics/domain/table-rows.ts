@@ -48,23 +48,34 @@ export function addToRows(rows: PackedRows, changes: ReadonlyArray<[string, Read
     let row = rows.get(rowKey);
     if (!row) rows.set(rowKey, (row = emptyRow(key.slice(entityAt, dimensionAt - 1), key.slice(valueAt))));
     touched.push(rowKey);
-    for (const [field, amount] of counters) addTo(row, field, amount);
+    // forEach: no entry allocated per counter (a replay adds millions)
+    counters.forEach((amount, field) => addTo(row!, field, amount));
   }
   for (const rowKey of touched) if (rows.has(rowKey) && isZero(rows.get(rowKey)!)) rows.delete(rowKey);
 }
 
-function addTo(row: PackedRow, field: string, amount: number): void {
+/** Where a counter goes in a row, and its bin (`<name>_h.<bin>`), parsed once per name. */
+const places = new Map<string, { index: number; bin: string | null }>();
+
+function placeOf(field: string): { index: number; bin: string | null } {
+  let place = places.get(field);
+  if (place) return place;
   const dot = field.indexOf('.');
   const index = INDEX.get(dot < 0 ? field : field.slice(0, dot));
   // a counter this layout does not know would be lost: refuse it (a new one needs a new layout)
   if (index === undefined) throw new Error(`a counter the table rows do not hold: ${field}`);
-  if (dot < 0) {
+  places.set(field, (place = { index, bin: dot < 0 ? null : field.slice(dot + 1) }));
+  return place;
+}
+
+function addTo(row: PackedRow, field: string, amount: number): void {
+  const { index, bin } = placeOf(field);
+  if (bin === null) {
     row[index] = (row[index] as number) + amount;
     return;
   }
   if (row[index] === 0) row[index] = {};
   const bins = row[index] as Bins;
-  const bin = field.slice(dot + 1);
   bins[bin] = (bins[bin] ?? 0) + amount;
   if (bins[bin] === 0) delete bins[bin];
 }
