@@ -2,7 +2,8 @@ import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import type { JsonApi, ServiceUnderTest } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Db } from 'mongodb';
-import { bucketsOfTables, type TableDoc } from './statistics/domain/statistic-tables';
+import { bucketsOfTables } from './statistics/domain/statistic-tables';
+import { allTables, type StoredTables } from './statistics/read-models/packed-documents';
 import { generatedHistory } from './test-support/generated-history';
 import { HistoryPublisher } from './test-support/history-publisher';
 import { nonZeroBuckets } from './test-support/non-zero-buckets';
@@ -58,7 +59,7 @@ const table = (user: FixtureUser, name: string, query: Record<string, string> = 
 const openedIn = async (user: FixtureUser, name = 'all') =>
   (await table(user, name)).body.rows.map((row: { value: string; opened: number }) => [row.value, row.opened]);
 const bucketsOf = async (version: string) =>
-  nonZeroBuckets(bucketsOfTables(await db.collection<TableDoc>(`reporting_v${version}_tables`).find().toArray()));
+  nonZeroBuckets(bucketsOfTables(await allTables(db.collection<StoredTables>(`reporting_v${version}_tables`))));
 
 beforeAll(async () => {
   identity = new IdentityFixture(stack);

@@ -7,6 +7,12 @@ export interface Buffering {
   flush(): Promise<void>;
   /** the longest a handled message waits for its flush while batches keep coming (default 5 s) */
   maxDelayMs?: number;
+  /**
+   * A handler reading a backlog from its beginning holds on at a partition's end too (the other
+   * partitions still hold much: every flush would write again what the previous one wrote); the
+   * quiet after the last batch flushes it.
+   */
+  holdsAtPartitionEnd?: boolean;
 }
 
 /** a quiet this long after a batch writes what is held */
@@ -15,7 +21,8 @@ const IDLE_MS = 500;
 /**
  * Offsets of a consumer whose handler buffers: committed only once a flush has made what they
  * cover durable. A flush comes after a batch, within it (the member beats meanwhile), when the
- * batch reached the end of its partition (caught up: live consumption stays as fresh as before),
+ * batch reached the end of its partition (caught up: live consumption stays as fresh as before;
+ * unless the handler reads a backlog, `holdsAtPartitionEnd`),
  * when the handler holds enough, or when the oldest message held has waited `maxDelayMs`; and
  * after a quiet of `IDLE_MS` (the end of a topic written in transactions is a marker that may
  * come in a batch of its own, which kafkajs does not hand over).
@@ -45,7 +52,7 @@ export class BufferedCommits {
     if (this.heldSince === null) return false;
     const due =
       this.buffering.mustFlush() ||
-      batch.offsetLag() === '0' ||
+      (batch.offsetLag() === '0' && !this.buffering.holdsAtPartitionEnd) ||
       Date.now() - this.heldSince >= (this.buffering.maxDelayMs ?? 5000);
     if (!due) this.armIdle();
     return due;

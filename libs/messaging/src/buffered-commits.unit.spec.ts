@@ -11,7 +11,7 @@ const batch = (partition: number, lastOffset: number, highWatermark: number) =>
     offsetLag: () => String(highWatermark - 1 - lastOffset),
   }) as unknown as Batch;
 
-function setup(held: { tickets: number }) {
+function setup(held: { tickets: number }, holdsAtPartitionEnd = false) {
   const log: string[] = [];
   const consumer = {
     commitOffsets: async (offsets: Array<{ partition: number; offset: string }>) => {
@@ -19,6 +19,7 @@ function setup(held: { tickets: number }) {
     },
   } as unknown as Consumer;
   const buffering = {
+    holdsAtPartitionEnd,
     mustFlush: () => held.tickets >= 10,
     flush: async () => {
       log.push(`flush ${held.tickets}`);
@@ -57,4 +58,17 @@ describe('buffered commits', () => {
     await commits.flushAndCommit();
     expect(log).toEqual(['flush 1', 'commit 2@10']);
   });
+
+  it('holds a batch at the end of its partition while reading a backlog, the quiet flushing it', async () => {
+    jest.useFakeTimers();
+    const held = { tickets: 1 };
+    const { log, commits } = setup(held, true);
+    expect(commits.handled(batch(2, 9, 10))).toBe(false);
+    expect(log).toEqual([]);
+    await jest.advanceTimersByTimeAsync(500);
+    commits.stop();
+    expect(log).toEqual(['flush 1', 'commit 2@10']);
+  });
 });
+
+afterEach(() => jest.useRealTimers());

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import { LRUCache } from 'lru-cache';
-import { bucketDelta, contributionsOf } from './domain/contributions';
+import { addChange, BucketSums } from './domain/contributions';
 import { foldTicketRecord } from './domain/fold-ticket-record';
 import type { PeriodCalendar } from './domain/periods';
 import { sameFacts, ticketsOf } from './domain/fold-batch';
@@ -45,6 +45,11 @@ export class StatisticsFolder {
    * caught up.
    */
   catchingUp = false;
+
+  /** Batches at a partition's end are held too while catching up (see Buffering). */
+  get holdsAtPartitionEnd(): boolean {
+    return this.catchingUp;
+  }
 
   /**
    * A flush at least this often while batches keep coming (the consumer flushes at once when it
@@ -134,7 +139,7 @@ export class StatisticsFolder {
         throw error;
       }
     }
-    for (const { record } of changes.records) this.cache.set(record.ticketId, record);
+    for (const record of changes.records) this.cache.set(record.ticketId, record);
     this.pending.clear();
     this.store.references.flushed();
   }
@@ -142,14 +147,13 @@ export class StatisticsFolder {
   /** The records to write and the tables' change: per ticket, what it adds now less what it added. */
   private changes(): FlushedChanges {
     const records: FlushedChanges['records'] = [];
-    const delta = new Map();
+    const sums = new BucketSums();
     const { definitions } = this.store.references;
     for (const { flushed, current } of this.pending.values()) {
       if (sameFacts(current, flushed)) continue;
-      records.push({ record: current, isNew: flushed === undefined && !this.store.isKnown(current.ticketId) });
-      const before = flushed ? contributionsOf(flushed, this.calendar, definitions) : new Map();
-      bucketDelta(before, contributionsOf(current, this.calendar, definitions), delta);
+      records.push(current);
+      addChange(sums, flushed, current, this.calendar, definitions);
     }
-    return { records, delta, references: this.store.references.changedDocs() };
+    return { records, delta: sums.buckets(), references: this.store.references.changedDocs() };
   }
 }

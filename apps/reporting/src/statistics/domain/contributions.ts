@@ -13,9 +13,6 @@ export type BucketCounters = Map<string, Counters>;
 
 export const NONE = 'none';
 
-export const bucketKey = (period: string, start: string, entityId: string, dimension: string, value: string) =>
-  `${period}|${start}|${entityId}|${dimension}|${value}`;
-
 type DimensionValues = Array<[Dimension, string[]]>;
 
 const orNone = (values: string[]) => (values.length > 0 ? values : [NONE]);
@@ -40,29 +37,59 @@ function dimensionsOf(record: TicketRecord, ticket: OpenedTicket): DimensionValu
   ];
 }
 
-/** Collects what one ticket adds to the buckets. */
-class Collector {
-  readonly buckets: BucketCounters = new Map();
+/**
+ * Sums of buckets while tickets are added, by period start (`<period>|<start>`) and then by the
+ * rest of the key: a ticket's moments reuse the ends of its keys rather than build hundreds of
+ * keys a ticket (a replay adds every ticket, most twice). `buckets()` keys them as BucketCounters.
+ */
+export class BucketSums {
+  private readonly byStart = new Map<string, Map<string, Counters>>();
 
+  /** The sums of one period, by the rest of their keys. */
+  ofStart(start: string): Map<string, Counters> {
+    let sums = this.byStart.get(start);
+    if (!sums) this.byStart.set(start, (sums = new Map()));
+    return sums;
+  }
+
+  /** The sums, zeros left out. */
+  buckets(): BucketCounters {
+    const buckets: BucketCounters = new Map();
+    for (const [start, sums] of this.byStart) {
+      for (const [rest, counters] of sums) {
+        counters.forEach((amount, field) => amount === 0 && counters.delete(field));
+        if (counters.size > 0) buckets.set(start + rest, counters);
+      }
+    }
+    return buckets;
+  }
+}
+
+/** Adds what one ticket adds to the buckets (`sign` -1: takes it off) into `sums`. */
+class Collector {
   constructor(
     private readonly calendar: PeriodCalendar,
-    private readonly entityId: string,
+    private readonly sums: BucketSums,
+    private readonly sign: 1 | -1,
   ) {}
 
-  add(at: string, dimensions: DimensionValues, fields: Array<[string, number]>): void {
+  /** `values`: the end of the buckets' keys, `|<entity>|<dimension>|<value>` (see valueKeys). */
+  add(at: string, values: readonly string[], fields: Array<[string, number]>): void {
     const starts = this.calendar.startsOf(at);
     for (const period of PERIODS) {
-      for (const [dimension, values] of dimensions) {
-        for (const value of values) {
-          const key = bucketKey(period, starts[period], this.entityId, dimension, value);
-          let counters = this.buckets.get(key);
-          if (!counters) this.buckets.set(key, (counters = new Map()));
-          for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + amount);
-        }
+      const sums = this.sums.ofStart(`${period}|${starts[period]}`);
+      for (const value of values) {
+        let counters = sums.get(value);
+        if (!counters) sums.set(value, (counters = new Map()));
+        for (const [field, amount] of fields) counters.set(field, (counters.get(field) ?? 0) + this.sign * amount);
       }
     }
   }
 }
+
+/** The ends of a ticket's bucket keys (see BucketCounters), built once for all its moments. */
+const valueKeys = (entityId: string, dimensions: DimensionValues): string[] =>
+  dimensions.flatMap(([dimension, values]) => values.map((value) => `|${entityId}|${dimension}|${value}`));
 
 const duration = (name: string, seconds: number): Array<[string, number]> => [
   [`${name}_n`, 1],
@@ -88,17 +115,41 @@ function businessDifference(name: string, wall: number, business: number): Array
 /**
  * Everything one ticket adds to the statistics, a function of its record alone: the buckets are
  * the sum of it over every ticket, whatever order the topics were read in. An event changes the
- * buckets by what its ticket adds after it less what it added before.
+ * buckets by what its ticket adds after it less what it added before (changeOf).
  */
 export function contributionsOf(
   record: TicketRecord,
   calendar: PeriodCalendar,
   definitions: ReadonlyMap<string, CalendarDefinition> = new Map(),
 ): BucketCounters {
+  const sums = new BucketSums();
+  addContributions(new Collector(calendar, sums, 1), record, definitions);
+  return sums.buckets();
+}
+
+/**
+ * Adds to `into` what a ticket adds now (`after`) less what it added (`before`, absent: nothing),
+ * straight into the sums (a replay does it for every ticket, most twice).
+ */
+export function addChange(
+  into: BucketSums,
+  before: TicketRecord | undefined,
+  after: TicketRecord,
+  calendar: PeriodCalendar,
+  definitions: ReadonlyMap<string, CalendarDefinition>,
+): void {
+  if (before) addContributions(new Collector(calendar, into, -1), before, definitions);
+  addContributions(new Collector(calendar, into, 1), after, definitions);
+}
+
+function addContributions(
+  collector: Collector,
+  record: TicketRecord,
+  definitions: ReadonlyMap<string, CalendarDefinition>,
+): void {
   const ticket = record.opened;
-  if (!ticket) return new Map();
-  const collector = new Collector(calendar, ticket.entityId);
-  const dimensions = dimensionsOf(record, ticket);
+  if (!ticket) return;
+  const dimensions = valueKeys(ticket.entityId, dimensionsOf(record, ticket));
   const times = ticketTimes(ticket);
   const business = times.durationsIn(measureOn(record, 'tto', definitions), measureOn(record, 'ttr', definitions));
   collector.add(ticket.openedAt, dimensions, [['opened', 1]]);
@@ -135,9 +186,8 @@ export function contributionsOf(
     if (!outcome) continue;
     const at = outcome === 'breached' ? facts.deadline : facts.metAt!;
     const field: [string, number] = [`${facts.agreement}_${facts.kind}_${outcome}`, 1];
-    collector.add(at, [...dimensions, ['agreement', [facts.slaId]]], [field]);
+    collector.add(at, [...dimensions, ...valueKeys(ticket.entityId, [['agreement', [facts.slaId]]])], [field]);
   }
-  return collector.buckets;
 }
 
 /**
@@ -156,24 +206,4 @@ function measureOn(
   const definition = hash ? definitions.get(hash) : undefined;
   if (!definition) return wallClock;
   return (from, to) => businessTimeBetween(definition, new Date(from), new Date(to));
-}
-
-/** What turns `before` into `after`, zeros left out. */
-export function bucketDelta(before: BucketCounters, after: BucketCounters, into: BucketCounters = new Map()) {
-  const add = (source: BucketCounters, sign: number) => {
-    for (const [key, counters] of source) {
-      let target = into.get(key);
-      for (const [field, amount] of counters) {
-        if (amount === 0) continue;
-        if (!target) into.set(key, (target = new Map()));
-        const sum = (target.get(field) ?? 0) + sign * amount;
-        if (sum === 0) target.delete(field);
-        else target.set(field, sum);
-      }
-      if (target?.size === 0) into.delete(key);
-    }
-  };
-  add(after, 1);
-  add(before, -1);
-  return into;
 }

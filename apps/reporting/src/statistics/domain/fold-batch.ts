@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { bucketDelta, contributionsOf, type BucketCounters } from './contributions';
+import { addChange, BucketSums, type BucketCounters } from './contributions';
 import { foldTicketRecord } from './fold-ticket-record';
 import type { PeriodCalendar } from './periods';
 import { ReferenceData, referencesOf } from './reference-data';
@@ -52,15 +52,14 @@ export function foldBatch(
     const ticketId = ticketOf(event);
     if (ticketId !== null) change(ticketId, (record) => references.resolve(foldTicketRecord(record, event)));
   }
-  const delta: BucketCounters = new Map();
+  const sums = new BucketSums();
   const records: TicketRecord[] = [];
   const { definitions } = references;
   for (const [ticketId, record] of after) {
     const before = known.get(ticketId);
     if (sameFacts(record, before)) continue;
     records.push(record);
-    const was = before ? contributionsOf(before, calendar, definitions) : new Map();
-    bucketDelta(was, contributionsOf(record, calendar, definitions), delta);
+    addChange(sums, before, record, calendar, definitions);
   }
-  return { records, delta };
+  return { records, delta: sums.buckets() };
 }

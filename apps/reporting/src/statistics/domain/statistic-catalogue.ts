@@ -46,10 +46,23 @@ export const STATISTICS: readonly StatisticDefinition[] = [
 ];
 
 /**
- * The version of the statistics' read models: it changes with any statistic's version or the
- * dimensions, and a changed version is a new set of collections filled from the topics' beginning.
+ * The shape of the stored documents (records and tables): raised when it changes, so that the
+ * documents of the former shape are never read, the new version filling from the beginning.
+ * 2: records in packed segments (read-models/ticket-records.ts), a day's and a week's tables in one
+ * document, rows packed as arrays (read-models/packed-documents.ts).
+ */
+export const DOCUMENTS_LAYOUT = 2;
+
+/**
+ * The version of the statistics' read models: it changes with any statistic's version, the
+ * dimensions or the documents' layout, and a changed version is a new set of collections filled
+ * from the topics' beginning.
  */
 export function statisticsVersion(statistics = STATISTICS, dimensions: readonly string[] = DIMENSIONS): string {
-  const definition = [...statistics.map(({ name, version }) => `${name}@${version}`).sort(), ...dimensions].join(',');
+  const definition = [
+    ...statistics.map(({ name, version }) => `${name}@${version}`).sort(),
+    ...dimensions,
+    `layout@${DOCUMENTS_LAYOUT}`,
+  ].join(',');
   return createHash('sha256').update(definition).digest('hex').slice(0, 10);
 }

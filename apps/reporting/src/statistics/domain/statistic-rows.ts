@@ -59,14 +59,15 @@ const DURATIONS = ['tto', 'solve', 'close', 'wait'] as const;
 type Duration = (typeof DURATIONS)[number];
 const BUSINESS = DURATIONS.map((duration) => `b${duration}`);
 
-const SUMMED = [
+/** every counter of a bucket that is summed (its bins apart, BINS) */
+export const SUMMED = [
   ...COUNTERS,
   ...AGREEMENT_OUTCOMES,
   ...DURATIONS.flatMap((d) => [`${d}_n`, `${d}_s`]),
   ...BUSINESS.map((b) => `${b}_s`),
 ];
 const INDEX = new Map(SUMMED.map((name, index) => [name, index]));
-const BINS = [...DURATIONS, ...BUSINESS].map((duration) => `${duration}_h`);
+export const BINS = [...DURATIONS, ...BUSINESS].map((duration) => `${duration}_h`);
 
 /**
  * The sums of some buckets: plain counters, and each duration's count, sum and bins. A table sums

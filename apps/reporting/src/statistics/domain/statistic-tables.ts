@@ -1,4 +1,5 @@
 import type { BucketCounters } from './contributions';
+import { addToRows, packedRowOf, rowOf, type PackedRows } from './table-rows';
 
 /** One bucket inside a table document: an entity, a value on the dimension, and its counters. */
 export interface BucketRow {
@@ -46,6 +47,23 @@ function partOf(period: string, dimension: string, value: string): number {
 export const tableId = (period: string, start: string, dimension: string, part: number) =>
   `${period}|${start}|${dimension}|${part}`;
 
+/**
+ * The document a table is stored in: a day's or a week's tables of every dimension together, a
+ * month's each apart. A replay writes a period's tables at once, and a document costs FerretDB
+ * far more than its bytes: a year is then 418 documents of days and weeks rather than 5,000. A
+ * month of requesters of a large service desk is large, so months keep a document a table (part).
+ */
+export const documentIdOf = (tableId: string): string => {
+  const [p, s] = tableId.split('|', 2);
+  return p === 'month' ? tableId : `${p}|${s}`;
+};
+
+/** A table with nothing stored yet, or a stored one read back: its period, start and dimension from its id. */
+export const tableOf = (id: string, rows: BucketRow[]): TableDoc => {
+  const [p, s, d] = id.split('|');
+  return { _id: id, p, s, d, rows };
+};
+
 /** The ids of every part of one period's table on a dimension. */
 export const tableIdsOf = (period: string, start: string, dimension: string): string[] =>
   Array.from({ length: partsOf(period, dimension) }, (_, part) => tableId(period, start, dimension, part));
@@ -69,46 +87,15 @@ export function tablesTouched(delta: BucketCounters): Map<string, Array<[string,
   return touched;
 }
 
-const isZero = (row: BucketRow) =>
-  Object.entries(row).every(
-    ([field, value]) =>
-      field === 'e' ||
-      field === 'v' ||
-      value === 0 ||
-      (typeof value === 'object' && Object.values(value).every((count) => count === 0)),
-  );
-
-/**
- * A table document with some buckets' changes added (`current` null: a table not written yet).
- * Bins are nested (`tto_h.<bin>` adds to `tto_h[bin]`); a bucket brought back to zero everywhere
- * (its tickets reclassified) is dropped.
- */
+/** A table document with some buckets' changes added (`current` null: a table not written yet), `current` unchanged. */
 export function withChanges(
   id: string,
   current: TableDoc | null,
   changes: ReadonlyArray<[string, ReadonlyMap<string, number>]>,
 ): TableDoc {
-  const [p, s, d] = id.split('|');
-  const rows = new Map((current?.rows ?? []).map((row) => [`${row.e}|${row.v}`, structuredClone(row)]));
-  for (const [key, counters] of changes) {
-    const { e, v } = parseBucketKey(key);
-    const rowKey = `${e}|${v}`;
-    let row = rows.get(rowKey);
-    if (!row) rows.set(rowKey, (row = { e, v }));
-    for (const [field, amount] of counters) {
-      const dot = field.indexOf('.');
-      if (dot < 0) row[field] = ((row[field] as number | undefined) ?? 0) + amount;
-      else {
-        const name = field.slice(0, dot);
-        const bins = (row[name] as Record<string, number> | undefined) ?? {};
-        const bin = field.slice(dot + 1);
-        bins[bin] = (bins[bin] ?? 0) + amount;
-        if (bins[bin] === 0) delete bins[bin];
-        row[name] = bins;
-      }
-    }
-  }
-  return { _id: id, p, s, d, rows: [...rows.values()].filter((row) => !isZero(row)) };
+  const rows: PackedRows = new Map((current?.rows ?? []).map((row) => [`${row.e}|${row.v}`, packedRowOf(row)]));
+  addToRows(rows, changes);
+  return tableOf(id, [...rows.values()].map(rowOf));
 }
 
 /** The buckets of some table documents, by bucket key, as the tests and the pure fold compare them. */

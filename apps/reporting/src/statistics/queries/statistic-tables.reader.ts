@@ -1,15 +1,16 @@
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { BucketRow, TableDoc } from '../domain/statistic-tables';
+import { documentIdOf, type BucketRow, type TableDoc } from '../domain/statistic-tables';
 import { FreshValue } from './fresh-value';
 import {
   CHANGE_SLOTS,
-  mapLimited,
   tableChangesOf,
   tablesOf,
   type TableChangesDoc,
   type VersionDoc,
 } from '../read-models/statistics.store';
+import { mapLimited } from '../read-models/map-limited';
+import { tablesOfStored } from '../read-models/packed-documents';
 
 /** table documents read at once (by id: FerretDB scans the collection for anything else) */
 const READS_AT_ONCE = 8;
@@ -61,15 +62,22 @@ export class StatisticTablesReader {
     return {
       firstMonth: state?.firstMonth,
       tables: async (ids) => {
-        const missing = [...new Set(ids.filter((id) => !cache.tables.has(id)))];
-        const read = await mapLimited(missing, READS_AT_ONCE, (id) => collection.findOne({ _id: id }));
-        for (const doc of read) for (const row of doc?.rows ?? []) (row as PeriodRow).s = doc!.s;
+        const missing = ids.filter((id) => !cache.tables.has(id));
+        const documentIds = [...new Set(missing.map(documentIdOf))];
+        const stored = await mapLimited(documentIds, READS_AT_ONCE, (id) => collection.findOne({ _id: id }));
+        // every table of the documents read: those asked and not there are empty (null)
+        const fresh = new Map<string, TableDoc | null>(missing.map((id) => [id, null]));
+        for (const doc of stored) {
+          for (const table of doc ? tablesOfStored(doc) : []) {
+            for (const row of table.rows) (row as PeriodRow).s = table.s;
+            fresh.set(table._id, table);
+          }
+        }
         // a query that saw a newer generation meanwhile may have forgotten these: keep them only if not
         if (cache.generation === generation) {
-          if (cache.tables.size + missing.length > this.kept) cache.tables.clear();
-          missing.forEach((id, index) => cache.tables.set(id, read[index]));
+          if (cache.tables.size + fresh.size > this.kept) cache.tables.clear();
+          for (const [id, table] of fresh) cache.tables.set(id, table);
         }
-        const fresh = new Map(missing.map((id, index) => [id, read[index]]));
         return ids.map((id) => (fresh.has(id) ? fresh.get(id)! : (cache.tables.get(id) ?? null)));
       },
     };

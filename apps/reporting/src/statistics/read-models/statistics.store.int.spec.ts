@@ -7,6 +7,7 @@ import { PeriodCalendar } from '../domain/periods';
 import { bucketsOfTables } from '../domain/statistic-tables';
 import { StatisticTablesReader } from '../queries/statistic-tables.reader';
 import { StatisticsFolder } from '../statistics.folder';
+import { allTables, pack } from './packed-documents';
 import { StatisticsStore } from './statistics.store';
 
 // The statistics' store on the real FerretDB: batches folded through the feed's folder, flushed
@@ -18,8 +19,7 @@ const history = generatedHistory(30).inTimeOrder();
 const expected = nonZeroBuckets(new InMemoryStatistics().fold(history).buckets);
 let connection: Connection;
 
-const storedBuckets = async (store: StatisticsStore) =>
-  nonZeroBuckets(bucketsOfTables(await store.tables.find().toArray()));
+const storedBuckets = async (store: StatisticsStore) => nonZeroBuckets(bucketsOfTables(await allTables(store.tables)));
 
 beforeAll(async () => {
   connection = await mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName }).asPromise();
@@ -51,7 +51,7 @@ it('sums the buckets again from the records after a flush cut in the middle', as
   const store = new StatisticsStore(connection, 'interrupted');
   await store.prepare();
   await new StatisticsFolder(store, calendar, 10).foldAndFlush(history);
-  await store.tables.updateMany({ p: 'month' }, { $set: { rows: [] } });
+  await store.tables.updateMany({ p: 'month' }, { $set: { z: pack([]) } });
   await store.versions.updateOne({ _id: 'interrupted' }, { $set: { flushing: true } });
   // When the next start looks
   expect(await store.recoverInterruptedFlush(calendar)).toBe(true);
@@ -71,7 +71,7 @@ it('serves a replica the tables from its memory, reading again those a flush cha
   const [read] = await (await reader.view('cached')).tables([january]);
   expect(read?.rows[0]).toMatchObject({ e: 'A', v: '*' });
   // When the document changes behind the flushes' back, the replica answers from its memory
-  await store.tables.updateOne({ _id: january }, { $set: { rows: [] } });
+  await store.tables.updateOne({ _id: january }, { $set: { z: pack([]) } });
   expect((await (await reader.view('cached')).tables([january]))[0]).toEqual(read);
   // Then a flush changing that table makes it read the table again
   await folder.foldAndFlush(history.slice(150));

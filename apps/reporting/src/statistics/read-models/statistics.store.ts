@@ -1,12 +1,14 @@
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { contributionsOf, type BucketCounters } from '../domain/contributions';
+import { addChange, BucketSums, type BucketCounters } from '../domain/contributions';
 import type { PeriodCalendar } from '../domain/periods';
-import { tablesTouched, withChanges, type TableDoc } from '../domain/statistic-tables';
-import { ReferenceData, referencesOf, type ReferenceDoc } from '../domain/reference-data';
+import { documentIdOf, tablesTouched } from '../domain/statistic-tables';
+import { addToRows } from '../domain/table-rows';
+import { ReferenceData, type ReferenceDoc } from '../domain/reference-data';
 import type { TicketRecord } from '../domain/ticket-record';
-
-type RecordDoc = TicketRecord & { _id: string };
+import { mapLimited } from './map-limited';
+import { packedTablesOfStored, storedTables, type PackedTables, type StoredTables } from './packed-documents';
+import { TicketRecords, type RecordSegment } from './ticket-records';
 
 /** Where one version of the statistics is: filling from the topics' beginning, then live. */
 export interface VersionDoc {
@@ -39,9 +41,9 @@ export const CHANGE_SLOTS = 256;
 export const tableChangesOf = (connection: Connection, version: string): Collection<TableChangesDoc> =>
   connection.collection<TableChangesDoc>(`reporting_v${version}_table_changes`);
 
-/** What a flush writes: the records that changed (`isNew`: never written) and the tables' change. */
+/** What a flush writes: the records that changed and the tables' change. */
 export interface FlushedChanges {
-  records: Array<{ record: TicketRecord; isNew: boolean }>;
+  records: TicketRecord[];
   delta: BucketCounters;
   /** calendars and assets changed (see ReferenceData) */
   references: ReferenceDoc[];
@@ -57,38 +59,24 @@ const REPLACEMENTS = 25;
 /** reads by id at once: FerretDB serves an `_id` equality from its index, an `$in` by a scan */
 const READS = 8;
 
-/** Runs `task` over `items`, `width` at a time; results in order. */
-export async function mapLimited<T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>) {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return results;
-}
-
 /**
- * One version's read models: a record per ticket and the table documents. A flush writes the
+ * One version's read models: a record per ticket (in segments) and the table documents. A flush writes the
  * records, then the tables changed; a flush cut in the middle is found at the next start
  * (`flushing`), and the tables are then summed again from the records, which alone are the truth.
  * This process is the only writer: it knows which records and tables exist, and keeps the tables
  * it last wrote.
  */
 export class StatisticsStore {
-  readonly records: Collection<RecordDoc>;
-  readonly tables: Collection<TableDoc>;
+  readonly records: TicketRecords;
+  readonly tables: Collection<StoredTables>;
   readonly versions: Collection<VersionDoc>;
   readonly referenceDocs: Collection<ReferenceDoc>;
   /** the calendars and assets read so far, and which tickets read each */
   readonly references = new ReferenceData();
-  /** ids of the tickets with a record, and of the tables written: what is not there needs no read */
-  private readonly known = new Set<string>();
-  private readonly knownTables = new Set<string>();
-  private readonly cachedTables = new Map<string, TableDoc>();
+  /** ids of the table documents written: what is not there needs no read */
+  private readonly knownDocuments = new Set<string>();
+  /** the tables of the documents last written, by document id (see documentIdOf), least recent first */
+  private readonly cachedDocuments = new Map<string, PackedTables>();
   private firstMonth?: string;
   private generation = 0;
   readonly tableChanges: Collection<TableChangesDoc>;
@@ -96,9 +84,9 @@ export class StatisticsStore {
   constructor(
     connection: Connection,
     readonly version: string,
-    private readonly tablesKept = 5000,
+    private readonly documentsKept = 1000,
   ) {
-    this.records = connection.collection<RecordDoc>(`reporting_v${version}_tickets`);
+    this.records = new TicketRecords(connection.collection<RecordSegment>(`reporting_v${version}_tickets`));
     this.tables = tablesOf(connection, version);
     this.versions = connection.collection<VersionDoc>('reporting_versions');
     this.referenceDocs = connection.collection<ReferenceDoc>(`reporting_v${version}_references`);
@@ -114,13 +102,9 @@ export class StatisticsStore {
       flushing: false,
     };
     await this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true });
-    const read = { _id: 1, agreements: 1, 'opened.itemIds': 1 };
-    for await (const doc of this.records.find({}, { projection: read })) {
-      this.known.add(doc._id);
-      this.references.track(doc._id, referencesOf(doc as RecordDoc));
-    }
+    await this.records.prepare((ticketId, keys) => this.references.track(ticketId, keys));
     this.references.load(await this.referenceDocs.find().toArray());
-    for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownTables.add(_id);
+    for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownDocuments.add(_id);
     const state = (await this.versions.findOne({ _id: this.version }))!;
     this.firstMonth = state.firstMonth;
     this.generation = state.generation ?? 0;
@@ -128,19 +112,18 @@ export class StatisticsStore {
   }
 
   isKnown(ticketId: string): boolean {
-    return this.known.has(ticketId);
+    return this.records.isKnown(ticketId);
   }
 
-  async load(ticketIds: readonly string[]): Promise<Map<string, TicketRecord>> {
-    const found = await mapLimited(ticketIds, READS, (id) => this.records.findOne({ _id: id }));
-    return new Map(found.flatMap((doc) => (doc ? [[doc._id, recordOf(doc)] as const] : [])));
+  load(ticketIds: readonly string[]): Promise<Map<string, TicketRecord>> {
+    return this.records.load(ticketIds);
   }
 
   async flush({ records, delta, references }: FlushedChanges): Promise<void> {
     await this.writeReferences(references);
     if (records.length === 0) return;
     await this.markFlushing(true);
-    await this.writeRecords(records);
+    await this.records.write(records);
     await this.noteChanged(await this.addToTables(delta), false);
   }
 
@@ -154,19 +137,14 @@ export class StatisticsStore {
   ): Promise<void> {
     await this.writeReferences(references);
     await this.markFlushing(true);
-    await this.writeRecords(records.map(({ record }) => ({ record, isNew: false })));
+    await this.records.write(records);
     await this.tables.deleteMany({});
-    this.cachedTables.clear();
-    this.knownTables.clear();
-    const sums: BucketCounters = new Map();
-    for await (const doc of this.records.find()) {
-      for (const [key, counters] of contributionsOf(recordOf(doc), calendar, this.references.definitions)) {
-        const sum = sums.get(key) ?? new Map<string, number>();
-        for (const [field, amount] of counters) sum.set(field, (sum.get(field) ?? 0) + amount);
-        sums.set(key, sum);
-      }
-    }
-    await this.noteChanged(await this.addToTables(sums), true);
+    this.cachedDocuments.clear();
+    this.knownDocuments.clear();
+    const sums = new BucketSums();
+    for await (const record of this.records.all())
+      addChange(sums, undefined, record, calendar, this.references.definitions);
+    await this.noteChanged(await this.addToTables(sums.buckets()), true);
   }
 
   /** At start: whether a flush was cut in the middle, and then the tables summed again. */
@@ -200,33 +178,49 @@ export class StatisticsStore {
     await this.write(this.referenceDocs, [], docs);
   }
 
-  private async writeRecords(records: FlushedChanges['records']): Promise<void> {
-    const docs = (wanted: boolean) =>
-      records.filter(({ isNew }) => isNew === wanted).map(({ record }) => ({ _id: record.ticketId, ...record }));
-    await this.write(this.records, docs(true), docs(false));
-    for (const { record } of records) this.known.add(record.ticketId);
-  }
-
-  /** Adds the buckets' change to the tables; the ids of the tables written. */
+  /** Adds the buckets' change to the tables, each document touched written once; the ids of the tables changed. */
   private async addToTables(delta: BucketCounters): Promise<string[]> {
     const touched = tablesTouched(delta);
-    const ids = [...touched.keys()];
-    const missing = ids.filter((id) => !this.cachedTables.has(id) && this.knownTables.has(id));
-    const read = await mapLimited(missing, READS, (id) => this.tables.findOne({ _id: id }));
-    const current = new Map(this.cachedTables);
-    missing.forEach((id, index) => current.set(id, read[index]!));
-    const fresh: TableDoc[] = [];
-    const changed: TableDoc[] = [];
-    for (const [id, changes] of touched) {
-      const before = current.get(id) ?? null;
-      const after = withChanges(id, before, changes);
-      (before ? changed : fresh).push(after);
-      this.keep(after);
+    const byDocument = new Map<string, string[]>();
+    for (const id of touched.keys()) {
+      const ids = byDocument.get(documentIdOf(id));
+      if (ids) ids.push(id);
+      else byDocument.set(documentIdOf(id), [id]);
+    }
+    const current = await this.documentsOf([...byDocument.keys()]);
+    const fresh: StoredTables[] = [];
+    const changed: StoredTables[] = [];
+    for (const [documentId, ids] of byDocument) {
+      const before = current.get(documentId);
+      // in place: a flush that fails leaves the cache to the rebuild that follows, which clears it
+      const tables: PackedTables = before ?? new Map();
+      for (const id of ids) {
+        const rows = tables.get(id) ?? new Map();
+        addToRows(rows, touched.get(id)!);
+        if (rows.size > 0) tables.set(id, rows);
+        else tables.delete(id);
+      }
+      (before ? changed : fresh).push(storedTables(documentId, tables));
+      this.keep(documentId, tables);
     }
     await this.write(this.tables, fresh, changed);
-    for (const { _id } of fresh) this.knownTables.add(_id);
+    for (const { _id } of fresh) this.knownDocuments.add(_id);
+    const ids = [...touched.keys()];
     await this.noteFirstMonth(ids);
     return ids;
+  }
+
+  /** The tables of some documents as stored (absent: never written), from memory or read by id. */
+  private async documentsOf(documentIds: string[]): Promise<Map<string, PackedTables>> {
+    const missing = documentIds.filter((id) => !this.cachedDocuments.has(id) && this.knownDocuments.has(id));
+    const read = await mapLimited(missing, READS, (id) => this.tables.findOne({ _id: id }));
+    const documents = new Map<string, PackedTables>();
+    for (const id of documentIds) {
+      const cached = this.cachedDocuments.get(id);
+      if (cached) documents.set(id, cached);
+    }
+    for (const doc of read) if (doc) documents.set(doc._id, packedTablesOfStored(doc));
+    return documents;
   }
 
   /** Inserts what is new in large commands, replaces the rest in small ones (see REPLACEMENTS). */
@@ -242,10 +236,11 @@ export class StatisticsStore {
     }
   }
 
-  private keep(table: TableDoc): void {
-    this.cachedTables.delete(table._id);
-    this.cachedTables.set(table._id, table);
-    if (this.cachedTables.size > this.tablesKept) this.cachedTables.delete(this.cachedTables.keys().next().value!);
+  private keep(documentId: string, tables: PackedTables): void {
+    this.cachedDocuments.delete(documentId);
+    this.cachedDocuments.set(documentId, tables);
+    if (this.cachedDocuments.size > this.documentsKept)
+      this.cachedDocuments.delete(this.cachedDocuments.keys().next().value!);
   }
 
   private async noteFirstMonth(tableIds: string[]): Promise<void> {
@@ -257,7 +252,5 @@ export class StatisticsStore {
   }
 }
 
-const recordOf = ({ _id, ...record }: RecordDoc): TicketRecord => record;
-
-export const tablesOf = (connection: Connection, version: string): Collection<TableDoc> =>
-  connection.collection<TableDoc>(`reporting_v${version}_tables`);
+export const tablesOf = (connection: Connection, version: string): Collection<StoredTables> =>
+  connection.collection<StoredTables>(`reporting_v${version}_tables`);
