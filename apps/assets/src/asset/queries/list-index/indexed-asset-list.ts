@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ListedDocCache, ProjectionRegistry } from '@itsm/runtime';
+import { ListedDocCache, ProjectionRegistry, StepTimings } from '@itsm/runtime';
 import { assetStreamId } from '../../asset.decider';
 import { assetListProjection, type AssetListDoc } from '../../read-models/asset-list.projection';
 import { AssetListIndex } from './asset-list-index';
 import type { AssetListPlan } from './asset-list-plan';
+import type { AssetListRow } from './asset-list-row';
 
 /** ~1 KB each: a few MB for the pages most listed */
 const CACHED_ASSETS = 5000;
@@ -23,12 +24,19 @@ export class IndexedAssetList {
   ) {}
 
   /** The page's documents and the total, or undefined when the index is not ready. */
-  async page(plan: AssetListPlan): Promise<{ docs: AssetListDoc[]; total: number } | undefined> {
-    const found = this.index.page(plan);
+  async page(
+    plan: AssetListPlan,
+    timings = new StepTimings(),
+  ): Promise<{ docs: AssetListDoc[]; total: number } | undefined> {
+    const found = await timings.time('index', () => this.index.page(plan));
     if (!found) return undefined;
+    return { docs: await timings.time('docs', () => this.docsOf(found.rows)), total: found.total };
+  }
+
+  private async docsOf(rows: AssetListRow[]): Promise<AssetListDoc[]> {
     const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
     const docs = await Promise.all(
-      found.rows.map(async ({ assetId, sequence }) => {
+      rows.map(async ({ assetId, sequence }) => {
         const cached = this.cache.get(assetId, sequence);
         if (cached) return cached;
         const doc = await assets.findOne({ _id: assetStreamId(assetId) } as never);
@@ -36,6 +44,6 @@ export class IndexedAssetList {
         return doc;
       }),
     );
-    return { docs: docs.filter((doc): doc is NonNullable<typeof doc> => doc !== null), total: found.total };
+    return docs.filter((doc): doc is NonNullable<typeof doc> => doc !== null);
   }
 }
