@@ -55,7 +55,9 @@ it('starts from the last snapshot and sees what changed after it; passes over a 
   created(await first.replica.api(tech.token).post('/api/computers', { name: 'PC-BEFORE' }));
   await first.replica.close(); // writes the snapshot
   const written = await header();
-  expect(written?.indexes).toEqual(expect.arrayContaining([expect.objectContaining({ readModel: 'assets', items: 1 })]));
+  expect(written?.indexes).toEqual(
+    expect.arrayContaining([expect.objectContaining({ readModel: 'assets', items: 1 })]),
+  );
 
   // a replica that writes no snapshot changes things after it
   const second = await ready({ READ_INDEX_SNAPSHOT_SECONDS: '0' });
