@@ -63,4 +63,3 @@ export { IndexFeeds, type IndexFeedStatus } from './read-index/index-feeds';
 export type { FedIndex, SnapshotCapable, StreamEvent } from './read-index/fed-index';
 export { IndexSnapshots, INDEX_SNAPSHOTS } from './read-index/index-snapshots';
 export { selectRows, type RowSelection } from './read-index/select-rows';
-export { ListedDocCache } from './read-index/listed-doc-cache';

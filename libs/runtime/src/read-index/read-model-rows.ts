@@ -15,8 +15,10 @@ const ENDED_KEPT = 10_000;
 /** How a kernel projection's documents become an index's rows. */
 export interface RowSource<Row extends IndexedRow> {
   projection: { name: string; handles: ReadonlySet<string> };
-  /** the document fields a row is made of (with `_id` and `_sequence`) */
+  /** the document fields a row is made of (with `_id` and `_sequence`); `{}`: the whole document */
   fields: Record<string, 1>;
+  /** the rows' shape, for snapshots (a snapshot of another shape is not loaded); by default the fields' names */
+  format?: string;
   /** a row from a (projected) document; undefined when the document is not one of the index's */
   rowOf(doc: Record<string, unknown>): Row | undefined;
   /** the row's key of a stream id; undefined for another aggregate's stream sharing the topic */
@@ -103,12 +105,11 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
   }
 
   /**
-   * The rows themselves, as a snapshot keeps them; the format is the row's fields (a row of other
-   * fields is another format).
+   * The rows themselves, as a snapshot keeps them; their format is the source's (see RowSource.format).
    */
   get snapshot(): SnapshotCapable {
     return {
-      format: `rows:${this.source.projection.name}:${Object.keys(this.source.fields).sort().join(',')}`,
+      format: `rows:${this.source.projection.name}:${this.source.format ?? Object.keys(this.source.fields).sort().join(',')}`,
       items: () => this.index.allRows(),
       load: (chunks, stopped) =>
         this.replaceRows(rowsOf(chunks), stopped, (item) => {
