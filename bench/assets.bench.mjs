@@ -59,8 +59,9 @@ export default async function assetsBench(env) {
     // BENCH_ASSETS_RESTART=0 spares it: a clean stop, then a start from the snapshot it left
     if (process.env.BENCH_ASSETS_RESTART !== '0') {
       await stopService(service, 120_000);
+      const snapshot = await snapshotSize(db);
       service = start();
-      results.restart = await untilIndexesReady(url, performance.now());
+      results.restart = { ...(await untilIndexesReady(url, performance.now())), snapshot };
     }
     return {
       note: 'the machine is shared with other work: compare each figure with its same-run baseline',
@@ -74,6 +75,20 @@ export default async function assetsBench(env) {
       .catch(() => undefined);
     await mongo.close();
   }
+}
+
+/** The indexes' snapshot the service left: its items and compressed size. */
+async function snapshotSize(db) {
+  const snapshots = db.collection('read_index_snapshots');
+  const header = await snapshots.findOne({ _id: 'asset-indexes' });
+  if (!header) return null;
+  const chunks = await snapshots.find({ feed: 'asset-indexes', generation: header.generation }).toArray();
+  const bytes = chunks.reduce((sum, chunk) => sum + chunk.data.length(), 0);
+  return {
+    items: header.indexes.map(({ readModel, items }) => ({ readModel, items })),
+    chunks: chunks.length,
+    kb: round(bytes / 1024, 0),
+  };
 }
 
 /** Until the service's in-memory indexes answer (its metric says so); how long the load and catch-up took. */
