@@ -24,8 +24,9 @@ describe('a list row', () => {
       _sequence: 2,
     };
     const row = assetRowOf(doc)!;
-    expect(row.rest).toMatchObject({ dynamic: true, lastPageCounter: 0, value: 1200, locked: ['serial'] });
-    expect(row.rest).not.toHaveProperty('comment'); // null: put back by docOfRow
+    const rest = JSON.parse(row.rest!);
+    expect(rest).toMatchObject({ dynamic: true, lastPageCounter: 0, value: 1200, locked: ['serial'] });
+    expect(rest).not.toHaveProperty('comment'); // null: put back by docOfRow
     expect(assetView(docOfRow(row), '2026-06-01')).toEqual(assetView(doc as never, '2026-06-01'));
   });
 });
