@@ -8,6 +8,7 @@
 // (`loadSeconds`: until its indexes answer) and answers from there.
 // bench/assets.bench.mjs runs it as its software section; `npm run bench -- assets-software` alone.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,10 @@ import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
 import { percentile, round, sleep } from './stats.mjs';
 import { filledIndexes, timedInMemory } from './assets/installations-in-memory.mjs';
+
+const { INSTALLATION_INDEXES } = createRequire(import.meta.url)(
+  '../apps/assets/dist/installation/read-models/software-installations.feed.js',
+);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_ASSETS_SOFTWARE_PORT ?? 3904);
@@ -114,7 +119,7 @@ async function overHttp(env) {
 
 /** The service answers once it knows the caller's entities (identity's events, through Kafka). */
 async function untilServing(url, token) {
-  for (let attempt = 0; attempt < 600; attempt++) {
+  for (let attempt = 0; attempt < 2400; attempt++) {
     const answer = await fetch(`${url}/api/software`, { headers: { authorization: `Bearer ${token}` } }).catch(
       () => null,
     );
@@ -192,6 +197,9 @@ async function fill(db) {
     })),
   );
   const installations = db.collection('software_installations');
+  // the service's indexes first, as in production (made at its first start, before any
+  // installation): made over a million documents at start, they would hold the service for minutes
+  for (const { key, ...options } of INSTALLATION_INDEXES) await installations.createIndex(key, options);
   const computers = Array.from({ length: COMPUTERS }, (_, c) => computerDoc(c));
   for (let from = 0; from < COMPUTERS; from += 5_000) {
     await insertPatiently(db.collection('assets'), computers.slice(from, from + 5_000));
