@@ -87,10 +87,11 @@ async function overHttp(env) {
   const url = `http://127.0.0.1:${PORT}`;
   try {
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
-    const token = superAdminToken(keys, userId);
-    await untilServing(url, token);
+    // access tokens live 15 minutes: loading a million installations may take longer
+    await untilServing(url, () => superAdminToken(keys, userId));
     await untilIndexesReady(url);
     const loadSeconds = round((performance.now() - started) / 1000, 1);
+    const token = superAdminToken(keys, userId);
     const installations = db.collection('software_installations');
     return {
       installations: await installations.estimatedDocumentCount(),
@@ -118,8 +119,9 @@ async function overHttp(env) {
 }
 
 /** The service answers once it knows the caller's entities (identity's events, through Kafka). */
-async function untilServing(url, token) {
+async function untilServing(url, tokenNow) {
   for (let attempt = 0; attempt < 2400; attempt++) {
+    const token = tokenNow();
     const answer = await fetch(`${url}/api/software`, { headers: { authorization: `Bearer ${token}` } }).catch(
       () => null,
     );
