@@ -1,7 +1,8 @@
 // `npm run bench -- assets`: the assets service, part by part (BENCH_ASSETS_PARTS=list,… runs
 // some; default all). Each part is a module of bench/assets/: `prepare(db)` writes its read
 // models before the service starts (each replica loads its in-memory indexes at start), `run`
-// measures the started service once its indexes are ready.
+// measures the started service once its indexes are ready. Then the service stops (a clean stop
+// writes its indexes' snapshot) and starts again: `restart` is how long it takes to be ready then.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +39,12 @@ export default async function assetsBench(env) {
   const profile = process.env.BENCH_ASSETS_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_ASSETS_CPU_PROF]
     : [];
-  const service = spawn(process.execPath, [...profile, path.join(here, '../apps/assets/dist/main.js')], {
-    env: serviceEnv,
-    stdio: 'ignore',
-  });
+  const start = () =>
+    spawn(process.execPath, [...profile, path.join(here, '../apps/assets/dist/main.js')], {
+      env: serviceEnv,
+      stdio: 'ignore',
+    });
+  let service = start();
   const started = performance.now();
   const url = `http://127.0.0.1:${PORT}`;
   try {
@@ -52,6 +55,13 @@ export default async function assetsBench(env) {
     const results = { indexes };
     for (const name of wanted) {
       results[name] = await PARTS[name].run({ url, token, db, serviceEnv, prepared: prepared[name] });
+    }
+    // BENCH_ASSETS_RESTART=0 spares it: a clean stop, then a start from the snapshot it left
+    if (process.env.BENCH_ASSETS_RESTART !== '0') {
+      await stopService(service, 120_000);
+      const snapshot = await snapshotSize(db);
+      service = start();
+      results.restart = { ...(await untilIndexesReady(url, performance.now())), snapshot };
     }
     return {
       note: 'the machine is shared with other work: compare each figure with its same-run baseline',
@@ -67,6 +77,20 @@ export default async function assetsBench(env) {
   }
 }
 
+/** The indexes' snapshot the service left: its items and compressed size. */
+async function snapshotSize(db) {
+  const snapshots = db.collection('read_index_snapshots');
+  const header = await snapshots.findOne({ _id: 'asset-indexes' });
+  if (!header) return null;
+  const chunks = await snapshots.find({ feed: 'asset-indexes', generation: header.generation }).toArray();
+  const bytes = chunks.reduce((sum, chunk) => sum + chunk.data.length(), 0);
+  return {
+    items: header.indexes.map(({ readModel, items }) => ({ readModel, items })),
+    chunks: chunks.length,
+    kb: round(bytes / 1024, 0),
+  };
+}
+
 /** Until the service's in-memory indexes answer (its metric says so); how long the load and catch-up took. */
 async function untilIndexesReady(url, started) {
   for (;;) {
@@ -74,7 +98,8 @@ async function untilIndexesReady(url, started) {
       .then((answer) => answer.text())
       .catch(() => '');
     if (/itsm_read_index_ready\{feed="asset-indexes"[^}]*\} 1/.test(metrics)) {
-      return { secondsToReady: round((performance.now() - started) / 1000, 1) };
+      const fromSnapshot = /itsm_read_index_from_snapshot\{feed="asset-indexes"[^}]*\} 1/.test(metrics);
+      return { secondsToReady: round((performance.now() - started) / 1000, 1), fromSnapshot };
     }
     await sleep(500);
   }

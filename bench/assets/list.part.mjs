@@ -116,19 +116,45 @@ async function run({ url, token, db, prepared }) {
         .toArray()
     ).map(({ computerId }) => computerId);
   const withSoftware = await measure(url, token, db, `${query}&softwareId=${SOFTWARE_ID}`, filter, computersWith);
-  return { computers: COMPUTERS, ...prepared, plain, withSoftware, targetP99Ms: 50 };
+  const pages = await measurePages(url, token, query, plain.matching);
+  return { computers: COMPUTERS, ...prepared, plain, withSoftware, pages, targetP99Ms: 50 };
 }
 
 export const listPart = { prepare, run };
 
+/** The list route, timed whole and by the steps its Server-Timing names. */
+function timedApi(url, token) {
+  /** step -> its durations */
+  const steps = new Map();
+  const call = async (query) => {
+    const answer = await fetch(`${url}${query}`, { headers: { authorization: `Bearer ${token}` } });
+    if (answer.status !== 200) throw new Error(`list: ${answer.status} ${await answer.text()}`);
+    for (const [name, ms] of serverTimings(answer.headers.get('server-timing'))) {
+      steps.set(name, [...(steps.get(name) ?? []), ms]);
+    }
+    return answer.json();
+  };
+  const stepsMs = () => Object.fromEntries([...steps].map(([name, ms]) => [name, distribution(ms)]));
+  return { call, steps, stepsMs };
+}
+
+/**
+ * Every page of the query in turn, each asked once (SAMPLES at most): the pages' documents are
+ * not in the service's cache, as when people page through or filter differently.
+ */
+async function measurePages(url, token, query, matching) {
+  const { call, stepsMs } = timedApi(url, token);
+  const pages = Math.min(SAMPLES, Math.ceil(matching / 20));
+  const apiMs = [];
+  for (let page = 1; page <= pages; page++) apiMs.push(await timed(() => call(`${query}&page=${page}`)));
+  return { query: `GET ${query}&page=1…${pages}`, apiMs: distribution(apiMs), serviceStepsMs: stepsMs() };
+}
+
 /** The route's distribution and the bare driver's (find, count) on the same page, alternated. */
 async function measure(url, token, db, query, equalities, computersWith) {
   const collection = db.collection('assets');
-  const api = async () => {
-    const answer = await fetch(`${url}${query}`, { headers: { authorization: `Bearer ${token}` } });
-    if (answer.status !== 200) throw new Error(`list: ${answer.status} ${await answer.text()}`);
-    return answer.json();
-  };
+  const { call, steps, stepsMs } = timedApi(url, token);
+  const api = () => call(query);
   const raw = async () => {
     const filter = computersWith ? { ...equalities, assetId: { $in: await computersWith() } } : equalities;
     return Promise.all([
@@ -137,6 +163,7 @@ async function measure(url, token, db, query, equalities, computersWith) {
     ]);
   };
   const [page, [rawPage, rawTotal]] = await Promise.all([api(), raw()]);
+  steps.clear(); // the first answer warms the caches
   if (page.total !== rawTotal || page.items[0]?.assetId !== rawPage[0]?.assetId) {
     throw new Error(`the API and the driver disagree on ${query}: ${page.total} vs ${rawTotal}`);
   }
@@ -153,7 +180,17 @@ async function measure(url, token, db, query, equalities, computersWith) {
     query: `GET ${query}`,
     matching: page.total,
     apiMs: apiDistribution,
+    serviceStepsMs: stepsMs(),
     rawDriverMs: rawDistribution,
     p99OverRaw: round(apiDistribution.p99 / rawDistribution.p99, 2),
   };
+}
+
+/** `name;dur=1.2, …` as [name, ms] pairs. */
+function serverTimings(header) {
+  return (header ?? '').split(',').flatMap((entry) => {
+    const [name, ...params] = entry.trim().split(';');
+    const duration = params.find((param) => param.trim().startsWith('dur='));
+    return name && duration ? [[name, Number(duration.trim().slice(4))]] : [];
+  });
 }

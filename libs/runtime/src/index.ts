@@ -29,6 +29,7 @@ export { REQUIRED_RIGHTS, RequireRights } from './http/required-rights';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { problemOf, statusOf, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem';
 export { validationPipe } from './http/validation';
+export { StepTimings, timingsOf } from './http/server-timing';
 export { setupOpenApi, withProblems } from './openapi';
 export { PageQuery, pageOf, contains, type Page } from './http/page';
 export { fanOutPage, type FanOut } from './http/fan-out-page';
@@ -59,6 +60,6 @@ export { IndexReadiness, RowIndex, type IndexedRow } from './read-index/row-inde
 export { ReadModelRows, latestSequences, type RowSource } from './read-index/read-model-rows';
 export { ReadModelIndexFeed, type IndexFeedOptions } from './read-index/read-model-index.feed';
 export { IndexFeeds, type IndexFeedStatus } from './read-index/index-feeds';
-export type { FedIndex, StreamEvent } from './read-index/fed-index';
+export type { FedIndex, SnapshotCapable, StreamEvent } from './read-index/fed-index';
+export { IndexSnapshots, INDEX_SNAPSHOTS } from './read-index/index-snapshots';
 export { selectRows, type RowSelection } from './read-index/select-rows';
-export { ListedDocCache } from './read-index/listed-doc-cache';

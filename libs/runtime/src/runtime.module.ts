@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServerTimingInterceptor } from './http/server-timing';
+import { IndexSnapshots } from './read-index/index-snapshots';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { kafkaConnectionFrom } from '@itsm/messaging';
@@ -82,6 +84,7 @@ export class RuntimeModule {
         { provide: Metrics, useFactory: () => new Metrics(env.SERVICE_NAME) },
         { provide: ConsumerLag, inject: [Metrics, KAFKA], useFactory: consumerLagOf },
         IndexFeeds,
+        IndexSnapshots,
         TelemetryLifecycle,
         HttpDrain,
         RateLimits,
@@ -90,6 +93,8 @@ export class RuntimeModule {
         // registered before the access guard (AuthModule comes after RuntimeModule): requests
         // without a valid token count against their address too
         { provide: APP_GUARD, useClass: RequestLimitsGuard },
+        // first: its `guards` step ends where the interceptors begin
+        { provide: APP_INTERCEPTOR, useClass: ServerTimingInterceptor },
         { provide: APP_INTERCEPTOR, useClass: CallerRateLimitInterceptor },
       ],
       exports: [
@@ -103,6 +108,7 @@ export class RuntimeModule {
         Metrics,
         ConsumerLag,
         IndexFeeds,
+        IndexSnapshots,
       ],
     };
   }

@@ -152,6 +152,14 @@ export class ServiceEnv {
   })
   TRUST_PROXY: string = 'false';
 
+  /**
+   * How often a ready replica writes the packed snapshot of its in-memory list indexes (the feeds
+   * that keep one: assets), and at a clean stop; 0: never (a snapshot there is still read at start).
+   */
+  @IsInt()
+  @Min(0)
+  READ_INDEX_SNAPSHOT_SECONDS: number = 600;
+
   /** The window every rate limit counts requests in. */
   @IsInt()
   @Min(1)

@@ -2,12 +2,14 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Caller } from '@itsm/domain';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { timingsOf, type StepTimings } from '../http/server-timing';
 import { RouteBudgets } from './route-budgets';
 import { RATE_LIMIT_CLASS, routeClassOf, type RouteClass } from './route-limits';
 
 /** Interceptors run after every guard: the access guard has put the verified caller on the request. */
 interface CalledRequest {
   method: string;
+  timings?: StepTimings;
   caller?: Pick<Caller, 'userId'>;
 }
 
@@ -26,7 +28,9 @@ export class CallerRateLimitInterceptor implements NestInterceptor {
     if (!userId) return next.handle();
     const targets = [context.getHandler(), context.getClass()];
     const declared = this.reflector.getAllAndOverride<RouteClass | undefined>(RATE_LIMIT_CLASS, targets);
-    const spent = this.budgets.consume(routeClassOf(declared, request.method), 'caller', userId);
+    const spent = timingsOf(request).time('caller-limit', () =>
+      this.budgets.consume(routeClassOf(declared, request.method), 'caller', userId),
+    );
     return from(spent).pipe(mergeMap(() => next.handle()));
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inSpan, SpanKind, traceContextOf, withinFlow } from '@itsm/messaging';
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
+import { startTimings, type StepTimings } from '../http/server-timing';
 import type { Metrics } from './metrics';
 
 interface FlowRequest {
@@ -9,6 +10,7 @@ interface FlowRequest {
   id?: string;
   route?: { path?: string };
   baseUrl?: string;
+  timings?: StepTimings;
 }
 interface FlowResponse {
   statusCode: number;
@@ -37,10 +39,11 @@ export function routeOf(request: Pick<FlowRequest, 'route' | 'baseUrl'>): string
 
 /**
  * The first middleware: names the request (X-Request-Id, kept or made, sent back; pino-http logs it
- * as `req.id`) and times it into `itsm_http_request_duration_seconds` by route template and status.
+ * as `req.id`), starts its Server-Timing clock and times it into `itsm_http_request_duration_seconds` by route template and status.
  */
 export function requestTimer(metrics: Metrics) {
   return (request: FlowRequest, response: FlowResponse, next: Next): void => {
+    startTimings(request);
     request.id = requestIdOf(request.headers['x-request-id']);
     response.setHeader('X-Request-Id', request.id);
     const done = metrics.httpRequests.startTimer({ method: request.method });

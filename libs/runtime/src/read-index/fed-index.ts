@@ -23,6 +23,22 @@ export interface FedIndex {
   lag?(): IndexLag;
   markStale(): void;
   confirmFresh(forMs: number): void;
+  /** What a feed with snapshots needs of each of its indexes (see IndexSnapshots). */
+  snapshot?: SnapshotCapable;
+}
+
+/** An index that may be saved as a packed snapshot and loaded back from one. */
+export interface SnapshotCapable {
+  /** the items' shape: a snapshot of another shape (older code) is not loaded */
+  readonly format: string;
+  /**
+   * What the index holds now, as JSON-able items. Called at the instant the feed's positions are
+   * read: whatever the items show of a later state is harmless (the events from the positions on
+   * are applied again, and applying one twice changes nothing).
+   */
+  items(): Iterable<unknown>;
+  /** Holds what a snapshot's items say, in place of loadAll; returns how many items. Throws on an item it cannot read. */
+  load(chunks: AsyncIterable<unknown[]>, stopped: () => boolean): Promise<number>;
 }
 
 /** The rows of an index whose documents did not show their events yet. */

@@ -44,3 +44,21 @@ export class CatchUp {
     if (target !== undefined && next >= target) this.pending.delete(partition);
   }
 }
+
+/** How far the feed has handled each partition: every event before these offsets is applied. */
+export class HandledPositions {
+  private readonly next = new Map<number, number>();
+
+  constructor(starts: SeekEntry[]) {
+    for (const { partition, offset } of starts) this.next.set(partition, Number(offset));
+  }
+
+  /** The feed has handled the partition up to (not including) `next`. */
+  passed(partition: number, next: number): void {
+    this.next.set(partition, Math.max(next, this.next.get(partition) ?? 0));
+  }
+
+  positions(): SeekEntry[] {
+    return [...this.next].map(([partition, offset]) => ({ partition, offset: String(offset) }));
+  }
+}

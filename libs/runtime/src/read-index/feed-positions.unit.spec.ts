@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
-import { CatchUp, startPositions } from './feed-positions';
+import { CatchUp, HandledPositions, startPositions } from './feed-positions';
+import { topicHolds } from './feed-snapshots';
 
 describe('where the list index feed starts and when it has caught up', () => {
   const admin = (committed: Array<[number, string]>) =>
@@ -81,5 +82,35 @@ describe('where the list index feed starts and when it has caught up', () => {
     catchUp.passed(0, 50);
     expect(catchUp.done).toBe(true);
     expect(new CatchUp(starts, starts).done).toBe(true);
+  });
+});
+
+describe('where a snapshot stands and whether the topic still holds what follows it', () => {
+  it('keeps the furthest handled offset of each partition', () => {
+    const handled = new HandledPositions([
+      { partition: 0, offset: '5' },
+      { partition: 1, offset: '0' },
+    ]);
+    handled.passed(0, 9);
+    handled.passed(0, 7); // a batch of the same partition cannot go back
+    expect(handled.positions()).toEqual([
+      { partition: 0, offset: '9' },
+      { partition: 1, offset: '0' },
+    ]);
+  });
+
+  it('passes over a snapshot whose events are gone, whose topic was recreated or repartitioned', () => {
+    const bounds = [
+      { partition: 0, low: '10', high: '50' },
+      { partition: 1, low: '0', high: '20' },
+    ];
+    const at = (first: number, second: number) => [
+      { partition: 0, offset: String(first) },
+      { partition: 1, offset: String(second) },
+    ];
+    expect(topicHolds(at(10, 20), bounds)).toBe(true);
+    expect(topicHolds(at(9, 20), bounds)).toBe(false); // retention deleted events after it
+    expect(topicHolds(at(10, 21), bounds)).toBe(false); // a topic younger than the snapshot
+    expect(topicHolds(at(10, 20).slice(0, 1), bounds)).toBe(false);
   });
 });

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import { topicFor } from '@itsm/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, SeekEntry } from 'kafkajs';
 import type { ServiceEnv } from '../config/service-env';
 import { projectionGroupId } from '../event-sourcing/event-sourcing.module';
 import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
 import type { Metrics } from '../observability/metrics';
 import type { FedIndex, IndexLag, StreamEvent } from './fed-index';
-import { CatchUp, startPositions } from './feed-positions';
+import { CatchUp, HandledPositions, startPositions } from './feed-positions';
 import type { IndexFeeds } from './index-feeds';
+import { FeedSnapshots, type SnapshotStart } from './feed-snapshots';
+import type { IndexSnapshots } from './index-snapshots';
 
 /**
  * How long an index trusts the feed after its last heartbeat to Kafka (sent every 3 to 5 s): past
@@ -21,11 +23,16 @@ const OWN_WRITES_WAIT_MS = 20;
 /** how often the rows still behind their events are looked at (each has its own growing pause) */
 const LAGGING_RETRY_MS = 250;
 
-/** What a service's feed is: its name in logs and consumer groups, its topic's context, its indexes. */
+/**
+ * What a service's feed is: its name in logs and consumer groups, its topic's context, its
+ * indexes; with `snapshots` (every index snapshot-capable), it starts from its last packed
+ * snapshot when there is a usable one, and writes one now and then (IndexSnapshotWriter).
+ */
 export interface IndexFeedOptions {
   name: string;
   context: string;
   indexes: FedIndex[];
+  snapshots?: IndexSnapshots;
 }
 
 /**
@@ -44,6 +51,9 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
   private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
   /** the consumer group of the feed under way (tests check it is deleted) */
   groupId?: string;
+  private readonly snapshots?: FeedSnapshots;
+  /** where the feed under way stands: the positions a snapshot is taken at */
+  private handled?: HandledPositions;
 
   constructor(
     private readonly kafka: Kafka,
@@ -54,6 +64,9 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
     private readonly options: IndexFeedOptions,
   ) {
     this.logger = new Logger(`${options.name} feed`);
+    if (options.snapshots) {
+      this.snapshots = new FeedSnapshots(options.snapshots, options.name, options.indexes, this.logger);
+    }
   }
 
   onModuleInit(): void {
@@ -63,6 +76,12 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
       'Whether the in-memory indexes of a feed answer the lists (1), or the read models (0)',
       ['feed'],
       async () => [{ labels: { feed: this.options.name }, value: this.ready ? 1 : 0 }],
+    );
+    this.metrics.watch(
+      'itsm_read_index_from_snapshot',
+      'Whether the in-memory indexes of a feed started from its packed snapshot (1) or from the read models (0)',
+      ['feed'],
+      async () => [{ labels: { feed: this.options.name }, value: this.startedFromSnapshot ? 1 : 0 }],
     );
     this.watchLag();
     this.feeds.register(() => {
@@ -109,6 +128,21 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
     );
   }
 
+  /** Where a snapshot may be taken now: every index ready and none behind its events; else undefined. */
+  private snapshotPositions(): { topic: string; positions: SeekEntry[] } | undefined {
+    if (!this.ready || !this.handled || this.lags().some(([, lag]) => lag.rows > 0)) return undefined;
+    return { topic: this.topic(), positions: this.handled.positions() };
+  }
+
+  private topic(): string {
+    return topicFor(this.options.context, this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }));
+  }
+
+  /** Whether the indexes were last loaded from the feed's snapshot (else from the read models). */
+  get startedFromSnapshot(): boolean {
+    return this.snapshots?.fromSnapshot ?? false;
+  }
+
   /** Whether every index of the feed answers. */
   get ready(): boolean {
     return this.options.indexes.every((index) => index.ready);
@@ -116,9 +150,15 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
 
   onApplicationBootstrap(): void {
     this.running = this.keepFeeding();
+    const everySeconds = this.config.get('READ_INDEX_SNAPSHOT_SECONDS', { infer: true });
+    if (everySeconds > 0) this.snapshots?.writeEvery(everySeconds * 1000, () => this.snapshotPositions());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // a clean stop leaves a snapshot as fresh as can be for the next replica
+    if (this.config.get('READ_INDEX_SNAPSHOT_SECONDS', { infer: true }) > 0) {
+      await this.snapshots?.stop(() => this.snapshotPositions());
+    }
     this.stopped = true;
     this.stop();
     await this.running;
@@ -146,7 +186,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
         const readModelGroups = this.options.indexes.map(({ readModel }) =>
           projectionGroupId(prefix, service, readModel),
         );
-        const ended = await this.feed(consumer, groupId, topicFor(this.options.context, prefix), readModelGroups);
+        const ended = await this.feed(consumer, groupId, this.topic(), readModelGroups);
         if (ended) this.logger.warn(`stopped, starting over: ${ended.message}`);
       } catch (error) {
         // at boot the topic may still be on its way (the event flow creates it): said once it lasts
@@ -175,10 +215,9 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      // the positions first, then the load: no event falls between what is loaded and what is read
-      const starts = await startPositions(admin, topic, readModelGroups);
-      const loaded = await Promise.all(this.options.indexes.map((index) => index.loadAll(() => this.stopped)));
+      const { starts, loaded, from } = await this.load(admin, topic, readModelGroups);
       if (this.stopped) return undefined;
+      const handled = new HandledPositions(starts);
       const ends = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }));
       const catchUp = new CatchUp(starts, ends);
       let announced = false;
@@ -187,7 +226,8 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
         announced = true;
         this.each((index) => index.confirmFresh(FRESH_AFTER_HEARTBEAT_MS));
         this.each((index) => index.markReady());
-        this.logger.log(`ready: ${loaded.join(' + ')} loaded, caught up in ${Date.now() - started} ms`);
+        this.handled = handled;
+        this.logger.log(`ready: ${loaded.join(' + ')} loaded from ${from}, caught up in ${Date.now() - started} ms`);
       };
       const crashed = new Promise<Error>((resolve) =>
         consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -205,7 +245,9 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
         partitionsConsumedConcurrently: 3,
         eachBatch: async (payload) => {
           await this.handle(payload);
-          catchUp.passed(payload.batch.partition, Number(payload.batch.lastOffset()) + 1);
+          const next = Number(payload.batch.lastOffset()) + 1;
+          catchUp.passed(payload.batch.partition, next);
+          handled.passed(payload.batch.partition, next);
           ready();
         },
       });
@@ -215,10 +257,24 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
         return await Promise.race([crashed, this.stopping.then(() => undefined)]);
       } finally {
         retrying.stop();
+        this.handled = undefined;
       }
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+  }
+
+  /**
+   * The indexes from the feed's last snapshot when it is usable (see FeedSnapshots.start), else
+   * from the read models: their consumer groups' positions first, then the load, so that no event
+   * falls between what is loaded and what is read.
+   */
+  private async load(admin: Admin, topic: string, readModelGroups: string[]): Promise<SnapshotStart> {
+    const fromSnapshot = await this.snapshots?.start(admin, topic, () => this.stopped);
+    if (fromSnapshot) return fromSnapshot;
+    const starts = await startPositions(admin, topic, readModelGroups);
+    const loaded = await Promise.all(this.options.indexes.map((index) => index.loadAll(() => this.stopped)));
+    return { starts, loaded, from: 'the read models' };
   }
 
   /** While the feed runs: the rows still behind their events are read again (see LaggingRows). */

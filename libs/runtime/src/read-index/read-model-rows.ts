@@ -1,6 +1,6 @@
 import type { ProjectedFields } from '@itsm/eventsourcing';
 import type { ProjectionRegistry } from '../event-sourcing/projection-registry';
-import type { FedIndex, IndexLag, StreamEvent } from './fed-index';
+import type { FedIndex, IndexLag, SnapshotCapable, StreamEvent } from './fed-index';
 import { LaggingRows, type LookOutcome } from './lagging-rows';
 import type { IndexedRow, RowIndex } from './row-index';
 
@@ -15,8 +15,10 @@ const ENDED_KEPT = 10_000;
 /** How a kernel projection's documents become an index's rows. */
 export interface RowSource<Row extends IndexedRow> {
   projection: { name: string; handles: ReadonlySet<string> };
-  /** the document fields a row is made of (with `_id` and `_sequence`) */
+  /** the document fields a row is made of (with `_id` and `_sequence`); `{}`: the whole document */
   fields: Record<string, 1>;
+  /** the rows' shape, for snapshots (a snapshot of another shape is not loaded); by default the fields' names */
+  format?: string;
   /** a row from a (projected) document; undefined when the document is not one of the index's */
   rowOf(doc: Record<string, unknown>): Row | undefined;
   /** the row's key of a stream id; undefined for another aggregate's stream sharing the topic */
@@ -25,6 +27,10 @@ export interface RowSource<Row extends IndexedRow> {
   streamOf(key: string): string;
   /** the event types that delete the document (end its stream): its absence after them is no lag */
   endedBy?: ReadonlySet<string>;
+}
+
+async function* rowsOf(chunks: AsyncIterable<unknown[]>): AsyncIterable<unknown> {
+  for await (const chunk of chunks) yield* chunk;
 }
 
 /** key -> the highest sequence among these events the projection handles: what its row must reach. */
@@ -90,15 +96,49 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
    */
   async loadAll(stopped: () => boolean = () => false): Promise<number> {
     const collection = await this.collection();
-    const heldBefore = new Set(this.index.keys());
-    const seen = new Set<string>();
-    for await (const doc of collection.find({}, { projection: this.source.fields, batchSize: LOAD_BATCH })) {
-      if (stopped()) return seen.size;
+    const docs = collection.find({}, { projection: this.source.fields, batchSize: LOAD_BATCH });
+    return this.replaceRows(docs, stopped, (doc) => {
       const row = this.source.rowOf(doc as unknown as Record<string, unknown>);
       const key = row && this.source.keyOfStream(doc._id);
-      if (!row || !key) continue;
-      this.index.upsert(row);
-      seen.add(key);
+      return row && key ? { row, key } : undefined;
+    });
+  }
+
+  /**
+   * The rows themselves, as a snapshot keeps them; their format is the source's (see RowSource.format).
+   */
+  get snapshot(): SnapshotCapable {
+    return {
+      format: `rows:${this.source.projection.name}:${this.source.format ?? Object.keys(this.source.fields).sort().join(',')}`,
+      items: () => this.index.allRows(),
+      load: (chunks, stopped) =>
+        this.replaceRows(rowsOf(chunks), stopped, (item) => {
+          const { sequence } = item as Partial<Row>;
+          if (typeof item !== 'object' || item === null || typeof sequence !== 'number') {
+            throw new Error(`a snapshot row of ${this.readModel} without its sequence`);
+          }
+          return { row: item as Row, key: this.index.keyOfRow(item as Row) };
+        }),
+    };
+  }
+
+  /**
+   * Holds the rows these items make, in place of those held: a row held before whose item is not
+   * there goes (deleted meanwhile; or created since a snapshot: its event is read again).
+   */
+  private async replaceRows<Item>(
+    items: AsyncIterable<Item>,
+    stopped: () => boolean,
+    rowOf: (item: Item) => { row: Row; key: string } | undefined,
+  ): Promise<number> {
+    const heldBefore = new Set(this.index.keys());
+    const seen = new Set<string>();
+    for await (const item of items) {
+      if (stopped()) return seen.size;
+      const found = rowOf(item);
+      if (!found) continue;
+      this.index.upsert(found.row);
+      seen.add(found.key);
     }
     for (const key of heldBefore) if (!seen.has(key)) this.index.remove(key);
     this.lagging.clear(); // the events since the load's start are read again

@@ -78,6 +78,16 @@ export abstract class RowIndex<Row extends IndexedRow> extends IndexReadiness {
     return this.rows.keys();
   }
 
+  /** Every row as it is now (rows are replaced, never changed: the list stays as it was). */
+  allRows(): Row[] {
+    return [...this.rows.values()];
+  }
+
+  /** The row's key (its stream's). */
+  keyOfRow(row: Row): string {
+    return this.keyOf(row);
+  }
+
   protected abstract keyOf(row: Row): string;
 
   /** The row as kept: its repeated texts shared (see `shared`). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import type { AssetType } from '@itsm/contracts';
 import { DomainError, parseCalendarDay, parseInstant, startOfUtcDay } from '@itsm/domain';
-import { ProjectionRegistry, type Page } from '@itsm/runtime';
+import { ProjectionRegistry, StepTimings, type Page } from '@itsm/runtime';
 import { AssetAccess } from '../access/asset-access';
 import { assetListProjection, type AssetListDoc } from '../read-models/asset-list.projection';
 import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
@@ -51,10 +51,13 @@ export class AssetQueries {
     caller: Caller,
     assetType: AssetType,
     query: ListAssetsQuery,
+    timings = new StepTimings(),
   ): Promise<Page<ReturnType<typeof assetView>>> {
-    const plan = await this.planOf(caller, assetType, query);
-    const found = (await this.indexed.page(plan)) ?? (await this.readModelPage(plan));
-    return { items: found.docs.map((doc) => assetView(doc)), total: found.total, page: query.page, limit: query.limit };
+    const plan = await this.planOf(caller, assetType, query, timings);
+    const found =
+      (await this.indexed.page(plan, timings)) ?? (await timings.time('read-model', () => this.readModelPage(plan)));
+    const items = await timings.time('view', () => found.docs.map((doc) => assetView(doc)));
+    return { items, total: found.total, page: query.page, limit: query.limit };
   }
 
   async get(caller: Caller, assetType: AssetType, assetId: string) {
@@ -86,13 +89,20 @@ export class AssetQueries {
   }
 
   /** The request as a plan; an entity asked inside the caller's scope narrows the scope to it. */
-  private async planOf(caller: Caller, assetType: AssetType, query: ListAssetsQuery): Promise<AssetListPlan> {
+  private async planOf(
+    caller: Caller,
+    assetType: AssetType,
+    query: ListAssetsQuery,
+    timings: StepTimings,
+  ): Promise<AssetListPlan> {
     const mayRead = caller.rights.has('asset.read');
     const asked = query.entityId;
     const narrowed = asked !== undefined && mayRead && caller.scope.includes(asked);
     const plan: AssetListPlan = {
       assetType,
-      scope: narrowed ? { entities: [asked], recursiveAbove: [] } : await this.access.scopeOf(caller),
+      scope: narrowed
+        ? { entities: [asked], recursiveAbove: [] }
+        : await timings.time('scope', () => this.access.scopeOf(caller)),
       trashed: mayRead ? (query.trashed ?? false) : false,
       ...(asked !== undefined && !narrowed ? { entityId: asked } : {}),
       equalities: ASSET_EQUALITIES.flatMap((field) => (query[field] ? [[field, query[field]] as const] : [])),
@@ -108,7 +118,9 @@ export class AssetQueries {
         ...(query.inventoriedBefore ? { before: instantOf(query.inventoriedBefore) } : {}),
       };
     }
-    if (query.softwareId) plan.assetIds = await this.computersWith(query.softwareId, query.softwareVersionId);
+    const { softwareId, softwareVersionId } = query;
+    if (softwareId)
+      plan.assetIds = await timings.time('software', () => this.computersWith(softwareId, softwareVersionId));
     return plan;
   }
 

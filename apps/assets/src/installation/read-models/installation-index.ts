@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IndexReadiness, MONGO_CONNECTION, type FedIndex, type StreamEvent } from '@itsm/runtime';
+import { IndexReadiness, MONGO_CONNECTION, type FedIndex, type SnapshotCapable, type StreamEvent } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
-import { InstalledSoftware } from './installed-software';
+import { InstalledSoftware, type InstalledItem } from './installed-software';
 import { INSTALLATIONS, INSTALLATION_MARKS, INSTALLATIONS_REACTOR } from './software-installations.feed';
 
 const LOAD_BATCH = 5000;
@@ -43,31 +43,58 @@ export class InstallationIndex extends IndexReadiness implements FedIndex {
    * marks say, and an event past a mark folds onto them harmlessly (each fold sets or deletes).
    */
   async loadAll(stopped: () => boolean): Promise<number> {
+    return this.replaceWith(async (installed) => {
+      const marks = this.connection.collection<{ _id: string; sequence: number }>(INSTALLATION_MARKS);
+      for await (const mark of marks.find({}, { projection: { sequence: 1 }, batchSize: LOAD_BATCH })) {
+        installed.markFolded(mark._id, mark.sequence);
+        if (stopped()) return 0;
+      }
+      let count = 0;
+      const docs = this.connection
+        .collection(INSTALLATIONS)
+        .find({}, { projection: LOADED_FIELDS, batchSize: LOAD_BATCH });
+      for await (const doc of docs) {
+        installed.load(doc as never);
+        count++;
+        if (stopped()) break;
+      }
+      return count;
+    });
+  }
+
+  /** The installations as a snapshot keeps them (InstalledSoftware's items). */
+  readonly snapshot: SnapshotCapable = {
+    format: 'installations:1',
+    items: () => this.installed.snapshotItems(),
+    load: (chunks, stopped) =>
+      this.replaceWith(async (installed) => {
+        let count = 0;
+        for await (const chunk of chunks) {
+          for (const item of chunk) installed.restore(item as InstalledItem);
+          count += chunk.length;
+          if (stopped()) break;
+        }
+        return count;
+      }),
+  };
+
+  /**
+   * What `fill` puts into fresh installations replaces those held, once the events heard
+   * meanwhile are folded onto it: the writer's own commands during the load, whose events may
+   * reach Kafka only after the feed is caught up (each fold is idempotent: sets and deletes, once
+   * per stream sequence). A fill that throws leaves the installations held as they were.
+   */
+  private async replaceWith(fill: (installed: InstalledSoftware) => Promise<number>): Promise<number> {
     const installed = new InstalledSoftware();
     this.heardDuringLoad = [];
-    const marks = this.connection.collection<{ _id: string; sequence: number }>(INSTALLATION_MARKS);
-    for await (const mark of marks.find({}, { projection: { sequence: 1 }, batchSize: LOAD_BATCH })) {
-      installed.markFolded(mark._id, mark.sequence);
-      if (stopped()) {
-        this.heardDuringLoad = undefined;
-        return 0;
-      }
+    try {
+      const count = await fill(installed);
+      for (const event of this.heardDuringLoad) installed.fold(event);
+      this.installed = installed;
+      return count;
+    } finally {
+      this.heardDuringLoad = undefined;
     }
-    let count = 0;
-    const docs = this.connection
-      .collection(INSTALLATIONS)
-      .find({}, { projection: LOADED_FIELDS, batchSize: LOAD_BATCH });
-    for await (const doc of docs) {
-      installed.load(doc as never);
-      count++;
-      if (stopped()) break;
-    }
-    // the writer's own commands during the load: their events may reach Kafka only after the
-    // feed is caught up, and each fold is idempotent (sets and deletes, once per stream sequence)
-    for (const event of this.heardDuringLoad) installed.fold(event);
-    this.heardDuringLoad = undefined;
-    this.installed = installed;
-    return count;
   }
 
   async refresh(events: StreamEvent[]): Promise<void> {

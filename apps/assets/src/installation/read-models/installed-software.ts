@@ -27,6 +27,15 @@ type InventorySoftware = {
 
 type FoldedEvent = StreamEvent & { entityId?: string; data?: unknown };
 
+/**
+ * What a snapshot keeps, item by item: each stream's last folded sequence (`f`), each version
+ * (`v`), each computer's installations (`c`: version, install date, 1 when a technician's).
+ */
+export type InstalledItem =
+  | ['f', string, number]
+  | ['v', string, string, VersionNames | null]
+  | ['c', string, Array<[string, string | null, 0 | 1]>];
+
 const COMPUTER_STREAM = 'asset-';
 const MANUAL_STREAM = 'computer-software-';
 
@@ -51,6 +60,45 @@ export class InstalledSoftware {
     let count = 0;
     for (const versions of this.byComputer.values()) count += versions.size;
     return count;
+  }
+
+  /**
+   * The snapshot's items: the marks and versions copied at once, the computers read on as the
+   * snapshot is written (a computer already showing a later event than its mark is harmless:
+   * that event folds again onto it, setting or deleting what it already set or deleted).
+   */
+  snapshotItems(): Iterable<InstalledItem> {
+    const marks = [...this.folded].map(([streamId, sequence]): InstalledItem => ['f', streamId, sequence]);
+    const versions = [...this.versions.values()].map(
+      ({ versionId, softwareId, names }): InstalledItem => ['v', versionId, softwareId, names],
+    );
+    return [...marks, ...versions, ...this.computerItems()];
+  }
+
+  private *computerItems(): Iterable<InstalledItem> {
+    for (const [computerId, versions] of this.byComputer) {
+      const installed = [...versions].map(([versionId, at]): [string, string | null, 0 | 1] => [
+        versionId,
+        at,
+        this.manual.has(installationId(computerId, versionId)) ? 1 : 0,
+      ]);
+      yield ['c', computerId, installed];
+    }
+  }
+
+  /** One snapshot item back (versions before the computers naming them, as snapshotItems gives them). */
+  restore(item: InstalledItem): void {
+    if (item[0] === 'f') return this.markFolded(item[1], item[2]);
+    if (item[0] === 'v') {
+      this.versions.set(item[1], { versionId: item[1], softwareId: item[2], names: item[3] });
+      return;
+    }
+    if (item[0] !== 'c' || !Array.isArray(item[2])) throw new Error(`an installations snapshot item of no kind known`);
+    for (const [versionId, at, manual] of item[2]) {
+      const softwareId = this.versions.get(versionId)?.softwareId;
+      if (softwareId === undefined) throw new Error(`an installations snapshot names version ${versionId} unknown`);
+      this.add(item[1], softwareId, versionId, at, manual === 1, null);
+    }
   }
 
   /** The read model's own mark of a stream: its events up to there are in the documents. */

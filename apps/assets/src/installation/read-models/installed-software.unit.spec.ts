@@ -74,4 +74,25 @@ describe('the installations in memory', () => {
     installed.fold({ type: 'asset.purged', streamId: `asset-${computer}`, sequence: 9, data: {} });
     expect([installed.size, installed.computersWith(ids(vim).softwareId).size]).toEqual([0, 0]);
   });
+
+  it('come back whole from their snapshot’s items, a stream’s folded events still skipped', () => {
+    const installed = new InstalledSoftware();
+    installed.fold(inventory(2, { installed: [firefox, vim] }));
+    installed.fold({
+      type: 'software.installed',
+      streamId: `computer-software-${computer}`,
+      sequence: 1,
+      data: { computerId: computer, softwareId: 's9', versionId: 'v9', installedAt: '2026-02-03' },
+    });
+    const restored = new InstalledSoftware();
+    for (const item of JSON.parse(JSON.stringify([...installed.snapshotItems()]))) restored.restore(item);
+    expect(restored.size).toBe(3);
+    expect(restored.installationsOf(computer, 's9')).toEqual(installed.installationsOf(computer, 's9'));
+    expect(restored.version(ids(vim).versionId)).toEqual(installed.version(ids(vim).versionId));
+    restored.fold(inventory(2, { removed: [vim] })); // folded before the snapshot
+    expect([...restored.computersWith(ids(vim).softwareId)]).toEqual([computer]);
+    restored.fold(inventory(3, { removed: [vim] }));
+    expect(restored.computersWith(ids(vim).softwareId).size).toBe(0);
+    expect(() => restored.restore(['x', 'y'] as never)).toThrow();
+  });
 });

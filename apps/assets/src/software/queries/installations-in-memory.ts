@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { selectRows } from '@itsm/runtime';
 import { AssetListIndex } from '../../asset/queries/list-index/asset-list-index';
+import type { AssetListRow } from '../../asset/queries/list-index/asset-list-row';
 import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
 import { InstallationIndex } from '../../installation/read-models/installation-index';
 import type { InstalledSoftware } from '../../installation/read-models/installed-software';
@@ -57,14 +58,24 @@ export class InstallationsInMemory {
     if (!installed || !this.assets.ready) return undefined;
     const entities = new Set(asked.entities);
     const listed: Listed[] = [];
+    const list = (computerId: string, versionId: string, row: AssetListRow) => {
+      const { computerName, key } = this.keyOf(computerId, row.name);
+      listed.push({ key, computerId, versionId, computerName, entityId: row.entityId });
+    };
     for (const [computerId, versions] of installed.installedVersions(asked.softwareId)) {
+      // one version mostly: no array made for it; the version asked is checked before the computer is looked up
+      if (
+        asked.versionId &&
+        versions !== asked.versionId &&
+        !(Array.isArray(versions) && versions.includes(asked.versionId))
+      ) {
+        continue;
+      }
       const row = this.assets.row(computerId);
       if (!row || row.trashed || !entities.has(row.entityId)) continue;
-      const { computerName, key } = this.keyOf(computerId, row.name);
-      for (const versionId of Array.isArray(versions) ? versions : [versions]) {
-        if (asked.versionId && versionId !== asked.versionId) continue;
-        listed.push({ key, computerId, versionId, computerName, entityId: row.entityId });
-      }
+      if (asked.versionId) list(computerId, asked.versionId, row);
+      else if (typeof versions === 'string') list(computerId, versions, row);
+      else for (const versionId of versions) list(computerId, versionId, row);
     }
     const { rows, total } = selectRows([listed], () => true, orderOf(asked.direction), asked.skip, asked.limit);
     const items = rows.map((one) => this.docOf(installed, asked.softwareId, one));

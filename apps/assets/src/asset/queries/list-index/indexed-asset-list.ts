@@ -1,41 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { ListedDocCache, ProjectionRegistry } from '@itsm/runtime';
-import { assetStreamId } from '../../asset.decider';
-import { assetListProjection, type AssetListDoc } from '../../read-models/asset-list.projection';
+import { StepTimings } from '@itsm/runtime';
+import type { AssetListDoc } from '../../read-models/asset-list.projection';
 import { AssetListIndex } from './asset-list-index';
 import type { AssetListPlan } from './asset-list-plan';
-
-/** ~1 KB each: a few MB for the pages most listed */
-const CACHED_ASSETS = 5000;
+import { docOfRow } from './asset-list-row';
 
 /**
- * The lists from the replica's list index: the index finds the page's assets and the total; their
- * documents are then read by id, one query each (FerretDB hands an `_id` equality to PostgreSQL,
- * not an `$in`), unless read already at the row's sequence.
+ * The lists from the replica's list index: the index finds the page's assets and the total, and
+ * its rows hold what the items show (docOfRow): no document is read.
  */
 @Injectable()
 export class IndexedAssetList {
-  private readonly cache = new ListedDocCache<AssetListDoc>(CACHED_ASSETS);
-
-  constructor(
-    private readonly index: AssetListIndex,
-    private readonly projections: ProjectionRegistry,
-  ) {}
+  constructor(private readonly index: AssetListIndex) {}
 
   /** The page's documents and the total, or undefined when the index is not ready. */
-  async page(plan: AssetListPlan): Promise<{ docs: AssetListDoc[]; total: number } | undefined> {
-    const found = this.index.page(plan);
+  async page(
+    plan: AssetListPlan,
+    timings = new StepTimings(),
+  ): Promise<{ docs: AssetListDoc[]; total: number } | undefined> {
+    const found = await timings.time('index', () => this.index.page(plan));
     if (!found) return undefined;
-    const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
-    const docs = await Promise.all(
-      found.rows.map(async ({ assetId, sequence }) => {
-        const cached = this.cache.get(assetId, sequence);
-        if (cached) return cached;
-        const doc = await assets.findOne({ _id: assetStreamId(assetId) } as never);
-        if (doc) this.cache.set(assetId, doc._sequence ?? 0, doc);
-        return doc;
-      }),
-    );
-    return { docs: docs.filter((doc): doc is NonNullable<typeof doc> => doc !== null), total: found.total };
+    return { docs: found.rows.map(docOfRow), total: found.total };
   }
 }
