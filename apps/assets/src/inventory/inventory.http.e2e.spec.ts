@@ -1,6 +1,6 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { eventually, useIsolatedStack } from '@itsm/testing';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { deflateSync } from 'node:zlib';
 import { assetsHas, startAssets, type AssetsUnderTest } from '../test-support/assets-test-app';
 import { postAgentBody, zlibbed, gzipped } from './test-support/agent-http';
@@ -13,15 +13,17 @@ let assets: AssetsUnderTest;
 let admin: FixtureUser;
 let inventoryUrl: string;
 
-async function assetCommits(): Promise<number> {
+async function readAssetsDb<T>(read: (db: Db) => Promise<T>): Promise<T> {
   const client = await MongoClient.connect(stack.mongoUrl);
   try {
-    const events = client.db(stack.envFor('assets').MONGO_DB).collection('events');
-    return await events.countDocuments({ streamId: { $regex: '^asset' } });
+    return await read(client.db(stack.envFor('assets').MONGO_DB));
   } finally {
     await client.close();
   }
 }
+
+const assetCommits = () =>
+  readAssetsDb((db) => db.collection('events').countDocuments({ streamId: { $regex: '^asset' } }));
 
 /** The parts of the inventory_format example the tests change. */
 interface ExampleInventory {
@@ -32,6 +34,7 @@ interface ExampleInventory {
     bios: Record<string, unknown>;
     networks: unknown[];
     cpus: Array<Record<string, unknown>>;
+    drives: Array<Record<string, unknown>>;
   };
 }
 
@@ -283,5 +286,29 @@ describe('an inventory in the history', () => {
       { field: 'component', from: expect.stringMatching(/^processor: .*i5-6200U/), to: null },
       { field: 'component', from: null, to: expect.stringMatching(/^processor: .*i7-8550U/) },
     ]);
+  });
+
+  it('marks an unchanged re-inventory seen: the composition is not rewritten, the free space it measured shows', async () => {
+    const [dell] = (await assets.api(admin.token).get('/api/computers?serial=640HP72')).body.items;
+    const composition = () =>
+      readAssetsDb((db) => db.collection('computer_compositions').findOne({ assetId: dell.assetId }));
+    const lastEvents = async () => {
+      const commit = await readAssetsDb((db) =>
+        db.collection('events').findOne({ streamId: `asset-${dell.assetId}` }, { sort: { sequence: -1 } }),
+      );
+      return (commit?.events as Array<{ type: string }>).map((event) => event.type);
+    };
+    const before = await composition();
+    const fuller = glpiInventory((example) => {
+      example.content.cpus = [{ ...example.content.cpus[0], name: 'Intel(R) Core(TM) i7-8550U CPU @ 1.80GHz' }];
+      example.content.drives = example.content.drives.map((drive) =>
+        drive.type === '/' ? { ...drive, free: 9000 } : drive,
+      );
+    });
+    expect((await postAgentBody(inventoryUrl, fuller, 'json')).status).toBe(200);
+    expect((await composition())?._sequence).toBe(before?._sequence);
+    const volumes = await assets.api(admin.token).get(`/api/computers/${dell.assetId}/volumes`);
+    expect(volumes.body.items).toContainEqual(expect.objectContaining({ mountPoint: '/', freeMb: 9000 }));
+    expect(await lastEvents()).toEqual(['asset.seen']);
   });
 });
