@@ -29,12 +29,15 @@ const inventoryOf = (device: string, serial: string): Buffer => {
 
 const post = (replica: AssetsUnderTest, body: Buffer) => postAgentBody(`${replica.url}/inventory`, body, 'zlib');
 
-/** The event types each stream of the computers with this serial holds. */
+/** The event types of each computer created with this serial, from the event store (the read models follow). */
 async function computersWithSerial(serial: string): Promise<string[][]> {
-  const keys = await db.collection('computer_match_keys').find({ serial }).toArray();
+  const creations = await db
+    .collection('events')
+    .find({ 'events.type': 'asset.created', 'events.data.fields.serial': serial })
+    .toArray();
   return Promise.all(
-    keys.map(async ({ _id }) => {
-      const commits = await db.collection('events').find({ streamId: _id }).sort({ sequence: 1 }).toArray();
+    creations.map(async ({ streamId }) => {
+      const commits = await db.collection('events').find({ streamId }).sort({ sequence: 1 }).toArray();
       return commits.flatMap((commit) => (commit.events as Array<{ type: string }>).map((event) => event.type));
     }),
   );

@@ -103,7 +103,8 @@ export class ApplyAgentInventory {
           metadata: commandMetadata(INVENTORY, current.entityId ?? entityId),
         };
       },
-      matched ? {} : { newStream: true },
+      // the agent needs no read model: its answer waits only for the commit
+      { newStream: !matched, readModels: 'behind' },
     );
     return { assetId, created, recorded: state.inventory.lastRecorded ?? 'seen' };
   }
