@@ -22,15 +22,51 @@ export default async function assetsBench(env) {
   const wanted = (process.env.BENCH_ASSETS_PARTS ?? Object.keys(PARTS).join(',')).split(',');
   const run = Date.now();
   const keys = rsaKeys();
+  const mongo = await MongoClient.connect(env.MONGO_URL);
+  // BENCH_ASSETS_COMPARE_MAIN=<another build's apps/assets/dist/main.js>: that build runs beside
+  // this one (its own database and topics), and the inventory part takes turns on the two, phase
+  // by phase: a before/after in the same run on a shared machine
+  const compareMain = process.env.BENCH_ASSETS_COMPARE_MAIN;
+  const services = [];
+  try {
+    const service = await startService({ env, keys, mongo, run, port: PORT, wanted });
+    services.push(service);
+    const compared = compareMain
+      ? await startService({ env, keys, mongo, run: run + 1, port: PORT + 1, main: compareMain, wanted: [] })
+      : undefined;
+    if (compared) services.push(compared);
+    const results = { indexes: service.indexes };
+    for (const name of wanted) {
+      results[name] = await PARTS[name].run({ ...service, compared, prepared: service.prepared[name] });
+    }
+    return {
+      note: 'the machine is shared with other work: compare each figure with its same-run baseline',
+      ...results,
+    };
+  } finally {
+    for (const service of services) await service.stop();
+    await mongo.close();
+  }
+}
+
+/** One assets service on a fresh database, its parts' read models prepared, started and ready. */
+async function startService({
+  env,
+  keys,
+  mongo,
+  run,
+  port,
+  wanted,
+  main = path.join(here, '../apps/assets/dist/main.js'),
+}) {
   const serviceEnv = benchServiceEnv(env, {
     name: 'assets',
     run,
-    port: PORT,
+    port,
     publicKey: keys.publicKey,
     // one address posts every agent's inventory: only the kit's (raised) limits count
     extra: { ASSETS_INVENTORY_PER_ADDRESS: '0' },
   });
-  const mongo = await MongoClient.connect(env.MONGO_URL);
   const db = mongo.db(serviceEnv.MONGO_DB);
   const prepared = {};
   for (const name of wanted) prepared[name] = await PARTS[name].prepare?.(db);
@@ -38,32 +74,22 @@ export default async function assetsBench(env) {
   const profile = process.env.BENCH_ASSETS_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_ASSETS_CPU_PROF]
     : [];
-  const service = spawn(process.execPath, [...profile, path.join(here, '../apps/assets/dist/main.js')], {
-    env: serviceEnv,
-    stdio: 'ignore',
-  });
-  const started = performance.now();
-  const url = `http://127.0.0.1:${PORT}`;
+  const child = spawn(process.execPath, [...profile, main], { env: serviceEnv, stdio: 'ignore' });
+  const stop = async () => {
+    await stopService(child, 30_000); // a profile is written as the process exits
+    await db.dropDatabase().catch(() => undefined);
+  };
   try {
+    const started = performance.now();
+    const url = `http://127.0.0.1:${port}`;
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
     const token = superAdminToken(keys, userId);
     await untilReady(url, token);
     const indexes = await untilIndexesReady(url, started);
-    const results = { indexes };
-    for (const name of wanted) {
-      results[name] = await PARTS[name].run({ url, token, db, serviceEnv, prepared: prepared[name] });
-    }
-    return {
-      note: 'the machine is shared with other work: compare each figure with its same-run baseline',
-      ...results,
-    };
-  } finally {
-    await stopService(service, 30_000); // a profile is written as the process exits
-    await mongo
-      .db(serviceEnv.MONGO_DB)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo.close();
+    return { url, token, db, serviceEnv, prepared, indexes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }
 
