@@ -19,24 +19,31 @@ const FOLDED: ReadonlySet<string> = new Set(MATCH_KEYS_EVENTS);
 type Key = 'serial' | 'uuid' | 'nameKey' | 'macs' | 'deviceId';
 const KEYS: Key[] = ['serial', 'uuid', 'nameKey', 'macs', 'deviceId'];
 
-/** A value's computers, by asset id. */
+const NONE: ReadonlySet<string> = new Set();
+
+/** A value's computers: one asset id as itself (nearly every value), a set only when shared. */
 class Postings {
-  private readonly byValue = new Map<string, Set<string>>();
+  private readonly byValue = new Map<string, string | Set<string>>();
 
   add(value: string, assetId: string): void {
-    const ids = this.byValue.get(value);
-    if (ids) ids.add(assetId);
-    else this.byValue.set(value, new Set([assetId]));
+    const held = this.byValue.get(value);
+    if (held === undefined || held === assetId) this.byValue.set(value, assetId);
+    else if (typeof held === 'string') this.byValue.set(value, new Set([held, assetId]));
+    else held.add(assetId);
   }
 
   delete(value: string, assetId: string): void {
-    const ids = this.byValue.get(value);
-    ids?.delete(assetId);
-    if (ids?.size === 0) this.byValue.delete(value);
+    const held = this.byValue.get(value);
+    if (held === assetId) this.byValue.delete(value);
+    else if (typeof held !== 'string' && held?.delete(assetId) && held.size === 1) {
+      this.byValue.set(value, held.values().next().value as string);
+    }
   }
 
   of(value: string): ReadonlySet<string> {
-    return this.byValue.get(value) ?? new Set();
+    const held = this.byValue.get(value);
+    if (held === undefined) return NONE;
+    return typeof held === 'string' ? new Set([held]) : held;
   }
 }
 
