@@ -62,6 +62,18 @@ describe('the computers’ matching index', () => {
     expect(computers.size).toBe(1);
   });
 
+  it('given two computers of one name and one purged, then the name finds the other', async () => {
+    const computers = index();
+    await computers.refresh([
+      createdComputer('c6', { name: 'LOCALHOST' }),
+      createdComputer('c7', { name: 'localhost' }),
+    ]);
+    await computers.refresh([
+      envelope('c7', 'asset.purged', { assetId: 'c7', assetType: 'computer', entityId: 'root' }),
+    ]);
+    expect(computers.find({ rule: 'Name', name: 'localhost' })?.assetId).toBe('c6');
+  });
+
   it('given an event twice (inline, then from Kafka), then it is folded once', async () => {
     const computers = index();
     const created = createdComputer('c5', { serial: 'S5' });
