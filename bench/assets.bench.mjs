@@ -23,15 +23,53 @@ export default async function assetsBench(env) {
   const wanted = (process.env.BENCH_ASSETS_PARTS ?? Object.keys(PARTS).join(',')).split(',');
   const run = Date.now();
   const keys = rsaKeys();
+  const mongo = await MongoClient.connect(env.MONGO_URL);
+  // BENCH_ASSETS_COMPARE_MAIN=<another build's apps/assets/dist/main.js>: that build runs beside
+  // this one (its own database and topics), and the inventory part takes turns on the two, phase
+  // by phase: a before/after in the same run on a shared machine
+  const compareMain = process.env.BENCH_ASSETS_COMPARE_MAIN;
+  const services = [];
+  try {
+    const service = await startService({ env, keys, mongo, run, port: PORT, wanted });
+    services.push(service);
+    const compared = compareMain
+      ? await startService({ env, keys, mongo, run: run + 1, port: PORT + 1, main: compareMain, wanted: [] })
+      : undefined;
+    if (compared) services.push(compared);
+    const results = { indexes: service.indexes };
+    for (const name of wanted) {
+      results[name] = await PARTS[name].run({ ...service, compared, prepared: service.prepared[name] });
+    }
+    // BENCH_ASSETS_RESTART=0 spares it: a clean stop, then a start from the snapshot it left
+    if (process.env.BENCH_ASSETS_RESTART !== '0') results.restart = await service.restart();
+    return {
+      note: 'the machine is shared with other work: compare each figure with its same-run baseline',
+      ...results,
+    };
+  } finally {
+    for (const service of services) await service.stop();
+    await mongo.close();
+  }
+}
+
+/** One assets service on a fresh database, its parts' read models prepared, started and ready. */
+async function startService({
+  env,
+  keys,
+  mongo,
+  run,
+  port,
+  wanted,
+  main = path.join(here, '../apps/assets/dist/main.js'),
+}) {
   const serviceEnv = benchServiceEnv(env, {
     name: 'assets',
     run,
-    port: PORT,
+    port,
     publicKey: keys.publicKey,
     // one address posts every agent's inventory: only the kit's (raised) limits count
     extra: { ASSETS_INVENTORY_PER_ADDRESS: '0' },
   });
-  const mongo = await MongoClient.connect(env.MONGO_URL);
   const db = mongo.db(serviceEnv.MONGO_DB);
   const prepared = {};
   for (const name of wanted) prepared[name] = await PARTS[name].prepare?.(db);
@@ -39,41 +77,29 @@ export default async function assetsBench(env) {
   const profile = process.env.BENCH_ASSETS_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_ASSETS_CPU_PROF]
     : [];
-  const start = () =>
-    spawn(process.execPath, [...profile, path.join(here, '../apps/assets/dist/main.js')], {
-      env: serviceEnv,
-      stdio: 'ignore',
-    });
-  let service = start();
-  const started = performance.now();
-  const url = `http://127.0.0.1:${PORT}`;
+  const start = () => spawn(process.execPath, [...profile, main], { env: serviceEnv, stdio: 'ignore' });
+  let child = start();
+  const url = `http://127.0.0.1:${port}`;
+  const restart = async () => {
+    await stopService(child, 120_000);
+    const snapshot = await snapshotSize(db);
+    child = start();
+    return { ...(await untilIndexesReady(url, performance.now())), snapshot };
+  };
+  const stop = async () => {
+    await stopService(child, 30_000); // a profile is written as the process exits
+    await db.dropDatabase().catch(() => undefined);
+  };
   try {
+    const started = performance.now();
     const userId = await publishIdentity(env, serviceEnv.KAFKA_TOPIC_PREFIX);
     const token = superAdminToken(keys, userId);
     await untilReady(url, token);
     const indexes = await untilIndexesReady(url, started);
-    const results = { indexes };
-    for (const name of wanted) {
-      results[name] = await PARTS[name].run({ url, token, db, serviceEnv, prepared: prepared[name] });
-    }
-    // BENCH_ASSETS_RESTART=0 spares it: a clean stop, then a start from the snapshot it left
-    if (process.env.BENCH_ASSETS_RESTART !== '0') {
-      await stopService(service, 120_000);
-      const snapshot = await snapshotSize(db);
-      service = start();
-      results.restart = { ...(await untilIndexesReady(url, performance.now())), snapshot };
-    }
-    return {
-      note: 'the machine is shared with other work: compare each figure with its same-run baseline',
-      ...results,
-    };
-  } finally {
-    await stopService(service, 30_000); // a profile is written as the process exits
-    await mongo
-      .db(serviceEnv.MONGO_DB)
-      .dropDatabase()
-      .catch(() => undefined);
-    await mongo.close();
+    return { url, token, db, serviceEnv, prepared, indexes, stop, restart };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }
 

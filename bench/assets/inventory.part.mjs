@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { distribution, round } from '../stats.mjs';
+import { distribution, round, sleep } from '../stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -62,6 +62,33 @@ function post(url, body) {
   });
 }
 
+const DRAIN_TIMEOUT_MS = 300_000;
+
+/** The largest of a metric's samples in a Prometheus text page (-1: none). */
+const maxOf = (page, name) =>
+  Math.max(-1, ...[...page.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1])));
+
+/**
+ * Until the service's outbox is relayed and its consumers (read models, installations, reactors)
+ * have caught up (within one event): an agent is answered once its events are stored, the rest follows. Each phase
+ * starts on a drained service, and says how long its writes took to follow (null: not within the
+ * timeout).
+ */
+async function drained(serviceUrl) {
+  const started = performance.now();
+  while (performance.now() - started < DRAIN_TIMEOUT_MS) {
+    const page = await fetch(`${serviceUrl}/metrics`)
+      .then((answer) => answer.text())
+      .catch(() => '');
+    // a reactor's group may show a lag of one until its next event (its last offset not committed yet)
+    if (page && maxOf(page, 'itsm_consumer_lag') <= 1 && maxOf(page, 'itsm_outbox_pending_commits') <= 0) {
+      return round((performance.now() - started) / 1000, 1);
+    }
+    await sleep(500);
+  }
+  return null;
+}
+
 /** `concurrency` agents posting for `seconds`, each the body `bodyOf(i)` gives its i-th post. */
 async function phase(url, concurrency, seconds, bodyOf) {
   let next = 0;
@@ -84,6 +111,8 @@ async function phase(url, concurrency, seconds, bodyOf) {
     inventoriesPerSecond: round(latencies.length / elapsed, 1),
     failures,
     latencyMs: distribution(latencies),
+    // the service's own URL: the inventory path's prefix off
+    followedWithinSeconds: await drained(url.replace(/\/inventory$/, '')),
   };
 }
 
@@ -102,9 +131,33 @@ function parseOnly(bodies, seconds) {
   return { parsesPerSecond: round(done / ((performance.now() - started) / 1000), 1) };
 }
 
-/** The part of `npm run bench -- assets` for agent inventories, on the started service. */
-export async function inventoryPart({ url: serviceUrl }) {
-  const url = `${serviceUrl}/inventory`;
+/** Agents posting to one service, the computers it knows counted as they come. */
+function agentsOf(url, firstBody, firstBodies, prepared) {
+  let computer = 0;
+  let known = 0;
+  let changes = 0;
+  let rounds;
+  return {
+    first: (concurrency) => phase(url, concurrency, SECONDS, () => firstBody(computer++)),
+    unchanged: (concurrency) => {
+      known ||= computer;
+      return phase(url, concurrency, SECONDS, (i) => firstBodies[i % known]);
+    },
+    // five packages move to another version at each round over the known computers
+    changed: (concurrency) => {
+      rounds ??= [prepared(0, known, 1), prepared(0, known, 2)];
+      return phase(url, concurrency, SECONDS, () => rounds[Math.floor(changes / known) % 2][changes++ % known]);
+    },
+  };
+}
+
+const KINDS = { firstInventories: 'first', unchangedReinventories: 'unchanged', fiveSoftwareChanges: 'changed' };
+
+/**
+ * The part of `npm run bench -- assets` for agent inventories, on the started service; with a
+ * `compared` service (another build), each phase runs on one then the other, on the same bodies.
+ */
+export async function inventoryPart({ url: serviceUrl, compared }) {
   const sample = inventoryOf(0);
   const body = { xmlBytes: sample.length, zlibBytes: deflateSync(sample).length, software: 773 + extraCount };
   // bodies prepared before each phase: the bench measures the service, not the body making
@@ -113,26 +166,37 @@ export async function inventoryPart({ url: serviceUrl }) {
   const firstBodies = prepared(0, 1500, 0);
   // more computers than prepared (a fast run): made as they are asked for
   const firstBody = (n) => firstBodies[n] ?? (firstBodies[n] = deflateSync(inventoryOf(n, 0)));
-  const baseline = parseOnly(firstBodies.slice(0, 200), SECONDS);
-  let computer = 0;
-  const first1 = await phase(url, 1, SECONDS, () => firstBody(computer++));
-  const first16 = await phase(url, 16, SECONDS, () => firstBody(computer++));
-  const known = computer;
-  const unchanged1 = await phase(url, 1, SECONDS, (i) => firstBodies[i % known]);
-  const unchanged16 = await phase(url, 16, SECONDS, (i) => firstBodies[i % known]);
-  // five packages move to another version at each round over the known computers
-  const rounds = [prepared(0, known, 1), prepared(0, known, 2)];
-  let changes = 0;
-  const changed = () => rounds[Math.floor(changes / known) % 2][changes++ % known];
-  const changed1 = await phase(url, 1, SECONDS, changed);
-  const changed16 = await phase(url, 16, SECONDS, changed);
+  const services = { measured: serviceUrl, ...(compared ? { compared: compared.url } : {}) };
+  const agents = Object.fromEntries(
+    Object.entries(services).map(([name, url]) => [
+      name,
+      agentsOf(`${url}/inventory`, firstBody, firstBodies, prepared),
+    ]),
+  );
+  const results = Object.fromEntries(Object.keys(services).map((name) => [name, {}]));
+  let baseline;
+  for (const [figure, kind] of Object.entries(KINDS)) {
+    // the ceiling, measured on drained services next to the figure compared with it
+    if (kind === 'unchanged') baseline = parseOnly(firstBodies.slice(0, 200), SECONDS);
+    for (const concurrency of [1, 16]) {
+      for (const name of Object.keys(services)) {
+        results[name][figure] ??= {};
+        results[name][figure][`concurrency${concurrency}`] = await agents[name][kind](concurrency);
+      }
+    }
+  }
+  const withRatio = (figures) => ({
+    ...figures,
+    unchangedVersusParseOnly: round(
+      figures.unchangedReinventories.concurrency16.inventoriesPerSecond / baseline.parsesPerSecond,
+      2,
+    ),
+  });
   return {
     body,
     seconds: SECONDS,
     parseOnlyBaseline: baseline,
-    firstInventories: { concurrency1: first1, concurrency16: first16 },
-    unchangedReinventories: { concurrency1: unchanged1, concurrency16: unchanged16 },
-    fiveSoftwareChanges: { concurrency1: changed1, concurrency16: changed16 },
-    unchangedVersusParseOnly: round(unchanged16.inventoriesPerSecond / baseline.parsesPerSecond, 2),
+    ...withRatio(results.measured),
+    ...(compared ? { compared: withRatio(results.compared) } : {}),
   };
 }

@@ -14,7 +14,11 @@ export {
   type EventSourcingOptions,
   type ReactorRegistration,
 } from './event-sourcing/event-sourcing.module';
-export { EventSourcedCommands, type CommandOutcome } from './event-sourcing/event-sourced-commands';
+export {
+  EventSourcedCommands,
+  type CommandOutcome,
+  type ExecuteOptions,
+} from './event-sourcing/event-sourced-commands';
 export {
   ProjectionRegistry,
   type InlineApplyListener,

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportRule } from '@itsm/contracts';
 import { ProjectionRegistry } from '@itsm/runtime';
-import { LRUCache } from 'lru-cache';
-import { assetListProjection, type AssetListDoc } from '../asset/read-models/asset-list.projection';
+import { ComputerMatchIndex } from './computer-match-index';
 import { lookupsFor, type ComputerLookup } from './domain/import-rules';
 import type { NormalisedInventory } from './domain/inventory.model';
-import {
-  computerCompositionProjection,
-  type ComputerCompositionDoc,
-} from './read-models/computer-composition.projection';
-import { inventoryAgentsProjection, type InventoryAgentDoc } from './read-models/inventory-agents.projection';
+import { nameKeyOf, type ComputerMatchKeys } from './domain/match-keys';
+import { computerMatchKeysProjection } from './read-models/computer-match-keys.projection';
 
 /** The computer an inventory updates, with how it was found. */
 export interface MatchedComputer {
@@ -19,58 +15,60 @@ export interface MatchedComputer {
   rule: string;
 }
 
+const matched = (keys: Pick<ComputerMatchKeys, 'assetId' | 'entityId'>, rule: string): MatchedComputer => ({
+  assetId: keys.assetId,
+  entityId: keys.entityId,
+  rule,
+});
+
 /**
  * Finds the computer an inventory belongs to: the one its agent (device id) last reported, else
- * the first import rule, in order, that finds one; none creates a computer.
+ * the first import rule, in order, that finds one; none creates a computer. From this replica's
+ * memory (ComputerMatchIndex) once it is ready; before, from the computer_match_keys documents.
  */
 @Injectable()
 export class ComputerMatcher {
-  /** the computers of the devices this replica linked lately: a re-inventory then asks no read model */
-  private readonly linked = new LRUCache<string, MatchedComputer>({ max: 50_000 });
+  constructor(
+    private readonly projections: ProjectionRegistry,
+    private readonly index: ComputerMatchIndex,
+  ) {}
 
-  constructor(private readonly projections: ProjectionRegistry) {}
-
-  remember(deviceId: string, computer: MatchedComputer): void {
-    this.linked.set(deviceId, computer);
+  find(inventory: NormalisedInventory, rules: ImportRule[]): Promise<MatchedComputer | null> | MatchedComputer | null {
+    const lookups = lookupsFor(inventory, rules);
+    if (!this.index.ready) return this.findStored(inventory.deviceId, lookups);
+    const agent = this.index.byDevice(inventory.deviceId);
+    if (agent) return matched(agent, 'Agent');
+    for (const lookup of lookups) {
+      const found = this.index.find(lookup);
+      if (found) return matched(found, lookup.rule);
+    }
+    return null;
   }
 
-  /** The link proved wrong (the computer was purged): the next inventory looks again. */
-  forget(deviceId: string): void {
-    this.linked.delete(deviceId);
-  }
-
-  async find(inventory: NormalisedInventory, rules: ImportRule[]): Promise<MatchedComputer | null> {
-    const known = this.linked.get(inventory.deviceId);
-    if (known) return known;
-    const agents = await this.projections.collection<InventoryAgentDoc>(inventoryAgentsProjection.name);
-    const agent = await agents.findOne({ deviceId: inventory.deviceId }, { sort: { lastContactAt: -1 } });
-    if (agent) return { assetId: agent.assetId, entityId: agent.entityId, rule: 'Agent' };
+  private async findStored(deviceId: string, lookups: ComputerLookup[]): Promise<MatchedComputer | null> {
+    const agent = await this.findOne({ deviceId });
+    if (agent) return matched(agent, 'Agent');
     // asked side by side: a new device (every first inventory) misses them all, and so waits for
     // the slowest rather than for their sum; the first rule in order that finds one still wins
-    const lookups = lookupsFor(inventory, rules);
     const found = await Promise.all(lookups.map((lookup) => this.lookUp(lookup)));
     const first = found.findIndex((computer) => computer !== null);
     const computer = found[first];
-    return computer ? { ...computer, rule: lookups[first].rule } : null;
+    return computer ? matched(computer, lookups[first].rule) : null;
   }
 
-  private async lookUp(lookup: ComputerLookup): Promise<Omit<MatchedComputer, 'rule'> | null> {
-    const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
-    const filter: Record<string, unknown> = { assetType: 'computer' };
+  private async lookUp(lookup: ComputerLookup): Promise<ComputerMatchKeys | null> {
+    const filter: Record<string, unknown> = {};
     if (lookup.serial) filter.serial = lookup.serial;
     if (lookup.uuid) filter.uuid = lookup.uuid;
-    if (lookup.name) filter.nameKey = lookup.name.toLocaleLowerCase('en');
-    if (lookup.macs) {
-      const compositions = await this.projections.collection<ComputerCompositionDoc>(
-        computerCompositionProjection.name,
-      );
-      // one equality each: FerretDB reads a whole collection for an $in
-      const found = await Promise.all(lookup.macs.map((mac) => compositions.findOne({ macs: mac })));
-      const withMac = found.find((doc) => doc !== null);
-      if (!withMac) return null;
-      filter.assetId = withMac.assetId;
-    }
-    const found = await assets.findOne(filter, { sort: { updatedAt: -1 } });
-    return found && { assetId: found.assetId, entityId: found.entityId };
+    if (lookup.name) filter.nameKey = nameKeyOf(lookup.name);
+    if (!lookup.macs) return this.findOne(filter);
+    // one equality each: FerretDB reads a whole collection for an $in
+    const found = await Promise.all(lookup.macs.map((mac) => this.findOne({ ...filter, macs: mac })));
+    return found.find((keys) => keys !== null) ?? null;
+  }
+
+  private async findOne(filter: Record<string, unknown>): Promise<ComputerMatchKeys | null> {
+    const keys = await this.projections.collection<ComputerMatchKeys>(computerMatchKeysProjection.name);
+    return keys.findOne(filter, { sort: { at: -1 } });
   }
 }

@@ -2,6 +2,7 @@ import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { assetsHas, startAssets, type AssetsUnderTest } from '../test-support/assets-test-app';
+import { readUntil } from './test-support/agent-http';
 import { ensureFusionInventoryAgent, runFusionInventoryAgent } from './test-support/agent-runner';
 
 // The real FusionInventory agent 2.6 (Debian's package) against the service: PROLOG, SEND,
@@ -41,14 +42,24 @@ describe('the real FusionInventory agent', () => {
   it('inventories this machine: the computer, its composition and its agent read back through the API', async () => {
     const log = await runFusionInventoryAgent(`${assets.url}/inventory`);
     expect(log).toContain('sending prolog request');
-    const agents = await assets.api(admin.token).get('/api/agents');
+    // the answer waits for the commit only: the read models follow
+    const agents = await readUntil(
+      () => assets.api(admin.token).get('/api/agents'),
+      (answer) => answer.body.total === 1,
+    );
     expect(agents.body).toMatchObject({ total: 1, items: [{ tag: 'e2e', format: 'fusioninventory-xml' }] });
     expect(agents.body.items[0].agentVersion).toMatch(/^FusionInventory-Agent_v2\.6/);
     assetId = agents.body.items[0].assetId;
-    const computer = await assets.api(admin.token).get(`/api/computers/${assetId}`);
+    const computer = await readUntil(
+      () => assets.api(admin.token).get(`/api/computers/${assetId}`),
+      (answer) => answer.status === 200,
+    );
     expect(computer.body).toMatchObject({ assetId, dynamic: true, entityId: 'root' });
     expect(computer.body.name).toBeTruthy();
-    const components = await assets.api(admin.token).get(`/api/computers/${assetId}/components`);
+    const components = await readUntil(
+      () => assets.api(admin.token).get(`/api/computers/${assetId}/components`),
+      (answer) => answer.body.total > 0,
+    );
     expect(components.body.operatingSystem.name).toMatch(/Debian/);
     expect(components.body.items.map((item: { kind: string }) => item.kind)).toContain('processor');
     const volumes = await assets.api(admin.token).get(`/api/computers/${assetId}/volumes`);
@@ -61,7 +72,10 @@ describe('the real FusionInventory agent', () => {
   it('sees the machine again, unchanged, on a second run: only asset.seen is recorded', async () => {
     await runFusionInventoryAgent(`${assets.url}/plugins/fusioninventory/`, ['--force']);
     expect(await eventTypesOf(assetId)).toEqual(['asset.created', 'asset.inventory-applied', 'asset.seen']);
-    const agents = await assets.api(admin.token).get('/api/agents');
+    const agents = await readUntil(
+      () => assets.api(admin.token).get('/api/agents'),
+      (answer) => answer.body.items[0]?.lastContactAt > answer.body.items[0]?.firstContactAt,
+    );
     expect(agents.body.total).toBe(1);
     expect(agents.body.items[0].lastContactAt > agents.body.items[0].firstContactAt).toBe(true);
   });

@@ -1,10 +1,10 @@
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import type { ApiAnswer } from '@itsm/runtime';
 import { eventually, useIsolatedStack } from '@itsm/testing';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { deflateSync } from 'node:zlib';
 import { assetsHas, startAssets, type AssetsUnderTest } from '../test-support/assets-test-app';
-import { postAgentBody, zlibbed, gzipped } from './test-support/agent-http';
+import { postAgentBody, readUntil, zlibbed, gzipped } from './test-support/agent-http';
 import { fusionInventoryInventory, fusionInventoryProlog, glpiAgentExample } from './test-support/agent-fixtures';
 
 // The agents' endpoint over HTTP: both protocols, the rules, locked fields, and hostile bodies,
@@ -15,15 +15,17 @@ let identity: IdentityFixture;
 let admin: FixtureUser;
 let inventoryUrl: string;
 
-async function assetCommits(): Promise<number> {
+async function readAssetsDb<T>(read: (db: Db) => Promise<T>): Promise<T> {
   const client = await MongoClient.connect(stack.mongoUrl);
   try {
-    const events = client.db(stack.envFor('assets').MONGO_DB).collection('events');
-    return await events.countDocuments({ streamId: { $regex: '^asset' } });
+    return await read(client.db(stack.envFor('assets').MONGO_DB));
   } finally {
     await client.close();
   }
 }
+
+const assetCommits = () =>
+  readAssetsDb((db) => db.collection('events').countDocuments({ streamId: { $regex: '^asset' } }));
 
 /** The parts of the inventory_format example the tests change. */
 interface ExampleInventory {
@@ -34,8 +36,23 @@ interface ExampleInventory {
     bios: Record<string, unknown>;
     networks: unknown[];
     cpus: Array<Record<string, unknown>>;
+    drives: Array<Record<string, unknown>>;
   };
 }
+
+/** The computers with this serial, once `count` are listed (the list follows the inventory's answer). */
+const computersWithSerial = (serial: string, count: number) =>
+  readUntil(
+    () => assets.api(admin.token).get(`/api/computers?serial=${serial}`),
+    (list) => list.body.items.length >= count,
+  );
+
+/** The agents, once this device is among them. */
+const agentListed = (deviceId: string) =>
+  readUntil(
+    async () => (await assets.api(admin.token).get('/api/agents?limit=100')).body.items as Array<{ deviceId: string }>,
+    (agents) => agents.some((agent) => agent.deviceId === deviceId),
+  );
 
 const glpiInventory = (changes: (example: ExampleInventory) => void = () => undefined): string => {
   const example = glpiAgentExample() as unknown as ExampleInventory;
@@ -74,7 +91,7 @@ describe('agent protocols', () => {
   it('creates a computer from a GLPI Agent JSON inventory, its catalogue values found or created by normalised name', async () => {
     const first = await postAgentBody(inventoryUrl, zlibbed(glpiInventory()), 'zlib');
     expect(first).toMatchObject({ status: 200, text: '{"status":"ok"}' });
-    const list = await assets.api(admin.token).get('/api/computers?serial=640HP72');
+    const list = await computersWithSerial('640HP72', 1);
     expect(list.body.items).toHaveLength(1);
     const dell = list.body.items[0];
     expect(dell).toMatchObject({ name: 'glpixps', dynamic: true, uuid: '4c4c4544-0034-3010-8048-b6c04f503732' });
@@ -85,7 +102,7 @@ describe('agent protocols', () => {
       example.content.networks = [];
     });
     expect((await postAgentBody(inventoryUrl, other, 'json')).status).toBe(200);
-    const second = (await assets.api(admin.token).get('/api/computers?serial=OTHER1')).body.items[0];
+    const second = (await computersWithSerial('OTHER1', 1)).body.items[0];
     expect(second.manufacturerId).toBe(dell.manufacturerId);
   });
 });
@@ -97,6 +114,7 @@ describe('import rules, entity rules and locked fields', () => {
       example.deviceid = 'reinstalled-glpixps';
     });
     expect((await postAgentBody(inventoryUrl, renamed, 'json')).status).toBe(200);
+    await agentListed('reinstalled-glpixps');
     const after = await assets.api(admin.token).get('/api/computers?serial=640HP72');
     expect(after.body.items.map((computer: { assetId: string }) => computer.assetId)).toEqual([before.assetId]);
   });
@@ -109,8 +127,7 @@ describe('import rules, entity rules and locked fields', () => {
       example.content.bios = { ...example.content.bios, ssn: '', msn: '' };
     });
     expect((await postAgentBody(inventoryUrl, anonymous, 'json')).status).toBe(200);
-    const agents = await assets.api(admin.token).get('/api/agents?limit=100');
-    expect(agents.body.items).toContainEqual(
+    expect(await agentListed('mac-only')).toContainEqual(
       expect.objectContaining({ deviceId: 'mac-only', assetId: before.assetId }),
     );
   });
@@ -130,11 +147,16 @@ describe('import rules, entity rules and locked fields', () => {
         example.content.bios = { ...example.content.bios, ssn: 'TAGGED1' };
       });
     expect((await postAgentBody(inventoryUrl, tagged('pc-a'), 'json')).status).toBe(200);
-    const computer = (await assets.api(admin.token).get('/api/computers?serial=TAGGED1')).body.items[0];
+    const computer = (await computersWithSerial('TAGGED1', 1)).body.items[0];
     expect(computer).toMatchObject({ entityId: 'A', name: 'pc-a' });
     const edited = await assets.api(admin.token).patch(`/api/computers/${computer.assetId}`, { name: 'PC-A-COMPTA' });
     expect(edited.status).toBe(200);
     expect((await postAgentBody(inventoryUrl, tagged('pc-a-renamed'), 'json')).status).toBe(200);
+    // the inventory is applied (its history says so), and left the name alone
+    await readUntil(
+      async () => (await assets.api(admin.token).get(`/api/computers/${computer.assetId}/history`)).body,
+      (history: unknown[]) => history.length > 2,
+    );
     const read = await assets.api(admin.token).get(`/api/computers/${computer.assetId}`);
     expect(read.body.name).toBe('PC-A-COMPTA');
   });
@@ -314,5 +336,38 @@ describe('an inventory in the history', () => {
       { field: 'component', from: expect.stringMatching(/^processor: .*i5-6200U/), to: null },
       { field: 'component', from: null, to: expect.stringMatching(/^processor: .*i7-8550U/) },
     ]);
+  });
+
+  it('marks an unchanged re-inventory seen: the composition is not rewritten, the free space it measured shows', async () => {
+    const [dell] = (await assets.api(admin.token).get('/api/computers?serial=640HP72')).body.items;
+    const composition = () =>
+      readAssetsDb((db) => db.collection('computer_compositions').findOne({ assetId: dell.assetId }));
+    const lastCommit = () =>
+      readAssetsDb((db) =>
+        db.collection('events').findOne({ streamId: `asset-${dell.assetId}` }, { sort: { sequence: -1 } }),
+      );
+    // the composition as the last inventory (the processor replaced) left it
+    const applied = (await lastCommit())?.lastSequence;
+    const before = await readUntil(composition, (doc) => doc?._sequence === applied);
+    expect(before?._sequence).toBe(applied);
+    const fuller = glpiInventory((example) => {
+      example.content.cpus = [{ ...example.content.cpus[0], name: 'Intel(R) Core(TM) i7-8550U CPU @ 1.80GHz' }];
+      example.content.drives = example.content.drives.map((drive) =>
+        drive.type === '/' ? { ...drive, free: 9000 } : drive,
+      );
+    });
+    expect((await postAgentBody(inventoryUrl, fuller, 'json')).status).toBe(200);
+    expect(((await lastCommit())?.events as Array<{ type: string }>).map((event) => event.type)).toEqual([
+      'asset.seen',
+    ]);
+    const freeOnRoot = (items: Array<{ mountPoint: string; freeMb: number }>) =>
+      items.find((volume) => volume.mountPoint === '/')?.freeMb;
+    const volumes = await readUntil(
+      async () => (await assets.api(admin.token).get(`/api/computers/${dell.assetId}/volumes`)).body.items,
+      (items) => freeOnRoot(items) === 9000,
+    );
+    expect(freeOnRoot(volumes)).toBe(9000);
+    // the seen inventory's read models are written (the free space shows): the composition was not
+    expect((await composition())?._sequence).toBe(applied);
   });
 });

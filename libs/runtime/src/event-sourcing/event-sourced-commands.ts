@@ -1,5 +1,5 @@
 import { type Decider } from '@itsm/domain';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { isDomainError } from '@itsm/domain';
 import { inSpan } from '@itsm/messaging';
 import {
@@ -19,6 +19,20 @@ import { Metrics } from '../observability/metrics';
 import { ProjectionRegistry } from './projection-registry';
 import { EVENT_STORE } from './tokens';
 
+/** How many commands' read models may be left to follow behind their answers (see ExecuteOptions). */
+const MAX_APPLIES_BEHIND = 64;
+
+export interface ExecuteOptions extends Pick<CommandHandlingOptions, 'newStream'> {
+  /**
+   * `behind`: the command answers once its events are stored (the commitment); its read models
+   * are written right after in this process, the Kafka consumer catching up whatever that misses.
+   * For writers that do not read their own writes back at once (agents' inventories). Past
+   * MAX_APPLIES_BEHIND under way, a command waits for its own, so the read models never fall far.
+   * Default `before-answer`: read-your-writes.
+   */
+  readModels?: 'before-answer' | 'behind';
+}
+
 export interface CommandOutcome<State> {
   /** the state the next command on the stream starts from (remembered as it is): read it, never change it */
   state: State;
@@ -27,19 +41,26 @@ export interface CommandOutcome<State> {
 
 /** Runs a command through the one kernel path, updates the local read models, throws its domain errors. */
 @Injectable()
-export class EventSourcedCommands {
+export class EventSourcedCommands implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventSourcedCommands.name);
   private indexes?: Promise<void>;
   /** one stream's commands run one at a time in this process */
   private readonly queues = new KeyedQueue();
   /** a stream this replica wrote lately loads with one read: the events since (no snapshot read) */
   private readonly recent = new RecentAggregates();
+  /** inline applies of commands that answered without waiting for them */
+  private readonly behind = new Set<Promise<void>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     private readonly projections: ProjectionRegistry,
     private readonly metrics: Metrics,
   ) {}
+
+  /** The read models left behind answers are written before the connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.behind);
+  }
 
   /**
    * Commands on one stream wait for each other within a replica (no conflict to retry there);
@@ -52,7 +73,7 @@ export class EventSourcedCommands {
     streamId: string,
     command: Command,
     metadata: EventMetadata,
-    options: Pick<CommandHandlingOptions, 'newStream'> = {},
+    options: ExecuteOptions = {},
   ): Promise<CommandOutcome<State>> {
     return this.executeOnState(decider, streamId, () => ({ commands: [command], metadata }), options);
   }
@@ -65,7 +86,7 @@ export class EventSourcedCommands {
     decider: Decider<Command, Event, State>,
     streamId: string,
     requestOn: RequestOnState<Command, State>,
-    options: Pick<CommandHandlingOptions, 'newStream'> = {},
+    options: ExecuteOptions = {},
   ): Promise<CommandOutcome<State>> {
     // taken now, in the order the use case asks: a retry of a keyed request numbers its writes alike
     const request = nextRequestKey();
@@ -77,7 +98,7 @@ export class EventSourcedCommands {
     decider: Decider<Command, Event, State>,
     streamId: string,
     requestOn: RequestOnState<Command, State>,
-    options: Pick<CommandHandlingOptions, 'newStream' | 'request'>,
+    options: ExecuteOptions & Pick<CommandHandlingOptions, 'request'>,
   ): Promise<CommandOutcome<State>> {
     let command = 'unknown';
     const typed: RequestOnState<Command, State> = async (state) => {
@@ -125,7 +146,7 @@ export class EventSourcedCommands {
     decider: Decider<Command, Event, State>,
     streamId: string,
     requestOn: RequestOnState<Command, State>,
-    options: Pick<CommandHandlingOptions, 'newStream' | 'request'>,
+    { readModels, ...options }: ExecuteOptions & Pick<CommandHandlingOptions, 'request'>,
   ): Promise<CommandOutcome<State>> {
     await this.indexesReady();
     // events written for a Kafka command carry its correlation and the command id as their cause
@@ -137,9 +158,13 @@ export class EventSourcedCommands {
     if (!result.ok) throw result.error;
     recordWrite({ streamId, version: result.version, ...(result.replayed && { replayed: true }) });
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
-    await this.projections.applyInline(result.events).catch((error: Error) => {
+    const applying = this.projections.applyInline(result.events).catch((error: Error) => {
       this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);
     });
+    if (readModels === 'behind' && this.behind.size < MAX_APPLIES_BEHIND) {
+      this.behind.add(applying);
+      void applying.finally(() => this.behind.delete(applying));
+    } else await applying;
     return { state: result.state, version: result.version };
   }
 

@@ -14,13 +14,18 @@ export interface ComputerCompositionDoc {
   /** MAC addresses of its physical ports: the import rule "MAC address" looks computers up by them */
   macs: string[];
   softwareCount: number;
+  /** its last inventory that changed something (an unchanged one writes only the asset's and agent's documents) */
   lastInventoryAt: string;
 }
 
 const macsOf = (ports: NetworkPort[]): string[] =>
   [...new Set(ports.filter((port) => !port.virtual && port.mac).map((port) => port.mac as string))].sort();
 
-/** The composition of each inventoried computer: GLPI's Composants, Volumes and Ports réseau tabs. */
+/**
+ * The composition of each inventoried computer: GLPI's Composants, Volumes and Ports réseau tabs.
+ * `asset.seen` is not read: an unchanged re-inventory does not rewrite this large document (the
+ * free space it measured is kept with the agent's, see inventory-agents).
+ */
 export const computerCompositionProjection = defineProjection<ComputerCompositionDoc>({
   name: 'computer_compositions',
   indexes: [
@@ -43,13 +48,6 @@ export const computerCompositionProjection = defineProjection<ComputerCompositio
         softwareCount,
         lastInventoryAt: occurredAt,
       };
-    },
-    'asset.seen': (current, { data, occurredAt }) => {
-      if (!current) return null;
-      const volumes = data.freeSpace
-        ? applyChanges({ ...emptyComposition(), volumes: current.volumes }, { freeSpace: data.freeSpace }).volumes
-        : current.volumes;
-      return { ...current, volumes, lastInventoryAt: occurredAt };
     },
   },
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { eventually } from '@itsm/testing';
 import { deflateSync, gzipSync, inflateSync, gunzipSync } from 'node:zlib';
 
 export interface AgentReply {
@@ -62,4 +63,14 @@ export function postAgentBody(
     };
     writeMore();
   });
+}
+
+/**
+ * Reads until `wanted` holds, and returns what it read last: an inventory is answered once its
+ * events are stored, its read models follow a moment later (ApplyAgentInventory).
+ */
+export async function readUntil<T>(read: () => Promise<T>, wanted: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  await eventually(async () => wanted((value = await read()))).catch(() => undefined);
+  return value;
 }

@@ -11,9 +11,13 @@ import {
 } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import { InstallationIndex } from '../../../installation/read-models/installation-index';
+import { ComputerMatchIndex } from '../../../inventory/computer-match-index';
 import { AssetListRows } from './asset-list-rows';
 
-/** Keeps this replica's asset list index and installations fed from the assets topic (see ReadModelIndexFeed), with snapshots. */
+/**
+ * Keeps this replica's asset list index, installations and the inventory's matching keys fed
+ * from the assets topic (see ReadModelIndexFeed), with snapshots.
+ */
 @Injectable()
 export class AssetIndexesFeed extends ReadModelIndexFeed {
   constructor(
@@ -24,12 +28,13 @@ export class AssetIndexesFeed extends ReadModelIndexFeed {
     feeds: IndexFeeds,
     rows: AssetListRows,
     installations: InstallationIndex,
+    computers: ComputerMatchIndex,
     snapshots: IndexSnapshots,
   ) {
     super(kafka, config, projections, metrics, feeds, {
       name: 'asset-indexes',
       context: 'assets',
-      indexes: [rows, installations],
+      indexes: [rows, installations, computers],
       // loading 100,000 assets' documents takes minutes on FerretDB: a snapshot, seconds
       snapshots,
     });
