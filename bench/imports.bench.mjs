@@ -90,7 +90,7 @@ export default async function importsBench(env) {
       name,
       spawn(process.execPath, [...NODE_ARGS, path.join(here, `../apps/${name}/dist/main.js`)], {
         env: envOf(name),
-        stdio: 'ignore',
+        stdio: process.env.BENCH_IMPORTS_LOGS ? 'inherit' : 'ignore',
       }),
     ]),
   );
