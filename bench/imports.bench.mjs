@@ -21,6 +21,8 @@ const BIG_MB = Number(process.env.BENCH_IMPORTS_BIG_MB ?? 256);
 const PARSE_SECONDS = Number(process.env.BENCH_IMPORTS_PARSE_SECONDS ?? 30);
 /** past this, the import's figures are those reached so far */
 const MAX_SECONDS = Number(process.env.BENCH_IMPORTS_MAX_SECONDS ?? 900);
+/** node options of both services, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where their time goes */
+const NODE_ARGS = (process.env.BENCH_IMPORTS_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PORTS = { assets: 3914, imports: 3916 };
 
 const COLUMNS = [
@@ -86,7 +88,10 @@ export default async function importsBench(env) {
   const services = Object.fromEntries(
     ['assets', 'imports'].map((name) => [
       name,
-      spawn(process.execPath, [path.join(here, `../apps/${name}/dist/main.js`)], { env: envOf(name), stdio: 'ignore' }),
+      spawn(process.execPath, [...NODE_ARGS, path.join(here, `../apps/${name}/dist/main.js`)], {
+        env: envOf(name),
+        stdio: process.env.BENCH_IMPORTS_LOGS ? 'inherit' : 'ignore',
+      }),
     ]),
   );
   const url = (name) => `http://127.0.0.1:${PORTS[name]}`;

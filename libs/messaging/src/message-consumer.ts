@@ -45,6 +45,8 @@ export interface MessageConsumerOptions<Message> {
   maxBackoffMs?: number;
   /** partitions handled at once; order holds within a partition, so per stream (default 3) */
   partitionsConsumedConcurrently?: number;
+  /** what a fetch brings of a partition at most (kafkajs's default 1 MiB): a batch's size for `handleBatch` */
+  maxBytesPerPartition?: number;
   /**
    * When given, a dead letter parks its stream (the message key): the stream's later messages wait
    * in it, in order, until `replay`; messages without a key are dead-lettered alone.
@@ -154,7 +156,12 @@ export class MessageConsumer<Message> {
   }
 
   private createConsumer(): Consumer {
-    const consumer = this.options.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      // (kafkajs's whole fetch is 10 MiB at most)
+      ...(this.options.maxBytesPerPartition && { maxBytesPerPartition: this.options.maxBytesPerPartition }),
+    });
     // partitions may have moved: another member may have parked streams this one will now read
     consumer.on(consumer.events.GROUP_JOIN, () => this.loadParked());
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -221,12 +228,12 @@ export class MessageConsumer<Message> {
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
-    if (!this.commits) return this.handleBatch(payload);
-    // a buffering handler may wait for a flush under way: the member beats meanwhile
+    // a batch may take long (a command server's hundreds of commands on a loaded database; a
+    // buffering handler waiting for a flush under way): the member beats meanwhile
     const beating = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_MS);
     try {
       await this.handleBatch(payload);
-      if (!this.commits.handled(payload.batch)) return;
+      if (!this.commits?.handled(payload.batch)) return;
       for (let attempt = 1; ; attempt++) {
         try {
           return await this.commits.flushAndCommit();

@@ -23,9 +23,22 @@ export interface LineResult {
 
 export const lineResultId = (runId: string, line: number) => `${runId}:${line}`;
 
+export type LineCounts = Record<LineStatus, number>;
+
+/** A run's lines recorded so far, by status: kept as they are inserted, so that a run's progress costs no count. */
+interface RunTally extends LineCounts {
+  _id: string;
+}
+
+export const totalOf = (counts: LineCounts) => counts.success + counts.warning + counts.failed;
+
 /**
  * The report of every run (`import_lines`), inserted only, in batches: the importer's own verdicts
- * as it reads the lines, the owning services' answers as they come back.
+ * as it reads the lines, the owning services' answers as they come back. Each insert adds the
+ * lines it wrote to its runs' tallies (`import_line_tallies`): FerretDB counts a run's lines by
+ * reading them all, which a run's progress cannot afford every second. A tally may fall short
+ * (a process stopped between the insert and the addition, whose lines are then duplicates when
+ * inserted again): recount sets it from the lines themselves.
  */
 @Injectable()
 export class LineResults {
@@ -45,17 +58,51 @@ export class LineResults {
     return collection;
   }
 
+  private tallies(): Collection<RunTally> {
+    return this.connection.collection<RunTally>('import_line_tallies');
+  }
+
   async record(results: LineResult[]): Promise<void> {
     if (results.length === 0) return;
+    let refused = new Set<number>();
     try {
       await (await this.collection()).insertMany(results, { ordered: false });
     } catch (error) {
       // a line recorded before (a resumed batch, a redelivered answer) keeps its first result
-      if ((error as { code?: number }).code !== 11000) throw error;
+      refused = duplicatesOnly(error, results.length);
     }
+    await this.tally(results.filter((_, index) => !refused.has(index)));
   }
 
-  async counts(runId: string): Promise<Record<LineStatus, number>> {
+  /** Adds the lines inserted to their runs' tallies: one update a run. */
+  private async tally(inserted: LineResult[]): Promise<void> {
+    const byRun = new Map<string, LineCounts>();
+    for (const { runId, status } of inserted) {
+      const counts = byRun.get(runId) ?? { success: 0, warning: 0, failed: 0 };
+      counts[status]++;
+      byRun.set(runId, counts);
+    }
+    await Promise.all(
+      [...byRun].map(([runId, counts]) =>
+        this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true }),
+      ),
+    );
+  }
+
+  /** The run's lines by status as tallied (see recount). */
+  async tallied(runId: string): Promise<LineCounts> {
+    const tally = await this.tallies().findOne({ _id: runId });
+    return { success: tally?.success ?? 0, warning: tally?.warning ?? 0, failed: tally?.failed ?? 0 };
+  }
+
+  /** The run's lines by status, counted (a read of all of them), which becomes its tally. */
+  async recount(runId: string): Promise<LineCounts> {
+    const counts = await this.counts(runId);
+    await this.tallies().updateOne({ _id: runId }, { $set: counts }, { upsert: true });
+    return counts;
+  }
+
+  async counts(runId: string): Promise<LineCounts> {
     const collection = await this.collection();
     const [success, warning, failed] = await Promise.all(
       (['success', 'warning', 'failed'] as const).map((status) => collection.countDocuments({ runId, status })),
@@ -83,4 +130,21 @@ export class LineResults {
     const failed = await (await this.collection()).find({ runId, status: 'failed' }).sort({ line: 1 }).toArray();
     return new Map(failed.map((line) => [line.line, line]));
   }
+}
+
+/**
+ * The positions of the documents an unordered insert refused as there already (all of them when
+ * the refusal does not say which: their tally waits for a recount); throws any other failure.
+ */
+function duplicatesOnly(error: unknown, count: number): Set<number> {
+  const { code, writeErrors } = (error ?? {}) as { code?: number; writeErrors?: unknown };
+  const refused = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as Array<{
+    code?: number;
+    index?: number;
+  }>;
+  if (refused.length > 0 && refused.every((one) => one.code === 11000 && typeof one.index === 'number')) {
+    return new Set(refused.map((one) => one.index!));
+  }
+  if (refused.length === 0 && code === 11000) return new Set(Array.from({ length: count }, (_, index) => index));
+  throw error;
 }

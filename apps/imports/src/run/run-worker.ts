@@ -13,7 +13,7 @@ import { lineValues, type LineValues } from './domain/line-values';
 import { RESULT_CODES } from './domain/result-codes';
 import { fileLines, type FileLine } from './file-lines';
 import { importRunDecider, runStreamId, type RunCommand, type RunState } from './import-run.decider';
-import { LineResults, lineResultId, type LineResult, type LineStatus } from './line-results';
+import { LineResults, lineResultId, totalOf, type LineResult } from './line-results';
 import { RunCommands } from './run-commands';
 import { RunFiles } from './run-files';
 import { RunQueue } from './run-queue';
@@ -27,6 +27,11 @@ const LINE_NAMESPACE = '6f1d2c2e-8a57-4f0c-9a3e-3c1b6c0f9e21';
 const WORKER = systemCaller('imports.worker');
 /** how long a run waits without any new answer before it fails (the owner is away for long) */
 const ANSWERS_TIMEOUT_MS = 10 * 60_000;
+/** how often a waiting run looks at its tally, and every how many looks at its status (cancelled?) */
+const POLL_MS = 250;
+const STATUS_EVERY_POLLS = 4;
+/** a tally that stands still this long is recounted once */
+const RECOUNT_AFTER_MS = 5_000;
 
 interface RunContext {
   runId: string;
@@ -124,12 +129,19 @@ export class RunWorker {
     return last;
   }
 
-  /** Waits for the answers of the lines sent, then finishes the run with its counts. */
+  /**
+   * Waits for the answers of the lines sent, then finishes the run with its counts: the lines
+   * counted, once their tally says all are there.
+   */
   private async finishOnceAnswered(run: RunContext, lastLine: number): Promise<void> {
-    const counts = await this.untilAnswered(run, this.dataLinesUpTo(run, lastLine));
-    if (!counts) return;
-    const finished = { succeeded: counts.success + counts.warning, warnings: counts.warning, failed: counts.failed };
-    return this.decide(run, { type: 'finish', counts: finished });
+    const expected = this.dataLinesUpTo(run, lastLine);
+    for (;;) {
+      if (!(await this.untilAnswered(run, expected))) return;
+      const counts = await this.results.recount(run.runId);
+      if (totalOf(counts) < expected) continue; // the tally ran ahead: it is the count now
+      const finished = { succeeded: counts.success + counts.warning, warnings: counts.warning, failed: counts.failed };
+      return this.decide(run, { type: 'finish', counts: finished });
+    }
   }
 
   /** Lines of data from the first to `line` (the header is no line of data). */
@@ -138,27 +150,33 @@ export class RunWorker {
   }
 
   /**
-   * Waits until `expected` lines have their result: their counts, or null once the run stopped
-   * running, or failed because no answer came for long (the owner away).
+   * Waits until the run's tally shows `expected` lines with their result: false once the run
+   * stopped running, or failed because no answer came for long (the owner away). A tally that
+   * stands still for a while is recounted (it may have fallen short, see LineResults).
    */
-  private async untilAnswered(run: RunContext, expected: number): Promise<Record<LineStatus, number> | null> {
+  private async untilAnswered(run: RunContext, expected: number): Promise<boolean> {
     let answered = -1;
     let quietSince = Date.now();
-    for (;;) {
-      const counts = await this.results.counts(run.runId);
-      const total = counts.success + counts.warning + counts.failed;
-      if (total >= expected) return counts;
-      if (total !== answered) [answered, quietSince] = [total, Date.now()];
-      else if (Date.now() - quietSince > ANSWERS_TIMEOUT_MS) {
+    let recounted = false;
+    for (let polls = 0; ; polls++) {
+      const total = totalOf(await this.results.tallied(run.runId));
+      if (total >= expected) return true;
+      if (total !== answered) [answered, quietSince, recounted] = [total, Date.now(), false];
+      else if (!recounted && Date.now() - quietSince > RECOUNT_AFTER_MS) {
+        recounted = true;
+        if (totalOf(await this.results.recount(run.runId)) >= expected) return true;
+      } else if (Date.now() - quietSince > ANSWERS_TIMEOUT_MS) {
         await this.fail(
           run.runId,
           `${expected - total} lines got no answer from ${run.target.service} within ${ANSWERS_TIMEOUT_MS / 1000} s`,
         );
-        return null;
+        return false;
       }
-      const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
-      if (state.status !== 'running') return null;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (polls > 0 && polls % STATUS_EVERY_POLLS === 0) {
+        const { state } = await this.commands.load(importRunDecider, runStreamId(run.runId));
+        if (state.status !== 'running') return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
 

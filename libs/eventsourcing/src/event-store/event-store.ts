@@ -69,6 +69,11 @@ export class MongoEventStore {
   private readonly inserts: InsertBatcher<StoredCommit | OutboxEntry>;
   /** commits this process appended, until the relay publishes them: it then needs no read (bounded) */
   private readonly unpublished = new LRUCache<string, StoredCommit>({ max: 10_000, ttl: 60_000 });
+  /**
+   * commits this process is writing: their outbox entries may show before the write answers (a
+   * group commit of hundreds), and the relay waits for them rather than read them
+   */
+  private readonly appending = new Set<string>();
 
   constructor(
     connection: Connection,
@@ -78,7 +83,8 @@ export class MongoEventStore {
     this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
     this.outbox = connection.collection<OutboxEntry>(options.eventsCollection ?? 'events');
     this.migrations = connection.collection(`${options.eventsCollection ?? 'events'}_migrations`);
-    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommit | OutboxEntry>);
+    // a batch of an import's commands appends hundreds of streams at once: a few inserts, not one per hundred
+    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommit | OutboxEntry>, { maxBatch: 500 });
   }
 
   async createIndexes(): Promise<void> {
@@ -157,6 +163,7 @@ export class MongoEventStore {
   private async write(commit: StoredCommit, expectedVersion: number, request?: RequestKey): Promise<EventEnvelope[]> {
     const { streamId, events: envelopes } = commit;
     const entry = outboxEntryOf(commit);
+    this.appending.add(commit._id);
     try {
       await this.inserts.insert([entry, commit]);
     } catch (error) {
@@ -173,6 +180,8 @@ export class MongoEventStore {
       await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
       if (!isDuplicateKeyError(error)) throw error;
       throw await this.collision(streamId, expectedVersion, request);
+    } finally {
+      this.appending.delete(commit._id);
     }
     return this.appended(commit, envelopes);
   }
@@ -295,6 +304,11 @@ export class MongoEventStore {
   /** A commit this process appended and the relay has not published yet, without a read. */
   appendedCommit(id: string): StoredCommit | undefined {
     return this.unpublished.get(id);
+  }
+
+  /** Whether this process is writing the commit now (its outbox entry may already show). */
+  isAppending(id: string): boolean {
+    return this.appending.has(id);
   }
 
   /** The relay published it. */

@@ -206,6 +206,8 @@ export class OutboxRelay {
     for (const entry of entries) {
       const appended = this.store.appendedCommit(entry.commit.id);
       if (appended) found.push(appended);
+      // its write is under way here: it wakes the relay once done, a read now would find nothing to gain
+      else if (this.store.isAppending(entry.commit.id)) held.add(entry.commit.streamId);
       else missing.push(entry);
     }
     const orphans: OutboxEntry[] = [];

@@ -63,6 +63,9 @@ async function tryApplyAll<Doc extends object>(
   // a cached copy may be stale (another replica wrote since): the conditional write then fails
   // and the loop above reads the document again
   const cached = cache?.get(streamId);
+  // what this process wrote already reflects these events (the Kafka consumer after the writer's
+  // inline apply): nothing to do, not even a copy
+  if (cached && given.every((event) => event.sequence <= cached._sequence)) return true;
   const stored = cached
     ? structuredClone(cached) // a projection may change what it is given: the cache keeps its own copy
     : await firstOrStored(collection, given, fresh);
@@ -119,7 +122,7 @@ export class CollectionWriters<Doc extends object> {
     if (!writer) {
       // a rebuild swapped the collection: the old one's copies are of no use any more
       this.byCollection.clear();
-      writer = { copies: new BoundedMap(this.capacity), inserts: new InsertBatcher(collection) };
+      writer = { copies: new BoundedMap(this.capacity), inserts: new InsertBatcher(collection, { maxBatch: 500 }) };
       this.byCollection.set(collection.collectionName, writer);
     }
     return writer;

@@ -48,6 +48,27 @@ describe('projections and consumers', () => {
     ]);
   });
 
+  it('applies streams that begin in a batch together (one insert), and tells when a stream’s apply under way ended', async () => {
+    const store = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'fresh-together' });
+    const firsts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => kernel.store.append(`counter-f${i}`, 0, [increment(i)], testMetadata)),
+    );
+    const collection = await store.collection();
+    const inserts = jest.spyOn(collection, 'insertMany');
+    const applying = store.applyBatch(firsts.map(([event]) => event));
+    let settled = false;
+    const waited = store.settled('counter-f7').then(() => (settled = true));
+    expect(settled).toBe(false);
+    await applying;
+    await waited;
+    // the first goes alone while the others gather behind it
+    expect(inserts.mock.calls.length).toBeLessThanOrEqual(2);
+    inserts.mockRestore();
+    expect(await store.lastWritten('counter-f7')).toMatchObject({ total: 7, _sequence: 1 });
+    await expect(store.settled('counter-unknown')).resolves.toBeUndefined();
+    expect(await collection.countDocuments({ _id: { $regex: /^counter-f/ } })).toBe(40);
+  });
+
   it('parks a poison message in <topic>.dlq with its error and goes on with later messages', async () => {
     const topic = `${kernel.topic}.poison`;
     await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], { partitions: 1 });

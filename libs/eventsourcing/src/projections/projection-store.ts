@@ -11,6 +11,12 @@ import type { ProgressListener, Replay } from './replay';
 import { StoreReplay, type StoreReplayOptions } from './store-replay';
 import { TopicReplay, type TopicSource } from './topic-replay';
 
+/**
+ * streams applied at once when they begin in the batch (no read, one insert each, gathered by the
+ * group commit); bounded, as each is read when its document turns out to be there already
+ */
+const FRESH_LANES = 256;
+
 interface Pointer {
   _id: string;
   collection: string;
@@ -42,6 +48,8 @@ export class ProjectionStore<Doc extends object> {
    * racing it to a refused insert and a read.
    */
   private readonly streams = new KeyedQueue();
+  /** the streams whose applies are under way in this process, each to when they end (see settled) */
+  private readonly applying = new Map<string, Promise<void>>();
 
   /**
    * `source`: the event store of the projection's own context. A writer applying its events inline
@@ -106,11 +114,35 @@ export class ProjectionStore<Doc extends object> {
   applyBatch(events: EventEnvelope[]): Promise<void> {
     const streams = handledByStream(this.projection, events);
     if (streams.length === 0) return Promise.resolve();
+    // streams that begin here need no read: all at once, their inserts meet in one group commit
+    const [fresh, known] = partition(streams, (stream) => stream[0].sequence === 1);
     const applying = this.gate.shared(async () => {
       const collection = await this.collection();
-      await inLanes(streams, (stream) => this.applyStream(collection, stream));
+      await Promise.all([
+        inLanes(fresh, (stream) => this.applyStream(collection, stream), FRESH_LANES),
+        inLanes(known, (stream) => this.applyStream(collection, stream)),
+      ]);
     });
-    return applying.finally(() => this.applied++);
+    const done = applying.finally(() => this.applied++);
+    this.underWay(streams, done);
+    return done;
+  }
+
+  /** Notes the streams being applied now, from the call on (before the gate and the collection's pointer). */
+  private underWay(streams: EventEnvelope[][], applying: Promise<void>): void {
+    const settled = applying.catch(() => undefined);
+    for (const [{ streamId }] of streams) this.applying.set(streamId, settled);
+    void settled.then(() => {
+      for (const [{ streamId }] of streams) if (this.applying.get(streamId) === settled) this.applying.delete(streamId);
+    });
+  }
+
+  /**
+   * Once this process's applies of the stream under way have ended (at once when none is): a
+   * reader of the stream's events then finds the document in lastWritten rather than reading it.
+   */
+  settled(streamId: string): Promise<void> {
+    return this.applying.get(streamId) ?? Promise.resolve();
   }
 
   private applyStream(collection: Collection<Doc & ProjectedFields>, events: EventEnvelope[]): Promise<void> {
@@ -217,4 +249,11 @@ async function createIndexes<Doc extends object>(
   projection: Projection<Doc>,
 ): Promise<void> {
   for (const index of projection.indexes ?? []) await collection.createIndex(index.keys, index.options ?? {});
+}
+
+function partition<Item>(items: Item[], test: (item: Item) => boolean): [Item[], Item[]] {
+  const passed: Item[] = [];
+  const failed: Item[] = [];
+  for (const item of items) (test(item) ? passed : failed).push(item);
+  return [passed, failed];
 }

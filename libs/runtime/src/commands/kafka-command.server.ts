@@ -16,6 +16,7 @@ import {
   createIdempotentProducer,
   ensureTopics,
   MessageConsumer,
+  withinMessage,
   probeKafka,
   type KafkaConnection,
   type TopicSettings,
@@ -62,6 +63,11 @@ interface Answered {
  * in the stores' group commits (MONGO_MAX_POOL_SIZE bounds what reaches the database at once)
  */
 const STREAMS_AT_ONCE = 500;
+/**
+ * what a fetch of a partition brings at most: messages of up to 512 KiB (an import's ~200 commands
+ * each), so that its batches in flight are answered together rather than one or two at a time
+ */
+const BATCH_BYTES = 8 * 2 ** 20;
 
 /**
  * Nest's transport for the service's command topic: each command goes to the handler declared
@@ -143,36 +149,51 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       groupId: this.options.groupId,
       topics: [this.topic],
       decode: (message) => decodeCommands(message.value?.toString('utf8') ?? ''),
-      handle: (commands) => this.answerAll(commands),
-      maxAttempts: this.options.retry?.maxAttempts ?? 10,
+      handle: (commands) => this.answerAll([commands]),
+      // a fetched batch's messages at once: a sender's batches in flight meet in one round
+      handleBatch: (messages) => this.answerAll(messages),
+      maxBytesPerPartition: BATCH_BYTES,
+      // a command that failed in its batch ran once already: the message by message retry has one attempt less
+      maxAttempts: Math.max(1, (this.options.retry?.maxAttempts ?? 10) - 1),
       backoffMs: this.options.retry?.backoffMs ?? 200,
       ...consumerReports(this.log, this.options.groupId, this.options.counted),
     });
   }
 
   /**
-   * A batch: each stream's commands in their order, many streams at once (a batch of an import's
-   * lines names hundreds of streams, each command waiting on the database, whose group commits
-   * gather their writes), the new answers recorded in one insert, and every answer in one send per
-   * reply topic. A batch that failed is retried whole once every command has settled: those that
+   * A batch of messages: each stream's commands in their order, many streams at once (a batch of
+   * an import's lines names hundreds of streams, each command waiting on the database, whose group
+   * commits gather their writes), the new answers recorded in one insert, and each message's
+   * answers in one send per reply topic, within the message's span (the sender's trace goes on).
+   * A batch that failed is retried message by message once every command has settled: those that
    * ran are answered again from their results, kept in memory until recorded.
    */
-  private async answerAll(commands: CommandEnvelope[]): Promise<void> {
-    const streams = new Map<string, CommandEnvelope[]>();
-    for (const command of commands) streams.set(command.streamId, [...(streams.get(command.streamId) ?? []), command]);
+  private async answerAll(messages: CommandEnvelope[][]): Promise<void> {
+    const streams = new Map<string, Array<[CommandEnvelope, CommandEnvelope[]]>>();
+    for (const message of messages) {
+      for (const command of message) {
+        streams.set(command.streamId, [...(streams.get(command.streamId) ?? []), [command, message]]);
+      }
+    }
     const queues = [...streams.values()];
-    const answered: Answered[] = [];
+    const answered = new Map<CommandEnvelope, Answered>();
     let next = 0;
     const lane = async () => {
       for (let queue = queues[next++]; queue; queue = queues[next++]) {
-        for (const command of queue) answered.push({ command, ...(await this.resultOf(command)) });
+        for (const [command, message] of queue) {
+          const result = await withinMessage(message, () => this.resultOf(command));
+          answered.set(command, { command, ...result });
+        }
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: Math.min(STREAMS_AT_ONCE, queues.length) }, lane));
-    const recorded = await this.recordNew(answered);
+    const recorded = new Map(await this.recordNew([...answered.values()]));
     const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    await this.sendAnswers(recorded);
+    for (const message of messages) {
+      const answers = message.map((command): [CommandEnvelope, CommandResult] => [command, recorded.get(command)!]);
+      await withinMessage(message, () => this.sendAnswers(answers));
+    }
   }
 
   /** Records the answers not stored before, in one insert; the first recorded stays. */

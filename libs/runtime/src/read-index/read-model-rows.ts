@@ -204,7 +204,10 @@ export class ReadModelRows<Row extends IndexedRow> implements FedIndex {
     const streamId = this.source.streamOf(key);
     const held = this.index.sequenceOf(key);
     const store = this.projections.store<object>(this.source.projection.name);
-    // what this process wrote itself needs no read, when it is that recent
+    // what this process wrote itself needs no read, when it is that recent; its apply of the
+    // stream may be under way still (the event came from Kafka before the writer's group commit
+    // answered): it ends first
+    await store.settled(streamId);
     const written = (await store.lastWritten(streamId)) as (ProjectedFields & Record<string, unknown>) | undefined;
     const doc =
       written && written._sequence >= sequence

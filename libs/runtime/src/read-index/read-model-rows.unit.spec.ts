@@ -33,6 +33,9 @@ function readModel() {
   const model = {
     docs,
     written,
+    reads: 0,
+    /** the writer's apply of a stream under way in this process, by stream id */
+    applying: new Map<string, Promise<void>>(),
     whileReading: async () => {},
     write(key: string, sequence: number) {
       const doc = { _id: `thing-${key}`, _sequence: sequence };
@@ -42,6 +45,7 @@ function readModel() {
   };
   const collection = {
     findOne: async ({ _id }: { _id: string }) => {
+      model.reads++;
       const found = docs.get(_id) ?? null;
       await model.whileReading();
       return found && { ...found };
@@ -52,7 +56,10 @@ function readModel() {
       })(),
   };
   const projections = {
-    store: () => ({ lastWritten: async (streamId: string) => written.get(streamId) }),
+    store: () => ({
+      lastWritten: async (streamId: string) => written.get(streamId),
+      settled: (streamId: string) => model.applying.get(streamId) ?? Promise.resolve(),
+    }),
     collection: async () => collection,
   } as unknown as ProjectionRegistry;
   return { model, projections };
@@ -75,6 +82,21 @@ describe('an index fed from a read model, document by document', () => {
     await rows.refresh([changed('a', 1)]);
     expect(index.row('a')).toEqual({ key: 'a', sequence: 1 });
     expect(rows.lag().rows).toBe(0);
+  });
+
+  it('waits for the writer’s apply under way of the stream, and takes its copy without reading the document', async () => {
+    const { model, projections } = readModel();
+    const index = new Rows();
+    const rows = new ReadModelRows(projections, index, SOURCE);
+    // the event came from Kafka while this process's group commit of the document was on its way
+    let applied = () => {};
+    model.applying.set('thing-a', new Promise<void>((resolve) => (applied = resolve)));
+    const refreshed = rows.refresh([changed('a', 1)]);
+    model.write('a', 1);
+    applied();
+    await refreshed;
+    expect(index.row('a')).toEqual({ key: 'a', sequence: 1 });
+    expect(model.reads).toBe(0);
   });
 
   it('removes the row of a document gone (its stream ended)', async () => {

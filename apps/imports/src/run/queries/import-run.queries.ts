@@ -85,10 +85,13 @@ export class ImportRunQueries {
     return run;
   }
 
-  /** The run with its progress: lines answered by status, lines per second since it started. */
+  /**
+   * The run with its progress: lines answered by status (tallied while it runs, counted once it
+   * ended), lines per second since it started.
+   */
   async progress(caller: Caller, runId: string) {
     const run = await this.visible(caller, runId);
-    const counts = await this.lines.counts(runId);
+    const counts = run.endedAt ? await this.lines.counts(runId) : await this.lines.tallied(runId);
     const done = counts.success + counts.warning + counts.failed;
     const seconds = run.startedAt
       ? (Date.parse(run.endedAt ?? new Date().toISOString()) - Date.parse(run.startedAt)) / 1000
