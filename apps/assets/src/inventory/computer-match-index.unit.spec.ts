@@ -101,7 +101,9 @@ describe('the computers’ matching index', () => {
     expect(restored.find({ rule: 'MAC', macs: ['bb:01'] })?.assetId).toBe('c9');
     expect(restored.byDevice('device-9')?.assetId).toBe('c9');
     // an event read again from the snapshot's positions changes nothing
-    await restored.refresh([{ ...created, data: { ...(created.data as object), fields: { serial: 'OTHER' } } }]);
+    await restored.refresh([
+      { ...created, data: { ...(created.data as object), fields: { serial: 'OTHER' } } } as EventEnvelope,
+    ]);
     expect(restored.find({ rule: 'Serial', serial: 'SNAP' })?.assetId).toBe('c9');
   });
 });
