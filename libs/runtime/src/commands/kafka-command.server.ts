@@ -172,7 +172,9 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     const streams = new Map<string, Array<[CommandEnvelope, CommandEnvelope[]]>>();
     for (const message of messages) {
       for (const command of message) {
-        streams.set(command.streamId, [...(streams.get(command.streamId) ?? []), [command, message]]);
+        const queue = streams.get(command.streamId);
+        if (queue) queue.push([command, message]);
+        else streams.set(command.streamId, [[command, message]]);
       }
     }
     const queues = [...streams.values()];
