@@ -82,11 +82,20 @@ export class LineResults {
       counts[status]++;
       byRun.set(runId, counts);
     }
-    await Promise.all(
-      [...byRun].map(([runId, counts]) =>
-        this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true }),
-      ),
-    );
+    await Promise.all([...byRun].map(([runId, counts]) => this.addToTally(runId, counts)));
+  }
+
+  /**
+   * The first additions to a run's tally may race (answers of several partitions at once): the
+   * upsert that loses is refused as a duplicate (FerretDB does not retry it as MongoDB does), and
+   * adds again to the tally now there. Thrown, it would send the whole batch of answers again line by line.
+   */
+  private async addToTally(runId: string, counts: LineCounts): Promise<void> {
+    const add = () => this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true });
+    await add().catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+      return add();
+    });
   }
 
   /** The run's lines by status as tallied (see recount). */
