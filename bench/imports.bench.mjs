@@ -27,6 +27,7 @@ const MAX_SECONDS = Number(process.env.BENCH_IMPORTS_MAX_SECONDS ?? 900);
 const NODE_ARGS = (process.env.BENCH_IMPORTS_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PORTS = { assets: 3914, imports: 3916 };
 const COMPARED_PORTS = { assets: 3924, imports: 3926 };
+const TIMELINE_SECONDS = 10;
 
 const COLUMNS = [
   ['Nom', 'name', true],
@@ -250,10 +251,14 @@ async function importEndToEnd({ url, api, modelId, file }) {
       (await (await api('GET', `${url('imports')}/api/import-runs/${runId}`)).json()).status,
     );
   let rows = 0;
+  // rows visible every TIMELINE_SECONDS: whether the rate holds as the run and its collections grow
+  const timeline = [];
   // until every row shows, the time is up, or the run ended with rows that will never show (refused)
   for (let last = -1; rows < ROWS && Date.now() - started < MAX_SECONDS * 1000; ) {
     await sleep(1000);
     [last, rows] = [rows, (await visible()) - before];
+    const at = Math.floor((Date.now() - started) / 1000 / TIMELINE_SECONDS) * TIMELINE_SECONDS;
+    if (at > (timeline.at(-1)?.[0] ?? 0)) timeline.push([at, rows]);
     if (rows === last && (await ended())) break;
   }
   const seconds = (Date.now() - started) / 1000;
@@ -266,6 +271,8 @@ async function importEndToEnd({ url, api, modelId, file }) {
     seconds: round(seconds, 1),
     uploadSeconds: round(uploadSeconds, 2),
     rowsPerSecond: round(rows / seconds, 1),
+    /** [seconds since the upload, rows visible], every TIMELINE_SECONDS */
+    timeline,
     // lines assets answered (created) by then: the list shows them once its read model has caught up
     run: {
       status: report.status,
