@@ -199,6 +199,14 @@ describe('a command that committed, answered from its commit', () => {
     expect(await commitsOf('tally-stored')).toBe(1);
   });
 
+  it('refuses a command id reused for another command, its first answer not stored', async () => {
+    const command = grant({ streamId: 'tally-first' });
+    await answerTo(command, 1);
+    const reused = { ...grant({ streamId: 'tally-other' }), commandId: command.commandId };
+    expect(await answerTo(reused, 2)).toMatchObject({ type: 'command.refused', data: { code: 'conflict' } });
+    expect(await commitsOf('tally-other')).toBe(0);
+  });
+
   it('still stores a refusal, and answers its redelivery with it', async () => {
     const command = grant({ streamId: 'tally-refused', refuse: true });
     const first = await answerTo(command, 1);

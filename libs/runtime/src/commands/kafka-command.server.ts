@@ -235,21 +235,21 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     if (computed) return { result: computed, stored: false };
     const { result, replayed, committed } = await this.run(command);
     if (committed && !replayed) return { result, stored: true };
-    const wroteBefore = committed || result.type === 'command.refused' ? undefined : await this.lastCommitOf(command);
+    const wroteBefore = committed ? undefined : await this.lastCommitOf(command);
     if (!committed && !wroteBefore && result.type === 'command.accepted' && !replayed) return this.unanswered(result);
     const first = (await this.options.results.find([command.commandId])).get(command.commandId);
     if (first) return this.sameCommand(command, first) ? { result: first, stored: true } : this.reused(command);
     if (committed) return { result, stored: true };
-    // nothing written now, a commit written at an earlier delivery (a value found that it created)
-    if (wroteBefore) {
-      if (wroteBefore.fingerprint !== commandFingerprint(command)) return this.reused(command);
-      const value = result.type === 'command.accepted' ? result.data.answer : undefined;
-      return { result: answerOfCommit(command, wroteBefore, value, this.options.service), stored: true };
+    // an id whose commits asked something else; or nothing written now, a commit written at an
+    // earlier delivery (a value found that it created)
+    if (wroteBefore && wroteBefore.fingerprint !== commandFingerprint(command)) return this.reused(command);
+    if (wroteBefore && result.type === 'command.accepted') {
+      return { result: answerOfCommit(command, wroteBefore, result.data.answer, this.options.service), stored: true };
     }
     return this.unanswered(result);
   }
 
-  /** The last commit an earlier delivery of this command wrote, when this one wrote nothing. */
+  /** The last commit an earlier delivery of this command (or another under its id) wrote, when this one committed nothing. */
   private lastCommitOf(command: CommandEnvelope) {
     return this.options.results.lastCommitOf(command.commandId);
   }
