@@ -209,24 +209,13 @@ describe('a request that may come again (an Idempotency-Key)', () => {
     const likelyNew = (key: string) => ({ key, fingerprint: 'f1', likelyNew: true });
 
     it('is written once: a retry the store refuses is answered with the stream as it stands and the first commit', async () => {
-      const options = { request: likelyNew('k-new-increment') };
-      const first = await handleCommand(
-        kernel.store,
-        counterDecider,
-        'counter-new',
-        increment(3),
-        testMetadata,
-        options,
-      );
+      const keyed = () =>
+        handleCommand(kernel.store, counterDecider, 'counter-new', increment(3), testMetadata, {
+          request: likelyNew('k-new-increment'),
+        });
+      const first = await keyed();
       await handleCommand(kernel.store, counterDecider, 'counter-new', increment(1), testMetadata);
-      const retry = await handleCommand(
-        kernel.store,
-        counterDecider,
-        'counter-new',
-        increment(3),
-        testMetadata,
-        options,
-      );
+      const retry = await keyed();
       // what the first wrote, so that the command is answered alike (see KafkaCommandServer)
       const committed = first.ok ? first.committed : undefined;
       expect(committed).toEqual({ version: 1, occurredAt: expect.any(String) });
