@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import { MONGO_CONNECTION } from '@itsm/runtime';
 import type { Collection, Connection } from 'mongoose';
 import type { ResultCode } from './domain/result-codes';
@@ -82,20 +83,12 @@ export class LineResults {
       counts[status]++;
       byRun.set(runId, counts);
     }
-    await Promise.all([...byRun].map(([runId, counts]) => this.addToTally(runId, counts)));
-  }
-
-  /**
-   * The first additions to a run's tally may race (answers of several partitions at once): the
-   * upsert that loses is refused as a duplicate (FerretDB does not retry it as MongoDB does), and
-   * adds again to the tally now there. Thrown, it would send the whole batch of answers again line by line.
-   */
-  private async addToTally(runId: string, counts: LineCounts): Promise<void> {
-    const add = () => this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true });
-    await add().catch((error: unknown) => {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
-      return add();
-    });
+    // a run's batches are tallied side by side: its first ones upsert its tally at once
+    await Promise.all(
+      [...byRun].map(([runId, counts]) =>
+        concurrentUpsert(() => this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true })),
+      ),
+    );
   }
 
   /** The run's lines by status as tallied (see recount). */
@@ -107,7 +100,7 @@ export class LineResults {
   /** The run's lines by status, counted (a read of all of them), which becomes its tally. */
   async recount(runId: string): Promise<LineCounts> {
     const counts = await this.counts(runId);
-    await this.tallies().updateOne({ _id: runId }, { $set: counts }, { upsert: true });
+    await concurrentUpsert(() => this.tallies().updateOne({ _id: runId }, { $set: counts }, { upsert: true }));
     return counts;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
-import { asContractEnvelope, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
+import { asContractEnvelope, concurrentUpsert, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
 import type { AnyBulkWriteOperation, IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -103,10 +103,13 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     const first = event.type === 'asset.inventory-applied' && event.data.first === true;
     await (first ? this.insertFirst(plan.writes) : this.write(plan.writes));
     const after = manual ? {} : { facts: plan.facts };
-    await this.marks().updateOne(
-      { _id: event.streamId },
-      { $set: { sequence: event.sequence, ...after } },
-      { upsert: true },
+    // the command's catch-up and the consumer may mark a new stream at once (see write)
+    await concurrentUpsert(() =>
+      this.marks().updateOne(
+        { _id: event.streamId },
+        { $set: { sequence: event.sequence, ...after } },
+        { upsert: true },
+      ),
     );
   }
 
@@ -191,9 +194,13 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     }
   }
 
+  /**
+   * The command's catch-up and the consumer apply a technician's installation at once (in one
+   * replica or two): both upsert the new document, and FerretDB refuses the second insert.
+   */
   private async write(writes: InstallationWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    await this.installations().bulkWrite(writes.map(operationOf), { ordered: true });
+    await concurrentUpsert(() => this.installations().bulkWrite(writes.map(operationOf), { ordered: true }));
   }
 }
 
