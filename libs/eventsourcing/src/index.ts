@@ -16,6 +16,7 @@ export {
   loadAggregate,
   type CommandHandlingOptions,
   type CommandResult,
+  type CommittedWrite,
   type LoadedAggregate,
   type RequestOnState,
   type StateRequest,

@@ -89,3 +89,27 @@ describe('the installations feed', () => {
     expect(marks.map((mark) => mark.sequence)).toEqual(computers.map(() => 1));
   });
 });
+
+describe('a computer created with no software', () => {
+  it('leaves no mark, and its next event finds its facts in the store and marks it', async () => {
+    const computerId = uuidv7();
+    const streamId = `asset-${computerId}`;
+    const created = { assetId: computerId, assetType: 'computer', entityId: 'A', fields: { name: 'PC-LAZY' } };
+    await store.append(streamId, 0, [{ type: 'asset.created', data: created }], metadata);
+    await feed.catchUp(streamId, 1);
+    const mark = () => connection.collection(INSTALLATION_MARKS).findOne({ _id: streamId as never });
+    expect(await mark()).toBeNull();
+    await store.append(
+      streamId,
+      1,
+      [{ type: 'asset.trashed', data: { assetId: computerId, assetType: 'computer' } }],
+      metadata,
+    );
+    await feed.catchUp(streamId, 2);
+    expect(await mark()).toEqual({
+      _id: streamId,
+      sequence: 2,
+      facts: { computerId, name: 'PC-LAZY', entityId: 'A', trashed: true },
+    });
+  });
+});
