@@ -5,6 +5,7 @@ export { MessageConsumer, type MessageConsumerOptions, type MessageWhereabouts }
 export type { Buffering } from './buffered-commits';
 export { withinMessage } from './message-origin';
 export { probeKafka, quickKafkaAdmin } from './probe';
+export { FetchWaitKafka } from './fetch-wait-kafka';
 export {
   kafkaConnectionFrom,
   SASL_MECHANISMS,
