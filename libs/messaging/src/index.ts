@@ -6,6 +6,7 @@ export type { Buffering } from './buffered-commits';
 export { withinMessage } from './message-origin';
 export { probeKafka, quickKafkaAdmin } from './probe';
 export { FetchWaitKafka } from './fetch-wait-kafka';
+export { setGroupOffsets } from './group-offsets';
 export {
   kafkaConnectionFrom,
   SASL_MECHANISMS,
