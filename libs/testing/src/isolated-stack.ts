@@ -91,7 +91,8 @@ async function dropDatabase({ mongoUrl, dbName }: IsolatedStack) {
     // the slice's database, and those of each service started on it (`<dbName>_<service>`)
     const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
     const owned = databases.map((db) => db.name).filter((name) => name === dbName || name.startsWith(`${dbName}_`));
-    for (const name of owned) await client.db(name).dropDatabase();
+    // side by side: a platform test's six databases, one after the other, took seconds on FerretDB
+    await Promise.all(owned.map((name) => client.db(name).dropDatabase()));
   } finally {
     await client.close();
   }
