@@ -1,18 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import type { ManagedIsolatedStack } from '@itsm/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
-/** Debian's Chromium (installed by infra/local/chromium.mjs if missing), headless. */
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium (installed by infra/local/chromium.mjs if missing), headless, closed with the test file's slice. */
+export async function chromiumFor(stack: ManagedIsolatedStack): Promise<Browser> {
   execFileSync(process.execPath, [path.join(repoRoot, 'infra/local/chromium.mjs')], { stdio: 'inherit' });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Chromium's sandbox refuses to run as root, which CI and the dev machines are
     args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   });
+  stack.onTeardown(() => browser.close());
+  return browser;
 }
 
 /**

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { topicFor, type EventEnvelope } from '@itsm/contracts';
 import { createTransactionalProducer, ensureTopics, eventMessage } from '@itsm/messaging';
-import { asyncApiConformance, useIsolatedStack, type AsyncApiDocument } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { asyncApiConformance, type AsyncApiDocument, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { parse } from 'yaml';
 
@@ -151,7 +150,7 @@ let workDir: string;
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-examples-'));
   python = (await execute(process.execPath, [path.join(root, 'infra/local/python-venv.mjs')])).stdout.trim();
-  const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = stackKafka(stack);
   const topic = topicFor('tickets', stack.topicPrefix);
   await ensureTopics(kafka, [topic]);
   const producer = createTransactionalProducer(kafka, `${stack.topicPrefix}consumer-examples`);

@@ -1,8 +1,7 @@
 import { topicFor } from '@itsm/contracts';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { jsonApi } from '@itsm/runtime';
-import { eventually, readMessages, useIsolatedStack, type TopicMessage } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { eventually, readMessages, stackKafka, type TopicMessage, useIsolatedStack } from '@itsm/testing';
 import { startOtlpCollector, type CollectedSpan } from './otlp-collector';
 import { ok, untilKnown } from './platform-api';
 import { startService, type ServiceProcess } from './service-process';
@@ -11,7 +10,7 @@ import { startService, type ServiceProcess } from './service-process';
 // played by the test, as the standard OTEL_* variables ask: a ticket opened over HTTP on tickets
 // and the `sla.attached` that sla writes for it are one trace, and one correlation (the request id).
 const stack = useIsolatedStack();
-const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = stackKafka(stack);
 let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
 let tickets: ServiceProcess;
 let sla: ServiceProcess;

@@ -2,7 +2,7 @@ import { AssetFixture } from '@itsm/fixtures';
 import { jsonApi } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
+import { chromiumFor, screenshot, seriousAccessibilityViolations } from './browser';
 import { startWebPlatform, type WebPlatform } from './web-platform';
 
 // The administration screens, the language kept by identity, the list's saved searches and the
@@ -43,9 +43,8 @@ async function asGlpi() {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack.onTeardown(() => browser.close());
-  platform = await startWebPlatform(stack);
+  // the browser starts while the services do
+  [browser, platform] = await Promise.all([chromiumFor(stack), startWebPlatform(stack)]);
 }, 240_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { RIGHTS } from '@itsm/domain';
 import { jsonApi } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
+import { chromiumFor, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
 import { ok, untilKnown } from './platform-api';
 import { PARC_SERVICES, startWebPlatform, type WebPlatform } from './web-platform';
@@ -83,9 +83,8 @@ async function signedIn(login: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack.onTeardown(() => browser.close());
-  platform = await startWebPlatform(stack, PARC_SERVICES);
+  // the browser starts while the services do
+  [browser, platform] = await Promise.all([chromiumFor(stack), startWebPlatform(stack, PARC_SERVICES)]);
   tech = await signedIn('tech');
   await createGroupInCharge('Support parc');
 }, 240_000);

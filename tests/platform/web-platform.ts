@@ -40,22 +40,29 @@ export async function startWebPlatform<Service extends GatewayService = WebServi
   started: readonly Service[] = WEB_SERVICES as unknown as Service[],
 ): Promise<WebPlatform<Service>> {
   const identity = await startService(stack, 'identity');
-  await seed(stack, 'identity');
+  // the others hear of the demo users from identity's events, whenever they start
   const others = started.filter((name) => name !== 'identity');
-  const processes = await Promise.all(others.map((name) => startService(stack, name)));
+  const [processes] = await Promise.all([
+    Promise.all(others.map((name) => startService(stack, name))),
+    seed(stack, 'identity'),
+  ]);
   const services = Object.fromEntries([
     ['identity', identity],
     ...others.map((name, index) => [name, processes[index]]),
   ]) as Record<Service, ServiceProcess>;
+  // stopped all at once, before the slice goes (each one's own stop then has nothing left to do)
+  stack.onTeardown(() => Promise.all(Object.values<ServiceProcess>(services).map((service) => service.stop())));
   const upstreams = Object.fromEntries(
     Object.entries<ServiceProcess>(services).map(([name, service]) => [`ITSM_${name.toUpperCase()}_URL`, service.url]),
   );
-  for (const name of others.filter((service) => SEEDED.has(service))) await seed(stack, name, upstreams);
   // the services not started here are a free port away: the gateway answers for them
   const absent = `http://127.0.0.1:${await freePort()}`;
   const away = Object.fromEntries(
     GATEWAY_SERVICES.filter((name) => !(name in services)).map((name) => [`ITSM_${name.toUpperCase()}_URL`, absent]),
   );
-  const gateway = await startService(stack, 'gateway', { ...away, ...upstreams, LOG_LEVEL: 'silent' });
+  const [gateway] = await Promise.all([
+    startService(stack, 'gateway', { ...away, ...upstreams, LOG_LEVEL: 'silent' }),
+    ...others.filter((service) => SEEDED.has(service)).map((name) => seed(stack, name, upstreams)),
+  ]);
   return { services, url: gateway.url.replace('127.0.0.1', 'localhost') };
 }

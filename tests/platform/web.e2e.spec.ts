@@ -4,7 +4,7 @@ import path from 'node:path';
 import { jsonApi, type ApiAnswer } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
+import { chromiumFor, screenshot, seriousAccessibilityViolations, signedInPage } from './browser';
 import { committedDocument, committedDocumentPath, servedDocument } from './openapi-documents';
 import { startWebPlatform, WEB_SERVICES, type WebPlatform } from './web-platform';
 
@@ -62,9 +62,8 @@ async function untilKnown(call: () => Promise<ApiAnswer>): Promise<ApiAnswer['bo
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  stack.onTeardown(() => browser.close());
-  platform = await startWebPlatform(stack);
+  // the browser starts while the services do
+  [browser, platform] = await Promise.all([chromiumFor(stack), startWebPlatform(stack)]);
   const glpi = (await (
     await fetch(`${platform.services.identity.url}/api/auth/login`, {
       method: 'POST',

@@ -1,6 +1,5 @@
 import { deadLetterTopicFor, type CommandEnvelope } from '@itsm/contracts';
-import { acceptedData, CommandSender, readTopic, useIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { acceptedData, CommandSender, readTopic, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { startIdentity, type Api, type IdentityUnderTest } from './test-support/identity-test-app';
 
@@ -132,7 +131,7 @@ it('refuses a command type identity does not take, and an unknown version', asyn
 it('parks a message that breaks the envelope contract in the dead-letter topic, the whole batch unanswered', async () => {
   const good = register('import.parked');
   await sender.sendRaw('broken', JSON.stringify([good, { ...good, commandId: 'not-a-uuid' }]));
-  const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = stackKafka(stack);
   const [parked] = await readTopic(kafka, deadLetterTopicFor(sender.topic), 1);
   expect(parked).toEqual([good, { ...good, commandId: 'not-a-uuid' }]);
   expect(sender.resultsFor(good.commandId)).toEqual([]);

@@ -1,6 +1,5 @@
 import { topicFor } from '@itsm/contracts';
-import { eventually, readTopic, useIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { eventually, readTopic, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { commandMetadata, systemCaller } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
@@ -391,7 +390,7 @@ describe('events and GDPR erasure', () => {
       phone: '06 12 34 56 78',
       password: 'ne pas publier',
     });
-    const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    const kafka = stackKafka(stack);
     const topic = topicFor('identity', stack.topicPrefix);
     const published = await readTopic(kafka, topic, (events) =>
       events.some((event) => event.streamId === `user-${userId}`),

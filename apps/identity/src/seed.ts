@@ -24,24 +24,26 @@ const DEMO_USERS = [
 const SEED = systemCaller('identity');
 
 export async function seedIdentity(commandBus: CommandBus, accounts: AccountStore): Promise<string[]> {
-  const created: string[] = [];
-  for (const { login, firstName, lastName, profileId } of DEMO_USERS) {
-    if (await accounts.findByLogin(login)) continue;
-    const { userId } = await commandBus.execute(
-      new RegisterUserCommand(SEED, {
-        login,
-        firstName,
-        lastName,
-        password: login,
-        defaultEntityId: ROOT_ENTITY_ID,
-      }),
-    );
-    await commandBus.execute(
-      new GrantAuthorizationCommand(SEED, userId, { profileId, entityId: ROOT_ENTITY_ID, recursive: true }),
-    );
-    created.push(login);
-  }
-  return created;
+  // side by side: each user is a stream of its own, and argon2 hashes on libuv's threads
+  const created = await Promise.all(
+    DEMO_USERS.map(async ({ login, firstName, lastName, profileId }) => {
+      if (await accounts.findByLogin(login)) return [];
+      const { userId } = await commandBus.execute(
+        new RegisterUserCommand(SEED, {
+          login,
+          firstName,
+          lastName,
+          password: login,
+          defaultEntityId: ROOT_ENTITY_ID,
+        }),
+      );
+      await commandBus.execute(
+        new GrantAuthorizationCommand(SEED, userId, { profileId, entityId: ROOT_ENTITY_ID, recursive: true }),
+      );
+      return [login];
+    }),
+  );
+  return created.flat();
 }
 
 async function main() {

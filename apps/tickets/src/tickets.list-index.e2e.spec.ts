@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { TicketStatus } from '@itsm/contracts';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import { eventually, useIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { eventually, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import type { TicketCaller } from './ticket/access/ticket-access';
 import { fanOutPage } from '@itsm/runtime';
@@ -216,7 +215,7 @@ it('keeps a second replica up to date through its own consumer group, deleted wh
   );
   for (const query of QUERIES) await compare(replicaB, urlB, query);
 
-  const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = stackKafka(stack);
   const kafkaAdmin = kafka.admin();
   await kafkaAdmin.connect();
   try {

@@ -4,8 +4,7 @@ import { topicFor, type EventEnvelope } from '@itsm/contracts';
 import type { ProjectionStore } from '@itsm/eventsourcing';
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
 import { RuntimeModule, createServiceApp } from '@itsm/runtime';
-import { eventually, EventPublisher, useIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { EventPublisher, eventually, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { AccessTokenIssuer, type AccessTokenClaims } from './access-token';
 import { AuthModule } from './auth.module';
 import type { Caller } from '@itsm/domain';
@@ -194,7 +193,7 @@ describe('access guard', () => {
   });
 
   it("feeds the tree from identity's topic", async () => {
-    const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    const kafka = stackKafka(stack);
     const topic = topicFor('identity', stack.topicPrefix);
     await ensureTopics(kafka, [topic]);
     const producer = createIdempotentProducer(kafka);

@@ -5,6 +5,8 @@ export { MessageConsumer, type MessageConsumerOptions, type MessageWhereabouts }
 export type { Buffering } from './buffered-commits';
 export { withinMessage } from './message-origin';
 export { probeKafka, quickKafkaAdmin } from './probe';
+export { FetchWaitKafka } from './fetch-wait-kafka';
+export { setGroupOffsets } from './group-offsets';
 export {
   kafkaConnectionFrom,
   SASL_MECHANISMS,

@@ -7,9 +7,10 @@ import {
   type CommandResult,
 } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics } from '@itsm/messaging';
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { eventually } from './kafka-topic';
+import { stackKafka } from './stack-kafka';
 import type { ManagedIsolatedStack } from './isolated-stack';
 
 export interface CommandOptions {
@@ -36,7 +37,7 @@ export class CommandSender {
   readonly correlationId = randomUUID();
 
   constructor(stack: ManagedIsolatedStack, service: string) {
-    this.kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = stackKafka(stack);
     this.producer = createIdempotentProducer(this.kafka);
     this.topic = commandTopicFor(service, stack.topicPrefix);
     this.replyTo = `${stack.topicPrefix}itsm.test-sender.${service}.results`;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { newestVersion, topicFor, upcasters, type DomainEvent } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/messaging';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ManagedIsolatedStack } from './isolated-stack';
+import { stackKafka } from './stack-kafka';
 
 /**
  * Plays another context in a service's tests: well-formed envelopes on that context's topic of
@@ -19,7 +20,7 @@ export class EventPublisher {
     stack: ManagedIsolatedStack,
     private readonly context: string,
   ) {
-    this.kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = stackKafka(stack);
     this.producer = createIdempotentProducer(this.kafka);
     this.topic = topicFor(context, stack.topicPrefix);
     stack.onTeardown(() => this.producer.disconnect());

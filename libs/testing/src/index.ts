@@ -1,4 +1,5 @@
 export { stackEndpoints, type StackEndpoints } from './stack-endpoints';
+export { stackKafka, TEST_FETCH_MAX_WAIT_MS } from './stack-kafka';
 export {
   createIsolatedStack,
   destroyIsolatedStack,

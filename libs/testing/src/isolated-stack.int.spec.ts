@@ -1,5 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
 import Redis from 'ioredis';
+import { stackKafka } from './stack-kafka';
 import { MongoClient } from 'mongodb';
 import { createIsolatedStack, destroyIsolatedStack } from './isolated-stack';
 
@@ -16,7 +16,7 @@ describe('isolated test stack', () => {
   it('removes the database, topics and keys it was given', async () => {
     const stack = createIsolatedStack();
     const mongo = await MongoClient.connect(stack.mongoUrl);
-    const admin = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).admin();
+    const admin = stackKafka(stack).admin();
     const redis = new Redis(stack.redisUrl);
     try {
       await mongo.db(stack.dbName).collection('probe').insertOne({ written: true });

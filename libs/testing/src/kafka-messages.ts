@@ -1,4 +1,5 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { TEST_FETCH_MAX_WAIT_MS } from './stack-kafka';
 
 /** A Kafka message as it travelled: its key and headers as UTF-8 strings (a repeated header as a list), its value parsed from JSON. */
 export interface TopicMessage {
@@ -15,7 +16,11 @@ export async function readMessages(
   timeoutMs = 60_000,
 ): Promise<TopicMessage[]> {
   const finished = typeof done === 'number' ? (received: TopicMessage[]) => received.length >= done : done;
-  const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random()}` });
+  // whichever client it is given: its stop waits for the fetch under way
+  const consumer: Consumer = kafka.consumer({
+    groupId: `reader-${topic}-${Math.random()}`,
+    maxWaitTimeInMs: TEST_FETCH_MAX_WAIT_MS,
+  });
   const received: TopicMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });

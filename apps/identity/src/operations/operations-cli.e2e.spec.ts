@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { jsonApi, startServiceUnderTest } from '@itsm/runtime';
 import { ensureTopics } from '@itsm/messaging';
-import { useIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { stackKafka, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { IDENTITY_SERVICE } from '../identity.app';
 import { IdentityModule } from '../identity.module';
@@ -56,7 +55,7 @@ it('shows the relay’s backlog and a group’s lag per partition', async () => 
   const pending = await mongo.db(env.MONGO_DB).collection('events').countDocuments({ streamId: '~outbox' });
   await mongo.close();
   // a group of the service's, 5 messages on its topic, 3 of them committed
-  const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = stackKafka(stack);
   const topic = `${stack.topicPrefix}lag-probe`;
   const group = `${stack.topicPrefix}${SERVICE_NAME}.lag-probe`;
   await ensureTopics(kafka, [topic], { partitions: 1 });

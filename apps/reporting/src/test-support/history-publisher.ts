@@ -1,7 +1,7 @@
 import { topicFor, type EventEnvelope } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/messaging';
-import type { ManagedIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { type ManagedIsolatedStack, stackKafka } from '@itsm/testing';
+import { Kafka, type Producer } from 'kafkajs';
 
 /** The context whose topic carries an event of a TicketHistory. */
 export const contextOf = (event: EventEnvelope): 'tickets' | 'sla' | 'assets' =>
@@ -18,7 +18,7 @@ export class HistoryPublisher {
   private readonly topics: Record<'tickets' | 'sla' | 'assets', string>;
 
   constructor(stack: ManagedIsolatedStack) {
-    this.kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = stackKafka(stack);
     this.producer = createIdempotentProducer(this.kafka);
     this.topics = {
       tickets: topicFor('tickets', stack.topicPrefix),

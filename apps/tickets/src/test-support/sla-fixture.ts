@@ -8,8 +8,8 @@ import {
   type TicketSlaEvent,
 } from '@itsm/contracts';
 import { createIdempotentProducer, ensureTopics, eventMessage } from '@itsm/messaging';
-import type { ManagedIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { type ManagedIsolatedStack, stackKafka } from '@itsm/testing';
+import { Kafka, type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 
 /** One agreement on one ticket, as the sla service would have attached it. */
@@ -35,7 +35,7 @@ export class SlaFixture {
   private readonly topic: string;
 
   constructor(stack: ManagedIsolatedStack) {
-    this.kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = stackKafka(stack);
     this.producer = createIdempotentProducer(this.kafka);
     this.topic = topicFor('sla', stack.topicPrefix);
     stack.onTeardown(() => this.producer.disconnect());

@@ -1,7 +1,7 @@
 import { upcasterRegistry, type Upcaster } from '@itsm/contracts';
 import { createTransactionalProducer, ensureTopics } from '@itsm/messaging';
-import type { IsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { stackKafka, type IsolatedStack } from '@itsm/testing';
+import type { Kafka, Producer } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { MongoEventStore } from '../event-store/event-store';
 
@@ -20,11 +20,7 @@ export async function kernelHarness(stack: IsolatedStack, upcasters: Upcaster[] 
   const connection = await mongoose
     .createConnection(stack.mongoUrl, { dbName: stack.dbName, maxPoolSize: 20 })
     .asPromise();
-  const kafka = new Kafka({
-    brokers: stack.kafkaBrokers.split(','),
-    logLevel: logLevel.NOTHING,
-    clientId: 'kernel-test',
-  });
+  const kafka = stackKafka(stack, 'kernel-test');
   const topic = `${stack.topicPrefix}itsm.test.events`;
   await ensureTopics(kafka, [topic, `${topic}.dlq`]);
   const store = new MongoEventStore(connection, { upcasters: upcasterRegistry(upcasters) });

@@ -1,9 +1,8 @@
 import { deadLetterTopicFor, upcasterRegistry, type CommandResult } from '@itsm/contracts';
 import { DomainError, type Decider } from '@itsm/domain';
 import { MongoEventStore } from '@itsm/eventsourcing';
-import { acceptedData, CommandSender, readTopic, useIsolatedStack } from '@itsm/testing';
+import { acceptedData, CommandSender, readTopic, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { Kafka, logLevel } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { CommandResultStore, type CommandResults } from './command-result.store';
 import { KafkaCommandServer } from './kafka-command.server';
@@ -17,7 +16,7 @@ import { Metrics } from '../observability/metrics';
 const stack = useIsolatedStack();
 // traced, as a service is with OTEL_TRACES_EXPORTER set (its spans go nowhere here)
 new NodeTracerProvider().register();
-const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = stackKafka(stack);
 let sender: CommandSender;
 let failures: unknown[] = [];
 let calls = 0;

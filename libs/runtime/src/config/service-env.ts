@@ -104,6 +104,16 @@ export class ServiceEnv {
   @IsString()
   KAFKA_TOPIC_OVERRIDES: string = '';
 
+  /**
+   * How long the broker may hold a consumer's fetch while there is nothing to read (kafkajs's
+   * `maxWaitTimeInMs`). A consumer's stop waits for its fetch under way: tests shorten it so that a
+   * service stops in a moment; messages are delivered as they come either way.
+   */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  KAFKA_FETCH_MAX_WAIT_MS: number = 5000;
+
   /** Bound of one outbox send before compression; keep it below the event topic's max.message.bytes. */
   @IsInt()
   @Min(10_000)

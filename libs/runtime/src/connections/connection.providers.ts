@@ -3,8 +3,8 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
 import type { Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { KafkaConnection } from '@itsm/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { FetchWaitKafka, type KafkaConnection } from '@itsm/messaging';
+import { logLevel } from 'kafkajs';
 import { pino } from 'pino';
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
@@ -68,13 +68,16 @@ export const connectionProviders: Provider[] = [
     provide: KAFKA,
     inject: [ConfigService, KAFKA_CONNECTION],
     useFactory: (config: Config, connection: KafkaConnection) =>
-      new Kafka({
-        clientId: config.get('SERVICE_NAME'),
-        ...connection,
-        logLevel: logLevel.WARN,
-        logCreator: kafkaLogCreator(config.get('SERVICE_NAME'), config.get('LOG_LEVEL')),
-        connectionTimeout: 2000,
-      }),
+      new FetchWaitKafka(
+        {
+          clientId: config.get('SERVICE_NAME'),
+          ...connection,
+          logLevel: logLevel.WARN,
+          logCreator: kafkaLogCreator(config.get('SERVICE_NAME'), config.get('LOG_LEVEL')),
+          connectionTimeout: 2000,
+        },
+        config.get('KAFKA_FETCH_MAX_WAIT_MS'),
+      ),
   },
   {
     provide: REDIS,

@@ -2,8 +2,7 @@ import { Logger } from '@nestjs/common';
 import { deadLetterTopicFor } from '@itsm/contracts';
 import { DomainError } from '@itsm/domain';
 import { createIdempotentProducer, ensureTopics, MessageConsumer } from '@itsm/messaging';
-import { eventually, readMessages, useIsolatedStack } from '@itsm/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { eventually, readMessages, stackKafka, useIsolatedStack } from '@itsm/testing';
 import mongoose from 'mongoose';
 import { DeadLetters } from './dead-letters';
 import { ParkedStreamsStore } from './parked-streams.store';
@@ -14,7 +13,7 @@ import { ParkedStreamsStore } from './parked-streams.store';
 // the dead letters' error logs are expected here
 Logger.overrideLogger(false);
 const stack = useIsolatedStack();
-const kafka = new Kafka({ brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = stackKafka(stack);
 const topic = `${stack.topicPrefix}parking`;
 const group = `${stack.topicPrefix}parking.group`;
 const connection = mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import { topicFor } from '@itsm/contracts';
+import { setGroupOffsets } from '@itsm/messaging';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, SeekEntry } from 'kafkajs';
 import type { ServiceEnv } from '../config/service-env';
 import { projectionGroupId } from '../event-sourcing/event-sourcing.module';
@@ -238,7 +239,7 @@ export abstract class ReadModelIndexFeed implements OnModuleInit, OnApplicationB
       // the start positions as the group's commits, not seeks: a consumer kafkajs restarts after
       // a failure (or a rebalance) resumes from its commits, where one left without any would
       // start at the topic's end and skip what came meanwhile
-      await admin.setOffsets({ groupId, topic, partitions: starts });
+      await setGroupOffsets(this.kafka, { groupId, topic, partitions: starts });
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: false });
       await consumer.run({
