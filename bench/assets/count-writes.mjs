@@ -3,7 +3,10 @@
 // database per collection (inserted, updated, deleted) and the reads, and writes the running
 // totals to <file> every half second, so that the bench can take what one phase wrote.
 import fs from 'node:fs';
-import { BSON, MongoClient } from 'mongodb';
+import { createRequire } from 'node:module';
+
+// the driver the service itself loads (another build has its own node_modules)
+const { BSON, MongoClient } = createRequire(process.argv[1])('mongodb');
 
 const file = process.env.BENCH_ASSETS_COUNT_WRITES;
 const totals = {};
