@@ -6,7 +6,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { assetListProjection } from '../../asset/read-models/asset-list.projection';
 import { softwareIdFor, versionIdFor } from '../../software/domain/software-names';
 import { softwareCatalogueProjection } from '../../software/read-models/software-catalogue.projection';
-import { softwareEntry, softwareInventory } from '../../test-support/software-events';
+import { entityAEnvelope, softwareEntry, softwareInventory } from '../../test-support/software-events';
 import { INSTALLATIONS, SoftwareInstallationsFeed } from './software-installations.feed';
 
 // The installations feed on FerretDB itself: one document per computer, each stream's event once,
@@ -23,22 +23,10 @@ const entry = (name: string, version: string) =>
   softwareEntry(name, version, name === 'Mozilla Firefox' ? 'Mozilla' : undefined);
 
 const sequences = new Map<string, number>();
-const envelope = (type: string, data: object, streamId = `asset-${COMPUTER}`, sequence?: number): EventEnvelope => {
-  const next = sequence ?? (sequences.get(streamId) ?? 0) + 1;
-  sequences.set(streamId, Math.max(next, sequences.get(streamId) ?? 0));
-  return {
-    id: `${streamId}-${next}`,
-    type,
-    schemaVersion: 1,
-    streamId,
-    sequence: next,
-    entityId: 'A',
-    occurredAt: '2026-12-01T08:00:00.000Z',
-    actor: { kind: 'system', id: 'spec' },
-    correlationId: 'c',
-    causationId: 'c',
-    data,
-  };
+const envelope = (type: string, data: object, streamId = `asset-${COMPUTER}`): EventEnvelope => {
+  const next = (sequences.get(streamId) ?? 0) + 1;
+  sequences.set(streamId, next);
+  return entityAEnvelope(type, data, streamId, next);
 };
 const inventory = (software: Parameters<typeof softwareInventory>[1], first = false) => {
   const { type, data } = softwareInventory(COMPUTER, software);
