@@ -105,7 +105,7 @@ async function overHttp(env) {
       fillSeconds,
       loadSeconds,
       serviceRssMb: rssMb(service.pid),
-      scope: `${ENTITIES.length} entities (root and ten below): one equality query and count per entity`,
+      scope: `${ENTITIES.length} entities (root and ten below): each entity's computers' documents read whole (one equality each), their installations looked inside`,
       common: await compare(url, token, installations, { softwareId: softwareId(0) }, softwareId(0)),
       commonVersion: await compare(
         url,
