@@ -42,6 +42,7 @@ export type { TopicSource } from './projections/topic-replay';
 export type { ProgressListener, RebuildProgress } from './projections/replay';
 export { projectionConsumer } from './projections/projection-consumer';
 export { KeyedQueue } from './keyed-queue';
+export { concurrentUpsert } from './concurrent-upsert';
 export { eventsByStream } from './by-stream';
 export { inLanes } from './in-lanes';
 export { asContractEnvelope, type ContractEnvelope } from './contract-envelope';

@@ -92,6 +92,11 @@ export class ComputerMatchIndex extends IndexReadiness implements FedIndex {
     return this.latest(this.postings.deviceId.of(deviceId));
   }
 
+  /** The computers one of whose physical ports has this MAC (lower case with colons; ask only when ready). */
+  withMac(mac: string): ReadonlySet<string> {
+    return this.postings.macs.of(mac);
+  }
+
   /** The latest computer having every value of the lookup (any of its MACs), or null. */
   find(lookup: ComputerLookup): ComputerMatchKeys | null {
     const candidates: Array<ReadonlySet<string>> = [];

@@ -45,6 +45,14 @@ export class ComputerMatcher {
     return null;
   }
 
+  /** The computers having a physical port with this MAC (lower case with colons): GLPI's search by MAC. */
+  async computersWithMac(mac: string): Promise<ReadonlySet<string>> {
+    if (this.index.ready) return this.index.withMac(mac);
+    const keys = await this.projections.collection<ComputerMatchKeys>(computerMatchKeysProjection.name);
+    const found = await keys.find({ macs: mac }, { projection: { _id: 0, assetId: 1 } }).toArray();
+    return new Set(found.map(({ assetId }) => assetId));
+  }
+
   private async findStored(deviceId: string, lookups: ComputerLookup[]): Promise<MatchedComputer | null> {
     const agent = await this.findOne({ deviceId });
     if (agent) return matched(agent, 'Agent');

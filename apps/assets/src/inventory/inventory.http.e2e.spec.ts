@@ -107,6 +107,31 @@ describe('agent protocols', () => {
   });
 });
 
+describe('network cards and their MACs', () => {
+  it('shows the ports and cards with their MACs, and finds the computer by one (any case, : or -)', async () => {
+    const [dell] = (await computersWithSerial('640HP72', 1)).body.items;
+    const ports = await readUntil(
+      () => assets.api(admin.token).get(`/api/computers/${dell.assetId}/network-ports`),
+      (answer) => answer.body.total > 0,
+    );
+    expect(ports.body.items).toContainEqual(expect.objectContaining({ name: 'wlp58s0', mac: '44:85:00:2b:90:bc' }));
+    const components = await assets.api(admin.token).get(`/api/computers/${dell.assetId}/components`);
+    expect(components.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'network-card', name: 'enp57s0u1u4', mac: '00:e0:4c:68:01:db' }),
+    );
+    const byMac = (mac: string) => assets.api(admin.token).get(`/api/computers?mac=${mac}`);
+    const found = await readUntil(
+      () => byMac('00-E0-4C-68-01-DB'),
+      (answer) => answer.body.total > 0,
+    );
+    expect(found.body.items.map((computer: { assetId: string }) => computer.assetId)).toEqual([dell.assetId]);
+    expect((await byMac('02:00:00:00:00:99')).body).toMatchObject({ total: 0, items: [] });
+    expect((await assets.api(admin.token).get('/api/monitors?mac=00:e0:4c:68:01:db')).body.total).toBe(0);
+    const malformed = await byMac('00:e0:4c');
+    expect([malformed.status, malformed.body.errors?.[0]?.field]).toEqual([400, 'mac']);
+  });
+});
+
 describe('import rules, entity rules and locked fields', () => {
   it('links an inventory from another device id to the computer with the same serial', async () => {
     const before = (await assets.api(admin.token).get('/api/computers?serial=640HP72')).body.items[0];

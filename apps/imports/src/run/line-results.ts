@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import { MONGO_CONNECTION } from '@itsm/runtime';
 import type { Collection, Connection } from 'mongoose';
 import type { ResultCode } from './domain/result-codes';
@@ -82,9 +83,10 @@ export class LineResults {
       counts[status]++;
       byRun.set(runId, counts);
     }
+    // a run's batches are tallied side by side: its first ones upsert its tally at once
     await Promise.all(
       [...byRun].map(([runId, counts]) =>
-        this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true }),
+        concurrentUpsert(() => this.tallies().updateOne({ _id: runId }, { $inc: counts }, { upsert: true })),
       ),
     );
   }
@@ -98,7 +100,7 @@ export class LineResults {
   /** The run's lines by status, counted (a read of all of them), which becomes its tally. */
   async recount(runId: string): Promise<LineCounts> {
     const counts = await this.counts(runId);
-    await this.tallies().updateOne({ _id: runId }, { $set: counts }, { upsert: true });
+    await concurrentUpsert(() => this.tallies().updateOne({ _id: runId }, { $set: counts }, { upsert: true }));
     return counts;
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import { KAFKA, MONGO_CONNECTION } from '@itsm/runtime';
 import type { Kafka } from 'kafkajs';
 import type { Collection } from 'mongodb';
@@ -55,7 +56,9 @@ export class StatisticsVersions {
   async activate(version: string): Promise<void> {
     const now = new Date().toISOString();
     // the switch is this one write; a crash before the next leaves the version to catch up again
-    await this.active.updateOne({ _id: 'active' }, { $set: { version, since: now } }, { upsert: true });
+    await concurrentUpsert(() =>
+      this.active.updateOne({ _id: 'active' }, { $set: { version, since: now } }, { upsert: true }),
+    );
     await this.versions.updateOne({ _id: version, status: 'replaying' }, { $set: { status: 'live', liveAt: now } });
   }
 

@@ -1,3 +1,4 @@
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import type { Collection, Connection } from 'mongoose';
 import type { Notification, NotificationChannel } from './notification';
 
@@ -79,14 +80,17 @@ export class DeliveryLog {
     outcome: Pick<DeliveryRecord, 'status' | 'lastError' | 'deliveredAt'>,
   ): Promise<void> {
     const now = new Date();
-    await this.collection.updateOne(
-      { _id: notification.key },
-      {
-        $set: { ...outcome, updatedAt: now },
-        $inc: { attempts: 1 },
-        $setOnInsert: { ...describe(notification), createdAt: now },
-      },
-      { upsert: true },
+    // the job may run while its enqueue still inserts the 'pending' record
+    await concurrentUpsert(() =>
+      this.collection.updateOne(
+        { _id: notification.key },
+        {
+          $set: { ...outcome, updatedAt: now },
+          $inc: { attempts: 1 },
+          $setOnInsert: { ...describe(notification), createdAt: now },
+        },
+        { upsert: true },
+      ),
     );
   }
 }

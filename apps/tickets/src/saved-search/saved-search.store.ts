@@ -1,6 +1,7 @@
 import { DomainError } from '@itsm/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityTreeReader, type Caller } from '@itsm/auth';
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import { MONGO_CONNECTION } from '@itsm/runtime';
 import type { Collection, Connection } from 'mongoose';
 import { mayRemove, visibleSearchesFilter, type SavedSearch } from './saved-search';
@@ -36,8 +37,9 @@ export class SavedSearchStore {
     if ((await collection.countDocuments({ ownerId: search.ownerId })) >= MAX_PER_OWNER) {
       throw new DomainError('rule', `at most ${MAX_PER_OWNER} saved searches per user`);
     }
-    // the id comes from newId(): a retry with the same Idempotency-Key writes the same document
-    await collection.replaceOne({ _id: search._id }, search, { upsert: true });
+    // the id comes from newId(): a retry with the same Idempotency-Key writes the same document,
+    // perhaps while the first attempt still writes it
+    await concurrentUpsert(() => collection.replaceOne({ _id: search._id }, search, { upsert: true }));
   }
 
   async remove(caller: Caller, searchId: string): Promise<void> {

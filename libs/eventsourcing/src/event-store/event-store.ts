@@ -28,6 +28,7 @@ import {
   type StoredSnapshot,
 } from './stored-commit';
 import { RequestReplayedError, VersionConflictError, isDuplicateKeyError } from './version-conflict.error';
+import { concurrentUpsert } from '../concurrent-upsert';
 
 export interface EventStoreOptions {
   upcasters: UpcasterRegistry;
@@ -216,7 +217,10 @@ export class MongoEventStore {
   async migrateOnce(name: string, migration: () => Promise<void>): Promise<void> {
     if (await this.migrations.findOne({ _id: name })) return;
     await migration();
-    await this.migrations.updateOne({ _id: name }, { $set: { doneAt: new Date() } }, { upsert: true });
+    // replicas starting together may run it side by side and record it at once
+    await concurrentUpsert(() =>
+      this.migrations.updateOne({ _id: name }, { $set: { doneAt: new Date() } }, { upsert: true }),
+    );
   }
 
   /** The oldest outbox entries. */

@@ -399,6 +399,16 @@ describe('outbox relay', () => {
     await first.release();
     expect(await second.acquire()).toBe(true);
   });
+
+  it('renews its lease once in a third of its lifetime, not at every turn', async () => {
+    const lease = new OutboxLease(kernel.connection, 'outbox-renewals', 'one', 600_000);
+    const expiry = async () =>
+      (await kernel.connection.collection('outbox_leases').findOne({ _id: 'outbox-renewals' } as never))?.expiresAt;
+    expect(await lease.acquire()).toBe(true);
+    const taken = await expiry();
+    expect(await lease.acquire()).toBe(true);
+    expect(await expiry()).toEqual(taken);
+  });
 });
 
 /** An event carrying `bytes` of random text: what no compression makes smaller. */

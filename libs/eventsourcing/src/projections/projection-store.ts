@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Collection, Connection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
+import { concurrentUpsert } from '../concurrent-upsert';
 import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { inLanes } from '../in-lanes';
 import { KeyedQueue } from '../keyed-queue';
@@ -225,10 +226,12 @@ export class ProjectionStore<Doc extends object> {
       await this.gate.exclusive(async () => {
         // this process's applies wait on the lock: none is written between this catch-up and the swap
         await replay.catchUp();
-        await this.pointers.replaceOne(
-          { _id: this.projection.name },
-          { collection: target.collectionName },
-          { upsert: true },
+        await concurrentUpsert(() =>
+          this.pointers.replaceOne(
+            { _id: this.projection.name },
+            { collection: target.collectionName },
+            { upsert: true },
+          ),
         );
         this.pointer = { name: Promise.resolve(target.collectionName), readAt: Date.now() };
         swapped = true;

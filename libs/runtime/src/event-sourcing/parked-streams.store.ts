@@ -1,3 +1,4 @@
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import type { ParkedMessage, ParkedStream, StreamParking } from '@itsm/messaging';
 import type { Collection, Connection } from 'mongoose';
 
@@ -74,10 +75,13 @@ export class ParkedStreamsStore implements StreamParking {
       { upsert: true },
     );
     if (upsertedCount === 0) return; // parked by an earlier attempt: counted then
-    await this.counts.updateOne(
-      { _id: group },
-      { $inc: { count: 1 }, $set: { lastAt: parkedAt, lastKey: deadLetter.key, lastError: error } },
-      { upsert: true },
+    // the group's consumers (one per partition, in several replicas) park streams side by side
+    await concurrentUpsert(() =>
+      this.counts.updateOne(
+        { _id: group },
+        { $inc: { count: 1 }, $set: { lastAt: parkedAt, lastKey: deadLetter.key, lastError: error } },
+        { upsert: true },
+      ),
     );
   }
 

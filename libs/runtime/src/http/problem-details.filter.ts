@@ -17,7 +17,7 @@ interface Response {
 /**
  * The one place where failures become HTTP answers: every error, whatever threw it, is answered
  * as application/problem+json. What no one planned is a 500 that says nothing of its cause,
- * logged with its stack.
+ * logged with its stack, its causes and its fields.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -39,9 +39,9 @@ export function problemMiddleware(logger: Logger) {
 function sendProblem(exception: unknown, request: Request, response: Response, logger: Logger): void {
   const problem = problemOf(exception, request.originalUrl?.split('?')[0]);
   if (problem.status === 500) {
-    logger.error(
-      `${request.method} ${request.originalUrl} failed: ${(exception as Error)?.stack ?? String(exception)}`,
-    );
+    // as `err`: pino's serializer writes the stack with its causes, and the error's fields (a
+    // driver's code, the duplicate key's value)
+    logger.error({ msg: `${request.method} ${request.originalUrl} failed`, err: exception });
   }
   if (response.headersSent) return;
   const retryAfter = domainErrorOf(exception)?.retryAfterSeconds;

@@ -3,6 +3,7 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import type { SeekEntry } from 'kafkajs';
 import { Binary } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -95,7 +96,8 @@ export class IndexSnapshots {
       indexes.push({ readModel, format, chunks, items: count });
     }
     const header: SnapshotHeader = { _id: feed, generation, at: new Date(), topic, positions, indexes };
-    await this.headers().replaceOne({ _id: feed }, header, { upsert: true });
+    // replicas write their snapshots of one feed side by side
+    await concurrentUpsert(() => this.headers().replaceOne({ _id: feed }, header, { upsert: true }));
     await this.chunkDocs().deleteMany({
       feed,
       generation: { $ne: generation },

@@ -7,6 +7,7 @@ import { AssetAccess } from '../access/asset-access';
 import { assetListProjection, type AssetListDoc } from '../read-models/asset-list.projection';
 import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
 import { InstallationIndex } from '../../installation/read-models/installation-index';
+import { ComputerMatcher } from '../../inventory/computer-matcher';
 import { assetView } from './asset-view';
 import { assetFilterOf } from './asset-filter';
 import { IndexedAssetList } from './list-index/indexed-asset-list';
@@ -22,6 +23,13 @@ const SORT_FIELDS: Record<AssetSort, AssetSortField> = {
   createdAt: 'createdAt',
   lastInventoryAt: 'lastInventoryAt',
 };
+
+/** A MAC as agents' are kept: lower case with colons. */
+const macKey = (mac: string): string => mac.toLowerCase().replaceAll('-', ':');
+
+/** The ids in both sets (a MAC's few computers, looked up among those having a software). */
+const intersection = (having: AssetIdSet | undefined, ids: ReadonlySet<string>): AssetIdSet =>
+  having ? new Set([...ids].filter((id) => having.has(id))) : ids;
 
 /** A day bound is its UTC midnight; an instant is itself. */
 const instantOf = (bound: string): string => {
@@ -41,6 +49,7 @@ export class AssetQueries {
     private readonly indexed: IndexedAssetList,
     private readonly installations: InstallationIndex,
     private readonly installationsFeed: SoftwareInstallationsFeed,
+    private readonly matcher: ComputerMatcher,
   ) {}
 
   collection() {
@@ -118,9 +127,10 @@ export class AssetQueries {
         ...(query.inventoriedBefore ? { before: instantOf(query.inventoriedBefore) } : {}),
       };
     }
-    const { softwareId, softwareVersionId } = query;
+    const { softwareId, softwareVersionId, mac } = query;
     if (softwareId)
       plan.assetIds = await timings.time('software', () => this.computersWith(softwareId, softwareVersionId));
+    if (mac) plan.assetIds = intersection(plan.assetIds, await this.matcher.computersWithMac(macKey(mac)));
     return plan;
   }
 

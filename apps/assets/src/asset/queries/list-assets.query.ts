@@ -7,6 +7,7 @@ export const ASSET_SORTS = ['name', 'serial', 'inventoryNumber', 'updatedAt', 'c
 export type AssetSort = (typeof ASSET_SORTS)[number];
 
 const idMessage = { message: '$property must be 1 to 64 letters, digits, _ or -' };
+const MAC_PATTERN = /^[0-9a-f]{2}([:-])[0-9a-f]{2}(\1[0-9a-f]{2}){4}$/i;
 /** GLPI's list criteria of an asset type: text fields contain the words, ids are equalities. */
 export class ListAssetsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'name contains' }) @IsOptional() @IsString() @MaxLength(255) name?: string;
@@ -40,6 +41,14 @@ export class ListAssetsQuery extends PageQuery {
   @IsOptional()
   @Matches(ID_PATTERN, idMessage)
   softwareVersionId?: string;
+
+  @ApiPropertyOptional({
+    description: 'computers one of whose network ports has this MAC address (any case, `:` or `-`)',
+    example: '02:fc:00:00:00:01',
+  })
+  @IsOptional()
+  @Matches(MAC_PATTERN, { message: '$property must be a MAC address: six pairs of hex digits joined by : or -' })
+  mac?: string;
 
   @ApiPropertyOptional({ description: 'last inventory before (instant or day)' })
   @IsOptional()

@@ -1,21 +1,24 @@
 import { upcasterRegistry, type EventEnvelope } from '@itsm/contracts';
-import { MongoEventStore } from '@itsm/eventsourcing';
+import { handleCommand, MongoEventStore } from '@itsm/eventsourcing';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { useIsolatedStack } from '@itsm/testing';
 import mongoose, { type Connection } from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
 import { assetListProjection } from '../../asset/read-models/asset-list.projection';
 import { softwareIdFor, versionIdFor } from '../../software/domain/software-names';
 import { softwareCatalogueProjection } from '../../software/read-models/software-catalogue.projection';
 import { entityAEnvelope, softwareEntry, softwareInventory } from '../../test-support/software-events';
-import { INSTALLATIONS, SoftwareInstallationsFeed } from './software-installations.feed';
+import { computerSoftwareDecider, computerSoftwareStreamId } from '../computer-software.decider';
+import { INSTALLATION_MARKS, INSTALLATIONS, SoftwareInstallationsFeed } from './software-installations.feed';
 
 // The installations feed on FerretDB itself: one document per computer, each stream's event once,
 // a technician's installation and an inventory's written side by side without losing either, and
-// the reads that answer while the indexes load.
+// the reads that answer while the indexes load; a technician's installation applied twice at once.
 const stack = useIsolatedStack();
 let connection: Connection;
 let feed: SoftwareInstallationsFeed;
 let projections: ProjectionRegistry;
+let store: MongoEventStore;
 
 const COMPUTER = '0190cccc-0000-7000-8000-000000000001';
 const firefox = softwareIdFor('A', 'Mozilla Firefox', 'Mozilla');
@@ -37,7 +40,8 @@ const names = async (entities?: string[]) =>
 
 beforeAll(async () => {
   connection = await mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName }).asPromise();
-  const store = new MongoEventStore(connection, { upcasters: upcasterRegistry([]) });
+  store = new MongoEventStore(connection, { upcasters: upcasterRegistry([]) });
+  await store.createIndexes();
   projections = new ProjectionRegistry(connection, [assetListProjection, softwareCatalogueProjection], [], store);
   feed = new SoftwareInstallationsFeed(connection, store, projections);
   await feed.onApplicationBootstrap();
@@ -127,5 +131,69 @@ describe('the installations feed, one document per computer', () => {
     await feed.handle(envelope('asset.purged', { assetId: COMPUTER, assetType: 'computer', entityId: 'A' }));
     expect(await connection.collection(INSTALLATIONS).countDocuments()).toBe(0);
     expect(await feed.installedOn(COMPUTER)).toEqual([]);
+  });
+});
+
+// The command's catch-up (read-your-writes) and the Kafka consumer, in this replica or another,
+// apply a technician's installation at once: both find no mark and write the same installation;
+// FerretDB 1.24 refuses the second insert (E11000) where MongoDB retries it.
+describe("a technician's installation applied twice at once", () => {
+  const SOFTWARE_ID = 'software-1';
+  const VERSION_ID = 'version-1';
+  const metadata = {
+    entityId: 'A',
+    actor: { kind: 'system' as const, id: 'test' },
+    correlationId: 'c',
+    causationId: 'c',
+  };
+
+  /** A computer the assets read model knows, with a version installed by hand on it (stored, not applied). */
+  async function computerWithInstallation(name: string): Promise<string> {
+    const computerId = uuidv7();
+    await connection
+      .collection(assetListProjection.name)
+      .insertOne({ assetId: computerId, assetType: 'computer', name, entityId: 'A', trashed: false });
+    const install = {
+      type: 'install-software' as const,
+      computerId,
+      softwareId: SOFTWARE_ID,
+      versionId: VERSION_ID,
+      installedAt: null,
+      present: false,
+    };
+    const result = await handleCommand(
+      store,
+      computerSoftwareDecider,
+      computerSoftwareStreamId(computerId),
+      install,
+      metadata,
+    );
+    expect(result.ok).toBe(true);
+    return computerId;
+  }
+
+  it('applies an installation caught up by its command and delivered by Kafka at once, without a failure', async () => {
+    await connection.collection(softwareCatalogueProjection.name).insertOne({
+      softwareId: SOFTWARE_ID,
+      name: 'LibreOffice',
+      publisher: 'TDF',
+      versions: [{ versionId: VERSION_ID, name: '7.5.4', arch: null }],
+    });
+    const computers = await Promise.all(Array.from({ length: 30 }, (_, i) => computerWithInstallation(`PC-${i}`)));
+    const applies = computers.flatMap((computerId) =>
+      ['answer', 'consumer'].map(() => feed.catchUp(computerSoftwareStreamId(computerId), 1)),
+    );
+    const failures = (await Promise.allSettled(applies)).flatMap((outcome) =>
+      outcome.status === 'rejected' ? [String(outcome.reason)] : [],
+    );
+    expect(failures).toEqual([]);
+    const installed = await feed.installationsIn((one) => one.versionId === VERSION_ID, ['A']);
+    expect(installed.map((one) => one.computerId).sort()).toEqual([...computers].sort());
+    expect(await connection.collection(INSTALLATIONS).countDocuments({ _id: { $in: computers } as never })).toBe(30);
+    const marks = await connection
+      .collection(INSTALLATION_MARKS)
+      .find({ _id: { $in: computers.map(computerSoftwareStreamId) } as never })
+      .toArray();
+    expect(marks.map((mark) => mark.sequence)).toEqual(computers.map(() => 1));
   });
 });

@@ -1,7 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
-import { asContractEnvelope, InsertBatcher, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
+import {
+  asContractEnvelope,
+  concurrentUpsert,
+  InsertBatcher,
+  type ContractEnvelope,
+  type MongoEventStore,
+} from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
 import type { IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -132,10 +138,13 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     if (!plan) return;
     await this.write(plan.writes);
     const after = manual ? {} : { facts: plan.facts };
-    await this.marks().updateOne(
-      { _id: event.streamId },
-      { $set: { sequence: event.sequence, ...after } },
-      { upsert: true },
+    // the command's catch-up and the consumer may mark a new stream at once (see write)
+    await concurrentUpsert(() =>
+      this.marks().updateOne(
+        { _id: event.streamId },
+        { $set: { sequence: event.sequence, ...after } },
+        { upsert: true },
+      ),
     );
   }
 

@@ -60,8 +60,23 @@ function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-/** A package that left and came back in another version is an upgrade (or a downgrade) when it is alone. */
+/** The very same installation (every field of softwareKey), compared without building the keys. */
+const sameSoftware = (a: SoftwareEntry, b: SoftwareEntry): boolean =>
+  a.name === b.name &&
+  a.version === b.version &&
+  a.arch === b.arch &&
+  a.publisher === b.publisher &&
+  a.installDate === b.installDate;
+
+/**
+ * A package that left and came back in another version is an upgrade (or a downgrade) when it is
+ * alone. Both lists are sorted by softwareKey: an unchanged computer's are equal item by item, told
+ * without the thousands of keys the counting takes (most of a re-inventory's decision).
+ */
 function softwareChanges(stored: SoftwareEntry[], next: SoftwareEntry[]): CompositionChanges['software'] {
+  if (stored.length === next.length && stored.every((item, i) => sameSoftware(item, next[i]))) {
+    return { installed: [], removed: [], upgraded: [] };
+  }
   const gone = groupBy(minus(stored, next, softwareKey), softwarePackageKey);
   const come = groupBy(minus(next, stored, softwareKey), softwarePackageKey);
   const changes: CompositionChanges['software'] = { installed: [], removed: [], upgraded: [] };

@@ -39,6 +39,15 @@ describe('inventory diff', () => {
     expect(changes.freeSpace).toEqual([]);
   });
 
+  it('compares software lists in another order, or differing by a publisher, as well as equal ones', () => {
+    const next = small();
+    next.software.reverse();
+    expect(compositionChanged(diffComposition(small(), next))).toBe(false);
+    next.software[0] = { ...next.software[0], publisher: 'The Vim project' };
+    const { software } = diffComposition(small(), next);
+    expect(software.upgraded).toEqual([{ from: small().software[1], to: next.software[0] }]);
+  });
+
   it('lists a first inventory as everything added', () => {
     const changes = everythingAdded(small());
     expect(changes.operatingSystem).toEqual({ from: null, to: small().operatingSystem });

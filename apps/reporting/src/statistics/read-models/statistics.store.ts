@@ -1,3 +1,4 @@
+import { concurrentUpsert } from '@itsm/eventsourcing';
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { addChange, BucketSums, type BucketCounters } from '../domain/contributions';
@@ -101,7 +102,10 @@ export class StatisticsStore {
       liveAt: null,
       flushing: false,
     };
-    await this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true });
+    // replicas starting together prepare the same version
+    await concurrentUpsert(() =>
+      this.versions.updateOne({ _id: this.version }, { $setOnInsert: fresh }, { upsert: true }),
+    );
     await this.records.prepare((ticketId, keys) => this.references.track(ticketId, keys));
     this.references.load(await this.referenceDocs.find().toArray());
     for await (const { _id } of this.tables.find({}, { projection: { _id: 1 } })) this.knownDocuments.add(_id);

@@ -2151,6 +2151,8 @@ export interface operations {
                 inventoryNumber?: string;
                 limit?: number;
                 locationId?: string;
+                /** @description computers one of whose network ports has this MAC address (any case, `:` or `-`) */
+                mac?: string;
                 manufacturerId?: string;
                 modelId?: string;
                 /** @description name contains */
@@ -4888,6 +4890,8 @@ export interface operations {
                 inventoryNumber?: string;
                 limit?: number;
                 locationId?: string;
+                /** @description computers one of whose network ports has this MAC address (any case, `:` or `-`) */
+                mac?: string;
                 manufacturerId?: string;
                 modelId?: string;
                 /** @description name contains */
@@ -5943,6 +5947,8 @@ export interface operations {
                 inventoryNumber?: string;
                 limit?: number;
                 locationId?: string;
+                /** @description computers one of whose network ports has this MAC address (any case, `:` or `-`) */
+                mac?: string;
                 manufacturerId?: string;
                 modelId?: string;
                 /** @description name contains */
@@ -6998,6 +7004,8 @@ export interface operations {
                 inventoryNumber?: string;
                 limit?: number;
                 locationId?: string;
+                /** @description computers one of whose network ports has this MAC address (any case, `:` or `-`) */
+                mac?: string;
                 manufacturerId?: string;
                 modelId?: string;
                 /** @description name contains */
@@ -8053,6 +8061,8 @@ export interface operations {
                 inventoryNumber?: string;
                 limit?: number;
                 locationId?: string;
+                /** @description computers one of whose network ports has this MAC address (any case, `:` or `-`) */
+                mac?: string;
                 manufacturerId?: string;
                 modelId?: string;
                 /** @description name contains */
@@ -9108,6 +9118,8 @@ export interface operations {
                 inventoryNumber?: string;
                 limit?: number;
                 locationId?: string;
+                /** @description computers one of whose network ports has this MAC address (any case, `:` or `-`) */
+                mac?: string;
                 manufacturerId?: string;
                 modelId?: string;
                 /** @description name contains */
