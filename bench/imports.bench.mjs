@@ -5,6 +5,8 @@
 // importer's resident memory while a generated file of BENCH_IMPORTS_BIG_MB (256) streams in and
 // is parsed (a dry run, sampled for BENCH_IMPORTS_PARSE_SECONDS, then cancelled).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,8 @@ const MAX_SECONDS = Number(process.env.BENCH_IMPORTS_MAX_SECONDS ?? 900);
 /** node options of both services, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where their time goes */
 const NODE_ARGS = (process.env.BENCH_IMPORTS_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PORTS = { assets: 3914, imports: 3916 };
+const COMPARED_PORTS = { assets: 3924, imports: 3926 };
+const TIMELINE_SECONDS = 10;
 
 const COLUMNS = [
   ['Nom', 'name', true],
@@ -75,55 +79,21 @@ function row(i) {
 export default async function importsBench(env) {
   const run = Date.now();
   const keys = rsaKeys();
-  const prefix = `bench-imports-${run}.`;
-  const envOf = (name) =>
-    benchServiceEnv(env, {
-      name,
-      run,
-      port: PORTS[name],
-      publicKey: keys.publicKey,
-      extra: { KAFKA_TOPIC_PREFIX: prefix, MONGO_DB: `bench_imports_${name}_${run}` },
-    });
   const mongo = await MongoClient.connect(env.MONGO_URL);
-  const services = Object.fromEntries(
-    ['assets', 'imports'].map((name) => [
-      name,
-      spawn(process.execPath, [...NODE_ARGS, path.join(here, `../apps/${name}/dist/main.js`)], {
-        env: envOf(name),
-        stdio: process.env.BENCH_IMPORTS_LOGS ? 'inherit' : 'ignore',
-      }),
-    ]),
-  );
-  const url = (name) => `http://127.0.0.1:${PORTS[name]}`;
+  // BENCH_IMPORTS_COMPARE_MAIN=<another checkout's root, built>: its services import the same file
+  // first (their own databases, topics and ports), then this build's, then the baseline: a
+  // before/after in one run on a shared machine
+  const compareMain = process.env.BENCH_IMPORTS_COMPARE_MAIN;
+  const builds = [];
   try {
-    const userId = await publishIdentity(env, prefix);
-    // an hour: every line of a long import is sent with the token of its upload
-    const token = superAdminToken(keys, userId, 3600);
-    const api = apiOf(token);
-    const importer = mongo.db(`bench_imports_imports_${run}`);
-    await until(
-      async () =>
-        (await api('GET', `${url('imports')}/api/import-models`).catch(() => null))?.status === 200 &&
-        (await importer.collection('directory_users').countDocuments({ login: 'bench' })) === 1 &&
-        (await importer.collection('directory_entities').countDocuments({ entityId: 'root' })) === 1,
-      'the importer knows the bench user and the root entity',
-    );
-    await until(
-      async () => (await api('GET', `${url('assets')}/api/computers?limit=1`).catch(() => null))?.status === 200,
-      'assets answers',
-    );
-    const model = await api('POST', `${url('imports')}/api/import-models`, {
-      name: 'Ordinateurs',
-      targetType: 'computers',
-      private: false,
-      options: { allowDropdownCreation: true, floatFormat: 'comma' },
-      mapping: COLUMNS.map(([column, field, linkField]) => ({ column, field, linkField: linkField ?? false })),
-    });
-    const { modelId } = await model.json();
     const file = Buffer.from(HEADER + Array.from({ length: ROWS }, (_, i) => row(i)).join(''));
-    const imported = await importEndToEnd({ url, api, modelId, file });
+    const compared = compareMain
+      ? await importWith({ env, keys, mongo, run: run + 1, root: compareMain, ports: COMPARED_PORTS, builds, file })
+      : undefined;
+    const build = await importWith({ env, keys, mongo, run, root: path.join(here, '..'), ports: PORTS, builds, file });
     const baseline = await csvParseInsertMany(mongo.db(`bench_imports_baseline_${run}`), file);
-    const memory = await memoryWhileParsing({ url, token, api, modelId, pid: services.imports.pid });
+    const memory = await memoryWhileParsing({ ...build, pid: build.services.imports.pid });
+    const { imported } = build;
     return {
       note:
         'the machine is shared with other work (other helpers’ tests and benches): compare the import with its ' +
@@ -133,6 +103,13 @@ export default async function importsBench(env) {
       import: imported,
       baseline,
       importVersusBaseline: round(imported.rowsPerSecond / baseline.rowsPerSecond, 3),
+      ...(compared && {
+        compared: {
+          build: compareMain,
+          import: compared.imported,
+          importVersusBaseline: round(compared.imported.rowsPerSecond / baseline.rowsPerSecond, 3),
+        },
+      }),
       memory,
       targets: {
         '100k rows under 60 s': imported.complete && imported.seconds < 60,
@@ -141,15 +118,119 @@ export default async function importsBench(env) {
       },
     };
   } finally {
-    await Promise.all(Object.values(services).map((child) => stopService(child)));
+    await Promise.all(builds.flatMap((build) => Object.values(build.services).map((child) => stopService(child))));
     for (const name of ['assets', 'imports', 'baseline']) {
-      await mongo
-        .db(`bench_imports_${name}_${run}`)
-        .dropDatabase()
-        .catch(() => undefined);
+      for (const tag of [run, run + 1]) {
+        await mongo
+          .db(`bench_imports_${name}_${tag}`)
+          .dropDatabase()
+          .catch(() => undefined);
+      }
     }
     await mongo.close();
   }
+}
+
+/**
+ * One build's assets and imports services (their dist under `root`) started on databases and
+ * topics of their own, the bench's model created, and the file imported end to end. With
+ * BENCH_IMPORTS_DB_COMMANDS=1, the MongoDB commands both services start during the import are
+ * counted (bench/imports/db-commands.mjs), by command and collection.
+ */
+async function importWith({ env, keys, mongo, run, root, ports, builds, file }) {
+  const prefix = `bench-imports-${run}.`;
+  const counting = process.env.BENCH_IMPORTS_DB_COMMANDS === '1';
+  const countsFile = (name) => path.join(os.tmpdir(), `bench-imports-${run}-${name}.commands.json`);
+  const monitored = new URL(env.MONGO_URL);
+  monitored.searchParams.set('monitorCommands', 'true');
+  const envOf = (name) =>
+    benchServiceEnv(env, {
+      name,
+      run,
+      port: ports[name],
+      publicKey: keys.publicKey,
+      extra: {
+        KAFKA_TOPIC_PREFIX: prefix,
+        MONGO_DB: `bench_imports_${name}_${run}`,
+        ...(counting && { MONGO_URL: monitored.toString(), BENCH_DB_COMMANDS_FILE: countsFile(name) }),
+      },
+    });
+  const preload = counting ? ['--import', path.join(here, 'imports/db-commands.mjs')] : [];
+  const services = Object.fromEntries(
+    ['assets', 'imports'].map((name) => [
+      name,
+      spawn(process.execPath, [...NODE_ARGS, ...preload, path.join(root, `apps/${name}/dist/main.js`)], {
+        env: envOf(name),
+        stdio: process.env.BENCH_IMPORTS_LOGS ? 'inherit' : 'ignore',
+      }),
+    ]),
+  );
+  const build = { services };
+  builds.push(build);
+  const url = (name) => `http://127.0.0.1:${ports[name]}`;
+  const userId = await publishIdentity(env, prefix);
+  // an hour: every line of a long import is sent with the token of its upload
+  const token = superAdminToken(keys, userId, 3600);
+  const api = apiOf(token);
+  const importer = mongo.db(`bench_imports_imports_${run}`);
+  await until(
+    async () =>
+      (await api('GET', `${url('imports')}/api/import-models`).catch(() => null))?.status === 200 &&
+      (await importer.collection('directory_users').countDocuments({ login: 'bench' })) === 1 &&
+      (await importer.collection('directory_entities').countDocuments({ entityId: 'root' })) === 1,
+    'the importer knows the bench user and the root entity',
+  );
+  await until(
+    async () => (await api('GET', `${url('assets')}/api/computers?limit=1`).catch(() => null))?.status === 200,
+    'assets answers',
+  );
+  const model = await api('POST', `${url('imports')}/api/import-models`, {
+    name: 'Ordinateurs',
+    targetType: 'computers',
+    private: false,
+    options: { allowDropdownCreation: true, floatFormat: 'comma' },
+    mapping: COLUMNS.map(([column, field, linkField]) => ({ column, field, linkField: linkField ?? false })),
+  });
+  const { modelId } = await model.json();
+  const countsNow = async () => {
+    await sleep(1000); // the services write their counts twice a second
+    return Object.fromEntries(['assets', 'imports'].map((name) => [name, readCounts(countsFile(name))]));
+  };
+  const before = counting ? await countsNow() : undefined;
+  const imported = await importEndToEnd({ url, api, modelId, file });
+  if (before) imported.databaseCommands = commandsPerRow(before, await countsNow(), imported.rowsVisible);
+  return { ...build, url, api, token, modelId, imported };
+}
+
+function readCounts(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** The commands and documents of the import phase, per row visible, by service then command and collection. */
+function commandsPerRow(before, after, rows) {
+  const perRow = (value) => round(value / Math.max(1, rows), 3);
+  const result = { perRow: { commands: 0, documentsWritten: 0 } };
+  for (const service of Object.keys(after)) {
+    const byCommand = {};
+    for (const [key, { commands, documents }] of Object.entries(after[service])) {
+      const earlier = before[service][key] ?? { commands: 0, documents: 0 };
+      const [made, docs] = [commands - earlier.commands, documents - earlier.documents];
+      if (made === 0) continue;
+      byCommand[key] = { commands: perRow(made), ...(docs > 0 && { documents: perRow(docs) }) };
+      result.perRow.commands += made;
+      if (/^(insert|update) /.test(key)) result.perRow.documentsWritten += docs;
+    }
+    result[service] = byCommand;
+  }
+  result.perRow = {
+    commands: perRow(result.perRow.commands),
+    documentsWritten: perRow(result.perRow.documentsWritten),
+  };
+  return result;
 }
 
 /** Upload to the last row visible through assets' API (its list's total), within MAX_SECONDS. */
@@ -170,10 +251,14 @@ async function importEndToEnd({ url, api, modelId, file }) {
       (await (await api('GET', `${url('imports')}/api/import-runs/${runId}`)).json()).status,
     );
   let rows = 0;
+  // rows visible every TIMELINE_SECONDS: whether the rate holds as the run and its collections grow
+  const timeline = [];
   // until every row shows, the time is up, or the run ended with rows that will never show (refused)
   for (let last = -1; rows < ROWS && Date.now() - started < MAX_SECONDS * 1000; ) {
     await sleep(1000);
     [last, rows] = [rows, (await visible()) - before];
+    const at = Math.floor((Date.now() - started) / 1000 / TIMELINE_SECONDS) * TIMELINE_SECONDS;
+    if (at > (timeline.at(-1)?.[0] ?? 0)) timeline.push([at, rows]);
     if (rows === last && (await ended())) break;
   }
   const seconds = (Date.now() - started) / 1000;
@@ -186,6 +271,8 @@ async function importEndToEnd({ url, api, modelId, file }) {
     seconds: round(seconds, 1),
     uploadSeconds: round(uploadSeconds, 2),
     rowsPerSecond: round(rows / seconds, 1),
+    /** [seconds since the upload, rows visible], every TIMELINE_SECONDS */
+    timeline,
     // lines assets answered (created) by then: the list shows them once its read model has caught up
     run: {
       status: report.status,

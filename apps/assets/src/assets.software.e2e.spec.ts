@@ -1,5 +1,5 @@
 import { IdentityFixture, ticketOpened, type FixtureUser } from '@itsm/fixtures';
-import { eventually, EventPublisher, useIsolatedStack } from '@itsm/testing';
+import { eventually, EventPublisher, untilServiceHas, useIsolatedStack } from '@itsm/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { assetsHas, created, startAssets, type AssetsUnderTest } from './test-support/assets-test-app';
 import { softwareEntry, softwareInventory } from './test-support/software-events';
@@ -174,6 +174,23 @@ describe('installations and licences', () => {
     expect((await as(techA).get(`/api/software/${office}/installations`)).body.total).toBe(0);
     expect((await as(techA).delete(`/api/licenses/${license}`)).status).toBe(204);
     expect((await as(techA).get(`/api/licenses/${license}`)).status).toBe(404);
+  });
+});
+
+describe('a computer created with no software', () => {
+  it('leaves the installations feed no mark, and its installations follow its rename, its facts read from the store', async () => {
+    const pc = await computer('PC-LAZY', 'A');
+    const editor = created(await as(techA).post('/api/software', { name: 'Notepad++', entityId: 'A' })).softwareId;
+    const versionId = created(await as(techA).post(`/api/software/${editor}/versions`, { name: '8.6' })).versionId;
+    expect((await as(techA).post(`/api/computers/${pc}/software`, { softwareId: editor, versionId })).status).toBe(201);
+    expect((await as(techA).patch(`/api/computers/${pc}`, { name: 'PC-RENAMED' })).status).toBe(200);
+    const names = async () =>
+      (await as(techA).get(`/api/software/${editor}/installations`)).body.items.map(
+        (item: { computerName: string }) => item.computerName,
+      );
+    await eventually(async () => (await names())[0] === 'PC-RENAMED', 30_000, 'the installation renamed');
+    // the rename (the stream's second event) marked the stream, and read the computer from the store
+    await untilServiceHas(stack, 'assets', 'software_installation_streams', 1, { _id: `asset-${pc}`, sequence: 2 });
   });
 });
 

@@ -17,6 +17,7 @@ export {
   loadAggregate,
   type CommandHandlingOptions,
   type CommandResult,
+  type CommittedWrite,
   type LoadedAggregate,
   type RequestOnState,
   type StateRequest,

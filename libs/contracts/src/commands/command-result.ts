@@ -21,7 +21,10 @@ export interface CommandRefusedData {
 }
 
 interface CommandResultEnvelope<Type extends string, Data> {
-  /** UUIDv7 of the result; an answer given again (redelivery) is the same document, same id */
+  /**
+   * The result's UUID: a UUIDv7, or a UUIDv5 of the command id for an answer rebuilt from the
+   * command's commit; an answer given again (redelivery) is the same document, same id
+   */
   id: string;
   type: Type;
   schemaVersion: 1;

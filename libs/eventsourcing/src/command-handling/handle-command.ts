@@ -45,8 +45,15 @@ export interface StateRequest<Command> {
 
 export type RequestOnState<Command, State> = (state: State) => StateRequest<Command> | Promise<StateRequest<Command>>;
 
+/** The commit a request wrote (now, or at an earlier attempt): what its answer is rebuilt from. */
+export interface CommittedWrite {
+  /** the stream's version right after the commit */
+  version: number;
+  occurredAt: string;
+}
+
 export type CommandResult<State> =
-  | { ok: true; state: State; version: number; events: EventEnvelope[]; replayed?: true }
+  | { ok: true; state: State; version: number; events: EventEnvelope[]; replayed?: true; committed?: CommittedWrite }
   | { ok: false; error: DomainError };
 
 /**
@@ -134,7 +141,8 @@ export async function handleRequest<Command, Event extends DomainEvent, State>(
       await maybeSnapshot(store, decider, streamId, version, newVersion, newState, options.snapshotEvery).catch(
         () => undefined,
       );
-      return { ok: true, state: newState, version: newVersion, events };
+      const committed = events.length > 0 ? { version: newVersion, occurredAt: events[0].occurredAt } : undefined;
+      return { ok: true, state: newState, version: newVersion, events, ...(committed && { committed }) };
     } catch (error) {
       if (error instanceof RequestReplayedError) return replayOf(store, decider, streamId, error.commit, options);
       if (!(error instanceof VersionConflictError)) throw error;
@@ -162,7 +170,8 @@ async function replayOf<Event extends DomainEvent, State>(
     return { ok: false, error: requestKeyReused() };
   }
   const { state, version } = await loadAggregate(store, decider, streamId, options.recent);
-  return { ok: true, state, version, events: [], replayed: true };
+  const committed = { version: first.lastSequence, occurredAt: first.events[0].occurredAt };
+  return { ok: true, state, version, events: [], replayed: true, committed };
 }
 
 /**

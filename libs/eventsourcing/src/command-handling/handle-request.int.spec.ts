@@ -164,12 +164,20 @@ describe('a request that may come again (an Idempotency-Key)', () => {
     const first = await handleCommand(kernel.store, counterDecider, 'counter-keyed', { type: 'close' }, testMetadata, {
       request: request('k-close'),
     });
-    expect(first).toMatchObject({ ok: true, version: 1 });
+    expect(first).toMatchObject({ ok: true, version: 1, committed: { version: 1 } });
     // on the state the first left, deciding again would be refused (the counter is closed)
     const retry = await handleCommand(kernel.store, counterDecider, 'counter-keyed', { type: 'close' }, testMetadata, {
       request: request('k-close'),
     });
-    expect(retry).toEqual({ ok: true, replayed: true, events: [], version: 1, state: { total: 0, closed: true } });
+    const committed = first.ok ? first.committed : undefined;
+    expect(retry).toEqual({
+      ok: true,
+      replayed: true,
+      events: [],
+      version: 1,
+      state: { total: 0, closed: true },
+      committed,
+    });
     expect(await commitsOf('counter-keyed')).toHaveLength(1);
   });
 
@@ -201,19 +209,19 @@ describe('a request that may come again (an Idempotency-Key)', () => {
   describe('thought new (a Kafka command whose answer was not found), its key not looked up first', () => {
     const likelyNew = (key: string) => ({ key, fingerprint: 'f1', likelyNew: true });
 
-    it('is written once: a retry the store refuses is answered with the stream as it stands', async () => {
-      const options = { request: likelyNew('k-new-increment') };
-      await handleCommand(kernel.store, counterDecider, 'counter-new', increment(3), testMetadata, options);
-      const retry = await handleCommand(
-        kernel.store,
-        counterDecider,
-        'counter-new',
-        increment(3),
-        testMetadata,
-        options,
-      );
-      expect(retry).toMatchObject({ ok: true, replayed: true, version: 1, state: { total: 3 } });
-      expect(await commitsOf('counter-new')).toHaveLength(1);
+    it('is written once: a retry the store refuses is answered with the stream as it stands and the first commit', async () => {
+      const keyed = () =>
+        handleCommand(kernel.store, counterDecider, 'counter-new', increment(3), testMetadata, {
+          request: likelyNew('k-new-increment'),
+        });
+      const first = await keyed();
+      await handleCommand(kernel.store, counterDecider, 'counter-new', increment(1), testMetadata);
+      const retry = await keyed();
+      // what the first wrote, so that the command is answered alike (see KafkaCommandServer)
+      const committed = first.ok ? first.committed : undefined;
+      expect(committed).toEqual({ version: 1, occurredAt: expect.any(String) });
+      expect(retry).toMatchObject({ ok: true, replayed: true, version: 2, state: { total: 4 }, committed });
+      expect(await commitsOf('counter-new')).toHaveLength(2);
     });
 
     it('is answered as written when its retry would be refused on the state that moved on', async () => {

@@ -1,6 +1,6 @@
 import type { CommandEnvelope } from '@itsm/contracts';
 import { DomainError } from '@itsm/domain';
-import { answerOf } from './command-answer';
+import { answerOf, committedAnswerOf } from './command-answer';
 
 const command: CommandEnvelope = {
   commandId: '0190a0a0-0000-7000-8000-000000000001',
@@ -57,5 +57,32 @@ describe('the answer to a command', () => {
     ['a failure that is no domain error', new TypeError('undefined is not a function')],
   ])('gives none for %s: the command is retried, not answered', (_name, error) => {
     expect(failed(error)).toBeUndefined();
+  });
+});
+
+describe('the answer to a command whose last write committed', () => {
+  const committed = { version: 3, occurredAt: '2026-12-03T08:00:00.500Z' };
+  const outcome = (
+    writes: Array<{ streamId: string; version: number; replayed?: boolean; committed?: typeof committed }>,
+  ) => ({ ok: true as const, value: { assetId: 'a1' }, writes });
+
+  it('is built from that commit alone: the same at the first delivery and at a redelivery that replays it', () => {
+    const first = committedAnswerOf(command, outcome([{ streamId: 'asset-a1', version: 3, committed }]), 'assets');
+    const again = committedAnswerOf(
+      command,
+      outcome([{ streamId: 'asset-a1', version: 7, replayed: true, committed }]),
+      'assets',
+    );
+    expect(first).toEqual(again);
+    expect(first).toMatchObject({
+      type: 'command.accepted',
+      occurredAt: committed.occurredAt,
+      data: { streamId: 'asset-a1', version: 3, answer: { assetId: 'a1' } },
+    });
+  });
+
+  it('is none when the last write committed nothing, or the command was refused: that answer is stored', () => {
+    expect(committedAnswerOf(command, outcome([{ streamId: 'asset-a1', version: 3 }]), 'assets')).toBeUndefined();
+    expect(committedAnswerOf(command, { ok: false, error: new DomainError('rule', 'no') }, 'assets')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { CanActivate, INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestMicroservice } from '@nestjs/microservices';
+import type { MongoEventStore } from '@itsm/eventsourcing';
 import type { KafkaConnection } from '@itsm/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -9,6 +10,7 @@ import { KAFKA, KAFKA_CONNECTION, MONGO_CONNECTION } from '../connections/tokens
 import { validationPipe } from '../http/validation';
 import { commandTopicFor } from '@itsm/contracts';
 import { countedBy } from '../event-sourcing/consumer-reports';
+import { EVENT_STORE } from '../event-sourcing/tokens';
 import { ConsumerLag } from '../observability/consumer-lag';
 import { Metrics } from '../observability/metrics';
 import { CommandErrorsFilter } from './command-errors.filter';
@@ -33,7 +35,7 @@ export async function startCommandConsumer(app: INestApplication, service: strin
     topicPrefix: prefix,
     groupId,
     counted: countedBy(app.get(Metrics), groupId),
-    results: new CommandResultStore(app.get<Connection>(MONGO_CONNECTION)),
+    results: new CommandResultStore(app.get<Connection>(MONGO_CONNECTION), app.get<MongoEventStore>(EVENT_STORE)),
     topicSettings: commandTopicSettings(config),
   });
   // initialised later, so that its handlers are built with the enhancers below

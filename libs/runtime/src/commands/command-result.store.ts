@@ -1,5 +1,7 @@
 import type { CommandResult } from '@itsm/contracts';
+import type { CommittedWrite, MongoEventStore } from '@itsm/eventsourcing';
 import type { Collection, Connection } from 'mongoose';
+import { commandWriteKey } from '../idempotency/idempotent-request';
 
 interface StoredResult {
   /** the command id */
@@ -8,20 +10,50 @@ interface StoredResult {
   recordedAt: Date;
 }
 
-/** Where the answers to commands are kept, by command id. */
+/** The last commit a command wrote, as its answer tells it (see committedAnswerOf). */
+export interface CommandCommit extends CommittedWrite {
+  streamId: string;
+  /** what the command asked (its type, stream and data, hashed): a command id reused for another command differs */
+  fingerprint?: string;
+}
+
+/**
+ * Where the answers to commands are found, by command id: the answers stored (refusals, answers
+ * of commands that committed nothing, and every answer recorded before answers were rebuilt from
+ * commits), and the commits commands wrote (see committedAnswerOf).
+ */
 export interface CommandResults {
   /** The answers stored for these command ids, by command id. */
   find(commandIds: string[]): Promise<Map<string, CommandResult>>;
   /** The first answer recorded stays: resolves to the answers kept, in the order given. */
   record(results: CommandResult[]): Promise<CommandResult[]>;
+  /** The last commit an earlier delivery of the command wrote, if it wrote any. */
+  lastCommitOf(commandId: string): Promise<CommandCommit | undefined>;
 }
 
-/** Each command's answer, by command id, in the service's own database: a redelivery is answered from here. */
+/**
+ * Each command's stored answer, by command id, in the service's own database, and the commits of
+ * the service's event store: a redelivery is answered from one or the other.
+ */
 export class CommandResultStore implements CommandResults {
   private readonly results: Collection<StoredResult>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly store: Pick<MongoEventStore, 'requestCommit'>,
+  ) {
     this.results = connection.collection<StoredResult>('command_results');
+  }
+
+  /** Its writes' commits carry their keys, numbered in order (commandWriteKey): the last one found. */
+  async lastCommitOf(commandId: string): Promise<CommandCommit | undefined> {
+    let last: CommandCommit | undefined;
+    for (let write = 1; ; write++) {
+      const commit = await this.store.requestCommit(commandWriteKey(commandId, write));
+      if (!commit) return last;
+      const { streamId, lastSequence: version, requestFingerprint: fingerprint, events } = commit;
+      last = { streamId, version, occurredAt: events[0].occurredAt, ...(fingerprint && { fingerprint }) };
+    }
   }
 
   /** One equality each, side by side: FerretDB reads the whole collection for an `$in`. */

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CommandEnvelope, EventMetadata } from '@itsm/contracts';
+import type { CommittedWrite } from '@itsm/eventsourcing';
 import { withinFlow } from '@itsm/messaging';
 
 /** A stream a command wrote, and its version after the write. */
@@ -8,6 +9,8 @@ export interface StreamWrite {
   version: number;
   /** the write was done before, by an earlier delivery of the same command (see withinKeyedCommand) */
   replayed?: boolean;
+  /** the commit the command wrote on the stream (now or at an earlier delivery): none when it decided nothing */
+  committed?: CommittedWrite;
 }
 
 interface CommandScope {

@@ -1,12 +1,16 @@
-import { deadLetterTopicFor } from '@itsm/contracts';
-import { DomainError } from '@itsm/domain';
+import { deadLetterTopicFor, upcasterRegistry, type CommandResult } from '@itsm/contracts';
+import { DomainError, type Decider } from '@itsm/domain';
+import { MongoEventStore } from '@itsm/eventsourcing';
 import { acceptedData, CommandSender, readTopic, useIsolatedStack } from '@itsm/testing';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { Kafka, logLevel } from 'kafkajs';
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { CommandResultStore, type CommandResults } from './command-result.store';
 import { KafkaCommandServer } from './kafka-command.server';
+import { EventSourcedCommands } from '../event-sourcing/event-sourced-commands';
+import { ProjectionRegistry } from '../event-sourcing/projection-registry';
 import { newId } from '../idempotency/idempotent-request';
+import { Metrics } from '../observability/metrics';
 
 // The server alone, with a handler that fails as dependencies do: a command waits for a dependency
 // as long as it is down, and only an unexplained failure, retried a few times, is dead-lettered.
@@ -18,11 +22,36 @@ let sender: CommandSender;
 let failures: unknown[] = [];
 let calls = 0;
 let recordFailures = 0;
+let connection: Connection;
+let events: MongoEventStore;
+let commands: EventSourcedCommands;
+
+/** A tally, written as the services' use cases write (EventSourcedCommands): what a command commits. */
+type TallyEvent = { type: 'tally.added'; data: { by: number } };
+const tallyDecider: Decider<{ by: number }, TallyEvent, number> = {
+  stateVersion: 1,
+  initialState: () => 0,
+  evolve: (total, event) => total + event.data.by,
+  decide: ({ by }) => [{ type: 'tally.added', data: { by } }],
+};
+const system = {
+  entityId: 'root',
+  actor: { kind: 'system' as const, id: 'test' },
+  correlationId: 'c',
+  causationId: 'c',
+};
+const add = (streamId: string, by: number) => commands.execute(tallyDecider, streamId, { by }, system);
 
 beforeAll(async () => {
-  const connection = mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName });
+  connection = mongoose.createConnection(stack.mongoUrl, { dbName: stack.dbName });
   stack.onTeardown(() => connection.close());
-  const store = new CommandResultStore(connection);
+  events = new MongoEventStore(connection, { upcasters: upcasterRegistry([]) });
+  commands = new EventSourcedCommands(
+    events,
+    new ProjectionRegistry(connection, [], [], events),
+    new Metrics('identity'),
+  );
+  const store = new CommandResultStore(connection, events);
   // the database may go away between the use case and the recording of its answer
   const results: CommandResults = {
     find: (commandIds) => store.find(commandIds),
@@ -30,6 +59,7 @@ beforeAll(async () => {
       if (recordFailures-- > 0) throw outage();
       return store.record(answers);
     },
+    lastCommitOf: (commandId) => store.lastCommitOf(commandId),
   };
   const server = new KafkaCommandServer({
     kafka,
@@ -42,6 +72,18 @@ beforeAll(async () => {
   });
   // what a use case creates: the same id at every delivery of one command
   server.addHandler('user.update', async () => ({ madeId: newId() }));
+  // a use case that writes, as assets' and identity's do: a new id, a commit; found done (a value
+  // that exists) when the tally has begun: then it writes nothing
+  server.addHandler(
+    'user.grant-authorization',
+    async (data: { streamId: string; findFirst?: boolean; refuse?: boolean }) => {
+      if (data.refuse) throw new DomainError('rule', 'refused, as it would be again');
+      const madeId = newId();
+      if (data.findFirst && (await commands.load(tallyDecider, data.streamId)).state > 0) return { madeId };
+      await add(data.streamId, 1);
+      return { madeId };
+    },
+  );
   server.addHandler('user.register', async () => {
     calls++;
     const failure = failures.shift();
@@ -111,4 +153,65 @@ it('makes the same ids at every delivery of a command: a redelivery names what t
     acceptedData(first).answer,
     acceptedData(first).answer,
   ]);
+});
+
+describe('a command that committed, answered from its commit', () => {
+  const storedAnswers = () => connection.collection<{ _id: string }>('command_results');
+  const grant = (data: object) => sender.command('user.grant-authorization', data, { token: 'unchecked here' });
+  const commitsOf = (streamId: string) => events.commits.countDocuments({ streamId });
+  const answerTo = async (command: ReturnType<typeof grant>, deliveries: number) => {
+    await sender.send(command);
+    return (await sender.resultsOf([command], deliveries))[0][deliveries - 1];
+  };
+
+  it('stores no answer, and answers a redelivery exactly as the first time after the stream moved on', async () => {
+    const command = grant({ streamId: 'tally-redelivered' });
+    const first = await answerTo(command, 1);
+    expect(acceptedData(first)).toEqual({
+      streamId: 'tally-redelivered',
+      version: 1,
+      answer: { madeId: expect.any(String) },
+    });
+    expect(await storedAnswers().countDocuments({ _id: command.commandId })).toBe(0);
+    await add('tally-redelivered', 5);
+    expect(await answerTo(command, 2)).toEqual(first);
+    expect(await commitsOf('tally-redelivered')).toBe(2);
+  });
+
+  it('answers alike a redelivery that finds its work done and writes nothing (a value it created, found)', async () => {
+    const command = grant({ streamId: 'tally-found', findFirst: true });
+    const first = await answerTo(command, 1);
+    expect(await answerTo(command, 2)).toEqual(first);
+    expect(await commitsOf('tally-found')).toBe(1);
+    expect(await storedAnswers().countDocuments({ _id: command.commandId })).toBe(0);
+  });
+
+  it('answers with the stored answer when there is one (recorded before answers were rebuilt from commits)', async () => {
+    const command = grant({ streamId: 'tally-stored' });
+    const rebuilt = await answerTo(command, 1);
+    const stored: CommandResult = {
+      ...rebuilt,
+      id: '0190a0a0-0000-7000-8000-00000000abcd',
+      occurredAt: new Date(0).toISOString(),
+    };
+    await storedAnswers().insertOne({ _id: command.commandId, result: stored, recordedAt: new Date() } as never);
+    expect(await answerTo(command, 2)).toEqual(stored);
+    expect(await commitsOf('tally-stored')).toBe(1);
+  });
+
+  it('refuses a command id reused for another command, its first answer not stored', async () => {
+    const command = grant({ streamId: 'tally-first' });
+    await answerTo(command, 1);
+    const reused = { ...grant({ streamId: 'tally-other' }), commandId: command.commandId };
+    expect(await answerTo(reused, 2)).toMatchObject({ type: 'command.refused', data: { code: 'conflict' } });
+    expect(await commitsOf('tally-other')).toBe(0);
+  });
+
+  it('still stores a refusal, and answers its redelivery with it', async () => {
+    const command = grant({ streamId: 'tally-refused', refuse: true });
+    const first = await answerTo(command, 1);
+    expect(first.type).toBe('command.refused');
+    expect(await storedAnswers().countDocuments({ _id: command.commandId })).toBe(1);
+    expect(await answerTo(command, 2)).toEqual(first);
+  });
 });

@@ -25,10 +25,10 @@ import type { Kafka, Message, Producer } from 'kafkajs';
 import { LRUCache } from 'lru-cache';
 import { lastValueFrom } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
-import { answerOf, type UseCaseOutcome } from './command-answer';
+import { answerOf, answerOfCommit, committedAnswerOf, type UseCaseOutcome } from './command-answer';
 import type { CommandResults } from './command-result.store';
 import { withinCommand } from './command-scope';
-import { withinKeyedCommand } from '../idempotency/idempotent-request';
+import { commandFingerprint, withinKeyedCommand } from '../idempotency/idempotent-request';
 import { consumerReports, type CountedReports } from '../event-sourcing/consumer-reports';
 import { jsonProblem } from '../http/json-guard';
 import { KafkaCommandContext } from './kafka-command.context';
@@ -52,7 +52,7 @@ export interface KafkaCommandServerOptions {
 
 const MAX_START_BACKOFF_MS = 30_000;
 
-/** A command's answer, and whether it is the one stored (nothing to record). */
+/** A command's answer, and whether it has nothing to record (the one stored, or rebuilt from its commit). */
 interface Answered {
   command: CommandEnvelope;
   result: CommandResult;
@@ -223,23 +223,45 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
 
   /**
    * The command runs, keyed by its id (see withinKeyedCommand): its writes happen once whatever
-   * its deliveries. Its stored answer is looked for only when it may have come before (a write
-   * found done, or a refusal): a redelivery is answered as the first delivery was, and a new
-   * command costs no read. Commands that write nothing are answered on the state they find.
+   * its deliveries. A command whose last write committed is answered from that commit (see
+   * committedAnswerOf): nothing is stored, and a redelivery, replaying its writes, rebuilds the
+   * same answer. Other answers (refusals, commands that committed nothing) are stored, and looked
+   * for only when the command may have come before (a write found done, a refusal, nothing
+   * written): a redelivery is answered as the first delivery was, and a new write costs no read.
+   * Stored answers come first, so that answers recorded before this layout still answer.
    */
   private async resultOf(command: CommandEnvelope): Promise<Omit<Answered, 'command'>> {
     const computed = this.unrecorded.get(command.commandId);
     if (computed) return { result: computed, stored: false };
-    const { result, replayed } = await this.run(command);
-    if (!replayed && result.type === 'command.accepted') return this.unanswered(result);
+    const { result, replayed, committed } = await this.run(command);
+    if (committed && !replayed) return { result, stored: true };
+    const wroteBefore = committed ? undefined : await this.lastCommitOf(command);
+    if (!committed && !wroteBefore && result.type === 'command.accepted' && !replayed) return this.unanswered(result);
     const first = (await this.options.results.find([command.commandId])).get(command.commandId);
-    if (!first) return this.unanswered(result);
-    // a redelivery is the same command; an id reused for another one learns nothing of the first
-    if (first.commandType !== command.type || first.streamId !== command.streamId) {
-      const message = `command id ${command.commandId} was already used for another command`;
-      return { result: refusedResult(command, { code: 'conflict', message }, this.stamp()), stored: true };
+    if (first) return this.sameCommand(command, first) ? { result: first, stored: true } : this.reused(command);
+    if (committed) return { result, stored: true };
+    // an id whose commits asked something else; or nothing written now, a commit written at an
+    // earlier delivery (a value found that it created)
+    if (wroteBefore && wroteBefore.fingerprint !== commandFingerprint(command)) return this.reused(command);
+    if (wroteBefore && result.type === 'command.accepted') {
+      return { result: answerOfCommit(command, wroteBefore, result.data.answer, this.options.service), stored: true };
     }
-    return { result: first, stored: true };
+    return this.unanswered(result);
+  }
+
+  /** The last commit an earlier delivery of this command (or another under its id) wrote, when this one committed nothing. */
+  private lastCommitOf(command: CommandEnvelope) {
+    return this.options.results.lastCommitOf(command.commandId);
+  }
+
+  /** A redelivery is the same command; an id reused for another one learns nothing of the first. */
+  private sameCommand(command: CommandEnvelope, first: CommandResult): boolean {
+    return first.commandType === command.type && first.streamId === command.streamId;
+  }
+
+  private reused(command: CommandEnvelope): Omit<Answered, 'command'> {
+    const message = `command id ${command.commandId} was already used for another command`;
+    return { result: refusedResult(command, { code: 'conflict', message }, this.stamp()), stored: true };
   }
 
   /** An answer to record: kept in memory until it is, so that a retry of the batch does not run its command again. */
@@ -249,17 +271,24 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   }
 
   /** Throws what is worth retrying: such a command gets no answer until it ran. */
-  private async run(command: CommandEnvelope): Promise<{ result: CommandResult; replayed: boolean }> {
+  /** The answer, whether a write was found done before, and whether the answer is its last commit's. */
+  private async run(
+    command: CommandEnvelope,
+  ): Promise<{ result: CommandResult; replayed: boolean; committed: boolean }> {
     const handler = this.getHandlerByPattern(command.type);
     if (!handler || !this.known.has(definitionKey(command.type, command.schemaVersion))) {
       const message = `${this.options.service} takes no command ${command.type} version ${command.schemaVersion}`;
-      return { result: refusedResult(command, { code: 'invalid', message }, this.stamp()), replayed: false };
+      return {
+        result: refusedResult(command, { code: 'invalid', message }, this.stamp()),
+        replayed: false,
+        committed: false,
+      };
     }
     // the same guard as HTTP bodies: control characters, prototype keys, absurd shapes
     const unfit = jsonProblem(command.data, 'command data');
     if (unfit) {
       const refusal = { code: unfit.code, message: unfit.message, errors: unfit.errors };
-      return { result: refusedResult(command, refusal, this.stamp()), replayed: false };
+      return { result: refusedResult(command, refusal, this.stamp()), replayed: false, committed: false };
     }
     // keyed by its id: a redelivery whose answer was lost writes nothing twice
     const outcome = await withinCommand(command, () =>
@@ -271,9 +300,12 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
       ({ value, writes }): UseCaseOutcome => ({ ok: true, value, writes }),
       (error: unknown): UseCaseOutcome => ({ ok: false, error }),
     );
+    const replayed = outcome.ok && outcome.writes.some((write) => write.replayed);
+    const committed = committedAnswerOf(command, outcome, this.options.service);
+    if (committed) return { result: committed, replayed, committed: true };
     const result = answerOf(command, outcome, this.stamp());
     if (!result) throw (outcome as { error: unknown }).error;
-    return { result, replayed: outcome.ok && outcome.writes.some((write) => write.replayed) };
+    return { result, replayed, committed: false };
   }
 
   private stamp(): ResultStamp {

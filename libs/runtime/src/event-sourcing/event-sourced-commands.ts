@@ -156,7 +156,8 @@ export class EventSourcedCommands implements BeforeApplicationShutdown {
     };
     const result = await handleRequest(this.store, decider, streamId, stamped, { ...options, recent: this.recent });
     if (!result.ok) throw result.error;
-    recordWrite({ streamId, version: result.version, ...(result.replayed && { replayed: true }) });
+    const { version, replayed, committed } = result;
+    recordWrite({ streamId, version, ...(replayed && { replayed }), ...(committed && { committed }) });
     // the events are stored: a failed inline apply is caught up by the Kafka consumer
     const applying = this.projections.applyInline(result.events).catch((error: Error) => {
       this.logger.warn(`inline projection of ${streamId} failed, the consumer will catch up: ${error.message}`);

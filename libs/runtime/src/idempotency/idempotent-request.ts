@@ -29,10 +29,17 @@ export function withinIdempotentRequest<T>(request: RequestKey, run: () => Promi
 export function nextRequestKey(): RequestKey | undefined {
   const request = requests.getStore();
   if (!request) return undefined;
-  const write = ++request.writes;
-  const key = write === 1 ? request.key : `${request.key}:${write}`;
+  const key = writeKey(request.key, ++request.writes);
   return { key, fingerprint: request.fingerprint, ...(request.likelyNew && { likelyNew: true }) };
 }
+
+/** The key of a keyed request's n-th write (from 1). */
+const writeKey = (requestKey: string, write: number) => (write === 1 ? requestKey : `${requestKey}:${write}`);
+
+/** The key of a Kafka command's n-th write (see withinKeyedCommand). */
+export const commandWriteKey = (commandId: string, write: number) => writeKey(commandKey(commandId), write);
+
+const commandKey = (commandId: string) => `command ${commandId}`;
 
 /**
  * A new id for something a use case creates: a UUIDv7, or, within a keyed request, the same id at
@@ -53,9 +60,16 @@ export function withinKeyedCommand<T>(
   command: Pick<CommandEnvelope, 'commandId' | 'type' | 'schemaVersion' | 'streamId' | 'data'>,
   run: () => Promise<T>,
 ): Promise<T> {
-  const { commandId, type, schemaVersion, streamId, data } = command;
-  const fingerprint = requestFingerprint([type, schemaVersion, streamId, data]);
-  return requests.run({ key: `command ${commandId}`, fingerprint, likelyNew: true, writes: 0, ids: 0 }, run);
+  const fingerprint = commandFingerprint(command);
+  return requests.run({ key: commandKey(command.commandId), fingerprint, likelyNew: true, writes: 0, ids: 0 }, run);
+}
+
+/** What a Kafka command asks, as its writes' commits keep it: a command id reused for another command differs. */
+export function commandFingerprint(
+  command: Pick<CommandEnvelope, 'type' | 'schemaVersion' | 'streamId' | 'data'>,
+): string {
+  const { type, schemaVersion, streamId, data } = command;
+  return requestFingerprint([type, schemaVersion, streamId, data]);
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

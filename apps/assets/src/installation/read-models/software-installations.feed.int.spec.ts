@@ -26,6 +26,12 @@ const entry = (name: string, version: string) =>
   softwareEntry(name, version, name === 'Mozilla Firefox' ? 'Mozilla' : undefined);
 
 const sequences = new Map<string, number>();
+const metadata = {
+  entityId: 'A',
+  actor: { kind: 'system' as const, id: 'test' },
+  correlationId: 'c',
+  causationId: 'c',
+};
 const envelope = (type: string, data: object, streamId = `asset-${COMPUTER}`): EventEnvelope => {
   const next = (sequences.get(streamId) ?? 0) + 1;
   sequences.set(streamId, next);
@@ -62,6 +68,10 @@ describe('the installations feed, one document per computer', () => {
   );
 
   it("keeps a first inventory's software in the computer's one document, each event once", async () => {
+    // events not in the store (handed to the feed): the computer's facts come from the assets list
+    await connection
+      .collection(assetListProjection.name)
+      .insertOne({ assetId: COMPUTER, assetType: 'computer', name: 'PC-BLIER', entityId: 'A', trashed: false });
     await feed.handle(created);
     await feed.handle(first);
     await feed.handle(first); // redelivered: nothing more
@@ -140,12 +150,6 @@ describe('the installations feed, one document per computer', () => {
 describe("a technician's installation applied twice at once", () => {
   const SOFTWARE_ID = 'software-1';
   const VERSION_ID = 'version-1';
-  const metadata = {
-    entityId: 'A',
-    actor: { kind: 'system' as const, id: 'test' },
-    correlationId: 'c',
-    causationId: 'c',
-  };
 
   /** A computer the assets read model knows, with a version installed by hand on it (stored, not applied). */
   async function computerWithInstallation(name: string): Promise<string> {
@@ -195,5 +199,29 @@ describe("a technician's installation applied twice at once", () => {
       .find({ _id: { $in: computers.map(computerSoftwareStreamId) } as never })
       .toArray();
     expect(marks.map((mark) => mark.sequence)).toEqual(computers.map(() => 1));
+  });
+});
+
+describe('a computer created with no software', () => {
+  it('leaves no mark, and its next event finds its facts in the store and marks it', async () => {
+    const computerId = uuidv7();
+    const streamId = `asset-${computerId}`;
+    const created = { assetId: computerId, assetType: 'computer', entityId: 'A', fields: { name: 'PC-LAZY' } };
+    await store.append(streamId, 0, [{ type: 'asset.created', data: created }], metadata);
+    await feed.catchUp(streamId, 1);
+    const mark = () => connection.collection(INSTALLATION_MARKS).findOne({ _id: streamId as never });
+    expect(await mark()).toBeNull();
+    await store.append(
+      streamId,
+      1,
+      [{ type: 'asset.trashed', data: { assetId: computerId, assetType: 'computer' } }],
+      metadata,
+    );
+    await feed.catchUp(streamId, 2);
+    expect(await mark()).toEqual({
+      _id: streamId,
+      sequence: 2,
+      facts: { computerId, name: 'PC-LAZY', entityId: 'A', trashed: true },
+    });
   });
 });

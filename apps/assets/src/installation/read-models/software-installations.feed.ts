@@ -1,13 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
-import {
-  asContractEnvelope,
-  concurrentUpsert,
-  InsertBatcher,
-  type ContractEnvelope,
-  type MongoEventStore,
-} from '@itsm/eventsourcing';
+import { asContractEnvelope, concurrentUpsert, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
 import type { IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -60,6 +54,7 @@ const HANDLED = new Set([
 ]);
 
 const MANUAL_STREAM = 'computer-software-';
+const ASSET_STREAM = 'asset-';
 
 /**
  * Keeps `computer_software`, one document per computer holding its installations
@@ -72,16 +67,11 @@ const MANUAL_STREAM = 'computer-software-';
  */
 @Injectable()
 export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
-  /** the first marks of streams handled side by side (an import's computers) go in one insert */
-  private readonly firstMarks: InsertBatcher<StreamMark>;
-
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
     private readonly projections: ProjectionRegistry,
-  ) {
-    this.firstMarks = new InsertBatcher(this.marks(), { maxBatch: 500 });
-  }
+  ) {}
 
   /** One document per computer with installations (ComputerSoftwareDoc). */
   computers() {
@@ -130,10 +120,14 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     if (!HANDLED.has(envelope.type)) return;
     const event = asContractEnvelope(envelope);
     const manual = event.streamId.startsWith(MANUAL_STREAM);
-    if (event.sequence === 1 && !manual) return this.markFirst(event);
+    if (event.sequence === 1 && !manual) return this.applyFirst(event);
     const mark = await this.marks().findOne({ _id: event.streamId });
     if (mark && mark.sequence >= event.sequence) return;
-    const facts = manual ? await this.computerOf(event.streamId.slice(MANUAL_STREAM.length)) : (mark?.facts ?? null);
+    const facts = manual
+      ? await this.computerOf(event.streamId.slice(MANUAL_STREAM.length))
+      : mark
+        ? (mark.facts ?? null)
+        : await this.factsBefore(event);
     const plan = installationPlan(event, facts, await this.namesFor(event));
     if (!plan) return;
     await this.write(plan.writes);
@@ -149,18 +143,29 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   }
 
   /**
-   * An asset stream's first event (a computer created: its facts, no installation yet) needs no
-   * read of its mark: it is marked with an insert, which a mark already there (a redelivery) refuses.
+   * An asset stream's first event (a computer created: its facts, no installation yet) writes
+   * nothing and leaves no mark: a redelivery of it does nothing either, and the stream's next event
+   * finds the computer's facts in the store (factsBefore). An import's computers cost no document here.
    */
-  private async markFirst(event: ContractEnvelope): Promise<void> {
+  private async applyFirst(event: ContractEnvelope): Promise<void> {
     const plan = installationPlan(event, null, null);
-    if (!plan) return;
-    await this.write(plan.writes);
-    await this.firstMarks
-      .insert([{ _id: event.streamId, sequence: event.sequence, facts: plan.facts }])
-      .catch((error: unknown) => {
-        if (!isDuplicateKeyError(error)) throw error;
-      });
+    if (plan) await this.write(plan.writes);
+  }
+
+  /**
+   * A computer's facts before an event of its stream that has no mark yet (its first event left
+   * none): its earlier events folded as the feed folds them, from the store. A stream the store does
+   * not hold (events put on the topic by another writer: tests) is known from the assets read model.
+   */
+  private async factsBefore(event: ContractEnvelope): Promise<ComputerFacts | null> {
+    const earlier = (await this.store.readStream(event.streamId)).filter((one) => one.sequence < event.sequence);
+    if (earlier.length === 0) return this.computerOf(event.streamId.slice(ASSET_STREAM.length));
+    let facts: ComputerFacts | null = null;
+    for (const one of earlier) {
+      const plan = installationPlan(asContractEnvelope(one), facts, null);
+      if (plan) facts = plan.facts;
+    }
+    return facts;
   }
 
   /**
@@ -178,7 +183,7 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
    * computer known to neither is retried.
    */
   private async computerOf(computerId: string): Promise<ComputerFacts> {
-    const facts = (await this.marks().findOne({ _id: `asset-${computerId}` }))?.facts;
+    const facts = (await this.marks().findOne({ _id: `${ASSET_STREAM}${computerId}` }))?.facts;
     if (facts) return facts;
     const assets = await this.projections.collection<AssetListDoc>(assetListProjection.name);
     const asset = await assets.findOne({ assetId: computerId, assetType: 'computer' });
