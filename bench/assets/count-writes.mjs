@@ -38,4 +38,9 @@ MongoClient.prototype.connect = function connectCounted(...args) {
   return connect.apply(this, args);
 };
 
-if (file) setInterval(() => fs.writeFileSync(file, JSON.stringify(totals)), 500).unref();
+// written aside then renamed: the bench never reads a file half written
+const save = () => {
+  fs.writeFileSync(`${file}.next`, JSON.stringify(totals));
+  fs.renameSync(`${file}.next`, file);
+};
+if (file) setInterval(save, 500).unref();
