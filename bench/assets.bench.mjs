@@ -4,8 +4,9 @@
 // measures the started service once its indexes are ready. Then the service stops (a clean stop
 // writes its indexes' snapshot) and starts again: `restart` is how long it takes to be ready then.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
@@ -77,7 +78,11 @@ async function startService({
   const profile = process.env.BENCH_ASSETS_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_ASSETS_CPU_PROF]
     : [];
-  const start = () => spawn(process.execPath, [...profile, main], { env: serviceEnv, stdio: 'ignore' });
+  // BENCH_ASSETS_COUNT_WRITES=<dir>: the service counts what it sends to the database (driver's
+  // command monitoring, bench/assets/count-writes.mjs) into <dir>/writes-<port>.json
+  const counted = countedWrites(serviceEnv, port);
+  const start = () =>
+    spawn(process.execPath, [...profile, ...counted.args, main], { env: serviceEnv, stdio: serviceOutput(port) });
   let child = start();
   const url = `http://127.0.0.1:${port}`;
   const restart = async () => {
@@ -96,11 +101,31 @@ async function startService({
     const token = superAdminToken(keys, userId);
     await untilReady(url, token);
     const indexes = await untilIndexesReady(url, started);
-    return { url, token, db, serviceEnv, prepared, indexes, stop, restart };
+    return { url, token, db, serviceEnv, prepared, indexes, stop, restart, writes: counted.read };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** BENCH_ASSETS_LOG_DIR=<dir>: the service's output goes to <dir>/assets-<port>.log (else nowhere). */
+function serviceOutput(port) {
+  const dir = process.env.BENCH_ASSETS_LOG_DIR;
+  if (!dir) return 'ignore';
+  const log = fs.openSync(path.join(dir, `assets-${port}.log`), 'a');
+  return ['ignore', log, log];
+}
+
+/** The preload counting the service's writes, and the reader of its running totals (null: not counted). */
+function countedWrites(serviceEnv, port) {
+  const dir = process.env.BENCH_ASSETS_COUNT_WRITES;
+  if (!dir) return { args: [], read: () => null };
+  const file = path.join(dir, `writes-${port}.json`);
+  const url = new URL(serviceEnv.MONGO_URL);
+  url.searchParams.set('monitorCommands', 'true');
+  Object.assign(serviceEnv, { MONGO_URL: url.toString(), BENCH_ASSETS_COUNT_WRITES: file });
+  const read = () => JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { args: ['--import', pathToFileURL(path.join(here, 'assets/count-writes.mjs')).href], read };
 }
 
 /** The indexes' snapshot the service left: its items and compressed size. */

@@ -90,7 +90,8 @@ async function drained(serviceUrl) {
 }
 
 /** `concurrency` agents posting for `seconds`, each the body `bodyOf(i)` gives its i-th post. */
-async function phase(url, concurrency, seconds, bodyOf) {
+async function phase(url, concurrency, seconds, bodyOf, writes) {
+  const before = writes();
   let next = 0;
   let failures = 0;
   const latencies = [];
@@ -106,14 +107,42 @@ async function phase(url, concurrency, seconds, bodyOf) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  // the service's own URL: the inventory path's prefix off
+  const followedWithinSeconds = await drained(url.replace(/\/inventory$/, ''));
   return {
     concurrency,
     inventoriesPerSecond: round(latencies.length / elapsed, 1),
     failures,
     latencyMs: distribution(latencies),
-    // the service's own URL: the inventory path's prefix off
-    followedWithinSeconds: await drained(url.replace(/\/inventory$/, '')),
+    followedWithinSeconds,
+    ...(before ? { databasePerInventory: await writesPer(before, writes, latencies.length) } : {}),
   };
+}
+
+/** What the service sent the database for one inventory of the phase, per collection (its counter's totals, after). */
+async function writesPer(before, writes, inventories) {
+  await sleep(1_000); // the counter writes its totals every half second
+  const after = writes();
+  const per = (value) => round(value / inventories, 1);
+  const collections = {};
+  const total = { documents: 0, kb: 0 };
+  for (const [name, counts] of Object.entries(after)) {
+    const was = before[name] ?? {};
+    const delta = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, value - (was[key] ?? 0)]));
+    if (delta.commands === 0) continue;
+    const documents = delta.inserted + delta.updated + delta.deleted;
+    collections[name] = {
+      commands: per(delta.commands),
+      inserted: per(delta.inserted),
+      updated: per(delta.updated),
+      deleted: per(delta.deleted),
+      reads: per(delta.reads),
+      kb: per(delta.bytes / 1024),
+    };
+    total.documents += documents / inventories;
+    total.kb += delta.bytes / 1024 / inventories;
+  }
+  return { documentsWritten: round(total.documents, 1), kbWritten: round(total.kb, 1), collections };
 }
 
 /** The same bodies inflated and parsed (the service's own code), in this process: the ceiling. */
@@ -132,21 +161,21 @@ function parseOnly(bodies, seconds) {
 }
 
 /** Agents posting to one service, the computers it knows counted as they come. */
-function agentsOf(url, firstBody, firstBodies, prepared) {
+function agentsOf(url, firstBody, firstBodies, prepared, writes) {
   let computer = 0;
   let known = 0;
   let changes = 0;
   let rounds;
   return {
-    first: (concurrency) => phase(url, concurrency, SECONDS, () => firstBody(computer++)),
+    first: (concurrency) => phase(url, concurrency, SECONDS, () => firstBody(computer++), writes),
     unchanged: (concurrency) => {
       known ||= computer;
-      return phase(url, concurrency, SECONDS, (i) => firstBodies[i % known]);
+      return phase(url, concurrency, SECONDS, (i) => firstBodies[i % known], writes);
     },
     // five packages move to another version at each round over the known computers
     changed: (concurrency) => {
       rounds ??= [prepared(0, known, 1), prepared(0, known, 2)];
-      return phase(url, concurrency, SECONDS, () => rounds[Math.floor(changes / known) % 2][changes++ % known]);
+      return phase(url, concurrency, SECONDS, () => rounds[Math.floor(changes / known) % 2][changes++ % known], writes);
     },
   };
 }
@@ -157,7 +186,7 @@ const KINDS = { firstInventories: 'first', unchangedReinventories: 'unchanged', 
  * The part of `npm run bench -- assets` for agent inventories, on the started service; with a
  * `compared` service (another build), each phase runs on one then the other, on the same bodies.
  */
-export async function inventoryPart({ url: serviceUrl, compared }) {
+export async function inventoryPart({ url: serviceUrl, writes, compared }) {
   const sample = inventoryOf(0);
   const body = { xmlBytes: sample.length, zlibBytes: deflateSync(sample).length, software: 773 + extraCount };
   // bodies prepared before each phase: the bench measures the service, not the body making
@@ -166,20 +195,24 @@ export async function inventoryPart({ url: serviceUrl, compared }) {
   const firstBodies = prepared(0, 1500, 0);
   // more computers than prepared (a fast run): made as they are asked for
   const firstBody = (n) => firstBodies[n] ?? (firstBodies[n] = deflateSync(inventoryOf(n, 0)));
-  const services = { measured: serviceUrl, ...(compared ? { compared: compared.url } : {}) };
+  const services = { measured: { url: serviceUrl, writes }, ...(compared ? { compared } : {}) };
   const agents = Object.fromEntries(
-    Object.entries(services).map(([name, url]) => [
+    Object.entries(services).map(([name, service]) => [
       name,
-      agentsOf(`${url}/inventory`, firstBody, firstBodies, prepared),
+      agentsOf(`${service.url}/inventory`, firstBody, firstBodies, prepared, service.writes),
     ]),
   );
   const results = Object.fromEntries(Object.keys(services).map((name) => [name, {}]));
   let baseline;
+  let turn = 0;
   for (const [figure, kind] of Object.entries(KINDS)) {
     // the ceiling, measured on drained services next to the figure compared with it
     if (kind === 'unchanged') baseline = parseOnly(firstBodies.slice(0, 200), SECONDS);
     for (const concurrency of [1, 16]) {
-      for (const name of Object.keys(services)) {
+      // each service goes first every other phase: a phase finds the database still busy with
+      // what the phase before it wrote (PostgreSQL's own work goes on after the service drained)
+      const names = Object.keys(services);
+      for (const name of turn++ % 2 === 0 ? names : names.reverse()) {
         results[name][figure] ??= {};
         results[name][figure][`concurrency${concurrency}`] = await agents[name][kind](concurrency);
       }

@@ -7,7 +7,13 @@
 // index from them at start.
 import { randomUUID } from 'node:crypto';
 import { ASSET_FIELD_NAMES } from '@itsm/contracts';
+import { createRequire } from 'node:module';
 import { distribution, round } from '../stats.mjs';
+
+// a computer's installations as the service's feed packs them (the built service's own code)
+const { computerSoftwareDocOf, installationsOf } = createRequire(import.meta.url)(
+  '../../apps/assets/dist/installation/read-models/computer-software-doc.js',
+);
 
 const COMPUTERS = Number(process.env.BENCH_ASSETS_COMPUTERS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_ASSETS_LIST_SAMPLES ?? 100);
@@ -70,14 +76,16 @@ function installationDoc(computer) {
 /** Inserts computers (and the software on every third one) until there are COMPUTERS; a dropped connection resumes from the count. */
 async function fill(db) {
   const assets = db.collection('assets');
-  const installations = db.collection('software_installations');
+  const installations = db.collection('computer_software');
   for (let attempt = 1; ; attempt++) {
     try {
       const present = await assets.countDocuments({ assetType: 'computer' });
       for (let from = present; from < COMPUTERS; from += 1000) {
         const docs = Array.from({ length: Math.min(1000, COMPUTERS - from) }, (_, k) => computerDoc(from + k));
         await assets.insertMany(docs, { ordered: false });
-        const installed = docs.filter((_, k) => (from + k) % 3 === 0).map(installationDoc);
+        const installed = docs
+          .filter((_, k) => (from + k) % 3 === 0)
+          .map((computer) => computerSoftwareDocOf([installationDoc(computer)]));
         await installations.insertMany(installed, { ordered: false }).catch((error) => {
           if (!error.writeErrors?.every((one) => one.code === 11000)) throw error;
         });
@@ -107,14 +115,11 @@ async function run({ url, token, db, prepared }) {
   const query = `/api/computers?entityId=${entityId}&statusId=${statusId}&sort=name&limit=20`;
   const filter = { assetType: 'computer', entityId, trashed: false, statusId };
   const plain = await measure(url, token, db, query, filter);
-  // the read model's way: the computers having it, then the page among them
+  // the read model's way: every computer's installations read, those having it kept, then the page among them
   const computersWith = async () =>
-    (
-      await db
-        .collection('software_installations')
-        .find({ softwareId: SOFTWARE_ID }, { projection: { _id: 0, computerId: 1 } })
-        .toArray()
-    ).map(({ computerId }) => computerId);
+    (await db.collection('computer_software').find({}).toArray()).flatMap((doc) =>
+      installationsOf(doc).some((one) => one.softwareId === SOFTWARE_ID) ? [doc._id] : [],
+    );
   const withSoftware = await measure(url, token, db, `${query}&softwareId=${SOFTWARE_ID}`, filter, computersWith);
   const pages = await measurePages(url, token, query, plain.matching);
   return { computers: COMPUTERS, ...prepared, plain, withSoftware, pages, targetP99Ms: 50 };

@@ -3,6 +3,7 @@ import { eventually, EventPublisher, untilServiceHas, useIsolatedStack } from '@
 import { v7 as uuidv7 } from 'uuid';
 import { assetsHas, created, startAssets, type AssetsUnderTest } from './test-support/assets-test-app';
 import { softwareEntry, softwareInventory } from './test-support/software-events';
+import { INSTALLATION_MARKS } from './installation/read-models/software-installations.feed';
 
 // Software, installations and licences over HTTP, with GLPI's rights and the entity tree:
 // root > A > A1, and B beside A. Technicians of A and of B; an observer and a self-service user of A.
@@ -190,7 +191,7 @@ describe('a computer created with no software', () => {
       );
     await eventually(async () => (await names())[0] === 'PC-RENAMED', 30_000, 'the installation renamed');
     // the rename (the stream's second event) marked the stream, and read the computer from the store
-    await untilServiceHas(stack, 'assets', 'software_installation_streams', 1, { _id: `asset-${pc}`, sequence: 2 });
+    await untilServiceHas(stack, 'assets', INSTALLATION_MARKS, 1, { _id: `asset-${pc}`, sequence: 2 });
   });
 });
 

@@ -1,4 +1,5 @@
 export { MongoEventStore, type EventStoreOptions, type RelayLag } from './event-store/event-store';
+export { commitOf, PACKED_EVENTS_FROM_BYTES, type StoredCommitDoc } from './event-store/commit-encoding';
 export {
   OUTBOX_STREAM,
   PARKED_STREAM,

@@ -1,3 +1,4 @@
+import { commitOf, type StoredCommitDoc } from '@itsm/eventsourcing';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
 import { useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
@@ -16,11 +17,12 @@ async function eventTypesOf(assetId: string): Promise<string[]> {
   try {
     const commits = await client
       .db(stack.envFor('assets').MONGO_DB)
-      .collection<{ events: Array<{ type: string }> }>('events')
+      .collection<StoredCommitDoc>('events')
       .find({ streamId: `asset-${assetId}` })
       .sort({ sequence: 1 })
       .toArray();
-    return commits.flatMap((commit) => commit.events.map((event) => event.type));
+    // a first inventory's commit is large: its events are stored as one string
+    return commits.flatMap((commit) => commitOf(commit).events.map((event) => event.type));
   } finally {
     await client.close();
   }

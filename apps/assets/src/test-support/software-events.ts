@@ -1,4 +1,4 @@
-import type { AssetInventoryApplied, LicenseCreated, SoftwareEntry } from '@itsm/contracts';
+import type { AssetInventoryApplied, EventEnvelope, LicenseCreated, SoftwareEntry } from '@itsm/contracts';
 
 /** An installed package as an agent reports it (normalised names), x86_64 unless told. */
 export const softwareEntry = (name: string, version: string, publisher?: string, arch = 'x86_64'): SoftwareEntry => ({
@@ -45,3 +45,18 @@ export const officeLicenseCreated = {
     overQuotaAllowed: false,
   },
 } as const satisfies LicenseCreated;
+
+/** An event of entity A as the assets topic carries it, at the stream's `sequence`. */
+export const entityAEnvelope = (type: string, data: object, streamId: string, sequence: number): EventEnvelope => ({
+  id: `${streamId}-${sequence}`,
+  type,
+  schemaVersion: 1,
+  streamId,
+  sequence,
+  entityId: 'A',
+  occurredAt: '2026-12-01T08:00:00.000Z',
+  actor: { kind: 'system', id: 'spec' },
+  correlationId: 'c',
+  causationId: 'c',
+  data,
+});

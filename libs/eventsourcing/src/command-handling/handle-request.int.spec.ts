@@ -6,6 +6,7 @@ import { counterDecider, type CounterCommand } from '../test-support/counter.dec
 import { kernelHarness, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
 import { handleCommand, handleRequest } from './handle-command';
 import { RecentAggregates } from './recent-aggregates';
+import { commitOf } from '../event-store/commit-encoding';
 
 const stack = useIsolatedStack();
 let kernel: KernelHarness;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => kernel.close());
 
 const increment = (by: number): CounterCommand => ({ type: 'increment', by });
-const commitsOf = (streamId: string) => kernel.store.commits.find({ streamId }).toArray();
+const commitsOf = async (streamId: string) => (await kernel.store.commits.find({ streamId }).toArray()).map(commitOf);
 
 describe('a request decided on the state it finds', () => {
   it('decides its commands in turn, each on the state the previous left, and appends them as one commit', async () => {

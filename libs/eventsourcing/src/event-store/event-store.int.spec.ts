@@ -2,6 +2,7 @@ import { useIsolatedStack } from '@itsm/testing';
 import { handleCommand, loadAggregate } from '../command-handling/handle-command';
 import { counterDecider } from '../test-support/counter.decider';
 import { kernelHarness, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
+import { PACKED_EVENTS_FROM_BYTES } from './commit-encoding';
 import { VersionConflictError } from './version-conflict.error';
 
 const stack = useIsolatedStack();
@@ -119,6 +120,35 @@ describe('MongoDB event store', () => {
       const events = await kernel.store.readStream('counter-long', from);
       expect(events.map((event) => event.sequence)).toEqual(Array.from({ length: 154 - from }, (_, i) => from + i));
     }
+  });
+
+  it('stores a large commit with its events as one string, and reads it back as any other', async () => {
+    const large = { type: 'counter.incremented' as const, data: { by: 1, note: 'x'.repeat(PACKED_EVENTS_FROM_BYTES) } };
+    const [first] = await kernel.store.append('counter-large', 0, [large, increment(2)], testMetadata, {
+      key: 'large-request',
+      fingerprint: 'f',
+    });
+    const stored = await kernel.store.commits.findOne({ _id: first.id });
+    expect(stored && 'packedEvents' in stored && typeof stored.packedEvents).toBe('string');
+    expect(stored && 'events' in stored).toBe(false);
+    const read = await kernel.store.readStream('counter-large');
+    expect(read.map(({ sequence, data }) => [sequence, data])).toEqual([
+      [1, large.data],
+      [2, { by: 2 }],
+    ]);
+    expect(await kernel.store.readStream('counter-large', 2)).toEqual([read[1]]);
+    expect((await kernel.store.requestCommit('large-request'))?.events).toEqual(read);
+    const all = await kernel.store.readAll(undefined, 10_000);
+    expect(all.find((commit) => commit._id === first.id)?.events).toEqual(read);
+    // erasing personal data rewrites it in the same form
+    await kernel.store.redactStream('counter-large', (event) => ({
+      ...event,
+      data: { ...(event.data as object), note: 'erased' },
+    }));
+    expect((await kernel.store.readStream('counter-large')).map(({ data }) => data)).toEqual([
+      { by: 1, note: 'erased' },
+      { by: 2, note: 'erased' },
+    ]);
   });
 
   it('upcasts old event versions when reading', async () => {

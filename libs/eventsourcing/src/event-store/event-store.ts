@@ -12,6 +12,7 @@ import { LRUCache } from 'lru-cache';
 import type { Collection, Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { settleAppend, type AppendSettling } from './append-outcome';
+import { commitOf, storedCommitOf, storedFormOf, type StoredCommitDoc } from './commit-encoding';
 import { DocumentWriteError, heldIds, InsertBatcher } from './insert-batcher';
 import {
   CHUNK_SIZE,
@@ -60,14 +61,15 @@ const COMMITS_ONLY = { streamId: { $nin: [OUTBOX_STREAM, PARKED_STREAM] } };
 
 /** The MongoDB event store, and its outbox of commits not yet published (see OutboxRelay). */
 export class MongoEventStore {
-  readonly commits: Collection<StoredCommit>;
+  /** commits as stored (large ones with their events packed: read them through `commitOf`) */
+  readonly commits: Collection<StoredCommitDoc>;
   /** the same collection, seen as its outbox entries (stream OUTBOX_STREAM) */
   private readonly outbox: Collection<OutboxEntry>;
   private readonly migrations: Collection<{ _id: string; doneAt: Date }>;
   private readonly snapshots: Collection<StoredSnapshot>;
   private readonly appendedEvents = new EventEmitter();
   /** concurrent appends (of different streams) reach the store together */
-  private readonly inserts: InsertBatcher<StoredCommit | OutboxEntry>;
+  private readonly inserts: InsertBatcher<StoredCommitDoc | OutboxEntry>;
   /** commits this process appended, until the relay publishes them: it then needs no read (bounded) */
   private readonly unpublished = new LRUCache<string, StoredCommit>({ max: 10_000, ttl: 60_000 });
   /**
@@ -80,12 +82,12 @@ export class MongoEventStore {
     connection: Connection,
     private readonly options: EventStoreOptions,
   ) {
-    this.commits = connection.collection<StoredCommit>(options.eventsCollection ?? 'events');
+    this.commits = connection.collection<StoredCommitDoc>(options.eventsCollection ?? 'events');
     this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
     this.outbox = connection.collection<OutboxEntry>(options.eventsCollection ?? 'events');
     this.migrations = connection.collection(`${options.eventsCollection ?? 'events'}_migrations`);
     // a batch of an import's commands appends hundreds of streams at once: a few inserts, not one per hundred
-    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommit | OutboxEntry>, { maxBatch: 500 });
+    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommitDoc | OutboxEntry>, { maxBatch: 500 });
   }
 
   async createIndexes(): Promise<void> {
@@ -95,8 +97,9 @@ export class MongoEventStore {
   }
 
   /** The commit a request with this key wrote first, if any. */
-  requestCommit(key: string): Promise<StoredCommit | null> {
-    return this.commits.findOne({ requestKey: key });
+  async requestCommit(key: string): Promise<StoredCommit | null> {
+    const doc = await this.commits.findOne({ requestKey: key });
+    return doc && commitOf(doc);
   }
 
   /**
@@ -166,7 +169,7 @@ export class MongoEventStore {
     const entry = outboxEntryOf(commit);
     this.appending.add(commit._id);
     try {
-      await this.inserts.insert([entry, commit]);
+      await this.inserts.insert([entry, storedFormOf(commit)]);
     } catch (error) {
       if (!(error instanceof DocumentWriteError)) {
         if (neverSent(error)) throw error;
@@ -206,7 +209,7 @@ export class MongoEventStore {
   /** The store as settling an append of unknown outcome reads and writes it: by id only. */
   private readonly settling: AppendSettling = {
     held: (ids) => heldIds(this.commits, ids),
-    insert: (docs) => this.inserts.insert(docs),
+    insert: (docs) => this.inserts.insert(docs.map(storedFormOf)),
     dropEntry: async (id) => void (await this.outbox.deleteOne({ _id: id })),
   };
 
@@ -324,7 +327,7 @@ export class MongoEventStore {
   async readStream(streamId: string, fromSequence = 1): Promise<EventEnvelope[]> {
     const commits =
       fromSequence === 1
-        ? await this.commits.find({ streamId }).toArray()
+        ? (await this.commits.find({ streamId }).toArray()).map(commitOf)
         : await this.commitsFrom(streamId, fromSequence);
     commits.sort((a, b) => a.sequence - b.sequence);
     return this.flatten(commits).filter((event) => event.sequence >= fromSequence);
@@ -347,14 +350,14 @@ export class MongoEventStore {
     const found: StoredCommit[] = [];
     let lastSequence = 0;
     for (let chunk = chunkOf(fromSequence); ; chunk++) {
-      const commits = await this.commits.find({ streamId, chunk }).toArray();
+      const commits = (await this.commits.find({ streamId, chunk }).toArray()).map(commitOf);
       found.push(...commits);
       for (const commit of commits) lastSequence = Math.max(lastSequence, commit.lastSequence);
       // a later commit would start inside this chunk unless one reaches its last sequence: the end
       if (lastSequence < (chunk + 1) * CHUNK_SIZE) break;
     }
     const covered = found.length === 0 || found.some((commit) => commit.sequence <= fromSequence);
-    return covered ? found : this.commits.find({ streamId }).toArray();
+    return covered ? found : (await this.commits.find({ streamId }).toArray()).map(commitOf);
   }
 
   /**
@@ -364,7 +367,7 @@ export class MongoEventStore {
   async readAll(afterId: string | undefined, limit: number, upToId?: string): Promise<StoredCommit[]> {
     const range = { ...(afterId && { $gt: afterId }), ...(upToId && { $lte: upToId }) };
     const filter = Object.keys(range).length > 0 ? { _id: range, ...COMMITS_ONLY } : COMMITS_ONLY;
-    return this.commits.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+    return (await this.commits.find(filter).sort({ _id: 1 }).limit(limit).toArray()).map(commitOf);
   }
 
   /** Commits up to `upToId` included: the size of a replay, for its progress. */
@@ -399,9 +402,12 @@ export class MongoEventStore {
    * data (GDPR): events are otherwise immutable. Kafka keeps its copies until retention expires.
    */
   async redactStream(streamId: string, redact: (event: EventEnvelope) => EventEnvelope): Promise<void> {
-    const commits = await this.commits.find({ streamId }).toArray();
+    const commits = (await this.commits.find({ streamId }).toArray()).map(commitOf);
     for (const commit of commits) {
-      await this.commits.updateOne({ _id: commit._id }, { $set: { events: commit.events.map(redact) } });
+      await this.commits.replaceOne(
+        { _id: commit._id },
+        storedCommitOf({ ...commit, events: commit.events.map(redact) }),
+      );
       this.forgetAppended(commit._id); // the relay reads the redacted commit, not the copy in memory
     }
     await this.snapshots.deleteMany({ streamId });

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
+import { commitOf, type StoredCommitDoc } from '../event-store/commit-encoding';
 import type { OutboxEntry, ParkedEntry, ParkedReason, StoredCommit } from '../event-store/stored-commit';
 import { inLanes } from '../in-lanes';
 import { FencedProducer } from './fenced-producer';
@@ -50,7 +51,7 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private readonly store: MongoEventStore;
-  private readonly commits: Collection<StoredCommit>;
+  private readonly commits: Collection<StoredCommitDoc>;
   private readonly producer: FencedProducer;
   /** last sequence this relay published per stream, while it holds the lease */
   private readonly publishedUpTo = new Map<string, number>();
@@ -215,7 +216,7 @@ export class OutboxRelay {
     // by `_id` equality each, a few at once: FerretDB pushes that down, it would scan for a `$in`
     await inLanes(missing, async (entry) => {
       const commit = await this.commits.findOne({ _id: entry.commit.id });
-      if (commit) return void found.push(commit);
+      if (commit) return void found.push(commitOf(commit));
       if ((await this.placeOf(entry)) === 'taken') return void orphans.push(entry);
       held.add(entry.commit.streamId);
       if (this.waitedTooLong(entry)) late.push(entry);

@@ -138,10 +138,9 @@ export class AssetQueries {
   private async computersWith(softwareId: string, versionId?: string): Promise<AssetIdSet> {
     const inMemory = this.installations.software?.computersWith(softwareId, versionId);
     if (inMemory) return inMemory;
-    const filter = versionId ? { softwareId, versionId } : { softwareId };
-    const docs = this.installationsFeed.installations().find(filter, { projection: { _id: 0, computerId: 1 } });
-    const computers = new Set<string>();
-    for await (const { computerId } of docs) computers.add(computerId);
-    return computers;
+    const having = await this.installationsFeed.installationsIn(
+      (installation) => installation.softwareId === softwareId && (!versionId || installation.versionId === versionId),
+    );
+    return new Set(having.map(({ computerId }) => computerId));
   }
 }

@@ -1,26 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IndexReadiness, MONGO_CONNECTION, type FedIndex, type SnapshotCapable, type StreamEvent } from '@itsm/runtime';
 import type { Connection } from 'mongoose';
+import { installationsOf, type ComputerSoftwareDoc } from './computer-software-doc';
 import { InstalledSoftware, type InstalledItem } from './installed-software';
 import { INSTALLATIONS, INSTALLATION_MARKS, INSTALLATIONS_REACTOR } from './software-installations.feed';
 
 const LOAD_BATCH = 5000;
-const LOADED_FIELDS = {
-  _id: 0,
-  computerId: 1,
-  softwareId: 1,
-  versionId: 1,
-  installedAt: 1,
-  source: 1,
-  softwareName: 1,
-  publisher: 1,
-  versionName: 1,
-  arch: 1,
-} as const;
+/** computers' documents, ~100 KB each for a desktop's software */
+const COMPUTERS_BATCH = 100;
 
 /**
  * This replica's installations in memory (InstalledSoftware), fed with the asset lists' index by
- * the assets topic: loaded from `software_installations`, then folding every event.
+ * the assets topic: loaded from `computer_software`, then folding every event.
  */
 @Injectable()
 export class InstallationIndex extends IndexReadiness implements FedIndex {
@@ -51,11 +42,11 @@ export class InstallationIndex extends IndexReadiness implements FedIndex {
       }
       let count = 0;
       const docs = this.connection
-        .collection(INSTALLATIONS)
-        .find({}, { projection: LOADED_FIELDS, batchSize: LOAD_BATCH });
+        .collection<ComputerSoftwareDoc>(INSTALLATIONS)
+        .find({}, { batchSize: COMPUTERS_BATCH });
       for await (const doc of docs) {
-        installed.load(doc as never);
-        count++;
+        for (const installation of installationsOf(doc)) installed.load(installation);
+        count += doc.count;
         if (stopped()) break;
       }
       return count;

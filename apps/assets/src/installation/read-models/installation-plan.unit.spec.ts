@@ -1,24 +1,11 @@
-import type { EventEnvelope } from '@itsm/contracts';
 import { asContractEnvelope } from '@itsm/eventsourcing';
 import { softwareIdFor, versionIdFor } from '../../software/domain/software-names';
-import { softwareEntry, softwareInventory } from '../../test-support/software-events';
+import { entityAEnvelope, softwareEntry, softwareInventory } from '../../test-support/software-events';
 import { installationPlan, type ComputerFacts } from './installation-plan';
 
 let sequence = 0;
 const envelope = (type: string, data: object, streamId = 'asset-c1') =>
-  asContractEnvelope({
-    id: `e${++sequence}`,
-    type,
-    schemaVersion: 1,
-    streamId,
-    sequence,
-    entityId: 'A',
-    occurredAt: '2026-12-01T08:00:00.000Z',
-    actor: { kind: 'system', id: 'spec' },
-    correlationId: 'c',
-    causationId: 'c',
-    data,
-  } satisfies EventEnvelope);
+  asContractEnvelope(entityAEnvelope(type, data, streamId, ++sequence));
 
 const facts: ComputerFacts = { computerId: 'c1', name: 'PC-BLIER', entityId: 'A', trashed: false };
 const firefox = softwareIdFor('A', 'Mozilla Firefox', 'Mozilla');

@@ -41,7 +41,7 @@ const MANUAL_STREAM = 'computer-software-';
 
 /**
  * Which computer has which software version, in memory (~60 bytes an installation): the
- * `software_installations` read model loaded, then every event folded as the installations feed
+ * `computer_software` read model loaded, then every event folded as the installations feed
  * folds it (installationPlan), so that any replica answers "which computers have X" and the
  * lists' "software installed" without FerretDB. Each stream's events fold once, in order.
  */

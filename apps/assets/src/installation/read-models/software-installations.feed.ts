@@ -3,13 +3,14 @@ import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
 import { asContractEnvelope, concurrentUpsert, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
-import type { AnyBulkWriteOperation, IndexDescription } from 'mongodb';
+import type { IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
 import {
   softwareCatalogueProjection,
   type SoftwareCatalogueDoc,
 } from '../../software/read-models/software-catalogue.projection';
 import { assetListProjection, type AssetListDoc } from '../../asset/read-models/asset-list.projection';
+import { computerIdOf, installationsOf, withWrites, type ComputerSoftwareDoc } from './computer-software-doc';
 import {
   computerFacts,
   installationPlan,
@@ -26,19 +27,18 @@ interface StreamMark {
   facts?: ComputerFacts | null;
 }
 
-export const INSTALLATIONS = 'software_installations';
-export const INSTALLATION_MARKS = 'software_installation_streams';
-/** the reactor's name: its consumer group's commits tell how far the installations surely are */
-export const INSTALLATIONS_REACTOR = 'software-installations';
-
+export const INSTALLATIONS = 'computer_software';
+export const INSTALLATION_MARKS = 'computer_software_streams';
 /**
- * "Which computers have X (version Y)" and a computer's software: the sorts after the equalities
- * of each question, so that PostgreSQL (under FerretDB) or MongoDB answers a page from the index.
+ * the reactor's name: its consumer group's commits tell how far the installations surely are. A
+ * new group (the read model's shape changed from `software_installations`): it folds the assets
+ * topic from its beginning.
  */
+export const INSTALLATIONS_REACTOR = 'computer-software';
+
+/** The fallbacks' reads (the indexes not ready): a scope's computers, one equality per entity. */
 export const INSTALLATION_INDEXES: IndexDescription[] = [
-  { key: { softwareId: 1, entityId: 1, trashed: 1, computerKey: 1 }, name: 'software_entity_computer' },
-  { key: { versionId: 1, entityId: 1, trashed: 1, computerKey: 1 }, name: 'version_entity_computer' },
-  { key: { computerId: 1, softwareName: 1 }, name: 'computer_software' },
+  { key: { entityId: 1, trashed: 1, computerKey: 1 }, name: 'entity_computer' },
 ];
 
 const HANDLED = new Set([
@@ -57,12 +57,13 @@ const MANUAL_STREAM = 'computer-software-';
 const ASSET_STREAM = 'asset-';
 
 /**
- * Keeps `software_installations`, one document per computer x version, from the assets context's
- * own topic: an inventory's software changes (the computer's stream), a technician's installations
- * (`computer-software-<id>`), and the computer's name and trash. Not a kernel projection: those
- * keep one document per stream, and here one stream writes hundreds. Each stream's mark makes a
- * redelivered event a no-op; the writes themselves are idempotent (upserts and deletes by id), so
- * an event applied but not marked (a crash between) is applied again harmlessly.
+ * Keeps `computer_software`, one document per computer holding its installations
+ * (ComputerSoftwareDoc), from the assets context's own topic: an inventory's software changes (the
+ * computer's stream), a technician's installations (`computer-software-<id>`), and the computer's
+ * name and trash. Not a kernel projection: two streams write one document. Each stream's mark
+ * makes a redelivered event a no-op; the writes themselves are idempotent (each sets or deletes a
+ * version in the document, written back only if no other write came between), so an event applied
+ * but not marked (a crash between) is applied again harmlessly.
  */
 @Injectable()
 export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
@@ -72,8 +73,37 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     private readonly projections: ProjectionRegistry,
   ) {}
 
-  installations() {
-    return this.connection.collection<InstallationDoc>(INSTALLATIONS);
+  /** One document per computer with installations (ComputerSoftwareDoc). */
+  computers() {
+    return this.connection.collection<ComputerSoftwareDoc>(INSTALLATIONS);
+  }
+
+  /** What is installed on a computer, by software name. */
+  async installedOn(computerId: string): Promise<InstallationDoc[]> {
+    const doc = await this.computers().findOne({ _id: computerId });
+    return doc ? installationsOf(doc) : [];
+  }
+
+  /**
+   * The installations `keep` keeps, on the computers out of the trash of the entities given (one
+   * equality each), else on every computer; every document read whole: what answers while this
+   * replica's indexes are not ready (FerretDB matches nothing inside a document's installations).
+   */
+  async installationsIn(
+    keep: (installation: InstallationDoc) => boolean,
+    entities?: readonly string[],
+  ): Promise<InstallationDoc[]> {
+    const filters = entities ? entities.map((entityId) => ({ entityId, trashed: false })) : [{}];
+    const perFilter = await Promise.all(
+      filters.map(async (filter) => {
+        const kept: InstallationDoc[] = [];
+        for await (const doc of this.computers().find(filter)) {
+          for (const installation of installationsOf(doc)) if (keep(installation)) kept.push(installation);
+        }
+        return kept;
+      }),
+    );
+    return perFilter.flat();
   }
 
   private marks() {
@@ -83,7 +113,7 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
   async onApplicationBootstrap(): Promise<void> {
     // one by one: FerretDB 1.24 drops the connection (a panic) when createIndexes is given
     // several indexes that exist already, i.e. at every start but the first
-    for (const { key, ...options } of INSTALLATION_INDEXES) await this.installations().createIndex(key, options);
+    for (const { key, ...options } of INSTALLATION_INDEXES) await this.computers().createIndex(key, options);
   }
 
   async handle(envelope: EventEnvelope): Promise<void> {
@@ -100,8 +130,7 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
         : await this.factsBefore(event);
     const plan = installationPlan(event, facts, await this.namesFor(event));
     if (!plan) return;
-    const first = event.type === 'asset.inventory-applied' && event.data.first === true;
-    await (first ? this.insertFirst(plan.writes) : this.write(plan.writes));
+    await this.write(plan.writes);
     const after = manual ? {} : { facts: plan.facts };
     // the command's catch-up and the consumer may mark a new stream at once (see write)
     await concurrentUpsert(() =>
@@ -178,29 +207,43 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     };
   }
 
-  /**
-   * A computer's first inventory only adds: its hundreds of installations go in as inserts, ~9x
-   * cheaper than as many upserts on FerretDB (1,000 in 0.12 s against 1.1 s). Delivered again
-   * (some already there), they are written the general way.
-   */
-  private async insertFirst(writes: InstallationWrite[]): Promise<void> {
-    const docs = writes.flatMap((write) => (write.kind === 'upsert' ? [write.doc] : []));
-    if (docs.length !== writes.length) return this.write(writes);
-    try {
-      await this.installations().insertMany(docs, { ordered: false });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.write(writes);
-    }
+  private async write(writes: InstallationWrite[]): Promise<void> {
+    const [first] = writes;
+    if (!first) return;
+    if (first.kind === 'restamp') {
+      await this.computers().updateOne({ _id: first.computerId }, { $set: first.set, $inc: { revision: 1 } });
+    } else if (first.kind === 'purge') await this.computers().deleteOne({ _id: first.computerId });
+    else await this.rewrite(writes);
   }
 
   /**
-   * The command's catch-up and the consumer apply a technician's installation at once (in one
-   * replica or two): both upsert the new document, and FerretDB refuses the second insert.
+   * The computer's document read, changed and written back unless another write came between
+   * (its revision): the computer's own stream and a technician's are fed side by side.
    */
-  private async write(writes: InstallationWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    await concurrentUpsert(() => this.installations().bulkWrite(writes.map(operationOf), { ordered: true }));
+  private async rewrite(writes: InstallationWrite[]): Promise<void> {
+    const computerId = computerIdOf(writes);
+    for (;;) {
+      const doc = await this.computers().findOne({ _id: computerId });
+      const next = withWrites(doc, writes);
+      if (!next) return;
+      if (!doc) {
+        const inserted = await this.computers()
+          .insertOne({ ...next, revision: 1 })
+          .then(() => true)
+          .catch((error: unknown) => {
+            if (!isDuplicateKeyError(error)) throw error;
+            return false;
+          });
+        if (inserted) return;
+        continue;
+      }
+      const { revision } = doc;
+      const { matchedCount } = await this.computers().replaceOne(
+        { _id: computerId, revision },
+        { ...next, revision: revision + 1 },
+      );
+      if (matchedCount === 1) return;
+    }
   }
 }
 
@@ -211,17 +254,4 @@ function isDuplicateKeyError(error: unknown): boolean {
     code === 11000 ||
     (Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every((one) => one.code === 11000))
   );
-}
-
-function operationOf(write: InstallationWrite): AnyBulkWriteOperation<InstallationDoc> {
-  switch (write.kind) {
-    case 'upsert':
-      return { replaceOne: { filter: { _id: write.doc._id }, replacement: write.doc, upsert: true } };
-    case 'delete':
-      return { deleteOne: { filter: { _id: write.id } } };
-    case 'restamp':
-      return { updateMany: { filter: { computerId: write.computerId }, update: { $set: write.set } } };
-    case 'purge':
-      return { deleteMany: { filter: { computerId: write.computerId } } };
-  }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
 import { contains, pageOf, ProjectionRegistry } from '@itsm/runtime';
-import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
 import { HeldVisibility } from '../../shared/held-visibility';
 import { SoftwareQueries } from '../../software/queries/software-queries';
 import { licenseCompliance, softwareCompliance } from '../domain/compliance';
@@ -33,7 +32,6 @@ export class LicenseQueries {
     private readonly projections: ProjectionRegistry,
     private readonly visibility: HeldVisibility,
     private readonly software: SoftwareQueries,
-    private readonly feed: SoftwareInstallationsFeed,
   ) {}
 
   licenses() {
@@ -78,7 +76,7 @@ export class LicenseQueries {
     const software = await this.software.visible(caller, softwareId);
     const [licenses, installations] = await Promise.all([
       this.visibleLicensesOf(caller, softwareId),
-      this.installedComputers(caller, softwareId),
+      this.software.installedTally(caller, softwareId).then(({ computers }) => computers),
     ]);
     const now = new Date();
     return {
@@ -97,16 +95,5 @@ export class LicenseQueries {
     const all = await (await this.licenses()).find({ softwareId }).sort({ name: 1 }).toArray();
     const seen = await Promise.all(all.map((doc) => this.visibility.sees(caller, doc)));
     return all.filter((_, index) => seen[index]);
-  }
-
-  /** Computers of the caller's entities with a version of the software (a version each counts once per computer). */
-  private async installedComputers(caller: Caller, softwareId: string): Promise<number> {
-    const installations = this.feed.installations();
-    const perEntity = await Promise.all(
-      caller.scope.map((entityId) =>
-        installations.distinct('computerId', { softwareId, trashed: false, entityId }).then((ids) => ids.length),
-      ),
-    );
-    return perEntity.reduce((sum, count) => sum + count, 0);
   }
 }

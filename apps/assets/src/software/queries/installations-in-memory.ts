@@ -18,6 +18,19 @@ export interface InstallationsAsked {
   limit: number;
 }
 
+/** The computers having a software, and per version. */
+export interface InstalledTally {
+  computers: number;
+  byVersion: Map<string, number>;
+}
+
+/** The tally of installations read from the read model (each a computer x version). */
+export function tallyOf(installations: readonly InstallationDoc[]): InstalledTally {
+  const byVersion = new Map<string, number>();
+  for (const { versionId } of installations) byVersion.set(versionId, (byVersion.get(versionId) ?? 0) + 1);
+  return { computers: new Set(installations.map(({ computerId }) => computerId)).size, byVersion };
+}
+
 /** A candidate row: the computer's sort key, then its id and the version (the `_id` `<computer>:<version>` on a tie). */
 interface Listed {
   key: string;
@@ -82,6 +95,26 @@ export class InstallationsInMemory {
     return { items: await Promise.all(items.map((doc) => this.complete(doc))), total };
   }
 
+  /**
+   * The computers of these entities, out of the trash, having the software: how many, and how
+   * many have each version; undefined while an index is not ready.
+   */
+  tally(softwareId: string, entities: readonly string[]): InstalledTally | undefined {
+    const installed = this.installations.software;
+    if (!installed || !this.assets.ready) return undefined;
+    const scope = new Set(entities);
+    const tally: InstalledTally = { computers: 0, byVersion: new Map() };
+    for (const [computerId, versions] of installed.installedVersions(softwareId)) {
+      const row = this.assets.row(computerId);
+      if (!row || row.trashed || !scope.has(row.entityId)) continue;
+      tally.computers += 1;
+      for (const versionId of typeof versions === 'string' ? [versions] : versions) {
+        tally.byVersion.set(versionId, (tally.byVersion.get(versionId) ?? 0) + 1);
+      }
+    }
+    return tally;
+  }
+
   private docOf(installed: InstalledSoftware, softwareId: string, listed: Listed): InstallationDoc {
     const { computerId, versionId, computerName, key, entityId } = listed;
     const id = installationId(computerId, versionId);
@@ -106,7 +139,8 @@ export class InstallationsInMemory {
   /** A technician's version no inventory named: its names are in the read model only. */
   private async complete(doc: InstallationDoc): Promise<InstallationDoc> {
     if (doc.computerId !== undefined) return doc;
-    return (await this.feed.installations().findOne({ _id: doc._id })) ?? doc;
+    const computerId = doc._id.slice(0, doc._id.lastIndexOf(':'));
+    return (await this.feed.installedOn(computerId)).find((one) => one._id === doc._id) ?? doc;
   }
 
   private keyOf(computerId: string, name: string | null) {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
-import { contains, fanOutPage, pageOf, ProjectionRegistry, type PageQuery } from '@itsm/runtime';
+import { contains, pageOf, ProjectionRegistry, selectRows, type PageQuery } from '@itsm/runtime';
 import { SoftwareInstallationsFeed } from '../../installation/read-models/software-installations.feed';
 import type { InstallationDoc } from '../../installation/read-models/installation-plan';
 import { HeldVisibility } from '../../shared/held-visibility';
-import { InstallationsInMemory } from './installations-in-memory';
+import { InstallationsInMemory, tallyOf, type InstalledTally } from './installations-in-memory';
 import { nameKey } from '../domain/software-names';
 import { softwareCatalogueProjection, type SoftwareCatalogueDoc } from '../read-models/software-catalogue.projection';
 import type { ListInstallationsQuery, ListSoftwareQuery } from './list-software.query';
@@ -45,6 +45,15 @@ const installationView = (doc: InstallationDoc) => ({
   source: doc.source,
 });
 
+/** MongoDB's order, as the read model's pages had it: the field, then `_id` on a tie. */
+const sortedBy =
+  (field: 'computerKey' | 'softwareName', direction: 1 | -1) =>
+  (a: InstallationDoc, b: InstallationDoc): number => {
+    const [keyA, keyB] = [`${a[field]}`, `${b[field]}`];
+    if (keyA !== keyB) return keyA < keyB ? -direction : direction;
+    return a._id === b._id ? 0 : a._id < b._id ? -direction : direction;
+  };
+
 /** The catalogue and its installations, from the read models only. */
 @Injectable()
 export class SoftwareQueries {
@@ -81,15 +90,18 @@ export class SoftwareQueries {
   /** The versions, each with the number of computers of the caller's entities it is installed on. */
   async versions(caller: Caller, softwareId: string) {
     const software = await this.visible(caller, softwareId);
-    const counts = await this.feed
-      .installations()
-      .aggregate<{ _id: string; count: number }>([
-        { $match: { softwareId, trashed: false, entityId: { $in: [...caller.scope] } } },
-        { $group: { _id: '$versionId', count: { $sum: 1 } } },
-      ])
-      .toArray();
-    const byVersion = new Map(counts.map(({ _id, count }) => [_id, count]));
+    const { byVersion } = await this.installedTally(caller, softwareId);
     return software.versions.map((version) => ({ ...version, installations: byVersion.get(version.versionId) ?? 0 }));
+  }
+
+  /**
+   * The computers of the caller's entities (out of the trash) having the software, and per
+   * version: from this replica's memory, else from the read model's documents of those entities.
+   */
+  async installedTally(caller: Caller, softwareId: string): Promise<InstalledTally> {
+    const inMemory = this.inMemory.tally(softwareId, caller.scope);
+    if (inMemory) return inMemory;
+    return tallyOf(await this.feed.installationsIn((one) => one.softwareId === softwareId, caller.scope));
   }
 
   /**
@@ -115,19 +127,20 @@ export class SoftwareQueries {
       const { items, total } = inMemory;
       return { items: items.map(installationView), total, page: query.page, limit: query.limit };
     }
-    const page = await fanOutPage(this.feed.installations(), {
-      shared: query.versionId ? { versionId: query.versionId, trashed: false } : { softwareId, trashed: false },
-      branches: entities.map((entityId) => ({ entityId })),
-      sortField: 'computerKey',
-      direction,
-      skip,
-      limit: query.limit,
-    });
-    return { ...page, items: page.items.map(installationView) };
+    const having = await this.feed.installationsIn(
+      (one) => (versionId ? one.versionId === versionId : one.softwareId === softwareId),
+      entities,
+    );
+    const { rows, total } = selectRows([having], () => true, sortedBy('computerKey', direction), skip, query.limit);
+    return { items: rows.map(installationView), total, page: query.page, limit: query.limit };
   }
 
-  /** What is installed on a computer the caller sees (checked by the caller of this). */
-  ofComputer(computerId: string, query: PageQuery) {
-    return pageOf(this.feed.installations(), { computerId }, query, 'softwareName', installationView);
+  /** What is installed on a computer the caller sees (checked by the caller of this), by software name. */
+  async ofComputer(computerId: string, query: PageQuery) {
+    const installed = await this.feed.installedOn(computerId);
+    const direction = query.order === 'desc' ? -1 : 1;
+    const skip = (query.page - 1) * query.limit;
+    const { rows, total } = selectRows([installed], () => true, sortedBy('softwareName', direction), skip, query.limit);
+    return { items: rows.map(installationView), total, page: query.page, limit: query.limit };
   }
 }

@@ -6,7 +6,6 @@ import { HeldVisibility } from '../../../shared/held-visibility';
 import { SoftwareQueries } from '../../../software/queries/software-queries';
 import { computerSoftwareDecider, computerSoftwareStreamId } from '../../computer-software.decider';
 import { AssetLookup } from '../../../shared/asset-lookup';
-import { installationId } from '../../read-models/installation-plan';
 import { SoftwareInstallationsFeed } from '../../read-models/software-installations.feed';
 import type { InstallSoftwareRequestDto } from './install-software.request.dto';
 
@@ -47,8 +46,7 @@ export class InstallSoftwareHandler implements ICommandHandler<InstallSoftwareCo
         : [{ field: 'softwareId', message: `software ${software.name} is ${notVisibleIn(computer.entityId)}` }]),
     ]);
     if (refusal) throw refusal;
-    const present =
-      (await this.feed.installations().countDocuments({ _id: installationId(computerId, versionId) })) > 0;
+    const present = (await this.feed.installedOn(computerId)).some((one) => one.versionId === versionId);
     const { version } = await this.commands.execute(
       computerSoftwareDecider,
       computerSoftwareStreamId(computerId),

@@ -4,7 +4,6 @@ import { DomainError } from '@itsm/domain';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { computerSoftwareDecider, computerSoftwareStreamId } from '../../computer-software.decider';
 import { AssetLookup } from '../../../shared/asset-lookup';
-import { installationId } from '../../read-models/installation-plan';
 import { SoftwareInstallationsFeed } from '../../read-models/software-installations.feed';
 
 export class UninstallSoftwareCommand extends Command<void> {
@@ -28,7 +27,7 @@ export class UninstallSoftwareHandler implements ICommandHandler<UninstallSoftwa
 
   async execute({ caller, computerId, versionId }: UninstallSoftwareCommand) {
     const computer = await this.computers.changeable(caller, computerId);
-    const installed = await this.feed.installations().findOne({ _id: installationId(computerId, versionId) });
+    const installed = (await this.feed.installedOn(computerId)).find((one) => one.versionId === versionId);
     if (!installed)
       throw new DomainError('not_found', `version ${versionId} is not installed on computer ${computerId}`);
     const { version } = await this.commands.execute(
