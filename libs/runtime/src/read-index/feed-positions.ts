@@ -7,9 +7,10 @@ import type { Admin, SeekEntry } from 'kafkajs';
  * not committed starts at its beginning: the index skips what it already holds, by sequence.
  */
 export async function startPositions(admin: Admin, topic: string, readModelGroupIds: string[]): Promise<SeekEntry[]> {
-  const commits = await Promise.all(
-    readModelGroupIds.map(async (groupId) => (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]),
-  );
+  // one after another: side by side, kafkajs refreshes the cluster's metadata once per call and
+  // may swap the connection another call is writing on ("write after end")
+  const commits: Array<Awaited<ReturnType<Admin['fetchOffsets']>>[number] | undefined> = [];
+  for (const groupId of readModelGroupIds) commits.push((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]);
   const bounds = await admin.fetchTopicOffsets(topic);
   return bounds.map(({ partition, low, high }) => {
     // several read models: the one furthest behind sets the start (the others skip what they hold)
