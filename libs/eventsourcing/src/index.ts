@@ -10,7 +10,12 @@ export {
   type StoredCommit,
   type StoredSnapshot,
 } from './event-store/stored-commit';
-export { RequestReplayedError, requestKeyReused, VersionConflictError } from './event-store/version-conflict.error';
+export {
+  isDuplicateKeyError,
+  RequestReplayedError,
+  requestKeyReused,
+  VersionConflictError,
+} from './event-store/version-conflict.error';
 export {
   handleCommand,
   handleRequest,

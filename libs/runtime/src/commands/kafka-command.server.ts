@@ -270,8 +270,10 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     return { result, stored: false };
   }
 
-  /** Throws what is worth retrying: such a command gets no answer until it ran. */
-  /** The answer, whether a write was found done before, and whether the answer is its last commit's. */
+  /**
+   * The answer, whether a write was found done before, and whether the answer is its last commit's.
+   * Throws what is worth retrying: such a command gets no answer until it ran.
+   */
   private async run(
     command: CommandEnvelope,
   ): Promise<{ result: CommandResult; replayed: boolean; committed: boolean }> {

@@ -1,7 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import type { EventEnvelope } from '@itsm/contracts';
-import { asContractEnvelope, concurrentUpsert, type ContractEnvelope, type MongoEventStore } from '@itsm/eventsourcing';
+import {
+  asContractEnvelope,
+  concurrentUpsert,
+  isDuplicateKeyError,
+  type ContractEnvelope,
+  type MongoEventStore,
+} from '@itsm/eventsourcing';
 import { EVENT_STORE, MONGO_CONNECTION, ProjectionRegistry, type EventReactor } from '@itsm/runtime';
 import type { IndexDescription } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -245,13 +251,4 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
       if (matchedCount === 1) return;
     }
   }
-}
-
-/** Some documents were there already (code 11000), whether alone or among a bulk's errors. */
-function isDuplicateKeyError(error: unknown): boolean {
-  const { code, writeErrors } = error as { code?: number; writeErrors?: Array<{ code?: number }> };
-  return (
-    code === 11000 ||
-    (Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every((one) => one.code === 11000))
-  );
 }
