@@ -6,6 +6,7 @@ import type { paths as SlaPaths } from './generated/sla';
 import type { paths as TicketsPaths } from './generated/tickets';
 import type { paths as ImportsPaths } from './generated/imports';
 import { authorizedFetch } from './access-token';
+import { ApiProblem } from './api-problem';
 
 /**
  * A typed client of one service through the gateway: the service's own paths (`/api/tickets/{id}`)
@@ -26,15 +27,6 @@ export const assetsApi = serviceClient<AssetsPaths>('assets');
 export const importsApi = serviceClient<ImportsPaths>('imports');
 export const reportingApi = serviceClient<ReportingPaths>('reporting');
 
-/** A failed call's problem+json detail, for the page to show. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
 
 /**
  * The data of a successful answer, or an ApiProblem with the service's detail. `T`: the answer's

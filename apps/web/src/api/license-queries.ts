@@ -21,7 +21,6 @@ export function useLicense(licenseId: string) {
   return useQuery({
     queryKey: ['licenses', 'detail', licenseId],
     queryFn: () => answer<License>(assetsApi.GET('/api/licenses/{id}', { params: { path: { id: licenseId } } })),
-    retry: false,
   });
 }
 
@@ -63,6 +62,5 @@ export function useComputer(computerId: string) {
   return useQuery({
     queryKey: ['assets', 'computers', 'detail', computerId],
     queryFn: () => answer<Asset>(assetsApi.GET('/api/computers/{id}', { params: { path: { id: computerId } } })),
-    retry: false,
   });
 }

@@ -50,7 +50,6 @@ export function useAsset(assetRoute: AssetRoute, assetId: string) {
   return useQuery({
     queryKey: ['assets', assetRoute, 'detail', assetId],
     queryFn: () => assetsGet<Asset>(`/api/${assetRoute}/{id}`, assetId),
-    retry: false,
   });
 }
 
@@ -108,7 +107,6 @@ export function useSoftware(softwareId: string) {
   const software = useQuery({
     queryKey: ['software', softwareId],
     queryFn: () => answer<Software>(assetsApi.GET('/api/software/{id}', { params: { path } })),
-    retry: false,
   });
   const versions = useQuery({
     queryKey: ['software', softwareId, 'versions'],
@@ -117,7 +115,6 @@ export function useSoftware(softwareId: string) {
   const compliance = useQuery({
     queryKey: ['software', softwareId, 'compliance'],
     queryFn: () => answer<SoftwareCompliance>(assetsApi.GET('/api/software/{id}/compliance', { params: { path } })),
-    retry: false,
   });
   return { software, versions, compliance };
 }
@@ -150,7 +147,6 @@ export function useImportRun(runId: string) {
   return useQuery({
     queryKey: importRunKey(runId),
     queryFn: () => answer<ImportRun>(importsApi.GET('/api/import-runs/{id}', { params: { path: { id: runId } } })),
-    retry: false,
   });
 }
 

@@ -33,7 +33,7 @@ export function fetchTicket(ticketId: string): Promise<TicketDetail> {
 }
 
 export function useTicket(ticketId: string) {
-  return useQuery({ queryKey: ticketKeys.detail(ticketId), queryFn: () => fetchTicket(ticketId), retry: false });
+  return useQuery({ queryKey: ticketKeys.detail(ticketId), queryFn: () => fetchTicket(ticketId) });
 }
 
 export function useTimeline(ticketId: string) {
@@ -41,7 +41,6 @@ export function useTimeline(ticketId: string) {
     queryKey: ticketKeys.timeline(ticketId),
     queryFn: () =>
       answer<TimelineEntry[]>(ticketsApi.GET('/api/tickets/{id}/timeline', { params: { path: { id: ticketId } } })),
-    retry: false,
   });
 }
 

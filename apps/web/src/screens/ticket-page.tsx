@@ -1,4 +1,4 @@
-import { ApiProblem } from '../api/clients';
+import { ApiProblem } from '../api/api-problem';
 import { useTicket, useTimeline } from '../api/queries';
 import { ProblemMessage } from '../components/problem-message';
 import { useI18n } from '../i18n/i18n';

@@ -51,7 +51,7 @@ async function tokenCall(path: string, body: unknown): Promise<boolean> {
  */
 export function SessionProvider({ children, onSignedIn }: { children: ReactNode; onSignedIn?: () => void }) {
   const queryClient = useQueryClient();
-  const me = useQuery({ queryKey: ME, queryFn: loadMe, staleTime: Infinity, retry: false });
+  const me = useQuery({ queryKey: ME, queryFn: loadMe, staleTime: Infinity });
   const session = useMemo<Session>(() => {
     const current = me.data ?? null;
     const reload = async () => {

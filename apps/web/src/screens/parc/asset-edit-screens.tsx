@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { ApiProblem } from '../../api/clients';
+import { ApiProblem } from '../../api/api-problem';
 import { assetCommands, useParcCommand } from '../../api/parc-commands';
 import { useAsset } from '../../api/parc-queries';
 import { ASSET_ROUTES, type Asset, type AssetRoute } from '../../api/parc-views';

@@ -1,6 +1,6 @@
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { ApiProblem } from '../../api/clients';
+import { ApiProblem } from '../../api/api-problem';
 import { useAsset } from '../../api/parc-queries';
 import { ASSET_ROUTES, type Asset, type AssetRoute } from '../../api/parc-views';
 import { ProblemMessage } from '../../components/problem-message';

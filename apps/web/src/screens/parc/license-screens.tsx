@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ApiProblem } from '../../api/clients';
+import { ApiProblem } from '../../api/api-problem';
 import { useLicense, useLicensePage, useOneSoftware, useSoftwareChoices } from '../../api/license-queries';
 import { licenseCommands, useParcCommand, type LicenseTerms } from '../../api/parc-commands';
 import { ASSET_PAGE_SIZE } from '../../api/parc-queries';

@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ApiProblem } from '../../api/clients';
+import { ApiProblem } from '../../api/api-problem';
 import { ASSET_PAGE_SIZE, useInstallations, useSoftware, useSoftwarePage } from '../../api/parc-queries';
 import type { SoftwareCompliance } from '../../api/parc-views';
 import { DataTable, Facts, Pager } from '../../components/list-parts';
