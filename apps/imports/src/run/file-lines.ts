@@ -19,8 +19,8 @@ export interface FileLine {
  * The streams are piped, not fed by hand: a reader that stops early (a cancelled run, a header
  * refused, a download left) destroys them all. Fed by hand, the feeder waited for a `drain` that
  * never came once nobody read, and the worker waited for the feeder: its replica took no other run.
- * A file that stops being CSV (a quote never closed) is an `invalid` DomainError with csv-parse's
- * words, which name the line: the run fails with it rather than being tried again and again.
+ * A file that stops being CSV (a quote never closed) is an `invalid` DomainError naming the line
+ * (numbered as the report numbers them): the run fails with it rather than being tried again and again.
  */
 export async function* fileLines(
   file: Readable,
@@ -59,7 +59,11 @@ export async function* fileLines(
     for await (const cells of parser as AsyncIterable<string[]>) yield { line: ++line, cells };
   } catch (error) {
     if (error instanceof CsvError) {
-      throw new DomainError('invalid', `the file cannot be read as CSV: ${error.message}`, {
+      // csv-parse counts records as the report numbers lines (blank lines left out): the next is the broken one
+      const at = Number((error as CsvError & { records?: number }).records ?? line) + 1;
+      const what =
+        error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'opens a quote that is never closed' : `is not CSV (${error.message})`;
+      throw new DomainError('invalid', `the file cannot be read as CSV: line ${at} ${what}`, {
         errors: [{ field: 'file', message: 'not CSV' }],
       });
     }

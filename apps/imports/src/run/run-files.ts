@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { MONGO_CONNECTION } from '@itsm/runtime';
 import { GridFSBucket, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -25,12 +26,24 @@ export class RunFiles {
     return this.gridFs;
   }
 
-  /** Streams the upload in; a failed or refused upload leaves no file behind. */
+  /**
+   * Streams the upload in; a failed or refused upload (too large, cut short) leaves no file behind.
+   * Not a pipeline: one destroys the upload while a chunk's insert is under way, which then lands
+   * after the removal. The upload is ended instead, every insert done, and then removed whole.
+   */
   async store(file: Readable, fileName: string): Promise<{ fileId: string; sizeBytes: number }> {
     const upload = this.bucket.openUploadStream(fileName);
+    const written = finished(upload);
+    written.catch(() => undefined); // awaited below; an error of the upload's own ends the copy through it
     try {
-      await pipeline(file, upload);
+      for await (const chunk of file) {
+        if (!upload.write(chunk)) await Promise.race([once(upload, 'drain'), written]);
+      }
+      upload.end();
+      await written;
     } catch (error) {
+      if (!upload.writableEnded && !upload.destroyed) upload.end();
+      await written.catch(() => undefined);
       await this.remove(upload.id.toString());
       throw error;
     }
