@@ -41,6 +41,8 @@ export interface ValueCreation {
 /** A command for the owning service, built from one line's outcome. */
 export interface TargetCommand {
   type: string;
+  /** the command's version (1 when not said) */
+  schemaVersion?: number;
   streamId: string;
   data: Record<string, unknown>;
 }
