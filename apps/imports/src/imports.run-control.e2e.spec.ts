@@ -163,11 +163,20 @@ describe('a run cancelled while it runs', () => {
     );
     expect(started.status).toBe(202);
     const { runId } = started.body;
+    let running = { progress: { linesDone: 0, linesTotal: 0, linesPerSecond: 0, secondsLeft: null } };
     await eventually(
-      async () => (await imports.api(admin.token).get(`/api/import-runs/${runId}`)).body.progress.linesDone > 0,
+      async () => {
+        running = (await imports.api(admin.token).get(`/api/import-runs/${runId}`)).body;
+        return running.progress.linesDone > 0;
+      },
       60_000,
       'the run has lines done',
     );
+    // the file's lines were counted as it came in: the time left is the rest at the pace so far
+    const { linesDone, linesPerSecond, secondsLeft } = running.progress;
+    expect(running.progress.linesTotal).toBe(5000);
+    expect(linesPerSecond).toBeGreaterThan(0);
+    expect(secondsLeft).toBe(Math.ceil((5000 - linesDone) / linesPerSecond));
     const cancelled = await imports.api(admin.token).post(`/api/import-runs/${runId}/cancel`, {});
     expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', reason: 'cancelled by glpi' } });
     const run = await ended(runId);
@@ -226,7 +235,10 @@ describe('the progress as Server-Sent Events', () => {
         data: JSON.parse(/^data: (.*)$/m.exec(event)![1]) as { status: string; progress: { linesDone: number } },
       }));
     expect(events.every((event) => event.type === 'progress')).toBe(true);
-    expect(events.at(-1)!.data).toMatchObject({ status: 'finished', progress: { linesDone: 3 } });
+    expect(events.at(-1)!.data).toMatchObject({
+      status: 'finished',
+      progress: { linesDone: 3, linesTotal: 3, secondsLeft: 0 },
+    });
   });
 
   it('of a run nobody sees, or no run at all, is a 404 problem', async () => {
