@@ -111,6 +111,12 @@ describe('an upload', () => {
       },
     );
     expect(text).toMatchObject({ status: 400, body: { errors: [{ field: 'file', message: 'a .csv file' }] } });
+    const unfinished = await fetch(`${imports.url}/api/import-runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'multipart/form-data; boundary=b' },
+      body: `--b\r\nContent-Disposition: form-data; name="modelId"\r\n\r\n${usersModel}\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="u.csv"\r\n\r\nLogin;Nom\r\nx;y`,
+    });
+    expect(await problem(unfinished, 400)).toMatchObject({ code: 'invalid' });
     const unknownModel = await postFile(
       imports,
       '/api/import-runs',
@@ -121,7 +127,7 @@ describe('an upload', () => {
       },
     );
     expect(unknownModel.status).toBe(404);
-    expect(await storedFiles()).toBe(before);
+    await eventually(async () => (await storedFiles()) === before, 10_000, 'no file left');
   });
   it('cut short by its client leaves no file behind', async () => {
     const before = await storedFiles();
@@ -275,6 +281,19 @@ describe('a file that stops being CSV past its first lines', () => {
       status: 'failed',
       reason: 'the file cannot be read as CSV: line 5 opens a quote that is never closed',
     });
+    // the lines before the break were read and kept their results
+    const lines = (await imports.api(admin.token).get(`/api/import-runs/${started.body.runId}/lines`)).body.items;
+    expect(lines.map(({ line, code }: { line: number; code: number }) => [line, code])).toEqual([
+      [2, 10],
+      [3, 10],
+      [4, 10],
+    ]);
+    // its failed lines are those before the break: the download ends there, whole
+    const failed = await get(`/api/import-runs/${started.body.runId}/failed.csv`);
+    expect(failed.status).toBe(200);
+    expect(Buffer.from(await failed.arrayBuffer()).toString('utf8')).toBe(
+      '\ufeffLogin;Nom de famille;Ligne;Code;Raison\r\n',
+    );
   });
 });
 

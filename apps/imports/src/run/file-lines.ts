@@ -19,8 +19,9 @@ export interface FileLine {
  * The streams are piped, not fed by hand: a reader that stops early (a cancelled run, a header
  * refused, a download left) destroys them all. Fed by hand, the feeder waited for a `drain` that
  * never came once nobody read, and the worker waited for the feeder: its replica took no other run.
- * A file that stops being CSV (a quote never closed) is an `invalid` DomainError naming the line
- * (numbered as the report numbers them): the run fails with it rather than being tried again and again.
+ * A file that stops being CSV (a quote never closed) gives its records up to the break, then an
+ * `invalid` DomainError naming the line (numbered as the report numbers them): the run fails with
+ * it rather than being tried again and again.
  */
 export async function* fileLines(
   file: Readable,
@@ -51,25 +52,36 @@ export async function* fileLines(
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // a broken record is reported (skip) rather than thrown: an error destroys the parser, and with
+    // it the records parsed before the break that the reader had not taken yet
+    skip_records_with_error: true,
   });
+  let broken: CsvError | undefined;
+  parser.on('skip', (error: CsvError) => (broken ??= error));
   // its errors reach the reader through the parser, which the pipeline destroys with them
   const piped = pipeline(file, decode, parser).catch(() => undefined);
   let line = 0;
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) yield { line: ++line, cells };
-  } catch (error) {
-    if (error instanceof CsvError) {
-      // csv-parse counts records as the report numbers lines (blank lines left out): the next is the broken one
-      const at = Number((error as CsvError & { records?: number }).records ?? line) + 1;
-      const what =
-        error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'opens a quote that is never closed' : `is not CSV (${error.message})`;
-      throw new DomainError('invalid', `the file cannot be read as CSV: line ${at} ${what}`, {
-        errors: [{ field: 'file', message: 'not CSV' }],
-      });
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (broken && line + 1 >= brokenLine(broken)) break;
+      yield { line: ++line, cells };
     }
-    throw error;
+    if (broken) throw unreadable(broken);
+  } catch (error) {
+    throw error instanceof CsvError ? unreadable(error) : error;
   } finally {
     parser.destroy();
     await piped;
   }
+}
+
+/** csv-parse counts records as the report numbers lines (blank lines left out): the next one is broken. */
+const brokenLine = (error: CsvError) => Number((error as CsvError & { records?: number }).records ?? 0) + 1;
+
+function unreadable(error: CsvError): DomainError {
+  const what =
+    error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'opens a quote that is never closed' : `is not CSV (${error.message})`;
+  return new DomainError('invalid', `the file cannot be read as CSV: line ${brokenLine(error)} ${what}`, {
+    errors: [{ field: 'file', message: 'not CSV' }],
+  });
 }

@@ -46,9 +46,17 @@ describe('the file read as records, streamed', () => {
     ]);
   });
 
-  it('given a quote never closed, when read, then an invalid DomainError names the line', async () => {
+  it('given a quote never closed, when read, then the records before it, and an invalid DomainError naming the line', async () => {
     const file = Buffer.from('Nom;Commentaires\n\nPC-1;ok\nPC-2;"jamais fermé\nPC-3;ok\n');
-    const error = await records(file).catch((thrown: unknown) => thrown);
+    const read: unknown[] = [];
+    const error = await (async () => {
+      for await (const line of fileLines(chunked(file), { delimiter: ';', encoding: 'auto' })) read.push(line);
+    })().catch((thrown: unknown) => thrown);
+    // the records before the break come first, whatever the chunking
+    expect(read).toEqual([
+      { line: 1, cells: ['Nom', 'Commentaires'] },
+      { line: 2, cells: ['PC-1', 'ok'] },
+    ]);
     expect(isDomainError(error)).toBe(true);
     expect(error).toMatchObject({
       code: 'invalid',
