@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
@@ -52,6 +53,10 @@ function credentialsOf(env: NodeJS.ProcessEnv): Credentials {
 }
 
 async function importFile(options: ImportOptions, credentials: Credentials): Promise<number> {
+  // before anything is asked of the platform
+  await access(options.file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${options.file} (${error.code})`);
+  });
   const client = new ImportClient(
     {
       importsApi: options.importsUrl ? `${options.importsUrl}/api` : `${options.url}/api/imports`,
