@@ -208,7 +208,7 @@ it('updates users once the model allows it, through identity’s rules: their de
   expect(await user('jmoreau')).toMatchObject({ lastName: 'MOREAU', active: false });
 });
 
-it('imports users into two entities with their default profile, a line giving Super-Admin refused and the others passing', async () => {
+it('imports users into two entities with their default profile, a line giving Super-Admin or naming an entity beyond the scope refused and the others passing', async () => {
   const entities: string[] = [];
   for (const name of ['Agence de Lyon', 'Agence de Nantes']) {
     const created = await jsonApi(identity.url, superAdmin).post('/api/entities', { name, parentId: 'root' });
@@ -221,6 +221,7 @@ it('imports users into two entities with their default profile, a line giving Su
     60_000,
     'the importer knows the entities',
   );
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // its entity tree cache (1 s) sees them: the callers' scope
   const withProfiles = await model(admin, {
     name: 'Utilisateurs et profils',
     targetType: 'users',
@@ -270,4 +271,45 @@ it('imports users into two entities with their default profile, a line giving Su
     }
     expect(await user(`chef${at}`)).toBeUndefined();
   }
+
+  // an administrator of Lyon only: an authorization on Nantes is outside their scope, refused on its line
+  const lyonAdmin = issuer.issue({
+    sub: randomUUID(),
+    login: 'admin-lyon',
+    name: 'admin-lyon',
+    pid: 'admin',
+    rights: [...DEFAULT_PROFILES.find((profile) => profile.profileId === 'admin')!.rights],
+    eid: entities[0],
+    rec: true,
+    sid: randomUUID(),
+  }).token;
+  const grants = await model(lyonAdmin, {
+    name: 'Habilitations de Lyon',
+    targetType: 'authorizations',
+    mapping: [
+      { column: 'Login', field: 'login', linkField: true },
+      { column: 'Profil', field: 'profile', linkField: true },
+      { column: 'Entité', field: 'entity', linkField: true },
+    ],
+  });
+  const file = ['Login;Profil;Entité', 'tech0;Self-Service;Agence de Lyon', 'tech0;Self-Service;Agence de Nantes'].join(
+    '\n',
+  );
+  const runId = await upload(lyonAdmin, grants, 'habilitations-lyon.csv', file);
+  expect(await ended(lyonAdmin, runId)).toMatchObject({ status: 'finished', counts: { succeeded: 1, failed: 1 } });
+  const results = (await jsonApi(imports.url, lyonAdmin).get(`/api/import-runs/${runId}/lines`)).body.items;
+  expect(results.map(({ line, code }: { line: number; code: number }) => [line, code])).toEqual([
+    [2, 10],
+    [3, 39],
+  ]);
+  expect(results[1].message).toMatch(/outside your scope/);
+  const tech0 = (await jsonApi(identity.url, superAdmin).get('/api/users?login=tech0')).body.items[0];
+  const held = (await jsonApi(identity.url, superAdmin).get(`/api/users/${tech0.userId}/authorizations`)).body;
+  expect(held.map(({ profileId, entityId }: { profileId: string; entityId: string }) => [profileId, entityId])).toEqual(
+    expect.arrayContaining([
+      ['technician', entities[0]],
+      ['self-service', entities[0]],
+    ]),
+  );
+  expect(JSON.stringify(held)).not.toContain(entities[1]);
 });
