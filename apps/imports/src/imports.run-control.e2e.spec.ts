@@ -155,6 +155,35 @@ describe('an upload', () => {
   });
 });
 
+describe('a run whose model links by a field its owner cannot find items by', () => {
+  it('is refused before it is queued (422), rather than create every line again', async () => {
+    const created = await imports.api(admin.token).post('/api/import-models', {
+      name: 'Ordinateurs par MAC',
+      targetType: 'computers',
+      mapping: [
+        { column: 'Nom', field: 'name' },
+        { column: 'MAC', field: 'mac', linkField: true },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const before = await storedFiles();
+    const form = new FormData();
+    form.append('modelId', created.body.modelId);
+    form.append('file', new Blob(['Nom;MAC\r\nPC-1;00:11:22:33:44:55\r\n']), 'parc.csv');
+    const response = await fetch(`${imports.url}/api/import-runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}` },
+      body: form,
+    });
+    expect(await problem(response, 422)).toMatchObject({
+      code: 'rule',
+      detail:
+        'existing computers cannot be found by mac yet: choose link fields among name, serial, inventoryNumber, uuid',
+    });
+    expect(await storedFiles()).toBe(before);
+  });
+});
+
 describe('a run cancelled while it runs', () => {
   it('stops after the batch under way: its lines so far keep their result, no more are read', async () => {
     const started = await postFile(

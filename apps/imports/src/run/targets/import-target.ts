@@ -52,6 +52,8 @@ export interface ImportTarget {
   type: TargetType;
   /** the service owning the data: its command topic receives the lines */
   service: string;
+  /** the link fields it can find existing items by, when not every linkable field of the type */
+  linkable?: readonly string[];
   snapshot(entityId: string): Promise<TargetSnapshot>;
 }
 
