@@ -17,7 +17,8 @@ export interface RunView {
   status: 'queued' | 'checking' | 'running' | 'finished' | 'failed' | 'cancelled';
   reason: string | null;
   counts: { succeeded: number; warnings: number; failed: number } | null;
-  progress: { linesDone: number; linesPerSecond: number };
+  /** linesTotal: the file's lines of data as the platform counted them at the upload (null: not counted) */
+  progress: { linesDone: number; linesPerSecond: number; linesTotal?: number | null; secondsLeft?: number | null };
 }
 
 export const ENDED = new Set(['finished', 'failed', 'cancelled']);

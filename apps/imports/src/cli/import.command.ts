@@ -65,11 +65,12 @@ async function importFile(options: ImportOptions, credentials: Credentials): Pro
     credentials,
   );
   const modelId = await client.modelId(options.model);
-  const lines = await dataLinesOf(options.file);
   const started = await client.start(modelId, options.file, {
     dryRun: options.dryRun ?? false,
     entityId: options.entity,
   });
+  // the platform counts records as CSV reads them (a quoted newline is no line); newlines otherwise
+  const lines = started.progress.linesTotal ?? (await dataLinesOf(options.file));
   console.log(`run ${started.runId}${options.dryRun ? ' (dry run)' : ''}: ${lines} lines`);
   const run = await follow(client, started.runId, lines, options.quiet ?? false);
   return report(client, run, options);
