@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { jsonApi } from '@itsm/runtime';
@@ -11,7 +12,8 @@ import { startService, type ServiceProcess } from './service-process';
 // assets' `asset.create` commands, each computer then read through the assets API with its
 // catalogue values, users and financial dates resolved; a manufacturer nobody knows is left out
 // with a warning (33). The same file again with updates allowed updates the first entity's
-// computers, creating none, and leaves the other entity's alone.
+// computers, creating none, and leaves the other entity's alone. Last, the demo: the seed's two
+// models import the demo's two files (apps/imports/demo), every line passing.
 const stack = useIsolatedStack();
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '../..');
@@ -42,11 +44,11 @@ async function signIn(login: string): Promise<string> {
   return (await jsonApi(identity.url).post('/api/auth/login', { login, password: login })).body.accessToken;
 }
 
-async function upload(modelId: string, entityId: string, content: string) {
+async function upload(modelId: string, entityId: string, content: string | Buffer, name = 'parc.csv') {
   const form = new FormData();
   form.append('modelId', modelId);
   form.append('entityId', entityId);
-  form.append('file', new Blob([content]), 'parc.csv');
+  form.append('file', new Blob([content]), name);
   const response = await fetch(`${imports.url}/api/import-runs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
@@ -246,5 +248,38 @@ it('creates the catalogue values the lines name once the model allows it, one pe
   expect(created.map(({ manufacturerId, modelId: model, statusId }) => [manufacturerId, model, statusId])).toEqual([
     [manufacturers[0].valueId, model, repair],
     [manufacturers[0].valueId, null, null],
+  ]);
+});
+
+it("imports the demo's two files with the seed's two models, every line passing", async () => {
+  await seedOf('imports', { ITSM_IDENTITY_URL: identity.url, ITSM_IMPORTS_URL: imports.url });
+  const models = (await jsonApi(imports.url, token).get('/api/import-models?limit=100')).body.items as Array<{
+    modelId: string;
+    name: string;
+  }>;
+  const seeded = (name: string) => models.find((model) => model.name === name)!.modelId;
+  const demo = (file: string) => readFileSync(path.join(repoRoot, 'apps/imports/demo', file));
+
+  const computers = await upload(
+    seeded('Import_ordinateurs'),
+    entities.lyon,
+    demo('ordinateurs.csv'),
+    'ordinateurs.csv',
+  );
+  expect(await ended(computers)).toMatchObject({ status: 'finished', counts: { succeeded: 3, failed: 0 } });
+  expect((await linesOf(computers)).map(([line, , , action]) => [line, action])).toEqual([
+    [2, 'create'],
+    [3, 'create'],
+    [4, 'create'],
+  ]);
+  const [blier] = (await computersOf(entities.lyon)).filter(({ name }) => name === 'PC-BLIER');
+  expect(blier).toMatchObject({ serial: '7XK2M93', purchaseDate: '2024-03-15', warrantyMonths: 36 });
+
+  const users = await upload(seeded('Import_utilisateurs'), 'root', demo('utilisateurs.csv'), 'utilisateurs.csv');
+  expect(await ended(users)).toMatchObject({ status: 'finished', counts: { succeeded: 2, warnings: 0, failed: 0 } });
+  const lucie = (await jsonApi(identity.url, token).get('/api/users?login=lmartin')).body.items[0];
+  expect(lucie).toMatchObject({ firstName: 'Lucie', lastName: 'MARTIN', defaultProfileId: 'self-service' });
+  expect((await jsonApi(identity.url, token).get(`/api/users/${lucie.userId}/authorizations`)).body).toEqual([
+    expect.objectContaining({ profileId: 'self-service', entityId: 'root' }),
   ]);
 });

@@ -9,7 +9,9 @@ import { startService, type ServiceProcess } from './service-process';
 // Data Injection end to end, each service its own built process: a users file imported into
 // identity through the importer's commands, line by line checked through identity's API; then an
 // authorizations file whose line granting Super-Admin is refused by identity's own rules while the
-// others pass; then the users file again, every line now an update the model does not allow.
+// others pass; then the users file again, every line now an update the model does not allow. Then
+// users files into two entities, each user with their default profile there, granted by identity
+// under its escalation rules: a line giving Super-Admin is refused while the others pass.
 const stack = useIsolatedStack();
 const issuer = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY });
 const tokenFor = (profileId: string) =>
@@ -204,4 +206,110 @@ it('updates users once the model allows it, through identity’s rules: their de
     active: true,
   });
   expect(await user('jmoreau')).toMatchObject({ lastName: 'MOREAU', active: false });
+});
+
+it('imports users into two entities with their default profile, a line giving Super-Admin or naming an entity beyond the scope refused and the others passing', async () => {
+  const entities: string[] = [];
+  for (const name of ['Agence de Lyon', 'Agence de Nantes']) {
+    const created = await jsonApi(identity.url, superAdmin).post('/api/entities', { name, parentId: 'root' });
+    expect(created.status).toBe(201);
+    entities.push(created.body.entityId);
+  }
+  const db = mongo.db(stack.envFor('imports').MONGO_DB);
+  await eventually(
+    async () => (await db.collection('directory_entities').countDocuments({ entityId: { $in: entities } })) === 2,
+    60_000,
+    'the importer knows the entities',
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // its entity tree cache (1 s) sees them: the callers' scope
+  const withProfiles = await model(admin, {
+    name: 'Utilisateurs et profils',
+    targetType: 'users',
+    mapping: [
+      { column: 'Login', field: 'login', linkField: true },
+      { column: 'Nom de famille', field: 'lastName' },
+      { column: 'Profil par défaut', field: 'defaultProfile' },
+    ],
+  });
+  for (const [at, entityId] of entities.entries()) {
+    const file = [
+      'Login;Nom de famille;Profil par défaut',
+      `agent${at};AGENT;Self-Service`,
+      `chef${at};CHEF;Super-Admin`, // more than the admin holds: identity refuses it, registers nobody
+      `tech${at};TECH;Technician`,
+    ].join('\r\n');
+    const form = new FormData();
+    form.append('modelId', withProfiles);
+    form.append('entityId', entityId);
+    form.append('file', new Blob([file]), 'agence.csv');
+    const response = await fetch(`${imports.url}/api/import-runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: form,
+    });
+    expect(response.status).toBe(202);
+    const { runId } = (await response.json()) as { runId: string };
+    expect(await ended(admin, runId)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 1 } });
+    expect(await linesOf(admin, runId)).toEqual([
+      [2, 'success', 10, 'create'],
+      [3, 'failed', 39, null],
+      [4, 'success', 10, 'create'],
+    ]);
+    const refused = (await jsonApi(imports.url, admin).get(`/api/import-runs/${runId}/lines?status=failed`)).body.items;
+    expect(refused[0].message).toMatch(/^profile Super-Admin holds rights your profile lacks/);
+
+    const user = async (login: string) =>
+      (await jsonApi(identity.url, superAdmin).get(`/api/users?login=${login}`)).body.items[0];
+    for (const [login, profileId] of [
+      [`agent${at}`, 'self-service'],
+      [`tech${at}`, 'technician'],
+    ]) {
+      const found = await user(login);
+      expect(found).toMatchObject({ login, defaultEntityId: entityId, defaultProfileId: profileId });
+      const held = (await jsonApi(identity.url, superAdmin).get(`/api/users/${found.userId}/authorizations`)).body;
+      expect(held).toEqual([expect.objectContaining({ profileId, entityId, recursive: false })]);
+    }
+    expect(await user(`chef${at}`)).toBeUndefined();
+  }
+
+  // an administrator of Lyon only: an authorization on Nantes is outside their scope, refused on its line
+  const lyonAdmin = issuer.issue({
+    sub: randomUUID(),
+    login: 'admin-lyon',
+    name: 'admin-lyon',
+    pid: 'admin',
+    rights: [...DEFAULT_PROFILES.find((profile) => profile.profileId === 'admin')!.rights],
+    eid: entities[0],
+    rec: true,
+    sid: randomUUID(),
+  }).token;
+  const grants = await model(lyonAdmin, {
+    name: 'Habilitations de Lyon',
+    targetType: 'authorizations',
+    mapping: [
+      { column: 'Login', field: 'login', linkField: true },
+      { column: 'Profil', field: 'profile', linkField: true },
+      { column: 'Entité', field: 'entity', linkField: true },
+    ],
+  });
+  const file = ['Login;Profil;Entité', 'tech0;Self-Service;Agence de Lyon', 'tech0;Self-Service;Agence de Nantes'].join(
+    '\n',
+  );
+  const runId = await upload(lyonAdmin, grants, 'habilitations-lyon.csv', file);
+  expect(await ended(lyonAdmin, runId)).toMatchObject({ status: 'finished', counts: { succeeded: 1, failed: 1 } });
+  const results = (await jsonApi(imports.url, lyonAdmin).get(`/api/import-runs/${runId}/lines`)).body.items;
+  expect(results.map(({ line, code }: { line: number; code: number }) => [line, code])).toEqual([
+    [2, 10],
+    [3, 39],
+  ]);
+  expect(results[1].message).toMatch(/outside your scope/);
+  const tech0 = (await jsonApi(identity.url, superAdmin).get('/api/users?login=tech0')).body.items[0];
+  const held = (await jsonApi(identity.url, superAdmin).get(`/api/users/${tech0.userId}/authorizations`)).body;
+  expect(held.map(({ profileId, entityId }: { profileId: string; entityId: string }) => [profileId, entityId])).toEqual(
+    expect.arrayContaining([
+      ['technician', entities[0]],
+      ['self-service', entities[0]],
+    ]),
+  );
+  expect(JSON.stringify(held)).not.toContain(entities[1]);
 });

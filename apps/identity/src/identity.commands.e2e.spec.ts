@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { AccessTokenIssuer } from '@itsm/auth';
 import { deadLetterTopicFor, type CommandEnvelope } from '@itsm/contracts';
+import { DEFAULT_PROFILES } from '@itsm/domain';
 import { acceptedData, CommandSender, readTopic, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { startIdentity, type Api, type IdentityUnderTest } from './test-support/identity-test-app';
@@ -119,13 +122,54 @@ it('refuses a command id reused for another command, telling nothing of the firs
   expect(await usersNamed('import.other')).toEqual([]);
 });
 
+it('registers a user with the profile they start with (v2) only if the caller may grant it, as for an authorization', async () => {
+  const admin = new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
+    sub: randomUUID(),
+    login: 'an-admin',
+    name: 'an-admin',
+    pid: 'admin',
+    rights: [...DEFAULT_PROFILES.find((profile) => profile.profileId === 'admin')!.rights],
+    eid: 'root',
+    rec: true,
+    sid: randomUUID(),
+  }).token;
+  const withProfile = (login: string, profileId: string) =>
+    sender.command(
+      'user.register',
+      { login, lastName: login.toUpperCase(), profileId },
+      { token: admin, streamId: login, schemaVersion: 2 },
+    );
+  const batch = [
+    withProfile('import.self', 'self-service'),
+    withProfile('import.root', 'super-admin'),
+    withProfile('import.nobody-knows', 'no-such-profile'),
+  ];
+  await sender.send(batch);
+  const [[granted], [escalating], [unknown]] = await sender.resultsOf(batch);
+  const { userId } = acceptedData(granted).answer as { userId: string };
+  expect((await glpi.get(`/api/users/${userId}`)).body).toMatchObject({
+    login: 'import.self',
+    defaultProfileId: 'self-service',
+  });
+  expect((await glpi.get(`/api/users/${userId}/authorizations`)).body).toEqual([
+    expect.objectContaining({ profileId: 'self-service', entityId: 'root', recursive: false }),
+  ]);
+  expect(escalating).toMatchObject({
+    type: 'command.refused',
+    data: { code: 'forbidden', message: expect.stringMatching(/^profile Super-Admin holds rights your profile lacks/) },
+  });
+  expect(unknown).toMatchObject({ type: 'command.refused', data: { code: 'not_found' } });
+  expect(await usersNamed('import.root')).toEqual([]);
+  expect(await usersNamed('import.nobody-knows')).toEqual([]);
+});
+
 it('refuses a command type identity does not take, and an unknown version', async () => {
   const unknownType = sender.command('user.teleport', {}, { token: adminToken });
-  const newerVersion = sender.command('user.register', { login: 'import.v2' }, { token: adminToken, schemaVersion: 2 });
+  const newerVersion = sender.command('user.register', { login: 'import.v3' }, { token: adminToken, schemaVersion: 3 });
   await sender.send([unknownType, newerVersion]);
   const [[first], [second]] = await sender.resultsOf([unknownType, newerVersion]);
   expect(first.data).toEqual({ code: 'invalid', message: 'identity takes no command user.teleport version 1' });
-  expect(second.data).toEqual({ code: 'invalid', message: 'identity takes no command user.register version 2' });
+  expect(second.data).toEqual({ code: 'invalid', message: 'identity takes no command user.register version 3' });
 });
 
 it('parks a message that breaks the envelope contract in the dead-letter topic, the whole batch unanswered', async () => {

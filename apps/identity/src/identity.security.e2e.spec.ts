@@ -652,13 +652,11 @@ describe('mass assignment: unknown fields are refused with a 400 naming them', (
   });
 
   it('POST /api/auth/login with extra claims → 400', async () => {
-    const answer = await identity
-      .api()
-      .post('/api/auth/login', {
-        login: 'self-a',
-        password: passwordOf('self-a'),
-        rights: ['platform.operate', 'profile.write'],
-      });
+    const answer = await identity.api().post('/api/auth/login', {
+      login: 'self-a',
+      password: passwordOf('self-a'),
+      rights: ['platform.operate', 'profile.write'],
+    });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body.detail)).toContain('rights');
   });

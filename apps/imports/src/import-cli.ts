@@ -8,6 +8,7 @@ importProgram(process.env, process.env.INIT_CWD ?? process.cwd())
     (error: unknown) => {
       const commanderExit = (error as { exitCode?: number }).exitCode;
       if (commanderExit === undefined) console.error((error as { message?: string }).message ?? String(error));
-      process.exit(commanderExit ?? 2);
+      // a usage error (commander says 1) is the CLI not running the import: 2, as 1 means lines failed
+      process.exit(commanderExit === 0 ? 0 : 2);
     },
   );

@@ -85,6 +85,13 @@ describe('import models', () => {
       'options.dateFormat',
       'options.delimiter',
     ]);
+    for (const delimiter of ['"', '\n', '\r']) {
+      const unreadable = await api.post('/api/import-models', computersModel({ options: { delimiter } }));
+      expect(unreadable.body).toMatchObject({
+        status: 400,
+        errors: [{ field: 'options.delimiter', message: 'delimiter is one character, not a quote nor a line break' }],
+      });
+    }
     const unknownField = await api.post('/api/import-models', { ...computersModel(), owner: 'someone-else' });
     expect(unknownField.status).toBe(400);
   });
@@ -175,5 +182,10 @@ describe('a model proposed from a sample file', () => {
     );
     expect(exe.status).toBe(400);
     expect(exe.body.errors).toEqual([{ field: 'file', message: 'a .csv file' }]);
+    const quote = await postFile(imports, '/api/import-models/propose', adminA.token, sample, {
+      targetType: 'computers',
+      delimiter: '"',
+    });
+    expect(quote.body).toMatchObject({ status: 400, errors: [{ field: 'delimiter' }] });
   });
 });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -290,5 +291,26 @@ describe('the import CLI (`npm run import`), as a user runs it against the platf
     expect(passed.code).toBe(0);
     const unknown = await cli('--model', 'Inconnu', '--file', 'bons.csv');
     expect(unknown).toMatchObject({ code: 2, err: 'no import model "Inconnu" that you can see\n' });
+  });
+
+  it('exits 2, never 1 (lines failed), saying why, when it cannot run: no file, no platform, an option missing', async () => {
+    expect(await cli('--model', 'Utilisateurs', '--file', 'absent.csv')).toMatchObject({
+      code: 2,
+      err: `cannot read ${join(dir, 'absent.csv')} (ENOENT)\n`,
+    });
+    // a port nothing listens on any more
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const nowhere = `http://127.0.0.1:${port}`;
+    const unreachable = await cli('--model', 'Utilisateurs', '--file', 'bons.csv', '--imports-url', nowhere);
+    expect(unreachable).toMatchObject({
+      code: 2,
+      err: `cannot reach the platform at ${nowhere}/api (ECONNREFUSED)\n`,
+    });
+    const usage = await cli('--file', 'bons.csv');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/required option '--model <name>' not specified/);
   });
 });

@@ -16,7 +16,13 @@ const COMPUTERS = {
   targetType: 'computers',
   private: false,
   recursive: true,
-  options: { allowCreation: true, allowUpdate: true, overwriteNonEmptyFields: false, dateFormat: 'dd-mm-yyyy', floatFormat: 'dot' },
+  options: {
+    allowCreation: true,
+    allowUpdate: true,
+    overwriteNonEmptyFields: false,
+    dateFormat: 'dd-mm-yyyy',
+    floatFormat: 'dot',
+  },
   mapping: [
     column('Nom', 'name', true),
     column('Fabricant', 'manufacturer'),
@@ -57,7 +63,8 @@ const USERS = {
 
 async function signIn(login: string): Promise<JsonApi> {
   const answer = await jsonApi(identityUrl).post('/api/auth/login', { login, password: login });
-  if (answer.status !== 200) throw new Error(`cannot sign in as ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`cannot sign in as ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return jsonApi(importsUrl, answer.body.accessToken);
 }
 
@@ -67,7 +74,8 @@ async function main() {
   for (const model of [COMPUTERS, USERS]) {
     if (existing.some((known) => known.name === model.name)) continue;
     const created = await api.post('/api/import-models', model);
-    if (created.status !== 201) throw new Error(`cannot create model ${model.name}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`cannot create model ${model.name}: ${created.status} ${JSON.stringify(created.body)}`);
   }
   console.log('imports: the seed’s Data Injection models are ready (files in apps/imports/demo/)');
 }

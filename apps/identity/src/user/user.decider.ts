@@ -17,6 +17,8 @@ export type UserCommand =
       active: boolean;
       defaultEntityId: string;
       defaultProfileId: string | null;
+      /** granted with the registration, in one commit (an import's default profile): never one without the other */
+      authorization?: Authorization;
     }
   | { type: 'change-user-details'; changes: Partial<UserDetails> }
   | { type: 'change-user-defaults'; defaultEntityId: string; defaultProfileId: string | null }
@@ -101,12 +103,13 @@ function register(command: Extract<UserCommand, { type: 'register-user' }>, stat
   if (!LOGIN_PATTERN.test(command.login)) {
     return new DomainError('invalid', 'login may hold letters, digits and . _ @ - (at most 100 characters)');
   }
-  const { userId, login, details, active, defaultEntityId, defaultProfileId } = command;
+  const { userId, login, details, active, defaultEntityId, defaultProfileId, authorization } = command;
   return [
     {
       type: 'user.registered' as const,
       data: { userId, login, ...trimmed(details), active, defaultEntityId, defaultProfileId },
     },
+    ...(authorization ? [{ type: 'user.authorization-granted' as const, data: { userId, ...authorization } }] : []),
   ];
 }
 

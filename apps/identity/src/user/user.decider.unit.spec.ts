@@ -72,6 +72,17 @@ describe('the user decider', () => {
         .thenFails('invalid', /login may hold letters, digits/);
     });
 
+    it('registers a user with the profile they start with, granted in the same commit (an import’s default profile)', () => {
+      const authorization = { authorizationId: 'a1', profileId: 'self-service', entityId: 'root', recursive: false };
+      spec
+        .given([])
+        .when({ ...register, defaultProfileId: 'self-service', authorization })
+        .then([
+          { type: 'user.registered', data: { ...registeredData, defaultProfileId: 'self-service' } },
+          { type: 'user.authorization-granted', data: { userId: 'u1', ...authorization } },
+        ]);
+    });
+
     it('refuses to register a user that already exists', () => {
       spec
         .given([registered])

@@ -17,7 +17,8 @@ export interface RunView {
   status: 'queued' | 'checking' | 'running' | 'finished' | 'failed' | 'cancelled';
   reason: string | null;
   counts: { succeeded: number; warnings: number; failed: number } | null;
-  progress: { linesDone: number; linesPerSecond: number };
+  /** linesTotal: the file's lines of data as the platform counted them at the upload (null: not counted) */
+  progress: { linesDone: number; linesPerSecond: number; linesTotal?: number | null; secondsLeft?: number | null };
 }
 
 export const ENDED = new Set(['finished', 'failed', 'cancelled']);
@@ -75,7 +76,7 @@ export class ImportClient {
 
   private async request(route: string, init: RequestInit = {}): Promise<Response> {
     const token = await this.accessToken();
-    return fetch(`${this.urls.importsApi}${route}`, {
+    return reach(this.urls.importsApi, `${this.urls.importsApi}${route}`, {
       ...init,
       headers: { ...init.headers, authorization: `Bearer ${token}` },
     });
@@ -85,7 +86,7 @@ export class ImportClient {
   private async accessToken(): Promise<string> {
     if ('token' in this.credentials) return this.credentials.token;
     if (this.token && this.token.expiresAt - RENEW_BEFORE_MS > Date.now()) return this.token.value;
-    const answer = await fetch(`${this.urls.identityApi}/auth/login`, {
+    const answer = await reach(this.urls.identityApi, `${this.urls.identityApi}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login: this.credentials.login, password: this.credentials.password }),
@@ -94,6 +95,16 @@ export class ImportClient {
     const { accessToken, expiresIn } = (await answer.json()) as { accessToken: string; expiresIn?: number };
     this.token = { value: accessToken, expiresAt: Date.now() + (expiresIn ?? 900) * 1000 };
     return accessToken;
+  }
+}
+
+/** fetch, whose "fetch failed" says neither what nor why: the platform's address and the cause instead */
+async function reach(api: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`cannot reach the platform at ${api} (${cause?.code ?? cause?.message ?? String(error)})`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
@@ -52,6 +53,10 @@ function credentialsOf(env: NodeJS.ProcessEnv): Credentials {
 }
 
 async function importFile(options: ImportOptions, credentials: Credentials): Promise<number> {
+  // before anything is asked of the platform
+  await access(options.file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${options.file} (${error.code})`);
+  });
   const client = new ImportClient(
     {
       importsApi: options.importsUrl ? `${options.importsUrl}/api` : `${options.url}/api/imports`,
@@ -60,11 +65,12 @@ async function importFile(options: ImportOptions, credentials: Credentials): Pro
     credentials,
   );
   const modelId = await client.modelId(options.model);
-  const lines = await dataLinesOf(options.file);
   const started = await client.start(modelId, options.file, {
     dryRun: options.dryRun ?? false,
     entityId: options.entity,
   });
+  // the platform counts records as CSV reads them (a quoted newline is no line); newlines otherwise
+  const lines = started.progress.linesTotal ?? (await dataLinesOf(options.file));
   console.log(`run ${started.runId}${options.dryRun ? ' (dry run)' : ''}: ${lines} lines`);
   const run = await follow(client, started.runId, lines, options.quiet ?? false);
   return report(client, run, options);

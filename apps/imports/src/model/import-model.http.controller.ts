@@ -7,6 +7,7 @@ import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
 import { IdParam, Idempotent } from '@itsm/runtime';
 import { readMultipart } from '../shared/multipart';
+import { DELIMITER, DELIMITER_RULE } from './domain/import-options';
 import { isTargetType } from './domain/target-fields';
 import { ImportModelQueries, ListModelsQuery } from './queries/import-model.queries';
 import { ChangeModelCommand } from './use-cases/change-model/change-model.handler';
@@ -69,9 +70,9 @@ export class ImportModelHttpController {
         errors: [{ field: 'targetType', message: 'unknown' }],
       });
     }
-    if (delimiter !== undefined && delimiter.length !== 1) {
-      throw new DomainError('invalid', 'delimiter is one character', {
-        errors: [{ field: 'delimiter', message: 'one character' }],
+    if (delimiter !== undefined && !DELIMITER.test(delimiter)) {
+      throw new DomainError('invalid', `delimiter is ${DELIMITER_RULE}`, {
+        errors: [{ field: 'delimiter', message: DELIMITER_RULE }],
       });
     }
     return proposeModel(targetType, upload.result, upload.truncated, delimiter);

@@ -9,6 +9,7 @@ import {
   Req,
   Res,
   Sse,
+  UseGuards,
   type MessageEvent,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -26,6 +27,7 @@ import { readMultipart } from '../shared/multipart';
 import { failedLinesFile } from './failed-lines-file';
 import { LineResults } from './line-results';
 import { ImportRunQueries, ListLinesQuery, ListRunsQuery } from './queries/import-run.queries';
+import { VisibleRunGuard } from './queries/visible-run.guard';
 import { RunFiles } from './run-files';
 import { CancelRunCommand } from './use-cases/cancel-run/cancel-run.handler';
 import { StartRunCommand } from './use-cases/start-run/start-run.handler';
@@ -108,9 +110,13 @@ export class ImportRunHttpController {
     await pipeline(Readable.from(failedLinesFile(this.files.open(run.fileId), model, failed)), response);
   }
 
-  /** The run's progress every second, as Server-Sent Events, until it ends. */
+  /**
+   * The run's progress every second, as Server-Sent Events, until it ends. A run the caller does
+   * not see is a 404 problem before the stream opens (once it is open, errors can only be events).
+   */
   @Sse(':id/events')
   @RequireRights('import.read')
+  @UseGuards(VisibleRunGuard)
   events(@CurrentCaller() caller: Caller, @Param() { id }: IdParam): Observable<MessageEvent> {
     return interval(1000).pipe(
       startWith(0),

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { MONGO_CONNECTION } from '@itsm/runtime';
 import { GridFSBucket, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { RecordCounter } from './domain/record-count';
 
 /**
  * Uploaded files in GridFS (`import_files`), so that any replica's worker reads the run's file.
@@ -25,16 +27,43 @@ export class RunFiles {
     return this.gridFs;
   }
 
-  /** Streams the upload in; a failed or refused upload leaves no file behind. */
+  /**
+   * Streams the upload in; a failed or refused upload (too large, cut short) leaves no file behind.
+   * Not a pipeline: one destroys the upload while a chunk's insert is under way, which then lands
+   * after the removal. The upload is ended instead, every insert done, and then removed whole.
+   */
   async store(file: Readable, fileName: string): Promise<{ fileId: string; sizeBytes: number }> {
     const upload = this.bucket.openUploadStream(fileName);
+    const written = finished(upload);
+    written.catch(() => undefined); // awaited below; an error of the upload's own ends the copy through it
+    const counter = new RecordCounter();
     try {
-      await pipeline(file, upload);
+      for await (const chunk of file) {
+        counter.push(chunk as Buffer);
+        if (!upload.write(chunk)) await Promise.race([once(upload, 'drain'), written]);
+      }
+      upload.end();
+      await written;
+      // the progress's total: counted once here rather than by a pass over the file later
+      await this.files().updateOne({ _id: upload.id }, { $set: { 'metadata.records': counter.records } });
     } catch (error) {
+      if (!upload.writableEnded && !upload.destroyed) upload.end();
+      await written.catch(() => undefined);
       await this.remove(upload.id.toString());
       throw error;
     }
     return { fileId: upload.id.toString(), sizeBytes: upload.length };
+  }
+
+  /** The file's records (its header included) counted as it came in; null for a file stored before they were. */
+  async records(fileId: string): Promise<number | null> {
+    const stored = await this.files().findOne({ _id: new ObjectId(fileId) }, { projection: { metadata: 1 } });
+    const records = (stored?.metadata as { records?: unknown } | undefined)?.records;
+    return typeof records === 'number' ? records : null;
+  }
+
+  private files() {
+    return this.connection.db!.collection('import_files.files');
   }
 
   open(fileId: string): Readable {

@@ -251,7 +251,7 @@ export class RunWorker {
     return {
       commandId: uuidv5(lineResultId(run.runId, line), LINE_NAMESPACE),
       type: command.type,
-      schemaVersion: 1,
+      schemaVersion: command.schemaVersion ?? 1,
       streamId: command.streamId,
       caller: { accessToken: run.token },
       replyTo: this.sender.replyTo,

@@ -60,10 +60,6 @@ export function readMultipart<Result>(
         );
       }
       let truncated = false;
-      file.on('limit', () => {
-        truncated = true;
-        if (!limits.truncate) file.destroy(new Error('too large'));
-      });
       const tooLarge = () =>
         new DomainError('too_large', `the file is larger than ${limits.fileBytes} bytes`, {
           details: { limitBytes: limits.fileBytes },
@@ -78,6 +74,18 @@ export function readMultipart<Result>(
         },
       );
       upload.catch(() => undefined); // awaited below
+      const stored = upload;
+      file.on('limit', () => {
+        truncated = true;
+        if (limits.truncate) return;
+        // busboy stops on a destroyed file and never closes: answer once what was stored is gone
+        file.destroy(new Error('too large'));
+        void stored.catch(() => fail(tooLarge()));
+      });
+      // a client that leaves mid-upload: what was stored of its file is removed, nothing waits for it
+      request.once('close', () => {
+        if (!request.complete) file.destroy(new Error('the upload was cut short'));
+      });
     });
     parser.on('error', () => fail(new DomainError('invalid', 'the multipart body is malformed')));
     parser.on('close', () => {

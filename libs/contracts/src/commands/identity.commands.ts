@@ -40,6 +40,35 @@ export const identityCommands: ServiceCommands = {
       },
     },
     {
+      type: 'user.register',
+      schemaVersion: 2,
+      description:
+        'Registers a user as version 1 does; with `profileId`, the user starts with that profile on their ' +
+        'default entity (not recursive), granted under the rules of POST /api/users/:id/authorizations (nobody ' +
+        'gives a profile holding rights they lack, nor beyond their scope). A refused profile registers nobody. ' +
+        'Accepted with the new stream `user-<userId>` and answer `{ userId }`.',
+      rights: ['user.write'],
+      schema: {
+        type: 'object',
+        required: ['login'],
+        additionalProperties: false,
+        properties: {
+          login: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$',
+            description: 'unique whatever the case',
+          },
+          ...USER_DETAILS,
+          defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          profileId: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9_-]{1,64}$',
+            description: 'the profile the user starts with on their default entity (an import’s default profile)',
+          },
+        },
+      },
+    },
+    {
       type: 'user.update',
       schemaVersion: 1,
       description:

@@ -1,6 +1,10 @@
 import type { DateFormat, FloatFormat } from '../../run/domain/csv-values';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1252'] as const;
+
+/** One character, but not the quote nor a line break, which CSV already gives a meaning: the file would not read. */
+export const DELIMITER = /^[^"\r\n]$/;
+export const DELIMITER_RULE = 'one character, not a quote nor a line break';
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** A model's options, with Data Injection's defaults (glpi-reference §5.1). */

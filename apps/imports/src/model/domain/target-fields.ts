@@ -54,7 +54,14 @@ export const TARGET_TYPES = IMPORT_TARGET_TYPES;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
 /** The types the assets service owns (one import target each). */
-export const ASSET_TYPES = ['computers', 'monitors', 'printers', 'network-equipments', 'phones', 'peripherals'] as const;
+export const ASSET_TYPES = [
+  'computers',
+  'monitors',
+  'printers',
+  'network-equipments',
+  'phones',
+  'peripherals',
+] as const;
 
 const field = (
   name: string,

@@ -8,12 +8,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Length,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { IdField } from '@itsm/runtime';
-import { ENCODINGS } from '../domain/import-options';
+import { DELIMITER, DELIMITER_RULE, ENCODINGS } from '../domain/import-options';
 import { TARGET_TYPES, type TargetType } from '../domain/target-fields';
 import { DATE_FORMATS, FLOAT_FORMATS, type DateFormat, type FloatFormat } from '../../run/domain/csv-values';
 
@@ -31,7 +31,11 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsIn(FLOAT_FORMATS)
   floatFormat?: FloatFormat;
-  @ApiPropertyOptional({ default: ';' }) @IsOptional() @IsString() @Length(1, 1) delimiter?: string;
+  @ApiPropertyOptional({ default: ';' })
+  @IsOptional()
+  @IsString()
+  @Matches(DELIMITER, { message: `delimiter is ${DELIMITER_RULE}` })
+  delimiter?: string;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() headerPresent?: boolean;
   @ApiPropertyOptional({ enum: ENCODINGS, default: 'auto' })
   @IsOptional()

@@ -6,7 +6,9 @@ import { DomainError } from '@itsm/domain';
 import { DirectoryReader } from '@itsm/directory';
 import { PageQuery, pageOf, ProjectionRegistry } from '@itsm/runtime';
 import { ImportModelCatalogue } from '../../model/import-model-catalogue';
+import { secondsLeft } from '../domain/progress';
 import { LineResults, type LineStatus } from '../line-results';
+import { RunFiles } from '../run-files';
 import { importRunProjection, type ImportRunDoc } from '../read-models/import-run.projection';
 
 export class ListRunsQuery extends PageQuery {
@@ -40,6 +42,7 @@ export class ImportRunQueries {
     private readonly lines: LineResults,
     private readonly models: ImportModelCatalogue,
     private readonly directory: DirectoryReader,
+    private readonly files: RunFiles,
   ) {}
 
   private collection() {
@@ -87,23 +90,41 @@ export class ImportRunQueries {
 
   /**
    * The run with its progress: lines answered by status (tallied while it runs, counted once it
-   * ended), lines per second since it started.
+   * ended), lines per second since it started, the file's lines and the time left at that pace.
    */
   async progress(caller: Caller, runId: string) {
     const run = await this.visible(caller, runId);
-    const counts = run.endedAt ? await this.lines.counts(runId) : await this.lines.tallied(runId);
+    const [counts, linesTotal] = await Promise.all([
+      run.endedAt ? this.lines.counts(runId) : this.lines.tallied(runId),
+      this.linesTotal(run),
+    ]);
     const done = counts.success + counts.warning + counts.failed;
     const seconds = run.startedAt
       ? (Date.parse(run.endedAt ?? new Date().toISOString()) - Date.parse(run.startedAt)) / 1000
       : 0;
+    const linesPerSecond = seconds > 0 ? Math.round((10 * done) / seconds) / 10 : 0;
     return {
       ...runView(run),
       progress: {
         linesDone: done,
         ...counts,
-        linesPerSecond: seconds > 0 ? Math.round((10 * done) / seconds) / 10 : 0,
+        linesPerSecond,
+        linesTotal,
+        secondsLeft: secondsLeft(run.endedAt !== null, done, linesTotal, linesPerSecond),
       },
     };
+  }
+
+  /** The file's lines of data, counted as it was uploaded (an estimate: see RecordCounter); null when unknown. */
+  private async linesTotal(run: ImportRunDoc): Promise<number | null> {
+    const [records, model] = await Promise.all([
+      this.files.records(run.fileId),
+      this.models
+        .collection()
+        .then((models) => models.findOne({ modelId: run.modelId }, { projection: { 'options.headerPresent': 1 } })),
+    ]);
+    if (records === null) return null;
+    return Math.max(0, records - (model?.options.headerPresent === false ? 0 : 1));
   }
 
   async lineResults(caller: Caller, runId: string, query: ListLinesQuery) {

@@ -41,6 +41,8 @@ export interface ValueCreation {
 /** A command for the owning service, built from one line's outcome. */
 export interface TargetCommand {
   type: string;
+  /** the command's version (1 when not said) */
+  schemaVersion?: number;
   streamId: string;
   data: Record<string, unknown>;
 }
@@ -50,6 +52,8 @@ export interface ImportTarget {
   type: TargetType;
   /** the service owning the data: its command topic receives the lines */
   service: string;
+  /** the link fields it can find existing items by, when not every linkable field of the type */
+  linkable?: readonly string[];
   snapshot(entityId: string): Promise<TargetSnapshot>;
 }
 

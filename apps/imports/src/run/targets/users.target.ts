@@ -9,13 +9,16 @@ import {
 import { ProjectionRegistry } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
 import type { FieldValue } from '../domain/line-values';
+import { profileIdOf } from './authorizations.target';
 import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-target';
 
 const lower = (value: FieldValue | undefined) => String(value ?? '').toLowerCase();
 
 /**
  * Users, written by identity's `user.register` and `user.update` commands. Lines find existing
- * users by login or e-mail (case-insensitive) in the importer's copy of identity's directory.
+ * users by login or e-mail (case-insensitive) in the importer's copy of identity's directory. A new
+ * user's default profile is granted with the registration (user.register v2); an update leaves
+ * the profiles as they are (authorizations are another model's). Passwords never travel on Kafka.
  */
 @Injectable()
 export class UsersTarget implements ImportTarget {
@@ -72,5 +75,10 @@ function registration(
   const login = String(fields.login);
   const data = { login, ...details, lastName: String(fields.lastName ?? login), defaultEntityId: entityId };
   // one stream per login: two lines creating the same login meet on one key, and the second is refused
-  return { type: 'user.register', streamId: uuidv5(login.toLowerCase(), uuidv5.URL), data };
+  const streamId = uuidv5(login.toLowerCase(), uuidv5.URL);
+  if (fields.defaultProfile === undefined) return { type: 'user.register', streamId, data };
+  // the profile the user starts with on the run's entity: identity grants it under its escalation
+  // rules (39 when the caller may not give it, 33 for a profile it does not know), or registers nobody
+  const profileId = profileIdOf(fields.defaultProfile);
+  return { type: 'user.register', schemaVersion: 2, streamId, data: { ...data, profileId } };
 }

@@ -1,13 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { RegisterUserCommand } from './register-user.handler';
 import { RegisterUserRequestDto } from './register-user.request.dto';
 
-/** POST /api/users's body without the password: secrets never travel on Kafka. */
-export class RegisterUserCommandDto extends OmitType(RegisterUserRequestDto, ['password'] as const) {}
+/**
+ * POST /api/users's body without the password (secrets never travel on Kafka), with the profile the
+ * user starts with on their default entity: an import's "default profile" column, granted under the
+ * rules of POST /api/users/:id/authorizations, or the user is not registered.
+ */
+export class RegisterUserCommandDto extends OmitType(RegisterUserRequestDto, ['password'] as const) {
+  @ApiPropertyOptional({ example: 'self-service' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  profileId?: string;
+}
 
 /** `user.register` on itsm.identity.commands: imports register users the way POST /api/users does. */
 @Controller()

@@ -14,7 +14,7 @@ import { ASSET_TYPES, type TargetType } from '../../../model/domain/target-field
 import type { ExistingItem } from '../../domain/line-outcome';
 import type { FieldValue } from '../../domain/line-values';
 import type { ImportTarget, MissingValue, TargetCommand, TargetSnapshot, ValueCreation } from '../import-target';
-import { ASSET_FIELD_WRITES, ASSET_TYPE_OF } from './asset-fields';
+import { ASSET_FIELD_WRITES, ASSET_TYPE_OF, LINKABLE_ASSET_FIELDS } from './asset-fields';
 import {
   importAssetDropdownsProjection,
   importAssetsProjection,
@@ -47,6 +47,8 @@ interface AssetLookups {
  */
 class AssetsTarget implements ImportTarget {
   readonly service = 'assets';
+  // assets keeps no MAC address of its own (inventory agents report ports): a line cannot be found by it
+  readonly linkable = LINKABLE_ASSET_FIELDS;
   private readonly assetType: AssetType;
 
   constructor(

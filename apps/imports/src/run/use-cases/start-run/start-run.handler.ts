@@ -7,6 +7,7 @@ import type { ImportModelDoc } from '../../../model/read-models/import-model.pro
 import { importRunDecider, runStreamId } from '../../import-run.decider';
 import { RunFiles } from '../../run-files';
 import { RunQueue } from '../../run-queue';
+import { linkFieldsOf } from '../../targets/import-target';
 import { ImportTargets } from '../../targets/import-targets';
 import { RIGHT_TO_IMPORT } from '../../targets/target-rights';
 
@@ -56,6 +57,16 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
     const model = await this.models.visible(caller, fields.modelId);
     const target = this.targets.for(model.targetType);
     if (isDomainError(target)) throw target;
+    // refused now rather than every line created again for want of finding its item
+    const unmatchable = linkFieldsOf(model.mapping).filter(
+      (field) => target.linkable && !target.linkable.includes(field),
+    );
+    if (unmatchable.length > 0) {
+      throw new DomainError(
+        'rule',
+        `existing ${model.targetType} cannot be found by ${unmatchable.join(', ')} yet: choose link fields among ${target.linkable!.join(', ')}`,
+      );
+    }
     const right = RIGHT_TO_IMPORT[model.targetType];
     if (!caller.rights.has(right))
       throw new DomainError('forbidden', `importing ${model.targetType} needs the right ${right}`);
