@@ -66,7 +66,8 @@ export class ImportRunHttpController {
       },
     },
   })
-  // the one answer beside the platform's usual problems (withProblems documents those)
+  @ApiResponse({ status: 202, description: 'the run, queued, with its progress (as GET /api/import-runs/:id)' })
+  // the one problem beside the platform's usual ones (withProblems documents those)
   @ApiResponse({
     status: 413,
     description:

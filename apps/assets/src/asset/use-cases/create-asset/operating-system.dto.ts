@@ -9,9 +9,17 @@ export class OperatingSystemDto {
   @Length(1, 255)
   name!: string;
 
-  @ApiPropertyOptional({ example: '11' }) @IsOptional() @IsString() @MaxLength(255) version?: string;
-  @ApiPropertyOptional({ example: 'Professionnel' }) @IsOptional() @IsString() @MaxLength(255) edition?: string;
-  @ApiPropertyOptional({ example: '64-bit' }) @IsOptional() @IsString() @MaxLength(32) architecture?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) kernel?: string;
-  @ApiPropertyOptional({ example: '2024-03-18' }) @IsOptional() @IsCalendarDay() installDate?: string;
+  @ApiPropertyOptional({ example: '11', maxLength: 255 }) @IsOptional() @IsString() @MaxLength(255) version?: string;
+  @ApiPropertyOptional({ example: 'Professionnel', maxLength: 255 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  edition?: string;
+  @ApiPropertyOptional({ example: '64-bit', maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  architecture?: string;
+  @ApiPropertyOptional({ maxLength: 255 }) @IsOptional() @IsString() @MaxLength(255) kernel?: string;
+  @ApiPropertyOptional({ example: '2024-03-18', format: 'date' }) @IsOptional() @IsCalendarDay() installDate?: string;
 }
