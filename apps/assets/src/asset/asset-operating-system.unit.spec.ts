@@ -46,7 +46,8 @@ const apply = (composition: Composition): AssetCommand => ({
 const firstInventory = (composition: Composition): AssetInventoryApplied => {
   const state = [created, osSet(windows)].reduce(assetDecider.evolve, assetDecider.initialState());
   const decided = assetDecider.decide(apply(composition), state);
-  if (!Array.isArray(decided) || decided[0].type !== 'asset.inventory-applied') throw new Error('an inventory expected');
+  if (!Array.isArray(decided) || decided[0].type !== 'asset.inventory-applied')
+    throw new Error('an inventory expected');
   return decided[0];
 };
 
@@ -64,8 +65,14 @@ describe('a computer created with an operating system (an import’s OS columns)
 
   it('records no operating system when none is given, and refuses one without a name or on another type', () => {
     spec.given([]).when(create('computer')).then([created]);
-    spec.given([]).when(create('computer', { name: '  ' })).thenFails('invalid', /needs a name/);
-    spec.given([]).when(create('monitor', windows)).thenFails('invalid', /monitor has no operating system/);
+    spec
+      .given([])
+      .when(create('computer', { name: '  ' }))
+      .thenFails('invalid', /needs a name/);
+    spec
+      .given([])
+      .when(create('monitor', windows))
+      .thenFails('invalid', /monitor has no operating system/);
   });
 
   it('is not locked: the agent’s first inventory reports its operating system over it, from the one set', () => {
@@ -105,8 +112,6 @@ describe('a computer created with an operating system (an import’s OS columns)
   });
 
   it('is a line of the computer’s history', () => {
-    expect(inventoryChanges(osSet(windows))).toEqual([
-      { field: 'operatingSystem', from: null, to: 'Windows 11' },
-    ]);
+    expect(inventoryChanges(osSet(windows))).toEqual([{ field: 'operatingSystem', from: null, to: 'Windows 11' }]);
   });
 });

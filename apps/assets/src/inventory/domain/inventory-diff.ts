@@ -159,8 +159,10 @@ export function compositionChanged(changes: CompositionChanges): boolean {
  * Everything of a first inventory, as added; its operating system is compared with the one a
  * person (an import) set before any agent came, if any (see firstInventoryBase).
  */
-export const everythingAdded = (next: Composition, operatingSystem: OperatingSystem | null = null): CompositionChanges =>
-  diffComposition(firstInventoryBase(operatingSystem), next);
+export const everythingAdded = (
+  next: Composition,
+  operatingSystem: OperatingSystem | null = null,
+): CompositionChanges => diffComposition(firstInventoryBase(operatingSystem), next);
 
 /** What a first inventory's changes apply to: nothing, but the operating system a person set. */
 export const firstInventoryBase = (operatingSystem: OperatingSystem | null): Composition => ({

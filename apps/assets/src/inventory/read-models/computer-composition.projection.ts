@@ -46,9 +46,7 @@ export const computerCompositionProjection = defineProjection<ComputerCompositio
     }),
     'asset.inventory-applied': (current, { data, entityId, occurredAt }) => {
       const stored =
-        current && !data.first
-          ? { ...current, software: [] }
-          : firstInventoryBase(current?.operatingSystem ?? null);
+        current && !data.first ? { ...current, software: [] } : firstInventoryBase(current?.operatingSystem ?? null);
       const { software: _software, ...next } = applyChanges(stored, { ...data, software: undefined });
       const softwareCount =
         (data.first ? 0 : (current?.softwareCount ?? 0)) +
