@@ -11,7 +11,8 @@ import { startService, type ServiceProcess } from './service-process';
 // "Ordinateurs" model (its headers, Nom as link field) imports one file into two entities through
 // assets' `asset.create` commands, each computer then read through the assets API with its
 // catalogue values, users and financial dates resolved; a manufacturer nobody knows is left out
-// with a warning (33). The same file again with updates allowed updates the first entity's
+// with a warning (33), and a computer's operating system columns give it its operating system, read
+// where an agent's shows (a dry run checks them first). The same file again with updates allowed updates the first entity's
 // computers, creating none, and leaves the other entity's alone. Last, the demo: the seed's two
 // models import the demo's two files (apps/imports/demo), every line passing.
 const stack = useIsolatedStack();
@@ -44,10 +45,11 @@ async function signIn(login: string): Promise<string> {
   return (await jsonApi(identity.url).post('/api/auth/login', { login, password: login })).body.accessToken;
 }
 
-async function upload(modelId: string, entityId: string, content: string | Buffer, name = 'parc.csv') {
+async function upload(modelId: string, entityId: string, content: string | Buffer, name = 'parc.csv', dryRun = false) {
   const form = new FormData();
   form.append('modelId', modelId);
   form.append('entityId', entityId);
+  if (dryRun) form.append('dryRun', 'true');
   form.append('file', new Blob([content]), name);
   const response = await fetch(`${imports.url}/api/import-runs`, {
     method: 'POST',
@@ -77,6 +79,10 @@ const linesOf = async (runId: string) =>
       Record<string, unknown>
     >
   ).map(({ line, status, code, action, field }) => [line, status, code, action, field]);
+
+/** The operating system GET /api/computers/:id/components shows, where an agent's shows too. */
+const operatingSystemOf = async (assetId: string) =>
+  (await jsonApi(assets.url, token).get(`/api/computers/${assetId}/components`)).body.operatingSystem;
 
 const computersOf = async (entityId: string) =>
   (
@@ -145,6 +151,25 @@ beforeAll(async () => {
   modelId = created.body.modelId;
 }, 180_000);
 
+it('a dry run reports the lines as the run will, the operating system columns checked too', async () => {
+  const tooLong = 'x86_64-but-much-longer-than-assets-keeps';
+  const runId = await upload(
+    modelId,
+    entities.lyon,
+    `${computersFile('En stock', 36)}\r\nPC-IMP-04;;;SN-004;;;;;Debian;12;;${tooLong};;;;`,
+    'parc.csv',
+    true,
+  );
+  expect(await ended(runId)).toMatchObject({ status: 'finished', counts: { succeeded: 3, warnings: 1, failed: 1 } });
+  expect(await linesOf(runId)).toEqual([
+    [2, 'success', 10, 'create', null],
+    [3, 'success', 10, 'create', null],
+    [4, 'warning', 12, 'create', 'manufacturer'],
+    [5, 'failed', 37, null, 'Architecture'],
+  ]);
+  expect(await computersOf(entities.lyon)).toEqual([]);
+});
+
 it('imports the computers of one file into two entities, each line answered by assets', async () => {
   for (const entityId of [entities.lyon, entities.nantes]) {
     const runId = await upload(modelId, entityId, computersFile('En stock', 36));
@@ -187,6 +212,14 @@ it('imports the computers of one file into two entities, each line answered by a
       expect.objectContaining({ name: 'PC-IMP-02', manufacturerId: lenovo, statusId: inStock, userId: null }),
       expect.objectContaining({ name: 'PC-IMP-03', serial: 'SN-003', manufacturerId: null }),
     ]);
+    // the line's operating system, where an agent inventory's shows; none where the line gives none
+    expect(await operatingSystemOf(computers[0].assetId as string)).toEqual({
+      name: 'Windows 11',
+      version: '23H2',
+      edition: 'Pro',
+      architecture: 'x86_64',
+    });
+    expect(await operatingSystemOf(computers[1].assetId as string)).toBeNull();
   }
 });
 
@@ -274,6 +307,12 @@ it("imports the demo's two files with the seed's two models, every line passing"
   ]);
   const [blier] = (await computersOf(entities.lyon)).filter(({ name }) => name === 'PC-BLIER');
   expect(blier).toMatchObject({ serial: '7XK2M93', purchaseDate: '2024-03-15', warrantyMonths: 36 });
+  expect(await operatingSystemOf(blier.assetId as string)).toEqual({
+    name: 'Windows',
+    version: '11',
+    edition: 'Professionnel',
+    architecture: '64-bit',
+  });
 
   const users = await upload(seeded('Import_utilisateurs'), 'root', demo('utilisateurs.csv'), 'utilisateurs.csv');
   expect(await ended(users)).toMatchObject({ status: 'finished', counts: { succeeded: 2, warnings: 0, failed: 0 } });

@@ -1,7 +1,13 @@
 import type { AssetInventoryApplied, AssetSeen } from '@itsm/contracts';
 import { DomainError } from '@itsm/domain';
 import type { DeciderPart } from '../shared/decider-parts';
-import { applyChanges, compositionChanged, diffComposition, everythingAdded } from '../inventory/domain/inventory-diff';
+import {
+  applyChanges,
+  compositionChanged,
+  diffComposition,
+  everythingAdded,
+  firstInventoryBase,
+} from '../inventory/domain/inventory-diff';
 import { emptyComposition, type Composition, type InventoryFormat } from '../inventory/domain/inventory.model';
 import type { AssetState } from './asset.state';
 
@@ -44,7 +50,10 @@ function decide(command: ApplyInventoryCommand, state: AssetState): InventoryEve
   const { composition, type: _command, ...source } = command;
   const stored = state.inventory;
   const first = !stored.inventoried;
-  const changes = first ? everythingAdded(composition) : diffComposition(stored.composition, composition);
+  // a first inventory adds everything; its operating system replaces the one a person set, if any (not locked)
+  const changes = first
+    ? everythingAdded(composition, stored.composition.operatingSystem)
+    : diffComposition(stored.composition, composition);
   const assetId = state.assetId;
   if (!first && !compositionChanged(changes)) {
     const freeSpace = changes.freeSpace.length > 0 ? { freeSpace: changes.freeSpace } : {};
@@ -63,7 +72,7 @@ function evolve(state: AssetState, event: InventoryEvent): AssetState {
   const { composition } = state.inventory;
   const next =
     event.type === 'asset.inventory-applied'
-      ? applyChanges(event.data.first ? emptyComposition() : composition, event.data)
+      ? applyChanges(event.data.first ? firstInventoryBase(composition.operatingSystem) : composition, event.data)
       : applyChanges(composition, { freeSpace: event.data.freeSpace ?? [] });
   return {
     ...state,

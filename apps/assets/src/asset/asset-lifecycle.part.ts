@@ -1,8 +1,9 @@
-import type { AssetCoreEvent, AssetFieldName, AssetFields, AssetType } from '@itsm/contracts';
+import type { AssetCoreEvent, AssetFieldName, AssetFields, AssetType, OperatingSystem } from '@itsm/contracts';
 import { DomainError } from '@itsm/domain';
 import type { DeciderPart } from '../shared/decider-parts';
 import type { AssetState } from './asset.state';
 import { changedFields, cleanFields, fieldsRefusalFor } from './domain/asset-fields';
+import { cleanOperatingSystem } from './domain/operating-system';
 import { warrantyExpiresOn, warrantyNoticeDay } from './domain/warranty';
 
 /** Who changes an asset: a person's edit of a dynamic asset locks the fields; an inventory skips locked ones. */
@@ -16,6 +17,8 @@ export type AssetLifecycleCommand =
       entityId: string;
       dynamic: boolean;
       fields: AssetFields;
+      /** a computer's operating system, as a person (an import) gives it */
+      operatingSystem?: OperatingSystem;
     }
   | { type: 'update-asset'; changes: AssetFields; source: ChangeSource }
   | { type: 'unlock-fields'; fields: AssetFieldName[] }
@@ -35,7 +38,13 @@ function create(command: Extract<AssetLifecycleCommand, { type: 'create-asset' }
   const refusal = fieldsRefusalFor(command.assetType, fields);
   if (refusal) return refusal;
   const { assetId, assetType, entityId, dynamic } = command;
-  return [{ type: 'asset.created', data: { assetId, assetType, entityId, dynamic, fields } }];
+  const created: AssetCoreEvent = { type: 'asset.created', data: { assetId, assetType, entityId, dynamic, fields } };
+  if (!command.operatingSystem) return [created];
+  if (assetType !== 'computer') return new DomainError('invalid', `a ${assetType} has no operating system`);
+  const operatingSystem = cleanOperatingSystem(command.operatingSystem);
+  if (operatingSystem instanceof DomainError) return operatingSystem;
+  // set, not locked (GLPI's Data Injection): the computer's agent reports its own over it
+  return [created, { type: 'asset.operating-system-set', data: { assetId, assetType, operatingSystem } }];
 }
 
 /** An asset that is not there (never created, or purged) is not found, whatever is asked of it. */
@@ -151,6 +160,11 @@ function evolve(state: AssetState, event: AssetCoreEvent): AssetState {
       const { assetId, assetType, entityId, dynamic, fields } = event.data;
       return { ...state, assetId, assetType, entityId, dynamic, fields };
     }
+    case 'asset.operating-system-set': {
+      const { composition } = state.inventory;
+      const operatingSystem = event.data.operatingSystem;
+      return { ...state, inventory: { ...state.inventory, composition: { ...composition, operatingSystem } } };
+    }
     case 'asset.updated':
       return {
         ...state,
@@ -186,6 +200,7 @@ export const assetLifecyclePart: DeciderPart<AssetLifecycleCommand, AssetCoreEve
   ],
   eventTypes: [
     'asset.created',
+    'asset.operating-system-set',
     'asset.updated',
     'asset.fields-unlocked',
     'asset.trashed',

@@ -13,13 +13,13 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
-import { IdParam } from '@itsm/runtime';
+import { IdParam, PROBLEM_CONTENT_TYPE } from '@itsm/runtime';
 import { from, interval, startWith, switchMap, takeWhile, type Observable } from 'rxjs';
 import { ImportModelCatalogue } from '../model/import-model-catalogue';
 import { IMPORTS_SETTINGS, type ImportsSettings } from '../imports.env';
@@ -65,6 +65,15 @@ export class ImportRunHttpController {
         additional: { type: 'string', description: 'JSON object: field → value' },
       },
     },
+  })
+  @ApiResponse({ status: 202, description: 'the run, queued, with its progress (as GET /api/import-runs/:id)' })
+  // the one problem beside the platform's usual ones (withProblems documents those)
+  @ApiResponse({
+    status: 413,
+    description:
+      'the file is larger than IMPORT_MAX_FILE_BYTES (1 GiB by default): answered as soon as the limit is passed, ' +
+      'nothing kept; `details.limitBytes` gives the limit',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   })
   async start(@CurrentCaller() caller: Caller, @Req() request: IncomingMessage) {
     const token = request.headers.authorization?.replace(/^Bearer /i, '') ?? '';

@@ -1,7 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { eventVersion, type ContextEvents, type EventOf } from '../event-definition';
 import { choice, flag, id, list, nullableId, nullableText, object, partialObject, text } from '../schema-builders';
-import { inventoryEventDefinitions, type InventoryEvent } from './inventory.events';
+import { inventoryEventDefinitions, OPERATING_SYSTEM_SCHEMA, type InventoryEvent } from './inventory.events';
 import { softwareEventDefinitions } from './software.events';
 
 // Events of the assets context (topic itsm.assets.events): GLPI's Parc (computers, monitors,
@@ -151,7 +151,14 @@ const assetTransferred = v1(
     entityId: id('the entity it belongs to from now on'),
   }),
 );
+const assetOperatingSystemSet = v1(
+  'asset.operating-system-set',
+  'A person (an import) set the operating system of a computer, right after creating it; its agent’s ' +
+    'inventories report it from then on (asset.inventory-applied, from this one to theirs).',
+  object({ assetId, assetType, operatingSystem: OPERATING_SYSTEM_SCHEMA }),
+);
 export type AssetCreated = EventOf<typeof assetCreated>;
+export type AssetOperatingSystemSet = EventOf<typeof assetOperatingSystemSet>;
 export type AssetUpdated = EventOf<typeof assetUpdated>;
 export type AssetFieldsUnlocked = EventOf<typeof assetFieldsUnlocked>;
 export type AssetTrashed = EventOf<typeof assetTrashed>;
@@ -162,6 +169,7 @@ export type AssetTransferred = EventOf<typeof assetTransferred>;
 /** The events of an asset's own stream (`asset-<assetId>`) this file declares. */
 export type AssetCoreEvent =
   | AssetCreated
+  | AssetOperatingSystemSet
   | AssetUpdated
   | AssetFieldsUnlocked
   | AssetTrashed
@@ -209,6 +217,7 @@ export const assetEvents: ContextEvents = {
   description: 'The Parc: computers, monitors, printers, network equipment, phones, peripherals and their catalogues.',
   events: [
     assetCreated,
+    assetOperatingSystemSet,
     assetUpdated,
     assetFieldsUnlocked,
     assetTrashed,

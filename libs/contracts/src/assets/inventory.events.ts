@@ -98,6 +98,8 @@ const operatingSystem = partialObject(
   ['name'],
 );
 const nullableOperatingSystem = { ...operatingSystem, type: ['object', 'null'] } as const;
+/** A computer's operating system, as an agent reports it or a person (an import) sets it. */
+export const OPERATING_SYSTEM_SCHEMA = operatingSystem;
 const addedRemoved = <const Item extends object>(item: Item, what: string) =>
   object({ added: list(item, `${what} added`), removed: list(item, `${what} removed`) });
 const source = {

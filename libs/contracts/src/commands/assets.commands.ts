@@ -1,4 +1,5 @@
 import { ASSET_FIELD_PROPERTIES, ASSET_TYPES, DROPDOWN_KINDS } from '../assets/assets.events';
+import { OPERATING_SYSTEM_SCHEMA } from '../assets/inventory.events';
 import type { JsonSchema } from '../json-schema';
 import type { ServiceCommands } from './command-definition';
 
@@ -24,6 +25,29 @@ export const assetsCommands: ServiceCommands = {
           assetType: { type: 'string', enum: [...ASSET_TYPES] },
           entityId: id('owning entity'),
           ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+        },
+      },
+    },
+    {
+      type: 'asset.create',
+      schemaVersion: 2,
+      description:
+        'Records an asset as version 1 does; with `operatingSystem`, a computer starts with that operating system ' +
+        '(GET /api/computers/:id/components), as GLPI’s Data Injection sets it: not locked, so the computer’s ' +
+        'agent inventories report theirs over it. Accepted with the new stream `asset-<assetId>` and answer `{ assetId }`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['assetType', 'entityId'],
+        additionalProperties: false,
+        properties: {
+          assetType: { type: 'string', enum: [...ASSET_TYPES] },
+          entityId: id('owning entity'),
+          ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+          operatingSystem: {
+            ...(OPERATING_SYSTEM_SCHEMA as JsonSchema),
+            description: 'a computer’s operating system (another type refuses it)',
+          },
         },
       },
     },

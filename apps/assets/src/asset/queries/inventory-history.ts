@@ -37,6 +37,11 @@ const addedRemoved = <Item>(
  * change, one line each (field, old → new). Free space and "seen" are not history.
  */
 export function inventoryChanges(event: Pick<EventEnvelope, 'type' | 'data'>): FieldChange[] {
+  if (event.type === 'asset.operating-system-set') {
+    // a person (an import) gave the computer its operating system
+    const { operatingSystem } = event.data as { operatingSystem: Named };
+    return [{ field: 'operatingSystem', from: null, to: named(operatingSystem) }];
+  }
   if (event.type !== 'asset.inventory-applied') return [];
   const data = event.data as InventoryChangesData;
   const lines: FieldChange[] = [];

@@ -155,8 +155,20 @@ export function compositionChanged(changes: CompositionChanges): boolean {
   return changes.operatingSystem !== undefined || lists.some((list) => list.length > 0);
 }
 
-/** Everything of a first inventory, as added. */
-export const everythingAdded = (next: Composition): CompositionChanges => diffComposition(emptyComposition(), next);
+/**
+ * Everything of a first inventory, as added; its operating system is compared with the one a
+ * person (an import) set before any agent came, if any (see firstInventoryBase).
+ */
+export const everythingAdded = (
+  next: Composition,
+  operatingSystem: OperatingSystem | null = null,
+): CompositionChanges => diffComposition(firstInventoryBase(operatingSystem), next);
+
+/** What a first inventory's changes apply to: nothing, but the operating system a person set. */
+export const firstInventoryBase = (operatingSystem: OperatingSystem | null): Composition => ({
+  ...emptyComposition(),
+  operatingSystem,
+});
 
 function withFreeSpace(volumes: Volume[], freeSpace: FreeSpace[]): Volume[] {
   const free = new Map(freeSpace.map((one) => [one.mountPoint, one.freeMb]));

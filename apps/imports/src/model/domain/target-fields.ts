@@ -142,6 +142,8 @@ const operatingSystemFields: TargetField[] = [
   }),
   field('osArchitecture', 'dropdown', 'Architecture', 'Architecture', {
     dropdown: 'operating-system-architectures',
+    // assets keeps an architecture as agents report it ("x86_64"): 32 characters at most
+    maxLength: 32,
     aliases: ['architecture os'],
   }),
   field('osKernel', 'text', 'Noyau', 'Kernel', { maxLength: 255 }),

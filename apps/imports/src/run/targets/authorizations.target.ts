@@ -7,19 +7,13 @@ import {
 } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
 import type { FieldValue } from '../domain/line-values';
+import { profileIdOf } from '../domain/profile-names';
 import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-target';
 
 const lower = (value: FieldValue | undefined) =>
   String(value ?? '')
     .trim()
     .toLowerCase();
-
-/** A profile as a file names it: its id, or its name ("Super-Admin", "Self-Service" → super-admin, self-service). */
-export const profileIdOf = (value: FieldValue) =>
-  String(value)
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, '-');
 
 /**
  * Authorizations (user x profile x entity), written by identity's `user.grant-authorization`:

@@ -9,7 +9,7 @@ import {
 import { ProjectionRegistry } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
 import type { FieldValue } from '../domain/line-values';
-import { profileIdOf } from './authorizations.target';
+import { profileIdOf } from '../domain/profile-names';
 import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-target';
 
 const lower = (value: FieldValue | undefined) => String(value ?? '').toLowerCase();

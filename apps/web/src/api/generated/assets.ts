@@ -1311,6 +1311,7 @@ export interface components {
             modelId?: Record<string, never> | null;
             /** @example PC-BLIER */
             name?: Record<string, never> | null;
+            operatingSystem?: components["schemas"]["OperatingSystemDto"];
             orderDate?: Record<string, never> | null;
             orderNumber?: Record<string, never> | null;
             /** @description phones only */
@@ -1462,6 +1463,22 @@ export interface components {
             softwareId: string;
             /** @description the version of the software */
             versionId: string;
+        };
+        OperatingSystemDto: {
+            /** @example 64-bit */
+            architecture?: string;
+            /** @example Professionnel */
+            edition?: string;
+            /**
+             * Format: date
+             * @example 2024-03-18
+             */
+            installDate?: string;
+            kernel?: string;
+            /** @example Windows */
+            name: string;
+            /** @example 11 */
+            version?: string;
         };
         /** @description RFC 9457 problem details; `code` is stable, `detail` is for people. */
         Problem: {

@@ -1225,6 +1225,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the run, queued, with its progress (as GET /api/import-runs/:id) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1269,6 +1270,15 @@ export interface operations {
             };
             /** @description conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file is larger than IMPORT_MAX_FILE_BYTES (1 GiB by default): answered as soon as the limit is passed, nothing kept; `details.limitBytes` gives the limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

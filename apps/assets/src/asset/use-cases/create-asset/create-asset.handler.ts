@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
-import type { AssetFields, AssetType } from '@itsm/contracts';
+import type { AssetFields, AssetType, OperatingSystem } from '@itsm/contracts';
 import { DomainError } from '@itsm/domain';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { AssetReferences } from '../../access/asset-references';
@@ -12,6 +12,8 @@ export interface CreateAssetRequest {
   fields: AssetFields;
   /** fed by an inventory agent */
   dynamic?: boolean;
+  /** a computer's operating system, set by a person (an import's OS columns) */
+  operatingSystem?: OperatingSystem;
 }
 
 export class CreateAssetCommand extends Command<{ assetId: string }> {
@@ -32,7 +34,7 @@ export class CreateAssetHandler implements ICommandHandler<CreateAssetCommand> {
   ) {}
 
   async execute({ caller, request }: CreateAssetCommand) {
-    const { assetType, entityId, fields } = request;
+    const { assetType, entityId, fields, operatingSystem } = request;
     if (!isSystemCaller(caller)) {
       if (!caller.rights.has('asset.write')) throw new DomainError('forbidden', 'creating an asset needs asset.write');
       if (!caller.scope.includes(entityId)) {
@@ -45,7 +47,15 @@ export class CreateAssetHandler implements ICommandHandler<CreateAssetCommand> {
     await this.commands.execute(
       assetDecider,
       assetStreamId(assetId),
-      { type: 'create-asset', assetId, assetType, entityId, dynamic: request.dynamic ?? false, fields },
+      {
+        type: 'create-asset',
+        assetId,
+        assetType,
+        entityId,
+        dynamic: request.dynamic ?? false,
+        fields,
+        ...(operatingSystem ? { operatingSystem } : {}),
+      },
       commandMetadata(caller, entityId),
       { newStream: true },
     );

@@ -20,8 +20,9 @@ export type AssetFieldWrite =
 const plain = (to: AssetFieldName): AssetFieldWrite => ({ to });
 
 /**
- * The importer's fields (target-fields.ts, GLPI's names) as assets' fields. Fields assets has no
- * place for yet (operating system, network port) are absent: a line's values for them are left out.
+ * The importer's fields (target-fields.ts, GLPI's names) as assets' fields. The operating system's
+ * are written apart (OPERATING_SYSTEM_PARTS); the network port's, which assets has no place for
+ * yet, are absent: a line's values for them are left out.
  */
 export const ASSET_FIELD_WRITES: Readonly<Record<string, AssetFieldWrite>> = {
   name: plain('name'),
@@ -60,3 +61,15 @@ export const ASSET_FIELD_WRITES: Readonly<Record<string, AssetFieldWrite>> = {
 
 /** The fields a link may use: those assets keeps as text. */
 export const LINKABLE_ASSET_FIELDS = ['name', 'serial', 'inventoryNumber', 'uuid'] as const;
+
+/**
+ * A computer's operating system columns (GLPI's Item_OperatingSystem) as the parts of the
+ * `operatingSystem` that `asset.create` v2 takes.
+ */
+export const OPERATING_SYSTEM_PARTS = {
+  osName: 'name',
+  osVersion: 'version',
+  osEdition: 'edition',
+  osArchitecture: 'architecture',
+  osKernel: 'kernel',
+} as const;

@@ -14,7 +14,7 @@ import { ASSET_TYPES, type TargetType } from '../../../model/domain/target-field
 import type { ExistingItem } from '../../domain/line-outcome';
 import type { FieldValue } from '../../domain/line-values';
 import type { ImportTarget, MissingValue, TargetCommand, TargetSnapshot, ValueCreation } from '../import-target';
-import { ASSET_FIELD_WRITES, ASSET_TYPE_OF, LINKABLE_ASSET_FIELDS } from './asset-fields';
+import { ASSET_FIELD_WRITES, ASSET_TYPE_OF, LINKABLE_ASSET_FIELDS, OPERATING_SYSTEM_PARTS } from './asset-fields';
 import {
   importAssetDropdownsProjection,
   importAssetsProjection,
@@ -92,8 +92,9 @@ class AssetsTarget implements ImportTarget {
             return write ? [[write.to, resolved(assetType, lookups, field, value)]] : [];
           }),
         );
+        // an update leaves the operating system as it is: see operatingSystemOf
         return action === 'create'
-          ? creation(assetType, runEntity, data)
+          ? creation(assetType, runEntity, data, operatingSystemOf(fields))
           : { type: 'asset.update', streamId: `asset-${itemId}`, data: { assetId: itemId, ...data } };
       },
       values: dropdownCreation(assetType, lookups),
@@ -196,10 +197,32 @@ function dropdownCreation(assetType: AssetType, lookups: AssetLookups): ValueCre
   };
 }
 
-function creation(assetType: AssetType, entityId: string, data: Record<string, unknown>): TargetCommand {
+/**
+ * The operating system a line gives a new computer (`asset.create` v2), as GLPI's Data Injection
+ * sets it: assets does not lock it, so the computer's agent reports its own over it. Without a
+ * name there is none to set: the other parts are left out. An update does not carry it: on an
+ * inventoried computer it would have to be locked against its agent, and assets' locks hold the
+ * asset's own fields only (docs/imports.md).
+ */
+export function operatingSystemOf(fields: Readonly<Record<string, FieldValue>>): Record<string, string> | null {
+  if (fields.osName === undefined || String(fields.osName).trim() === '') return null;
+  return Object.fromEntries(
+    Object.entries(OPERATING_SYSTEM_PARTS).flatMap(([field, part]) =>
+      fields[field] === undefined ? [] : [[part, String(fields[field])]],
+    ),
+  );
+}
+
+function creation(
+  assetType: AssetType,
+  entityId: string,
+  data: Record<string, unknown>,
+  operatingSystem: Record<string, string> | null,
+): TargetCommand {
   // the Kafka key of the line's command: lines naming the same asset go through one partition, in order
   const streamId = uuidv5(`${entityId}/${assetType}/${String(data.name ?? '')}`, uuidv5.URL);
-  return { type: 'asset.create', streamId, data: { assetType, entityId, ...data } };
+  if (!operatingSystem) return { type: 'asset.create', streamId, data: { assetType, entityId, ...data } };
+  return { type: 'asset.create', schemaVersion: 2, streamId, data: { assetType, entityId, ...data, operatingSystem } };
 }
 
 function ancestorsOf(entityId: string, entities: readonly DirectoryEntity[]): Set<string> {
