@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import type { OutboxEntry, StoredCommit } from './stored-commit';
+import type { OutboxEntry, OutboxGroupEntry, StoredCommit } from './stored-commit';
 
 /**
  * A commit whose events weigh more than this (as JSON) is stored with them as one JSON string.
@@ -24,7 +24,9 @@ export function storedCommitOf(commit: StoredCommit): StoredCommitDoc {
 }
 
 /** What goes into the events collection for a commit or an outbox entry (as it is). */
-export const storedFormOf = (doc: StoredCommit | OutboxEntry): StoredCommitDoc | OutboxEntry =>
+export const storedFormOf = <Entry extends OutboxEntry | OutboxGroupEntry>(
+  doc: StoredCommit | Entry,
+): StoredCommitDoc | Entry =>
   'events' in doc ? storedCommitOf(doc) : doc;
 
 /** A stored commit with its events as documents, whichever way it was stored. */

@@ -18,7 +18,7 @@ export interface OutboxRelayOptions {
    * FencedProducer). The relay makes one each time it takes the lease, and after a failed send.
    */
   newProducer: () => Promise<Producer>;
-  /** outbox entries read per turn (default 500) */
+  /** outbox entries read per turn (default 500; an entry of a group insert names up to 500 commits) */
   batchSize?: number;
   /**
    * Bound of one send, uncompressed (default 900,000 bytes): keep it below the topic's
@@ -106,9 +106,10 @@ export class OutboxRelay {
     }
     await this.recheckParked();
     const batchSize = this.options.batchSize ?? 500;
-    const entries = await this.store.pendingEntries(batchSize);
+    // entries of a commit each, or of a group insert's commits: as many commits as they name
+    const { entries, full } = await this.store.pendingBatch(batchSize);
     if (entries.length === 0) return 0;
-    const held = await this.streamsWithOlderEntries(entries, entries.length === batchSize);
+    const held = await this.streamsWithOlderEntries(entries, full);
     const commits = publishableCommits(await this.commitsOf(entries, held), held);
     if (commits.length === 0) return 0;
     return this.publish(commits.map(outgoingCommit), entries);
