@@ -16,8 +16,7 @@ export const PACKED_EVENTS_FROM_BYTES = 16 * 1024;
 export type StoredCommitDoc = StoredCommit | (Omit<StoredCommit, 'events'> & { packedEvents: string });
 
 /** What goes into the events collection for a commit. */
-export function storedCommitOf(commit: StoredCommit): StoredCommitDoc {
-  const json = JSON.stringify(commit.events);
+export function storedCommitOf(commit: StoredCommit, json = JSON.stringify(commit.events)): StoredCommitDoc {
   if (json.length < PACKED_EVENTS_FROM_BYTES) return commit;
   const { events: _events, ...rest } = commit;
   return { ...rest, packedEvents: json };

@@ -179,10 +179,12 @@ export class MongoEventStore {
 
   private async write(commit: StoredCommit, expectedVersion: number, request?: RequestKey): Promise<EventEnvelope[]> {
     const { streamId, events: envelopes } = commit;
+    // once: the stored form is chosen by its size, and the relay's copy is read back from it
+    const json = JSON.stringify(envelopes);
     this.appending.add(commit._id);
     try {
       // the insert's outbox entry comes first, and names this commit unless it is refused
-      await this.inserts.insert([storedCommitOf(commit)]);
+      await this.inserts.insert([storedCommitOf(commit, json)]);
     } catch (error) {
       if (!(error instanceof DocumentWriteError)) {
         if (neverSent(error)) throw error;
@@ -192,7 +194,7 @@ export class MongoEventStore {
         if ((await settleAppend(this.settling, outboxEntryOf(commit), commit)) === 'conflict') {
           throw await this.collision(streamId, expectedVersion, request);
         }
-        return this.appended(commit, envelopes);
+        return this.appended(commit, json);
       }
       // refused: the group's entry no longer names it (see BatchLead)
       if (!isDuplicateKeyError(error)) throw error;
@@ -200,7 +202,7 @@ export class MongoEventStore {
     } finally {
       this.appending.delete(commit._id);
     }
-    return this.appended(commit, envelopes);
+    return this.appended(commit, json);
   }
 
   /**
@@ -212,11 +214,12 @@ export class MongoEventStore {
     return first ? new RequestReplayedError(first) : new VersionConflictError(streamId, expectedVersion);
   }
 
-  private appended(commit: StoredCommit, envelopes: EventEnvelope[]): EventEnvelope[] {
-    // a copy: what the caller does with the envelopes it gets back never reaches Kafka
-    this.unpublished.set(commit._id, structuredClone(commit));
+  private appended(commit: StoredCommit, eventsJson: string): EventEnvelope[] {
+    // a copy: what the caller does with the envelopes it gets back never reaches Kafka (read back
+    // from their JSON, as Kafka gets them: cheaper than structuredClone)
+    this.unpublished.set(commit._id, { ...commit, events: JSON.parse(eventsJson) as EventEnvelope[] });
     this.appendedEvents.emit('appended', commit.streamId);
-    return envelopes;
+    return commit.events;
   }
 
   /** The store as settling an append of unknown outcome reads and writes it: by id only. */
