@@ -25,8 +25,7 @@ export function storedCommitOf(commit: StoredCommit, json = JSON.stringify(commi
 /** What goes into the events collection for a commit or an outbox entry (as it is). */
 export const storedFormOf = <Entry extends OutboxEntry | OutboxGroupEntry>(
   doc: StoredCommit | Entry,
-): StoredCommitDoc | Entry =>
-  'events' in doc ? storedCommitOf(doc) : doc;
+): StoredCommitDoc | Entry => ('events' in doc ? storedCommitOf(doc) : doc);
 
 /** A stored commit with its events as documents, whichever way it was stored. */
 export function commitOf(doc: StoredCommitDoc): StoredCommit {

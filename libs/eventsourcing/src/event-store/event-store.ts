@@ -19,9 +19,11 @@ import {
   OUTBOX_STREAM,
   PARKED_STREAM,
   chunkOf,
+  commitsNamedBy,
   outboxEntriesOf,
   outboxEntryOf,
   outboxGroupEntryOf,
+  packedCommitsOf,
   type OutboxEntry,
   type OutboxGroupEntry,
   type ParkedEntry,
@@ -261,7 +263,11 @@ export class MongoEventStore {
    */
   private async narrowGroup(id: string, landed: StoredCommitDoc[]): Promise<void> {
     if (landed.length === 0) await this.outbox.deleteOne({ _id: id });
-    else await this.outbox.updateOne({ _id: id }, { $set: { commits: outboxGroupEntryOf(landed, id).commits } });
+    else
+      await this.outbox.updateOne(
+        { _id: id },
+        { $set: { packedCommits: outboxGroupEntryOf(landed, id).packedCommits } },
+      );
   }
 
   /**
@@ -284,11 +290,11 @@ export class MongoEventStore {
    */
   async lowestPendingSequences(): Promise<Map<string, number>> {
     const docs = await this.outbox
-      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commit: 1, commits: 1 } })
+      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commit: 1, packedCommits: 1 } })
       .toArray();
     const lowest = new Map<string, number>();
     for (const doc of docs) {
-      for (const commit of 'commits' in doc ? doc.commits : [doc.commit])
+      for (const commit of commitsNamedBy(doc))
         lowest.set(commit.streamId, Math.min(commit.sequence, lowest.get(commit.streamId) ?? commit.sequence));
     }
     return lowest;
@@ -297,9 +303,9 @@ export class MongoEventStore {
   /** Commits waiting in the outbox (a group entry counts its commits). */
   private async pendingCommits(): Promise<number> {
     const docs = await this.outbox
-      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commits: 1 } })
+      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, packedCommits: 1 } })
       .toArray();
-    return docs.reduce((sum, doc) => sum + ('commits' in doc ? doc.commits.length : 1), 0);
+    return docs.reduce((sum, doc) => sum + ('packedCommits' in doc ? commitsNamedBy(doc).length : 1), 0);
   }
 
   /**
@@ -326,7 +332,7 @@ export class MongoEventStore {
     for (const [group, ids] of gone) {
       const rest = group.commits.filter((commit) => !ids.has(commit.id));
       if (rest.length === 0) await this.outbox.deleteOne({ _id: group.id });
-      else await this.outbox.updateOne({ _id: group.id }, { $set: { commits: rest } });
+      else await this.outbox.updateOne({ _id: group.id }, { $set: { packedCommits: packedCommitsOf(rest) } });
       group.commits = rest; // the same turn's next call starts from what is left
     }
   }

@@ -95,7 +95,12 @@ export interface OutboxGroupEntry {
   streamId: typeof OUTBOX_STREAM;
   /** `<first commit's id>.<uuidv7>`: in commit order among entries, and unique under the (streamId, sequence) index */
   sequence: string;
-  commits: OutboxCommit[];
+  /**
+   * The commits (OutboxCommit[]) as one JSON string: FerretDB 1.24 converts a document value by
+   * value, and hundreds of commits as documents cost 4 to 5 times more to insert, read and delete
+   * (5 to 8 ms against 1.3 to 2 ms for 300). Nothing queries inside it.
+   */
+  packedCommits: string;
 }
 
 /** A group entry as read by the relay: the commits it still names, narrowed as the relay goes. */
@@ -123,6 +128,9 @@ export interface ParkedEntry extends Omit<OutboxEntry, 'streamId' | 'group'> {
   parked: { reason: ParkedReason; at: Date; detail: string };
 }
 
+/** The form a group entry stores its commits in (see OutboxGroupEntry). */
+export const packedCommitsOf = (commits: OutboxCommit[]): string => JSON.stringify(commits);
+
 export const outboxGroupEntryOf = (
   commits: Array<Pick<StoredCommit, '_id' | 'streamId' | 'sequence'>>,
   id: string,
@@ -130,14 +138,20 @@ export const outboxGroupEntryOf = (
   _id: `${id}.outbox-group`,
   streamId: OUTBOX_STREAM,
   sequence: `${commits[0]?._id ?? ''}.${id}`,
-  commits: commits.map((commit) => ({ id: commit._id, streamId: commit.streamId, sequence: commit.sequence })),
+  packedCommits: packedCommitsOf(
+    commits.map((commit) => ({ id: commit._id, streamId: commit.streamId, sequence: commit.sequence })),
+  ),
 });
+
+/** The commits an entry read from the outbox names: its own, or a group entry's. */
+export const commitsNamedBy = (doc: Pick<OutboxEntry, 'commit'> | Pick<OutboxGroupEntry, 'packedCommits'>) =>
+  'packedCommits' in doc ? (JSON.parse(doc.packedCommits) as OutboxCommit[]) : [doc.commit];
 
 /** The commits an entry read from the outbox stands for: itself, or one per commit of a group entry. */
 export function outboxEntriesOf(doc: OutboxEntry | OutboxGroupEntry): OutboxEntry[] {
-  if (!('commits' in doc)) return [doc];
-  const group: OutboxGroup = { id: doc._id, commits: doc.commits };
-  return doc.commits.map((commit) => ({
+  if (!('packedCommits' in doc)) return [doc];
+  const group: OutboxGroup = { id: doc._id, commits: commitsNamedBy(doc) };
+  return group.commits.map((commit) => ({
     _id: `${commit.id}.outbox`,
     streamId: OUTBOX_STREAM,
     sequence: commit.id,

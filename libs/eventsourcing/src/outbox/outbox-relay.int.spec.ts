@@ -295,10 +295,12 @@ describe('outbox relay', () => {
       const groups = () =>
         kernel.connection
           .db!.collection('events')
-          .find({ streamId: '~outbox', commits: { $exists: true } })
+          .find({ streamId: '~outbox', packedCommits: { $exists: true } })
           .toArray();
       const named = async () =>
-        (await groups()).map((group) => group.commits.map((c: { streamId: string }) => c.streamId));
+        (await groups()).map((group) =>
+          (JSON.parse(group.packedCommits as string) as Array<{ streamId: string }>).map((c) => c.streamId),
+        );
       expect(await named()).toEqual([['counter-first'], ['counter-held', 'counter-x', 'counter-y']]);
 
       // held behind its parked commit, counter-held #2 stays in the entry; the others go
