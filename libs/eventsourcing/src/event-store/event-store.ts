@@ -23,7 +23,6 @@ import {
   outboxEntriesOf,
   outboxEntryOf,
   outboxGroupEntryOf,
-  packedCommitsOf,
   type OutboxEntry,
   type OutboxGroupEntry,
   type ParkedEntry,
@@ -309,35 +308,31 @@ export class MongoEventStore {
   }
 
   /**
-   * The relay is done with these entries (pending ones, or parked ones when `from` says so): an
-   * entry of its own goes, a group entry loses these commits and goes with its last one.
+   * The relay is done with these entries (pending ones, or parked ones when `from` says so). A
+   * commit of a group entry is not: the group entry goes whole, once the relay is done with each
+   * of its commits (deleteGroups).
    */
   async deleteEntries(entries: Array<OutboxEntry | ParkedEntry>, from = entries[0]?.streamId): Promise<void> {
     const own = entries.filter((entry) => !('group' in entry && entry.group));
-    if (own.length > 0) {
-      // the stream first: FerretDB hands that equality to PostgreSQL and filters the few entries by
-      // id itself (for a bare `$in` it would read the whole collection); MongoDB uses `_id` either way
-      await this.outbox.deleteMany({ streamId: from, _id: { $in: own.map((entry) => entry._id) } } as never);
-    }
-    await this.leaveGroups(entries.filter((entry): entry is OutboxEntry => 'group' in entry && !!entry.group));
+    if (own.length === 0) return;
+    // the stream first: FerretDB hands that equality to PostgreSQL and filters the few entries by
+    // id itself (for a bare `$in` it would read the whole collection); MongoDB uses `_id` either way
+    await this.outbox.deleteMany({ streamId: from, _id: { $in: own.map((entry) => entry._id) } } as never);
   }
 
   /**
-   * Takes these commits out of their group entries: an entry left naming none is deleted, the
-   * others keep the rest (the relay alone changes pending entries: it holds the lease).
+   * Deletes group entries the relay is done with. Never narrowed by the relay: only their writer
+   * changes them (see narrowGroup), so that neither brings back a commit the other took out.
    */
-  private async leaveGroups(entries: OutboxEntry[]): Promise<void> {
-    const gone = new Map<NonNullable<OutboxEntry['group']>, Set<string>>();
-    for (const { group, commit } of entries) gone.set(group!, (gone.get(group!) ?? new Set()).add(commit.id));
-    for (const [group, ids] of gone) {
-      const rest = group.commits.filter((commit) => !ids.has(commit.id));
-      if (rest.length === 0) await this.outbox.deleteOne({ _id: group.id });
-      else await this.outbox.updateOne({ _id: group.id }, { $set: { packedCommits: packedCommitsOf(rest) } });
-      group.commits = rest; // the same turn's next call starts from what is left
-    }
+  async deleteGroups(ids: string[]): Promise<void> {
+    for (const _id of ids) await this.outbox.deleteOne({ _id });
   }
 
-  /** Sets pending entries aside (see PARKED_STREAM): their streams wait behind them. */
+  /**
+   * Sets pending entries aside (see PARKED_STREAM): their streams wait behind them. A group's
+   * commit is parked as an entry of its own; the group entry still names it until it goes whole
+   * (the relay skips it meanwhile).
+   */
   async parkEntries(entries: OutboxEntry[], reason: ParkedReason, detail: string): Promise<void> {
     if (entries.length === 0) return;
     const parked = { reason, at: new Date(), detail };
@@ -348,8 +343,6 @@ export class MongoEventStore {
         { $set: { streamId: PARKED_STREAM as never, parked } },
       );
     }
-    // a group's commit is parked as an entry of its own, then leaves its group (named twice in
-    // between: published twice at worst)
     const grouped = entries.filter((entry) => entry.group);
     if (grouped.length === 0) return;
     const entriesOfTheirOwn = grouped.map(({ commit }) => ({
@@ -358,9 +351,8 @@ export class MongoEventStore {
       parked,
     }));
     await this.outbox.insertMany(entriesOfTheirOwn as never[], { ordered: false }).catch((error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error; // parked by an earlier turn that stopped before leaving its group
+      if (!isDuplicateKeyError(error)) throw error; // parked already, by a relay before this one
     });
-    await this.leaveGroups(grouped);
   }
 
   /** The entries the relay set aside, oldest first. */

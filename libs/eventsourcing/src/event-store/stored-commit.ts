@@ -87,7 +87,8 @@ export interface OutboxEntry {
  * of appends in one ordered insert): one document to write and one to delete per insert rather
  * than per commit. It comes first in the insert, so it lands whenever any of its commits does; a
  * commit refused in the insert is taken out of it before its writer hears so (see BatchLead). The
- * relay takes out the commits it is done with, and deletes the entry with its last one.
+ * relay never changes it: it skips the commits it is done with, and deletes the entry once it is
+ * done with all (so that the writer's narrowing and the relay never undo each other's changes).
  */
 export interface OutboxGroupEntry {
   /** `<uuidv7>.outbox-group` */
@@ -103,10 +104,10 @@ export interface OutboxGroupEntry {
   packedCommits: string;
 }
 
-/** A group entry as read by the relay: the commits it still names, narrowed as the relay goes. */
+/** A group entry as read by the relay: the commits it names. */
 export interface OutboxGroup {
   id: string;
-  commits: OutboxCommit[];
+  commits: readonly OutboxCommit[];
 }
 
 /**
