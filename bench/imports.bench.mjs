@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { MongoClient } from 'mongodb';
 import { residentKb } from '../infra/local/process.mjs';
+import { cpuMsPerRow, cpuSeconds } from './imports/cpu-time.mjs';
 import { benchServiceEnv, rsaKeys, stopService } from './bench-service.mjs';
 import { round, sleep } from './stats.mjs';
 import { publishIdentity, superAdminToken } from './tickets-identity.mjs';
@@ -197,7 +198,10 @@ async function importWith({ env, keys, mongo, run, root, ports, builds, file }) 
     return Object.fromEntries(['assets', 'imports'].map((name) => [name, readCounts(countsFile(name))]));
   };
   const before = counting ? await countsNow() : undefined;
+  const cpuBefore = cpuSeconds(services);
   const imported = await importEndToEnd({ url, api, modelId, file });
+  // the import's CPU per row: its two services exactly; the stack's processes with whatever else ran meanwhile
+  imported.cpuMsPerRow = cpuMsPerRow(cpuBefore, cpuSeconds(services), imported.rowsVisible);
   if (before) imported.databaseCommands = commandsPerRow(before, await countsNow(), imported.rowsVisible);
   return { ...build, url, api, token, modelId, imported };
 }

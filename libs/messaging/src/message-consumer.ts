@@ -25,6 +25,11 @@ export interface MessageConsumerOptions<Message> {
   /** reads a message; throwing sends it to the dead-letter topic at once (retrying cannot help) */
   decode(message: KafkaMessage): Message;
   handle(message: Message): Promise<void>;
+  /**
+   * When given, a message it refuses is passed over undecoded and unhandled (its offset is
+   * committed with the others): what the handler would have ignored anyway, told from its headers.
+   */
+  accepts?(message: KafkaMessage): boolean;
   /** the flow handling a message continues (its correlation id and cause), for its events and logs */
   flowOf?(message: Message): Flow | undefined;
   /**
@@ -252,8 +257,10 @@ export class MessageConsumer<Message> {
     await this.parkedLoaded;
     if (!batch.messages.some((message) => this.parked.has(message.key?.toString() ?? ''))) {
       try {
-        const messages = batch.messages.map((message) => this.decode(batch.topic, batch.partition, message));
-        await this.options.handleBatch!(messages);
+        const messages = batch.messages
+          .filter((message) => this.accepted(message))
+          .map((message) => this.decode(batch.topic, batch.partition, message));
+        if (messages.length > 0) await this.options.handleBatch!(messages);
         for (const message of batch.messages) resolveOffset(message.offset);
         return;
       } catch {
@@ -278,6 +285,7 @@ export class MessageConsumer<Message> {
     for (let attempt = 1; ; attempt++) {
       try {
         if (failure) return await this.deadLetter(topic, partition, message, failure);
+        if (!this.accepted(message)) return;
         if (await this.heldBehindParked(topic, partition, message)) return;
         const decoded = this.decode(topic, partition, message);
         await withinMessage(decoded, () => this.options.handle(decoded));
@@ -317,6 +325,10 @@ export class MessageConsumer<Message> {
       await sleep(Math.min(HEARTBEAT_MS, delayMs - waited), undefined, { signal: this.stopping.signal });
       await heartbeat?.().catch(() => undefined);
     }
+  }
+
+  private accepted(message: KafkaMessage): boolean {
+    return this.options.accepts?.(message) ?? true;
   }
 
   /** The message read, remembering where it came from: its handling continues its trace and flow. */

@@ -15,13 +15,15 @@ const SEATS = systemCaller('assets.license-seats');
  */
 @Injectable()
 export class LicenseSeatsReactor implements EventReactor {
+  readonly handles: ReadonlySet<string> = new Set(['asset.purged']);
+
   constructor(
     private readonly commands: EventSourcedCommands,
     private readonly projections: ProjectionRegistry,
   ) {}
 
   async handle(event: EventEnvelope): Promise<void> {
-    if (event.type !== 'asset.purged') return;
+    if (!this.handles.has(event.type)) return;
     const computerId = event.streamId.slice('asset-'.length);
     const licenses = await this.projections.collection<LicenseListDoc>(licenseListProjection.name);
     const holding = await licenses

@@ -17,6 +17,7 @@ const INVENTORY = systemCaller('assets.inventory-software');
 @Injectable()
 export class InventorySoftwareReactor implements EventReactor {
   private readonly known = new LRUCache<string, true>({ max: 200_000 });
+  readonly handles: ReadonlySet<string> = new Set(['asset.inventory-applied']);
 
   constructor(private readonly commands: EventSourcedCommands) {}
 

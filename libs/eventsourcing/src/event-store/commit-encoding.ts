@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import type { OutboxEntry, StoredCommit } from './stored-commit';
+import type { OutboxEntry, OutboxGroupEntry, StoredCommit } from './stored-commit';
 
 /**
  * A commit whose events weigh more than this (as JSON) is stored with them as one JSON string.
@@ -16,16 +16,16 @@ export const PACKED_EVENTS_FROM_BYTES = 16 * 1024;
 export type StoredCommitDoc = StoredCommit | (Omit<StoredCommit, 'events'> & { packedEvents: string });
 
 /** What goes into the events collection for a commit. */
-export function storedCommitOf(commit: StoredCommit): StoredCommitDoc {
-  const json = JSON.stringify(commit.events);
+export function storedCommitOf(commit: StoredCommit, json = JSON.stringify(commit.events)): StoredCommitDoc {
   if (json.length < PACKED_EVENTS_FROM_BYTES) return commit;
   const { events: _events, ...rest } = commit;
   return { ...rest, packedEvents: json };
 }
 
 /** What goes into the events collection for a commit or an outbox entry (as it is). */
-export const storedFormOf = (doc: StoredCommit | OutboxEntry): StoredCommitDoc | OutboxEntry =>
-  'events' in doc ? storedCommitOf(doc) : doc;
+export const storedFormOf = <Entry extends OutboxEntry | OutboxGroupEntry>(
+  doc: StoredCommit | Entry,
+): StoredCommitDoc | Entry => ('events' in doc ? storedCommitOf(doc) : doc);
 
 /** A stored commit with its events as documents, whichever way it was stored. */
 export function commitOf(doc: StoredCommitDoc): StoredCommit {

@@ -19,8 +19,12 @@ import {
   OUTBOX_STREAM,
   PARKED_STREAM,
   chunkOf,
+  commitsNamedBy,
+  outboxEntriesOf,
   outboxEntryOf,
+  outboxGroupEntryOf,
   type OutboxEntry,
+  type OutboxGroupEntry,
   type ParkedEntry,
   type ParkedReason,
   type RequestKey,
@@ -63,13 +67,15 @@ const COMMITS_ONLY = { streamId: { $nin: [OUTBOX_STREAM, PARKED_STREAM] } };
 export class MongoEventStore {
   /** commits as stored (large ones with their events packed: read them through `commitOf`) */
   readonly commits: Collection<StoredCommitDoc>;
-  /** the same collection, seen as its outbox entries (stream OUTBOX_STREAM) */
-  private readonly outbox: Collection<OutboxEntry>;
+  /** the same collection, seen as its outbox entries (stream OUTBOX_STREAM): of a commit, or of a group insert */
+  private readonly outbox: Collection<OutboxEntry | OutboxGroupEntry>;
   private readonly migrations: Collection<{ _id: string; doneAt: Date }>;
   private readonly snapshots: Collection<StoredSnapshot>;
   private readonly appendedEvents = new EventEmitter();
-  /** concurrent appends (of different streams) reach the store together */
-  private readonly inserts: InsertBatcher<StoredCommitDoc | OutboxEntry>;
+  /** concurrent appends (of different streams) reach the store together, under one outbox entry an insert */
+  private readonly inserts: InsertBatcher<StoredCommitDoc | OutboxGroupEntry>;
+  /** an append whose answer was lost writes its commit again with an entry of its own (see settleAppend) */
+  private readonly settlingInserts: InsertBatcher<StoredCommitDoc | OutboxEntry>;
   /** commits this process appended, until the relay publishes them: it then needs no read (bounded) */
   private readonly unpublished = new LRUCache<string, StoredCommit>({ max: 10_000, ttl: 60_000 });
   /**
@@ -84,10 +90,18 @@ export class MongoEventStore {
   ) {
     this.commits = connection.collection<StoredCommitDoc>(options.eventsCollection ?? 'events');
     this.snapshots = connection.collection<StoredSnapshot>(options.snapshotsCollection ?? 'snapshots');
-    this.outbox = connection.collection<OutboxEntry>(options.eventsCollection ?? 'events');
+    this.outbox = connection.collection<OutboxEntry | OutboxGroupEntry>(options.eventsCollection ?? 'events');
     this.migrations = connection.collection(`${options.eventsCollection ?? 'events'}_migrations`);
-    // a batch of an import's commands appends hundreds of streams at once: a few inserts, not one per hundred
-    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommitDoc | OutboxEntry>, { maxBatch: 500 });
+    // a batch of an import's commands appends hundreds of streams at once: a few inserts, not one per hundred;
+    // each insert's commits under one outbox entry, not one each (a document written, then deleted, per commit)
+    this.inserts = new InsertBatcher(this.commits as Collection<StoredCommitDoc | OutboxGroupEntry>, {
+      maxBatch: 500,
+      lead: {
+        of: (commits) => outboxGroupEntryOf(commits as StoredCommitDoc[], uuidv7()),
+        narrow: (entry, landed) => this.narrowGroup(entry._id, landed as StoredCommitDoc[]),
+      },
+    });
+    this.settlingInserts = new InsertBatcher(this.commits as Collection<StoredCommitDoc | OutboxEntry>);
   }
 
   async createIndexes(): Promise<void> {
@@ -166,28 +180,30 @@ export class MongoEventStore {
 
   private async write(commit: StoredCommit, expectedVersion: number, request?: RequestKey): Promise<EventEnvelope[]> {
     const { streamId, events: envelopes } = commit;
-    const entry = outboxEntryOf(commit);
+    // once: the stored form is chosen by its size, and the relay's copy is read back from it
+    const json = JSON.stringify(envelopes);
     this.appending.add(commit._id);
     try {
-      await this.inserts.insert([entry, storedFormOf(commit)]);
+      // the insert's outbox entry comes first, and names this commit unless it is refused
+      await this.inserts.insert([storedCommitOf(commit, json)]);
     } catch (error) {
       if (!(error instanceof DocumentWriteError)) {
         if (neverSent(error)) throw error;
-        // the answer was lost, maybe not the write: the caller must hear what happened, found out by id
-        if ((await settleAppend(this.settling, entry, commit)) === 'conflict') {
+        // the answer was lost, maybe not the write: the caller must hear what happened, found out by
+        // id, writing it again under an entry of its own (named twice, it may be published twice:
+        // consumers deduplicate)
+        if ((await settleAppend(this.settling, outboxEntryOf(commit), commit)) === 'conflict') {
           throw await this.collision(streamId, expectedVersion, request);
         }
-        return this.appended(commit, envelopes);
+        return this.appended(commit, json);
       }
-      if (error.position === 0) throw error;
-      // the entry is written, its commit never will be
-      await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
+      // refused: the group's entry no longer names it (see BatchLead)
       if (!isDuplicateKeyError(error)) throw error;
       throw await this.collision(streamId, expectedVersion, request);
     } finally {
       this.appending.delete(commit._id);
     }
-    return this.appended(commit, envelopes);
+    return this.appended(commit, json);
   }
 
   /**
@@ -199,17 +215,18 @@ export class MongoEventStore {
     return first ? new RequestReplayedError(first) : new VersionConflictError(streamId, expectedVersion);
   }
 
-  private appended(commit: StoredCommit, envelopes: EventEnvelope[]): EventEnvelope[] {
-    // a copy: what the caller does with the envelopes it gets back never reaches Kafka
-    this.unpublished.set(commit._id, structuredClone(commit));
+  private appended(commit: StoredCommit, eventsJson: string): EventEnvelope[] {
+    // a copy: what the caller does with the envelopes it gets back never reaches Kafka (read back
+    // from their JSON, as Kafka gets them: cheaper than structuredClone)
+    this.unpublished.set(commit._id, { ...commit, events: JSON.parse(eventsJson) as EventEnvelope[] });
     this.appendedEvents.emit('appended', commit.streamId);
-    return envelopes;
+    return commit.events;
   }
 
   /** The store as settling an append of unknown outcome reads and writes it: by id only. */
   private readonly settling: AppendSettling = {
     held: (ids) => heldIds(this.commits, ids),
-    insert: (docs) => this.inserts.insert(docs.map(storedFormOf)),
+    insert: (docs) => this.settlingInserts.insert(docs.map(storedFormOf)),
     dropEntry: async (id) => void (await this.outbox.deleteOne({ _id: id })),
   };
 
@@ -223,10 +240,33 @@ export class MongoEventStore {
     );
   }
 
-  /** The oldest outbox entries. */
-  pendingEntries(limit: number): Promise<OutboxEntry[]> {
+  /** The oldest outbox entries, one per commit (a group entry stands for all its commits). */
+  async pendingEntries(limit: number): Promise<OutboxEntry[]> {
+    return (await this.pendingBatch(limit)).entries;
+  }
+
+  /**
+   * The `limit` oldest commits of the outbox, and whether there may be more (`full`). A group
+   * entry's commits may be cut: those left stay in it for a later turn.
+   */
+  async pendingBatch(limit: number): Promise<{ entries: OutboxEntry[]; full: boolean }> {
     // MongoDB serves this from the (streamId, sequence) index; FerretDB sorts the few entries itself
-    return this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(limit).toArray();
+    const docs = await this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(limit).toArray();
+    const entries = docs.flatMap(outboxEntriesOf);
+    return { entries: entries.slice(0, limit), full: docs.length === limit || entries.length > limit };
+  }
+
+  /**
+   * A group entry now names only the commits that landed of those it named, or goes when none
+   * did (its insert stopped at a refused commit; see BatchLead).
+   */
+  private async narrowGroup(id: string, landed: StoredCommitDoc[]): Promise<void> {
+    if (landed.length === 0) await this.outbox.deleteOne({ _id: id });
+    else
+      await this.outbox.updateOne(
+        { _id: id },
+        { $set: { packedCommits: outboxGroupEntryOf(landed, id).packedCommits } },
+      );
   }
 
   /**
@@ -235,7 +275,7 @@ export class MongoEventStore {
    */
   async outboxLag(now = Date.now()): Promise<{ pending: number; parked: number; oldestAgeSeconds: number }> {
     const [pending, parked, oldest] = await Promise.all([
-      this.outbox.countDocuments({ streamId: OUTBOX_STREAM }),
+      this.pendingCommits(),
       this.outbox.countDocuments({ streamId: PARKED_STREAM as never }),
       this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(1).next(),
     ]);
@@ -248,32 +288,71 @@ export class MongoEventStore {
    * would read every entry for each stream asked about one by one: one pass costs the same as one).
    */
   async lowestPendingSequences(): Promise<Map<string, number>> {
-    const entries = await this.outbox
-      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commit: 1 } })
+    const docs = await this.outbox
+      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commit: 1, packedCommits: 1 } })
       .toArray();
     const lowest = new Map<string, number>();
-    for (const { commit } of entries)
-      lowest.set(commit.streamId, Math.min(commit.sequence, lowest.get(commit.streamId) ?? commit.sequence));
+    for (const doc of docs) {
+      for (const commit of commitsNamedBy(doc))
+        lowest.set(commit.streamId, Math.min(commit.sequence, lowest.get(commit.streamId) ?? commit.sequence));
+    }
     return lowest;
   }
 
-  /** The relay is done with these entries (pending ones, or parked ones when `from` says so). */
-  async deleteEntries(entries: Array<OutboxEntry | ParkedEntry>, from = entries[0]?.streamId): Promise<void> {
-    if (entries.length === 0) return;
-    // the stream first: FerretDB hands that equality to PostgreSQL and filters the few entries by
-    // id itself (for a bare `$in` it would read the whole collection); MongoDB uses `_id` either way
-    await this.outbox.deleteMany({ streamId: from, _id: { $in: entries.map((entry) => entry._id) } } as never);
+  /** Commits waiting in the outbox (a group entry counts its commits). */
+  private async pendingCommits(): Promise<number> {
+    const docs = await this.outbox
+      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, packedCommits: 1 } })
+      .toArray();
+    return docs.reduce((sum, doc) => sum + ('packedCommits' in doc ? commitsNamedBy(doc).length : 1), 0);
   }
 
-  /** Sets pending entries aside (see PARKED_STREAM): their streams wait behind them. */
+  /**
+   * The relay is done with these entries (pending ones, or parked ones when `from` says so). A
+   * commit of a group entry is not: the group entry goes whole, once the relay is done with each
+   * of its commits (deleteGroups).
+   */
+  async deleteEntries(entries: Array<OutboxEntry | ParkedEntry>, from = entries[0]?.streamId): Promise<void> {
+    const own = entries.filter((entry) => !('group' in entry && entry.group));
+    if (own.length === 0) return;
+    // the stream first: FerretDB hands that equality to PostgreSQL and filters the few entries by
+    // id itself (for a bare `$in` it would read the whole collection); MongoDB uses `_id` either way
+    await this.outbox.deleteMany({ streamId: from, _id: { $in: own.map((entry) => entry._id) } } as never);
+  }
+
+  /**
+   * Deletes group entries the relay is done with. Never narrowed by the relay: only their writer
+   * changes them (see narrowGroup), so that neither brings back a commit the other took out.
+   */
+  async deleteGroups(ids: string[]): Promise<void> {
+    for (const _id of ids) await this.outbox.deleteOne({ _id });
+  }
+
+  /**
+   * Sets pending entries aside (see PARKED_STREAM): their streams wait behind them. A group's
+   * commit is parked as an entry of its own; the group entry still names it until it goes whole
+   * (the relay skips it meanwhile).
+   */
   async parkEntries(entries: OutboxEntry[], reason: ParkedReason, detail: string): Promise<void> {
     if (entries.length === 0) return;
-    await this.outbox.updateMany(
-      { streamId: OUTBOX_STREAM, _id: { $in: entries.map((entry) => entry._id) } },
-      {
-        $set: { streamId: PARKED_STREAM as never, parked: { reason, at: new Date(), detail } },
-      },
-    );
+    const parked = { reason, at: new Date(), detail };
+    const own = entries.filter((entry) => !entry.group);
+    if (own.length > 0) {
+      await this.outbox.updateMany(
+        { streamId: OUTBOX_STREAM, _id: { $in: own.map((entry) => entry._id) } },
+        { $set: { streamId: PARKED_STREAM as never, parked } },
+      );
+    }
+    const grouped = entries.filter((entry) => entry.group);
+    if (grouped.length === 0) return;
+    const entriesOfTheirOwn = grouped.map(({ commit }) => ({
+      ...outboxEntryOf({ _id: commit.id, streamId: commit.streamId, sequence: commit.sequence }),
+      streamId: PARKED_STREAM,
+      parked,
+    }));
+    await this.outbox.insertMany(entriesOfTheirOwn as never[], { ordered: false }).catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error; // parked already, by a relay before this one
+    });
   }
 
   /** The entries the relay set aside, oldest first. */
@@ -381,7 +460,7 @@ export class MongoEventStore {
    */
   async relayLag(): Promise<RelayLag> {
     const [pending, parked, [oldest]] = await Promise.all([
-      this.outbox.countDocuments({ streamId: OUTBOX_STREAM }),
+      this.pendingCommits(),
       this.outbox.countDocuments({ streamId: PARKED_STREAM as never }),
       this.pendingEntries(1),
     ]);

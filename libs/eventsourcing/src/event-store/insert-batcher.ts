@@ -8,11 +8,26 @@ interface Pending<Doc> {
   reject: (error: unknown) => void;
 }
 
-export interface InsertBatcherOptions {
+export interface InsertBatcherOptions<Doc = Document> {
   /** inserts on their way at once; what comes meanwhile waits and goes in the next batch */
   maxInFlight?: number;
   /** callers per insertMany */
   maxBatch?: number;
+  /** a document written first in each insert, naming the callers' documents (see BatchLead) */
+  lead?: BatchLead<Doc>;
+}
+
+/**
+ * A document of the batcher's own at the head of each insert, about the documents after it (the
+ * event store's outbox entry naming an insert's commits). Ordered before them, it lands whenever
+ * any of them does. When the insert stops at a refused document, or lands in part, the lead is
+ * narrowed to what landed before the callers hear their outcomes; the callers sent again go under
+ * a lead of their own.
+ */
+export interface BatchLead<Doc> {
+  of(docs: Doc[]): Doc;
+  /** the lead landed, and of its documents only `landed` did (none: the lead is to go) */
+  narrow(lead: Doc, landed: Doc[]): Promise<void>;
 }
 
 type Store<Doc extends Document> = Pick<Collection<Doc>, 'insertMany' | 'findOne'>;
@@ -37,13 +52,15 @@ export class InsertBatcher<Doc extends Document & { _id: string }> {
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
+  private readonly lead?: BatchLead<Doc>;
 
   constructor(
     private readonly collection: Store<Doc>,
-    options: InsertBatcherOptions = {},
+    options: InsertBatcherOptions<Doc> = {},
   ) {
     this.maxInFlight = options.maxInFlight ?? 1;
     this.maxBatch = options.maxBatch ?? 100;
+    this.lead = options.lead;
   }
 
   /**
@@ -71,15 +88,25 @@ export class InsertBatcher<Doc extends Document & { _id: string }> {
   private async write(batch: Pending<Doc>[]): Promise<void> {
     let waiting = batch;
     while (waiting.length > 0) {
+      const docs = waiting.flatMap((pending) => pending.docs);
+      const lead = this.lead?.of(docs);
       try {
-        await this.collection.insertMany(waiting.flatMap((pending) => pending.docs) as never[], { ordered: true });
+        await this.collection.insertMany((lead ? [lead, ...docs] : docs) as never[], { ordered: true });
         for (const pending of waiting) pending.resolve();
         return;
       } catch (error) {
-        if (firstWriteError(error)) {
-          waiting = settleUpTo(waiting, error);
+        const refused = firstWriteError(error);
+        if (refused && lead && refused.index === 0) {
+          for (const pending of waiting) pending.reject(error); // the lead itself: nothing after it landed
+          return;
+        }
+        if (refused) {
+          // positions among the callers' documents, after the lead
+          const at = lead ? refused.index - 1 : refused.index;
+          if (lead) await this.narrow(lead, docs.slice(0, at));
+          waiting = settleUpTo(waiting, { index: at, code: refused.code, errmsg: refused.errmsg }); // the driver's are getters
         } else if (refusedAsWhole(error)) {
-          return this.isolate(waiting, error);
+          return this.isolate(waiting, error, lead);
         } else {
           for (const pending of waiting) pending.reject(error); // the answer was lost: outcomes unknown
           return;
@@ -88,12 +115,23 @@ export class InsertBatcher<Doc extends Document & { _id: string }> {
     }
   }
 
+  /** Best effort: a lead left naming documents that never landed costs its reader a look, never a loss. */
+  private async narrow(lead: Doc, landed: Doc[]): Promise<void> {
+    await this.lead?.narrow(lead, landed).catch(() => undefined);
+  }
+
   /** After a refusal naming no document: what landed is done, the rest is written caller by caller. */
-  private async isolate(batch: Pending<Doc>[], error: unknown): Promise<void> {
-    const stored = await this.storedIds(batch).catch(() => undefined);
+  private async isolate(batch: Pending<Doc>[], error: unknown, lead?: Doc): Promise<void> {
+    const stored = await this.storedIds(batch, lead).catch(() => undefined);
     if (!stored) {
       for (const pending of batch) pending.reject(error); // cannot tell what landed
       return;
+    }
+    if (lead && stored.has(lead._id)) {
+      await this.narrow(
+        lead,
+        batch.flatMap((pending) => pending.docs.filter((doc) => stored.has(doc._id))),
+      );
     }
     for (const pending of batch) {
       const missing = pending.docs.findIndex((doc) => !stored.has(doc._id));
@@ -104,11 +142,11 @@ export class InsertBatcher<Doc extends Document & { _id: string }> {
     }
   }
 
-  private storedIds(batch: Pending<Doc>[]): Promise<Set<string>> {
-    return heldIds(
-      this.collection,
-      batch.flatMap((pending) => pending.docs.map((doc) => doc._id)),
-    );
+  private storedIds(batch: Pending<Doc>[], lead?: Doc): Promise<Set<string>> {
+    return heldIds(this.collection, [
+      ...(lead ? [lead._id] : []),
+      ...batch.flatMap((pending) => pending.docs.map((doc) => doc._id)),
+    ]);
   }
 }
 
@@ -131,8 +169,7 @@ function remainderOf<Doc>(pending: Pending<Doc>, from: number): Pending<Doc> {
 }
 
 /** Settles the callers up to the refused document's; returns those after it, still to write. */
-function settleUpTo<Doc>(batch: Pending<Doc>[], error: unknown): Pending<Doc>[] {
-  const refused = firstWriteError(error)!;
+function settleUpTo<Doc>(batch: Pending<Doc>[], refused: IndexedWriteError): Pending<Doc>[] {
   let start = 0;
   for (const [index, pending] of batch.entries()) {
     if (refused.index < start + pending.docs.length) {

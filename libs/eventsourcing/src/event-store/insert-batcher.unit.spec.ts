@@ -117,6 +117,93 @@ describe('insert batcher (group commit)', () => {
   });
 });
 
+describe('insert batcher with a lead document (the outbox entry of a group insert)', () => {
+  /** a lead naming the ids after it, and what it was narrowed to */
+  function namingLead() {
+    let leads = 0;
+    const narrowed: Array<[string, string[]]> = [];
+    const lead = {
+      of: (docs: Doc[]) => ({ _id: `lead${++leads}:${docs.map((doc) => doc._id).join(',')}` }),
+      narrow: async (entry: Doc, landed: Doc[]) => void narrowed.push([entry._id, landed.map((doc) => doc._id)]),
+    };
+    return { lead, narrowed };
+  }
+
+  it('given callers meeting in one insert, then their documents go after one lead naming them all, and none is narrowed', async () => {
+    const store = heldCollection();
+    const { lead, narrowed } = namingLead();
+    const batcher = new InsertBatcher<Doc>(store.collection as never, { maxInFlight: 1, lead });
+    const first = outcomeOf(batcher, ['a']);
+    const rest = [['b'], ['c']].map((ids) => outcomeOf(batcher, ids));
+    for (let round = 0; round < 2; round++) {
+      await settle();
+      store.releaseAll();
+    }
+    expect(await Promise.all([first, ...rest])).toEqual(['written', 'written', 'written']);
+    expect(store.writes).toEqual([
+      ['lead1:a', 'a'],
+      ['lead2:b,c', 'b', 'c'],
+    ]);
+    expect(narrowed).toEqual([]);
+  });
+
+  it('given a refused document, then the lead is narrowed to what landed before it, the refused caller fails at its own position, and the callers after it go under a lead of their own', async () => {
+    const store = heldCollection(new Set(['c2']));
+    const { lead, narrowed } = namingLead();
+    const batcher = new InsertBatcher<Doc>(store.collection as never, { maxInFlight: 1, lead });
+    const outcomes = [['a'], ['b'], ['c1', 'c2'], ['d']].map((ids) => outcomeOf(batcher, ids));
+    for (let round = 0; round < 3; round++) {
+      await settle();
+      store.releaseAll();
+    }
+    expect(await Promise.all(outcomes)).toEqual(['written', 'written', 'refused 11000 at 1: dup c2', 'written']);
+    expect(store.writes).toEqual([
+      ['lead1:a', 'a'],
+      ['lead2:b,c1,c2,d', 'b', 'c1', 'c2', 'd'],
+      ['lead3:d', 'd'],
+    ]);
+    // c1 landed (the insert is ordered), c2 did not: the lead names b and c1 only
+    expect(narrowed).toEqual([['lead2:b,c1,c2,d', ['b', 'c1']]]);
+  });
+
+  it('given a first document refused, then the lead names none: it is narrowed to nothing (deleted)', async () => {
+    const store = heldCollection(new Set(['a']));
+    const { lead, narrowed } = namingLead();
+    const batcher = new InsertBatcher<Doc>(store.collection as never, { maxInFlight: 1, lead });
+    const outcome = outcomeOf(batcher, ['a']);
+    await settle();
+    store.releaseAll();
+    expect(await outcome).toEqual('refused 11000 at 0: dup a');
+    expect(narrowed).toEqual([['lead1:a', []]]);
+  });
+
+  it('given a write refused as a whole, then the lead is narrowed to the documents read back, and the others are written alone', async () => {
+    const store = prefixStoringCollection('c2');
+    const { lead, narrowed } = namingLead();
+    const batcher = new InsertBatcher<Doc>(store.collection as never, { maxInFlight: 1, lead });
+    const outcomes = [['a'], ['b'], ['c1', 'c2'], ['d']].map((ids) => outcomeOf(batcher, ids));
+    for (let round = 0; round < 6; round++) {
+      await settle();
+      store.releaseAll();
+    }
+    expect(await Promise.all(outcomes)).toEqual([
+      'written',
+      'written',
+      'refused 1 at 1: unsupported Unicode escape sequence',
+      'written',
+    ]);
+    // c2 alone: its lead landed before the refusal, and names nothing that did
+    expect(narrowed).toEqual([
+      ['lead2:b,c1,c2,d', ['b', 'c1']],
+      ['lead3:c2', []],
+    ]);
+    expect(store.writes.slice(2)).toEqual([
+      ['lead3:c2', 'c2'],
+      ['lead4:d', 'd'],
+    ]);
+  });
+});
+
 const outcomeOf = (batcher: InsertBatcher<Doc>, ids: string[]) =>
   batcher.insert(ids.map((_id) => ({ _id }))).then(
     () => 'written',

@@ -271,6 +271,94 @@ describe('outbox relay', () => {
     }
   });
 
+  it('writes one entry for the commits of a group insert; the relay skips those it published, and deletes it once done with all', async () => {
+    const topic = `${kernel.topic}.group`;
+    const admin = kernel.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '100000' }] }],
+        waitForLeaders: true,
+      });
+      const relayed = await relay('relay-1', { maxBatchBytes: 80_000, onParked: () => {} }, topic);
+      // a commit too large for the topic, parked alone: its stream waits behind it
+      await kernel.store.append('counter-held', 0, [noted(1, 150_000)], testMetadata);
+      expect(await relayed.publishOnce()).toBe(0);
+      // the first append goes at once; the three asked meanwhile meet in the next insert, under one entry
+      const first = kernel.store.append('counter-first', 0, [increment(1)], testMetadata);
+      await Promise.all([
+        first,
+        kernel.store.append('counter-held', 1, [increment(2)], testMetadata),
+        kernel.store.append('counter-x', 0, [increment(3)], testMetadata),
+        kernel.store.append('counter-y', 0, [increment(4)], testMetadata),
+      ]);
+      const groups = () =>
+        kernel.connection
+          .db!.collection('events')
+          .find({ streamId: '~outbox', packedCommits: { $exists: true } })
+          .toArray();
+      const named = async () =>
+        (await groups()).map((group) =>
+          (JSON.parse(group.packedCommits as string) as Array<{ streamId: string }>).map((c) => c.streamId),
+        );
+      expect(await named()).toEqual([['counter-first'], ['counter-held', 'counter-x', 'counter-y']]);
+
+      // held behind its parked commit, counter-held #2 waits; the others go, and are not sent again
+      // while the entry waits for it (the relay never rewrites an entry: only its writer narrows it)
+      expect(await relayed.publishOnce()).toBe(3);
+      expect(await named()).toEqual([['counter-held', 'counter-x', 'counter-y']]);
+      expect(await relayed.publishOnce()).toBe(0);
+
+      // the topic takes it once an operator says so: the stream goes on, in order, and the entry goes
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: topic,
+            configEntries: [{ name: 'max.message.bytes', value: '1000000' }],
+          },
+        ],
+      });
+      expect(await kernel.store.releaseParked()).toBe(1);
+      expect(await relayed.publishOnce()).toBe(2);
+      expect(await groups()).toEqual([]);
+      expect(await kernel.store.pendingEntries(10)).toEqual([]);
+      const messages = await readTopic(kernel.kafka, topic, 5);
+      expect(messages.map(({ streamId, sequence }) => `${streamId} #${sequence}`).sort()).toEqual([
+        'counter-first #1',
+        'counter-held #1',
+        'counter-held #2',
+        'counter-x #1',
+        'counter-y #1',
+      ]);
+      const held = messages.filter((event) => event.streamId === 'counter-held').map((event) => event.sequence);
+      expect(held).toEqual([1, 2]);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('narrows a group entry to the commits that landed: a commit refused in its insert (a lost version race) is not named', async () => {
+    await kernel.store.append('counter-race', 0, [increment(1)], testMetadata);
+    const first = kernel.store.append('counter-first', 0, [increment(1)], testMetadata);
+    const outcomes = await Promise.allSettled([
+      first,
+      kernel.store.append('counter-a', 0, [increment(2)], testMetadata),
+      kernel.store.append('counter-race', 0, [increment(3)], testMetadata), // its version is taken
+      kernel.store.append('counter-b', 0, [increment(4)], testMetadata),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const pending = (await kernel.store.pendingEntries(10)).map(
+      ({ commit }) => `${commit.streamId} #${commit.sequence}`,
+    );
+    expect(pending.sort()).toEqual(['counter-a #1', 'counter-b #1', 'counter-first #1', 'counter-race #1']);
+    const relayed = await relay('relay-1');
+    expect(await relayed.publishOnce()).toBe(4);
+    expect(await kernel.store.pendingEntries(10)).toEqual([]);
+    expect(await kernel.connection.db!.collection('events').countDocuments({ streamId: '~outbox' })).toBe(0);
+  });
+
   it('keeps its lease through a turn longer than the lease: no other relay takes over meanwhile', async () => {
     const topic = `${kernel.topic}.longturn`;
     await kernel.store.append('counter-l', 0, [increment(1)], testMetadata);

@@ -18,7 +18,7 @@ export interface OutboxRelayOptions {
    * FencedProducer). The relay makes one each time it takes the lease, and after a failed send.
    */
   newProducer: () => Promise<Producer>;
-  /** outbox entries read per turn (default 500) */
+  /** outbox entries read per turn (default 500; an entry of a group insert names up to 500 commits) */
   batchSize?: number;
   /**
    * Bound of one send, uncompressed (default 900,000 bytes): keep it below the topic's
@@ -55,6 +55,11 @@ export class OutboxRelay {
   private readonly producer: FencedProducer;
   /** last sequence this relay published per stream, while it holds the lease */
   private readonly publishedUpTo = new Map<string, number>();
+  /**
+   * commits of group entries this relay published, dropped or parked while it holds the lease: a
+   * group entry stays until it is done with all of them, and they are not sent again meanwhile
+   */
+  private readonly doneInGroups = new Set<string>();
   /** entries seen without their commit, and since when (this relay's clock: ids carry the writer's) */
   private readonly waitingSince = new Map<string, number>();
   private legacyAdopted = false;
@@ -94,6 +99,7 @@ export class OutboxRelay {
     if (!(await this.producer.acquire())) {
       this.publishedUpTo.clear(); // another relay may publish meanwhile
       this.waitingSince.clear();
+      this.doneInGroups.clear();
       return 0;
     }
     return this.producer.whileHeld(() => this.turn());
@@ -106,12 +112,32 @@ export class OutboxRelay {
     }
     await this.recheckParked();
     const batchSize = this.options.batchSize ?? 500;
-    const entries = await this.store.pendingEntries(batchSize);
-    if (entries.length === 0) return 0;
-    const held = await this.streamsWithOlderEntries(entries, entries.length === batchSize);
-    const commits = publishableCommits(await this.commitsOf(entries, held), held);
-    if (commits.length === 0) return 0;
-    return this.publish(commits.map(outgoingCommit), entries);
+    // entries of a commit each, or of a group insert's commits: as many commits as they name
+    const { entries: read, full } = await this.store.pendingBatch(batchSize);
+    const entries = read.filter((entry) => !(entry.group && this.doneInGroups.has(entry.commit.id)));
+    let published = 0;
+    if (entries.length > 0) {
+      const held = await this.streamsWithOlderEntries(entries, full);
+      const commits = publishableCommits(await this.commitsOf(entries, held), held);
+      if (commits.length > 0) published = await this.publish(commits.map(outgoingCommit), entries);
+    }
+    await this.settleGroups(read);
+    return published;
+  }
+
+  /** Notes the commits of group entries this relay is done with. */
+  private doneWith(entries: OutboxEntry[]): void {
+    if (this.doneInGroups.size > 100_000) this.doneInGroups.clear(); // sent again at worst
+    for (const entry of entries) if (entry.group) this.doneInGroups.add(entry.commit.id);
+  }
+
+  /** Deletes the group entries read whose every commit this relay is done with. */
+  private async settleGroups(entries: OutboxEntry[]): Promise<void> {
+    const groups = new Map(entries.flatMap((entry) => (entry.group ? [[entry.group.id, entry.group]] : [])));
+    const done = [...groups.values()].filter((group) => group.commits.every(({ id }) => this.doneInGroups.has(id)));
+    if (done.length === 0) return;
+    await this.store.deleteGroups(done.map((group) => group.id));
+    for (const group of done) for (const { id } of group.commits) this.doneInGroups.delete(id);
   }
 
   /**
@@ -151,7 +177,9 @@ export class OutboxRelay {
   private async markPublished(commits: StoredCommit[], entries: OutboxEntry[]): Promise<void> {
     await this.options.beforeMark?.(commits);
     const published = new Set(commits.map((commit) => commit._id));
-    await this.store.deleteEntries(entries.filter((entry) => published.has(entry.commit.id)));
+    const sent = entries.filter((entry) => published.has(entry.commit.id));
+    await this.store.deleteEntries(sent);
+    this.doneWith(sent);
     for (const commit of commits) {
       this.publishedUpTo.set(commit.streamId, commit.lastSequence);
       this.store.forgetAppended(commit._id);
@@ -165,6 +193,7 @@ export class OutboxRelay {
     if (entries.length === 0) return;
     if (!(await this.producer.acquire())) throw new Error('the outbox lease passed to another relay');
     await this.store.parkEntries(entries, reason, detail);
+    this.doneWith(entries);
     for (const entry of entries) {
       this.waitingSince.delete(entry._id);
       (this.options.onParked ?? reportParked)(entry, reason, detail);
@@ -222,6 +251,7 @@ export class OutboxRelay {
       if (this.waitedTooLong(entry)) late.push(entry);
     });
     await this.store.deleteEntries(orphans);
+    this.doneWith(orphans);
     await this.park(late, 'no-commit-yet', `no commit after ${this.options.parkAfterMs ?? 60_000} ms`);
     for (const { _id } of orphans) this.waitingSince.delete(_id);
     const landed = new Set(found.map((commit) => commit._id));

@@ -26,6 +26,9 @@ export function projectionConsumer(
     groupId,
     topics: [topic],
     upcasters,
+    // the events it has no handler for are never decoded (a service reads its own topic once per
+    // projection: an import's computers, for each of them)
+    handles: store.handles,
     handle: (event) => timed('event', () => store.apply(event)),
     handleBatch: (events) => timed('batch', () => store.applyBatch(events)),
   });

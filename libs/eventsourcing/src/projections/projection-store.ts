@@ -103,6 +103,11 @@ export class ProjectionStore<Doc extends object> {
     return copy && structuredClone(copy);
   }
 
+  /** The event types the projection has a handler for: the others change nothing. */
+  get handles(): ReadonlySet<string> {
+    return this.projection.handles;
+  }
+
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();

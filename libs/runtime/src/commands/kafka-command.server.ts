@@ -81,6 +81,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   private readonly known: ReadonlySet<string>;
   /** results computed on an attempt that failed to record them: a retry must not run the use case again */
   private readonly unrecorded = new LRUCache<string, CommandResult>({ max: 10_000 });
+  private readonly handlers = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
   private consumer?: MessageConsumer<CommandEnvelope[]>;
   private starting?: Promise<void>;
   private stopped = false;
@@ -277,7 +278,7 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   private async run(
     command: CommandEnvelope,
   ): Promise<{ result: CommandResult; replayed: boolean; committed: boolean }> {
-    const handler = this.getHandlerByPattern(command.type);
+    const handler = this.handlerOf(command.type);
     if (!handler || !this.known.has(definitionKey(command.type, command.schemaVersion))) {
       const message = `${this.options.service} takes no command ${command.type} version ${command.schemaVersion}`;
       return {
@@ -308,6 +309,15 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
     const result = answerOf(command, outcome, this.stamp());
     if (!result) throw (outcome as { error: unknown }).error;
     return { result, replayed, committed: false };
+  }
+
+  /**
+   * The handler of a command type, looked up once: Nest's lookup tries the pattern as JSON first,
+   * and a type such as `asset.create` throws a SyntaxError each time (an import's every line).
+   */
+  private handlerOf(type: string) {
+    if (!this.handlers.has(type)) this.handlers.set(type, this.getHandlerByPattern(type));
+    return this.handlers.get(type);
   }
 
   private stamp(): ResultStamp {

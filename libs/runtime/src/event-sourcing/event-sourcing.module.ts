@@ -55,6 +55,11 @@ export interface EventSourcingOptions {
 /** Handles each event of a topic once it is delivered; throwing means retry, then the DLQ. */
 export interface EventReactor {
   handle(event: EventEnvelope): Promise<void>;
+  /**
+   * The event types it acts on, when it ignores the others: its consumer passes those over
+   * undecoded (told by their `event-type` header), rather than decode each to ignore it.
+   */
+  readonly handles?: ReadonlySet<string>;
 }
 
 export interface ReactorRegistration {
@@ -251,6 +256,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       groupId,
       topics: [topic],
       upcasters,
+      ...(instance.handles && { handles: instance.handles }),
       handle: (event) => instance.handle(event),
       ...(streamsSideBySide > 1 && {
         handleBatch: (events) => handleStreamsSideBySide(events, handle, streamsSideBySide),

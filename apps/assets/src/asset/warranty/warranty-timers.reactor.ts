@@ -10,6 +10,8 @@ const WARRANTY_FIELDS = ['warrantyStartDate', 'warrantyMonths'];
 /** itsm.assets.events -> the warranty timers (the seed's and the inventory's assets included). */
 @Injectable()
 export class WarrantyTimersReactor implements EventReactor {
+  readonly handles: ReadonlySet<string> = MAY_MOVE_THE_WARRANTY;
+
   constructor(private readonly notices: WarrantyNotices) {}
 
   async handle(event: EventEnvelope): Promise<void> {

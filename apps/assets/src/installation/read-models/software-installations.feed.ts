@@ -73,6 +73,8 @@ const ASSET_STREAM = 'asset-';
  */
 @Injectable()
 export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
+  readonly handles: ReadonlySet<string> = HANDLED;
+
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(EVENT_STORE) private readonly store: MongoEventStore,
