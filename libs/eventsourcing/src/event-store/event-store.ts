@@ -24,6 +24,7 @@ import {
   outboxEntryOf,
   outboxGroupEntryOf,
   type OutboxEntry,
+  type OutboxGroup,
   type OutboxGroupEntry,
   type ParkedEntry,
   type ParkedReason,
@@ -46,6 +47,15 @@ const traceOf = (headers: Record<string, string>) => (headers.traceparent ? { tr
 
 /** The driver found no server to send to: the write was surely not done. */
 const neverSent = (error: unknown): boolean => (error as Error | null)?.name === 'MongoServerSelectionError';
+
+/** The oldest commits of the outbox, as the relay reads them (see MongoEventStore.pendingBatch). */
+export interface PendingBatch {
+  entries: OutboxEntry[];
+  /** there are more commits to publish than `entries` */
+  full: boolean;
+  /** the group entries read, each with every commit it names (done ones too) */
+  groups: OutboxGroup[];
+}
 
 /** The relay's backlog (see MongoEventStore.relayLag). */
 export interface RelayLag {
@@ -246,14 +256,34 @@ export class MongoEventStore {
   }
 
   /**
-   * The `limit` oldest commits of the outbox, and whether there may be more (`full`). A group
-   * entry's commits may be cut: those left stay in it for a later turn.
+   * The `limit` oldest commits of the outbox but those of group entries named in `done` (the
+   * relay is done with them, their entry waits for the others), whether there are more (`full`),
+   * and the group entries read. A group entry's commits may be cut: those left stay in it for a
+   * later turn. Done commits are passed over, not counted: counted, a group entry held by one
+   * commit would fill every turn with commits already published, and nothing after it would go.
    */
-  async pendingBatch(limit: number): Promise<{ entries: OutboxEntry[]; full: boolean }> {
-    // MongoDB serves this from the (streamId, sequence) index; FerretDB sorts the few entries itself
-    const docs = await this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(limit).toArray();
-    const entries = docs.flatMap(outboxEntriesOf);
-    return { entries: entries.slice(0, limit), full: docs.length === limit || entries.length > limit };
+  async pendingBatch(limit: number, done: ReadonlySet<string> = new Set()): Promise<PendingBatch> {
+    const entries: OutboxEntry[] = [];
+    const groups: OutboxGroup[] = [];
+    // one query, read a few entries at a time (an entry names 1 to 500 commits) and parsed one by
+    // one, closed at the first commit past `limit`. MongoDB serves it from the (streamId, sequence)
+    // index; FerretDB sorts the entries itself once, then hands them out batch by batch (pages of
+    // their own would sort them again each: 500 entries of one commit read twice as slowly)
+    const cursor = this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).batchSize(16);
+    try {
+      for await (const doc of cursor) {
+        const named = outboxEntriesOf(doc);
+        if ('packedCommits' in doc) groups.push(named[0]?.group ?? { id: doc._id, commits: [] });
+        for (const entry of named) {
+          if (entry.group && done.has(entry.commit.id)) continue;
+          if (entries.length === limit) return { entries, groups, full: true };
+          entries.push(entry);
+        }
+      }
+    } finally {
+      await cursor.close();
+    }
+    return { entries, groups, full: false };
   }
 
   /**
@@ -262,11 +292,10 @@ export class MongoEventStore {
    */
   private async narrowGroup(id: string, landed: StoredCommitDoc[]): Promise<void> {
     if (landed.length === 0) await this.outbox.deleteOne({ _id: id });
-    else
-      await this.outbox.updateOne(
-        { _id: id },
-        { $set: { packedCommits: outboxGroupEntryOf(landed, id).packedCommits } },
-      );
+    else {
+      const { packedCommits, commitCount } = outboxGroupEntryOf(landed, id);
+      await this.outbox.updateOne({ _id: id }, { $set: { packedCommits, commitCount } });
+    }
   }
 
   /**
@@ -277,7 +306,11 @@ export class MongoEventStore {
     const [pending, parked, oldest] = await Promise.all([
       this.pendingCommits(),
       this.outbox.countDocuments({ streamId: PARKED_STREAM as never }),
-      this.outbox.find({ streamId: OUTBOX_STREAM }).sort({ sequence: 1 }).limit(1).next(),
+      this.outbox
+        .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, sequence: 1 } })
+        .sort({ sequence: 1 })
+        .limit(1)
+        .next(),
     ]);
     const writtenAt = oldest ? parseInt(oldest.sequence.replace(/-/g, '').slice(0, 12), 16) : now;
     return { pending, parked, oldestAgeSeconds: Math.max(0, (now - writtenAt) / 1000) };
@@ -286,25 +319,33 @@ export class MongoEventStore {
   /**
    * The lowest pending sequence of each stream with entries, in one pass over the outbox (FerretDB
    * would read every entry for each stream asked about one by one: one pass costs the same as one).
+   * Commits of group entries named in `done` are not pending: the relay is done with them, and
+   * counted they would hold their stream's later commits behind a commit already published.
    */
-  async lowestPendingSequences(): Promise<Map<string, number>> {
+  async lowestPendingSequences(done: ReadonlySet<string> = new Set()): Promise<Map<string, number>> {
     const docs = await this.outbox
       .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commit: 1, packedCommits: 1 } })
       .toArray();
     const lowest = new Map<string, number>();
     for (const doc of docs) {
-      for (const commit of commitsNamedBy(doc))
+      const group = 'packedCommits' in doc;
+      for (const commit of commitsNamedBy(doc)) {
+        if (group && done.has(commit.id)) continue;
         lowest.set(commit.streamId, Math.min(commit.sequence, lowest.get(commit.streamId) ?? commit.sequence));
+      }
     }
     return lowest;
   }
 
-  /** Commits waiting in the outbox (a group entry counts its commits). */
+  /**
+   * Commits waiting in the outbox: an entry of its own counts one, a group entry its `commitCount`
+   * (a small field read, not its commits parsed: the metrics ask at every scrape).
+   */
   private async pendingCommits(): Promise<number> {
     const docs = await this.outbox
-      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, packedCommits: 1 } })
+      .find({ streamId: OUTBOX_STREAM }, { projection: { _id: 0, commitCount: 1 } })
       .toArray();
-    return docs.reduce((sum, doc) => sum + ('packedCommits' in doc ? commitsNamedBy(doc).length : 1), 0);
+    return docs.reduce((sum, doc) => sum + ('commitCount' in doc ? doc.commitCount : 1), 0);
   }
 
   /**

@@ -3,7 +3,7 @@ import { ensureTopics } from '@itsm/messaging';
 import { useIsolatedStack } from '@itsm/testing';
 import { ConfigResourceTypes } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
-import type { OutboxEntry, ParkedReason } from '../event-store/stored-commit';
+import { outboxGroupEntryOf, type OutboxEntry, type ParkedReason } from '../event-store/stored-commit';
 import { ProjectionStore } from '../projections/projection-store';
 import { counterTotalProjection } from '../test-support/counter-total.projection';
 import { kernelHarness, readTopic, testMetadata, type KernelHarness } from '../test-support/kernel-harness';
@@ -353,10 +353,78 @@ describe('outbox relay', () => {
       ({ commit }) => `${commit.streamId} #${commit.sequence}`,
     );
     expect(pending.sort()).toEqual(['counter-a #1', 'counter-b #1', 'counter-first #1', 'counter-race #1']);
+    // each entry counts the commits it names, narrowed with them (what the lag metrics sum)
+    const groups = await kernel.connection
+      .db!.collection('events')
+      .find({ streamId: '~outbox', packedCommits: { $exists: true } })
+      .toArray();
+    expect(groups.map((group) => group.commitCount)).toEqual(
+      groups.map((group) => (JSON.parse(group.packedCommits as string) as unknown[]).length),
+    );
+    expect((await kernel.store.outboxLag()).pending).toBe(4);
     const relayed = await relay('relay-1');
     expect(await relayed.publishOnce()).toBe(4);
     expect(await kernel.store.pendingEntries(10)).toEqual([]);
     expect(await kernel.connection.db!.collection('events').countDocuments({ streamId: '~outbox' })).toBe(0);
+  });
+
+  it('goes on past a group entry one held commit keeps: the commits it is done with fill no turn', async () => {
+    const topic = `${kernel.topic}.stall`;
+    // counter-p #1's entry is there, its commit not yet: counter-p waits behind it
+    const early = { _id: uuidv7(), streamId: 'counter-p', sequence: 1 };
+    await kernel.store.addEntries([early]);
+    // the first append goes at once; those asked meanwhile meet in the next insert, under one entry
+    const together = async (appends: Array<[string, number]>) => {
+      const [first, ...rest] = appends.map(([streamId, version]) =>
+        kernel.store.append(streamId, version, [increment(version + 1)], testMetadata),
+      );
+      await Promise.all([first, ...rest]);
+    };
+    await together([
+      ['counter-first', 0],
+      ['counter-p', 1],
+      ['counter-x', 0],
+      ['counter-y', 0],
+    ]);
+    await together([
+      ['counter-next', 0],
+      ['counter-a', 0],
+      ['counter-b', 0],
+      ['counter-c', 0],
+      ['counter-d', 0],
+    ]);
+    const named = (
+      await kernel.connection
+        .db!.collection('events')
+        .find({ streamId: '~outbox', packedCommits: { $exists: true } })
+        .sort({ sequence: 1 })
+        .toArray()
+    ).map((group) => (JSON.parse(group.packedCommits as string) as Array<{ streamId: string }>).map((c) => c.streamId));
+    expect(named).toEqual([
+      ['counter-first'],
+      ['counter-p', 'counter-x', 'counter-y'],
+      ['counter-next'],
+      ['counter-a', 'counter-b', 'counter-c', 'counter-d'],
+    ]);
+
+    // four commits a turn: counter-p's two wait in every one, the published ones are passed over
+    const relayed = await relay('relay-1', { batchSize: 4 }, topic);
+    let published = 0;
+    for (let turn = 0; turn < 8; turn++) published += await relayed.publishOnce();
+    expect(published).toBe(8);
+    const waiting = (await kernel.store.pendingEntries(10)).map(
+      ({ commit }) => `${commit.streamId} #${commit.sequence}`,
+    );
+    // what is left: counter-p #1's entry, and the group entry that waits for counter-p #2 (it names
+    // the two published with it, passed over by this relay, sent again only by one taking over)
+    expect(waiting).toEqual(['counter-p #1', 'counter-p #2', 'counter-x #1', 'counter-y #1']);
+
+    // its commit lands: the stream goes, in order, and the last entries with it
+    await kernel.store.commits.insertOne(legacyShaped(early._id, 'counter-p', 1));
+    expect(await relayed.publishOnce()).toBe(2);
+    expect(await kernel.store.pendingEntries(10)).toEqual([]);
+    const messages = await readTopic(kernel.kafka, topic, 10);
+    expect(messages.filter((event) => event.streamId === 'counter-p').map((event) => event.sequence)).toEqual([1, 2]);
   });
 
   it('keeps its lease through a turn longer than the lease: no other relay takes over meanwhile', async () => {
@@ -496,6 +564,61 @@ describe('outbox relay', () => {
     const taken = await expiry();
     expect(await lease.acquire()).toBe(true);
     expect(await expiry()).toEqual(taken);
+  });
+});
+
+describe('the outbox, as the relay reads it', () => {
+  /** Group entries as their writer stores them, naming commits (of their own streams) that need not exist. */
+  async function groupEntries(...groups: string[][]) {
+    const written = groups.map((streams) =>
+      outboxGroupEntryOf(
+        streams.map((name) => {
+          const [streamId, sequence] = name.split('#');
+          return { _id: uuidv7(), streamId, sequence: Number(sequence) };
+        }),
+        uuidv7(),
+      ),
+    );
+    await kernel.connection.db!.collection('events').insertMany(written as never[]);
+    return written.map((entry) => (JSON.parse(entry.packedCommits) as Array<{ id: string }>).map((c) => c.id));
+  }
+  const names = (entries: OutboxEntry[]) => entries.map(({ commit }) => `${commit.streamId}#${commit.sequence}`);
+
+  it('counts only the commits the relay is not done with, and says full only when more of those remain', async () => {
+    const [[a1, b1]] = await groupEntries(['a#1', 'b#1', 'c#1'], ['d#1', 'e#1']);
+    const done = new Set([a1, b1]);
+    const batch = await kernel.store.pendingBatch(2, done);
+    expect({ entries: names(batch.entries), full: batch.full }).toEqual({ entries: ['c#1', 'd#1'], full: true });
+    const all = await kernel.store.pendingBatch(3, done);
+    expect({ entries: names(all.entries), full: all.full }).toEqual({ entries: ['c#1', 'd#1', 'e#1'], full: false });
+    // the group entries read, every commit named (the relay deletes one once done with all)
+    expect(all.groups.map((group) => group.commits.length)).toEqual([3, 2]);
+  });
+
+  it('leaves the commits the relay is done with out of the lowest pending sequences', async () => {
+    const [[s1]] = await groupEntries(['s#1', 't#1'], ['s#2']);
+    const lowest = await kernel.store.lowestPendingSequences(new Set([s1]));
+    expect(Object.fromEntries(lowest)).toEqual({ s: 2, t: 1 });
+  });
+
+  it('reads no entry past the commits a batch needs, and counts commits for the lag without parsing entries', async () => {
+    await groupEntries(['a#1', 'b#1', 'c#1']);
+    // a later entry that cannot be parsed: it is read as far as the query's page, never parsed
+    await kernel.connection.db!.collection('events').insertOne({
+      ...outboxGroupEntryOf(
+        [
+          { _id: uuidv7(), streamId: 'z', sequence: 1 },
+          { _id: uuidv7(), streamId: 'y', sequence: 1 },
+        ],
+        uuidv7(),
+      ),
+      packedCommits: 'not parsed',
+    } as never);
+    await kernel.store.addEntries([{ _id: uuidv7(), streamId: 'x', sequence: 1 }]);
+    const batch = await kernel.store.pendingBatch(2);
+    expect({ entries: names(batch.entries), full: batch.full }).toEqual({ entries: ['a#1', 'b#1'], full: true });
+    expect((await kernel.store.outboxLag()).pending).toBe(6);
+    expect((await kernel.store.relayLag()).pending).toBe(6);
   });
 });
 

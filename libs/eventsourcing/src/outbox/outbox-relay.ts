@@ -2,7 +2,7 @@ import type { Producer } from 'kafkajs';
 import type { Collection } from 'mongoose';
 import type { MongoEventStore } from '../event-store/event-store';
 import { commitOf, type StoredCommitDoc } from '../event-store/commit-encoding';
-import type { OutboxEntry, ParkedEntry, ParkedReason, StoredCommit } from '../event-store/stored-commit';
+import type { OutboxEntry, OutboxGroup, ParkedEntry, ParkedReason, StoredCommit } from '../event-store/stored-commit';
 import { inLanes } from '../in-lanes';
 import { FencedProducer } from './fenced-producer';
 import type { OutboxLease } from './outbox-lease';
@@ -112,16 +112,16 @@ export class OutboxRelay {
     }
     await this.recheckParked();
     const batchSize = this.options.batchSize ?? 500;
-    // entries of a commit each, or of a group insert's commits: as many commits as they name
-    const { entries: read, full } = await this.store.pendingBatch(batchSize);
-    const entries = read.filter((entry) => !(entry.group && this.doneInGroups.has(entry.commit.id)));
+    // entries of a commit each, or of a group insert's commits: as many commits as they name, but
+    // those this relay is done with (their group entry waits for others: read, they would fill the turn)
+    const { entries, full, groups } = await this.store.pendingBatch(batchSize, this.doneInGroups);
     let published = 0;
     if (entries.length > 0) {
       const held = await this.streamsWithOlderEntries(entries, full);
       const commits = publishableCommits(await this.commitsOf(entries, held), held);
       if (commits.length > 0) published = await this.publish(commits.map(outgoingCommit), entries);
     }
-    await this.settleGroups(read);
+    await this.settleGroups(groups);
     return published;
   }
 
@@ -132,9 +132,8 @@ export class OutboxRelay {
   }
 
   /** Deletes the group entries read whose every commit this relay is done with. */
-  private async settleGroups(entries: OutboxEntry[]): Promise<void> {
-    const groups = new Map(entries.flatMap((entry) => (entry.group ? [[entry.group.id, entry.group]] : [])));
-    const done = [...groups.values()].filter((group) => group.commits.every(({ id }) => this.doneInGroups.has(id)));
+  private async settleGroups(groups: OutboxGroup[]): Promise<void> {
+    const done = groups.filter((group) => group.commits.every(({ id }) => this.doneInGroups.has(id)));
     if (done.length === 0) return;
     await this.store.deleteGroups(done.map((group) => group.id));
     for (const group of done) for (const { id } of group.commits) this.doneInGroups.delete(id);
@@ -303,7 +302,7 @@ export class OutboxRelay {
     );
     if (unknown.length === 0) return new Set();
     const parked = new Set((await this.store.parkedEntries()).map((entry) => entry.commit.streamId));
-    const pending = full ? await this.store.lowestPendingSequences() : new Map<string, number>();
+    const pending = full ? await this.store.lowestPendingSequences(this.doneInGroups) : new Map<string, number>();
     const older = ([streamId, sequence]: [string, number]) =>
       parked.has(streamId) || (pending.get(streamId) ?? sequence) < sequence;
     return new Set(unknown.filter(older).map(([streamId]) => streamId));

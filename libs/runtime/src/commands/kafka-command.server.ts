@@ -81,7 +81,8 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   private readonly known: ReadonlySet<string>;
   /** results computed on an attempt that failed to record them: a retry must not run the use case again */
   private readonly unrecorded = new LRUCache<string, CommandResult>({ max: 10_000 });
-  private readonly handlers = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
+  /** handlers found, by command type (see handlerOf) */
+  private readonly handlers = new Map<string, NonNullable<ReturnType<Server['getHandlerByPattern']>>>();
   private consumer?: MessageConsumer<CommandEnvelope[]>;
   private starting?: Promise<void>;
   private stopped = false;
@@ -314,10 +315,15 @@ export class KafkaCommandServer extends Server implements CustomTransportStrateg
   /**
    * The handler of a command type, looked up once: Nest's lookup tries the pattern as JSON first,
    * and a type such as `asset.create` throws a SyntaxError each time (an import's every line).
+   * Only found ones are kept: the types of a topic's messages are whatever producers send, and a
+   * miss kept would grow the map with each bad type (and hide a handler added later).
    */
   private handlerOf(type: string) {
-    if (!this.handlers.has(type)) this.handlers.set(type, this.getHandlerByPattern(type));
-    return this.handlers.get(type);
+    const kept = this.handlers.get(type);
+    if (kept) return kept;
+    const found = this.getHandlerByPattern(type);
+    if (found) this.handlers.set(type, found);
+    return found;
   }
 
   private stamp(): ResultStamp {
