@@ -218,7 +218,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.relay.start();
   }
 
-  /** Relay lag, read from the outbox at each scrape (two counts and one indexed read). */
+  /** Relay lag, read from the outbox at each scrape (one projected read of group entries' commit counts, one count, one indexed read). */
   private watchOutbox(): void {
     const lag = () => this.store.outboxLag();
     this.metrics.watch(
