@@ -30,6 +30,8 @@ export async function* fileLines(
   let decoder: ChunkDecoder | undefined;
   const decode = new Transform({
     readableObjectMode: true, // strings handed to the parser as they are, not encoded again
+    // one decoded chunk (1 MiB of text) waiting for the parser, not the 16 of an object stream's default
+    readableHighWaterMark: 1,
     transform(chunk: Buffer, _encoding, done) {
       try {
         decoder ??= new ChunkDecoder(options.encoding === 'auto' ? detectEncoding(chunk) : options.encoding);
