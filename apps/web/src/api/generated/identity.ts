@@ -600,6 +600,8 @@ export interface components {
             login: string;
             /** @example 01 23 45 67 89 */
             phone?: Record<string, never> | null;
+            /** @example self-service */
+            profileId?: string;
         };
         RegisterUserRequestDto: {
             /** @default true */
