@@ -4,6 +4,7 @@ import type { EventEnvelope } from '@itsm/contracts';
 import {
   asContractEnvelope,
   concurrentUpsert,
+  KeyedQueue,
   isDuplicateKeyError,
   type ContractEnvelope,
   type MongoEventStore,
@@ -74,6 +75,7 @@ const ASSET_STREAM = 'asset-';
 @Injectable()
 export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBootstrap {
   readonly handles: ReadonlySet<string> = HANDLED;
+  private readonly writesByComputer = new KeyedQueue();
 
   constructor(
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
@@ -215,7 +217,17 @@ export class SoftwareInstallationsFeed implements EventReactor, OnApplicationBoo
     };
   }
 
-  private async write(writes: InstallationWrite[]): Promise<void> {
+  /**
+   * A computer's writes one after another within the replica: its revision check is atomic on
+   * MongoDB, but FerretDB 1.24 reads then writes, so two replaces of one revision could both pass
+   * (docs/local-stack.md). Across replicas the check is left to the database.
+   */
+  private write(writes: InstallationWrite[]): Promise<void> {
+    if (writes.length === 0) return Promise.resolve();
+    return this.writesByComputer.run(computerIdOf(writes), () => this.writeNow(writes));
+  }
+
+  private async writeNow(writes: InstallationWrite[]): Promise<void> {
     const [first] = writes;
     if (!first) return;
     if (first.kind === 'restamp') {
