@@ -5,6 +5,13 @@ import type { ServiceCommands } from './command-definition';
 
 const id = (description: string): JsonSchema => ({ type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description });
 
+/** What version 1 of `asset.create` takes; version 2 adds a computer's operating system. */
+const ASSET_CREATION_PROPERTIES: Record<string, JsonSchema> = {
+  assetType: { type: 'string', enum: [...ASSET_TYPES] },
+  entityId: id('owning entity'),
+  ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+};
+
 export const assetsCommands: ServiceCommands = {
   service: 'assets',
   description:
@@ -22,9 +29,7 @@ export const assetsCommands: ServiceCommands = {
         required: ['assetType', 'entityId'],
         additionalProperties: false,
         properties: {
-          assetType: { type: 'string', enum: [...ASSET_TYPES] },
-          entityId: id('owning entity'),
-          ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+          ...ASSET_CREATION_PROPERTIES,
         },
       },
     },
@@ -41,9 +46,7 @@ export const assetsCommands: ServiceCommands = {
         required: ['assetType', 'entityId'],
         additionalProperties: false,
         properties: {
-          assetType: { type: 'string', enum: [...ASSET_TYPES] },
-          entityId: id('owning entity'),
-          ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+          ...ASSET_CREATION_PROPERTIES,
           operatingSystem: {
             ...(OPERATING_SYSTEM_SCHEMA as JsonSchema),
             description: 'a computer’s operating system (another type refuses it)',

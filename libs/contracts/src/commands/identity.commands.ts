@@ -13,6 +13,17 @@ const USER_DETAILS: Record<string, JsonSchema> = {
   active: { type: 'boolean' },
 };
 
+/** What version 1 of `user.register` takes; version 2 adds the profile. */
+const REGISTRATION_PROPERTIES: Record<string, JsonSchema> = {
+  login: {
+    type: 'string',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$',
+    description: 'unique whatever the case',
+  },
+  ...USER_DETAILS,
+  defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+};
+
 export const identityCommands: ServiceCommands = {
   service: 'identity',
   description: 'Commands identity takes from other services (imports): users and their authorizations.',
@@ -29,13 +40,7 @@ export const identityCommands: ServiceCommands = {
         required: ['login'],
         additionalProperties: false,
         properties: {
-          login: {
-            type: 'string',
-            pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$',
-            description: 'unique whatever the case',
-          },
-          ...USER_DETAILS,
-          defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          ...REGISTRATION_PROPERTIES,
         },
       },
     },
@@ -53,13 +58,7 @@ export const identityCommands: ServiceCommands = {
         required: ['login'],
         additionalProperties: false,
         properties: {
-          login: {
-            type: 'string',
-            pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$',
-            description: 'unique whatever the case',
-          },
-          ...USER_DETAILS,
-          defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          ...REGISTRATION_PROPERTIES,
           profileId: {
             type: 'string',
             pattern: '^[A-Za-z0-9_-]{1,64}$',
