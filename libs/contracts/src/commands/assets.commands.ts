@@ -28,9 +28,7 @@ export const assetsCommands: ServiceCommands = {
         type: 'object',
         required: ['assetType', 'entityId'],
         additionalProperties: false,
-        properties: {
-          ...ASSET_CREATION_PROPERTIES,
-        },
+        properties: ASSET_CREATION_PROPERTIES,
       },
     },
     {

@@ -39,9 +39,7 @@ export const identityCommands: ServiceCommands = {
         type: 'object',
         required: ['login'],
         additionalProperties: false,
-        properties: {
-          ...REGISTRATION_PROPERTIES,
-        },
+        properties: REGISTRATION_PROPERTIES,
       },
     },
     {

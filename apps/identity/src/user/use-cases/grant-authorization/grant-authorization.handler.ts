@@ -4,7 +4,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
-import { assertReachable, missingRights } from '../../../shared/privilege';
+import { assertMayManage, assertReachable } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
 import type { GrantAuthorizationRequestDto } from './grant-authorization.request.dto';
 
@@ -35,13 +35,7 @@ export class GrantAuthorizationHandler implements ICommandHandler<GrantAuthoriza
     } else {
       if (userId === caller.userId) throw new DomainError('forbidden', 'you cannot grant yourself an authorization');
       await this.directory.manageableUser(caller, userId);
-      const missing = missingRights(caller.rights, profile.rights);
-      if (missing.length > 0) {
-        throw new DomainError(
-          'forbidden',
-          `profile ${profile.name} holds rights your profile lacks (${missing.join(', ')})`,
-        );
-      }
+      assertMayManage(caller, profile.rights, `profile ${profile.name}`);
       assertReachable(caller, await this.directory.entityTree(), entityId, recursive);
     }
     const authorizationId = newId();

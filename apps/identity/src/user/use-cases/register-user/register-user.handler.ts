@@ -1,11 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
-import { DomainError } from '@itsm/domain';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { AccountStore } from '../../../credentials/account.store';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IdentityDirectory } from '../../../shared/identity-directory';
-import { assertReachable, missingRights } from '../../../shared/privilege';
+import { assertMayManage, assertReachable } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
 import type { RegisterUserRequestDto } from './register-user.request.dto';
 
@@ -79,13 +78,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   private async grantable(caller: Caller | SystemCaller, profileId: string, entityId: string): Promise<string> {
     const profile = await this.directory.profile(profileId);
     if (!isSystemCaller(caller)) {
-      const missing = missingRights(caller.rights, profile.rights);
-      if (missing.length > 0) {
-        throw new DomainError(
-          'forbidden',
-          `profile ${profile.name} holds rights your profile lacks (${missing.join(', ')})`,
-        );
-      }
+      assertMayManage(caller, profile.rights, `profile ${profile.name}`);
       assertReachable(caller, await this.directory.entityTree(), entityId, false);
     }
     return profile.profileId;
