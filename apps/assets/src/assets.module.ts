@@ -9,6 +9,7 @@ import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
 import { CreateAssetKafkaController } from './asset/use-cases/create-asset/create-asset.kafka.controller';
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
+import { ChangeValueKafkaController } from './dropdown/use-cases/change-value/change-value.kafka.controller';
 import { FindOrCreateValueKafkaController } from './dropdown/use-cases/find-or-create-value/find-or-create-value.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
 import { AssetIndexesFeed } from './asset/queries/list-index/asset-indexes.feed';
@@ -40,7 +41,7 @@ import { DropdownQueries } from './dropdown/queries/dropdown-queries';
 import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values.projection';
 import { AddValueHandler } from './dropdown/use-cases/add-value/add-value.handler';
 import { FindOrCreateValueHandler } from './dropdown/use-cases/find-or-create-value/find-or-create-value.handler';
-import { RenameValueHandler } from './dropdown/use-cases/rename-value/rename-value.handler';
+import { ChangeValueHandler } from './dropdown/use-cases/change-value/change-value.handler';
 import { assetTicketsHttpControllers } from './asset-tickets/asset-tickets.http.controller';
 import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries';
 import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
@@ -86,7 +87,7 @@ const commandHandlers = [
   RestoreAssetHandler,
   PurgeAssetHandler,
   AddValueHandler,
-  RenameValueHandler,
+  ChangeValueHandler,
   FindOrCreateValueHandler,
 ];
 
@@ -170,6 +171,7 @@ export class AssetsModule {
         CreateAssetKafkaController,
         UpdateAssetKafkaController,
         FindOrCreateValueKafkaController,
+        ChangeValueKafkaController,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },

@@ -26,6 +26,7 @@ import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
 import { AssetsTargets } from './run/targets/assets/assets.target';
 import { importAssetDropdownsProjection, importAssetsProjection } from './run/targets/assets/import-assets.projection';
+import { LocationsTarget } from './run/targets/locations/locations.target';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
@@ -83,6 +84,7 @@ export class ImportsModule {
         UsersTarget,
         AuthorizationsTarget,
         AssetsTargets,
+        LocationsTarget,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,

@@ -12,6 +12,13 @@ const ASSET_CREATION_PROPERTIES: Record<string, JsonSchema> = {
   ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
 };
 
+/** What version 1 of `dropdown.find-or-create` takes; version 2 adds a location's parent and a comment. */
+const DROPDOWN_WANTED_PROPERTIES: Record<string, JsonSchema> = {
+  kind: { type: 'string', enum: [...DROPDOWN_KINDS] },
+  entityId: id('where the value is needed'),
+  name: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
 export const assetsCommands: ServiceCommands = {
   service: 'assets',
   description:
@@ -77,10 +84,45 @@ export const assetsCommands: ServiceCommands = {
         type: 'object',
         required: ['kind', 'entityId', 'name'],
         additionalProperties: false,
+        properties: DROPDOWN_WANTED_PROPERTIES,
+      },
+    },
+    {
+      type: 'dropdown.find-or-create',
+      schemaVersion: 2,
+      description:
+        'As version 1, the value found among those of its parent: `parentId` (locations only) names the parent ' +
+        'location, usable in the entity; a value created gets that parent and `comment`. A value found is ' +
+        'answered as it is (its comment stays). Answer `{ valueId }`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['kind', 'entityId', 'name'],
+        additionalProperties: false,
+        properties: {
+          ...DROPDOWN_WANTED_PROPERTIES,
+          parentId: { ...id('the parent location (locations only); absent or null: at the top'), type: ['string', 'null'] },
+          comment: { type: ['string', 'null'], maxLength: 65_535 },
+        },
+      },
+    },
+    {
+      type: 'dropdown.update',
+      schemaVersion: 1,
+      description:
+        'Changes a catalogue value’s name or comment (null clears it), as PATCH /api/asset-dropdowns/:kind/:id ' +
+        'does: the value must be one the caller sees, in an entity of their scope. The absent ones stay. ' +
+        'Accepted with the catalogue’s stream `asset-dropdown-<kind>-<entityId>`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['kind', 'valueId'],
+        additionalProperties: false,
         properties: {
           kind: { type: 'string', enum: [...DROPDOWN_KINDS] },
-          entityId: id('where the value is needed'),
+          valueId: id('the value'),
           name: { type: 'string', minLength: 1, maxLength: 255 },
+          comment: { type: ['string', 'null'], maxLength: 65_535 },
         },
       },
     },

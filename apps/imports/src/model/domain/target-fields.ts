@@ -48,6 +48,11 @@ export interface TargetField {
   dropdown?: string;
   /** a line without it cannot create the item (code 23) */
   requiredToCreate?: boolean;
+  /**
+   * a value that names nothing refuses the line (33) instead of being left out with a warning: a
+   * tree's parent places the item, and without it the item would be made or found at the top
+   */
+  mustBeFound?: boolean;
 }
 
 export const TARGET_TYPES = IMPORT_TARGET_TYPES;
@@ -234,10 +239,22 @@ const TARGETS: Record<TargetType, TargetField[]> = {
     field('recursive', 'boolean', 'Récursif', 'Recursive', { aliases: ['sous entites'] }),
   ],
   entities: [NAME, field('parent', 'entity', 'Entité parente', 'Parent entity', { requiredToCreate: true }), COMMENT],
-  locations: [NAME, field('parent', 'dropdown', 'Lieu parent', 'Parent location', { dropdown: 'locations' }), COMMENT],
+  locations: [
+    NAME,
+    field('parent', 'dropdown', 'Lieu parent', 'Parent location', {
+      dropdown: 'locations',
+      mustBeFound: true,
+      aliases: ['lieu pere'],
+    }),
+    COMMENT,
+  ],
   'itil-categories': [
     NAME,
-    field('parent', 'dropdown', 'Catégorie parente', 'Parent category', { dropdown: 'itil-categories' }),
+    field('parent', 'dropdown', 'Catégorie parente', 'Parent category', {
+      dropdown: 'itil-categories',
+      mustBeFound: true,
+      aliases: ['categorie pere'],
+    }),
     COMMENT,
   ],
 };
