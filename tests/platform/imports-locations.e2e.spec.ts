@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { jsonApi } from '@itsm/runtime';
+import { eventually, useIsolatedStack } from '@itsm/testing';
+import { MongoClient } from 'mongodb';
+import { startService, type ServiceProcess } from './service-process';
+
+// Data Injection of locations (GLPI's tree: a name under its parent) end to end, each service its
+// own built process. A first file makes the top of the tree in an entity; a second, with updates
+// allowed, places a building under "Siège" by name, changes Siège's comment, and refuses a room
+// whose parent nobody bears (33) rather than making it at the top. A model that allows the
+// creation of dropdown values makes such a parent first. Each result is read through assets' API.
+const stack = useIsolatedStack();
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, '../..');
+let identity: ServiceProcess;
+let assets: ServiceProcess;
+let imports: ServiceProcess;
+let mongo: MongoClient;
+let token: string;
+let grenoble: string;
+
+const seedOf = (service: string, env: Record<string, string>) =>
+  run(process.execPath, [path.join(repoRoot, 'apps', service, 'dist', 'seed.js')], {
+    env: { ...process.env, ...stack.envFor(service), ...env },
+  });
+
+async function signIn(login: string): Promise<string> {
+  return (await jsonApi(identity.url).post('/api/auth/login', { login, password: login })).body.accessToken;
+}
+
+async function upload(modelId: string, content: string) {
+  const form = new FormData();
+  form.append('modelId', modelId);
+  form.append('entityId', grenoble);
+  form.append('file', new Blob([content]), 'lieux.csv');
+  const response = await fetch(`${imports.url}/api/import-runs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  expect(response.status).toBe(202);
+  return ((await response.json()) as { runId: string }).runId;
+}
+
+async function ended(runId: string) {
+  let found: Record<string, unknown> = {};
+  await eventually(
+    async () => {
+      found = (await jsonApi(imports.url, token).get(`/api/import-runs/${runId}`)).body;
+      return ['finished', 'failed', 'cancelled'].includes(found.status as string);
+    },
+    90_000,
+    `run ${runId} ended`,
+  );
+  return found;
+}
+
+const linesOf = async (runId: string) =>
+  (
+    (await jsonApi(imports.url, token).get(`/api/import-runs/${runId}/lines?limit=100`)).body.items as Array<
+      Record<string, unknown>
+    >
+  ).map(({ line, status, code, action, field }) => [line, status, code, action, field]);
+
+interface LocationView {
+  valueId: string;
+  entityId: string;
+  name: string;
+  parentId: string | null;
+  comment: string | null;
+}
+
+/** Grenoble's locations through assets' API, by name. */
+async function locations(): Promise<Record<string, LocationView>> {
+  const page = await jsonApi(assets.url, token).get('/api/asset-dropdowns/location?limit=100');
+  const own = (page.body.items as LocationView[]).filter((location) => location.entityId === grenoble);
+  return Object.fromEntries(own.map((location) => [location.name, location]));
+}
+
+/** Waits until the importer's copy holds that many of Grenoble's locations (the next run matches against it). */
+async function importerKnows(count: number) {
+  const importer = mongo.db(stack.envFor('imports').MONGO_DB);
+  await eventually(
+    async () => {
+      const doc = await importer.collection('import_asset_dropdowns').findOne({ kind: 'location', entityId: grenoble });
+      return (doc?.values.length ?? 0) === count;
+    },
+    30_000,
+    `the importer knows ${count} locations`,
+  );
+}
+
+const model = async (name: string, options: object) => {
+  const created = await jsonApi(imports.url, token).post('/api/import-models', {
+    name,
+    targetType: 'locations',
+    private: false,
+    options: { multilineValues: 'replace', ...options },
+    mapping: [
+      { column: 'Nom', field: 'name', linkField: true },
+      { column: 'Lieu parent', field: 'parent' },
+      { column: 'Commentaires', field: 'comment' },
+    ],
+  });
+  expect(created.status).toBe(201);
+  return created.body.modelId as string;
+};
+
+beforeAll(async () => {
+  identity = await startService(stack, 'identity');
+  await seedOf('identity', {});
+  [assets, imports] = await Promise.all([startService(stack, 'assets'), startService(stack, 'imports')]);
+  const admin = jsonApi(identity.url, await signIn('glpi'));
+  grenoble = (await admin.post('/api/entities', { name: 'Agence de Grenoble', parentId: 'root' })).body.entityId;
+  token = await signIn('glpi');
+  mongo = await MongoClient.connect(stack.mongoUrl);
+  stack.onTeardown(() => mongo.close());
+  const importer = mongo.db(stack.envFor('imports').MONGO_DB);
+  await eventually(
+    async () => (await importer.collection('directory_entities').countDocuments({ entityId: grenoble })) === 1,
+    60_000,
+    'the importer knows the entity',
+  );
+}, 180_000);
+
+it('imports a tree of locations: the top first, then a building under its parent by name, a comment updated', async () => {
+  const modelId = await model('Lieux', { allowUpdate: true });
+  const first = await upload(modelId, ['Nom;Lieu parent;Commentaires', 'Siège;;Place Grenette', 'Annexe;;'].join('\n'));
+  expect(await ended(first)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 0 } });
+  expect(await linesOf(first)).toEqual([
+    [2, 'success', 10, 'create', null],
+    [3, 'success', 10, 'create', null],
+  ]);
+  await importerKnows(2);
+
+  const second = await upload(
+    modelId,
+    [
+      'Nom;Lieu parent;Commentaires',
+      'Bâtiment A;siège;Accueil',
+      'Siège;;Place Grenette, 2e étage',
+      'Salle 1;Bâtiment Z;',
+    ].join('\n'),
+  );
+  expect(await ended(second)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 1 } });
+  expect(await linesOf(second)).toEqual([
+    [2, 'success', 10, 'create', null],
+    [3, 'success', 10, 'update', null],
+    [4, 'failed', 33, null, 'parent'],
+  ]);
+  await eventually(async () => Object.keys(await locations()).length === 3, 20_000, 'three locations');
+  const found = await locations();
+  expect(found).toEqual({
+    Siège: expect.objectContaining({ parentId: null, comment: 'Place Grenette, 2e étage' }),
+    Annexe: expect.objectContaining({ parentId: null, comment: null }),
+    'Bâtiment A': expect.objectContaining({ parentId: found['Siège'].valueId, comment: 'Accueil' }),
+  });
+  const tree = (await jsonApi(assets.url, token).get('/api/asset-dropdowns/locations/tree')).body as Array<{
+    valueId: string;
+    children: Array<{ completeName: string }>;
+  }>;
+  expect(tree.find((node) => node.valueId === found['Siège'].valueId)?.children).toEqual([
+    expect.objectContaining({ completeName: 'Siège > Bâtiment A', comment: 'Accueil' }),
+  ]);
+});
+
+it('makes a parent nobody bears first when the model allows dropdown values to be created', async () => {
+  await importerKnows(3);
+  const modelId = await model('Lieux et parents', { allowDropdownCreation: true });
+  const runId = await upload(modelId, ['Nom;Lieu parent;Commentaires', 'Salle 12;Bâtiment B;Salle de réunion'].join('\n'));
+  expect(await ended(runId)).toMatchObject({ status: 'finished', counts: { succeeded: 1, failed: 0 } });
+  await eventually(async () => Object.keys(await locations()).length === 5, 20_000, 'five locations');
+  const found = await locations();
+  expect(found['Bâtiment B']).toMatchObject({ parentId: null, comment: null });
+  expect(found['Salle 12']).toMatchObject({ parentId: found['Bâtiment B'].valueId, comment: 'Salle de réunion' });
+});
