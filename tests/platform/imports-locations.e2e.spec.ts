@@ -169,7 +169,10 @@ it('imports a tree of locations: the top first, then a building under its parent
 it('makes a parent nobody bears first when the model allows dropdown values to be created', async () => {
   await importerKnows(3);
   const modelId = await model('Lieux et parents', { allowDropdownCreation: true });
-  const runId = await upload(modelId, ['Nom;Lieu parent;Commentaires', 'Salle 12;Bâtiment B;Salle de réunion'].join('\n'));
+  const runId = await upload(
+    modelId,
+    ['Nom;Lieu parent;Commentaires', 'Salle 12;Bâtiment B;Salle de réunion'].join('\n'),
+  );
   expect(await ended(runId)).toMatchObject({ status: 'finished', counts: { succeeded: 1, failed: 0 } });
   await eventually(async () => Object.keys(await locations()).length === 5, 20_000, 'five locations');
   const found = await locations();

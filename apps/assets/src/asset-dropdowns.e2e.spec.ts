@@ -48,7 +48,9 @@ describe('a catalogue', () => {
   });
 
   it('keeps a comment given at creation, changes it alone, and clears it with null', async () => {
-    const hp = created(await as(admin).post('/api/asset-dropdowns/manufacturer', { name: 'HP', comment: 'Imprimantes' }));
+    const hp = created(
+      await as(admin).post('/api/asset-dropdowns/manufacturer', { name: 'HP', comment: 'Imprimantes' }),
+    );
     expect(hp).toMatchObject({ name: 'HP', comment: 'Imprimantes' });
     const path = `/api/asset-dropdowns/manufacturer/${hp.valueId}`;
     expect((await as(admin).patch(path, { comment: 'Postes et imprimantes' })).body).toMatchObject({

@@ -125,8 +125,14 @@ describe('a catalogue of an entity', () => {
       kind: 'manufacturer',
       comment,
     });
-    spec.given([added('m1', 'Dell')]).when(change('Fournisseur')).then([commented]);
-    spec.given([added('m1', 'Dell'), commented]).when(change('Fournisseur')).then([]);
+    spec
+      .given([added('m1', 'Dell')])
+      .when(change('Fournisseur'))
+      .then([commented]);
+    spec
+      .given([added('m1', 'Dell'), commented])
+      .when(change('Fournisseur'))
+      .then([]);
     spec
       .given([added('m1', 'Dell'), commented])
       .when(change(' '))

@@ -101,7 +101,10 @@ export const assetsCommands: ServiceCommands = {
         additionalProperties: false,
         properties: {
           ...DROPDOWN_WANTED_PROPERTIES,
-          parentId: { ...id('the parent location (locations only); absent or null: at the top'), type: ['string', 'null'] },
+          parentId: {
+            ...id('the parent location (locations only); absent or null: at the top'),
+            type: ['string', 'null'],
+          },
           comment: { type: ['string', 'null'], maxLength: 65_535 },
         },
       },

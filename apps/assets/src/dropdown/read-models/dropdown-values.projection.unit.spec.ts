@@ -36,9 +36,17 @@ describe('an entity’s catalogue', () => {
       type: 'asset-dropdown.value-commented',
       data: { valueId: 'm1', kind: 'manufacturer', comment },
     });
-    const doc = projectEvents(dropdownValuesProjection, [added('m1', 'Dell Inc.'), added('m2', 'Lenovo'), commented('x')]);
+    const doc = projectEvents(dropdownValuesProjection, [
+      added('m1', 'Dell Inc.'),
+      added('m2', 'Lenovo'),
+      commented('x'),
+    ]);
     expect(doc?.values.map((value) => value.comment)).toEqual(['x', undefined]);
-    const cleared = projectEvents(dropdownValuesProjection, [added('m1', 'Dell Inc.'), commented('x'), commented(null)]);
+    const cleared = projectEvents(dropdownValuesProjection, [
+      added('m1', 'Dell Inc.'),
+      commented('x'),
+      commented(null),
+    ]);
     expect(cleared?.values[0].comment).toBeNull();
   });
 });
