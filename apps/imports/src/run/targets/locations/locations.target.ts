@@ -6,7 +6,7 @@ import type { FieldValue } from '../../domain/line-values';
 import { ancestorsOf } from '../assets/assets.target';
 import { importAssetDropdownsProjection, type ImportDropdownDoc } from '../assets/import-assets.projection';
 import type { ImportTarget, TargetCommand, TargetSnapshot, ValueCreation } from '../import-target';
-import { cleanName, LocationIndex, nameKey, type KnownLocation } from './location-index';
+import { cleanName, nameKey, TreeIndex, type KnownNode } from '../tree-index';
 
 /**
  * Locations (GLPI's glpi_locations, a tree) as an import target, written by assets: a line is
@@ -27,7 +27,7 @@ export class LocationsTarget implements ImportTarget {
   }
 
   /** The entity's locations, then the recursive ones of the entities above it, the nearest first. */
-  private async usable(entityId: string): Promise<KnownLocation[]> {
+  private async usable(entityId: string): Promise<KnownNode[]> {
     const [entities, catalogues] = await Promise.all([
       this.projections.collection<DirectoryEntity>(directoryEntitiesProjection.name).then((c) => c.find({}).toArray()),
       this.projections
@@ -39,7 +39,7 @@ export class LocationsTarget implements ImportTarget {
       (byEntity.get(holder) ?? [])
         .filter((value) => holder === entityId || value.recursive)
         .map(({ valueId, name, parentId, comment }) => ({
-          valueId,
+          id: valueId,
           name,
           parentId: parentId ?? null,
           comment: comment ?? null,
@@ -48,9 +48,9 @@ export class LocationsTarget implements ImportTarget {
   }
 }
 
-/** The run's view of the tree: pure, built once per run (see LocationIndex). */
-export function locationsSnapshot(usable: readonly KnownLocation[]): TargetSnapshot {
-  const index = new LocationIndex(usable);
+/** The run's view of the tree: pure, built once per run (see TreeIndex). */
+export function locationsSnapshot(usable: readonly KnownNode[]): TargetSnapshot {
+  const index = new TreeIndex(usable);
   const parentNotFound = (values: Readonly<Record<string, FieldValue>>) =>
     values.parent !== undefined && index.parentOf(values.parent) === undefined;
   return {
@@ -58,7 +58,7 @@ export function locationsSnapshot(usable: readonly KnownLocation[]): TargetSnaps
       if (!linkFields.includes('name') || values.name === undefined) return null;
       const parentId = index.parentOf(values.parent);
       const found = parentId === undefined ? null : index.at(values.name, parentId);
-      return found && { id: found.valueId, values: { name: found.name, comment: found.comment } };
+      return found && { id: found.id, values: { name: found.name, comment: found.comment } };
     },
     notFound: (values) => (parentNotFound(values) ? ['parent'] : []),
     command(action, itemId, fields, entityId) {
@@ -88,7 +88,7 @@ const placeStream = (entityId: string, name: FieldValue | undefined, parentId: s
  * "Allow creation of dropdown values": a parent a line names by its name and nothing bears is
  * made at the top of the tree before the batch's lines, which are then placed under it.
  */
-function parentCreation(index: LocationIndex): ValueCreation {
+function parentCreation(index: TreeIndex): ValueCreation {
   return {
     missing: (values) =>
       values.parent === undefined || String(values.parent).includes('>') || index.parentOf(values.parent) !== undefined

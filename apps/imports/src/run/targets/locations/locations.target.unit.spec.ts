@@ -1,12 +1,12 @@
 import { DEFAULT_OPTIONS } from '../../../model/domain/import-options';
 import { lineOutcome } from '../../domain/line-outcome';
 import type { FieldValue } from '../../domain/line-values';
-import type { KnownLocation } from './location-index';
+import type { KnownNode } from '../tree-index';
 import { locationsSnapshot } from './locations.target';
 
 // GLPI's tree of locations: Siège > Bâtiment A > Salle 12, an "Accueil" in two buildings.
-const known = (valueId: string, name: string, parentId: string | null, comment: string | null = null) =>
-  ({ valueId, name, parentId, comment }) satisfies KnownLocation;
+const known = (id: string, name: string, parentId: string | null, comment: string | null = null) =>
+  ({ id, name, parentId, comment }) satisfies KnownNode;
 const tree = [
   known('siege', 'Siège', null, 'Paris'),
   known('bat-a', 'Bâtiment A', 'siege'),
@@ -15,7 +15,7 @@ const tree = [
   known('acc-a', 'Accueil', 'bat-a'),
   known('acc-b', 'Accueil', 'bat-b'),
 ];
-const given = (locations: KnownLocation[] = tree) => locationsSnapshot(locations);
+const given = (locations: KnownNode[] = tree) => locationsSnapshot(locations);
 const line = (values: Record<string, FieldValue>) => values;
 
 describe('a locations line is found by its name under its parent', () => {
