@@ -26,6 +26,8 @@ import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
 import { AssetsTargets } from './run/targets/assets/assets.target';
 import { importAssetDropdownsProjection, importAssetsProjection } from './run/targets/assets/import-assets.projection';
+import { importCategoriesProjection } from './run/targets/itil-categories/import-categories.projection';
+import { ItilCategoriesTarget } from './run/targets/itil-categories/itil-categories.target';
 import { LocationsTarget } from './run/targets/locations/locations.target';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
@@ -57,6 +59,8 @@ export class ImportsModule {
             { context: 'identity', projections: directoryProjections },
             // the assets lines are matched against, and the catalogue names their values are found by
             { context: 'assets', projections: [importAssetsProjection, importAssetDropdownsProjection] },
+            // the ITIL categories a categories import finds its lines and their parents in
+            { context: 'tickets', projections: [importCategoriesProjection] },
           ],
           background,
         }),
@@ -85,6 +89,7 @@ export class ImportsModule {
         AuthorizationsTarget,
         AssetsTargets,
         LocationsTarget,
+        ItilCategoriesTarget,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,
