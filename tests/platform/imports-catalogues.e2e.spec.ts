@@ -11,12 +11,15 @@ import { startService, type ServiceProcess } from './service-process';
 // allowed, places a building under "Siège" by name, changes Siège's comment, and refuses a room
 // whose parent nobody bears (33) rather than making it at the top. A model that allows the
 // creation of dropdown values makes such a parent first. Each result is read through assets' API.
+// Then ITIL categories, written by tickets' `category.create`: a tree the same way, the second
+// file's children placed under the first file's parents, read through tickets' API.
 const stack = useIsolatedStack();
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '../..');
 let identity: ServiceProcess;
 let assets: ServiceProcess;
 let imports: ServiceProcess;
+let tickets: ServiceProcess;
 let mongo: MongoClient;
 let token: string;
 let grenoble: string;
@@ -92,15 +95,15 @@ async function importerKnows(count: number) {
   );
 }
 
-const model = async (name: string, options: object) => {
+const model = async (name: string, options: object, targetType = 'locations', parent = 'Lieu parent') => {
   const created = await jsonApi(imports.url, token).post('/api/import-models', {
     name,
-    targetType: 'locations',
+    targetType,
     private: false,
     options: { multilineValues: 'replace', ...options },
     mapping: [
       { column: 'Nom', field: 'name', linkField: true },
-      { column: 'Lieu parent', field: 'parent' },
+      { column: parent, field: 'parent' },
       { column: 'Commentaires', field: 'comment' },
     ],
   });
@@ -111,7 +114,11 @@ const model = async (name: string, options: object) => {
 beforeAll(async () => {
   identity = await startService(stack, 'identity');
   await seedOf('identity', {});
-  [assets, imports] = await Promise.all([startService(stack, 'assets'), startService(stack, 'imports')]);
+  [assets, imports, tickets] = await Promise.all([
+    startService(stack, 'assets'),
+    startService(stack, 'imports'),
+    startService(stack, 'tickets'),
+  ]);
   const admin = jsonApi(identity.url, await signIn('glpi'));
   grenoble = (await admin.post('/api/entities', { name: 'Agence de Grenoble', parentId: 'root' })).body.entityId;
   token = await signIn('glpi');
@@ -178,4 +185,57 @@ it('makes a parent nobody bears first when the model allows dropdown values to b
   const found = await locations();
   expect(found['Bâtiment B']).toMatchObject({ parentId: null, comment: null });
   expect(found['Salle 12']).toMatchObject({ parentId: found['Bâtiment B'].valueId, comment: 'Salle de réunion' });
+});
+
+describe('ITIL categories', () => {
+  interface CategoryView {
+    categoryId: string;
+    name: string;
+    parentId: string | null;
+    entityId: string;
+  }
+  const categories = async (): Promise<Record<string, CategoryView>> => {
+    const page = await jsonApi(tickets.url, token).get('/api/itil-categories?limit=100');
+    const own = (page.body.items as CategoryView[]).filter((category) => category.entityId === grenoble);
+    return Object.fromEntries(own.map((category) => [category.name, category]));
+  };
+
+  it('imports a tree of categories: the top first, then children under their parents; a found one is not updated', async () => {
+    const modelId = await model('Catégories', { allowUpdate: true }, 'itil-categories', 'Catégorie parente');
+    const header = 'Nom;Catégorie parente;Commentaires';
+    const first = await upload(modelId, [header, 'Matériel;;', 'Logiciel;;Applications'].join('\n'));
+    expect(await ended(first)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 0 } });
+    expect(await linesOf(first)).toEqual([
+      [2, 'success', 10, 'create', null],
+      [3, 'success', 10, 'create', null],
+    ]);
+    const importer = mongo.db(stack.envFor('imports').MONGO_DB);
+    await eventually(
+      async () => (await importer.collection('import_itil_categories').countDocuments({ entityId: grenoble })) === 2,
+      30_000,
+      'the importer knows the two categories',
+    );
+
+    const second = await upload(
+      modelId,
+      [header, 'Imprimante;matériel;', 'Poste de travail;Matériel;', 'Matériel;;Mis à jour', 'Pilote;Réseau;'].join(
+        '\n',
+      ),
+    );
+    expect(await ended(second)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 2 } });
+    expect(await linesOf(second)).toEqual([
+      [2, 'success', 10, 'create', null],
+      [3, 'success', 10, 'create', null],
+      [4, 'failed', 32, null, null],
+      [5, 'failed', 33, null, 'parent'],
+    ]);
+    await eventually(async () => Object.keys(await categories()).length === 4, 20_000, 'four categories');
+    const found = await categories();
+    expect(found).toEqual({
+      Matériel: expect.objectContaining({ parentId: null }),
+      Logiciel: expect.objectContaining({ parentId: null }),
+      Imprimante: expect.objectContaining({ parentId: found['Matériel'].categoryId }),
+      'Poste de travail': expect.objectContaining({ parentId: found['Matériel'].categoryId }),
+    });
+  });
 });
