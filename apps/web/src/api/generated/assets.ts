@@ -45,7 +45,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["DropdownHttpController_rename"];
+        patch: operations["DropdownHttpController_change"];
         trace?: never;
     };
     "/api/asset-dropdowns/locations/tree": {
@@ -1242,6 +1242,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddValueRequestDto: {
+            /** @example Accueil au rez-de-chaussée */
+            comment?: string | null;
             /** @description default: the caller’s active entity */
             entityId?: string;
             /** @example Dell Inc. */
@@ -1278,6 +1280,20 @@ export interface components {
             serial?: Record<string, never> | null;
             /** @description the version of its software it covers; null: any version */
             versionId?: Record<string, never> | null;
+        };
+        ChangeValueCommandDto: {
+            /** @description null or empty clears it */
+            comment?: string | null;
+            /** @example Dell Inc. */
+            name?: string;
+            /** @description valueId */
+            valueId: string;
+        };
+        ChangeValueRequestDto: {
+            /** @description null or empty clears it */
+            comment?: string | null;
+            /** @example Dell Inc. */
+            name?: string;
         };
         CreateAssetCommandDto: {
             comment?: Record<string, never> | null;
@@ -1445,8 +1461,11 @@ export interface components {
             tag?: string;
         };
         FindOrCreateValueCommandDto: {
+            comment?: string | null;
             /** @description entityId */
             entityId: string;
+            /** @description locations only: the parent location */
+            parentId?: string | null;
         };
         ImportRuleDto: {
             /** @description all must be present in the inventory and equal */
@@ -1503,10 +1522,6 @@ export interface components {
             title: string;
             /** @example urn:itsm:problem:forbidden */
             type: string;
-        };
-        RenameValueRequestDto: {
-            /** @example Dell Inc. */
-            name: string;
         };
         ReorderInventoryRulesRequestDto: {
             /** @description each current position once, in the new order */
@@ -1968,7 +1983,7 @@ export interface operations {
             };
         };
     };
-    DropdownHttpController_rename: {
+    DropdownHttpController_change: {
         parameters: {
             query?: never;
             header?: never;
@@ -1981,7 +1996,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RenameValueRequestDto"];
+                "application/json": components["schemas"]["ChangeValueRequestDto"];
             };
         };
         responses: {

@@ -1,10 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { DROPDOWN_KINDS, type DropdownKind } from '@itsm/contracts';
-import { IdField } from '@itsm/runtime';
+import { ID_PATTERN, IdField } from '@itsm/runtime';
 import { FindOrCreateValueCommand } from './find-or-create-value.handler';
 
 export class FindOrCreateValueCommandDto {
@@ -20,11 +21,13 @@ export class FindOrCreateValueCommandDto {
   name!: string;
 
   /** version 2: a location's parent, usable in the entity */
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'locations only: the parent location' })
   @IsOptional()
-  @IdField('parentId')
+  @Matches(ID_PATTERN, { message: 'parentId must be 1 to 64 letters, digits, _ or -' })
   parentId?: string | null;
 
   /** version 2: the comment of a value created */
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_dto, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(65_535)
