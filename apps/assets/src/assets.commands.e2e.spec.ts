@@ -166,3 +166,67 @@ describe('locations by commands (a locations import)', () => {
     expect((await tree()).find((node) => node.name === 'Annecy')).toMatchObject({ comment: null, children: [] });
   });
 });
+
+describe('software by commands (a software import)', () => {
+  const register = (user: FixtureUser, data: object) =>
+    sender.command('software.register', { entityId: 'A', ...data }, { token: user.token });
+  const answerOf = (result: Parameters<typeof acceptedData>[0]) =>
+    acceptedData(result).answer as { softwareId: string; versionId: string | null };
+
+  it('records a software with its version, then another version of it; a redelivered command applies once', async () => {
+    const first = register(tech, {
+      name: ' Mozilla  Firefox ',
+      publisher: 'Mozilla',
+      comment: 'Navigateur',
+      version: '115.0',
+    });
+    await sender.send(first);
+    await sender.resultsOf([first]);
+    await sender.send(first);
+    const [[answer, again]] = await sender.resultsOf([first], 2);
+    expect(again).toEqual(answer);
+    const { softwareId, versionId } = answerOf(answer);
+    const next = register(tech, { name: 'mozilla firefox', publisher: 'MOZILLA', comment: 'autre', version: '128.0' });
+    await sender.send(next);
+    const [[nextAnswer]] = await sender.resultsOf([next]);
+    expect(answerOf(nextAnswer).softwareId).toBe(softwareId);
+    const api = assets.api(tech.token);
+    await eventually(
+      async () => (await api.get(`/api/software/${softwareId}`)).body.versions?.length === 2,
+      20_000,
+      'two versions',
+    );
+    const software = (await api.get(`/api/software/${softwareId}`)).body;
+    expect(software).toMatchObject({
+      name: 'Mozilla Firefox',
+      publisher: 'Mozilla',
+      comment: 'Navigateur',
+      entityId: 'A',
+    });
+    expect(software.versions.map((version: { versionId: string; name: string }) => version.name).sort()).toEqual([
+      '115.0',
+      '128.0',
+    ]);
+    expect(software.versions.map((version: { versionId: string }) => version.versionId)).toContain(versionId);
+  });
+
+  it('refuses what POST /api/software refuses: no software.write, an entity outside the scope, a bad name', async () => {
+    const refused = [
+      register(observer, { name: 'Observé' }),
+      register(techB, { name: 'Hors périmètre' }),
+      register(tech, { name: '', version: '' }),
+    ];
+    await sender.send(refused);
+    const results = (await sender.resultsOf(refused)).map(([result]) => result);
+    expect(results.map((result) => result.type === 'command.refused' && result.data.code)).toEqual([
+      'forbidden',
+      'forbidden',
+      'invalid',
+    ]);
+    const names = (await assets.api(tech.token).get('/api/software?limit=100')).body.items.map(
+      (software: { name: string }) => software.name,
+    );
+    expect(names).not.toContain('Observé');
+    expect(names).not.toContain('Hors périmètre');
+  });
+});

@@ -9,6 +9,8 @@ import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
 import { CreateAssetKafkaController } from './asset/use-cases/create-asset/create-asset.kafka.controller';
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
+import { RegisterSoftwareHandler } from './software/use-cases/register-software/register-software.handler';
+import { RegisterSoftwareKafkaController } from './software/use-cases/register-software/register-software.kafka.controller';
 import { ChangeValueKafkaController } from './dropdown/use-cases/change-value/change-value.kafka.controller';
 import { FindOrCreateValueKafkaController } from './dropdown/use-cases/find-or-create-value/find-or-create-value.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
@@ -88,6 +90,7 @@ const commandHandlers = [
   PurgeAssetHandler,
   AddValueHandler,
   ChangeValueHandler,
+  RegisterSoftwareHandler,
   FindOrCreateValueHandler,
 ];
 
@@ -172,6 +175,7 @@ export class AssetsModule {
         UpdateAssetKafkaController,
         FindOrCreateValueKafkaController,
         ChangeValueKafkaController,
+        RegisterSoftwareKafkaController,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },

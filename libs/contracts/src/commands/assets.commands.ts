@@ -129,5 +129,32 @@ export const assetsCommands: ServiceCommands = {
         },
       },
     },
+    {
+      type: 'software.register',
+      schemaVersion: 1,
+      description:
+        'The software of that name and publisher in the entity (GLPI finds it by them: its id derives from them), ' +
+        'recorded unless it is there, and its version unless it is there: POST /api/software and ' +
+        'POST /api/software/:id/versions in one, under their rights and scope, without their 409s. A software ' +
+        'there already keeps its comment. Accepted with the stream `software-<softwareId>` and answer ' +
+        '`{ softwareId, versionId }` (versionId null without a version).',
+      rights: ['software.write'],
+      schema: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          entityId: id('default: the caller’s active entity'),
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+          publisher: { type: ['string', 'null'], maxLength: 255 },
+          comment: { type: ['string', 'null'], maxLength: 65_535 },
+          recursive: {
+            type: 'boolean',
+            description: 'a software recorded: visible in the sub-entities (default true)',
+          },
+          version: { type: ['string', 'null'], minLength: 1, maxLength: 128, description: 'the version’s name' },
+        },
+      },
+    },
   ],
 };
