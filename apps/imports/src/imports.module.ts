@@ -29,6 +29,8 @@ import { importAssetDropdownsProjection, importAssetsProjection } from './run/ta
 import { importCategoriesProjection } from './run/targets/itil-categories/import-categories.projection';
 import { ItilCategoriesTarget } from './run/targets/itil-categories/itil-categories.target';
 import { LocationsTarget } from './run/targets/locations/locations.target';
+import { importSoftwareProjection } from './run/targets/software/import-software.projection';
+import { SoftwareTarget } from './run/targets/software/software.target';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
@@ -58,7 +60,10 @@ export class ImportsModule {
           feeds: [
             { context: 'identity', projections: directoryProjections },
             // the assets lines are matched against, and the catalogue names their values are found by
-            { context: 'assets', projections: [importAssetsProjection, importAssetDropdownsProjection] },
+            {
+              context: 'assets',
+              projections: [importAssetsProjection, importAssetDropdownsProjection, importSoftwareProjection],
+            },
             // the ITIL categories a categories import finds its lines and their parents in
             { context: 'tickets', projections: [importCategoriesProjection] },
           ],
@@ -90,6 +95,7 @@ export class ImportsModule {
         AssetsTargets,
         LocationsTarget,
         ItilCategoriesTarget,
+        SoftwareTarget,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,

@@ -6,6 +6,7 @@ import { AssetsTargets } from './assets/assets.target';
 import { AuthorizationsTarget } from './authorizations.target';
 import { ItilCategoriesTarget } from './itil-categories/itil-categories.target';
 import { LocationsTarget } from './locations/locations.target';
+import { SoftwareTarget } from './software/software.target';
 import { UsersTarget } from './users.target';
 
 /** The types a run can import today; the others are refused when the run is asked, not half-way. */
@@ -19,6 +20,7 @@ export class ImportTargets {
     assets: AssetsTargets,
     locations: LocationsTarget,
     categories: ItilCategoriesTarget,
+    software: SoftwareTarget,
   ) {
     this.byType = new Map<TargetType, ImportTarget>([
       [users.type, users],
@@ -26,6 +28,7 @@ export class ImportTargets {
       ...assets.all.map((target) => [target.type, target] as const),
       [locations.type, locations],
       [categories.type, categories],
+      [software.type, software],
     ]);
   }
 
