@@ -12,7 +12,8 @@ import { startService, type ServiceProcess } from './service-process';
 // whose parent nobody bears (33) rather than making it at the top. A model that allows the
 // creation of dropdown values makes such a parent first. Each result is read through assets' API.
 // Then ITIL categories, written by tickets' `category.create`: a tree the same way, the second
-// file's children placed under the first file's parents, read through tickets' API.
+// file's children placed under the first file's parents, read through tickets' API. Last,
+// software and their versions, written by assets' `software.register`, read through assets' API.
 const stack = useIsolatedStack();
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '../..');
@@ -95,17 +96,22 @@ async function importerKnows(count: number) {
   );
 }
 
-const model = async (name: string, options: object, targetType = 'locations', parent = 'Lieu parent') => {
+const model = async (
+  name: string,
+  options: object,
+  targetType = 'locations',
+  mapping = [
+    { column: 'Nom', field: 'name', linkField: true },
+    { column: targetType === 'locations' ? 'Lieu parent' : 'Catégorie parente', field: 'parent' },
+    { column: 'Commentaires', field: 'comment' },
+  ],
+) => {
   const created = await jsonApi(imports.url, token).post('/api/import-models', {
     name,
     targetType,
     private: false,
     options: { multilineValues: 'replace', ...options },
-    mapping: [
-      { column: 'Nom', field: 'name', linkField: true },
-      { column: parent, field: 'parent' },
-      { column: 'Commentaires', field: 'comment' },
-    ],
+    mapping,
   });
   expect(created.status).toBe(201);
   return created.body.modelId as string;
@@ -201,7 +207,7 @@ describe('ITIL categories', () => {
   };
 
   it('imports a tree of categories: the top first, then children under their parents; a found one is not updated', async () => {
-    const modelId = await model('Catégories', { allowUpdate: true }, 'itil-categories', 'Catégorie parente');
+    const modelId = await model('Catégories', { allowUpdate: true }, 'itil-categories');
     const header = 'Nom;Catégorie parente;Commentaires';
     const first = await upload(modelId, [header, 'Matériel;;', 'Logiciel;;Applications'].join('\n'));
     expect(await ended(first)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 0 } });
@@ -237,5 +243,69 @@ describe('ITIL categories', () => {
       Imprimante: expect.objectContaining({ parentId: found['Matériel'].categoryId }),
       'Poste de travail': expect.objectContaining({ parentId: found['Matériel'].categoryId }),
     });
+  });
+});
+
+describe('software', () => {
+  interface SoftwareView {
+    softwareId: string;
+    entityId: string;
+    name: string;
+    publisher: string | null;
+    comment: string | null;
+    versions: Array<{ name: string }>;
+  }
+  const software = async (): Promise<Record<string, SoftwareView>> => {
+    const page = await jsonApi(assets.url, token).get('/api/software?limit=100');
+    const own = (page.body.items as SoftwareView[]).filter((one) => one.entityId === grenoble);
+    return Object.fromEntries(own.map((one) => [one.name, one]));
+  };
+  const versionsOf = (one: SoftwareView | undefined) => (one?.versions ?? []).map((version) => version.name).sort();
+
+  it('imports software with their versions; a line naming a known software adds its version', async () => {
+    const modelId = await model('Logiciels', { allowUpdate: true }, 'software', [
+      { column: 'Nom', field: 'name', linkField: true },
+      { column: 'Editeur', field: 'publisher' },
+      { column: 'Version', field: 'version' },
+      { column: 'Commentaires', field: 'comment' },
+    ]);
+    const header = 'Nom;Editeur;Version;Commentaires';
+    const first = await upload(
+      modelId,
+      [header, 'Mozilla Firefox;Mozilla;115.0;Navigateur', '7-Zip;;23.01;'].join('\n'),
+    );
+    expect(await ended(first)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 0 } });
+    expect(await linesOf(first)).toEqual([
+      [2, 'success', 10, 'create', null],
+      [3, 'success', 10, 'create', null],
+    ]);
+    const importer = mongo.db(stack.envFor('imports').MONGO_DB);
+    await eventually(
+      async () => (await importer.collection('import_software').countDocuments({ entityId: grenoble })) === 2,
+      30_000,
+      'the importer knows the two software',
+    );
+
+    const second = await upload(
+      modelId,
+      [header, 'mozilla firefox;Mozilla;128.0;Autre', 'VLC;VideoLAN;3.0.20;'].join('\n'),
+    );
+    expect(await ended(second)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 0 } });
+    expect(await linesOf(second)).toEqual([
+      [2, 'success', 10, 'update', null],
+      [3, 'success', 10, 'create', null],
+    ]);
+    await eventually(
+      async () => versionsOf((await software())['Mozilla Firefox']).length === 2,
+      20_000,
+      'two versions',
+    );
+    const found = await software();
+    expect(Object.keys(found).sort()).toEqual(['7-Zip', 'Mozilla Firefox', 'VLC']);
+    expect(found['Mozilla Firefox']).toMatchObject({ publisher: 'Mozilla', comment: 'Navigateur' });
+    expect(versionsOf(found['Mozilla Firefox'])).toEqual(['115.0', '128.0']);
+    expect(found['7-Zip']).toMatchObject({ publisher: null });
+    expect(versionsOf(found['7-Zip'])).toEqual(['23.01']);
+    expect(versionsOf(found.VLC)).toEqual(['3.0.20']);
   });
 });
