@@ -230,3 +230,77 @@ describe('software by commands (a software import)', () => {
     expect(names).not.toContain('Hors périmètre');
   });
 });
+
+describe('licences by commands (a licenses import)', () => {
+  const command = (type: string, user: FixtureUser, data: object) => sender.command(type, data, { token: user.token });
+  let softwareId: string;
+
+  beforeAll(async () => {
+    const registered = command('software.register', tech, { entityId: 'A', name: 'Microsoft Office', version: '2021' });
+    await sender.send(registered);
+    softwareId = (acceptedData((await sender.resultsOf([registered]))[0][0]).answer as { softwareId: string })
+      .softwareId;
+    await eventually(
+      async () => (await assets.api(tech.token).get(`/api/software/${softwareId}`)).status === 200,
+      20_000,
+      'the software',
+    );
+  });
+
+  it('records a licence, then changes its terms; a redelivered creation records one licence', async () => {
+    const created = command('license.create', tech, {
+      softwareId,
+      entityId: 'A',
+      name: 'Office 2021 - 25 postes',
+      serial: 'KEY-1',
+      seats: 25,
+      expiresAt: '2027-12-31T23:59:59Z',
+    });
+    await sender.send(created);
+    await sender.resultsOf([created]);
+    await sender.send(created);
+    const [[first, again]] = await sender.resultsOf([created], 2);
+    expect(again).toEqual(first);
+    const { licenseId } = acceptedData(first).answer as { licenseId: string };
+    const changed = command('license.update', tech, { licenseId, seats: 30 });
+    await sender.send(changed);
+    const [[answer]] = await sender.resultsOf([changed]);
+    expect(acceptedData(answer).answer).toEqual({ licenseId });
+    const api = assets.api(tech.token);
+    await eventually(async () => (await api.get(`/api/licenses/${licenseId}`)).body.seats === 30, 20_000, '30 seats');
+    expect((await api.get(`/api/licenses/${licenseId}`)).body).toMatchObject({
+      softwareId,
+      entityId: 'A',
+      name: 'Office 2021 - 25 postes',
+      serial: 'KEY-1',
+      expiresAt: '2027-12-31T23:59:59.000Z',
+    });
+    expect((await api.get(`/api/licenses?softwareId=${softwareId}`)).body.total).toBe(1);
+  });
+
+  it('refuses what POST and PATCH /api/licenses refuse: no license.write, a software or licence out of sight', async () => {
+    const mine = command('license.create', tech, { softwareId, entityId: 'A', name: 'Office - 1 poste', seats: 1 });
+    await sender.send(mine);
+    const { licenseId } = acceptedData((await sender.resultsOf([mine]))[0][0]).answer as { licenseId: string };
+    const refused = [
+      command('license.create', observer, { softwareId, entityId: 'A', name: 'Observée', seats: 1 }),
+      command('license.create', techB, { softwareId, entityId: 'B', name: 'Hors de vue', seats: 1 }),
+      command('license.update', techB, { licenseId, seats: 99 }),
+      command('license.create', tech, { softwareId, entityId: 'A', name: 'Sièges négatifs', seats: -5 }),
+      command('license.update', tech, { licenseId, seats: 1, versionId: 'v1' }),
+    ];
+    await sender.send(refused);
+    const results = (await sender.resultsOf(refused)).map(([result]) => result);
+    expect(results.map((result) => result.type === 'command.refused' && result.data.code)).toEqual([
+      'forbidden',
+      'not_found',
+      'not_found',
+      'invalid',
+      'invalid', // version 1 of license.update takes no versionId
+    ]);
+    const names = (await assets.api(tech.token).get(`/api/licenses?softwareId=${softwareId}`)).body.items.map(
+      (license: { name: string; seats: number }) => `${license.name}:${license.seats}`,
+    );
+    expect(names.sort()).toEqual(['Office - 1 poste:1', 'Office 2021 - 25 postes:30']);
+  });
+});

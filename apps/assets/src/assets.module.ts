@@ -11,6 +11,8 @@ import { CreateAssetKafkaController } from './asset/use-cases/create-asset/creat
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
 import { RegisterSoftwareHandler } from './software/use-cases/register-software/register-software.handler';
 import { RegisterSoftwareKafkaController } from './software/use-cases/register-software/register-software.kafka.controller';
+import { CreateLicenseKafkaController } from './license/use-cases/create-license/create-license.kafka.controller';
+import { ChangeLicenseKafkaController } from './license/use-cases/change-license/change-license.kafka.controller';
 import { ChangeValueKafkaController } from './dropdown/use-cases/change-value/change-value.kafka.controller';
 import { FindOrCreateValueKafkaController } from './dropdown/use-cases/find-or-create-value/find-or-create-value.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
@@ -176,6 +178,8 @@ export class AssetsModule {
         FindOrCreateValueKafkaController,
         ChangeValueKafkaController,
         RegisterSoftwareKafkaController,
+        CreateLicenseKafkaController,
+        ChangeLicenseKafkaController,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },

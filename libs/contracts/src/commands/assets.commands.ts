@@ -19,6 +19,15 @@ const DROPDOWN_WANTED_PROPERTIES: Record<string, JsonSchema> = {
   name: { type: 'string', minLength: 1, maxLength: 255 },
 };
 
+/** A licence's terms, as POST and PATCH /api/licenses take them. */
+const LICENSE_TERMS: Record<string, JsonSchema> = {
+  name: { type: 'string', minLength: 1, maxLength: 255 },
+  serial: { type: ['string', 'null'], maxLength: 255 },
+  seats: { type: 'integer', minimum: -1, maximum: 10_000_000, description: 'seats bought; -1 unlimited' },
+  expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'expiry; null: never' },
+  overQuotaAllowed: { type: 'boolean' },
+};
+
 export const assetsCommands: ServiceCommands = {
   service: 'assets',
   description:
@@ -154,6 +163,41 @@ export const assetsCommands: ServiceCommands = {
           },
           version: { type: ['string', 'null'], minLength: 1, maxLength: 128, description: 'the version’s name' },
         },
+      },
+    },
+    {
+      type: 'license.create',
+      schemaVersion: 1,
+      description:
+        'Records a software licence, as POST /api/licenses does (license.write, the entity in the caller’s scope, ' +
+        'a software the caller sees and the licence’s entity sees). Accepted with the new stream ' +
+        '`license-<licenseId>` and answer `{ licenseId }`.',
+      rights: ['license.write'],
+      schema: {
+        type: 'object',
+        required: ['softwareId', 'name', 'seats'],
+        additionalProperties: false,
+        properties: {
+          softwareId: id('the software'),
+          versionId: id('the version it covers; none: any version'),
+          ...LICENSE_TERMS,
+          entityId: id('default: the caller’s active entity'),
+          recursive: { type: 'boolean', description: 'visible in the sub-entities (default true)' },
+        },
+      },
+    },
+    {
+      type: 'license.update',
+      schemaVersion: 1,
+      description:
+        'Changes a licence’s terms, as PATCH /api/licenses/:id does (the absent ones stay; a licence the caller ' +
+        'does not see is not found). Accepted with the stream `license-<licenseId>` and answer `{ licenseId }`.',
+      rights: ['license.write'],
+      schema: {
+        type: 'object',
+        required: ['licenseId'],
+        additionalProperties: false,
+        properties: { licenseId: id('the licence'), ...LICENSE_TERMS },
       },
     },
   ],
