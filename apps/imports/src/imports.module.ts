@@ -28,6 +28,8 @@ import { AssetsTargets } from './run/targets/assets/assets.target';
 import { importAssetDropdownsProjection, importAssetsProjection } from './run/targets/assets/import-assets.projection';
 import { importCategoriesProjection } from './run/targets/itil-categories/import-categories.projection';
 import { ItilCategoriesTarget } from './run/targets/itil-categories/itil-categories.target';
+import { importLicensesProjection } from './run/targets/licenses/import-licenses.projection';
+import { LicensesTarget } from './run/targets/licenses/licenses.target';
 import { LocationsTarget } from './run/targets/locations/locations.target';
 import { importSoftwareProjection } from './run/targets/software/import-software.projection';
 import { SoftwareTarget } from './run/targets/software/software.target';
@@ -62,7 +64,12 @@ export class ImportsModule {
             // the assets lines are matched against, and the catalogue names their values are found by
             {
               context: 'assets',
-              projections: [importAssetsProjection, importAssetDropdownsProjection, importSoftwareProjection],
+              projections: [
+                importAssetsProjection,
+                importAssetDropdownsProjection,
+                importSoftwareProjection,
+                importLicensesProjection,
+              ],
             },
             // the ITIL categories a categories import finds its lines and their parents in
             { context: 'tickets', projections: [importCategoriesProjection] },
@@ -96,6 +103,7 @@ export class ImportsModule {
         LocationsTarget,
         ItilCategoriesTarget,
         SoftwareTarget,
+        LicensesTarget,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,

@@ -192,7 +192,11 @@ const TARGETS: Record<TargetType, TargetField[]> = {
     NAME,
     field('software', 'text', 'Logiciel', 'Software', { maxLength: 255, linkable: true, requiredToCreate: true }),
     field('serial', 'text', 'Numéro de série', 'Serial number', { maxLength: 255, linkable: true }),
-    field('seats', 'integer', 'Nombre', 'Number', { aliases: ['sieges', 'nombre de licences'] }),
+    // assets records no licence without its seats (-1: unlimited)
+    field('seats', 'integer', 'Nombre', 'Number', {
+      requiredToCreate: true,
+      aliases: ['sieges', 'nombre de licences'],
+    }),
     field('expiresOn', 'date', "Date d'expiration", 'Expiration date'),
     COMMENT,
   ],

@@ -5,6 +5,7 @@ import type { ImportTarget } from './import-target';
 import { AssetsTargets } from './assets/assets.target';
 import { AuthorizationsTarget } from './authorizations.target';
 import { ItilCategoriesTarget } from './itil-categories/itil-categories.target';
+import { LicensesTarget } from './licenses/licenses.target';
 import { LocationsTarget } from './locations/locations.target';
 import { SoftwareTarget } from './software/software.target';
 import { UsersTarget } from './users.target';
@@ -21,6 +22,7 @@ export class ImportTargets {
     locations: LocationsTarget,
     categories: ItilCategoriesTarget,
     software: SoftwareTarget,
+    licenses: LicensesTarget,
   ) {
     this.byType = new Map<TargetType, ImportTarget>([
       [users.type, users],
@@ -29,6 +31,7 @@ export class ImportTargets {
       [locations.type, locations],
       [categories.type, categories],
       [software.type, software],
+      [licenses.type, licenses],
     ]);
   }
 
