@@ -13,7 +13,8 @@ import { startService, type ServiceProcess } from './service-process';
 // creation of dropdown values makes such a parent first. Each result is read through assets' API.
 // Then ITIL categories, written by tickets' `category.create`: a tree the same way, the second
 // file's children placed under the first file's parents, read through tickets' API. Last,
-// software and their versions, written by assets' `software.register`, read through assets' API.
+// software and their versions, written by assets' `software.register`, and licences of them
+// (`license.create`, `license.update`), read through assets' API.
 const stack = useIsolatedStack();
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '../..');
@@ -307,5 +308,58 @@ describe('software', () => {
     expect(found['7-Zip']).toMatchObject({ publisher: null });
     expect(versionsOf(found['7-Zip'])).toEqual(['23.01']);
     expect(versionsOf(found.VLC)).toEqual(['3.0.20']);
+  });
+
+  it('imports licences of the software by its name, updates their seats, refuses an unknown software (33)', async () => {
+    const modelId = await model('Licences', { allowUpdate: true }, 'licenses', [
+      { column: 'Nom', field: 'name', linkField: true },
+      { column: 'Logiciel', field: 'software', linkField: true },
+      { column: 'Numero de serie', field: 'serial' },
+      { column: 'Nombre', field: 'seats' },
+      { column: "Date d'expiration", field: 'expiresOn' },
+    ]);
+    const header = "Nom;Logiciel;Numero de serie;Nombre;Date d'expiration";
+    const first = await upload(
+      modelId,
+      [
+        header,
+        'Firefox ESR;mozilla firefox;FF-1;50;2027-12-31',
+        'Visio;Microsoft Visio;;5;',
+        'Sans nombre;VLC;;;',
+      ].join('\n'),
+    );
+    expect(await ended(first)).toMatchObject({ status: 'finished', counts: { succeeded: 1, failed: 2 } });
+    expect(await linesOf(first)).toEqual([
+      [2, 'success', 10, 'create', null],
+      [3, 'failed', 33, null, 'software'],
+      [4, 'failed', 23, null, 'seats'],
+    ]);
+    const firefox = (await software())['Mozilla Firefox'].softwareId;
+    const licencesOf = async () =>
+      (await jsonApi(assets.url, token).get(`/api/licenses?softwareId=${firefox}`)).body.items as Array<
+        Record<string, unknown>
+      >;
+    await eventually(async () => (await licencesOf()).length === 1, 20_000, 'the licence');
+    expect(await licencesOf()).toEqual([
+      expect.objectContaining({
+        name: 'Firefox ESR',
+        entityId: grenoble,
+        serial: 'FF-1',
+        seats: 50,
+        expiresAt: '2027-12-31T23:59:59.000Z',
+      }),
+    ]);
+    const importer = mongo.db(stack.envFor('imports').MONGO_DB);
+    await eventually(
+      async () => (await importer.collection('import_licenses').countDocuments({ entityId: grenoble })) === 1,
+      30_000,
+      'the importer knows the licence',
+    );
+
+    const second = await upload(modelId, [header, 'firefox esr;Mozilla Firefox;;60;'].join('\n'));
+    expect(await ended(second)).toMatchObject({ status: 'finished', counts: { succeeded: 1, failed: 0 } });
+    expect(await linesOf(second)).toEqual([[2, 'success', 10, 'update', null]]);
+    await eventually(async () => (await licencesOf())[0]?.seats === 60, 20_000, '60 seats');
+    expect(await licencesOf()).toEqual([expect.objectContaining({ name: 'firefox esr', serial: 'FF-1', seats: 60 })]);
   });
 });
