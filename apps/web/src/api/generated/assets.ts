@@ -1262,6 +1262,25 @@ export interface components {
             /** @example 115.0.2 */
             name: string;
         };
+        ChangeLicenseCommandDto: {
+            /** @description expiry (RFC 3339); null: never */
+            expiresAt?: Record<string, never> | null;
+            /** @description licenseId */
+            licenseId: string;
+            /** @example Office 2021 - 25 postes */
+            name?: string;
+            /**
+             * @description more computers than seats may be assigned
+             * @default false
+             */
+            overQuotaAllowed?: boolean;
+            /**
+             * @description seats bought; -1 unlimited
+             * @example 25
+             */
+            seats?: number;
+            serial?: Record<string, never> | null;
+        };
         ChangeLicenseRequestDto: {
             /** @description expiry (RFC 3339); null: never */
             expiresAt?: Record<string, never> | null;
@@ -1522,6 +1541,22 @@ export interface components {
             title: string;
             /** @example urn:itsm:problem:forbidden */
             type: string;
+        };
+        RegisterSoftwareCommandDto: {
+            comment?: Record<string, never> | null;
+            /** @description default: the caller’s active entity */
+            entityId?: string;
+            /** @example Mozilla Firefox */
+            name: string;
+            /** @example Mozilla */
+            publisher?: Record<string, never> | null;
+            /** @default true */
+            recursive?: boolean;
+            /**
+             * @description a version to record too
+             * @example 115.0.2
+             */
+            version?: string | null;
         };
         ReorderInventoryRulesRequestDto: {
             /** @description each current position once, in the new order */

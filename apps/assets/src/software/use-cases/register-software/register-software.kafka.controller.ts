@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { CreateSoftwareRequestDto } from '../create-software/create-software.request.dto';
@@ -8,6 +9,7 @@ import { RegisterSoftwareCommand } from './register-software.handler';
 
 /** POST /api/software's body with the name of a version to record too. */
 export class RegisterSoftwareCommandDto extends CreateSoftwareRequestDto {
+  @ApiPropertyOptional({ type: String, nullable: true, example: '115.0.2', description: 'a version to record too' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
