@@ -31,6 +31,7 @@ import { ItilCategoriesTarget } from './run/targets/itil-categories/itil-categor
 import { importLicensesProjection } from './run/targets/licenses/import-licenses.projection';
 import { LicensesTarget } from './run/targets/licenses/licenses.target';
 import { LocationsTarget } from './run/targets/locations/locations.target';
+import { CatalogueTargets } from './run/targets/catalogue-targets';
 import { importSoftwareProjection } from './run/targets/software/import-software.projection';
 import { SoftwareTarget } from './run/targets/software/software.target';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
@@ -104,6 +105,7 @@ export class ImportsModule {
         ItilCategoriesTarget,
         SoftwareTarget,
         LicensesTarget,
+        CatalogueTargets,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,
