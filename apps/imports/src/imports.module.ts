@@ -31,6 +31,7 @@ import { UsersTarget } from './run/targets/users.target';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
 import { StartRunHandler } from './run/use-cases/start-run/start-run.handler';
 import { DirectoryReader, directoryProjections } from '@itsm/directory';
+import { importProfilesProjection } from './run/targets/import-profiles.projection';
 
 export const IMPORTS_DEFAULTS = { name: 'imports', port: 3006 };
 
@@ -51,9 +52,9 @@ export class ImportsModule {
         EventSourcingModule.forContext({
           context: 'imports',
           projections: [importModelProjection, importRunProjection],
-          // the lines' lookups: identity's users and groups as the importer sees them
+          // the lines' lookups: identity's users and groups as the importer sees them, and its profiles
           feeds: [
-            { context: 'identity', projections: directoryProjections },
+            { context: 'identity', projections: [...directoryProjections, importProfilesProjection] },
             // the assets lines are matched against, and the catalogue names their values are found by
             { context: 'assets', projections: [importAssetsProjection, importAssetDropdownsProjection] },
           ],

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainError } from '@itsm/domain';
 import {
   directoryGroupsProjection,
   directoryUsersProjection,
@@ -10,7 +9,8 @@ import { ProjectionRegistry } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
 import type { FieldValue } from '../domain/line-values';
 import { profileIdOf } from '../domain/profile-names';
-import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-target';
+import type { ImportTarget, RunForesight, TargetCommand, TargetSnapshot } from './import-target';
+import { foreseenGrant, profilesFor } from './identity-foresight';
 
 const lower = (value: FieldValue | undefined) => String(value ?? '').toLowerCase();
 
@@ -27,10 +27,11 @@ export class UsersTarget implements ImportTarget {
 
   constructor(private readonly projections: ProjectionRegistry) {}
 
-  async snapshot(): Promise<TargetSnapshot> {
-    const [users, groups] = await Promise.all([
+  async snapshot(_entityId: string, foresight?: RunForesight): Promise<TargetSnapshot> {
+    const [users, groups, profiles] = await Promise.all([
       (await this.projections.collection<DirectoryUser>(directoryUsersProjection.name)).find({}).toArray(),
       (await this.projections.collection<DirectoryGroup>(directoryGroupsProjection.name)).find({}).toArray(),
+      profilesFor(this.projections, foresight),
     ]);
     const byLogin = new Map(users.map((user) => [user.login.toLowerCase(), user]));
     const byEmail = new Map(users.flatMap((user) => user.emails.map((email) => [email.toLowerCase(), user] as const)));
@@ -50,7 +51,18 @@ export class UsersTarget implements ImportTarget {
         return { id: found.userId, values: { login, firstName, lastName, active, email: found.emails[0] ?? null } };
       },
       notFound: (values) => (values.group !== undefined && !groupNames.has(lower(values.group)) ? ['group'] : []),
-      command: registration,
+      command: (action, itemId, fields, entityId) => {
+        // a dry run: the default profile as identity would grant it with the registration
+        const refusal =
+          foresight && action === 'create' && fields.defaultProfile !== undefined
+            ? foreseenGrant(foresight, profiles, {
+                profileId: profileIdOf(fields.defaultProfile),
+                entityId,
+                recursive: false,
+              })
+            : null;
+        return refusal ?? registration(action, itemId, fields, entityId);
+      },
     };
   }
 }
@@ -60,7 +72,7 @@ function registration(
   itemId: string | null,
   fields: Readonly<Record<string, FieldValue>>,
   entityId: string,
-): TargetCommand | DomainError {
+): TargetCommand {
   const details = {
     ...(fields.firstName !== undefined && { firstName: fields.firstName }),
     ...(fields.email !== undefined && { emails: [fields.email] }),
