@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Caller } from '@itsm/auth';
+import { DomainError } from '@itsm/domain';
+import { IdentityDirectory } from '../../../shared/identity-directory';
+import { ChangeMembershipCommand } from './change-membership.handler';
+
+/**
+ * The groups a user joins with their registration or update (`groupIds` of user.register v3 and
+ * user.update v2: an import's group column), under the rules of POST /api/groups/:id/members.
+ * They are checked before the user is written, so that a group the caller may not fill refuses
+ * the whole command and writes nothing; then each is joined as the route joins it. Every write is
+ * one of the command's keyed writes: a redelivery replays those done and does the rest once.
+ */
+@Injectable()
+export class GroupsToJoin {
+  constructor(
+    private readonly directory: IdentityDirectory,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async assertJoinable(caller: Caller, groupIds: readonly string[] = []): Promise<void> {
+    if (groupIds.length === 0) return;
+    // the route's right: a user.write caller fills no group without it
+    if (!caller.rights.has('group.write')) throw new DomainError('forbidden', 'missing right group.write');
+    for (const groupId of new Set(groupIds)) await this.directory.visibleGroup(caller, groupId);
+  }
+
+  async join(caller: Caller, userId: string, groupIds: readonly string[] = []): Promise<void> {
+    for (const groupId of new Set(groupIds)) {
+      await this.commandBus.execute(new ChangeMembershipCommand(caller, groupId, userId, 'add'));
+    }
+  }
+}
