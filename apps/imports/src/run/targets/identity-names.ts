@@ -1,0 +1,31 @@
+import type { DirectoryEntity, DirectoryGroup } from '@itsm/directory';
+import type { FieldValue } from '../domain/line-values';
+
+/** A name as a line's lookup compares it: trimmed, whatever the case. */
+export const nameKey = (value: FieldValue | null | undefined): string =>
+  String(value ?? '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The groups of the run's entity by name (case-insensitive), as a line names them: a group of
+ * another entity, even a parent's, is not found (33). Two groups of one name: the first created.
+ */
+export function groupsOfEntity(groups: readonly DirectoryGroup[], entityId: string): Map<string, DirectoryGroup> {
+  const byName = new Map<string, DirectoryGroup>();
+  for (const group of groups) {
+    if (group.entityId !== entityId) continue;
+    const key = nameKey(group.name);
+    if (!byName.has(key)) byName.set(key, group);
+  }
+  return byName;
+}
+
+/** Entities named by id or by name (case-insensitive), as authorizations' and entities' lines name them. */
+export function entitiesByIdOrName(entities: readonly DirectoryEntity[]): Map<string, DirectoryEntity> {
+  const byKey = new Map<string, DirectoryEntity>();
+  for (const entity of entities) byKey.set(nameKey(entity.name), entity);
+  // an id wins over another entity's name
+  for (const entity of entities) byKey.set(entity.entityId.toLowerCase(), entity);
+  return byKey;
+}
