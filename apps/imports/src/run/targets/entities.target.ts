@@ -30,6 +30,8 @@ export class EntitiesTarget implements ImportTarget {
 export function entitiesSnapshot(entities: readonly DirectoryEntity[]): TargetSnapshot {
   const byIdOrName = entitiesByIdOrName(entities);
   const parentOf = (values: Readonly<Record<string, unknown>>) => byIdOrName.get(nameKey(values.parent as string));
+  // the entities this run creates, by parent and name: a second line of one name makes no twin
+  const created = new Set<string>();
   return {
     match(values) {
       const parent = values.parent === undefined ? undefined : parentOf(values);
@@ -45,8 +47,11 @@ export function entitiesSnapshot(entities: readonly DirectoryEntity[]): TargetSn
       if (action === 'update') return new DomainError('rule', 'an import creates entities; it changes none');
       const parentId = parentOf(fields)!.entityId;
       const name = String(fields.name).trim();
-      // lines creating one name under one parent meet on one key, in their order
-      const streamId = uuidv5(`${parentId}/${name.toLowerCase()}`, uuidv5.URL);
+      const key = `${parentId}/${nameKey(name)}`;
+      if (created.has(key))
+        return new DomainError('conflict', `an earlier line of the file creates the entity ${name}`);
+      created.add(key);
+      const streamId = uuidv5(key, uuidv5.URL);
       return { type: 'entity.create', streamId, data: { name, parentId } };
     },
   };

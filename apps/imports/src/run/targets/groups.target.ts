@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@itsm/domain';
 import { directoryGroupsProjection, type DirectoryGroup } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
@@ -26,20 +27,24 @@ export class GroupsTarget implements ImportTarget {
 
 export function groupsSnapshot(groups: readonly DirectoryGroup[], entityId: string): TargetSnapshot {
   const byName = groupsOfEntity(groups, entityId);
+  // the names this run creates: identity would take a second group of one name, GLPI's lines never make one
+  const created = new Set<string>();
   return {
     match(values) {
       const found = byName.get(nameKey(values.name));
       return found ? { id: found.groupId, values: { name: found.name } } : null;
     },
     notFound: () => [],
-    command(action, itemId, fields): TargetCommand {
+    command(action, itemId, fields): TargetCommand | DomainError {
       const name = String(fields.name ?? '').trim();
       if (action === 'update') {
         // the name found the group: an update writes it as the file spells it (its case)
         return { type: 'group.update', streamId: `group-${itemId}`, data: { groupId: itemId, name } };
       }
-      // lines creating one name meet on one key, in their order
-      const streamId = uuidv5(`${entityId}/${name.toLowerCase()}`, uuidv5.URL);
+      const key = nameKey(name);
+      if (created.has(key)) return new DomainError('conflict', `an earlier line of the file creates the group ${name}`);
+      created.add(key);
+      const streamId = uuidv5(`${entityId}/${key}`, uuidv5.URL);
       return { type: 'group.create', streamId, data: { name, entityId } };
     },
   };
