@@ -303,6 +303,16 @@ describe('groups, memberships and entities', () => {
       type: 'command.refused',
       data: { code: 'forbidden', message: 'missing right group.write' },
     });
+    // a version whose contract has no groupIds: refused, not silently honoured
+    const tooOld = await registered('import.v2-groupes', { groupIds: [groupId] }, 2);
+    expect(tooOld).toMatchObject({
+      type: 'command.refused',
+      data: {
+        code: 'invalid',
+        errors: [{ field: 'groupIds', message: 'groupIds is taken by user.register version 3 and later' }],
+      },
+    });
+    expect(await usersNamed('import.v2-groupes')).toEqual([]);
     expect(await usersNamed('import.hors-champ')).toEqual([]);
     expect(await usersNamed('import.sans-groupe')).toEqual([]);
     expect(await membersOf(rootGroup)).toEqual([]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
+import type { KafkaCommandContext } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { ChangeMembershipCommand } from './change-membership.handler';
 
@@ -19,7 +20,18 @@ export class GroupsToJoin {
     private readonly commandBus: CommandBus,
   ) {}
 
-  async assertJoinable(caller: Caller, groupIds: readonly string[] = []): Promise<void> {
+  /** `since`: the command's first version taking groupIds (an older one's contract has no such field) */
+  async assertJoinable(
+    caller: Caller,
+    groupIds: readonly string[] | undefined,
+    { command }: KafkaCommandContext,
+    since: number,
+  ): Promise<void> {
+    if (groupIds === undefined) return;
+    if (command.schemaVersion < since) {
+      const message = `groupIds is taken by ${command.type} version ${since} and later`;
+      throw new DomainError('invalid', message, { errors: [{ field: 'groupIds', message }] });
+    }
     if (groupIds.length === 0) return;
     // the route's right: a user.write caller fills no group without it
     if (!caller.rights.has('group.write')) throw new DomainError('forbidden', 'missing right group.write');

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
+import type { KafkaCommandContext } from '@itsm/runtime';
 import { GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
 import { RegisterUserCommand } from './register-user.handler';
 import { RegisterUserRequestDto } from './register-user.request.dto';
@@ -41,9 +42,13 @@ export class RegisterUserKafkaController {
   // <string>: the untyped overload, the data being typed (and validated) by the DTO
   @EventPattern<string>('user.register')
   @RequireRights('user.write')
-  async register(@CurrentCaller() caller: Caller, @Payload() { groupIds, ...body }: RegisterUserCommandDto) {
+  async register(
+    @CurrentCaller() caller: Caller,
+    @Payload() { groupIds, ...body }: RegisterUserCommandDto,
+    @Ctx() context: KafkaCommandContext,
+  ) {
     // before the registration: a group refused registers nobody
-    await this.groups.assertJoinable(caller, groupIds);
+    await this.groups.assertJoinable(caller, groupIds, context, 3);
     const { userId } = await this.commandBus.execute(new RegisterUserCommand(caller, body));
     await this.groups.join(caller, userId, groupIds);
     return { userId };

@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdField } from '@itsm/runtime';
+import { IdField, type KafkaCommandContext } from '@itsm/runtime';
 import { GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
 import { SetUserActiveCommand } from '../set-user-active/set-user-active.handler';
 import { UserDetailsDto } from '../user-details.dto';
@@ -40,10 +40,14 @@ export class UpdateUserKafkaController {
 
   @EventPattern<string>('user.update')
   @RequireRights('user.write')
-  async update(@CurrentCaller() caller: Caller, @Payload() body: UpdateUserCommandDto) {
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Payload() body: UpdateUserCommandDto,
+    @Ctx() context: KafkaCommandContext,
+  ) {
     const { userId, active, groupIds, ...details } = body;
     // before the user is changed: a group refused changes nothing
-    await this.groups.assertJoinable(caller, groupIds);
+    await this.groups.assertJoinable(caller, groupIds, context, 2);
     await this.commandBus.execute(new UpdateUserCommand(caller, userId, details));
     if (active !== undefined) await this.commandBus.execute(new SetUserActiveCommand(caller, userId, active));
     await this.groups.join(caller, userId, groupIds);
