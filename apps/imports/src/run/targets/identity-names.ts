@@ -9,7 +9,8 @@ export const nameKey = (value: FieldValue | null | undefined): string =>
 
 /**
  * The groups of the run's entity by name (case-insensitive), as a line names them: a group of
- * another entity, even a parent's, is not found (33). Two groups of one name: the first created.
+ * another entity, even a parent's, is not found (33). Two groups of one name (identity allows it):
+ * the first the directory reads.
  */
 export function groupsOfEntity(groups: readonly DirectoryGroup[], entityId: string): Map<string, DirectoryGroup> {
   const byName = new Map<string, DirectoryGroup>();
