@@ -255,6 +255,21 @@ describe('groups, memberships and entities', () => {
       type: 'command.refused',
       data: { code: 'not_found' },
     });
+    const rename = (token: string) =>
+      sender.command(
+        'group.update',
+        { groupId: rootGroup, name: 'Renommé' },
+        { token, streamId: `group-${rootGroup}` },
+      );
+    expect(await answered(rename(onSubEntity))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'not_found', message: `no group ${rootGroup} in your scope` },
+    });
+    expect(await answered(rename(noGroupWrite))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'forbidden', message: 'missing right group.write' },
+    });
+    expect((await glpi.get(`/api/groups/${rootGroup}`)).body).toMatchObject({ name: 'Import siège' });
     // a group of the caller's entity, a user beyond it
     const subGroup = idOf(await answered(createGroup('Import filiale', onSubEntity)), 'groupId');
     expect((await glpi.get(`/api/groups/${subGroup}`)).body).toMatchObject({ entityId: subEntityId });
