@@ -22,10 +22,20 @@ export function groupsOfEntity(groups: readonly DirectoryGroup[], entityId: stri
   return byName;
 }
 
-/** Entities named by id or by name (case-insensitive), as authorizations' and entities' lines name them. */
+/**
+ * Entities named by id or by name (case-insensitive), as entities' lines name their parent. A name
+ * two entities share names neither (a line must give the id): a guess could put an entity under
+ * another branch of the tree.
+ */
 export function entitiesByIdOrName(entities: readonly DirectoryEntity[]): Map<string, DirectoryEntity> {
   const byKey = new Map<string, DirectoryEntity>();
-  for (const entity of entities) byKey.set(nameKey(entity.name), entity);
+  const shared = new Set<string>();
+  for (const entity of entities) {
+    const key = nameKey(entity.name);
+    if (byKey.has(key)) shared.add(key);
+    byKey.set(key, entity);
+  }
+  for (const key of shared) byKey.delete(key);
   // an id wins over another entity's name
   for (const entity of entities) byKey.set(entity.entityId.toLowerCase(), entity);
   return byKey;

@@ -166,6 +166,19 @@ describe('an entities line', () => {
     expect(snapshot.match({ name: 'Agence' }, ['name'])?.id).toBe('e-agence');
   });
 
+  it('finds no parent by a name two entities share: the line names it by id', () => {
+    const shared = entitiesSnapshot([
+      entity('root', 'Entité racine', null),
+      entity('e-lyon', 'Lyon', 'root'),
+      entity('e-lyon-1', 'Agence', 'e-lyon'),
+      entity('e-lyon-2', 'agence ', 'root'),
+    ]);
+    expect(shared.notFound({ name: 'Quai', parent: 'Agence' })).toEqual(['parent']);
+    expect(shared.command('create', null, { name: 'Quai', parent: 'e-lyon-2' }, 'root')).toMatchObject({
+      data: { parentId: 'e-lyon-2' },
+    });
+  });
+
   it('names a parent it does not know (33), and changes no entity it found (32)', () => {
     expect(snapshot.notFound({ name: 'Quai', parent: 'Brest' })).toEqual(['parent']);
     expect(snapshot.match({ name: 'Agence', parent: 'Brest' }, ['name'])).toBeNull();
