@@ -38,7 +38,7 @@ export function membershipsSnapshot(
   entityId: string,
 ): TargetSnapshot {
   const userIds = new Map(users.map((user) => [user.login.toLowerCase(), user.userId]));
-  const byName = groupsOfEntity(groups, entityId);
+  const { byName } = groupsOfEntity(groups, entityId);
   const pair = (values: Readonly<Record<string, unknown>>) => ({
     userId: userIds.get(nameKey(values.login as string)),
     group: byName.get(nameKey(values.group as string)),

@@ -26,7 +26,7 @@ export class GroupsTarget implements ImportTarget {
 }
 
 export function groupsSnapshot(groups: readonly DirectoryGroup[], entityId: string): TargetSnapshot {
-  const byName = groupsOfEntity(groups, entityId);
+  const { byName, shared } = groupsOfEntity(groups, entityId);
   // the names this run creates: identity would take a second group of one name, GLPI's lines never make one
   const created = new Set<string>();
   return {
@@ -42,6 +42,8 @@ export function groupsSnapshot(groups: readonly DirectoryGroup[], entityId: stri
         return { type: 'group.update', streamId: `group-${itemId}`, data: { groupId: itemId, name } };
       }
       const key = nameKey(name);
+      // the line found none of two groups of its name: it must not make a third
+      if (shared.has(key)) return new DomainError('conflict', `two groups of the entity are named ${name}`);
       if (created.has(key)) return new DomainError('conflict', `an earlier line of the file creates the group ${name}`);
       created.add(key);
       const streamId = uuidv5(`${entityId}/${key}`, uuidv5.URL);

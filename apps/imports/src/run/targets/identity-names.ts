@@ -9,17 +9,23 @@ export const nameKey = (value: FieldValue | null | undefined): string =>
 
 /**
  * The groups of the run's entity by name (case-insensitive), as a line names them: a group of
- * another entity, even a parent's, is not found (33). Two groups of one name (identity allows it):
- * the first the directory reads.
+ * another entity, even a parent's, is not found (33). A name two groups of the entity share
+ * (identity allows it) is in `shared` and not in `byName`: a guess could fill the wrong group.
  */
-export function groupsOfEntity(groups: readonly DirectoryGroup[], entityId: string): Map<string, DirectoryGroup> {
+export function groupsOfEntity(
+  groups: readonly DirectoryGroup[],
+  entityId: string,
+): { byName: Map<string, DirectoryGroup>; shared: Set<string> } {
   const byName = new Map<string, DirectoryGroup>();
+  const shared = new Set<string>();
   for (const group of groups) {
     if (group.entityId !== entityId) continue;
     const key = nameKey(group.name);
-    if (!byName.has(key)) byName.set(key, group);
+    if (byName.has(key)) shared.add(key);
+    byName.set(key, group);
   }
-  return byName;
+  for (const key of shared) byName.delete(key);
+  return { byName, shared };
 }
 
 /**

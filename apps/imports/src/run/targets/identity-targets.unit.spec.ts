@@ -75,6 +75,27 @@ describe('a groups line', () => {
   });
 });
 
+describe('a name two groups of the run’s entity share', () => {
+  const shared = [...GROUPS, group('g-support-2', 'support n1', 'nantes')];
+
+  it('finds neither group: a membership or a user’s group is not found (33) rather than guessed', () => {
+    expect(
+      membershipsSnapshot([user('u-blier', 'bblier')], shared, 'nantes').notFound({
+        login: 'bblier',
+        group: 'Support N1',
+      }),
+    ).toEqual(['group']);
+    expect(usersSnapshot([], shared, 'nantes').notFound({ login: 'x', group: 'Support N1' })).toEqual(['group']);
+  });
+
+  it('makes no third group of that name', () => {
+    const snapshot = groupsSnapshot(shared, 'nantes');
+    expect(snapshot.match({ name: 'Support N1' }, ['name'])).toBeNull();
+    const create = snapshot.command('create', null, { name: 'Support N1' }, 'nantes');
+    expect(isDomainError(create) && create.message).toBe('two groups of the entity are named Support N1');
+  });
+});
+
 describe('a group memberships line', () => {
   const snapshot = membershipsSnapshot([user('u-blier', 'bblier'), user('u-moreau', 'jmoreau')], GROUPS, 'nantes');
 

@@ -47,7 +47,7 @@ export function usersSnapshot(
 ): TargetSnapshot {
   const byLogin = new Map(users.map((user) => [user.login.toLowerCase(), user]));
   const byEmail = new Map(users.flatMap((user) => user.emails.map((email) => [email.toLowerCase(), user] as const)));
-  const groupsByName = groupsOfEntity(groups, entityId);
+  const groupsByName = groupsOfEntity(groups, entityId).byName;
   const groupIdOf = (value: FieldValue | undefined) =>
     value === undefined ? undefined : groupsByName.get(nameKey(value))?.groupId;
   return {
