@@ -28,6 +28,10 @@ import { AssetsTargets } from './run/targets/assets/assets.target';
 import { importAssetDropdownsProjection, importAssetsProjection } from './run/targets/assets/import-assets.projection';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
+import { EntitiesTarget } from './run/targets/entities.target';
+import { GroupMembershipsTarget } from './run/targets/group-memberships.target';
+import { GroupsTarget } from './run/targets/groups.target';
+import { IdentityTargets } from './run/targets/identity-targets';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
 import { StartRunHandler } from './run/use-cases/start-run/start-run.handler';
 import { DirectoryReader, directoryProjections } from '@itsm/directory';
@@ -83,6 +87,10 @@ export class ImportsModule {
         RunValueCreation,
         UsersTarget,
         AuthorizationsTarget,
+        GroupsTarget,
+        GroupMembershipsTarget,
+        EntitiesTarget,
+        IdentityTargets,
         AssetsTargets,
         ImportTargets,
         StartRunHandler,

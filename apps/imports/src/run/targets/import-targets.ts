@@ -4,6 +4,7 @@ import type { TargetType } from '../../model/domain/target-fields';
 import type { ImportTarget } from './import-target';
 import { AssetsTargets } from './assets/assets.target';
 import { AuthorizationsTarget } from './authorizations.target';
+import { IdentityTargets } from './identity-targets';
 import { UsersTarget } from './users.target';
 
 /** The types a run can import today; the others are refused when the run is asked, not half-way. */
@@ -11,11 +12,17 @@ import { UsersTarget } from './users.target';
 export class ImportTargets {
   private readonly byType: Map<TargetType, ImportTarget>;
 
-  constructor(users: UsersTarget, authorizations: AuthorizationsTarget, assets: AssetsTargets) {
+  constructor(
+    users: UsersTarget,
+    authorizations: AuthorizationsTarget,
+    assets: AssetsTargets,
+    identity: IdentityTargets,
+  ) {
     this.byType = new Map<TargetType, ImportTarget>([
       [users.type, users],
       [authorizations.type, authorizations],
       ...assets.all.map((target) => [target.type, target] as const),
+      ...identity.all.map((target) => [target.type, target] as const),
     ]);
   }
 
