@@ -217,22 +217,33 @@ function readCounts(file) {
 /** The commands and documents of the import phase, per row visible, by service then command and collection. */
 function commandsPerRow(before, after, rows) {
   const perRow = (value) => round(value / Math.max(1, rows), 3);
-  const result = { perRow: { commands: 0, documentsWritten: 0 } };
+  const total = { commands: 0, documentsWritten: 0, bytesSent: 0 };
+  const result = {};
   for (const service of Object.keys(after)) {
     const byCommand = {};
-    for (const [key, { commands, documents }] of Object.entries(after[service])) {
-      const earlier = before[service][key] ?? { commands: 0, documents: 0 };
-      const [made, docs] = [commands - earlier.commands, documents - earlier.documents];
+    for (const [key, { commands, documents, bytes = 0 }] of Object.entries(after[service])) {
+      const earlier = before[service][key] ?? { commands: 0, documents: 0, bytes: 0 };
+      const [made, docs, sent] = [
+        commands - earlier.commands,
+        documents - earlier.documents,
+        bytes - (earlier.bytes ?? 0),
+      ];
       if (made === 0) continue;
-      byCommand[key] = { commands: perRow(made), ...(docs > 0 && { documents: perRow(docs) }) };
-      result.perRow.commands += made;
-      if (/^(insert|update) /.test(key)) result.perRow.documentsWritten += docs;
+      byCommand[key] = {
+        commands: perRow(made),
+        ...(docs > 0 && { documents: perRow(docs) }),
+        bytes: Math.round(sent / Math.max(1, rows)),
+      };
+      total.commands += made;
+      total.bytesSent += sent;
+      if (/^(insert|update) /.test(key)) total.documentsWritten += docs;
     }
     result[service] = byCommand;
   }
   result.perRow = {
-    commands: perRow(result.perRow.commands),
-    documentsWritten: perRow(result.perRow.documentsWritten),
+    commands: perRow(total.commands),
+    documentsWritten: perRow(total.documentsWritten),
+    bytesSent: Math.round(total.bytesSent / Math.max(1, rows)),
   };
   return result;
 }

@@ -46,9 +46,10 @@ const authorizationsFile = [
   'pdewaere;Super-Admin;root',
 ].join('\n');
 
-async function upload(token: string, modelId: string, name: string, content: string) {
+async function upload(token: string, modelId: string, name: string, content: string, fields = {}) {
   const form = new FormData();
   form.append('modelId', modelId);
+  for (const [field, value] of Object.entries(fields)) form.append(field, String(value));
   form.append('file', new Blob([content]), name);
   const response = await fetch(`${imports.url}/api/import-runs`, {
     method: 'POST',
@@ -151,6 +152,23 @@ it('imports users through identity’s commands, each line answered by identity'
       { column: 'Entité', field: 'entity', linkField: true },
     ],
   });
+  // a dry run foresees identity's refusal with identity's own rules, and sends nothing
+  await eventually(
+    async () => (await db.collection('import_profiles').countDocuments({ profileId: 'super-admin' })) === 1,
+    60_000,
+    'the importer knows identity’s profiles',
+  );
+  const foreseen = await upload(admin, authorizations, 'habilitations.csv', authorizationsFile, { dryRun: true });
+  expect(await ended(admin, foreseen)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 1 } });
+  expect(await linesOf(admin, foreseen)).toEqual([
+    [2, 'success', 10, 'create'],
+    [3, 'success', 10, 'create'],
+    [4, 'failed', 39, null],
+  ]);
+  const foreseenLines = (await jsonApi(imports.url, admin).get(`/api/import-runs/${foreseen}/lines?status=failed`))
+    .body;
+  expect(foreseenLines.items[0].message).toMatch(/^profile Super-Admin holds rights your profile lacks/);
+
   const granting = await upload(admin, authorizations, 'habilitations.csv', authorizationsFile);
   expect(await ended(admin, granting)).toMatchObject({ status: 'finished', counts: { succeeded: 2, failed: 1 } });
   const lines = (await jsonApi(imports.url, admin).get(`/api/import-runs/${granting}/lines?status=failed`)).body.items;

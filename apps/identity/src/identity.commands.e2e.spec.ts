@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AccessTokenIssuer } from '@itsm/auth';
 import { deadLetterTopicFor, type CommandEnvelope } from '@itsm/contracts';
-import { DEFAULT_PROFILES } from '@itsm/domain';
+import { DEFAULT_PROFILES, RIGHTS } from '@itsm/domain';
 import { acceptedData, CommandSender, readTopic, stackKafka, useIsolatedStack } from '@itsm/testing';
 import { MongoClient } from 'mongodb';
 import { startIdentity, type Api, type IdentityUnderTest } from './test-support/identity-test-app';
@@ -165,11 +165,226 @@ it('registers a user with the profile they start with (v2) only if the caller ma
 
 it('refuses a command type identity does not take, and an unknown version', async () => {
   const unknownType = sender.command('user.teleport', {}, { token: adminToken });
-  const newerVersion = sender.command('user.register', { login: 'import.v3' }, { token: adminToken, schemaVersion: 3 });
+  const newerVersion = sender.command('user.register', { login: 'import.v4' }, { token: adminToken, schemaVersion: 4 });
   await sender.send([unknownType, newerVersion]);
   const [[first], [second]] = await sender.resultsOf([unknownType, newerVersion]);
   expect(first.data).toEqual({ code: 'invalid', message: 'identity takes no command user.teleport version 1' });
-  expect(second.data).toEqual({ code: 'invalid', message: 'identity takes no command user.register version 3' });
+  expect(second.data).toEqual({ code: 'invalid', message: 'identity takes no command user.register version 4' });
+});
+
+describe('groups, memberships and entities', () => {
+  /** A caller with these rights whose active entity is `entityId` (recursive unless said). */
+  const callerOn = (entityId: string, rights: readonly string[] = RIGHTS, recursive = true) =>
+    new AccessTokenIssuer({ privateKey: stack.serviceEnv.JWT_PRIVATE_KEY }).issue({
+      sub: randomUUID(),
+      login: `caller-on-${entityId}`,
+      name: 'caller',
+      pid: 'custom',
+      rights: [...rights],
+      eid: entityId,
+      rec: recursive,
+      sid: randomUUID(),
+    }).token;
+  const root = () => callerOn('root');
+  const answered = async (command: CommandEnvelope) => {
+    await sender.send(command);
+    const [[result]] = await sender.resultsOf([command]);
+    return result;
+  };
+  const idOf = (result: Awaited<ReturnType<typeof answered>>, key: string) =>
+    (acceptedData(result).answer as Record<string, string>)[key];
+  const createGroup = (name: string, token = root(), extra: object = {}) =>
+    sender.command('group.create', { name, ...extra }, { token, streamId: `group:${name}` });
+  const addMember = (groupId: string, userId: string, token = root()) =>
+    sender.command('group.add-member', { groupId, userId }, { token, streamId: `group-${groupId}` });
+  const registered = async (login: string, extra: object = {}, schemaVersion = 1, token = root()) =>
+    answered(
+      sender.command('user.register', { login, lastName: login, ...extra }, { token, streamId: login, schemaVersion }),
+    );
+  const membersOf = async (groupId: string) => (await glpi.get(`/api/groups/${groupId}`)).body.members;
+  let subEntityId: string;
+
+  beforeAll(async () => {
+    const created = await glpi.post('/api/entities', { name: 'Filiale des imports', parentId: 'root' });
+    expect(created.status).toBe(201);
+    subEntityId = created.body.entityId;
+  });
+
+  it('creates and renames a group, and fills it, by commands as the group routes do; a member added twice once', async () => {
+    const created = await answered(createGroup('Import support'));
+    const groupId = idOf(created, 'groupId');
+    expect(created.data).toMatchObject({ streamId: `group-${groupId}`, version: 1 });
+    const renamed = await answered(
+      sender.command(
+        'group.update',
+        { groupId, name: 'Import support N1' },
+        { token: root(), streamId: `group-${groupId}` },
+      ),
+    );
+    expect(renamed).toMatchObject({ type: 'command.accepted', data: { answer: { groupId } } });
+    const userId = idOf(await registered('import.member'), 'userId');
+    const [first, second] = [addMember(groupId, userId), addMember(groupId, userId)];
+    expect(await answered(first)).toMatchObject({ type: 'command.accepted', data: { answer: { groupId, userId } } });
+    // another command for a membership that exists: accepted, nothing written
+    expect(await answered(second)).toMatchObject({ type: 'command.accepted', data: { version: 3 } });
+    expect((await glpi.get(`/api/groups/${groupId}`)).body).toMatchObject({
+      name: 'Import support N1',
+      entityId: 'root',
+      members: [userId],
+    });
+  });
+
+  it('refuses group commands without group.write, and groups, users or entities beyond the caller’s scope', async () => {
+    const rootGroup = idOf(await answered(createGroup('Import siège')), 'groupId');
+    const rootUser = idOf(await registered('import.siege'), 'userId');
+    const noGroupWrite = callerOn('root', ['group.read', 'user.read', 'user.write']);
+    expect(await answered(createGroup('Import sans droit', noGroupWrite))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'forbidden', message: 'missing right group.write' },
+    });
+    expect(await answered(addMember(rootGroup, rootUser, noGroupWrite))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'forbidden', message: 'missing right group.write' },
+    });
+    const onSubEntity = callerOn(subEntityId);
+    expect(await answered(createGroup('Import hors champ', onSubEntity, { entityId: 'root' }))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'not_found', message: 'no entity root in your scope' },
+    });
+    expect(await answered(addMember(rootGroup, rootUser, onSubEntity))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'not_found' },
+    });
+    const rename = (token: string) =>
+      sender.command(
+        'group.update',
+        { groupId: rootGroup, name: 'Renommé' },
+        { token, streamId: `group-${rootGroup}` },
+      );
+    expect(await answered(rename(onSubEntity))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'not_found', message: `no group ${rootGroup} in your scope` },
+    });
+    expect(await answered(rename(noGroupWrite))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'forbidden', message: 'missing right group.write' },
+    });
+    expect((await glpi.get(`/api/groups/${rootGroup}`)).body).toMatchObject({ name: 'Import siège' });
+    // a group of the caller's entity, a user beyond it
+    const subGroup = idOf(await answered(createGroup('Import filiale', onSubEntity)), 'groupId');
+    expect((await glpi.get(`/api/groups/${subGroup}`)).body).toMatchObject({ entityId: subEntityId });
+    expect(await answered(addMember(subGroup, rootUser, onSubEntity))).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'not_found', message: `no user ${rootUser} in your scope` },
+    });
+    expect(await membersOf(rootGroup)).toEqual([]);
+    expect(await membersOf(subGroup)).toEqual([]);
+    const groups = (await glpi.get('/api/groups?limit=100')).body.items.map((group: { name: string }) => group.name);
+    expect(groups).not.toContain('Import sans droit');
+    expect(groups).not.toContain('Import hors champ');
+  });
+
+  it('registers a user into groups (v3) once, however often delivered; a group refused registers nobody', async () => {
+    const groupId = idOf(await answered(createGroup('Import arrivants')), 'groupId');
+    const command = sender.command(
+      'user.register',
+      { login: 'import.arrivant', lastName: 'ARRIVANT', groupIds: [groupId] },
+      { token: root(), streamId: 'import.arrivant', schemaVersion: 3 },
+    );
+    await sender.send(command);
+    await sender.send(command);
+    const [[first, second]] = await sender.resultsOf([command], 2);
+    expect(second).toEqual(first);
+    const userId = idOf(first, 'userId');
+    expect(first.data).toMatchObject({ streamId: `group-${groupId}` });
+    expect(await membersOf(groupId)).toEqual([userId]);
+    expect(await usersNamed('import.arrivant')).toEqual(['import.arrivant']);
+
+    const rootGroup = idOf(await answered(createGroup('Import siège fermé')), 'groupId');
+    const beyond = await registered(
+      'import.hors-champ',
+      { groupIds: [rootGroup], defaultEntityId: subEntityId },
+      3,
+      callerOn(subEntityId),
+    );
+    expect(beyond).toMatchObject({ type: 'command.refused', data: { code: 'not_found' } });
+    const withoutRight = await registered(
+      'import.sans-groupe',
+      { groupIds: [groupId] },
+      3,
+      callerOn('root', ['user.read', 'user.write']),
+    );
+    expect(withoutRight).toMatchObject({
+      type: 'command.refused',
+      data: { code: 'forbidden', message: 'missing right group.write' },
+    });
+    // a version whose contract has no groupIds: refused, not silently honoured
+    const tooOld = await registered('import.v2-groupes', { groupIds: [groupId] }, 2);
+    expect(tooOld).toMatchObject({
+      type: 'command.refused',
+      data: {
+        code: 'invalid',
+        errors: [{ field: 'groupIds', message: 'groupIds is taken by user.register version 3 and later' }],
+      },
+    });
+    expect(await usersNamed('import.v2-groupes')).toEqual([]);
+    expect(await usersNamed('import.hors-champ')).toEqual([]);
+    expect(await usersNamed('import.sans-groupe')).toEqual([]);
+    expect(await membersOf(rootGroup)).toEqual([]);
+  });
+
+  it('makes an updated user join groups (v2), one they are in left as it is', async () => {
+    const [first, second] = [
+      idOf(await answered(createGroup('Import mise à jour 1')), 'groupId'),
+      idOf(await answered(createGroup('Import mise à jour 2')), 'groupId'),
+    ];
+    const userId = idOf(await registered('import.maj', { groupIds: [first] }, 3), 'userId');
+    const update = sender.command(
+      'user.update',
+      { userId, firstName: 'Maj', groupIds: [first, second] },
+      { token: root(), streamId: `user-${userId}`, schemaVersion: 2 },
+    );
+    expect(await answered(update)).toMatchObject({ type: 'command.accepted', data: { answer: { userId } } });
+    expect(await membersOf(first)).toEqual([userId]);
+    expect(await membersOf(second)).toEqual([userId]);
+    expect((await glpi.get(`/api/users/${userId}`)).body).toMatchObject({ firstName: 'Maj' });
+  });
+
+  it('creates an entity by command as POST /api/entities does; a parent beyond the scope is forbidden', async () => {
+    const created = await answered(
+      sender.command(
+        'entity.create',
+        { name: 'Import agence', parentId: subEntityId },
+        { token: root(), streamId: 'agence' },
+      ),
+    );
+    const entityId = idOf(created, 'entityId');
+    expect((await glpi.get(`/api/entities/${entityId}`)).body).toMatchObject({
+      name: 'Import agence',
+      parentId: subEntityId,
+    });
+    const refusals = [
+      // a parent identity knows, beyond the caller's scope
+      [callerOn(subEntityId), 'root', { code: 'forbidden', message: 'entity root is beyond your scope' }],
+      [callerOn('root', ['entity.read']), 'root', { code: 'forbidden', message: 'missing right entity.write' }],
+      [
+        callerOn(subEntityId, RIGHTS, false),
+        subEntityId,
+        { code: 'forbidden', message: 'creating a sub-entity needs a recursive authorization on its parent' },
+      ],
+      [root(), 'no-such-entity', { code: 'not_found' }],
+    ] as const;
+    for (const [token, parentId, refusal] of refusals) {
+      const command = sender.command(
+        'entity.create',
+        { name: 'Import refusée', parentId },
+        { token, streamId: 'refusee' },
+      );
+      expect(await answered(command)).toMatchObject({ type: 'command.refused', data: refusal });
+    }
+    const names = (await glpi.get('/api/entities?limit=100')).body.items.map((entity: { name: string }) => entity.name);
+    expect(names).not.toContain('Import refusée');
+  });
 });
 
 it('parks a message that breaks the envelope contract in the dead-letter topic, the whole batch unanswered', async () => {

@@ -49,6 +49,11 @@ import { RegisterUserHandler } from './user/use-cases/register-user/register-use
 import { GrantAuthorizationKafkaController } from './user/use-cases/grant-authorization/grant-authorization.kafka.controller';
 import { RegisterUserKafkaController } from './user/use-cases/register-user/register-user.kafka.controller';
 import { UpdateUserKafkaController } from './user/use-cases/update-user/update-user.kafka.controller';
+import { CreateGroupKafkaController } from './group/use-cases/create-group/create-group.kafka.controller';
+import { UpdateGroupKafkaController } from './group/use-cases/update-group/update-group.kafka.controller';
+import { AddMemberKafkaController } from './group/use-cases/change-membership/add-member.kafka.controller';
+import { GroupsToJoin } from './group/use-cases/change-membership/groups-to-join';
+import { CreateEntityKafkaController } from './entity/use-cases/create-entity/create-entity.kafka.controller';
 import { RevokeAuthorizationHandler } from './user/use-cases/revoke-authorization/revoke-authorization.handler';
 import { SetUserActiveHandler } from './user/use-cases/set-user-active/set-user-active.handler';
 import { UpdateUserHandler } from './user/use-cases/update-user/update-user.handler';
@@ -121,6 +126,10 @@ export class IdentityModule {
         RegisterUserKafkaController,
         UpdateUserKafkaController,
         GrantAuthorizationKafkaController,
+        CreateGroupKafkaController,
+        UpdateGroupKafkaController,
+        AddMemberKafkaController,
+        CreateEntityKafkaController,
       ],
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },
@@ -151,6 +160,7 @@ export class IdentityModule {
         ProfileQueries,
         MeQuery,
         IdentityBootstrap,
+        GroupsToJoin,
         ...commandHandlers,
       ],
     };

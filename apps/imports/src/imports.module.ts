@@ -36,9 +36,14 @@ import { importSoftwareProjection } from './run/targets/software/import-software
 import { SoftwareTarget } from './run/targets/software/software.target';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
+import { EntitiesTarget } from './run/targets/entities.target';
+import { GroupMembershipsTarget } from './run/targets/group-memberships.target';
+import { GroupsTarget } from './run/targets/groups.target';
+import { IdentityTargets } from './run/targets/identity-targets';
 import { CancelRunHandler } from './run/use-cases/cancel-run/cancel-run.handler';
 import { StartRunHandler } from './run/use-cases/start-run/start-run.handler';
 import { DirectoryReader, directoryProjections } from '@itsm/directory';
+import { importProfilesProjection } from './run/targets/import-profiles.projection';
 
 export const IMPORTS_DEFAULTS = { name: 'imports', port: 3006 };
 
@@ -59,9 +64,9 @@ export class ImportsModule {
         EventSourcingModule.forContext({
           context: 'imports',
           projections: [importModelProjection, importRunProjection],
-          // the lines' lookups: identity's users and groups as the importer sees them
+          // the lines' lookups: identity's users and groups as the importer sees them, and its profiles
           feeds: [
-            { context: 'identity', projections: directoryProjections },
+            { context: 'identity', projections: [...directoryProjections, importProfilesProjection] },
             // the assets lines are matched against, and the catalogue names their values are found by
             {
               context: 'assets',
@@ -100,6 +105,10 @@ export class ImportsModule {
         RunValueCreation,
         UsersTarget,
         AuthorizationsTarget,
+        GroupsTarget,
+        GroupMembershipsTarget,
+        EntitiesTarget,
+        IdentityTargets,
         AssetsTargets,
         LocationsTarget,
         ItilCategoriesTarget,

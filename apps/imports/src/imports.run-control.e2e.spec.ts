@@ -156,10 +156,11 @@ describe('an upload', () => {
 });
 
 describe('a run whose model links by a field its owner cannot find items by', () => {
-  it('is refused before it is queued (422), rather than create every line again', async () => {
+  it('is refused before it is queued (422), rather than create every line again; 403 first to whoever may not import', async () => {
     const created = await imports.api(admin.token).post('/api/import-models', {
       name: 'Ordinateurs par MAC',
       targetType: 'computers',
+      private: false,
       mapping: [
         { column: 'Nom', field: 'name' },
         { column: 'MAC', field: 'mac', linkField: true },
@@ -170,11 +171,17 @@ describe('a run whose model links by a field its owner cannot find items by', ()
     const form = new FormData();
     form.append('modelId', created.body.modelId);
     form.append('file', new Blob(['Nom;MAC\r\nPC-1;00:11:22:33:44:55\r\n']), 'parc.csv');
-    const response = await fetch(`${imports.url}/api/import-runs`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin.token}` },
-      body: form,
+    const send = (token: string) =>
+      fetch(`${imports.url}/api/import-runs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+    const technician = await identity.user('tech-mac', 'technician');
+    expect(await problem(await send(technician.token), 403)).toMatchObject({
+      detail: 'missing right import.run',
     });
+    const response = await send(admin.token);
     expect(await problem(response, 422)).toMatchObject({
       code: 'rule',
       detail:

@@ -13,6 +13,7 @@ export {
   type AccessTokenVerifierOptions,
 } from './access-token';
 export { callerFrom } from './caller';
+export { assertMayManage, assertReachable, missingRights } from './escalation';
 // the caller is a domain type; services name it through the guard that builds it
 export { isSystemCaller, systemCaller, type Caller, type SystemCaller } from '@itsm/domain';
 export { scopedFilter } from './scoped-filter';

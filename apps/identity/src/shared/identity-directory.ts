@@ -1,12 +1,11 @@
 import { DomainError } from '@itsm/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityTree, type Caller } from '@itsm/auth';
+import { assertMayManage, EntityTree, type Caller } from '@itsm/auth';
 import { ProjectionRegistry } from '@itsm/runtime';
 import { directoryEntitiesProjection, type DirectoryEntity } from '@itsm/directory';
 import { groupListProjection, type GroupListDoc } from '../group/read-models/group-list.projection';
 import { profileListProjection, type ProfileListDoc } from '../profile/read-models/profile-list.projection';
 import { userListProjection, type UserListDoc } from '../user/read-models/user-list.projection';
-import { assertMayManage } from './privilege';
 
 /**
  * The identity service's own read models, as its command handlers consult them (they are updated

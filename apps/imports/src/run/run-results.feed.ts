@@ -10,21 +10,11 @@ import type { CommandResult } from '@itsm/contracts';
 import { ensureTopics, MessageConsumer } from '@itsm/messaging';
 import { consumerReports, KAFKA, type ServiceEnv } from '@itsm/runtime';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { RESULT_CODES, type ResultCode } from './domain/result-codes';
+import { RESULT_CODES, refusalCodeOf } from './domain/result-codes';
 import { LineResults, lineResultId, type LineResult } from './line-results';
 import { resultsTopic } from './run-commands';
 import { lineOfCorrelation } from './run-correlation';
 import { ValueAnswers, valueAnswerOf, type ValueAnswer } from './value-answers';
-
-/** The owner's refusal in Data Injection's words: a right or scope missing is 39, a refused update 32. */
-const CODE_OF_REFUSAL: Record<string, ResultCode> = {
-  forbidden: RESULT_CODES.refused,
-  unauthenticated: RESULT_CODES.refused,
-  invalid: RESULT_CODES.typeMismatch,
-  conflict: RESULT_CODES.refused,
-  not_found: RESULT_CODES.valueNotFound,
-  too_large: RESULT_CODES.valueTooLong,
-};
 
 /** A line's result from the owning service's answer to its command; null for an answer of no run. */
 export function lineResultOf(result: CommandResult): LineResult | null {
@@ -36,7 +26,7 @@ export function lineResultOf(result: CommandResult): LineResult | null {
     return {
       ...base,
       status: 'failed',
-      code: CODE_OF_REFUSAL[code] ?? RESULT_CODES.refused,
+      code: refusalCodeOf(code),
       action: null,
       itemId: null,
       field: errors?.[0]?.field ?? null,

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CommandEnvelope } from '@itsm/contracts';
 import { DomainError, isDomainError, systemCaller } from '@itsm/domain';
-import { commandMetadata } from '@itsm/auth';
+import { callerFrom, commandMetadata, EntityTreeReader, type AccessTokenClaims } from '@itsm/auth';
+import { decode } from 'jsonwebtoken';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { v5 as uuidv5 } from 'uuid';
 import { IMPORTS_SETTINGS, type ImportsSettings } from '../imports.env';
@@ -10,7 +11,7 @@ import type { ImportModelDoc } from '../model/read-models/import-model.projectio
 import { cellsByColumn, checkHeader } from './domain/header-check';
 import { lineOutcome, type LineOutcome } from './domain/line-outcome';
 import { lineValues, type LineValues } from './domain/line-values';
-import { RESULT_CODES } from './domain/result-codes';
+import { RESULT_CODES, refusalCodeOf } from './domain/result-codes';
 import { fileLines, type FileLine } from './file-lines';
 import { importRunDecider, runStreamId, type RunCommand, type RunState } from './import-run.decider';
 import { LineResults, lineResultId, totalOf, type LineResult } from './line-results';
@@ -20,7 +21,13 @@ import { RunQueue } from './run-queue';
 import { RunValueCreation } from './value-creation';
 import { correlationOf } from './run-correlation';
 import { ImportTargets } from './targets/import-targets';
-import { linkFieldsOf, type ImportTarget, type TargetSnapshot } from './targets/import-target';
+import {
+  linkFieldsOf,
+  type ImportTarget,
+  type RunForesight,
+  type TargetCommand,
+  type TargetSnapshot,
+} from './targets/import-target';
 
 /** command ids of a run's lines: the same line always gets the same id, so the owner runs it once */
 const LINE_NAMESPACE = '6f1d2c2e-8a57-4f0c-9a3e-3c1b6c0f9e21';
@@ -61,6 +68,7 @@ export class RunWorker {
     private readonly targets: ImportTargets,
     private readonly queue: RunQueue,
     private readonly values: RunValueCreation,
+    private readonly entityTree: EntityTreeReader,
     @Inject(IMPORTS_SETTINGS) private readonly settings: ImportsSettings,
   ) {}
 
@@ -92,7 +100,19 @@ export class RunWorker {
     if (!model) return new DomainError('not_found', `model ${queued.modelId} was deleted`);
     const target = this.targets.for(model.targetType);
     if (isDomainError(target)) return target;
-    return { runId, token, queued, model, target, snapshot: await target.snapshot(queued.entityId) };
+    const foresight = queued.dryRun ? await this.foresight(token) : undefined;
+    return { runId, token, queued, model, target, snapshot: await target.snapshot(queued.entityId, foresight) };
+  }
+
+  /**
+   * The caller of a dry run, from the token kept with it (checked when the file came; it may
+   * have expired since, its claims still say who asked), scoped as the access guard scopes it.
+   */
+  private async foresight(token: string): Promise<RunForesight | undefined> {
+    const claims = decode(token, { json: true }) as AccessTokenClaims | null;
+    if (!claims?.sub || !Array.isArray(claims.rights)) return undefined;
+    const tree = await this.entityTree.tree();
+    return { caller: callerFrom(claims, claims.rec ? tree.scopeOf(claims.eid, true) : [claims.eid]), tree };
   }
 
   /** The header is read on every start (a resumed run too); the model is checked against it once. */
@@ -200,19 +220,15 @@ export class RunWorker {
     const recorded: LineResult[] = [];
     const envelopes: CommandEnvelope[] = [];
     for (const { line, outcome } of decided) {
-      const envelope =
-        outcome.action === 'refuse' || run.queued.dryRun ? null : this.envelopeOf(run, line.line, outcome);
-      if (isDomainError(envelope))
-        recorded.push(
-          refused(
-            run.runId,
-            line.line,
-            outcome.action === 'update' ? RESULT_CODES.updateNotAllowed : RESULT_CODES.refused,
-            envelope.message,
-          ),
-        );
-      else if (envelope) envelopes.push(envelope);
-      else recorded.push(resultOf(run, line.line, outcome));
+      if (outcome.action === 'refuse') {
+        recorded.push(resultOf(run, line.line, outcome));
+        continue;
+      }
+      // a dry run goes as far as the command, and records what the owner would answer
+      const command = run.snapshot.command(outcome.action, outcome.itemId, outcome.fields, run.queued.entityId);
+      if (isDomainError(command)) recorded.push(refusedCommand(run, line.line, outcome.action, command));
+      else if (run.queued.dryRun) recorded.push(resultOf(run, line.line, outcome));
+      else envelopes.push(this.envelopeOf(run, line.line, outcome, command));
     }
     await this.results.record(recorded);
     await this.sender.send(run.target.service, envelopes);
@@ -245,9 +261,8 @@ export class RunWorker {
     run: RunContext,
     line: number,
     outcome: Extract<LineOutcome, { action: 'create' | 'update' }>,
-  ): CommandEnvelope | DomainError {
-    const command = run.snapshot.command(outcome.action, outcome.itemId, outcome.fields, run.queued.entityId);
-    if (isDomainError(command)) return command;
+    command: TargetCommand,
+  ): CommandEnvelope {
     return {
       commandId: uuidv5(lineResultId(run.runId, line), LINE_NAMESPACE),
       type: command.type,
@@ -296,6 +311,17 @@ function resultOf(run: RunContext, line: number, outcome: LineOutcome): LineResu
     message: warning?.message ?? (outcome.action === 'create' ? 'would be created' : 'would be updated'),
     dryRun: true,
   };
+}
+
+/**
+ * A line its target will not command: a refusal the target makes itself (32 for an update, else
+ * 39) or, in a dry run, the owner's refusal foreseen, with the code its answer would get.
+ */
+function refusedCommand(run: RunContext, line: number, action: 'create' | 'update', error: DomainError): LineResult {
+  if (run.queued.dryRun && error.code !== 'rule')
+    return { ...refused(run.runId, line, refusalCodeOf(error.code), error.message), dryRun: true };
+  const code = action === 'update' ? RESULT_CODES.updateNotAllowed : RESULT_CODES.refused;
+  return refused(run.runId, line, code, error.message);
 }
 
 const refused = (runId: string, line: number, code: LineResult['code'], message: string): LineResult => ({

@@ -24,9 +24,39 @@ const REGISTRATION_PROPERTIES: Record<string, JsonSchema> = {
   defaultEntityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
 };
 
+const ID: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' };
+
+/** The groups a user joins with their registration or update (an import's group column). */
+const GROUP_IDS: JsonSchema = {
+  type: 'array',
+  items: ID,
+  maxItems: 100,
+  description:
+    'groups the user joins, under the rules of POST /api/groups/:id/members (group.write, groups in the caller’s scope)',
+};
+
+/** The profile a new user starts with (user.register v2 and later). */
+const PROFILE_ID: JsonSchema = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9_-]{1,64}$',
+  description: 'the profile the user starts with on their default entity (an import’s default profile)',
+};
+
+/** What a group's creation and update both say of it (POST and PATCH /api/groups). */
+const GROUP_FIELDS: Record<string, JsonSchema> = {
+  name: { type: 'string', minLength: 1, maxLength: 255 },
+  parentId: { type: ['string', 'null'], pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'parent group' },
+  recursive: { type: 'boolean', description: 'visible in the sub-entities' },
+  isRequester: { type: 'boolean' },
+  isObserver: { type: 'boolean' },
+  isAssignee: { type: 'boolean' },
+};
+
 export const identityCommands: ServiceCommands = {
   service: 'identity',
-  description: 'Commands identity takes from other services (imports): users and their authorizations.',
+  description:
+    'Commands identity takes from other services (imports): users and their authorizations, groups and their ' +
+    'members, entities.',
   commands: [
     {
       type: 'user.register',
@@ -55,14 +85,24 @@ export const identityCommands: ServiceCommands = {
         type: 'object',
         required: ['login'],
         additionalProperties: false,
-        properties: {
-          ...REGISTRATION_PROPERTIES,
-          profileId: {
-            type: 'string',
-            pattern: '^[A-Za-z0-9_-]{1,64}$',
-            description: 'the profile the user starts with on their default entity (an import’s default profile)',
-          },
-        },
+        properties: { ...REGISTRATION_PROPERTIES, profileId: PROFILE_ID },
+      },
+    },
+    {
+      type: 'user.register',
+      schemaVersion: 3,
+      description:
+        'Registers a user as version 2 does; with `groupIds`, the new user joins those groups in the same command, ' +
+        'under the rules of POST /api/groups/:id/members (the right group.write, groups in the caller’s scope): a ' +
+        'group refused or unknown registers nobody. The registration and each membership are the command’s keyed ' +
+        'writes, so a redelivery completes what a crash left half-way and adds nothing twice. Accepted with answer ' +
+        '`{ userId }` and the last stream written (`group-<groupId>` when groups were joined, else `user-<userId>`).',
+      rights: ['user.write'],
+      schema: {
+        type: 'object',
+        required: ['login'],
+        additionalProperties: false,
+        properties: { ...REGISTRATION_PROPERTIES, profileId: PROFILE_ID, groupIds: GROUP_IDS },
       },
     },
     {
@@ -84,6 +124,21 @@ export const identityCommands: ServiceCommands = {
       },
     },
     {
+      type: 'user.update',
+      schemaVersion: 2,
+      description:
+        'Changes a user as version 1 does; with `groupIds`, the user then joins those groups (one they are in ' +
+        'already is left as it is), under the rules of POST /api/groups/:id/members. Accepted with answer ' +
+        '`{ userId }` and the last stream written.',
+      rights: ['user.write'],
+      schema: {
+        type: 'object',
+        required: ['userId'],
+        additionalProperties: false,
+        properties: { userId: ID, ...USER_DETAILS, groupIds: GROUP_IDS },
+      },
+    },
+    {
       type: 'user.grant-authorization',
       schemaVersion: 1,
       description:
@@ -101,6 +156,65 @@ export const identityCommands: ServiceCommands = {
           entityId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
           recursive: { type: 'boolean', description: 'reaches the sub-entities too (default true)' },
         },
+      },
+    },
+    {
+      type: 'group.create',
+      schemaVersion: 1,
+      description:
+        'Creates a group, as POST /api/groups does, under the same rules: the right group.write, the entity ' +
+        '(default: the caller’s active one) and the parent group in the caller’s scope. Accepted with the new stream ' +
+        '`group-<groupId>` and answer `{ groupId }`.',
+      rights: ['group.write'],
+      schema: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { ...GROUP_FIELDS, entityId: ID },
+      },
+    },
+    {
+      type: 'group.update',
+      schemaVersion: 1,
+      description:
+        'Changes a group, as PATCH /api/groups/:id does, under the same rules (a group in the caller’s scope; no ' +
+        'parent under itself). Accepted with the stream `group-<groupId>` and answer `{ groupId }`.',
+      rights: ['group.write'],
+      schema: {
+        type: 'object',
+        required: ['groupId'],
+        additionalProperties: false,
+        properties: { groupId: ID, ...GROUP_FIELDS },
+      },
+    },
+    {
+      type: 'group.add-member',
+      schemaVersion: 1,
+      description:
+        'Makes a user a member of a group, as POST /api/groups/:id/members does, under the same rules (the group and ' +
+        'the user in the caller’s scope). A user already a member is accepted with nothing written. Accepted with ' +
+        'the stream `group-<groupId>` and answer `{ groupId, userId }`.',
+      rights: ['group.write'],
+      schema: {
+        type: 'object',
+        required: ['groupId', 'userId'],
+        additionalProperties: false,
+        properties: { groupId: ID, userId: ID },
+      },
+    },
+    {
+      type: 'entity.create',
+      schemaVersion: 1,
+      description:
+        'Creates an entity under a parent, as POST /api/entities does, under the same rules: the right entity.write ' +
+        'and a recursive authorization on the parent. A parent identity knows beyond the caller’s scope is refused ' +
+        '`forbidden` (over HTTP, a 404). Accepted with the new stream `entity-<entityId>` and answer `{ entityId }`.',
+      rights: ['entity.write'],
+      schema: {
+        type: 'object',
+        required: ['name', 'parentId'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1, maxLength: 255 }, parentId: ID },
       },
     },
   ],

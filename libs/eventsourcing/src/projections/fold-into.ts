@@ -18,6 +18,31 @@ export function handledByStream(
   return eventsByStream(events, (event) => projection.handles.has(event.type));
 }
 
+/** One stream's events a projection handles, and whether the batch holds the stream from its start. */
+export interface HandledStream {
+  events: EventEnvelope[];
+  /**
+   * the batch holds the stream's events from its first one, one after the other, up to the last
+   * handled: no event before them can be missing, even where the first handled one is not the
+   * stream's first (a computer's operating system set by the commit that created it)
+   */
+  fromStart: boolean;
+}
+
+/** The streams of a batch the projection handles events of (see HandledStream). */
+export function handledStreams(
+  projection: Pick<Projection<object>, 'handles'>,
+  events: EventEnvelope[],
+): HandledStream[] {
+  return eventsByStream(events).flatMap((stream) => {
+    const handled = stream.filter((event) => projection.handles.has(event.type));
+    if (handled.length === 0) return [];
+    const last = handled.at(-1)!.sequence;
+    const fromStart = stream.every((event, i) => event.sequence > last || event.sequence === i + 1);
+    return [{ events: handled, fromStart }];
+  });
+}
+
 /**
  * Folds one stream's events (in sequence order) into its document: one read, one conditional
  * write. The write only lands if the document is still at the sequence that was read, so two
@@ -29,35 +54,39 @@ export async function applyAll<Doc extends object>(
   events: EventEnvelope[],
   source?: StreamSource,
   writers?: CollectionWriters<Doc>,
+  fromStart = events[0].sequence === 1,
 ): Promise<void> {
   const writer = writers?.of(collection);
-  for (let fresh = true; !(await tryApplyAll(collection, projection, events, source, writer, fresh)); fresh = false) {
+  const tryApply = (fresh: boolean) =>
+    tryApplyAll(collection, projection, { events, fromStart }, source, writer, fresh);
+  for (let fresh = true; !(await tryApply(fresh)); fresh = false) {
     // another applier wrote the document meanwhile: fold again from what it wrote
   }
 }
 
 /**
- * The stored document; none is read for a stream's first event on a first try: its document
- * cannot be older than it, and if another applier wrote it already the insert fails and the
- * next try reads it.
+ * The stored document; none is read for a stream given from its start on a first try: its
+ * document cannot be older than its events, and if another applier wrote it already the insert
+ * fails and the next try reads it.
  */
 async function firstOrStored<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
-  given: EventEnvelope[],
+  { events, fromStart }: HandledStream,
   fresh: boolean,
 ): Promise<(Doc & ProjectedFields) | null> {
-  if (fresh && given[0].sequence === 1) return null;
-  return (await collection.findOne({ _id: given[0].streamId } as never)) as (Doc & ProjectedFields) | null;
+  if (fresh && fromStart) return null;
+  return (await collection.findOne({ _id: events[0].streamId } as never)) as (Doc & ProjectedFields) | null;
 }
 
 async function tryApplyAll<Doc extends object>(
   collection: Collection<Doc & ProjectedFields>,
   projection: Projection<Doc>,
-  given: EventEnvelope[],
+  stream: HandledStream,
   source?: StreamSource,
   writer?: CollectionWriter<Doc>,
   fresh = true,
 ): Promise<boolean> {
+  const given = stream.events;
   const streamId = given[0].streamId;
   const cache = writer?.copies;
   // a cached copy may be stale (another replica wrote since): the conditional write then fails
@@ -68,10 +97,11 @@ async function tryApplyAll<Doc extends object>(
   if (cached && given.every((event) => event.sequence <= cached._sequence)) return true;
   const stored = cached
     ? structuredClone(cached) // a projection may change what it is given: the cache keeps its own copy
-    : await firstOrStored(collection, given, fresh);
+    : await firstOrStored(collection, stream, fresh);
   const storedSequence = stored?._sequence ?? 0;
   const firstNew = given.find((event) => event.sequence > storedSequence);
-  const gap = source && firstNew && firstNew.sequence > storedSequence + 1;
+  // a stream given from its start misses nothing: the events between are ones it does not handle
+  const gap = source && !stream.fromStart && firstNew && firstNew.sequence > storedSequence + 1;
   const events = gap
     ? (await source.readStream(streamId, storedSequence + 1)).filter((event) => projection.handles.has(event.type))
     : given;

@@ -69,6 +69,34 @@ describe('projections and consumers', () => {
     expect(await collection.countDocuments({ _id: { $regex: /^counter-f/ } })).toBe(40);
   });
 
+  it('reads nothing for a stream given from its start whose first handled event is not its first', async () => {
+    const reads: string[] = [];
+    const source = {
+      readStream: (streamId: string, from: number) => (reads.push(streamId), kernel.store.readStream(streamId, from)),
+    };
+    const store = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'late-first' }, source);
+    const closed = { type: 'counter.closed' as const, data: {} };
+    const events = await kernel.store.append('counter-late', 0, [closed, increment(4)], testMetadata);
+    const collection = await store.collection();
+    const finds = jest.spyOn(collection, 'findOne');
+    await store.applyBatch(events);
+    expect(finds).not.toHaveBeenCalled();
+    finds.mockRestore();
+    expect(reads).toEqual([]);
+    // given alone, the second event may follow ones missed: the stream is read
+    const lone = new ProjectionStore(kernel.connection, { ...counterTotalProjection, name: 'late-lone' }, source);
+    await lone.applyBatch([events[1]]);
+    expect(reads).toEqual(['counter-late']);
+    for (const model of [store, lone]) {
+      expect(await (await model.collection()).findOne({ _id: 'counter-late' })).toEqual({
+        _id: 'counter-late',
+        total: 4,
+        increments: 1,
+        _sequence: 2,
+      });
+    }
+  });
+
   it('parks a poison message in <topic>.dlq with its error and goes on with later messages', async () => {
     const topic = `${kernel.topic}.poison`;
     await ensureTopics(kernel.kafka, [topic, `${topic}.dlq`], { partitions: 1 });

@@ -6,7 +6,7 @@ import { isDuplicateKeyError } from '../event-store/version-conflict.error';
 import { inLanes } from '../in-lanes';
 import { KeyedQueue } from '../keyed-queue';
 import { ApplyGate } from './apply-gate';
-import { applyAll, CollectionWriters, handledByStream, type StreamSource } from './fold-into';
+import { applyAll, CollectionWriters, handledStreams, type HandledStream, type StreamSource } from './fold-into';
 import type { ProjectedFields, Projection } from './projection';
 import type { ProgressListener, Replay } from './replay';
 import { StoreReplay, type StoreReplayOptions } from './store-replay';
@@ -111,17 +111,18 @@ export class ProjectionStore<Doc extends object> {
   /** Applies an event unless the document already reflects it (same or later sequence). */
   apply(event: EventEnvelope): Promise<void> {
     if (!this.projection.handles.has(event.type)) return Promise.resolve();
+    const stream = { events: [event], fromStart: event.sequence === 1 };
     return this.gate
-      .shared(async () => this.applyStream(await this.collection(), [event]))
+      .shared(async () => this.applyStream(await this.collection(), stream))
       .finally(() => this.applied++);
   }
 
   /** Applies a batch: per stream one read and one write, streams side by side. */
   applyBatch(events: EventEnvelope[]): Promise<void> {
-    const streams = handledByStream(this.projection, events);
+    const streams = handledStreams(this.projection, events);
     if (streams.length === 0) return Promise.resolve();
     // streams that begin here need no read: all at once, their inserts meet in one group commit
-    const [fresh, known] = partition(streams, (stream) => stream[0].sequence === 1);
+    const [fresh, known] = partition(streams, (stream) => stream.fromStart);
     const applying = this.gate.shared(async () => {
       const collection = await this.collection();
       await Promise.all([
@@ -135,11 +136,12 @@ export class ProjectionStore<Doc extends object> {
   }
 
   /** Notes the streams being applied now, from the call on (before the gate and the collection's pointer). */
-  private underWay(streams: EventEnvelope[][], applying: Promise<void>): void {
+  private underWay(streams: HandledStream[], applying: Promise<void>): void {
     const settled = applying.catch(() => undefined);
-    for (const [{ streamId }] of streams) this.applying.set(streamId, settled);
+    const ids = streams.map(({ events }) => events[0].streamId);
+    for (const streamId of ids) this.applying.set(streamId, settled);
     void settled.then(() => {
-      for (const [{ streamId }] of streams) if (this.applying.get(streamId) === settled) this.applying.delete(streamId);
+      for (const streamId of ids) if (this.applying.get(streamId) === settled) this.applying.delete(streamId);
     });
   }
 
@@ -151,9 +153,12 @@ export class ProjectionStore<Doc extends object> {
     return this.applying.get(streamId) ?? Promise.resolve();
   }
 
-  private applyStream(collection: Collection<Doc & ProjectedFields>, events: EventEnvelope[]): Promise<void> {
+  private applyStream(
+    collection: Collection<Doc & ProjectedFields>,
+    { events, fromStart }: HandledStream,
+  ): Promise<void> {
     return this.streams.run(events[0].streamId, () =>
-      applyAll(collection, this.projection, events, this.source, this.writers),
+      applyAll(collection, this.projection, events, this.source, this.writers, fromStart),
     );
   }
 

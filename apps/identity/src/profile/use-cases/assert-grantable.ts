@@ -1,7 +1,6 @@
 import { DomainError } from '@itsm/domain';
 
-import type { Caller } from '@itsm/auth';
-import { missingRights } from '../../shared/privilege';
+import { type Caller, missingRights } from '@itsm/auth';
 
 /** A profile editor may only put in a profile the rights they hold themselves. */
 export function assertGrantable(caller: Caller, rights: string[]): void {

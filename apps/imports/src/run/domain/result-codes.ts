@@ -13,6 +13,18 @@ export const RESULT_CODES = {
 
 export type ResultCode = (typeof RESULT_CODES)[keyof typeof RESULT_CODES];
 
+/** An owner's refusal (a DomainError's code) in Data Injection's words: a right or scope missing is 39. */
+const CODE_OF_REFUSAL: Record<string, ResultCode> = {
+  forbidden: RESULT_CODES.refused,
+  unauthenticated: RESULT_CODES.refused,
+  invalid: RESULT_CODES.typeMismatch,
+  conflict: RESULT_CODES.refused,
+  not_found: RESULT_CODES.valueNotFound,
+  too_large: RESULT_CODES.valueTooLong,
+};
+
+export const refusalCodeOf = (code: string): ResultCode => CODE_OF_REFUSAL[code] ?? RESULT_CODES.refused;
+
 export const RESULT_LABELS: Record<ResultCode, { fr: string; en: string }> = {
   10: { fr: 'Données à insérer correctes', en: 'Data to insert are correct' },
   12: { fr: 'Avertissement', en: 'Warning' },

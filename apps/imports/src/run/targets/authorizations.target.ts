@@ -8,7 +8,9 @@ import {
 import { ProjectionRegistry } from '@itsm/runtime';
 import type { FieldValue } from '../domain/line-values';
 import { profileIdOf } from '../domain/profile-names';
-import type { ImportTarget, TargetCommand, TargetSnapshot } from './import-target';
+import type { DomainError } from '@itsm/domain';
+import type { ImportTarget, RunForesight, TargetCommand, TargetSnapshot } from './import-target';
+import { foreseenGrant, profilesFor } from './identity-foresight';
 
 const lower = (value: FieldValue | undefined) =>
   String(value ?? '')
@@ -28,10 +30,11 @@ export class AuthorizationsTarget implements ImportTarget {
 
   constructor(private readonly projections: ProjectionRegistry) {}
 
-  async snapshot(): Promise<TargetSnapshot> {
-    const [users, entities] = await Promise.all([
+  async snapshot(_entityId: string, foresight?: RunForesight): Promise<TargetSnapshot> {
+    const [users, entities, profiles] = await Promise.all([
       (await this.projections.collection<DirectoryUser>(directoryUsersProjection.name)).find({}).toArray(),
       (await this.projections.collection<DirectoryEntity>(directoryEntitiesProjection.name)).find({}).toArray(),
+      profilesFor(this.projections, foresight),
     ]);
     const userIds = new Map(users.map((user) => [user.login.toLowerCase(), user.userId]));
     const entityIds = new Map(
@@ -50,18 +53,17 @@ export class AuthorizationsTarget implements ImportTarget {
         ...(values.login !== undefined && !userIds.has(lower(values.login)) ? ['login'] : []),
         ...(values.entity !== undefined && !entityIds.has(lower(values.entity)) ? ['entity'] : []),
       ],
-      command: (_action, _itemId, fields): TargetCommand => {
+      command: (_action, _itemId, fields): TargetCommand | DomainError => {
         const userId = userIds.get(lower(fields.login))!;
-        return {
-          type: 'user.grant-authorization',
-          streamId: `user-${userId}`,
-          data: {
-            userId,
-            profileId: profileIdOf(fields.profile),
-            entityId: entityIds.get(lower(fields.entity))!,
-            recursive: fields.recursive !== undefined ? Boolean(fields.recursive) : true,
-          },
+        const grant = {
+          userId,
+          profileId: profileIdOf(fields.profile),
+          entityId: entityIds.get(lower(fields.entity))!,
+          recursive: fields.recursive !== undefined ? Boolean(fields.recursive) : true,
         };
+        // a dry run: the grant as identity would judge it
+        const refusal = foresight ? foreseenGrant(foresight, profiles, grant) : null;
+        return refusal ?? { type: 'user.grant-authorization', streamId: `user-${userId}`, data: grant };
       },
     };
   }

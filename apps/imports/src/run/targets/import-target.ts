@@ -1,3 +1,4 @@
+import type { Caller, EntityTree } from '@itsm/auth';
 import type { DomainError } from '@itsm/domain';
 import type { MappedColumn } from '../../model/domain/model-mapping';
 import type { TargetType } from '../../model/domain/target-fields';
@@ -47,6 +48,15 @@ export interface TargetCommand {
   data: Record<string, unknown>;
 }
 
+/**
+ * A dry run's caller as its token says, and the entity tree: an owner that refuses lines by the
+ * caller's rights (identity's rules against escalation) is foreseen with them, as no command is sent.
+ */
+export interface RunForesight {
+  caller: Caller;
+  tree: EntityTree;
+}
+
 /** One importable type: where its data is read from, and the commands that write it. */
 export interface ImportTarget {
   type: TargetType;
@@ -54,7 +64,8 @@ export interface ImportTarget {
   service: string;
   /** the link fields it can find existing items by, when not every linkable field of the type */
   linkable?: readonly string[];
-  snapshot(entityId: string): Promise<TargetSnapshot>;
+  /** `foresight` in a dry run: the snapshot's commands then refuse what the owner would */
+  snapshot(entityId: string, foresight?: RunForesight): Promise<TargetSnapshot>;
 }
 
 export const linkFieldsOf = (mapping: readonly MappedColumn[]): string[] =>

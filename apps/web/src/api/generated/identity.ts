@@ -436,6 +436,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddMemberCommandDto: {
+            /** @description groupId */
+            groupId: string;
+            userId: string;
+        };
         AddMemberRequestDto: {
             userId: string;
         };
@@ -453,6 +458,12 @@ export interface components {
              *     ]
              */
             rights: ("ticket.create" | "ticket.read-own" | "ticket.read-all" | "ticket.assign" | "ticket.steal" | "ticket.update" | "ticket.solve" | "ticket.close" | "ticket.reopen" | "ticket.delete" | "ticket.validate" | "category.write" | "asset.read" | "asset.write" | "asset.delete" | "software.read" | "software.write" | "license.read" | "license.write" | "inventory.admin" | "user.read" | "user.write" | "group.read" | "group.write" | "entity.read" | "entity.write" | "profile.read" | "profile.write" | "import.read" | "import.run" | "sla.read" | "sla.write" | "statistic.read" | "platform.operate")[];
+        };
+        CreateEntityCommandDto: {
+            /** @example Direction des systèmes d’information */
+            name: string;
+            /** @example root */
+            parentId: string;
         };
         CreateEntityRequestDto: {
             /** @example Direction des systèmes d’information */
@@ -589,6 +600,8 @@ export interface components {
             emails?: string[];
             /** @example Bertrand */
             firstName?: string;
+            /** @description groups the new user joins (v3): an import’s group column */
+            groupIds?: string[];
             /** @example BLIER */
             lastName?: string;
             /** @example Bâtiment A, 2e étage */
@@ -656,6 +669,22 @@ export interface components {
         UpdateEntityRequestDto: {
             name?: string;
             settings?: components["schemas"]["EntitySettingsDto"];
+        };
+        UpdateGroupCommandDto: {
+            /** @description groupId */
+            groupId: string;
+            /** @default true */
+            isAssignee?: boolean;
+            /** @default true */
+            isObserver?: boolean;
+            /** @default true */
+            isRequester?: boolean;
+            /** @example Support niveau 1 */
+            name?: string;
+            /** @description parent group */
+            parentId?: Record<string, never> | null;
+            /** @description visible in the sub-entities */
+            recursive?: boolean;
         };
         UpdateUserCommandDto: {
             /**

@@ -1,10 +1,16 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
+import {
+  commandMetadata,
+  isSystemCaller,
+  type Caller,
+  type SystemCaller,
+  assertMayManage,
+  assertReachable,
+} from '@itsm/auth';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
-import { assertMayManage, assertReachable } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
 import type { GrantAuthorizationRequestDto } from './grant-authorization.request.dto';
 

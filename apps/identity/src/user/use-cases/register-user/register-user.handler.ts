@@ -1,10 +1,16 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, isSystemCaller, type Caller, type SystemCaller } from '@itsm/auth';
+import {
+  commandMetadata,
+  isSystemCaller,
+  type Caller,
+  type SystemCaller,
+  assertMayManage,
+  assertReachable,
+} from '@itsm/auth';
 import { EventSourcedCommands, newId } from '@itsm/runtime';
 import { AccountStore } from '../../../credentials/account.store';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IdentityDirectory } from '../../../shared/identity-directory';
-import { assertMayManage, assertReachable } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
 import type { RegisterUserRequestDto } from './register-user.request.dto';
 

@@ -1,10 +1,9 @@
 import { DomainError } from '@itsm/domain';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, type Caller } from '@itsm/auth';
+import { commandMetadata, type Caller, assertReachable } from '@itsm/auth';
 import { EventSourcedCommands } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
-import { assertReachable } from '../../../shared/privilege';
 import { userDecider, userStreamId } from '../../user.decider';
 
 export class RevokeAuthorizationCommand extends Command<void> {

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
-import { IdField } from '@itsm/runtime';
+import { IdField, type KafkaCommandContext } from '@itsm/runtime';
+import { GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
 import { SetUserActiveCommand } from '../set-user-active/set-user-active.handler';
 import { UserDetailsDto } from '../user-details.dto';
 import { UpdateUserCommand } from './update-user.handler';
@@ -16,19 +17,40 @@ export class UpdateUserCommandDto extends UserDetailsDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** the groups the user joins (v2): an import's group column */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true })
+  groupIds?: string[];
 }
 
-/** `user.update` on itsm.identity.commands: imports update users the way PATCH /api/users/:id does. */
+/**
+ * `user.update` on itsm.identity.commands: imports update users the way PATCH /api/users/:id does,
+ * and (v2) make them join groups the way POST /api/groups/:id/members does.
+ */
 @Controller()
 export class UpdateUserKafkaController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly groups: GroupsToJoin,
+  ) {}
 
   @EventPattern<string>('user.update')
   @RequireRights('user.write')
-  async update(@CurrentCaller() caller: Caller, @Payload() body: UpdateUserCommandDto) {
-    const { userId, active, ...details } = body;
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Payload() body: UpdateUserCommandDto,
+    @Ctx() context: KafkaCommandContext,
+  ) {
+    const { userId, active, groupIds, ...details } = body;
+    // before the user is changed: a group refused changes nothing
+    await this.groups.assertJoinable(caller, groupIds, context, 2);
     await this.commandBus.execute(new UpdateUserCommand(caller, userId, details));
     if (active !== undefined) await this.commandBus.execute(new SetUserActiveCommand(caller, userId, active));
+    await this.groups.join(caller, userId, groupIds);
     return { userId };
   }
 }

@@ -55,6 +55,13 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
   private async start(caller: Caller, token: string, { fileId, fileName, sizeBytes, fields }: StoredUpload) {
     if (!fields.modelId) throw invalid('modelId', 'the model to import with is required');
     const model = await this.models.visible(caller, fields.modelId);
+    // who may import comes first: a caller without the right learns nothing of the model's flaws
+    const right = RIGHT_TO_IMPORT[model.targetType];
+    if (!caller.rights.has(right))
+      throw new DomainError('forbidden', `importing ${model.targetType} needs the right ${right}`);
+    const entityId = fields.entityId || caller.entityId;
+    if (!caller.scope.includes(entityId))
+      throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     const target = this.targets.for(model.targetType);
     if (isDomainError(target)) throw target;
     // refused now rather than every line created again for want of finding its item
@@ -67,12 +74,6 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
         `existing ${model.targetType} cannot be found by ${unmatchable.join(', ')} yet: choose link fields among ${target.linkable!.join(', ')}`,
       );
     }
-    const right = RIGHT_TO_IMPORT[model.targetType];
-    if (!caller.rights.has(right))
-      throw new DomainError('forbidden', `importing ${model.targetType} needs the right ${right}`);
-    const entityId = fields.entityId || caller.entityId;
-    if (!caller.scope.includes(entityId))
-      throw new DomainError('forbidden', `entity ${entityId} is outside your scope`);
     const runId = newId();
     // the token first: a crash after the run is queued leaves a run the reconciliation queues again
     await this.queue.keepToken(runId, token);

@@ -1,6 +1,8 @@
-import { DomainError } from '@itsm/domain';
+import { DomainError, type Caller } from '@itsm/domain';
+import type { EntityTree } from './entity-tree';
 
-import type { Caller, EntityTree } from '@itsm/auth';
+// Identity's rules against escalation: its handlers apply them, and an import's dry run foresees
+// with them what identity will refuse.
 
 /** The rights in `wanted` that `held` lacks: nobody hands out or manages more than they hold. */
 export function missingRights(held: ReadonlySet<string>, wanted: Iterable<string>): string[] {
@@ -21,7 +23,9 @@ export function assertReachable(caller: Caller, tree: EntityTree, entityId: stri
   if (outside.length > 0 || !caller.scope.includes(entityId)) {
     throw new DomainError(
       'forbidden',
-      `entity ${entityId}${recursive ? ' and its sub-entities' : ''} is outside your scope`,
+      recursive
+        ? `entity ${entityId} and its sub-entities are outside your scope`
+        : `entity ${entityId} is outside your scope`,
     );
   }
 }

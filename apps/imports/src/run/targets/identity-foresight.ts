@@ -1,0 +1,39 @@
+import { assertMayManage, assertReachable } from '@itsm/auth';
+import { DomainError, isDomainError } from '@itsm/domain';
+import type { ProjectionRegistry } from '@itsm/runtime';
+import type { RunForesight } from './import-target';
+import { importProfilesProjection, type ImportProfile } from './import-profiles.projection';
+
+export type ProfilesById = ReadonlyMap<string, ImportProfile>;
+
+/** Identity's profiles as the importer knows them, for a dry run; none otherwise. */
+export async function profilesFor(projections: ProjectionRegistry, foresight?: RunForesight): Promise<ProfilesById> {
+  if (!foresight) return new Map();
+  const profiles = await (await projections.collection<ImportProfile>(importProfilesProjection.name))
+    .find({})
+    .toArray();
+  return new Map(profiles.map((profile) => [profile.profileId, profile]));
+}
+
+/**
+ * Identity's refusal of a line granting a profile on an entity, foreseen with its own rules
+ * (nobody gives a profile holding rights they lack, nor beyond their scope; nobody grants
+ * themselves), or null when it would grant it.
+ */
+export function foreseenGrant(
+  { caller, tree }: RunForesight,
+  profiles: ProfilesById,
+  grant: { userId?: string; profileId: string; entityId: string; recursive: boolean },
+): DomainError | null {
+  if (grant.userId === caller.userId) return new DomainError('forbidden', 'you cannot grant yourself an authorization');
+  const profile = profiles.get(grant.profileId);
+  if (!profile) return new DomainError('not_found', `no profile ${grant.profileId}`);
+  try {
+    assertMayManage(caller, profile.rights, `profile ${profile.name}`);
+    assertReachable(caller, tree, grant.entityId, grant.recursive);
+    return null;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw error;
+  }
+}
