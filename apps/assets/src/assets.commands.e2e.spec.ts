@@ -287,6 +287,7 @@ describe('licences by commands (a licenses import)', () => {
       command('license.create', techB, { softwareId, entityId: 'B', name: 'Hors de vue', seats: 1 }),
       command('license.update', techB, { licenseId, seats: 99 }),
       command('license.create', tech, { softwareId, entityId: 'A', name: 'Sièges négatifs', seats: -5 }),
+      command('license.create', tech, { softwareId, entityId: 'A', name: 'Sans sièges' }),
       command('license.update', tech, { licenseId, seats: 1, versionId: 'v1' }),
     ];
     await sender.send(refused);
@@ -296,6 +297,7 @@ describe('licences by commands (a licenses import)', () => {
       'not_found',
       'not_found',
       'invalid',
+      'invalid', // the seats, which a creation needs
       'invalid', // version 1 of license.update takes no versionId
     ]);
     const names = (await assets.api(tech.token).get(`/api/licenses?softwareId=${softwareId}`)).body.items.map(

@@ -1441,7 +1441,7 @@ export interface components {
             /** @description expiry (RFC 3339); null: never */
             expiresAt?: Record<string, never> | null;
             /** @example Office 2021 - 25 postes */
-            name?: string;
+            name: string;
             /**
              * @description more computers than seats may be assigned
              * @default false
@@ -1453,7 +1453,7 @@ export interface components {
              * @description seats bought; -1 unlimited
              * @example 25
              */
-            seats?: number;
+            seats: number;
             serial?: Record<string, never> | null;
             /** @description the software */
             softwareId: string;
