@@ -84,7 +84,7 @@ function change(command: Extract<DropdownCommand, { type: 'change-value' }>, sta
   const renamed = name === undefined ? [] : rename({ type: 'rename-value', valueId, kind, name }, state);
   if (isDomainError(renamed)) return renamed;
   const wanted = command.comment === undefined ? undefined : cleanComment(command.comment);
-  // the same comment again (an import's update sent twice, a form saved unchanged) records nothing
+  // the same comment again (a form saved unchanged, the same file imported again) records nothing
   const unchanged = wanted === undefined || (value.comment ?? null) === wanted;
   return [...renamed, ...(unchanged ? [] : [commented(valueId, kind, wanted)])];
 }
