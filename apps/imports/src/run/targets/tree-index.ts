@@ -68,6 +68,11 @@ export class TreeIndex {
     return named.length === 1 ? named[0].id : undefined;
   }
 
+  /** Whether some node bears that name (wherever it stands). */
+  bears(name: unknown): boolean {
+    return (this.byName.get(nameKey(name)) ?? []).length > 0;
+  }
+
   /** A node created during the run (a parent made by dropdown creation): at the top of the tree. */
   learn(name: string, id: string): void {
     const node = { id, name: cleanName(name), parentId: null, comment: null };

@@ -85,13 +85,14 @@ const placeStream = (entityId: string, name: FieldValue | undefined, parentId: s
   uuidv5(`${entityId}/location/${parentId === null ? '' : `${parentId}/`}${nameKey(name)}`, uuidv5.URL);
 
 /**
- * "Allow creation of dropdown values": a parent a line names by its name and nothing bears is
+ * "Allow creation of dropdown values": a parent a line names by its name and no location bears is
  * made at the top of the tree before the batch's lines, which are then placed under it.
  */
 function parentCreation(index: TreeIndex): ValueCreation {
   return {
     missing: (values) =>
-      values.parent === undefined || String(values.parent).includes('>') || index.parentOf(values.parent) !== undefined
+      // a name two locations bear is ambiguous, not missing: its line is refused (33), nothing is made
+      values.parent === undefined || String(values.parent).includes('>') || index.bears(values.parent)
         ? []
         : [{ kind: 'location', name: cleanName(values.parent), key: nameKey(values.parent) }],
     command: ({ name }, entityId) => ({

@@ -99,10 +99,12 @@ describe('parents created when the model allows dropdown creation', () => {
     expect(snapshot.command('create', null, values, 'A')).toMatchObject({ data: { parentId: 'lyon-id' } });
   });
 
-  it('given a known parent, or one named by a complete name, then nothing is created', () => {
+  it('given a known parent, one named by a complete name, or a name two bear, then nothing is created', () => {
     const snapshot = given();
     expect(snapshot.values!.missing(line({ name: 'x', parent: 'Siège' }))).toEqual([]);
     expect(snapshot.values!.missing(line({ name: 'x', parent: 'Lyon > Part-Dieu' }))).toEqual([]);
     expect(snapshot.values!.missing(line({ name: 'x' }))).toEqual([]);
+    // two "Accueil": the name is ambiguous, not missing
+    expect(snapshot.values!.missing(line({ name: 'x', parent: 'accueil' }))).toEqual([]);
   });
 });
