@@ -7,7 +7,7 @@ import { MongoClient } from 'mongodb';
 import { startService, type ServiceProcess } from './service-process';
 
 // Identity's other targets end to end, each service its own built process: entities imported
-// under parents named by name or id (a parent beyond the caller's scope refused, 39), groups, then
+// under parents named by name or id (a parent beyond the run's entity not found, 33), groups, then
 // memberships by login and group name (unknown ones 33, a membership imported again written once),
 // then users whose group column makes them members. Everything checked through identity's API.
 const stack = useIsolatedStack();
@@ -85,7 +85,7 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-it('imports entities under parents named by name or id; a parent beyond the caller’s scope refused (39)', async () => {
+it('imports entities under parents named by name or id; a parent beyond the run’s entity not found (33)', async () => {
   const entities = await model(superAdmin, 'entities', [
     { column: 'Nom', field: 'name', linkField: true },
     { column: 'Entité parente', field: 'parent' },
@@ -105,7 +105,7 @@ it('imports entities under parents named by name or id; a parent beyond the call
   const brest = listed.filter((entity) => entity.name === 'Agence de Brest');
   expect(brest).toEqual([expect.objectContaining({ parentId: 'root' })]);
 
-  // a caller of Brest only: an entity under Brest passes, one under the root is beyond their scope
+  // a caller of Brest only: an entity under Brest passes, the root is beyond their scope: not found
   await eventually(
     async () =>
       (await importerDb().collection('directory_entities').countDocuments({ entityId: brest[0].entityId })) === 1,
@@ -124,9 +124,9 @@ it('imports entities under parents named by name or id; a parent beyond the call
   );
   expect(second.lines).toEqual([
     [2, 'success', 10, 'create'],
-    [3, 'failed', 39, null],
+    [3, 'failed', 33, null],
   ]);
-  expect(await failedMessages(ofBrest, second.runId)).toEqual([[3, null, 'entity root is beyond your scope']]);
+  expect(await failedMessages(ofBrest, second.runId)).toEqual([[3, 'parent', expect.any(String)]]);
   const names = ((await identityApi().get('/api/entities?limit=100')).body.items as Array<Record<string, string>>).map(
     (entity) => [entity.name, entity.parentId],
   );

@@ -350,7 +350,7 @@ describe('groups, memberships and entities', () => {
     expect((await glpi.get(`/api/users/${userId}`)).body).toMatchObject({ firstName: 'Maj' });
   });
 
-  it('creates an entity by command as POST /api/entities does; a parent beyond the scope is forbidden', async () => {
+  it('creates an entity by command as POST /api/entities does; a parent beyond the scope is not found', async () => {
     const created = await answered(
       sender.command(
         'entity.create',
@@ -364,8 +364,8 @@ describe('groups, memberships and entities', () => {
       parentId: subEntityId,
     });
     const refusals = [
-      // a parent identity knows, beyond the caller's scope
-      [callerOn(subEntityId), 'root', { code: 'forbidden', message: 'entity root is beyond your scope' }],
+      // a parent identity knows, beyond the caller's scope: as if it did not exist, as over HTTP
+      [callerOn(subEntityId), 'root', { code: 'not_found' }],
       [callerOn('root', ['entity.read']), 'root', { code: 'forbidden', message: 'missing right entity.write' }],
       [
         callerOn(subEntityId, RIGHTS, false),

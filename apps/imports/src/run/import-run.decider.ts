@@ -27,6 +27,8 @@ export type RunCommand =
   | QueueRun
   | { type: 'start-checking' }
   | { type: 'start-running'; header: string[] }
+  /** lines fromLine..toLine were decided, `creations` creating an item; their commands go next */
+  | { type: 'decide-batch'; fromLine: number; toLine: number; creations: number[] }
   /** lines fromLine..toLine were read and their commands sent (their results come back later) */
   | { type: 'record-batch'; fromLine: number; toLine: number }
   | { type: 'finish'; counts: LineCounts }
@@ -43,6 +45,11 @@ export interface RunState {
   dryRun: boolean;
   /** the last line whose command was sent: a resumed run starts after it (the header is line 1) */
   checkpoint: number;
+  /**
+   * lines after the checkpoint decided as creations, whose commands may have gone: a resumed run
+   * sends them as creations again, whatever it finds since (its own first sending's items)
+   */
+  creations: number[];
 }
 
 const ENDED: ReadonlySet<RunStatus> = new Set(['finished', 'failed', 'cancelled']);
@@ -69,6 +76,8 @@ function decide(command: RunCommand, state: RunState): RunEvent[] | DomainError 
       if (state.status === 'running') return [];
       if (state.status !== 'checking') return illegal(state, 'start');
       return [{ type: 'import-run.started', data: { runId, header: command.header } }];
+    case 'decide-batch':
+      return decideBatch(command, state, runId);
     case 'record-batch':
       return recordBatch(command, state, runId);
     case 'finish':
@@ -83,10 +92,38 @@ function decide(command: RunCommand, state: RunState): RunEvent[] | DomainError 
   }
 }
 
+/** The first decisions of a batch's lines stand: one decided again (a resumed worker) adds only new creations. */
+function decideBatch(command: Extract<RunCommand, { type: 'decide-batch' }>, state: RunState, runId: string) {
+  const gap = nextBatchRefusal(command, state, runId);
+  if (gap) return gap;
+  const known = new Set(state.creations);
+  const creations = command.creations.filter((line) => !known.has(line));
+  if (creations.length === 0) return [];
+  const { fromLine, toLine } = command;
+  if (creations.some((line) => line < fromLine || line > toLine))
+    return new DomainError('invalid', `the creations of a batch are among its lines ${fromLine}..${toLine}`);
+  return [{ type: 'import-run.batch-decided' as const, data: { runId, fromLine, toLine, creations } }];
+}
+
 /** Batches follow each other with no gap; one sent again (a resumed worker) changes nothing. */
 function recordBatch(command: Extract<RunCommand, { type: 'record-batch' }>, state: RunState, runId: string) {
+  return (
+    nextBatchRefusal(command, state, runId) ??
+    (command.toLine <= state.checkpoint
+      ? []
+      : [
+          {
+            type: 'import-run.batch-sent' as const,
+            data: { runId, fromLine: command.fromLine, toLine: command.toLine },
+          },
+        ])
+  );
+}
+
+/** A batch comes while the run runs, right after its checkpoint (or is one before it: nothing to do). */
+function nextBatchRefusal(command: { fromLine: number; toLine: number }, state: RunState, runId: string) {
   if (state.status !== 'running') return illegal(state, 'take more lines');
-  if (command.toLine <= state.checkpoint) return [];
+  if (command.toLine <= state.checkpoint) return null;
   if (command.fromLine !== state.checkpoint + 1 || command.toLine < command.fromLine) {
     return new DomainError(
       'conflict',
@@ -96,9 +133,7 @@ function recordBatch(command: Extract<RunCommand, { type: 'record-batch' }>, sta
       },
     );
   }
-  return [
-    { type: 'import-run.batch-sent' as const, data: { runId, fromLine: command.fromLine, toLine: command.toLine } },
-  ];
+  return null;
 }
 
 function evolve(state: RunState, event: RunEvent): RunState {
@@ -110,13 +145,20 @@ function evolve(state: RunState, event: RunEvent): RunState {
         queued: event.data,
         dryRun: event.data.dryRun,
         checkpoint: 1,
+        creations: [],
       };
     case 'import-run.checking-started':
       return { ...state, status: 'checking' };
     case 'import-run.started':
       return { ...state, status: 'running' };
+    case 'import-run.batch-decided':
+      return { ...state, creations: [...state.creations, ...event.data.creations] };
     case 'import-run.batch-sent':
-      return { ...state, checkpoint: event.data.toLine };
+      return {
+        ...state,
+        checkpoint: event.data.toLine,
+        creations: state.creations.filter((line) => line > event.data.toLine),
+      };
     case 'import-run.finished':
       return { ...state, status: 'finished' };
     case 'import-run.failed':
@@ -127,10 +169,10 @@ function evolve(state: RunState, event: RunEvent): RunState {
 }
 
 export const importRunDecider: Decider<RunCommand, RunEvent, RunState> = {
-  initialState: () => ({ runId: null, status: null, queued: null, dryRun: false, checkpoint: 1 }),
+  initialState: () => ({ runId: null, status: null, queued: null, dryRun: false, checkpoint: 1, creations: [] }),
   decide,
   evolve,
-  stateVersion: 1,
+  stateVersion: 2,
 };
 
 export const runStreamId = (runId: string) => `import-run-${runId}`;

@@ -62,6 +62,48 @@ describe('import run: queued, checking, running, then finished, failed or cancel
       .thenFails('conflict', /line 501/);
   });
 
+  it('notes a batch’s creations before its commands go; decided again, the first decisions stand', () => {
+    const decided = (fromLine: number, toLine: number, creations: number[]): RunEvent => ({
+      type: 'import-run.batch-decided',
+      data: { runId, fromLine, toLine, creations },
+    });
+    const running = [queued, checking, started, batch(2, 501)];
+    spec
+      .given(running)
+      .when({ type: 'decide-batch', fromLine: 502, toLine: 1001, creations: [502, 600] })
+      .then([decided(502, 1001, [502, 600])]);
+    // a resumed worker decides the batch again: only creations not noted yet are added
+    spec
+      .given([...running, decided(502, 1001, [502, 600])])
+      .when({ type: 'decide-batch', fromLine: 502, toLine: 1001, creations: [502, 600] })
+      .then([]);
+    spec
+      .given([...running, decided(502, 1001, [502, 600])])
+      .when({ type: 'decide-batch', fromLine: 502, toLine: 751, creations: [502, 700] })
+      .then([decided(502, 751, [700])]);
+    spec
+      .given(running)
+      .when({ type: 'decide-batch', fromLine: 502, toLine: 1001, creations: [1200] })
+      .thenFails('invalid');
+    spec
+      .given(running)
+      .when({ type: 'decide-batch', fromLine: 900, toLine: 1001, creations: [900] })
+      .thenFails('conflict', /line 501/);
+  });
+
+  it('keeps the creations decided after its checkpoint for a worker that resumes it', () => {
+    const state = [queued, checking, started, batch(2, 501)].reduce(
+      importRunDecider.evolve,
+      importRunDecider.initialState(),
+    );
+    const decidedThen = importRunDecider.evolve(state, {
+      type: 'import-run.batch-decided',
+      data: { runId, fromLine: 502, toLine: 1001, creations: [502, 600] },
+    });
+    expect(decidedThen).toMatchObject({ checkpoint: 501, creations: [502, 600] });
+    expect(importRunDecider.evolve(decidedThen, batch(502, 1001))).toMatchObject({ checkpoint: 1001, creations: [] });
+  });
+
   it('finishes with its counts, and nothing happens to an ended run', () => {
     const finished: RunEvent = { type: 'import-run.finished', data: { runId, succeeded: 9, warnings: 1, failed: 1 } };
     spec

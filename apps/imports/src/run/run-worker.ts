@@ -44,6 +44,8 @@ interface RunContext {
   runId: string;
   token: string;
   queued: NonNullable<RunState['queued']>;
+  /** lines a worker before this one decided as creations and may have sent: creations again */
+  creations: ReadonlySet<number>;
   model: ImportModelDoc;
   target: ImportTarget;
   snapshot: TargetSnapshot;
@@ -78,7 +80,7 @@ export class RunWorker {
     const token = await this.queue.token(runId);
     if (token === null && !state.queued.dryRun)
       return this.fail(runId, 'the access token of the run expired before its lines were sent: start it again');
-    const run = await this.context(runId, token ?? '', state.queued);
+    const run = await this.context(runId, token ?? '', state);
     if (isDomainError(run)) return this.fail(runId, run.message);
     if (state.status !== 'running') await this.decide(run, { type: 'start-checking' });
     const lines = fileLines(this.files.open(run.queued.fileId), run.model.options);
@@ -95,13 +97,15 @@ export class RunWorker {
     }
   }
 
-  private async context(runId: string, token: string, queued: RunContext['queued']): Promise<RunContext | DomainError> {
+  private async context(runId: string, token: string, state: RunState): Promise<RunContext | DomainError> {
+    const queued = state.queued!;
     const model = await (await this.models.collection()).findOne({ modelId: queued.modelId });
     if (!model) return new DomainError('not_found', `model ${queued.modelId} was deleted`);
     const target = this.targets.for(model.targetType);
     if (isDomainError(target)) return target;
     const foresight = queued.dryRun ? await this.foresight(token) : undefined;
-    return { runId, token, queued, model, target, snapshot: await target.snapshot(queued.entityId, foresight) };
+    const snapshot = await target.snapshot(queued.entityId, foresight);
+    return { runId, token, queued, creations: new Set(state.creations), model, target, snapshot };
   }
 
   /**
@@ -216,9 +220,10 @@ export class RunWorker {
         values.map((line) => line.values),
       );
     }
-    const decided = batch.map((line, at) => ({ line, outcome: this.outcomeOf(run, values[at]) }));
+    const decided = batch.map((line, at) => ({ line, outcome: this.outcomeOf(run, line.line, values[at]) }));
     const recorded: LineResult[] = [];
     const envelopes: CommandEnvelope[] = [];
+    const creations: number[] = [];
     for (const { line, outcome } of decided) {
       if (outcome.action === 'refuse') {
         recorded.push(resultOf(run, line.line, outcome));
@@ -228,11 +233,17 @@ export class RunWorker {
       const command = run.snapshot.command(outcome.action, outcome.itemId, outcome.fields, run.queued.entityId);
       if (isDomainError(command)) recorded.push(refusedCommand(run, line.line, outcome.action, command));
       else if (run.queued.dryRun) recorded.push(resultOf(run, line.line, outcome));
-      else envelopes.push(this.envelopeOf(run, line.line, outcome, command));
+      else {
+        envelopes.push(this.envelopeOf(run, line.line, outcome, command));
+        if (outcome.action === 'create') creations.push(line.line);
+      }
     }
     await this.results.record(recorded);
+    // before they go: a worker resuming this batch sends its creations as creations again
+    const [fromLine, toLine] = [batch[0].line, batch.at(-1)!.line];
+    if (creations.length > 0) await this.decide(run, { type: 'decide-batch', fromLine, toLine, creations });
     await this.sender.send(run.target.service, envelopes);
-    await this.decide(run, { type: 'record-batch', fromLine: batch[0].line, toLine: batch.at(-1)!.line });
+    await this.decide(run, { type: 'record-batch', fromLine, toLine });
     return true;
   }
 
@@ -248,11 +259,12 @@ export class RunWorker {
     );
   }
 
-  private outcomeOf({ model, snapshot }: RunContext, values: LineValues): LineOutcome {
+  private outcomeOf({ model, snapshot, creations }: RunContext, line: number, values: LineValues): LineOutcome {
     return lineOutcome(values, {
       type: model.targetType,
       options: model.options,
-      existing: snapshot.match(values.values, linkFieldsOf(model.mapping)),
+      // what a line created before a worker died is its own item, not one to update
+      existing: creations.has(line) ? null : snapshot.match(values.values, linkFieldsOf(model.mapping)),
       notFound: snapshot.notFound(values.values),
     });
   }

@@ -127,6 +127,19 @@ export const importRunBatchSent = v1(
   }),
 );
 
+export const importRunBatchDecided = v1(
+  'import-run.batch-decided',
+  'Lines fromLine..toLine were decided and are about to be sent; `creations` are the lines that create an item. ' +
+    'A run resumed before the batch was recorded as sent sends those lines as creations again (the same commands, ' +
+    'answered once by their owner) rather than as updates of the items their first sending may have created.',
+  object({
+    runId: id('the run'),
+    fromLine: lineNumber('first line of the batch'),
+    toLine: lineNumber('last line of the batch'),
+    creations: list(lineNumber('a line that creates an item'), 'the lines of the batch that create an item'),
+  }),
+);
+
 export const importRunFinished = v1(
   'import-run.finished',
   'Every line has its result.',
@@ -161,6 +174,7 @@ export type ImportRunEvent =
   | EventOf<typeof importRunCheckingStarted>
   | EventOf<typeof importRunStarted>
   | EventOf<typeof importRunBatchSent>
+  | EventOf<typeof importRunBatchDecided>
   | EventOf<typeof importRunFinished>
   | EventOf<typeof importRunFailed>
   | EventOf<typeof importRunCancelled>;
@@ -176,6 +190,7 @@ export const importsEvents: ContextEvents = {
     importRunCheckingStarted,
     importRunStarted,
     importRunBatchSent,
+    importRunBatchDecided,
     importRunFinished,
     importRunFailed,
     importRunCancelled,

@@ -7,7 +7,8 @@ import { DirectoryReader } from '@itsm/directory';
 import { PageQuery, pageOf, ProjectionRegistry } from '@itsm/runtime';
 import { ImportModelCatalogue } from '../../model/import-model-catalogue';
 import { secondsLeft } from '../domain/progress';
-import { LineResults, type LineStatus } from '../line-results';
+import { LineResults, type LineCounts, type LineStatus } from '../line-results';
+import { LRUCache } from 'lru-cache';
 import { RunFiles } from '../run-files';
 import { importRunProjection, type ImportRunDoc } from '../read-models/import-run.projection';
 
@@ -37,6 +38,9 @@ const runView = ({ _id, _sequence, fileId: _file, ...run }: ImportRunDoc & { _id
 /** Runs the caller may see: of the entities in their scope. */
 @Injectable()
 export class ImportRunQueries {
+  /** the files' lines of data by run: read once, not at each second of a progress stream */
+  private readonly totals = new LRUCache<string, number>({ max: 10_000 });
+
   constructor(
     private readonly projections: ProjectionRegistry,
     private readonly lines: LineResults,
@@ -94,10 +98,7 @@ export class ImportRunQueries {
    */
   async progress(caller: Caller, runId: string) {
     const run = await this.visible(caller, runId);
-    const [counts, linesTotal] = await Promise.all([
-      run.endedAt ? this.lines.counts(runId) : this.lines.tallied(runId),
-      this.linesTotal(run),
-    ]);
+    const [counts, linesTotal] = await Promise.all([this.countsOf(run), this.linesTotal(run)]);
     const done = counts.success + counts.warning + counts.failed;
     const seconds = run.startedAt
       ? (Date.parse(run.endedAt ?? new Date().toISOString()) - Date.parse(run.startedAt)) / 1000
@@ -115,8 +116,31 @@ export class ImportRunQueries {
     };
   }
 
-  /** The file's lines of data, counted as it was uploaded (an estimate: see RecordCounter); null when unknown. */
+  /**
+   * A running run's tally; a finished run's counts as it finished with them (every line had its
+   * result: a count would read all its lines again at each look); a failed or cancelled run's lines
+   * counted, as answers of lines already sent may still come.
+   */
+  private countsOf(run: ImportRunDoc): Promise<LineCounts> {
+    if (!run.endedAt) return this.lines.tallied(run.runId);
+    if (run.status === 'finished' && run.counts) {
+      const { succeeded, warnings, failed } = run.counts;
+      return Promise.resolve({ success: succeeded - warnings, warning: warnings, failed });
+    }
+    return this.lines.counts(run.runId);
+  }
+
+  /** The file's lines of data (see countLinesTotal), kept once known: a file does not change. */
   private async linesTotal(run: ImportRunDoc): Promise<number | null> {
+    const known = this.totals.get(run.runId);
+    if (known !== undefined) return known;
+    const total = await this.countLinesTotal(run);
+    if (total !== null) this.totals.set(run.runId, total);
+    return total;
+  }
+
+  /** The file's lines of data, counted as it was uploaded (an estimate: see RecordCounter); null when unknown. */
+  private async countLinesTotal(run: ImportRunDoc): Promise<number | null> {
     const [records, model] = await Promise.all([
       this.files.records(run.fileId),
       this.models

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityTree } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
 import { directoryEntitiesProjection, type DirectoryEntity } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
@@ -8,11 +9,12 @@ import { entitiesByIdOrName, nameKey } from './identity-names';
 
 /**
  * Entities, written by identity's `entity.create` under the rules of POST /api/entities
- * (entity.write, a recursive authorization on the parent; a parent beyond the caller's scope is
- * 39). The parent is named by id or name; a line finds an entity by its name among the parent's
- * children (any entity of that name when the line names no parent). Identity keeps no comment for
- * an entity, and an import creates entities only: a line finding one is 32, whatever the model
- * allows (a dry run, which sends nothing, says it would be updated).
+ * (entity.write, a recursive authorization on the parent). Lines see the run's entity and its
+ * sub-entities only (within the caller's scope, as the run's entity is): a parent beyond them is
+ * not found (33), as identity hides it, and names elsewhere say nothing of other tenants. The
+ * parent is named by id or name; a line finds an entity by its name among the parent's children
+ * (any entity of that name when the line names no parent). Identity keeps no comment for an
+ * entity, and an import creates entities only: a line finding one is 32, whatever the model allows.
  */
 @Injectable()
 export class EntitiesTarget implements ImportTarget {
@@ -21,9 +23,13 @@ export class EntitiesTarget implements ImportTarget {
 
   constructor(private readonly projections: ProjectionRegistry) {}
 
-  async snapshot(): Promise<TargetSnapshot> {
+  async snapshot(entityId: string): Promise<TargetSnapshot> {
     const collection = await this.projections.collection<DirectoryEntity>(directoryEntitiesProjection.name);
-    return entitiesSnapshot(await collection.find({}).toArray());
+    const all = await collection.find({}).toArray();
+    const below = new Set(
+      new EntityTree(all.map((entity) => ({ id: entity.entityId, parentId: entity.parentId }))).scopeOf(entityId, true),
+    );
+    return entitiesSnapshot(all.filter((entity) => below.has(entity.entityId)));
   }
 }
 

@@ -25,9 +25,10 @@ export function foreseenGrant(
   profiles: ProfilesById,
   grant: { userId?: string; profileId: string; entityId: string; recursive: boolean },
 ): DomainError | null {
-  if (grant.userId === caller.userId) return new DomainError('forbidden', 'you cannot grant yourself an authorization');
+  // in identity's order: the profile is looked up first
   const profile = profiles.get(grant.profileId);
   if (!profile) return new DomainError('not_found', `no profile ${grant.profileId}`);
+  if (grant.userId === caller.userId) return new DomainError('forbidden', 'you cannot grant yourself an authorization');
   try {
     assertMayManage(caller, profile.rights, `profile ${profile.name}`);
     assertReachable(caller, tree, grant.entityId, grant.recursive);
@@ -37,3 +38,7 @@ export function foreseenGrant(
     throw error;
   }
 }
+
+/** Identity's refusal of a users line joining a group (user.register v3, user.update v2): group.write. */
+export const foreseenJoin = ({ caller }: RunForesight): DomainError | null =>
+  caller.rights.has('group.write') ? null : new DomainError('forbidden', 'missing right group.write');

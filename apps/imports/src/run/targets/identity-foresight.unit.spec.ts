@@ -1,6 +1,6 @@
 import { EntityTree } from '@itsm/auth';
 import type { Caller } from '@itsm/domain';
-import { foreseenGrant } from './identity-foresight';
+import { foreseenGrant, foreseenJoin } from './identity-foresight';
 
 // root > A > A1, and B: an administrator of A (recursive) holding user rights but not config ones
 const tree = new EntityTree([
@@ -49,5 +49,13 @@ describe('a dry run foreseeing identity’s answer to a grant', () => {
       message: 'you cannot grant yourself an authorization',
     });
     expect(grant('help-desk', 'A')).toMatchObject({ code: 'not_found', message: 'no profile help-desk' });
+    // as identity, which looks the profile up first
+    expect(grant('help-desk', 'A', true, 'u-admin')).toMatchObject({ code: 'not_found' });
+  });
+
+  it('lets a users line join its group only with group.write, as identity does', () => {
+    expect(foreseenJoin({ caller, tree })).toMatchObject({ code: 'forbidden', message: 'missing right group.write' });
+    const groupWriter = { ...caller, rights: new Set([...caller.rights, 'group.write']) } as Caller;
+    expect(foreseenJoin({ caller: groupWriter, tree })).toBeNull();
   });
 });

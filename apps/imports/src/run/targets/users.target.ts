@@ -11,7 +11,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { FieldValue } from '../domain/line-values';
 import { profileIdOf } from '../domain/profile-names';
 import type { ImportTarget, RunForesight, TargetCommand, TargetSnapshot } from './import-target';
-import { foreseenGrant, profilesFor, type ProfilesById } from './identity-foresight';
+import { foreseenGrant, foreseenJoin, profilesFor, type ProfilesById } from './identity-foresight';
 import { groupsOfEntity, nameKey } from './identity-names';
 
 const lower = (value: FieldValue | undefined) => String(value ?? '').toLowerCase();
@@ -70,15 +70,18 @@ export function usersSnapshot(
     },
     notFound: (values) => (values.group !== undefined && !groupIdOf(values.group) ? ['group'] : []),
     command: (action, itemId, fields, runEntityId) => {
-      const refusal =
-        foresight && action === 'create' && fields.defaultProfile !== undefined
-          ? foreseenGrant(foresight, foresight.profiles, {
-              profileId: profileIdOf(fields.defaultProfile),
-              entityId: runEntityId,
-              recursive: false,
-            })
-          : null;
-      return refusal ?? registration(action, itemId, fields, runEntityId, groupIdOf(fields.group));
+      const groupId = groupIdOf(fields.group);
+      const refusal = !foresight
+        ? null
+        : ((groupId ? foreseenJoin(foresight) : null) ??
+          (action === 'create' && fields.defaultProfile !== undefined
+            ? foreseenGrant(foresight, foresight.profiles, {
+                profileId: profileIdOf(fields.defaultProfile),
+                entityId: runEntityId,
+                recursive: false,
+              })
+            : null));
+      return refusal ?? registration(action, itemId, fields, runEntityId, groupId);
     },
   };
 }
