@@ -47,6 +47,20 @@ describe('a catalogue', () => {
     expect((await as(admin).patch(`/api/asset-dropdowns/manufacturer/${dell}`, { name: 'LENOVO' })).status).toBe(409);
   });
 
+  it('keeps a comment given at creation, changes it alone, and clears it with null', async () => {
+    const hp = created(
+      await as(admin).post('/api/asset-dropdowns/manufacturer', { name: 'HP', comment: 'Imprimantes' }),
+    );
+    expect(hp).toMatchObject({ name: 'HP', comment: 'Imprimantes' });
+    const path = `/api/asset-dropdowns/manufacturer/${hp.valueId}`;
+    expect((await as(admin).patch(path, { comment: 'Postes et imprimantes' })).body).toMatchObject({
+      name: 'HP',
+      comment: 'Postes et imprimantes',
+    });
+    expect((await as(admin).patch(path, { comment: null })).body).toMatchObject({ name: 'HP', comment: null });
+    expect((await as(admin).patch(path, { comment: 42 })).status).toBe(400);
+  });
+
   it('keeps one entity’s values from another', async () => {
     const typeB = created(
       await as(techB).post('/api/asset-dropdowns/computer-type', { name: 'Portable', entityId: 'B' }),

@@ -9,6 +9,11 @@ import { AssetReferences } from './asset/access/asset-references';
 import { assetHttpControllers } from './asset/asset.http.controller';
 import { CreateAssetKafkaController } from './asset/use-cases/create-asset/create-asset.kafka.controller';
 import { UpdateAssetKafkaController } from './asset/use-cases/update-asset/update-asset.kafka.controller';
+import { RegisterSoftwareHandler } from './software/use-cases/register-software/register-software.handler';
+import { RegisterSoftwareKafkaController } from './software/use-cases/register-software/register-software.kafka.controller';
+import { CreateLicenseKafkaController } from './license/use-cases/create-license/create-license.kafka.controller';
+import { ChangeLicenseKafkaController } from './license/use-cases/change-license/change-license.kafka.controller';
+import { ChangeValueKafkaController } from './dropdown/use-cases/change-value/change-value.kafka.controller';
 import { FindOrCreateValueKafkaController } from './dropdown/use-cases/find-or-create-value/find-or-create-value.kafka.controller';
 import { AssetQueries } from './asset/queries/asset-queries';
 import { AssetIndexesFeed } from './asset/queries/list-index/asset-indexes.feed';
@@ -40,7 +45,7 @@ import { DropdownQueries } from './dropdown/queries/dropdown-queries';
 import { dropdownValuesProjection } from './dropdown/read-models/dropdown-values.projection';
 import { AddValueHandler } from './dropdown/use-cases/add-value/add-value.handler';
 import { FindOrCreateValueHandler } from './dropdown/use-cases/find-or-create-value/find-or-create-value.handler';
-import { RenameValueHandler } from './dropdown/use-cases/rename-value/rename-value.handler';
+import { ChangeValueHandler } from './dropdown/use-cases/change-value/change-value.handler';
 import { assetTicketsHttpControllers } from './asset-tickets/asset-tickets.http.controller';
 import { AssetTicketQueries } from './asset-tickets/queries/asset-ticket-queries';
 import { assetTicketsProjection } from './asset-tickets/read-models/asset-tickets.projection';
@@ -86,7 +91,8 @@ const commandHandlers = [
   RestoreAssetHandler,
   PurgeAssetHandler,
   AddValueHandler,
-  RenameValueHandler,
+  ChangeValueHandler,
+  RegisterSoftwareHandler,
   FindOrCreateValueHandler,
 ];
 
@@ -170,6 +176,10 @@ export class AssetsModule {
         CreateAssetKafkaController,
         UpdateAssetKafkaController,
         FindOrCreateValueKafkaController,
+        ChangeValueKafkaController,
+        RegisterSoftwareKafkaController,
+        CreateLicenseKafkaController,
+        ChangeLicenseKafkaController,
       ],
       providers: [
         { provide: ASSETS_SETTINGS, useValue: settings },

@@ -152,6 +152,15 @@ describe('installations and licences', () => {
     const toB = await as(admin).post(`/api/licenses/${license}/computers`, { computerId: pcB });
     expect([toB.status, toB.body.errors?.[0]?.field]).toEqual([422, 'computerId']);
     expect((await as(techA).post('/api/licenses', { softwareId: office, name: 'x', seats: -2 })).status).toBe(400);
+    // a creation needs its name and seats (PATCH's terms are each optional)
+    for (const body of [
+      { softwareId: office, name: 'x' },
+      { softwareId: office, seats: 2 },
+    ]) {
+      const refused = await as(techA).post('/api/licenses', body);
+      const fields = new Set(refused.body.errors?.map((error: { field: string }) => error.field));
+      expect([refused.status, [...fields]]).toEqual([400, ['name' in body ? 'seats' : 'name']]);
+    }
   });
 
   it('covers another version of its software after its creation, then any version again', async () => {

@@ -26,6 +26,14 @@ import { RunWorker } from './run/run-worker';
 import { ImportTargets } from './run/targets/import-targets';
 import { AssetsTargets } from './run/targets/assets/assets.target';
 import { importAssetDropdownsProjection, importAssetsProjection } from './run/targets/assets/import-assets.projection';
+import { importCategoriesProjection } from './run/targets/itil-categories/import-categories.projection';
+import { ItilCategoriesTarget } from './run/targets/itil-categories/itil-categories.target';
+import { importLicensesProjection } from './run/targets/licenses/import-licenses.projection';
+import { LicensesTarget } from './run/targets/licenses/licenses.target';
+import { LocationsTarget } from './run/targets/locations/locations.target';
+import { CatalogueTargets } from './run/targets/catalogue-targets';
+import { importSoftwareProjection } from './run/targets/software/import-software.projection';
+import { SoftwareTarget } from './run/targets/software/software.target';
 import { AuthorizationsTarget } from './run/targets/authorizations.target';
 import { UsersTarget } from './run/targets/users.target';
 import { EntitiesTarget } from './run/targets/entities.target';
@@ -60,7 +68,17 @@ export class ImportsModule {
           feeds: [
             { context: 'identity', projections: [...directoryProjections, importProfilesProjection] },
             // the assets lines are matched against, and the catalogue names their values are found by
-            { context: 'assets', projections: [importAssetsProjection, importAssetDropdownsProjection] },
+            {
+              context: 'assets',
+              projections: [
+                importAssetsProjection,
+                importAssetDropdownsProjection,
+                importSoftwareProjection,
+                importLicensesProjection,
+              ],
+            },
+            // the ITIL categories a categories import finds its lines and their parents in
+            { context: 'tickets', projections: [importCategoriesProjection] },
           ],
           background,
         }),
@@ -92,6 +110,11 @@ export class ImportsModule {
         EntitiesTarget,
         IdentityTargets,
         AssetsTargets,
+        LocationsTarget,
+        ItilCategoriesTarget,
+        SoftwareTarget,
+        LicensesTarget,
+        CatalogueTargets,
         ImportTargets,
         StartRunHandler,
         CancelRunHandler,

@@ -1,16 +1,18 @@
 import type { CommandEnvelope } from '@itsm/contracts';
 import { IdentityFixture, type FixtureUser } from '@itsm/fixtures';
-import { acceptedData, CommandSender, useIsolatedStack } from '@itsm/testing';
+import { acceptedData, CommandSender, eventually, useIsolatedStack } from '@itsm/testing';
 import { startTickets, type TicketsUnderTest } from './test-support/tickets-test-app';
 
 // Other services open tickets by commands on itsm.tickets.commands: the same use case as
 // POST /api/tickets, the same rights and entity scope, each command answered on the sender's topic.
+// An ITIL categories import creates categories by `category.create`, as POST /api/itil-categories.
 const stack = useIsolatedStack();
 let tickets: TicketsUnderTest;
 let sender: CommandSender;
 let admin: FixtureUser; // super-admin on root
 let tech: FixtureUser; // technician on root: records tickets for others
 let selfA: FixtureUser; // self-service on A: records tickets for themselves, in A only
+let adminA: FixtureUser; // admin on A only: manages A's ITIL categories
 
 beforeAll(async () => {
   const identity = new IdentityFixture(stack);
@@ -22,7 +24,8 @@ beforeAll(async () => {
   admin = await identity.user('glpi', 'super-admin');
   tech = await identity.user('tech', 'technician');
   selfA = await identity.user('s-a', 'self-service', { entityId: 'A', lastName: 'ALPHA' });
-  await tickets.directoryHas(3, 3);
+  adminA = await identity.user('admin-a', 'admin', { entityId: 'A' });
+  await tickets.directoryHas(4, 3);
   sender = new CommandSender(stack, 'tickets');
   await sender.connect();
 });
@@ -99,4 +102,58 @@ it('takes no opening date: ticket.open (version 1) has none, openedAt is an unkn
   expect(result).toMatchObject({ type: 'command.refused', data: { code: 'invalid' } });
   expect(result.type === 'command.refused' && result.data.errors?.map((error) => error.field)).toEqual(['openedAt']);
   expect(await ticketsTitled('Appel daté')).toEqual([]);
+});
+
+describe('ITIL categories by commands (an import)', () => {
+  const create = (user: FixtureUser, data: object): CommandEnvelope =>
+    sender.command('category.create', data, { token: user.token });
+  const categoryIdOf = (result: Parameters<typeof acceptedData>[0]) =>
+    (acceptedData(result).answer as { categoryId: string }).categoryId;
+  const categories = async () =>
+    (await tickets.api(admin.token).get('/api/itil-categories?limit=100')).body.items as Array<{
+      categoryId: string;
+      name: string;
+      parentId: string | null;
+      entityId: string;
+    }>;
+
+  it('creates a category under its parent; a redelivered command creates it once', async () => {
+    const parent = create(adminA, { name: 'Matériel', entityId: 'A' });
+    await sender.send(parent);
+    const parentId = categoryIdOf((await sender.resultsOf([parent]))[0][0]);
+    await eventually(async () => (await categories()).some((c) => c.categoryId === parentId), 20_000, 'Matériel');
+    const child = create(adminA, { name: 'Imprimante', parentId });
+    await sender.send(child);
+    await sender.resultsOf([child]);
+    await sender.send(child);
+    const [[first, again]] = await sender.resultsOf([child], 2);
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({ data: { streamId: `category-${categoryIdOf(first)}`, version: 1 } });
+    await eventually(async () => (await categories()).some((c) => c.name === 'Imprimante'), 20_000, 'Imprimante');
+    expect((await categories()).filter((c) => c.name === 'Imprimante')).toEqual([
+      expect.objectContaining({ categoryId: categoryIdOf(first), parentId, entityId: 'A' }),
+    ]);
+  });
+
+  it('refuses what POST /api/itil-categories refuses, and creates nothing', async () => {
+    const inB = create(admin, { name: 'Réseau B', entityId: 'B' });
+    await sender.send(inB);
+    const bCategory = categoryIdOf((await sender.resultsOf([inB]))[0][0]);
+    const refused = [
+      create(tech, { name: 'Sans le droit', entityId: 'A' }),
+      create(adminA, { name: 'Hors périmètre', entityId: 'B' }),
+      create(adminA, { name: 'Sous B', entityId: 'A', parentId: bCategory }),
+      create(adminA, { name: '', entityId: 'A', colour: 'red' }),
+    ];
+    await sender.send(refused);
+    const results = (await sender.resultsOf(refused)).map(([result]) => result);
+    expect(results.map((result) => result.type === 'command.refused' && result.data.code)).toEqual([
+      'forbidden',
+      'forbidden',
+      'rule',
+      'invalid',
+    ]);
+    const names = (await categories()).map((category) => category.name);
+    for (const name of ['Sans le droit', 'Hors périmètre', 'Sous B', '']) expect(names).not.toContain(name);
+  });
 });

@@ -39,6 +39,7 @@ import { EscalateTicketHandler } from './ticket/use-cases/escalate-ticket/escala
 import { SlaEscalationReactor } from './ticket/use-cases/escalate-ticket/sla-escalation.reactor';
 import { OpenTicketHandler } from './ticket/use-cases/open-ticket/open-ticket.handler';
 import { OpenTicketKafkaController } from './ticket/use-cases/open-ticket/open-ticket.kafka.controller';
+import { CreateCategoryKafkaController } from './category/use-cases/create-category/create-category.kafka.controller';
 import { RecordSatisfactionHandler } from './ticket/use-cases/record-satisfaction/record-satisfaction.handler';
 import { ReopenTicketHandler } from './ticket/use-cases/reopen-ticket/reopen-ticket.handler';
 import { RequestValidationHandler } from './ticket/use-cases/request-validation/request-validation.handler';
@@ -107,6 +108,7 @@ export class TicketsModule {
         CategoryHttpController,
         MyDevicesHttpController,
         OpenTicketKafkaController,
+        CreateCategoryKafkaController,
         SavedSearchHttpController,
       ],
       providers: [

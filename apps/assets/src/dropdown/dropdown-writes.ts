@@ -13,6 +13,8 @@ export interface NewValue {
   name: string;
   recursive: boolean;
   parentId: string | null;
+  /** absent, null or empty: none */
+  comment?: string | null;
 }
 
 /** Adding a value to an entity's catalogue: the checks every way of adding one shares. */
@@ -47,7 +49,7 @@ export class DropdownWrites {
     const { state } = await this.commands.execute(
       dropdownDecider,
       dropdownStreamId(value.kind, value.entityId),
-      { type: 'add-value', valueId, ...value, unlessPresent },
+      { type: 'add-value', valueId, ...value, comment: value.comment ?? null, unlessPresent },
       commandMetadata(caller, value.entityId),
     );
     return state.byPlace[placeKey(value.name, value.parentId)];

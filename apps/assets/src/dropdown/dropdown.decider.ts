@@ -1,5 +1,5 @@
 import type { DropdownEvent, DropdownKind } from '@itsm/contracts';
-import { DomainError, type Decider } from '@itsm/domain';
+import { DomainError, isDomainError, type Decider } from '@itsm/domain';
 import { normaliseName, placeKey } from './domain/dropdown-name';
 
 export type DropdownCommand =
@@ -11,17 +11,21 @@ export type DropdownCommand =
       recursive: boolean;
       name: string;
       parentId: string | null;
+      /** null or empty: none */
+      comment: string | null;
       /** find-or-create: a value of the same name is no conflict, nothing is added */
       unlessPresent: boolean;
     }
-  | { type: 'rename-value'; valueId: string; kind: DropdownKind; name: string };
+  | { type: 'rename-value'; valueId: string; kind: DropdownKind; name: string }
+  /** PATCH and `dropdown.update`: the name, the comment, or both at once; the absent ones stay */
+  | { type: 'change-value'; valueId: string; kind: DropdownKind; name?: string; comment?: string | null };
 
 /** One catalogue of one entity (stream `asset-dropdown-<kind>-<entityId>`): its values' names, by place. */
 export interface DropdownState {
   /** valueId by placeKey (parent and name key) */
   byPlace: Record<string, string>;
-  /** placeKey and parent by valueId */
-  values: Record<string, { place: string; parentId: string | null }>;
+  /** placeKey, parent and comment by valueId */
+  values: Record<string, { place: string; parentId: string | null; comment?: string | null }>;
 }
 
 const MAX_NAME = 255;
@@ -42,10 +46,20 @@ function add(command: Extract<DropdownCommand, { type: 'add-value' }>, state: Dr
     return command.unlessPresent ? [] : new DomainError('conflict', `${command.kind} "${name}" exists already`);
   }
   const { valueId, kind, entityId, recursive, parentId } = command;
+  const comment = cleanComment(command.comment);
   return [
     { type: 'asset-dropdown.value-added' as const, data: { valueId, kind, entityId, recursive, name, parentId } },
+    ...(comment === null ? [] : [commented(valueId, kind, comment)]),
   ];
 }
+
+/** An empty comment is none. */
+const cleanComment = (comment: string | null) => (comment === null || comment.trim() === '' ? null : comment);
+
+const commented = (valueId: string, kind: DropdownKind, comment: string | null) => ({
+  type: 'asset-dropdown.value-commented' as const,
+  data: { valueId, kind, comment },
+});
 
 function rename(command: Extract<DropdownCommand, { type: 'rename-value' }>, state: DropdownState) {
   const value = state.values[command.valueId];
@@ -63,7 +77,23 @@ function rename(command: Extract<DropdownCommand, { type: 'rename-value' }>, sta
   ];
 }
 
+function change(command: Extract<DropdownCommand, { type: 'change-value' }>, state: DropdownState) {
+  const { valueId, kind, name } = command;
+  const value = state.values[valueId];
+  if (!value) return new DomainError('not_found', `no ${kind} ${valueId}`);
+  const renamed = name === undefined ? [] : rename({ type: 'rename-value', valueId, kind, name }, state);
+  if (isDomainError(renamed)) return renamed;
+  const wanted = command.comment === undefined ? undefined : cleanComment(command.comment);
+  // the same comment again (a form saved unchanged, the same file imported again) records nothing
+  const unchanged = wanted === undefined || (value.comment ?? null) === wanted;
+  return [...renamed, ...(unchanged ? [] : [commented(valueId, kind, wanted)])];
+}
+
 function evolve(state: DropdownState, event: DropdownEvent): DropdownState {
+  if (event.type === 'asset-dropdown.value-commented') {
+    const value = state.values[event.data.valueId];
+    return { ...state, values: { ...state.values, [event.data.valueId]: { ...value, comment: event.data.comment } } };
+  }
   if (event.type === 'asset-dropdown.value-added') {
     const { valueId, name, parentId } = event.data;
     const place = placeKey(name, parentId);
@@ -87,9 +117,15 @@ function evolve(state: DropdownState, event: DropdownEvent): DropdownState {
  */
 export const dropdownDecider: Decider<DropdownCommand, DropdownEvent, DropdownState> = {
   initialState: () => ({ byPlace: {}, values: {} }),
-  decide: (command, state) => (command.type === 'add-value' ? add(command, state) : rename(command, state)),
+  decide: (command, state) =>
+    command.type === 'add-value'
+      ? add(command, state)
+      : command.type === 'rename-value'
+        ? rename(command, state)
+        : change(command, state),
   evolve,
-  stateVersion: 1,
+  // 2: values keep their comment
+  stateVersion: 2,
 };
 
 export const dropdownStreamId = (kind: DropdownKind, entityId: string): string => `asset-dropdown-${kind}-${entityId}`;

@@ -17,6 +17,7 @@ const add = (
   recursive: true,
   name,
   parentId,
+  comment: null,
   unlessPresent,
 });
 const added = (valueId: string, name: string, parentId: string | null = null): DropdownEvent => ({
@@ -102,4 +103,60 @@ describe('a catalogue of an entity', () => {
         .then([added('m3', 'Dell Inc.')]);
     });
   });
+
+  it('given nothing, when a location is added with a comment, then it is added and commented', () => {
+    spec
+      .given([])
+      .when({ ...(add('l1', 'Siège', false, 'root-loc') as AddValue), comment: 'Accueil' })
+      .then([
+        added('l1', 'Siège', 'root-loc'),
+        { type: 'asset-dropdown.value-commented', data: { valueId: 'l1', kind: 'location', comment: 'Accueil' } },
+      ]);
+  });
+
+  it('given a value, when its comment is changed, then it is commented; the same comment again records nothing', () => {
+    const commented: DropdownEvent = {
+      type: 'asset-dropdown.value-commented',
+      data: { valueId: 'm1', kind: 'manufacturer', comment: 'Fournisseur' },
+    };
+    const change = (comment: string | null): DropdownCommand => ({
+      type: 'change-value',
+      valueId: 'm1',
+      kind: 'manufacturer',
+      comment,
+    });
+    spec
+      .given([added('m1', 'Dell')])
+      .when(change('Fournisseur'))
+      .then([commented]);
+    spec
+      .given([added('m1', 'Dell'), commented])
+      .when(change('Fournisseur'))
+      .then([]);
+    spec
+      .given([added('m1', 'Dell'), commented])
+      .when(change(' '))
+      .then([{ ...commented, data: { ...commented.data, comment: null } }]);
+  });
+
+  it('given two values, when one is renamed and commented at once, then both are recorded; a name taken is a conflict', () => {
+    const given = [added('m1', 'Dell'), added('m2', 'HP')];
+    spec
+      .given(given)
+      .when({ type: 'change-value', valueId: 'm1', kind: 'manufacturer', name: 'Dell Inc.', comment: 'x' })
+      .then([
+        { type: 'asset-dropdown.value-renamed', data: { valueId: 'm1', kind: 'manufacturer', name: 'Dell Inc.' } },
+        { type: 'asset-dropdown.value-commented', data: { valueId: 'm1', kind: 'manufacturer', comment: 'x' } },
+      ]);
+    spec
+      .given(given)
+      .when({ type: 'change-value', valueId: 'm1', kind: 'manufacturer', name: 'hp', comment: 'x' })
+      .thenFails('conflict');
+    spec
+      .given(given)
+      .when({ type: 'change-value', valueId: 'm3', kind: 'manufacturer', comment: 'x' })
+      .thenFails('not_found');
+  });
 });
+
+type AddValue = Extract<DropdownCommand, { type: 'add-value' }>;

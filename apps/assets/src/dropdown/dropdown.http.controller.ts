@@ -8,8 +8,8 @@ import { IdField, Idempotent, SmallBody } from '@itsm/runtime';
 import { DropdownQueries, ListValuesQuery } from './queries/dropdown-queries';
 import { AddValueCommand } from './use-cases/add-value/add-value.handler';
 import { AddValueRequestDto } from './use-cases/add-value/add-value.request.dto';
-import { RenameValueCommand } from './use-cases/rename-value/rename-value.handler';
-import { RenameValueRequestDto } from './use-cases/rename-value/rename-value.request.dto';
+import { ChangeValueCommand } from './use-cases/change-value/change-value.handler';
+import { ChangeValueRequestDto } from './use-cases/change-value/change-value.request.dto';
 
 class KindParam {
   @ApiProperty({ enum: DROPDOWN_KINDS })
@@ -55,12 +55,12 @@ export class DropdownHttpController {
   @Patch(':kind/:id')
   @RequireRights('asset.write')
   @SmallBody()
-  async rename(
+  async change(
     @CurrentCaller() caller: Caller,
     @Param() { kind, id }: ValueParams,
-    @Body() body: RenameValueRequestDto,
+    @Body() body: ChangeValueRequestDto,
   ) {
-    await this.commandBus.execute(new RenameValueCommand(caller, kind, id, body.name));
+    await this.commandBus.execute(new ChangeValueCommand(caller, kind, id, body));
     return this.queries.view(caller, kind, id);
   }
 }

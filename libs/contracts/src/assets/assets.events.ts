@@ -205,10 +205,16 @@ const dropdownValueRenamed = v1(
   'A dropdown value was renamed.',
   object({ valueId, kind: dropdownKind, name: text('new name') }),
 );
+const dropdownValueCommented = v1(
+  'asset-dropdown.value-commented',
+  'A dropdown value’s comment was set (at its creation or later), or cleared (null).',
+  object({ valueId, kind: dropdownKind, comment: nullableText('the comment', 65_535) }),
+);
 export type DropdownKind = FromSchema<typeof dropdownKind>;
 export type DropdownValueAdded = EventOf<typeof dropdownValueAdded>;
 export type DropdownValueRenamed = EventOf<typeof dropdownValueRenamed>;
-export type DropdownEvent = DropdownValueAdded | DropdownValueRenamed;
+export type DropdownValueCommented = EventOf<typeof dropdownValueCommented>;
+export type DropdownEvent = DropdownValueAdded | DropdownValueRenamed | DropdownValueCommented;
 
 export type AssetsContextEvent = AssetCoreEvent | DropdownEvent | InventoryEvent;
 
@@ -227,6 +233,7 @@ export const assetEvents: ContextEvents = {
     assetTransferred,
     dropdownValueAdded,
     dropdownValueRenamed,
+    dropdownValueCommented,
     ...inventoryEventDefinitions,
     // software, versions, manual installations and licences (software.events.ts)
     ...softwareEventDefinitions,

@@ -12,6 +12,22 @@ const ASSET_CREATION_PROPERTIES: Record<string, JsonSchema> = {
   ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
 };
 
+/** What version 1 of `dropdown.find-or-create` takes; version 2 adds a location's parent and a comment. */
+const DROPDOWN_WANTED_PROPERTIES: Record<string, JsonSchema> = {
+  kind: { type: 'string', enum: [...DROPDOWN_KINDS] },
+  entityId: id('where the value is needed'),
+  name: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+/** A licence's terms, as POST and PATCH /api/licenses take them. */
+const LICENSE_TERMS: Record<string, JsonSchema> = {
+  name: { type: 'string', minLength: 1, maxLength: 255 },
+  serial: { type: ['string', 'null'], maxLength: 255 },
+  seats: { type: 'integer', minimum: -1, maximum: 10_000_000, description: 'seats bought; -1 unlimited' },
+  expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'expiry; null: never' },
+  overQuotaAllowed: { type: 'boolean' },
+};
+
 export const assetsCommands: ServiceCommands = {
   service: 'assets',
   description:
@@ -77,11 +93,111 @@ export const assetsCommands: ServiceCommands = {
         type: 'object',
         required: ['kind', 'entityId', 'name'],
         additionalProperties: false,
+        properties: DROPDOWN_WANTED_PROPERTIES,
+      },
+    },
+    {
+      type: 'dropdown.find-or-create',
+      schemaVersion: 2,
+      description:
+        'As version 1, the value found among those of its parent: `parentId` (locations only) names the parent ' +
+        'location, usable in the entity; a value created gets that parent and `comment`. A value found is ' +
+        'answered as it is (its comment stays). Answer `{ valueId }`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['kind', 'entityId', 'name'],
+        additionalProperties: false,
+        properties: {
+          ...DROPDOWN_WANTED_PROPERTIES,
+          parentId: {
+            ...id('the parent location (locations only); absent or null: at the top'),
+            type: ['string', 'null'],
+          },
+          comment: { type: ['string', 'null'], maxLength: 65_535 },
+        },
+      },
+    },
+    {
+      type: 'dropdown.update',
+      schemaVersion: 1,
+      description:
+        'Changes a catalogue value’s name or comment (null clears it), as PATCH /api/asset-dropdowns/:kind/:id ' +
+        'does: the value must be one the caller sees, in an entity of their scope. The absent ones stay. ' +
+        'Accepted with the catalogue’s stream `asset-dropdown-<kind>-<entityId>`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['kind', 'valueId'],
+        additionalProperties: false,
         properties: {
           kind: { type: 'string', enum: [...DROPDOWN_KINDS] },
-          entityId: id('where the value is needed'),
+          valueId: id('the value'),
           name: { type: 'string', minLength: 1, maxLength: 255 },
+          comment: { type: ['string', 'null'], maxLength: 65_535 },
         },
+      },
+    },
+    {
+      type: 'software.register',
+      schemaVersion: 1,
+      description:
+        'The software of that name and publisher in the entity (GLPI finds it by them: its id derives from them), ' +
+        'recorded unless it is there, and its version unless it is there: POST /api/software and ' +
+        'POST /api/software/:id/versions in one, under their rights and scope, without their 409s. A software ' +
+        'there already keeps its comment. Accepted with the stream `software-<softwareId>` and answer ' +
+        '`{ softwareId, versionId }` (versionId null without a version).',
+      rights: ['software.write'],
+      schema: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          entityId: id('default: the caller’s active entity'),
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+          publisher: { type: ['string', 'null'], maxLength: 255 },
+          comment: { type: ['string', 'null'], maxLength: 65_535 },
+          recursive: {
+            type: 'boolean',
+            description: 'a software recorded: visible in the sub-entities (default true)',
+          },
+          version: { type: ['string', 'null'], minLength: 1, maxLength: 128, description: 'the version’s name' },
+        },
+      },
+    },
+    {
+      type: 'license.create',
+      schemaVersion: 1,
+      description:
+        'Records a software licence, as POST /api/licenses does (license.write, the entity in the caller’s scope, ' +
+        'a software the caller sees and the licence’s entity sees). Accepted with the new stream ' +
+        '`license-<licenseId>` and answer `{ licenseId }`.',
+      rights: ['license.write'],
+      schema: {
+        type: 'object',
+        required: ['softwareId', 'name', 'seats'],
+        additionalProperties: false,
+        properties: {
+          softwareId: id('the software'),
+          versionId: id('the version it covers; none: any version'),
+          ...LICENSE_TERMS,
+          entityId: id('default: the caller’s active entity'),
+          recursive: { type: 'boolean', description: 'visible in the sub-entities (default true)' },
+        },
+      },
+    },
+    {
+      type: 'license.update',
+      schemaVersion: 1,
+      description:
+        'Changes a licence’s terms, as PATCH /api/licenses/:id does (the absent ones stay; a licence the caller ' +
+        'does not see is not found). Accepted with the stream `license-<licenseId>` and answer `{ licenseId }`.',
+      rights: ['license.write'],
+      schema: {
+        type: 'object',
+        required: ['licenseId'],
+        additionalProperties: false,
+        properties: { licenseId: id('the licence'), ...LICENSE_TERMS },
       },
     },
   ],

@@ -16,7 +16,7 @@ const actors = (description: string): JsonSchema => ({
 
 export const ticketsCommands: ServiceCommands = {
   service: 'tickets',
-  description: 'Commands tickets takes from other services: opening tickets.',
+  description: 'Commands tickets takes from other services (imports): opening tickets, creating ITIL categories.',
   commands: [
     {
       type: 'ticket.open',
@@ -51,6 +51,27 @@ export const ticketsCommands: ServiceCommands = {
           requesters: actors('default: the caller'),
           observers: actors('observers'),
           assignees: actors('assignees'),
+        },
+      },
+    },
+    {
+      type: 'category.create',
+      schemaVersion: 1,
+      description:
+        'Creates an ITIL category, as POST /api/itil-categories does: in an entity of the caller’s scope, under a ' +
+        'parent category the caller sees. Accepted with the new stream `category-<categoryId>` and answer `{ categoryId }`.',
+      rights: ['category.write'],
+      schema: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+          parentId: id('the parent category'),
+          entityId: id('default: the caller’s active entity'),
+          recursive: { type: 'boolean', description: 'visible in the sub-entities (default true)' },
+          forIncidents: { type: 'boolean', description: 'offered for incidents (default true)' },
+          forRequests: { type: 'boolean', description: 'offered for requests (default true)' },
         },
       },
     },

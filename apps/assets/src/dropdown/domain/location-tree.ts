@@ -2,6 +2,7 @@ export interface LocationValue {
   valueId: string;
   name: string;
   parentId: string | null;
+  comment?: string | null;
 }
 
 export interface LocationNode extends LocationValue {
@@ -28,7 +29,8 @@ export function locationTree<Value extends LocationValue>(values: Value[]): Loca
         const names = [...path, value.name];
         const { valueId, name } = value;
         const children = build(valueId, names, new Set([...seen, valueId]));
-        return { valueId, name, parentId: value.parentId, completeName: names.join(' > '), children };
+        const comment = value.comment ?? null;
+        return { valueId, name, parentId: value.parentId, comment, completeName: names.join(' > '), children };
       });
   return build(null, [], new Set());
 }

@@ -4,7 +4,7 @@ describe('the location tree', () => {
   it('nests locations under their parents with their complete names', () => {
     const tree = locationTree([
       { valueId: 'siege', name: 'Siège', parentId: null },
-      { valueId: 'bat-a', name: 'Bâtiment A', parentId: 'siege' },
+      { valueId: 'bat-a', name: 'Bâtiment A', parentId: 'siege', comment: 'Accueil' },
       { valueId: 'salle', name: 'Salle 12', parentId: 'bat-a' },
     ]);
     expect(tree).toEqual([
@@ -12,18 +12,21 @@ describe('the location tree', () => {
         valueId: 'siege',
         name: 'Siège',
         parentId: null,
+        comment: null,
         completeName: 'Siège',
         children: [
           {
             valueId: 'bat-a',
             name: 'Bâtiment A',
             parentId: 'siege',
+            comment: 'Accueil',
             completeName: 'Siège > Bâtiment A',
             children: [
               {
                 valueId: 'salle',
                 name: 'Salle 12',
                 parentId: 'bat-a',
+                comment: null,
                 completeName: 'Siège > Bâtiment A > Salle 12',
                 children: [],
               },

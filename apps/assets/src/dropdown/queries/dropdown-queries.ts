@@ -13,13 +13,14 @@ export class ListValuesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'name contains' }) @IsOptional() @IsString() @MaxLength(255) name?: string;
 }
 
-const valueView = ({ valueId, kind, entityId, recursive, name, parentId }: HeldValue) => ({
+const valueView = ({ valueId, kind, entityId, recursive, name, parentId, comment }: HeldValue) => ({
   valueId,
   kind,
   entityId,
   recursive,
   name,
   parentId,
+  comment: comment ?? null,
 });
 type ValueView = ReturnType<typeof valueView>;
 

@@ -9,6 +9,8 @@ export interface CatalogueValue {
   key: string;
   parentId: string | null;
   recursive: boolean;
+  /** absent in the values recorded before comments were kept */
+  comment?: string | null;
 }
 
 /** One entity's catalogue of one kind, as its stream (`asset-dropdown-<kind>-<entityId>`) holds it. */
@@ -37,6 +39,13 @@ export const dropdownValuesProjection = defineProjection<CatalogueDoc>({
         ...current,
         values: current.values.map((value) =>
           value.valueId === data.valueId ? { ...value, name: data.name, key: nameKey(data.name) } : value,
+        ),
+      },
+    'asset-dropdown.value-commented': (current, { data }) =>
+      current && {
+        ...current,
+        values: current.values.map((value) =>
+          value.valueId === data.valueId ? { ...value, comment: data.comment } : value,
         ),
       },
   },

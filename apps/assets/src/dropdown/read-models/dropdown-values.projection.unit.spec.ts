@@ -30,4 +30,23 @@ describe('an entity’s catalogue', () => {
       ['Lenovo', 'lenovo'],
     ]);
   });
+
+  it('given one commented, then it keeps its comment, and null clears it', () => {
+    const commented = (comment: string | null): DropdownEvent => ({
+      type: 'asset-dropdown.value-commented',
+      data: { valueId: 'm1', kind: 'manufacturer', comment },
+    });
+    const doc = projectEvents(dropdownValuesProjection, [
+      added('m1', 'Dell Inc.'),
+      added('m2', 'Lenovo'),
+      commented('x'),
+    ]);
+    expect(doc?.values.map((value) => value.comment)).toEqual(['x', undefined]);
+    const cleared = projectEvents(dropdownValuesProjection, [
+      added('m1', 'Dell Inc.'),
+      commented('x'),
+      commented(null),
+    ]);
+    expect(cleared?.values[0].comment).toBeNull();
+  });
 });

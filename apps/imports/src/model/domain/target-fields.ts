@@ -48,6 +48,11 @@ export interface TargetField {
   dropdown?: string;
   /** a line without it cannot create the item (code 23) */
   requiredToCreate?: boolean;
+  /**
+   * a value that names nothing refuses the line (33) instead of being left out with a warning: a
+   * tree's parent places the item, and without it the item would be made or found at the top
+   */
+  mustBeFound?: boolean;
 }
 
 export const TARGET_TYPES = IMPORT_TARGET_TYPES;
@@ -187,7 +192,11 @@ const TARGETS: Record<TargetType, TargetField[]> = {
     NAME,
     field('software', 'text', 'Logiciel', 'Software', { maxLength: 255, linkable: true, requiredToCreate: true }),
     field('serial', 'text', 'Numéro de série', 'Serial number', { maxLength: 255, linkable: true }),
-    field('seats', 'integer', 'Nombre', 'Number', { aliases: ['sieges', 'nombre de licences'] }),
+    // assets records no licence without its seats (-1: unlimited)
+    field('seats', 'integer', 'Nombre', 'Number', {
+      requiredToCreate: true,
+      aliases: ['sieges', 'nombre de licences'],
+    }),
     field('expiresOn', 'date', "Date d'expiration", 'Expiration date'),
     COMMENT,
   ],
@@ -234,10 +243,22 @@ const TARGETS: Record<TargetType, TargetField[]> = {
     field('recursive', 'boolean', 'Récursif', 'Recursive', { aliases: ['sous entites'] }),
   ],
   entities: [NAME, field('parent', 'entity', 'Entité parente', 'Parent entity', { requiredToCreate: true }), COMMENT],
-  locations: [NAME, field('parent', 'dropdown', 'Lieu parent', 'Parent location', { dropdown: 'locations' }), COMMENT],
+  locations: [
+    NAME,
+    field('parent', 'dropdown', 'Lieu parent', 'Parent location', {
+      dropdown: 'locations',
+      mustBeFound: true,
+      aliases: ['lieu pere'],
+    }),
+    COMMENT,
+  ],
   'itil-categories': [
     NAME,
-    field('parent', 'dropdown', 'Catégorie parente', 'Parent category', { dropdown: 'itil-categories' }),
+    field('parent', 'dropdown', 'Catégorie parente', 'Parent category', {
+      dropdown: 'itil-categories',
+      mustBeFound: true,
+      aliases: ['categorie pere'],
+    }),
     COMMENT,
   ],
 };

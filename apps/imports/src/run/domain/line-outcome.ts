@@ -54,7 +54,7 @@ export function lineOutcome({ values, problems }: LineValues, context: LineConte
     };
   }
   const required = fieldsOf(context.type)
-    .filter((target) => target.requiredToCreate)
+    .filter((target) => target.requiredToCreate || target.mustBeFound)
     .map((target) => target.field);
   const missing = context.notFound.filter((field) => required.includes(field));
   if (missing.length > 0) {

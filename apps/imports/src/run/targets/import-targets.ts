@@ -4,6 +4,7 @@ import type { TargetType } from '../../model/domain/target-fields';
 import type { ImportTarget } from './import-target';
 import { AssetsTargets } from './assets/assets.target';
 import { AuthorizationsTarget } from './authorizations.target';
+import { CatalogueTargets } from './catalogue-targets';
 import { IdentityTargets } from './identity-targets';
 import { UsersTarget } from './users.target';
 
@@ -17,12 +18,14 @@ export class ImportTargets {
     authorizations: AuthorizationsTarget,
     assets: AssetsTargets,
     identity: IdentityTargets,
+    catalogues: CatalogueTargets,
   ) {
     this.byType = new Map<TargetType, ImportTarget>([
       [users.type, users],
       [authorizations.type, authorizations],
       ...assets.all.map((target) => [target.type, target] as const),
       ...identity.all.map((target) => [target.type, target] as const),
+      ...catalogues.all.map((target) => [target.type, target] as const),
     ]);
   }
 

@@ -45,7 +45,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["DropdownHttpController_rename"];
+        patch: operations["DropdownHttpController_change"];
         trace?: never;
     };
     "/api/asset-dropdowns/locations/tree": {
@@ -1242,6 +1242,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddValueRequestDto: {
+            /** @example Accueil au rez-de-chaussée */
+            comment?: string | null;
             /** @description default: the caller’s active entity */
             entityId?: string;
             /** @example Dell Inc. */
@@ -1259,6 +1261,25 @@ export interface components {
             arch?: Record<string, never> | null;
             /** @example 115.0.2 */
             name: string;
+        };
+        ChangeLicenseCommandDto: {
+            /** @description expiry (RFC 3339); null: never */
+            expiresAt?: Record<string, never> | null;
+            /** @description licenseId */
+            licenseId: string;
+            /** @example Office 2021 - 25 postes */
+            name?: string;
+            /**
+             * @description more computers than seats may be assigned
+             * @default false
+             */
+            overQuotaAllowed?: boolean;
+            /**
+             * @description seats bought; -1 unlimited
+             * @example 25
+             */
+            seats?: number;
+            serial?: Record<string, never> | null;
         };
         ChangeLicenseRequestDto: {
             /** @description expiry (RFC 3339); null: never */
@@ -1278,6 +1299,20 @@ export interface components {
             serial?: Record<string, never> | null;
             /** @description the version of its software it covers; null: any version */
             versionId?: Record<string, never> | null;
+        };
+        ChangeValueCommandDto: {
+            /** @description null or empty clears it */
+            comment?: string | null;
+            /** @example Dell Inc. */
+            name?: string;
+            /** @description valueId */
+            valueId: string;
+        };
+        ChangeValueRequestDto: {
+            /** @description null or empty clears it */
+            comment?: string | null;
+            /** @example Dell Inc. */
+            name?: string;
         };
         CreateAssetCommandDto: {
             comment?: Record<string, never> | null;
@@ -1406,7 +1441,7 @@ export interface components {
             /** @description expiry (RFC 3339); null: never */
             expiresAt?: Record<string, never> | null;
             /** @example Office 2021 - 25 postes */
-            name?: string;
+            name: string;
             /**
              * @description more computers than seats may be assigned
              * @default false
@@ -1418,7 +1453,7 @@ export interface components {
              * @description seats bought; -1 unlimited
              * @example 25
              */
-            seats?: number;
+            seats: number;
             serial?: Record<string, never> | null;
             /** @description the software */
             softwareId: string;
@@ -1445,8 +1480,11 @@ export interface components {
             tag?: string;
         };
         FindOrCreateValueCommandDto: {
+            comment?: string | null;
             /** @description entityId */
             entityId: string;
+            /** @description locations only: the parent location */
+            parentId?: string | null;
         };
         ImportRuleDto: {
             /** @description all must be present in the inventory and equal */
@@ -1504,9 +1542,21 @@ export interface components {
             /** @example urn:itsm:problem:forbidden */
             type: string;
         };
-        RenameValueRequestDto: {
-            /** @example Dell Inc. */
+        RegisterSoftwareCommandDto: {
+            comment?: Record<string, never> | null;
+            /** @description default: the caller’s active entity */
+            entityId?: string;
+            /** @example Mozilla Firefox */
             name: string;
+            /** @example Mozilla */
+            publisher?: Record<string, never> | null;
+            /** @default true */
+            recursive?: boolean;
+            /**
+             * @description a version to record too
+             * @example 115.0.2
+             */
+            version?: string | null;
         };
         ReorderInventoryRulesRequestDto: {
             /** @description each current position once, in the new order */
@@ -1968,7 +2018,7 @@ export interface operations {
             };
         };
     };
-    DropdownHttpController_rename: {
+    DropdownHttpController_change: {
         parameters: {
             query?: never;
             header?: never;
@@ -1981,7 +2031,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RenameValueRequestDto"];
+                "application/json": components["schemas"]["ChangeValueRequestDto"];
             };
         };
         responses: {

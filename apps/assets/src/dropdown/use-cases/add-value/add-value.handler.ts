@@ -26,6 +26,7 @@ export class AddValueHandler implements ICommandHandler<AddValueCommand> {
       name: request.name,
       recursive: request.recursive ?? true,
       parentId: request.parentId ?? null,
+      comment: request.comment ?? null,
     };
     this.writes.assertMayWrite(caller, value.entityId);
     await this.writes.assertParent(value);

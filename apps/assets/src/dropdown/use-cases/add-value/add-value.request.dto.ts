@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IdField } from '@itsm/runtime';
 
 export class AddValueRequestDto {
@@ -23,4 +23,10 @@ export class AddValueRequestDto {
   @IsOptional()
   @IdField('parentId')
   parentId?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Accueil au rez-de-chaussée' })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(65_535)
+  comment?: string | null;
 }

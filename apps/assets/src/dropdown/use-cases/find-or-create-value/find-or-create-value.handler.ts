@@ -10,6 +10,8 @@ export interface WantedValue {
   entityId: string;
   name: string;
   parentId?: string | null;
+  /** a value created gets it; one found keeps its own */
+  comment?: string | null;
 }
 
 export class FindOrCreateValueCommand extends Command<{ valueId: string }> {
@@ -36,7 +38,8 @@ export class FindOrCreateValueHandler implements ICommandHandler<FindOrCreateVal
     const parentId = wanted.parentId ?? null;
     const found = await this.catalogue.findUsable(wanted.kind, wanted.entityId, wanted.name, parentId);
     if (found) return { valueId: found.valueId };
-    const value = { kind: wanted.kind, entityId: wanted.entityId, name: wanted.name, recursive: true, parentId };
+    const { kind, entityId, name, comment = null } = wanted;
+    const value = { kind, entityId, name, recursive: true, parentId, comment };
     this.writes.assertMayWrite(caller, value.entityId);
     await this.writes.assertParent(value);
     return { valueId: await this.writes.add(caller, value, true) };

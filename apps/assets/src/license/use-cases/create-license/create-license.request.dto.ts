@@ -1,9 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IdField } from '@itsm/runtime';
 import { LicenseTermsDto } from '../license-terms.dto';
 
-export class CreateLicenseRequestDto extends LicenseTermsDto {
+/**
+ * The terms without PATCH's optional name and seats: a creation needs both, and an inherited
+ * @IsOptional would let one without them through (class-validator skips a property's other
+ * checks, @IsDefined included, once an @IsOptional of it sees it missing).
+ */
+export class CreateLicenseRequestDto extends OmitType(LicenseTermsDto, ['name', 'seats'] as const) {
   @IdField('the software')
   softwareId!: string;
 
@@ -16,13 +21,13 @@ export class CreateLicenseRequestDto extends LicenseTermsDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
-  declare name: string;
+  name!: string;
 
   @ApiProperty({ description: 'seats bought; -1 unlimited', example: 25 })
   @IsInt()
   @Min(-1)
   @Max(10_000_000)
-  declare seats: number;
+  seats!: number;
 
   @ApiPropertyOptional({ description: 'default: the caller’s active entity' })
   @IsOptional()

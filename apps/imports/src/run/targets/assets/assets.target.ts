@@ -225,7 +225,7 @@ function creation(
   return { type: 'asset.create', schemaVersion: 2, streamId, data: { assetType, entityId, ...data, operatingSystem } };
 }
 
-function ancestorsOf(entityId: string, entities: readonly DirectoryEntity[]): Set<string> {
+export function ancestorsOf(entityId: string, entities: readonly DirectoryEntity[]): Set<string> {
   const parents = new Map(entities.map((entity) => [entity.entityId, entity.parentId]));
   const ancestors = new Set<string>();
   for (let parent = parents.get(entityId); parent && !ancestors.has(parent); parent = parents.get(parent)) {

@@ -34,8 +34,27 @@ export const importAssetsProjection = defineProjection<ImportAssetDoc>({
 export interface ImportDropdownDoc {
   kind: DropdownKind;
   entityId: string;
-  values: Array<{ valueId: string; name: string; recursive: boolean }>;
+  values: ImportDropdownValue[];
 }
+
+export interface ImportDropdownValue {
+  valueId: string;
+  name: string;
+  recursive: boolean;
+  /** a location's parent; absent in documents projected before parents were kept (rebuild them) */
+  parentId?: string | null;
+  comment?: string | null;
+}
+
+const changed = (
+  current: ImportDropdownDoc | null,
+  valueId: string,
+  change: Partial<ImportDropdownValue>,
+): ImportDropdownDoc | null =>
+  current && {
+    ...current,
+    values: current.values.map((value) => (value.valueId === valueId ? { ...value, ...change } : value)),
+  };
 
 export const importAssetDropdownsProjection = defineProjection<ImportDropdownDoc>({
   name: 'import_asset_dropdowns',
@@ -44,12 +63,12 @@ export const importAssetDropdownsProjection = defineProjection<ImportDropdownDoc
     'asset-dropdown.value-added': (current, { data }) => ({
       kind: data.kind,
       entityId: data.entityId,
-      values: [...(current?.values ?? []), { valueId: data.valueId, name: data.name, recursive: data.recursive }],
+      values: [
+        ...(current?.values ?? []),
+        { valueId: data.valueId, name: data.name, recursive: data.recursive, parentId: data.parentId },
+      ],
     }),
-    'asset-dropdown.value-renamed': (current, { data }) =>
-      current && {
-        ...current,
-        values: current.values.map((value) => (value.valueId === data.valueId ? { ...value, name: data.name } : value)),
-      },
+    'asset-dropdown.value-renamed': (current, { data }) => changed(current, data.valueId, { name: data.name }),
+    'asset-dropdown.value-commented': (current, { data }) => changed(current, data.valueId, { comment: data.comment }),
   },
 });

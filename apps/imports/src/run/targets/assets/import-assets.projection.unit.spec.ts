@@ -1,5 +1,5 @@
 import { projectEvents } from '@itsm/testing';
-import { importAssetsProjection } from './import-assets.projection';
+import { importAssetDropdownsProjection, importAssetsProjection } from './import-assets.projection';
 
 const asset = { assetId: 'c1', assetType: 'computer' as const };
 const created = {
@@ -21,5 +21,24 @@ describe('import_assets (the assets an import matches its lines against)', () =>
   it('follows a transfer: the asset is matched in its new entity', () => {
     const transferred = { type: 'asset.transferred' as const, data: { ...asset, fromEntityId: 'A', entityId: 'B' } };
     expect(projectEvents(importAssetsProjection, [created, transferred])?.entityId).toBe('B');
+  });
+});
+
+describe('import_asset_dropdowns (the catalogue values and locations an import finds)', () => {
+  const value = { valueId: 'l1', kind: 'location' as const };
+  it('keeps a location’s parent and follows its name and comment', () => {
+    const events = [
+      {
+        type: 'asset-dropdown.value-added' as const,
+        data: { ...value, entityId: 'A', recursive: true, name: 'Bâtiment A', parentId: 'siege' },
+      },
+      { type: 'asset-dropdown.value-renamed' as const, data: { ...value, name: 'Bât. A' } },
+      { type: 'asset-dropdown.value-commented' as const, data: { ...value, comment: 'RDC' } },
+    ];
+    expect(projectEvents(importAssetDropdownsProjection, events)).toEqual({
+      kind: 'location',
+      entityId: 'A',
+      values: [{ valueId: 'l1', name: 'Bât. A', recursive: true, parentId: 'siege', comment: 'RDC' }],
+    });
   });
 });
