@@ -695,6 +695,8 @@ export interface components {
             emails?: string[];
             /** @example Bertrand */
             firstName?: string;
+            /** @description the groups the user joins (v2): an import’s group column */
+            groupIds?: string[];
             /** @example BLIER */
             lastName?: string;
             /** @example Bâtiment A, 2e étage */

@@ -1,10 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { applyDecorators, Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches } from 'class-validator';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Caller } from '@itsm/auth';
 import { DomainError } from '@itsm/domain';
 import type { KafkaCommandContext } from '@itsm/runtime';
 import { IdentityDirectory } from '../../../shared/identity-directory';
 import { ChangeMembershipCommand } from './change-membership.handler';
+
+/** A command's `groupIds`: the groups the user joins (an import's group column), 100 at most. */
+export const GroupIdsField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true }),
+  );
 
 /**
  * The groups a user joins with their registration or update (`groupIds` of user.register v3 and

@@ -2,10 +2,10 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import type { KafkaCommandContext } from '@itsm/runtime';
-import { GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
+import { GroupIdsField, GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
 import { RegisterUserCommand } from './register-user.handler';
 import { RegisterUserRequestDto } from './register-user.request.dto';
 
@@ -22,12 +22,7 @@ export class RegisterUserCommandDto extends OmitType(RegisterUserRequestDto, ['p
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
   profileId?: string;
 
-  @ApiPropertyOptional({ description: 'groups the new user joins (v3): an import’s group column' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true })
+  @GroupIdsField('groups the new user joins (v3): an import’s group column')
   groupIds?: string[];
 }
 

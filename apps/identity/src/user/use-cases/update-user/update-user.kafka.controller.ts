@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { CurrentCaller, RequireRights, type Caller } from '@itsm/auth';
 import { IdField, type KafkaCommandContext } from '@itsm/runtime';
-import { GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
+import { GroupIdsField, GroupsToJoin } from '../../../group/use-cases/change-membership/groups-to-join';
 import { SetUserActiveCommand } from '../set-user-active/set-user-active.handler';
 import { UserDetailsDto } from '../user-details.dto';
 import { UpdateUserCommand } from './update-user.handler';
@@ -18,12 +18,7 @@ export class UpdateUserCommandDto extends UserDetailsDto {
   @IsBoolean()
   active?: boolean;
 
-  /** the groups the user joins (v2): an import's group column */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true })
+  @GroupIdsField('the groups the user joins (v2): an import’s group column')
   groupIds?: string[];
 }
 
