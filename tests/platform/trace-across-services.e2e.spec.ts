@@ -107,7 +107,13 @@ it('follows a ticket opened over HTTP to the sla.attached of sla: one trace acro
   await eventually(
     async () => {
       spans = collector.spans();
-      return !!spanOf('sla', /^command /) && !!spanOf('tickets', 'POST /api/tickets');
+      // each service exports its spans in batches as they end: the consumer's, around the command, ends last
+      return [
+        spanOf('tickets', '^POST /api/tickets$'),
+        spanOf('tickets', /^command /),
+        spanOf('sla', /\.events process$/),
+        spanOf('sla', /^command /),
+      ].every(Boolean);
     },
     30_000,
     'the spans of both services',

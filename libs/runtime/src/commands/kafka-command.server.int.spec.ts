@@ -2,6 +2,7 @@ import { deadLetterTopicFor, upcasterRegistry, type CommandResult } from '@itsm/
 import { DomainError, type Decider } from '@itsm/domain';
 import { MongoEventStore } from '@itsm/eventsourcing';
 import { acceptedData, CommandSender, readTopic, stackKafka, useIsolatedStack } from '@itsm/testing';
+import { Logger } from '@nestjs/common';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import mongoose, { type Connection } from 'mongoose';
 import { CommandResultStore, type CommandResults } from './command-result.store';
@@ -13,6 +14,8 @@ import { Metrics } from '../observability/metrics';
 
 // The server alone, with a handler that fails as dependencies do: a command waits for a dependency
 // as long as it is down, and only an unexplained failure, retried a few times, is dead-lettered.
+// Those retries and dead letters, expected here, would print pages through Nest's console logger.
+Logger.overrideLogger(false);
 const stack = useIsolatedStack();
 // traced, as a service is with OTEL_TRACES_EXPORTER set (its spans go nowhere here)
 new NodeTracerProvider().register();

@@ -1,10 +1,10 @@
-import { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { KafkaCommandServer } from './kafka-command.server';
 
 // The server's lookup of a command type's handler, without Kafka (nothing here connects).
 const server = () =>
   new KafkaCommandServer({
-    kafka: new Kafka({ brokers: ['127.0.0.1:1'] }),
+    kafka: new Kafka({ brokers: ['127.0.0.1:1'], logLevel: logLevel.NOTHING }),
     connection: { brokers: ['127.0.0.1:1'] },
     service: 'identity',
     topicPrefix: 'unit.',
