@@ -15,6 +15,7 @@ import type { ExistingItem } from '../../domain/line-outcome';
 import type { FieldValue } from '../../domain/line-values';
 import type { ImportTarget, MissingValue, TargetCommand, TargetSnapshot, ValueCreation } from '../import-target';
 import { ASSET_FIELD_WRITES, ASSET_TYPE_OF, LINKABLE_ASSET_FIELDS, OPERATING_SYSTEM_PARTS } from './asset-fields';
+import { CompactAssets } from './compact-assets';
 import {
   importAssetDropdownsProjection,
   importAssetsProjection,
@@ -59,29 +60,12 @@ class AssetsTarget implements ImportTarget {
   }
 
   async snapshot(entityId: string): Promise<TargetSnapshot> {
-    const [assets, lookups] = await Promise.all([
-      this.collection<ImportAssetDoc>(importAssetsProjection.name).then((assets) =>
-        assets.find({ assetType: this.assetType, entityId }).toArray(),
-      ),
-      this.lookups(entityId),
-    ]);
-    const live = assets.filter((asset) => !asset.trashed);
-    const indexes = new Map<string, Map<string, ImportAssetDoc>>();
-    const indexOf = (linkFields: readonly string[]) => {
-      const name = linkFields.join('|');
-      let index = indexes.get(name);
-      if (!index) {
-        index = new Map(live.map((asset) => [linkKey(linkFields, (field) => assetValue(asset, field)), asset]));
-        indexes.set(name, index);
-      }
-      return index;
-    };
+    const [assets, lookups] = await Promise.all([this.live(entityId), this.lookups(entityId)]);
     const assetType = this.assetType;
     return {
       match(values, linkFields) {
         if (linkFields.length === 0 || linkFields.some((field) => values[field] === undefined)) return null;
-        const found = indexOf(linkFields).get(linkKey(linkFields, (field) => values[field]));
-        return found ? existing(found) : null;
+        return assets.match(linkFields, (field) => values[field]);
       },
       notFound: (values) =>
         Object.keys(values).filter((field) => resolved(assetType, lookups, field, values[field]) === null),
@@ -99,6 +83,16 @@ class AssetsTarget implements ImportTarget {
       },
       values: dropdownCreation(assetType, lookups),
     };
+  }
+
+  /** The entity's assets of the type not in the trash, read a batch at a time into a compact copy. */
+  private async live(entityId: string): Promise<CompactAssets> {
+    const assets = new CompactAssets(IMPORTER_FIELDS);
+    const collection = await this.collection<ImportAssetDoc>(importAssetsProjection.name);
+    for await (const asset of collection.find({ assetType: this.assetType, entityId }, { batchSize: 1000 })) {
+      if (!asset.trashed) assets.add(existing(asset as ImportAssetDoc));
+    }
+    return assets;
   }
 
   private async lookups(entityId: string): Promise<AssetLookups> {
@@ -145,8 +139,8 @@ export class AssetsTargets {
   }
 }
 
-const linkKey = (linkFields: readonly string[], valueOf: (field: string) => unknown) =>
-  linkFields.map((field) => String(valueOf(field) ?? '')).join('\u0000');
+/** The importer's fields of an asset, in the order a compact copy keeps them. */
+const IMPORTER_FIELDS = Object.keys(ASSET_FIELD_WRITES);
 
 const assetValue = (asset: ImportAssetDoc, field: string): unknown => {
   const write = ASSET_FIELD_WRITES[field];
@@ -156,9 +150,7 @@ const assetValue = (asset: ImportAssetDoc, field: string): unknown => {
 /** The asset's values by the importer's field names (ids for looked-up fields: set or not is what counts). */
 const existing = (asset: ImportAssetDoc): ExistingItem => ({
   id: asset.assetId,
-  values: Object.fromEntries(
-    Object.keys(ASSET_FIELD_WRITES).map((field) => [field, assetValue(asset, field) as FieldValue | null]),
-  ),
+  values: Object.fromEntries(IMPORTER_FIELDS.map((field) => [field, assetValue(asset, field) as FieldValue | null])),
 });
 
 /** A field's value as assets takes it: an id for a name looked up, null when the name is unknown. */
