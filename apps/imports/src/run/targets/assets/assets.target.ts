@@ -147,11 +147,21 @@ const assetValue = (asset: ImportAssetDoc, field: string): unknown => {
   return write ? (asset.fields as Record<string, unknown>)[write.to] : undefined;
 };
 
-/** The asset's values by the importer's field names (ids for looked-up fields: set or not is what counts). */
+/**
+ * The asset's values by the importer's field names; a looked-up field (a dropdown value, a user, a
+ * group) only says it is set (true) or not (null): that is all a line's update asks of it.
+ */
 const existing = (asset: ImportAssetDoc): ExistingItem => ({
   id: asset.assetId,
-  values: Object.fromEntries(IMPORTER_FIELDS.map((field) => [field, assetValue(asset, field) as FieldValue | null])),
+  values: Object.fromEntries(
+    IMPORTER_FIELDS.map((field) => {
+      const value = assetValue(asset, field) as FieldValue | null | undefined;
+      return [field, ASSET_FIELD_WRITES[field].lookup ? (isSet(value) ? true : null) : (value ?? null)];
+    }),
+  ),
 });
+
+const isSet = (value: unknown) => value !== null && value !== undefined && value !== '';
 
 /** A field's value as assets takes it: an id for a name looked up, null when the name is unknown. */
 function resolved(assetType: AssetType, lookups: AssetLookups, field: string, value: FieldValue | undefined) {
