@@ -28,11 +28,11 @@ const entities: Record<'lyon' | 'nantes', string> = { lyon: '', nantes: '' };
 const HEADER =
   'Nom;Fabricant;Modele;Numero de serie;Responsable technique;Statut;Type;Usager;Nom OS;Version OS;Edition;' +
   "Architecture;Date d'achat;Date de mise en service;Date debut garantie;Duree garantie (en mois)";
-const computersFile = (secondStatus: string, warranty: number) =>
+const computersFile = (secondStatus: string, warranty: number, secondOs = ';;;') =>
   [
     HEADER,
     `PC-IMP-01;Dell Inc.;OptiPlex 7090;SN-001;tech;En service;;S1;Windows 11;23H2;Pro;x86_64;2024-01-15;2024-02-01;2024-01-15;${warranty}`,
-    `PC-IMP-02;Lenovo;ThinkPad T14;SN-002;;${secondStatus};;;;;;;2023-06-30;;;`,
+    `PC-IMP-02;Lenovo;ThinkPad T14;SN-002;;${secondStatus};;;${secondOs};2023-06-30;;;`,
     `PC-IMP-03;Fabricant Inconnu;;SN-003;;;;;;;;;;;;`,
   ].join('\r\n');
 
@@ -223,7 +223,7 @@ it('imports the computers of one file into two entities, each line answered by a
   }
 });
 
-it('updates the computers the same file names again once the model allows updates, in its entity only', async () => {
+it('updates the computers the same file names again once the model allows updates, in its entity only, an operating system too', async () => {
   const changed = await jsonApi(imports.url, token).patch(`/api/import-models/${modelId}`, {
     options: { allowUpdate: true },
   });
@@ -234,7 +234,7 @@ it('updates the computers the same file names again once the model allows update
     60_000,
     'the importer knows the created computers',
   );
-  const runId = await upload(modelId, entities.lyon, computersFile('En service', 48));
+  const runId = await upload(modelId, entities.lyon, computersFile('En service', 48, 'Ubuntu;24.04;;x86_64'));
   expect(await ended(runId)).toMatchObject({ status: 'finished', counts: { succeeded: 3, warnings: 1, failed: 0 } });
   expect(await linesOf(runId)).toEqual([
     [2, 'success', 10, 'update', null],
@@ -248,9 +248,17 @@ it('updates the computers the same file names again once the model allows update
     ['PC-IMP-02', inService, null],
     ['PC-IMP-03', null, null],
   ]);
+  // the second computer had none: it gets the line's (asset.update v2), the first keeps its own
+  expect(await operatingSystemOf(lyon[1].assetId as string)).toMatchObject({
+    name: 'Ubuntu',
+    version: '24.04',
+    architecture: 'x86_64',
+  });
+  expect(await operatingSystemOf(lyon[0].assetId as string)).toMatchObject({ name: 'Windows 11' });
   const nantes = await computersOf(entities.nantes);
   expect(nantes.map(({ warrantyMonths }) => warrantyMonths)).toEqual([36, null, null]);
   expect(nantes[1].statusId).not.toBe(inService);
+  expect(await operatingSystemOf(nantes[1].assetId as string)).toBeNull();
 });
 
 it('creates the catalogue values the lines name once the model allows it, one per name whatever its case', async () => {

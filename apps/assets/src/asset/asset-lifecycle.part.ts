@@ -3,6 +3,7 @@ import { DomainError } from '@itsm/domain';
 import type { DeciderPart } from '../shared/decider-parts';
 import type { AssetState } from './asset.state';
 import { changedFields, cleanFields, fieldsRefusalFor } from './domain/asset-fields';
+import { canonical } from '../inventory/domain/composition-keys';
 import { cleanOperatingSystem } from './domain/operating-system';
 import { warrantyExpiresOn, warrantyNoticeDay } from './domain/warranty';
 
@@ -20,7 +21,13 @@ export type AssetLifecycleCommand =
       /** a computer's operating system, as a person (an import) gives it */
       operatingSystem?: OperatingSystem;
     }
-  | { type: 'update-asset'; changes: AssetFields; source: ChangeSource }
+  | {
+      type: 'update-asset';
+      changes: AssetFields;
+      source: ChangeSource;
+      /** a computer's operating system, as a person (an import) gives it: set when it differs */
+      operatingSystem?: OperatingSystem;
+    }
   | { type: 'unlock-fields'; fields: AssetFieldName[] }
   | { type: 'trash-asset' }
   | { type: 'restore-asset' }
@@ -67,11 +74,31 @@ function update(command: Extract<AssetLifecycleCommand, { type: 'update-asset' }
   }
   const refusal = fieldsRefusalFor(asset.assetType, { ...state.fields, ...changes });
   if (refusal) return refusal;
+  const system = operatingSystemChange(command.operatingSystem, asset, state);
+  if (system instanceof DomainError) return system;
   const changed = Object.keys(changes) as AssetFieldName[];
-  if (changed.length === 0) return [];
   const locked =
     command.source === 'person' && state.dynamic ? changed.filter((field) => !state.locked.includes(field)) : [];
-  return [{ type: 'asset.updated', data: { ...asset, changes, locked } }];
+  const updated: AssetCoreEvent[] =
+    changed.length === 0 ? [] : [{ type: 'asset.updated', data: { ...asset, changes, locked } }];
+  return [...updated, ...system];
+}
+
+/**
+ * The operating system a person gives an existing computer, set as at its creation: not locked,
+ * so an agent that inventories the computer reports its own over it. Nothing when it is the same.
+ */
+function operatingSystemChange(
+  given: OperatingSystem | undefined,
+  { assetId, assetType }: { assetId: string; assetType: AssetType },
+  state: AssetState,
+): AssetCoreEvent[] | DomainError {
+  if (!given) return [];
+  if (assetType !== 'computer') return new DomainError('invalid', `a ${assetType} has no operating system`);
+  const operatingSystem = cleanOperatingSystem(given);
+  if (operatingSystem instanceof DomainError) return operatingSystem;
+  if (canonical(operatingSystem) === canonical(state.inventory.composition.operatingSystem)) return [];
+  return [{ type: 'asset.operating-system-set', data: { assetId, assetType, operatingSystem } }];
 }
 
 function unlock(command: Extract<AssetLifecycleCommand, { type: 'unlock-fields' }>, state: AssetState): Decided {

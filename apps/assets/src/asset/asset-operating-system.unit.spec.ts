@@ -115,3 +115,45 @@ describe('a computer created with an operating system (an import’s OS columns)
     expect(inventoryChanges(osSet(windows))).toEqual([{ field: 'operatingSystem', from: null, to: 'Windows 11' }]);
   });
 });
+
+describe('an existing computer given an operating system (an import’s update line, asset.update v2)', () => {
+  const ubuntu: OperatingSystem = { name: 'Ubuntu', version: '24.04' };
+  const update = (operatingSystem: OperatingSystem, changes = {}): AssetCommand => ({
+    type: 'update-asset',
+    changes,
+    source: 'person',
+    operatingSystem,
+  });
+
+  it('gets it when it differs, with the fields changed first', () => {
+    spec
+      .given([created, osSet(windows)])
+      .when(update(ubuntu))
+      .then([osSet(ubuntu)]);
+    spec
+      .given([created])
+      .when(update(windows, { serial: 'SN-1' }))
+      .then([
+        {
+          type: 'asset.updated',
+          data: { assetId: 'a-1', assetType: 'computer', changes: { serial: 'SN-1' }, locked: [] },
+        },
+        osSet(windows),
+      ]);
+  });
+
+  it('records nothing when it is the one the computer has, and refuses it on another type', () => {
+    spec
+      .given([created, osSet(windows)])
+      .when(update({ ...windows, name: ' Windows ' }))
+      .then([]);
+    const monitor: AssetCoreEvent = {
+      type: 'asset.created',
+      data: { assetId: 'a-1', assetType: 'monitor', entityId: 'e-1', dynamic: false, fields: { name: 'ECRAN' } },
+    };
+    spec
+      .given([monitor])
+      .when(update(windows))
+      .thenFails('invalid', /a monitor has no operating system/);
+  });
+});

@@ -83,6 +83,28 @@ export const assetsCommands: ServiceCommands = {
       },
     },
     {
+      type: 'asset.update',
+      schemaVersion: 2,
+      description:
+        'Changes fields of an asset as version 1 does; with `operatingSystem`, a computer gets that operating system ' +
+        'when it differs, set as `asset.create` v2 sets it: not locked, so the computer’s agent inventories report ' +
+        'theirs over it. Accepted with the stream `asset-<assetId>`.',
+      rights: ['asset.write'],
+      schema: {
+        type: 'object',
+        required: ['assetId'],
+        additionalProperties: false,
+        properties: {
+          assetId: id('the asset'),
+          ...(ASSET_FIELD_PROPERTIES as Record<string, JsonSchema>),
+          operatingSystem: {
+            ...(OPERATING_SYSTEM_SCHEMA as JsonSchema),
+            description: 'a computer’s operating system (another type refuses it)',
+          },
+        },
+      },
+    },
+    {
       type: 'dropdown.find-or-create',
       schemaVersion: 1,
       description:

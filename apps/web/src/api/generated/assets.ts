@@ -1635,6 +1635,7 @@ export interface components {
             modelId?: Record<string, never> | null;
             /** @example PC-BLIER */
             name?: Record<string, never> | null;
+            operatingSystem?: components["schemas"]["OperatingSystemDto"];
             orderDate?: Record<string, never> | null;
             orderNumber?: Record<string, never> | null;
             /** @description phones only */

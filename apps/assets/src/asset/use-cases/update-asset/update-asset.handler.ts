@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller, SystemCaller } from '@itsm/auth';
-import type { AssetFields, AssetType } from '@itsm/contracts';
+import type { AssetFields, AssetType, OperatingSystem } from '@itsm/contracts';
 import { AssetReferences } from '../../access/asset-references';
 import { AssetWorkflow } from '../../access/asset-workflow';
 import type { ChangeSource } from '../../asset-lifecycle.part';
@@ -14,6 +14,8 @@ export class UpdateAssetCommand extends Command<AssetState> {
     readonly assetId: string,
     readonly changes: AssetFields,
     readonly source: ChangeSource = 'person',
+    /** a computer's operating system (asset.update v2: an import's OS columns) */
+    readonly operatingSystem?: OperatingSystem,
   ) {
     super();
   }
@@ -27,10 +29,10 @@ export class UpdateAssetHandler implements ICommandHandler<UpdateAssetCommand> {
     private readonly references: AssetReferences,
   ) {}
 
-  execute({ caller, assetType, assetId, changes, source }: UpdateAssetCommand) {
+  execute({ caller, assetType, assetId, changes, source, operatingSystem }: UpdateAssetCommand) {
     return this.workflow.run(caller, { assetType, assetId, right: 'asset.write' }, async (asset) => {
       await this.references.assertUsable(asset.assetType!, asset.entityId!, changes);
-      return { type: 'update-asset', changes, source };
+      return { type: 'update-asset', changes, source, ...(operatingSystem && { operatingSystem }) };
     });
   }
 }

@@ -76,10 +76,10 @@ class AssetsTarget implements ImportTarget {
             return write ? [[write.to, resolved(assetType, lookups, field, value)]] : [];
           }),
         );
-        // an update leaves the operating system as it is: see operatingSystemOf
+        const operatingSystem = operatingSystemOf(fields);
         return action === 'create'
-          ? creation(assetType, runEntity, data, operatingSystemOf(fields))
-          : { type: 'asset.update', streamId: `asset-${itemId}`, data: { assetId: itemId, ...data } };
+          ? creation(assetType, runEntity, data, operatingSystem)
+          : change(itemId!, data, operatingSystem);
       },
       values: dropdownCreation(assetType, lookups),
     };
@@ -200,11 +200,9 @@ function dropdownCreation(assetType: AssetType, lookups: AssetLookups): ValueCre
 }
 
 /**
- * The operating system a line gives a new computer (`asset.create` v2), as GLPI's Data Injection
- * sets it: assets does not lock it, so the computer's agent reports its own over it. Without a
- * name there is none to set: the other parts are left out. An update does not carry it: on an
- * inventoried computer it would have to be locked against its agent, and assets' locks hold the
- * asset's own fields only (docs/imports.md).
+ * The operating system a line gives a computer (`asset.create` v2, `asset.update` v2), as GLPI's
+ * Data Injection sets it: assets does not lock it, so the computer's agent reports its own over
+ * it. Without a name there is none to set: the other parts are left out.
  */
 export function operatingSystemOf(fields: Readonly<Record<string, FieldValue>>): Record<string, string> | null {
   if (fields.osName === undefined || String(fields.osName).trim() === '') return null;
@@ -213,6 +211,17 @@ export function operatingSystemOf(fields: Readonly<Record<string, FieldValue>>):
       fields[field] === undefined ? [] : [[part, String(fields[field])]],
     ),
   );
+}
+
+/** An update line's command: version 2 when it gives an operating system. */
+function change(
+  assetId: string,
+  data: Record<string, unknown>,
+  operatingSystem: Record<string, string> | null,
+): TargetCommand {
+  const streamId = `asset-${assetId}`;
+  if (!operatingSystem) return { type: 'asset.update', streamId, data: { assetId, ...data } };
+  return { type: 'asset.update', schemaVersion: 2, streamId, data: { assetId, ...data, operatingSystem } };
 }
 
 function creation(
