@@ -83,6 +83,12 @@ beforeAll(async () => {
     60_000,
     'identity’s root entity',
   );
+  // and the importer's copy of it, which a run's lines name parents from
+  await eventually(
+    async () => (await importerDb().collection('directory_entities').countDocuments({ entityId: 'root' })) === 1,
+    60_000,
+    'the importer knows the root entity',
+  );
 }, 120_000);
 
 it('imports entities under parents named by name or id; a parent beyond the run’s entity not found (33)', async () => {

@@ -142,6 +142,12 @@ it('imports users through identity’s commands, each line answered by identity'
     60_000,
     'the importer knows the users',
   );
+  // and of the root entity the authorizations name (another read model, fed on its own)
+  await eventually(
+    async () => (await db.collection('directory_entities').countDocuments({ entityId: 'root' })) === 1,
+    60_000,
+    'the importer knows the root entity',
+  );
 
   const authorizations = await model(admin, {
     name: 'Habilitations',
