@@ -6,14 +6,14 @@ export interface KnownNode {
   comment: string | null;
 }
 
-/** A name as the owners' catalogues keep it: trimmed, single spaces. */
+/** A name as the owners' catalogues (assets', tickets') keep it: trimmed, single spaces. */
 export const cleanName = (value: unknown): string =>
   String(value ?? '')
     .normalize('NFC')
     .trim()
     .replace(/\s+/g, ' ');
 
-/** A name as the owners compare them (assets' nameKey): cleaned, case folded. */
+/** A name as the owners compare them: cleaned, case folded. */
 export const nameKey = (value: unknown): string => cleanName(value).toLocaleLowerCase('en');
 
 /** Where a node stands in its tree: its parent and its name's key (assets' placeKey). */

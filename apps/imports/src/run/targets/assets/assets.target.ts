@@ -16,22 +16,13 @@ import type { FieldValue } from '../../domain/line-values';
 import type { ImportTarget, MissingValue, TargetCommand, TargetSnapshot, ValueCreation } from '../import-target';
 import { ASSET_FIELD_WRITES, ASSET_TYPE_OF, LINKABLE_ASSET_FIELDS, OPERATING_SYSTEM_PARTS } from './asset-fields';
 import { CompactAssets } from './compact-assets';
+import { cleanName, nameKey } from '../tree-index';
 import {
   importAssetDropdownsProjection,
   importAssetsProjection,
   type ImportAssetDoc,
   type ImportDropdownDoc,
 } from './import-assets.projection';
-
-/** A name as assets' catalogues keep it: trimmed, single spaces. */
-const cleanName = (value: FieldValue | undefined) =>
-  String(value ?? '')
-    .normalize('NFC')
-    .trim()
-    .replace(/\s+/g, ' ');
-
-/** A name as assets' catalogues compare them: cleaned, case folded. */
-const nameKey = (value: FieldValue | undefined) => cleanName(value).toLocaleLowerCase('en');
 
 /** What one run resolves names with: the entity's catalogues (and recursive ones above), users, groups. */
 interface AssetLookups {
