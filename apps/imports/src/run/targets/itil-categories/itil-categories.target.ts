@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@itsm/domain';
 import { directoryEntitiesProjection, type DirectoryEntity } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
+import { usableFrom } from '../usable-in-entity';
 import { v5 as uuidv5 } from 'uuid';
 import { ancestorsOf } from '../assets/assets.target';
 import type { ImportTarget, TargetSnapshot } from '../import-target';
@@ -36,11 +37,12 @@ export function usableIn(
   ancestors: ReadonlySet<string>,
   categories: readonly ImportCategoryDoc[],
 ): KnownNode[] {
-  return [entityId, ...ancestors].flatMap((holder) =>
-    categories
-      .filter((category) => category.entityId === holder && (holder === entityId || category.recursive))
-      .map(({ categoryId, name, parentId }) => ({ id: categoryId, name, parentId, comment: null })),
-  );
+  return usableFrom(entityId, ancestors, categories).map(({ categoryId, name, parentId }) => ({
+    id: categoryId,
+    name,
+    parentId,
+    comment: null,
+  }));
 }
 
 /** The run's view of the tree: pure, built once per run (see TreeIndex). */

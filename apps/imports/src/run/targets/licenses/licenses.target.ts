@@ -6,7 +6,7 @@ import type { FieldValue } from '../../domain/line-values';
 import { ancestorsOf } from '../assets/assets.target';
 import type { ImportTarget, TargetSnapshot } from '../import-target';
 import { importSoftwareProjection, type ImportSoftwareDoc } from '../software/import-software.projection';
-import { usableSoftware } from '../software/software.target';
+import { usableFrom } from '../usable-in-entity';
 import { cleanName, nameKey } from '../tree-index';
 import { importLicensesProjection, type ImportLicenseDoc } from './import-licenses.projection';
 
@@ -31,10 +31,7 @@ export class LicensesTarget implements ImportTarget {
       this.projections.collection<ImportLicenseDoc>(importLicensesProjection.name).then((c) => c.find({}).toArray()),
     ]);
     const ancestors = ancestorsOf(entityId, entities as DirectoryEntity[]);
-    const usable = [entityId, ...ancestors].flatMap((holder) =>
-      licenses.filter((license) => license.entityId === holder && (holder === entityId || license.recursive)),
-    );
-    return licensesSnapshot(usableSoftware(entityId, ancestors, software), usable);
+    return licensesSnapshot(usableFrom(entityId, ancestors, software), usableFrom(entityId, ancestors, licenses));
   }
 }
 

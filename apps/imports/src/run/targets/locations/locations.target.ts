@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { directoryEntitiesProjection, type DirectoryEntity } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
+import { usableFrom } from '../usable-in-entity';
 import { v5 as uuidv5 } from 'uuid';
 import type { FieldValue } from '../../domain/line-values';
 import { ancestorsOf } from '../assets/assets.target';
@@ -34,17 +35,16 @@ export class LocationsTarget implements ImportTarget {
         .collection<ImportDropdownDoc>(importAssetDropdownsProjection.name)
         .then((c) => c.find({ kind: 'location' }).toArray()),
     ]);
-    const byEntity = new Map(catalogues.map((catalogue) => [catalogue.entityId, catalogue.values]));
-    return [entityId, ...ancestorsOf(entityId, entities as DirectoryEntity[])].flatMap((holder) =>
-      (byEntity.get(holder) ?? [])
-        .filter((value) => holder === entityId || value.recursive)
-        .map(({ valueId, name, parentId, comment }) => ({
-          id: valueId,
-          name,
-          parentId: parentId ?? null,
-          comment: comment ?? null,
-        })),
+    const values = catalogues.flatMap((catalogue) =>
+      catalogue.values.map((value) => ({ ...value, entityId: catalogue.entityId })),
     );
+    const ancestors = ancestorsOf(entityId, entities as DirectoryEntity[]);
+    return usableFrom(entityId, ancestors, values).map(({ valueId, name, parentId, comment }) => ({
+      id: valueId,
+      name,
+      parentId: parentId ?? null,
+      comment: comment ?? null,
+    }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { directoryEntitiesProjection, type DirectoryEntity } from '@itsm/directory';
 import { ProjectionRegistry } from '@itsm/runtime';
+import { usableFrom } from '../usable-in-entity';
 import { v5 as uuidv5 } from 'uuid';
 import type { FieldValue } from '../../domain/line-values';
 import { ancestorsOf } from '../assets/assets.target';
@@ -28,19 +29,8 @@ export class SoftwareTarget implements ImportTarget {
       this.projections.collection<ImportSoftwareDoc>(importSoftwareProjection.name).then((c) => c.find({}).toArray()),
     ]);
     const ancestors = ancestorsOf(entityId, entities as DirectoryEntity[]);
-    return softwareSnapshot(usableSoftware(entityId, ancestors, software));
+    return softwareSnapshot(usableFrom(entityId, ancestors, software));
   }
-}
-
-/** The entity's software, then the recursive ones of the entities above it, the nearest first. */
-export function usableSoftware(
-  entityId: string,
-  ancestors: ReadonlySet<string>,
-  software: readonly ImportSoftwareDoc[],
-): ImportSoftwareDoc[] {
-  return [entityId, ...ancestors].flatMap((holder) =>
-    software.filter((one) => one.entityId === holder && (holder === entityId || one.recursive)),
-  );
 }
 
 const given = (value: FieldValue | undefined) => value !== undefined && cleanName(value) !== '';

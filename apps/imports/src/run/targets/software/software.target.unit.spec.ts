@@ -1,6 +1,7 @@
 import { projectEvents } from '@itsm/testing';
 import { importSoftwareProjection, type ImportSoftwareDoc } from './import-software.projection';
-import { softwareSnapshot, usableSoftware } from './software.target';
+import { usableFrom } from '../usable-in-entity';
+import { softwareSnapshot } from './software.target';
 
 const software = (
   softwareId: string,
@@ -17,11 +18,11 @@ const catalogue = [
   software('zip-root', '7-Zip', null, [], 'root', false),
   software('b-only', 'LibreOffice', null, [], 'B'),
 ];
-const snapshot = softwareSnapshot(usableSoftware('A', new Set(['root']), catalogue));
+const snapshot = softwareSnapshot(usableFrom('A', new Set(['root']), catalogue));
 
 describe('the software a run of entity A finds', () => {
   it('given A below root, then they are A’s own, then root’s recursive ones', () => {
-    expect(usableSoftware('A', new Set(['root']), catalogue).map((one) => one.softwareId)).toEqual(['ff-a', 'ff-root']);
+    expect(usableFrom('A', new Set(['root']), catalogue).map((one) => one.softwareId)).toEqual(['ff-a', 'ff-root']);
   });
 
   it('given a line naming it, then the name finds the nearest, the publisher when given narrows', () => {
